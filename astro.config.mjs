@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
+import { pagefindIntegration } from './integrations/pagefind.ts';
+
+/** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
+const site = process.env.SITE_URL || 'https://openstack-digest.example.org';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  i18n: {
+    locales: localeCodes,
+    defaultLocale,
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [mdx(), pagefindIntegration()],
+  devToolbar: { enabled: false },
+});

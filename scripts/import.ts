@@ -1,0 +1,128 @@
+/**
+ * npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD]
+ *                   [--attribution <file.yaml>] [--force]
+ *
+ * Converts legacy Jekyll posts into issue files under <issues-dir>/zh-CN/, reporting per file
+ * what it read and normalized. Files that cannot be imported are named with line and reason
+ * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { parseIsoDay } from '../src/lib/dates.ts';
+import { checkIssueSet, validateIssueFile } from '../src/lib/issue-validation.ts';
+import { formatIssueLabel } from '../src/lib/numerals.ts';
+import { createProjectResolver } from '../src/lib/projects.ts';
+import { displayPath, registryFile } from '../src/loaders/paths.ts';
+import { loadProjectRegistry } from '../src/loaders/registry.ts';
+import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
+import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
+import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
+
+const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const usage = 'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--attribution <file.yaml>] [--force]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    out: { type: 'string' },
+    'dates-from': { type: 'string' },
+    date: { type: 'string', multiple: true },
+    attribution: { type: 'string', default: path.join(import.meta.dirname, 'lib/legacy-attribution.yaml') },
+    force: { type: 'boolean', default: false },
+  },
+});
+const [legacyDir] = positionals;
+if (!legacyDir || !values.out || positionals.length > 1) {
+  console.error(usage);
+  process.exit(2);
+}
+
+const registry = loadProjectRegistry(registryFile);
+const resolver = createProjectResolver(registry);
+const attribution = AttributionSchema.parse(parseYaml(await readFile(values.attribution, 'utf8')));
+const baseContext: ImportContext = { resolver, attribution, datesByFile: parseDateOptions(values.date ?? []) };
+const context: ImportContext = { ...baseContext, datesByNumber: await readDatesFrom(values['dates-from'], baseContext) };
+
+const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
+  .filter((entry) => entry.isFile() && LEGACY_EXTENSIONS.test(entry.name) && !entry.name.startsWith('.'))
+  .map((entry) => entry.name)
+  .sort();
+
+// Convert and validate everything first, so a file that would break the build is never written.
+const schema = createIssueSchema(registry.map((project) => project.id));
+const outcomes: FileOutcome[] = [];
+for (const fileName of fileNames) {
+  const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);
+  outcomes.push({ fileName, result: result.ok ? checkAgainstSite(result) : result });
+}
+rejectAcrossFiles(outcomes);
+
+for (const outcome of outcomes) {
+  if (!outcome.result.ok) continue;
+  const target = path.join(values.out, outcome.result.issue.path);
+  const existing = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+  if (existing === outcome.result.issue.content) {
+    outcome.write = 'unchanged';
+  } else if (existing !== undefined && !values.force) {
+    outcome.result = { ok: false, line: 1, reason: `${displayPath(target)} exists with other content; pass --force to replace it`, notes: outcome.result.notes };
+  } else {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, outcome.result.issue.content);
+    outcome.write = existing === undefined ? 'written' : 'replaced';
+  }
+}
+
+console.log(formatImportReport(outcomes, { from: legacyDir, to: values.out }));
+if (outcomes.some((outcome) => !outcome.result.ok)) process.exitCode = 1;
+
+/** Runs the site's own validation on the converted file. */
+function checkAgainstSite(result: Extract<ImportResult, { ok: true }>): ImportResult {
+  const { problems } = validateIssueFile({ file: result.issue.path, source: result.issue.content }, { schema, resolver });
+  const [problem] = problems;
+  if (!problem) return result;
+  return { ok: false, line: 1, reason: `the converted issue would not build: ${problem.field}: ${problem.message}`, notes: result.notes };
+}
+
+/** Duplicate numbers and overlapping periods among the converted files fail the later file. */
+function rejectAcrossFiles(all: FileOutcome[]): void {
+  const imported = all.flatMap((outcome) => {
+    if (!outcome.result.ok) return [];
+    const { issue } = outcome.result;
+    const valid = validateIssueFile({ file: outcome.fileName, source: issue.content }, { schema, resolver }).issue;
+    return valid ? [valid] : [];
+  });
+  for (const problem of checkIssueSet(imported)) {
+    const outcome = all.find((candidate) => candidate.fileName === problem.file);
+    if (!outcome?.result.ok) continue;
+    const reason = `${formatIssueLabel(outcome.result.issue.number)}: ${problem.message}; ${problem.fix}`;
+    outcome.result = { ok: false, line: 1, reason, notes: outcome.result.notes };
+  }
+}
+
+function parseDateOptions(options: readonly string[]): Map<string, KnownDate> {
+  return new Map(
+    options.map((option) => {
+      const [file, day] = option.split('=');
+      const date = parseIsoDay(day ?? '');
+      if (!file || !date) {
+        console.error(`--date ${option}: expected <file>=YYYY-MM-DD\n${usage}`);
+        process.exit(2);
+      }
+      return [file, { date, source: `--date ${option}` }];
+    }),
+  );
+}
+
+/** Publication dates by issue number, from a folder of dated posts of the same issues. */
+async function readDatesFrom(dir: string | undefined, base: ImportContext): Promise<Map<number, KnownDate>> {
+  const dates = new Map<number, KnownDate>();
+  if (!dir) return dates;
+  for (const fileName of (await readdir(dir)).filter((name) => /^\d{4}-\d{2}-\d{2}-.*\.(md|markdown)$/.test(name)).sort()) {
+    const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(dir, fileName)) }, base);
+    if (result.ok) dates.set(result.issue.number, { date: result.issue.data.published, source: `the dated post ${fileName}` });
+  }
+  return dates;
+}

@@ -1,0 +1,37 @@
+/** The importer's report: per file what was read, where it went and what was normalized; then one summary line. */
+import { toIsoDay } from '../../src/lib/dates.ts';
+import { formatIssueLabel } from '../../src/lib/numerals.ts';
+import type { ImportResult } from './legacy-post.ts';
+
+export interface FileOutcome {
+  fileName: string;
+  result: ImportResult;
+  /** What happened on disk to an imported file. */
+  write?: 'written' | 'replaced' | 'unchanged';
+}
+
+/** Formats the report; deterministic, so re-runs print the same text. */
+export function formatImportReport(outcomes: readonly FileOutcome[], where: { from: string; to: string }): string {
+  const lines: string[] = [];
+  for (const { fileName, result, write } of outcomes) {
+    if (result.ok) {
+      const { data, path } = result.issue;
+      const period = `${toIsoDay(data.period.start)}..${toIsoDay(data.period.end)}`;
+      lines.push(`ok    ${fileName} -> ${path} (${write ?? 'not written'}): ${formatIssueLabel(data.number)}, ${period}, ${result.lines} lines, ${data.projects.length} sections [${data.projects.join(', ')}]`);
+    } else {
+      lines.push(`FAIL  ${fileName}:${result.line}: ${result.reason}`);
+    }
+    for (const note of [...result.notes].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))) {
+      lines.push(`        ${note.line === undefined ? '' : `line ${note.line}: `}${note.kind}: ${note.message}`);
+    }
+  }
+  const imported = outcomes.filter((outcome) => outcome.result.ok);
+  const count = (write: FileOutcome['write']) => imported.filter((outcome) => outcome.write === write).length;
+  const notes = outcomes.reduce((total, outcome) => total + outcome.result.notes.length, 0);
+  lines.push(
+    `Imported ${imported.length} of ${outcomes.length} files from ${where.from} into ${where.to} ` +
+      `(${count('written')} written, ${count('replaced')} replaced, ${count('unchanged')} unchanged); ` +
+      `${outcomes.length - imported.length} failed; ${notes} normalizations reported.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,27 @@
+/** Writes issue files the way the editor scripts and the importer all do: same key order, same YAML style. */
+import { Document, isSeq } from 'yaml';
+import { toIsoDay } from '../../src/lib/dates.ts';
+import type { IssueData } from '../../src/schemas/issue.ts';
+
+/** The file name of issue `number` inside a locale folder. @example issueFileName(8) // '0008.md' */
+export function issueFileName(number: number): string {
+  return `${String(number).padStart(4, '0')}.md`;
+}
+
+/** Serializes front matter and body into an issue file (LF line endings, one trailing newline). */
+export function serializeIssue(frontmatter: IssueData, body: string): string {
+  const plain = {
+    number: frontmatter.number,
+    title: frontmatter.title,
+    period: { start: toIsoDay(frontmatter.period.start), end: toIsoDay(frontmatter.period.end) },
+    published: toIsoDay(frontmatter.published),
+    description: frontmatter.description,
+    projects: frontmatter.projects,
+    attribution: frontmatter.attribution,
+    ...(frontmatter.legacy ? { legacy: frontmatter.legacy } : {}),
+  };
+  const document = new Document(plain);
+  const projects = document.get('projects', true);
+  if (isSeq(projects)) projects.flow = true;
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
+}

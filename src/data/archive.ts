@@ -1,0 +1,47 @@
+/**
+ * The one place pages read content from: collections are read, validated, sorted and
+ * rendered once per build, then shared by every page, feed and index.
+ */
+import { getCollection } from 'astro:content';
+import { createArchive, type Archive, type ArchiveIssue } from '../lib/archive.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { createProjectResolver, type ProjectResolver } from '../lib/projects.ts';
+import type { Project } from '../schemas/project.ts';
+
+export interface Site {
+  archive: Archive;
+  projects: Project[];
+  resolver: ProjectResolver;
+}
+
+let site: Promise<Site> | undefined;
+const rendered = new Map<string, string>();
+
+/** The archive and the project registry, loaded once (on every request in dev, so edits show). */
+export function getSite(): Promise<Site> {
+  if (!site || import.meta.env.DEV) {
+    rendered.clear();
+    site = loadSite();
+  }
+  return site;
+}
+
+async function loadSite(): Promise<Site> {
+  const projects = (await getCollection('projects')).map((entry) => entry.data);
+  const resolver = createProjectResolver(projects);
+  const issues = await getCollection('issues');
+  const archive = createArchive(issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })), resolver);
+  return { archive, projects, resolver };
+}
+
+/** HTML of one part of an issue (its introduction, or a project's section), rendered once per build. */
+export function renderIssuePart(issue: ArchiveIssue, projectId?: string): string {
+  const key = `${issue.number}:${projectId ?? ''}`;
+  let html = rendered.get(key);
+  if (html === undefined) {
+    const markdown = projectId === undefined ? issue.intro : issue.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
+    html = markdown ? renderMarkdown(`${markdown}\n\n${issue.definitions}`, { site: new URL(import.meta.env.SITE) }) : '';
+    rendered.set(key, html);
+  }
+  return html;
+}

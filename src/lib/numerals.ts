@@ -1,0 +1,103 @@
+/**
+ * Chinese numerals as issue titles write them (第八期, 第十一期, 第二百零三期, 第一千期).
+ * Covers 1 to 99 999 999, far beyond any weekly archive.
+ */
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+const DIGIT_VALUE: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
+  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+};
+const UNIT_VALUE: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const SMALL_UNITS = ['', '十', '百', '千'] as const;
+
+/**
+ * Parses a Chinese numeral; returns `undefined` when the text is not one.
+ * @example parseChineseNumeral('二百零三') // 203
+ * @example parseChineseNumeral('十一') // 11
+ */
+export function parseChineseNumeral(text: string): number | undefined {
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text);
+  const [high, low, ...rest] = text.split('万');
+  if (rest.length > 0) return undefined;
+  if (low === undefined) return parseBelowTenThousand(text);
+  const highValue = parseBelowTenThousand(high ?? '');
+  const lowValue = low === '' ? 0 : parseBelowTenThousand(low);
+  if (highValue === undefined || lowValue === undefined) return undefined;
+  return highValue * 10_000 + lowValue;
+}
+
+function parseBelowTenThousand(text: string): number | undefined {
+  if (!text) return undefined;
+  let total = 0;
+  let pending: number | undefined;
+  let lastUnit = Infinity;
+  for (const char of text) {
+    const digit = DIGIT_VALUE[char];
+    const unit = UNIT_VALUE[char];
+    if (digit !== undefined) {
+      if (pending !== undefined && pending !== 0 && digit !== 0) return undefined;
+      pending = digit;
+    } else if (unit !== undefined) {
+      if (unit >= lastUnit) return undefined;
+      // A bare 十 at the start means 一十 (十一 = 11).
+      total += (pending ?? (total === 0 && unit === 10 ? 1 : NaN)) * unit;
+      if (Number.isNaN(total)) return undefined;
+      pending = undefined;
+      lastUnit = unit;
+    } else {
+      return undefined;
+    }
+  }
+  return total + (pending ?? 0);
+}
+
+/**
+ * Writes a positive integer as a Chinese numeral, the way titles do.
+ * @example formatChineseNumeral(11) // '十一'
+ * @example formatChineseNumeral(1010) // '一千零一十'
+ */
+export function formatChineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 0 || value >= 100_000_000) {
+    throw new RangeError(`Cannot write ${value} as a Chinese numeral`);
+  }
+  if (value === 0) return DIGITS[0];
+  const high = Math.floor(value / 10_000);
+  const low = value % 10_000;
+  if (high === 0) return formatBelowTenThousand(low, true);
+  const lowText = low === 0 ? '' : (low < 1000 ? '零' : '') + formatBelowTenThousand(low, false);
+  return `${formatBelowTenThousand(high, true)}万${lowText}`;
+}
+
+function formatBelowTenThousand(value: number, leading: boolean): string {
+  let text = '';
+  let zeroPending = false;
+  for (let position = 3; position >= 0; position--) {
+    const digit = Math.floor(value / 10 ** position) % 10;
+    if (digit === 0) {
+      zeroPending = text !== '';
+      continue;
+    }
+    if (zeroPending) text += DIGITS[0];
+    zeroPending = false;
+    // 十一, not 一十一, when the numeral starts with the tens.
+    const omitOne = leading && text === '' && position === 1 && digit === 1;
+    text += (omitOne ? '' : DIGITS[digit]) + SMALL_UNITS[position];
+  }
+  return text;
+}
+
+/**
+ * Finds the issue number in a title such as "OpenStack社区动态第八期(02.03-02.15)".
+ * @example parseIssueNumber('OpenStack社区动态第十一期') // 11
+ */
+export function parseIssueNumber(title: string): number | undefined {
+  const match = /第\s*([零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\d]+)\s*期/.exec(title);
+  return match?.[1] === undefined ? undefined : parseChineseNumeral(match[1]);
+}
+
+/** Writes 第N期 for an issue number. @example formatIssueLabel(8) // '第八期' */
+export function formatIssueLabel(value: number): string {
+  return `第${formatChineseNumeral(value)}期`;
+}

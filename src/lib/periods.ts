@@ -1,0 +1,91 @@
+/**
+ * Issue periods: the days an issue covers. Legacy titles give them without a year,
+ * as `(MM.DD-MM.DD)` in early issues and `(MMDD-MMDD)` later; the year comes from an
+ * anchor date (the file name's), and a period may cross a new year.
+ */
+import { addDays, daysBetween, makeDay } from './dates.ts';
+
+export interface Period {
+  start: Date;
+  end: Date;
+}
+
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+export interface LegacyPeriod {
+  start: MonthDay;
+  end: MonthDay;
+  /** `dotted` for (11.17-11.22), `compact` for (0320-0410). */
+  format: 'dotted' | 'compact';
+  /** The period exactly as the title wrote it, parentheses included. */
+  text: string;
+}
+
+const DOTTED = /[(（]\s*(\d{1,2})\s*[.．]\s*(\d{1,2})\s*[-–—~～至]\s*(\d{1,2})\s*[.．]\s*(\d{1,2})\s*[)）]/;
+const COMPACT = /[(（]\s*(\d{2})(\d{2})\s*[-–—~～至]\s*(\d{2})(\d{2})\s*[)）]/;
+
+/**
+ * Finds the period in a legacy title.
+ * @example parseLegacyPeriod('第八期(02.03-02.15)') // { start: {month: 2, day: 3}, end: {month: 2, day: 15}, format: 'dotted', ... }
+ */
+export function parseLegacyPeriod(title: string): LegacyPeriod | undefined {
+  for (const [format, pattern] of [['dotted', DOTTED], ['compact', COMPACT]] as const) {
+    const match = pattern.exec(title);
+    if (!match) continue;
+    const [text, m1, d1, m2, d2] = match;
+    return {
+      start: { month: Number(m1), day: Number(d1) },
+      end: { month: Number(m2), day: Number(d2) },
+      format,
+      text,
+    };
+  }
+  return undefined;
+}
+
+export interface ResolvedPeriod extends Period {
+  /** The start falls in the year before the end (12.28-01.03). */
+  crossesYear: boolean;
+  /** Days from the period's end to the anchor date (negative: the anchor comes first). */
+  anchorOffsetDays: number;
+}
+
+/**
+ * Gives a year-less period the years that put its end nearest the anchor date, so a
+ * period of 12.28-01.03 anchored on 2014-01-03 runs from 2013-12-28 to 2014-01-03.
+ * Returns `undefined` when a day does not exist (02.30).
+ */
+export function resolvePeriodYears(period: Pick<LegacyPeriod, 'start' | 'end'>, anchor: Date): ResolvedPeriod | undefined {
+  const anchorYear = anchor.getUTCFullYear();
+  let best: ResolvedPeriod | undefined;
+  for (const endYear of [anchorYear - 1, anchorYear, anchorYear + 1]) {
+    const crossesYear = compareMonthDay(period.start, period.end) > 0;
+    const end = makeDay(endYear, period.end.month, period.end.day);
+    const start = makeDay(crossesYear ? endYear - 1 : endYear, period.start.month, period.start.day);
+    if (!start || !end) continue;
+    const anchorOffsetDays = daysBetween(end, anchor);
+    if (!best || Math.abs(anchorOffsetDays) < Math.abs(best.anchorOffsetDays)) {
+      best = { start, end, crossesYear, anchorOffsetDays };
+    }
+  }
+  return best;
+}
+
+function compareMonthDay(a: MonthDay, b: MonthDay): number {
+  return a.month - b.month || a.day - b.day;
+}
+
+/** Whether two periods share more than a boundary day (editors often end one issue on the day the next begins). */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return second.start < first.end;
+}
+
+/** The period a new issue gets after `previous`: from the next day, for as many days as `previous` ran. */
+export function nextPeriod(previous: Period): Period {
+  const start = addDays(previous.end, 1);
+  return { start, end: addDays(start, Math.max(daysBetween(previous.start, previous.end), 6)) };
+}

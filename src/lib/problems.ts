@@ -1,0 +1,34 @@
+/**
+ * Content problems: what the build, `npm run check` and the importer report. Each names the
+ * file, the line where one is known, the field, what is wrong and how to fix it.
+ */
+
+export interface ContentProblem {
+  /** Path of the file, as the reader would open it. */
+  file: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** The front-matter field (`period.end`) or `body`. */
+  field: string;
+  message: string;
+  fix: string;
+}
+
+/**
+ * One line per problem, in the `file:line` form editors and terminals link.
+ * @example formatProblem({ file: 'a.md', line: 4, field: 'period.end', message: 'm', fix: 'f' }) // 'a.md:4  period.end: m. Fix: f.'
+ */
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  return `${where}  ${problem.field}: ${stripStop(problem.message)}. Fix: ${stripStop(problem.fix)}.`;
+}
+
+/** The report for a set of problems, with a count first. */
+export function formatProblems(problems: readonly ContentProblem[]): string {
+  const count = problems.length === 1 ? '1 content problem' : `${problems.length} content problems`;
+  return [`${count}:`, ...problems.map((problem) => `  ${formatProblem(problem)}`)].join('\n');
+}
+
+function stripStop(text: string): string {
+  return text.replace(/[.。]\s*$/, '');
+}

@@ -1,0 +1,53 @@
+/**
+ * Site routes: the one place that knows URL shapes. Builders return locale-neutral paths
+ * (`/issues/8/`); `localizePath` places them under a locale, and `splitLocale` reverses it.
+ */
+import { defaultLocale, getLocaleInfo, localeCodes, type Locale } from '../i18n/locales.ts';
+
+/** @example issuePath(8, 'nova') // '/issues/8/#nova' */
+export function issuePath(number: number, section?: string): string {
+  return `/issues/${number}/${section ? `#${section}` : ''}`;
+}
+
+/** @example projectPath('nova') // '/projects/nova/' */
+export function projectPath(id: string): string {
+  return `/projects/${id}/`;
+}
+
+export const homePath = '/';
+export const projectsPath = '/projects/';
+export const notFoundPath = '/404/';
+
+/**
+ * Places a locale-neutral path under a locale.
+ * @example localizePath('/issues/8/#nova', 'en') // '/en/issues/8/#nova'
+ * @example localizePath('/issues/8/', 'zh-CN') // '/issues/8/'
+ */
+export function localizePath(path: string, locale: Locale): string {
+  const { prefix } = getLocaleInfo(locale);
+  return prefix ? `/${prefix}${path}` : path;
+}
+
+/**
+ * Splits a site path into its locale and the locale-neutral rest.
+ * @example splitLocale('/en/issues/8/') // { locale: 'en', path: '/issues/8/' }
+ */
+export function splitLocale(pathname: string): { locale: Locale; path: string } {
+  for (const locale of localeCodes) {
+    const { prefix } = getLocaleInfo(locale);
+    if (prefix && (pathname === `/${prefix}` || pathname.startsWith(`/${prefix}/`))) {
+      return { locale, path: pathname.slice(prefix.length + 1) || '/' };
+    }
+  }
+  return { locale: defaultLocale, path: pathname };
+}
+
+/** The `[...locale]` route parameter of a locale: undefined for the unprefixed default. */
+export function localeParam(locale: Locale): string | undefined {
+  return getLocaleInfo(locale).prefix || undefined;
+}
+
+/** Static paths for a page that exists once per locale. */
+export function localeStaticPaths<Props extends object>(props: (locale: Locale) => Props) {
+  return localeCodes.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale, ...props(locale) } }));
+}

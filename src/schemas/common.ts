@@ -1,0 +1,17 @@
+import { z } from 'astro/zod';
+import { localeCodes } from '../i18n/locales.ts';
+import { parseIsoDay } from '../lib/dates.ts';
+
+/** A calendar day written `YYYY-MM-DD`, read as UTC midnight. */
+export const IsoDaySchema = z
+  .string({ error: 'expected a date written YYYY-MM-DD (e.g. 2014-02-15)' })
+  .refine((text) => parseIsoDay(text) !== undefined, { error: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15)' })
+  .transform((text) => parseIsoDay(text) as Date);
+
+/** One text per site locale. */
+export const LocalizedTextSchema = z.strictObject(
+  Object.fromEntries(localeCodes.map((code) => [code, z.string().trim().min(1)])) as Record<
+    (typeof localeCodes)[number],
+    z.ZodString
+  >,
+);
