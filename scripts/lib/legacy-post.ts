@@ -151,7 +151,7 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     legacy: { file: input.fileName, title },
   };
   const path = `zh-CN/${issueFileName(number)}`;
-  return { issue: { number, path, content: serializeIssue(data, body.markdown), data }, lines: text.split('\n').length };
+  return { issue: { number, path, content: serializeIssue(data, body.markdown), data }, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
 }
 
 function decodeUtf8(bytes: Uint8Array): string {

@@ -32,7 +32,7 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [error] = document.errors;
   if (error) {
-    const line = 1 + (error.linePos?.[0].line ?? 1);
+    const line = 1 + lineCounter.linePos(error.pos[0]).line;
     return { line, message: `broken YAML: ${error.message.split('\n')[0]}` };
   }
   const lineOf = (path: readonly PropertyKey[]) => {

@@ -3,13 +3,13 @@
  * Covers 1 to 99 999 999, far beyond any weekly archive.
  */
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'] as const;
+const DIGITS = '零一二三四五六七八九';
 const DIGIT_VALUE: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
   五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
 };
 const UNIT_VALUE: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const SMALL_UNITS = ['', '十', '百', '千'] as const;
+const SMALL_UNITS = ['', '十', '百', '千'];
 
 /**
  * Parses a Chinese numeral; returns `undefined` when the text is not one.
@@ -37,7 +37,8 @@ function parseBelowTenThousand(text: string): number | undefined {
     const digit = DIGIT_VALUE[char];
     const unit = UNIT_VALUE[char];
     if (digit !== undefined) {
-      if (pending !== undefined && pending !== 0 && digit !== 0) return undefined;
+      // Two digits in a row only after 零 (二百零三); 一〇 is not a counting numeral.
+      if (pending !== undefined && pending !== 0) return undefined;
       pending = digit;
     } else if (unit !== undefined) {
       if (unit >= lastUnit) return undefined;
@@ -62,7 +63,7 @@ export function formatChineseNumeral(value: number): string {
   if (!Number.isInteger(value) || value < 0 || value >= 100_000_000) {
     throw new RangeError(`Cannot write ${value} as a Chinese numeral`);
   }
-  if (value === 0) return DIGITS[0];
+  if (value === 0) return '零';
   const high = Math.floor(value / 10_000);
   const low = value % 10_000;
   if (high === 0) return formatBelowTenThousand(low, true);
@@ -79,11 +80,11 @@ function formatBelowTenThousand(value: number, leading: boolean): string {
       zeroPending = text !== '';
       continue;
     }
-    if (zeroPending) text += DIGITS[0];
+    if (zeroPending) text += '零';
     zeroPending = false;
     // 十一, not 一十一, when the numeral starts with the tens.
     const omitOne = leading && text === '' && position === 1 && digit === 1;
-    text += (omitOne ? '' : DIGITS[digit]) + SMALL_UNITS[position];
+    text += (omitOne ? '' : DIGITS.charAt(digit)) + (SMALL_UNITS[position] ?? '');
   }
   return text;
 }

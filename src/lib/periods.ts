@@ -84,8 +84,8 @@ export function periodsOverlap(a: Period, b: Period): boolean {
   return second.start < first.end;
 }
 
-/** The period a new issue gets after `previous`: from the next day, for as many days as `previous` ran. */
+/** The period a new issue gets after `previous`: the week starting the day after it ends. */
 export function nextPeriod(previous: Period): Period {
   const start = addDays(previous.end, 1);
-  return { start, end: addDays(start, Math.max(daysBetween(previous.start, previous.end), 6)) };
+  return { start, end: addDays(start, 6) };
 }

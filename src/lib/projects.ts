@@ -58,17 +58,21 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
     suggest(heading) {
       const key = normalizeProjectKey(heading);
       if (key.length < 4) return undefined;
-      const allowed = key.length >= 8 ? 2 : 1;
       const close = new Set<Project>();
       for (const [candidate, match] of byKey) {
-        if (Math.abs(candidate.length - key.length) <= allowed && distance(candidate, key) <= allowed) {
-          close.add(match.project);
-        }
+        if (isTypo(key, candidate)) close.add(match.project);
       }
       return close.size === 1 ? [...close][0] : undefined;
     },
     get: (id) => byId.get(id),
   };
+}
+
+/** One letter added, dropped or changed, or two letters swapped (Nuetron for Neutron). */
+function isTypo(key: string, candidate: string): boolean {
+  if (Math.abs(key.length - candidate.length) > 1) return false;
+  const edits = distance(key, candidate);
+  return edits === 1 || (edits === 2 && [...key].sort().join('') === [...candidate].sort().join(''));
 }
 
 const KIND_ORDER: readonly ProjectKind[] = ['news', 'cross-project', 'project', 'program'];

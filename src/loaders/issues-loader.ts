@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
 import { formatProblems } from '../lib/problems.ts';
 import type { Project } from '../schemas/project.ts';
 import { loadIssueFiles } from './issue-files.ts';
@@ -15,7 +16,7 @@ export function issuesLoader(options: { issuesDir: string; registry: readonly Pr
     async load({ store, parseData, generateDigest, watcher, logger }) {
       const sync = async () => {
         const { issues, problems } = await loadIssueFiles(options.issuesDir, options.registry);
-        if (problems.length > 0) throw new Error(formatProblems(problems));
+        if (problems.length > 0) throw new AstroError(formatProblems(problems), 'Fix the issue files named above; `npm run check` lists the same problems.');
         store.clear();
         for (const issue of issues) {
           const id = String(issue.data.number);

@@ -1,0 +1,44 @@
+/**
+ * npm run new-issue [-- --dry-run]
+ *
+ * Writes the next issue: the next number, a period starting the day after the latest one
+ * ends, the latest issue's credits, and the two sections every issue opens with. Never
+ * overwrites a file.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatIssueLabel } from '../src/lib/numerals.ts';
+import { formatProblems } from '../src/lib/problems.ts';
+import { loadIssueFiles } from '../src/loaders/issue-files.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
+import { loadProjectRegistry } from '../src/loaders/registry.ts';
+import { defaultLocale } from '../src/i18n/locales.ts';
+import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
+import { scaffoldIssue } from './lib/scaffold.ts';
+
+const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+const issuesDir = getIssuesDir();
+const registry = loadProjectRegistry(registryFile);
+const { issues, problems } = await loadIssueFiles(issuesDir, registry);
+if (problems.length > 0) {
+  console.error(`${formatProblems(problems)}\nFix these first: the next number and period come from the existing issues.`);
+  process.exit(1);
+}
+
+const { data, body } = scaffoldIssue(issues.map((issue) => issue.data), registry);
+const file = path.join(issuesDir, defaultLocale, issueFileName(data.number));
+const content = serializeIssue(data, body);
+if (values['dry-run']) {
+  console.log(content);
+} else {
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, content, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    console.error(`${displayPath(file)} already exists; nothing was written. Rename or remove it first.`);
+    process.exit(1);
+  }
+  console.log(`Wrote ${displayPath(file)}: ${formatIssueLabel(data.number)}, period ${data.period.start.toISOString().slice(0, 10)}..${data.period.end.toISOString().slice(0, 10)}. Fill in the sections, then run npm run check.`);
+}
