@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Builds share Astro's cache folder, so test files run one at a time (unit files take milliseconds).
 export default defineConfig({
   test: {
+    fileParallelism: false,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
@@ -12,7 +14,6 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
     ],

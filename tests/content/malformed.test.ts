@@ -1,0 +1,47 @@
+/**
+ * Malformed content fails `npm run check` and the build, with a message naming the file,
+ * the line and the field; the valid control passes both.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+
+const fixtures = path.join(projectRoot, 'tests/fixtures/content');
+const cases = [
+  ['missing-field', '0009.md', 1, 'published', 'the required field published is missing'],
+  ['end-before-start', '0009.md', 6, 'period.end', 'the period ends before it starts'],
+  ['unknown-project', '0009.md', 19, 'body', 'heading "## Novva Compute" matches no project or alias'],
+  ['unknown-project-id', '0009.md', 9, 'projects.2', 'unknown project "docker"'],
+  ['duplicate-number', '0010.md', 2, 'number', '第九期 (number 9) is also'],
+  ['broken-yaml', '0009.md', 8, 'front matter', 'broken YAML'],
+  ['overlapping-periods', '0010.md', 5, 'period.start', 'the period 2014-02-20..2014-03-05 overlaps 第九期'],
+] as const;
+
+const where = (name: string, file: string, line: number) => `${path.relative(projectRoot, path.join(fixtures, name, 'zh-CN', file))}:${line}`;
+
+describe('npm run check', () => {
+  it('passes the valid control issue', () => {
+    const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') });
+    expect(result.output).toContain('1 issues in tests/fixtures/content/valid: no content problems.');
+    expect(result.status).toBe(0);
+  });
+
+  it.each(cases)('rejects %s, naming file, line and field', (name, file, line, field, message) => {
+    const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${where(name, file, line)}  ${field}: ${message}`);
+    expect(result.stderr).toMatch(/Fix: \S/);
+  });
+});
+
+describe('astro build', () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'digest-malformed-'));
+
+  it.each(cases)('refuses to build %s and names file, line and field', (name, file, line, field) => {
+    const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain(`${where(name, file, line)}  ${field}:`);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { issuePath, localeStaticPaths, localizePath, projectPath, splitLocale } from '../../src/lib/routes.ts';
+
+describe('localized paths', () => {
+  it.each([
+    ['/', 'zh-CN', '/'],
+    ['/', 'en', '/en/'],
+    ['/issues/8/', 'en', '/en/issues/8/'],
+    ['/issues/8/#heat', 'en', '/en/issues/8/#heat'],
+    ['/projects/nova/', 'zh-CN', '/projects/nova/'],
+  ] as const)('places %s under %s as %s', (path, locale, expected) => {
+    expect(localizePath(path, locale)).toBe(expected);
+    expect(splitLocale(expected)).toEqual({ locale, path });
+  });
+
+  it('does not mistake a path that merely starts with the prefix', () => {
+    expect(splitLocale('/english/')).toEqual({ locale: 'zh-CN', path: '/english/' });
+    expect(splitLocale('/en')).toEqual({ locale: 'en', path: '/' });
+  });
+
+  it('builds issue and project paths with anchors', () => {
+    expect(issuePath(8)).toBe('/issues/8/');
+    expect(issuePath(8, 'heat')).toBe('/issues/8/#heat');
+    expect(projectPath('nova')).toBe('/projects/nova/');
+  });
+
+  it('gives each locale one static path, the default one unprefixed', () => {
+    expect(localeStaticPaths(() => ({})).map((path) => path.params.locale)).toEqual([undefined, 'en']);
+  });
+});

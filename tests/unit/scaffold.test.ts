@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
+import type { IssueData } from '../../src/schemas/issue.ts';
+import { scaffoldIssue } from '../../scripts/lib/scaffold.ts';
+import { issueFileName, serializeIssue } from '../../scripts/lib/issue-writer.ts';
+import { validateIssueFile } from '../../src/lib/issue-validation.ts';
+import { issueContext, registry } from './helpers.ts';
+
+const issue = (number: number, start: string, end: string): IssueData => ({
+  number, title: `t${number}`, description: 'd', projects: ['nova'],
+  period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date }, published: parseIsoDay(end) as Date,
+  attribution: { editor: '编辑', source: 'https://example.org/', notice: '声明' },
+});
+
+describe('the next issue', () => {
+  const { data, body } = scaffoldIssue([issue(7, '2014-01-17', '2014-02-02'), issue(8, '2014-02-03', '2014-02-15')], registry);
+
+  it('takes the next number and the week after the latest period', () => {
+    expect(data.number).toBe(9);
+    expect(data.title).toBe('OpenStack社区动态第九期');
+    expect(`${toIsoDay(data.period.start)}..${toIsoDay(data.period.end)}`).toBe('2014-02-16..2014-02-22');
+  });
+
+  it('keeps the credits but not the old credit statement', () => {
+    expect(data.attribution).toEqual({ editor: '编辑', source: 'https://example.org/' });
+  });
+
+  it('writes a file the site accepts, named by its number', () => {
+    const source = serializeIssue(data, body);
+    expect(issueFileName(data.number)).toBe('0009.md');
+    expect(validateIssueFile({ file: '0009.md', source }, issueContext).problems).toEqual([]);
+  });
+});
