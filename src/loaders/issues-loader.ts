@@ -20,8 +20,10 @@ export function issuesLoader(options: { issuesDir: string; registry: readonly Pr
         store.clear();
         for (const issue of issues) {
           const id = String(issue.data.number);
-          const data = await parseData({ id, data: issue.frontmatter, filePath: issue.file });
-          store.set({ id, data, body: issue.body, filePath: issue.file, digest: generateDigest(issue.frontmatter) + generateDigest(issue.body) });
+          // Astro tracks files inside the project only; an outside DIGEST_CONTENT_DIR has none.
+          const filePath = path.isAbsolute(issue.file) ? undefined : issue.file;
+          const data = await parseData({ id, data: issue.frontmatter, ...(filePath ? { filePath } : {}) });
+          store.set({ id, data, body: issue.body, ...(filePath ? { filePath } : {}), digest: generateDigest({ ...issue.frontmatter, body: issue.body }) });
         }
         logger.info(`${issues.length} issues from ${options.issuesDir}`);
       };

@@ -1,0 +1,33 @@
+/** One headless Debian Chromium per test file, with the flags this closed network needs. */
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+
+export const baseUrl = () => inject('baseUrl');
+
+export function useBrowser() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  /** A fresh page; it records console errors and any request to another host. */
+  return async (options: BrowserContextOptions = {}): Promise<Page & { problems: string[] }> => {
+    if (!browser) throw new Error('browser not started');
+    const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+    const page = Object.assign(await context.newPage(), { problems: [] as string[] });
+    page.on('console', (message) => {
+      if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl())) page.problems.push(`request to another host: ${request.url()}`);
+    });
+    return page;
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Imports ../shared/corpus, builds the site from it (search index included) and serves it,
+ * once for all browser tests.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { runAstro, runScript, sharedDir } from '../helpers/run.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    contentDir: string;
+    distDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const work = mkdtempSync(path.join(tmpdir(), 'digest-e2e-'));
+  const contentDir = path.join(work, 'content');
+  const distDir = path.join(work, 'dist');
+  const imported = runScript('scripts/import.ts', [path.join(sharedDir, 'corpus'), '--out', contentDir]);
+  if (imported.status !== 0) throw new Error(`importing the corpus failed:\n${imported.output}`);
+  const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir });
+  if (built.status !== 0) throw new Error(`building the corpus site failed:\n${built.output}`);
+  const server = await serveStatic(distDir);
+  project.provide('baseUrl', server.url);
+  project.provide('contentDir', contentDir);
+  project.provide('distDir', distDir);
+  return () => server.close();
+}
