@@ -3,7 +3,7 @@
  * rendered once per build, then shared by every page, feed and index.
  */
 import { getCollection } from 'astro:content';
-import { createArchive, type Archive, type ArchiveIssue } from '../lib/archive.ts';
+import { createArchive, type Archive, type IssueText } from '../lib/archive.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { createProjectResolver, type ProjectResolver } from '../lib/projects.ts';
 import type { Project } from '../schemas/project.ts';
@@ -15,12 +15,11 @@ export interface Site {
 }
 
 let site: Promise<Site> | undefined;
-const rendered = new Map<string, string>();
+const rendered = new WeakMap<IssueText, Map<string, string>>();
 
 /** The archive and the project registry, loaded once (on every request in dev, so edits show). */
 export function getSite(): Promise<Site> {
   if (!site || import.meta.env.DEV) {
-    rendered.clear();
     site = loadSite();
   }
   return site;
@@ -34,14 +33,19 @@ async function loadSite(): Promise<Site> {
   return { archive, projects, resolver };
 }
 
-/** HTML of one part of an issue (its introduction, or a project's section), rendered once per build. */
-export function renderIssuePart(issue: ArchiveIssue, projectId?: string): string {
-  const key = `${issue.number}:${projectId ?? ''}`;
-  let html = rendered.get(key);
+/** HTML of one part of an issue text (its introduction, or a project's section), rendered once per build. */
+export function renderIssuePart(text: IssueText, projectId?: string): string {
+  let parts = rendered.get(text);
+  if (!parts) {
+    parts = new Map();
+    rendered.set(text, parts);
+  }
+  const key = projectId ?? '';
+  let html = parts.get(key);
   if (html === undefined) {
-    const markdown = projectId === undefined ? issue.intro : issue.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
-    html = markdown ? renderMarkdown(`${markdown}\n\n${issue.definitions}`, { site: new URL(import.meta.env.SITE) }) : '';
-    rendered.set(key, html);
+    const markdown = projectId === undefined ? text.intro : text.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
+    html = markdown ? renderMarkdown(`${markdown}\n\n${text.definitions}`, { site: new URL(import.meta.env.SITE) }) : '';
+    parts.set(key, html);
   }
   return html;
 }

@@ -2,16 +2,34 @@
  * The archive as pages see it: issues newest first, neighbours, years, and every project's
  * sections across issues. Pure: built from plain issue records and the project resolver.
  */
+import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { IssueData } from '../schemas/issue.ts';
 import { splitIssueBody, type BodySection } from './issue-body.ts';
 import type { ProjectResolver } from './projects.ts';
 
-export interface ArchiveIssue extends IssueData {
+/** How a text relates to the reader's language. */
+export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';
+
+/** An issue's words in one language: what pages, feeds and the search index show. */
+export interface IssueText {
+  /** The language the text is written in (Chinese when a translation is missing). */
+  lang: Locale;
+  /** `original` Chinese, a current `translation`, a `stale` one, or the original shown as an `untranslated` fallback. */
+  status: TextStatus;
+  title: string;
+  description: string;
   /** Markdown before the first section. */
   intro: string;
   sections: BodySection[];
   /** Link definitions every part of the body may use. */
   definitions: string;
+}
+
+export interface ArchiveIssue extends IssueData {
+  /** The Chinese original. */
+  original: IssueText;
+  /** What readers of each locale get: the original, a translation, or the original as a fallback. */
+  texts: Record<Locale, IssueText>;
 }
 
 export interface ProjectSection {
@@ -41,13 +59,17 @@ export function createArchive(entries: readonly { data: IssueData; body: string 
   const issues = entries
     .map(({ data, body }): ArchiveIssue => {
       const { intro, sections, definitions } = splitIssueBody(body, resolver);
-      return { ...data, intro, sections, definitions };
+      const original: IssueText = { lang: defaultLocale, status: 'original', title: data.title, description: data.description, intro, sections, definitions };
+      const texts = Object.fromEntries(
+        localeCodes.map((locale) => [locale, locale === defaultLocale ? original : { ...original, status: 'untranslated' }]),
+      ) as Record<Locale, IssueText>;
+      return { ...data, original, texts };
     })
     .sort((a, b) => b.number - a.number);
   const index = new Map(issues.map((issue, position) => [issue.number, position]));
   const byProject = new Map<string, ProjectSection[]>();
   for (const issue of issues) {
-    for (const section of issue.sections) {
+    for (const section of issue.original.sections) {
       const list = byProject.get(section.projectId) ?? [];
       list.push({ issue, section });
       byProject.set(section.projectId, list);
@@ -66,6 +88,13 @@ export function createArchive(entries: readonly { data: IssueData; body: string 
     sectionsOf: (projectId) => byProject.get(projectId) ?? [],
     projectIds: () => [...byProject.keys()],
   };
+}
+
+/** One project's section of an issue, in the reader's language where a translation has it. */
+export function getSectionText(issue: ArchiveIssue, locale: Locale, projectId: string): { text: IssueText; section?: BodySection } {
+  const text = issue.texts[locale];
+  const section = text.sections.find((candidate) => candidate.projectId === projectId);
+  return section ? { text, section } : { text };
 }
 
 /**

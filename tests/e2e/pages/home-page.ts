@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** The home page: latest issue, then the archive grouped by year. */
 export class HomePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async open(prefix = '') {
     await this.page.goto(`${prefix}/`);

@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** An issue page: heading, period, contents, project sections, credits and neighbours. */
 export class IssuePage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async open(number: number, prefix = '') {
     return this.page.goto(`${prefix}/issues/${number}/`);

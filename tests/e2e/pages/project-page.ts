@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 
 /** A project page: the project's sections from every issue, newest first. */
 export class ProjectPage {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async open(id: string, prefix = '') {
     return this.page.goto(`${prefix}/projects/${id}/`);
