@@ -16,5 +16,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [mdx(), pagefindIntegration()],
+  // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });
