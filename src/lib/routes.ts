@@ -16,7 +16,18 @@ export function projectPath(id: string): string {
 
 export const homePath = '/';
 export const projectsPath = '/projects/';
+export const archivePath = '/archive/';
+export const searchPath = '/search/';
+export const subscribePath = '/subscribe/';
 export const notFoundPath = '/404/';
+
+/** The whole digest's feed. */
+export const feedPath = '/rss.xml';
+
+/** @example projectFeedPath('nova') // '/projects/nova/rss.xml' */
+export function projectFeedPath(id: string): string {
+  return `/projects/${id}/rss.xml`;
+}
 
 /**
  * Places a locale-neutral path under a locale.
