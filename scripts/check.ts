@@ -1,17 +1,22 @@
 /**
- * npm run check (first half): validates every issue file the way the build does and lists
- * every problem with file, line, field and fix. `astro check` then type-checks the code.
+ * npm run check (first half): validates every issue and translation the way the build does,
+ * lists every problem with file, line, field and fix, and every stale translation.
+ * `astro check` then type-checks the code.
  */
-import { loadIssueFiles } from '../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../src/loaders/issue-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../src/loaders/registry.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 
 const issuesDir = getIssuesDir();
-const { issues, problems } = await loadIssueFiles(issuesDir, loadProjectRegistry(registryFile));
+const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, loadProjectRegistry(registryFile));
+for (const { file, number, issueFile } of stale) {
+  console.warn(`stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`);
+}
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exitCode = 1;
 } else {
-  console.log(`${issues.length} issues in ${displayPath(issuesDir)}: no content problems.`);
+  const staleNote = stale.length ? `, ${stale.length} of them possibly out of date` : '';
+  console.log(`${issues.length} issues and ${translations.length} translations${staleNote} in ${displayPath(issuesDir)}: no content problems.`);
 }

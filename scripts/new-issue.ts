@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/lib/problems.ts';
-import { loadIssueFiles } from '../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../src/loaders/issue-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../src/loaders/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
@@ -20,7 +20,7 @@ import { scaffoldIssue } from './lib/scaffold.ts';
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems } = await loadIssueFiles(issuesDir, registry);
+const { issues, problems } = await loadContentFiles(issuesDir, registry);
 if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nFix these first: the next number and period come from the existing issues.`);
   process.exit(1);

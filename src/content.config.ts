@@ -1,18 +1,19 @@
 import { defineCollection } from 'astro:content';
-import { issuesLoader } from './loaders/issues-loader.ts';
+import { issuesLoader, translationsLoader } from './loaders/issues-loader.ts';
 import { getIssuesDir, registryFile } from './loaders/paths.ts';
 import { loadProjectRegistry } from './loaders/registry.ts';
 import { createIssueSchema } from './schemas/issue.ts';
 import { ProjectSchema } from './schemas/project.ts';
+import { TranslationSchema } from './schemas/translation.ts';
 
 const registry = loadProjectRegistry(registryFile);
+const folder = { issuesDir: getIssuesDir(), registry };
 
 export const collections = {
   /** The project registry: every section heading resolves to one of these. */
   projects: defineCollection({ loader: () => registry, schema: ProjectSchema }),
   /** Digest issues in Chinese, validated as a whole archive. */
-  issues: defineCollection({
-    loader: issuesLoader({ issuesDir: getIssuesDir(), registry }),
-    schema: createIssueSchema(registry.map((project) => project.id)),
-  }),
+  issues: defineCollection({ loader: issuesLoader(folder), schema: createIssueSchema(registry.map((project) => project.id)) }),
+  /** Translations, each linked to its issue by number (`en/8`). */
+  translations: defineCollection({ loader: translationsLoader(folder), schema: TranslationSchema }),
 };

@@ -1,4 +1,9 @@
-/** The next issue's front matter and skeleton body, from the issues so far. Pure. */
+/** Skeletons editors fill in: the next issue, and a translation of an issue. Pure. */
+import { Document } from 'yaml';
+import type { Locale } from '../../src/i18n/locales.ts';
+import { splitIssueBody } from '../../src/lib/issue-body.ts';
+import type { ValidIssue } from '../../src/lib/issue-validation.ts';
+import { createProjectResolver } from '../../src/lib/projects.ts';
 import { formatIssueLabel } from '../../src/lib/numerals.ts';
 import { nextPeriod } from '../../src/lib/periods.ts';
 import { addDays } from '../../src/lib/dates.ts';
@@ -29,4 +34,25 @@ export function scaffoldIssue(existing: readonly IssueData[], registry: readonly
     },
     body: names.map((name) => `## ${name}\n\n（待补充）`).join('\n\n'),
   };
+}
+
+/** A translation file to fill in: the source hash, one heading per section, the original in comments. */
+export function scaffoldTranslation(issue: ValidIssue, registry: readonly Project[], locale: Locale, sha256: string): string {
+  const document = new Document({
+    number: issue.data.number,
+    title: `OpenStack Community Digest, Issue ${issue.data.number}`,
+    description: `TODO: one sentence on issue ${issue.data.number}`,
+    translator: 'TODO: your name',
+    source: { sha256 },
+  });
+  const original = (markdown: string) => `<!-- ${markdown.replaceAll('--', '- -')} -->`;
+  const intro = splitIssueBody(issue.body, createProjectResolver(registry)).intro;
+  const parts = [
+    ...(intro ? [`TODO: translate the introduction.\n\n${original(intro)}`] : []),
+    ...issue.sections.map((section) => {
+      const name = registry.find((project) => project.id === section.projectId)?.name[locale] ?? section.projectId;
+      return `## ${name}\n\nTODO: translate.\n\n${original(section.markdown)}`;
+    }),
+  ];
+  return `---\n${document.toString({ lineWidth: 0 })}---\n\n${parts.join('\n\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { createArchive, type Archive, type IssueText } from '../lib/archive.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 import { createProjectResolver, type ProjectResolver } from '../lib/projects.ts';
 import type { Project } from '../schemas/project.ts';
+import { isLocale } from '../i18n/locales.ts';
 
 export interface Site {
   archive: Archive;
@@ -29,7 +30,11 @@ async function loadSite(): Promise<Site> {
   const projects = (await getCollection('projects')).map((entry) => entry.data);
   const resolver = createProjectResolver(projects);
   const issues = await getCollection('issues');
-  const archive = createArchive(issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })), resolver);
+  const translations = (await getCollection('translations')).flatMap((entry) => {
+    const locale = entry.id.split('/')[0];
+    return isLocale(locale) ? [{ locale, data: entry.data, body: entry.body ?? '' }] : [];
+  });
+  const archive = createArchive(issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })), resolver, translations);
   return { archive, projects, resolver };
 }
 

@@ -4,8 +4,10 @@
  */
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { IssueData } from '../schemas/issue.ts';
+import type { TranslationData } from '../schemas/translation.ts';
 import { splitIssueBody, type BodySection } from './issue-body.ts';
 import type { ProjectResolver } from './projects.ts';
+import { hashIssueSource } from './translations.ts';
 
 /** How a text relates to the reader's language. */
 export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';
@@ -54,14 +56,35 @@ export interface Archive {
   projectIds(): string[];
 }
 
-/** Builds the archive from issue data and bodies. */
-export function createArchive(entries: readonly { data: IssueData; body: string }[], resolver: ProjectResolver): Archive {
+export interface TranslationEntry {
+  locale: Locale;
+  data: TranslationData;
+  body: string;
+}
+
+/** Builds the archive from issues and their translations (validated already). */
+export function createArchive(
+  entries: readonly { data: IssueData; body: string }[],
+  resolver: ProjectResolver,
+  translations: readonly TranslationEntry[] = [],
+): Archive {
+  const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.data.number}`, entry]));
+  const textOf = (lang: Locale, status: TextStatus, { title, description }: { title: string; description: string }, body: string): IssueText => {
+    const { intro, sections, definitions } = splitIssueBody(body, resolver);
+    return { lang, status, title, description, intro, sections, definitions };
+  };
   const issues = entries
     .map(({ data, body }): ArchiveIssue => {
-      const { intro, sections, definitions } = splitIssueBody(body, resolver);
-      const original: IssueText = { lang: defaultLocale, status: 'original', title: data.title, description: data.description, intro, sections, definitions };
+      const original = textOf(defaultLocale, 'original', data, body);
+      const sourceHash = hashIssueSource({ ...data, body });
       const texts = Object.fromEntries(
-        localeCodes.map((locale) => [locale, locale === defaultLocale ? original : { ...original, status: 'untranslated' }]),
+        localeCodes.map((locale) => {
+          if (locale === defaultLocale) return [locale, original];
+          const translation = translated.get(`${locale}:${data.number}`);
+          if (!translation) return [locale, { ...original, status: 'untranslated' }];
+          const status = translation.data.source.sha256 === sourceHash ? 'translated' : 'stale';
+          return [locale, textOf(locale, status, translation.data, translation.body)];
+        }),
       ) as Record<Locale, IssueText>;
       return { ...data, original, texts };
     })

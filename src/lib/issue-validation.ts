@@ -35,7 +35,7 @@ export interface IssueContext {
 }
 
 /** What to write for a missing field, shown in the fix. */
-const FIELD_EXAMPLES: Record<string, string> = {
+export const FIELD_EXAMPLES: Record<string, string> = {
   number: 'number: 8',
   title: 'title: OpenStack社区动态第八期',
   period: 'period: { start: 2014-02-03, end: 2014-02-15 }',
@@ -47,6 +47,9 @@ const FIELD_EXAMPLES: Record<string, string> = {
   attribution: 'attribution: { editor: 孔令贤, source: http://lingxiankong.github.io/ }',
   'attribution.editor': 'editor: 孔令贤 (under attribution)',
   'attribution.source': 'source: http://lingxiankong.github.io/ (under attribution)',
+  translator: 'translator: Jane Doe',
+  source: 'source: { sha256: <hash> } (npm run translate -- <number> writes it)',
+  'source.sha256': 'sha256: <hash> (npm run translate -- <number> writes it)',
 };
 
 /** Validates one issue file; returns the issue when it has no problems. */
@@ -59,7 +62,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   const problems: ContentProblem[] = [];
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
+    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter.lineOf)));
   }
 
   const body = splitIssueBody(frontmatter.body, context.resolver);
@@ -99,16 +102,17 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   return { issue: { file, frontmatter: frontmatter.data as Record<string, unknown>, data: parsed.data, body: frontmatter.body, sections: body.sections, lineOf: frontmatter.lineOf }, problems };
 }
 
-function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, frontmatter: Frontmatter): ContentProblem {
+/** A schema failure as a problem with file, line, field and fix. */
+export function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, lineOf: Frontmatter['lineOf']): ContentProblem {
   const field = issue.path.map(String).join('.') || 'front matter';
-  const line = frontmatter.lineOf(issue.path);
+  const line = lineOf(issue.path);
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     const example = FIELD_EXAMPLES[field];
     return { file, line, field, message: `the required field ${field} is missing`, fix: example ? `add ${example}` : `add ${field}` };
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');
-    return { file, line: frontmatter.lineOf([...issue.path, issue.keys[0] ?? '']), field: issue.keys.length === 1 ? [...issue.path, ...issue.keys].join('.') : field, message: `unknown field ${keys}`, fix: 'remove it or correct its spelling (see "Content fields" in README.md)' };
+    return { file, line: lineOf([...issue.path, issue.keys[0] ?? '']), field: issue.keys.length === 1 ? [...issue.path, ...issue.keys].join('.') : field, message: `unknown field ${keys}`, fix: 'remove it or correct its spelling (see "Content fields" in README.md)' };
   }
   // Schema messages read "what is wrong; how to fix it".
   const [message, fix] = issue.message.split('; ');

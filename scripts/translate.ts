@@ -1,0 +1,62 @@
+/**
+ * npm run translate -- <number> [--locale en] [--rehash]
+ *
+ * Scaffolds a translation of issue <number>: `<issues>/<locale>/NNNN.md` with the hash of the
+ * Chinese text it translates, one section per section of the issue, and the Chinese original
+ * beside each as an HTML comment (comments never reach the page). Never overwrites a file.
+ * With --rehash, records the current Chinese text as translated (after updating a stale translation).
+ */
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
+import { formatProblems } from '../src/lib/problems.ts';
+import { hashIssueSource } from '../src/lib/translations.ts';
+import { loadContentFiles } from '../src/loaders/issue-files.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
+import { loadProjectRegistry } from '../src/loaders/registry.ts';
+import { issueFileName } from './lib/issue-writer.ts';
+import { scaffoldTranslation } from './lib/scaffold.ts';
+
+const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { locale: { type: 'string', default: 'en' }, rehash: { type: 'boolean', default: false } },
+});
+const number = Number(positionals[0]);
+const { locale } = values;
+if (!Number.isInteger(number) || number < 1 || !isLocale(locale) || locale === defaultLocale) {
+  console.error(usage);
+  process.exit(2);
+}
+
+const issuesDir = getIssuesDir();
+const registry = loadProjectRegistry(registryFile);
+const { issues, problems } = await loadContentFiles(issuesDir, registry);
+const issue = issues.find((candidate) => candidate.data.number === number);
+if (!issue) {
+  console.error(problems.length ? formatProblems(problems) : `There is no issue ${number} in ${displayPath(issuesDir)}.`);
+  process.exit(1);
+}
+const file = path.join(issuesDir, locale, issueFileName(number));
+const hash = hashIssueSource({ ...issue.data, body: issue.body });
+
+if (values.rehash) {
+  const source = await readFile(file, 'utf8').catch(() => undefined);
+  if (source === undefined || !/^ {2}sha256: [0-9a-f]{64}$/m.test(source)) {
+    console.error(`${displayPath(file)} has no source.sha256 line to update; scaffold it first with npm run translate -- ${number}.`);
+    process.exit(1);
+  }
+  await writeFile(file, source.replace(/^ {2}sha256: [0-9a-f]{64}$/m, `  sha256: ${hash}`));
+  console.log(`${displayPath(file)} now records the current text of ${issue.file} as translated.`);
+} else {
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await writeFile(file, scaffoldTranslation(issue, registry, locale, hash), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    console.error(`${displayPath(file)} already exists; nothing was written. To record a new source version, use --rehash.`);
+    process.exit(1);
+  }
+  console.log(`Wrote ${displayPath(file)}: translate each section (the Chinese original is in the comments), then npm run check.`);
+}
