@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
+import { sitemapIntegration } from './integrations/sitemap.ts';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
 const site = process.env.SITE_URL || 'https://openstack-digest.example.org';
@@ -15,7 +16,7 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), sitemapIntegration(), pagefindIntegration()],
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },

@@ -120,6 +120,19 @@ export function getSectionText(issue: ArchiveIssue, locale: Locale, projectId: s
   return section ? { text, section } : { text };
 }
 
+export interface Coverage {
+  total: number;
+  translated: number;
+  stale: number;
+  untranslated: number;
+}
+
+/** How much of the archive readers of `locale` get in their own language. */
+export function translationCoverage(issues: readonly ArchiveIssue[], locale: Locale): Coverage {
+  const count = (status: TextStatus) => issues.filter((issue) => issue.texts[locale].status === status).length;
+  return { total: issues.length, translated: count('translated'), stale: count('stale'), untranslated: count('untranslated') };
+}
+
 /**
  * Groups items by the year `yearOf` gives, keeping their order; years newest first.
  * @example groupByYear([{ y: 2014 }, { y: 2013 }], (item) => item.y) // [{ year: 2014, ... }, { year: 2013, ... }]

@@ -19,6 +19,7 @@ export const projectsPath = '/projects/';
 export const archivePath = '/archive/';
 export const searchPath = '/search/';
 export const subscribePath = '/subscribe/';
+export const translationsPath = '/translations/';
 export const notFoundPath = '/404/';
 
 /** The whole digest's feed. */

@@ -1,12 +1,13 @@
 /**
- * Imports ../shared/corpus, builds the site from it (search index included) and serves it,
- * once for all browser tests.
+ * Imports ../shared/corpus, adds the committed English translations (of issues 1 and 8, which
+ * the corpus holds too), builds the site (search index included) and serves it, once for all
+ * browser tests.
  */
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { runAstro, runScript, sharedDir } from '../helpers/run.ts';
+import { projectRoot, runAstro, runScript, sharedDir } from '../helpers/run.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
   const distDir = path.join(work, 'dist');
   const imported = runScript('scripts/import.ts', [path.join(sharedDir, 'corpus'), '--out', contentDir]);
   if (imported.status !== 0) throw new Error(`importing the corpus failed:\n${imported.output}`);
+  cpSync(path.join(projectRoot, 'src/content/issues/en'), path.join(contentDir, 'en'), { recursive: true });
   const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir });
   if (built.status !== 0) throw new Error(`building the corpus site failed:\n${built.output}`);
   const server = await serveStatic(distDir);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, groupByYear } from '../../src/lib/archive.ts';
+import { createArchive, groupByYear, translationCoverage } from '../../src/lib/archive.ts';
+import { hashIssueSource } from '../../src/lib/translations.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { resolver } from './helpers.ts';
@@ -35,5 +36,28 @@ describe('the archive', () => {
       [2014, [8, 7]],
       [2013, [1]],
     ]);
+  });
+});
+
+describe('texts per locale', () => {
+  const entries = [entry(1, '2013-11-22', '## Nova\na'), entry(7, '2014-02-02', '## Heat\nd'), entry(8, '2014-02-15', '## Heat\nb')];
+  const translationOf = (number: number, sha256: string) => ({
+    locale: 'en' as const,
+    data: { number, title: `Issue ${number}`, description: 'English', translator: 'T', source: { sha256 } },
+    body: '## Heat\nEnglish text',
+  });
+  const current = hashIssueSource({ ...entries[2]!.data, body: entries[2]!.body });
+  const archive = createArchive(entries, resolver, [translationOf(8, current), translationOf(7, 'f'.repeat(64))]);
+
+  it('gives Chinese readers the original and English readers a translation, a stale one, or the original', () => {
+    const statuses = archive.issues.map((issue) => [issue.number, issue.texts['zh-CN'].status, issue.texts.en.status, issue.texts.en.lang]);
+    expect(statuses).toEqual([[8, 'original', 'translated', 'en'], [7, 'original', 'stale', 'en'], [1, 'original', 'untranslated', 'zh-CN']]);
+    expect(archive.get(8)?.texts.en.sections[0]?.markdown).toBe('English text');
+    expect(archive.get(1)?.texts.en.sections[0]?.markdown).toBe('a');
+  });
+
+  it('counts coverage per language', () => {
+    expect(translationCoverage(archive.issues, 'en')).toEqual({ total: 3, translated: 1, stale: 1, untranslated: 1 });
+    expect(translationCoverage(archive.issues, 'zh-CN')).toEqual({ total: 3, translated: 0, stale: 0, untranslated: 0 });
   });
 });

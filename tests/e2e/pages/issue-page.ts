@@ -45,6 +45,11 @@ export class IssuePage {
     return this.page.locator(`section#${projectId} h2 a`);
   }
 
+  /** The link to this page in the other language. */
+  languageSwitch() {
+    return this.page.locator('a[data-language-switch]');
+  }
+
   attribution() {
     return this.page.locator('.attribution');
   }

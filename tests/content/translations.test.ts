@@ -1,0 +1,85 @@
+/**
+ * Translations end to end with the real commands: a changed Chinese source makes its translation
+ * stale in `npm run check` and on the built page; `translate` scaffolds and re-hashes.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+
+const copyContent = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'digest-translations-'));
+  cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+  return dir;
+};
+
+describe('a stale translation', () => {
+  const dir = copyContent();
+  const env = { DIGEST_CONTENT_DIR: dir };
+  const chinese = path.join(dir, 'zh-CN', '0008.md');
+
+  it('is not reported while the Chinese text is unchanged', () => {
+    const result = runScript('scripts/check.ts', [], env);
+    expect(result.status).toBe(0);
+    expect(result.output).toMatch(/2 issues and 2 translations in .*: no content problems\./);
+    expect(result.output).not.toContain('stale');
+  });
+
+  it('is listed by npm run check once the Chinese text changes, without failing it', () => {
+    writeFileSync(chinese, readFileSync(chinese, 'utf8').replace(/(## Heat\n\n)/, '$1编辑后来补充的一句话。\n\n'));
+    const result = runScript('scripts/check.ts', [], env);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`stale translation: ${path.join(dir, 'en', '0008.md')} translates an older version of issue 8`);
+    expect(result.output).toContain('1 of them possibly out of date');
+  });
+
+  it('says so on its page and in listings, and the build still succeeds', () => {
+    const outDir = path.join(dir, 'dist');
+    const result = runAstro(['build', '--outDir', outDir], env);
+    expect(result.status).toBe(0);
+    const page = readFileSync(path.join(outDir, 'en/issues/8/index.html'), 'utf8');
+    expect(page).toContain('translation-notice--stale');
+    expect(page).toContain('The Chinese original has changed since this translation was made');
+    expect(readFileSync(path.join(outDir, 'en/issues/1/index.html'), 'utf8')).not.toContain('translation-notice');
+    expect(readFileSync(path.join(outDir, 'en/index.html'), 'utf8')).toContain('Translation may be outdated');
+    expect(readFileSync(path.join(outDir, 'en/translations/index.html'), 'utf8')).toMatch(/data-count="stale">1\b/);
+  });
+
+  it('is current again after npm run translate -- 8 --rehash', () => {
+    expect(runScript('scripts/translate.ts', ['8', '--rehash'], env).status).toBe(0);
+    expect(runScript('scripts/check.ts', [], env).output).not.toContain('stale');
+  });
+});
+
+describe('npm run translate', () => {
+  const dir = copyContent();
+  const env = { DIGEST_CONTENT_DIR: dir };
+
+  it('refuses to overwrite an existing translation', () => {
+    const before = readFileSync(path.join(dir, 'en', '0001.md'), 'utf8');
+    const result = runScript('scripts/translate.ts', ['1'], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('0001.md already exists; nothing was written');
+    expect(readFileSync(path.join(dir, 'en', '0001.md'), 'utf8')).toBe(before);
+  });
+
+  it('scaffolds a translation that records the current Chinese text and one section per section', () => {
+    rmSync(path.join(dir, 'en', '0001.md'));
+    expect(runScript('scripts/translate.ts', ['1'], env).status).toBe(0);
+    const scaffold = readFileSync(path.join(dir, 'en', '0001.md'), 'utf8');
+    expect(scaffold).toMatch(/^number: 1$/m);
+    expect(scaffold.match(/^## /gm)).toHaveLength(readFileSync(path.join(dir, 'zh-CN', '0001.md'), 'utf8').match(/^## /gm)?.length ?? -1);
+    const check = runScript('scripts/check.ts', [], env);
+    expect(check.status).toBe(0);
+    expect(check.output).not.toContain('stale');
+  });
+
+  it('rejects a translation of an issue that does not exist, naming file and field', () => {
+    const orphan = path.join(dir, 'en', '0005.md');
+    writeFileSync(orphan, readFileSync(path.join(dir, 'en', '0008.md'), 'utf8').replace('number: 8', 'number: 5').replace('Issue 8', 'Issue 5'));
+    const result = runScript('scripts/check.ts', [], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${orphan}:2  number: there is no issue 5 to translate`);
+  });
+});
