@@ -14,6 +14,15 @@ const copyContent = () => {
   return dir;
 };
 
+describe('the committed translations', () => {
+  it('are complete: no placeholder left from the scaffold', () => {
+    for (const name of ['0001.md', '0008.md']) {
+      const text = readFileSync(path.join(projectRoot, 'src/content/issues/en', name), 'utf8');
+      expect(text).not.toMatch(/TODO|<!--/);
+    }
+  });
+});
+
 describe('a stale translation', () => {
   const dir = copyContent();
   const env = { DIGEST_CONTENT_DIR: dir };
