@@ -3,7 +3,7 @@
  * lists every problem with file, line, field and fix, and every stale translation.
  * `astro check` then type-checks the code.
  */
-import { loadContentFiles } from '../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../src/loaders/content-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../src/loaders/registry.ts';
 import { formatProblems } from '../src/lib/problems.ts';

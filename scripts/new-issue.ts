@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/lib/problems.ts';
-import { loadContentFiles } from '../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../src/loaders/content-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../src/loaders/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 import { hashIssueSource } from '../src/lib/translations.ts';
-import { loadContentFiles } from '../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../src/loaders/content-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../src/loaders/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';

@@ -8,7 +8,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblems } from '../lib/problems.ts';
 import type { Project } from '../schemas/project.ts';
-import { loadContentFiles, type LoadedContent } from './issue-files.ts';
+import { loadContentFiles, type LoadedContent } from './content-files.ts';
 
 interface Options {
   issuesDir: string;
