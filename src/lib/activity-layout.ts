@@ -72,7 +72,7 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const char of text) {
     if (/[\u2E80-\uFFEF]/u.test(char)) em += 1;
-    else if (/[A-Z0-9MW]/.test(char)) em += 0.68;
+    else if (/[A-Z0-9]/.test(char)) em += 0.68;
     else if (/[ .,:;il|'’-]/.test(char)) em += 0.32;
     else em += 0.6;
   }
