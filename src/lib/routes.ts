@@ -63,3 +63,31 @@ export function localeParam(locale: Locale): string | undefined {
 export function localeStaticPaths<Props extends object>(props: (locale: Locale) => Props) {
   return localeCodes.map((locale) => ({ params: { locale: localeParam(locale) }, props: { locale, ...props(locale) } }));
 }
+
+/**
+ * A page of a project's timeline; page 1 is the project page itself.
+ * @example projectPagePath('nova', 2) // '/projects/nova/page/2/'
+ */
+export function projectPagePath(id: string, page: number): string {
+  return page <= 1 ? projectPath(id) : `${projectPath(id)}page/${page}/`;
+}
+
+/** Anchor id of a year on the archive page. @example archiveYearId(2014) // 'y2014' */
+export function archiveYearId(year: number): string {
+  return `y${year}`;
+}
+
+/** Anchor id of a month (`YYYY-MM`) on the archive page. @example archiveMonthId('2014-02') // 'm2014-02' */
+export function archiveMonthId(month: string): string {
+  return `m${month}`;
+}
+
+/** @example archiveYearPath(2014) // '/archive/#y2014' */
+export function archiveYearPath(year: number): string {
+  return `${archivePath}#${archiveYearId(year)}`;
+}
+
+/** @example archiveMonthPath('2014-02') // '/archive/#m2014-02' */
+export function archiveMonthPath(month: string): string {
+  return `${archivePath}#${archiveMonthId(month)}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuePath, localeStaticPaths, localizePath, projectPath, splitLocale } from '../../src/lib/routes.ts';
+import { archiveMonthPath, archiveYearPath, issuePath, localeStaticPaths, localizePath, projectPagePath, projectPath, splitLocale } from '../../src/lib/routes.ts';
 
 describe('localized paths', () => {
   it.each([
@@ -26,5 +26,16 @@ describe('localized paths', () => {
 
   it('gives each locale one static path, the default one unprefixed', () => {
     expect(localeStaticPaths(() => ({})).map((path) => path.params.locale)).toEqual([undefined, 'en']);
+  });
+
+  it('numbers timeline pages after the first, which is the project page', () => {
+    expect(projectPagePath('nova', 1)).toBe(projectPath('nova'));
+    expect(projectPagePath('nova', 2)).toBe('/projects/nova/page/2/');
+    expect(localizePath(projectPagePath('nova', 3), 'en')).toBe('/en/projects/nova/page/3/');
+  });
+
+  it('anchors years and months on the archive page', () => {
+    expect(archiveYearPath(2014)).toBe('/archive/#y2014');
+    expect(localizePath(archiveMonthPath('2014-02'), 'en')).toBe('/en/archive/#m2014-02');
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * Geometry of the activity chart, computed at build time: a sticky column of project labels
+ * with totals, and a heat-map grid of cells (one per project and column) under a header of
+ * years and column labels. The component only draws what this returns.
+ */
+import type { ActivityMatrix, Bucket } from './activity.ts';
+import { parseMonthKey } from './months.ts';
+
+/** Font sizes and spacing, in CSS pixels; the SVGs are drawn at their natural size. */
+export const chartMetrics = { font: 12, smallFont: 11, cell: 26, gap: 2, padding: 6, headerLine: 16 } as const;
+
+/** How many colour steps a non-empty cell can take. */
+export const heatLevels = 4;
+
+export interface LayoutLabels {
+  /** One label per matrix row (the project's name in the page's language). */
+  rows: readonly string[];
+  /** One short label per bucket (`11月`, `Nov`, `Q1`, `2014`). */
+  columns: readonly string[];
+  /** A year heading above month and quarter columns. */
+  group: (year: number) => string;
+  /** Heading of the totals column. */
+  total: string;
+}
+
+export interface LayoutCell {
+  row: number;
+  column: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  count: number;
+  /** 0 for empty, 1..heatLevels for increasing counts. */
+  level: number;
+}
+
+export interface ActivityLayout {
+  labels: {
+    width: number;
+    height: number;
+    /** Where names start and totals end. */
+    nameX: number;
+    totalX: number;
+    header: { text: string; y: number };
+    rows: { label: string; total: number; y: number }[];
+  };
+  grid: {
+    width: number;
+    height: number;
+    /** Year headings, each with the x of the line that separates it from the year before (if any). */
+    groups: { text: string; x: number; y: number; divider?: number }[];
+    columns: { text: string; x: number; y: number }[];
+    cells: LayoutCell[];
+  };
+}
+
+/**
+ * The colour step of a count: 0 when empty, otherwise 1..levels in proportion to the largest count.
+ * @example heatLevel(3, 6) // 2
+ */
+export function heatLevel(count: number, max: number, levels = heatLevels): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(levels, Math.max(1, Math.ceil((count / max) * levels)));
+}
+
+/**
+ * A generous estimate of a label's width in a system sans-serif font; CJK characters are square.
+ * @example estimateTextWidth('Nova', 10) // 24
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const char of text) {
+    if (/[\u2E80-\uFFEF]/u.test(char)) em += 1;
+    else if (/[A-Z0-9]/.test(char)) em += 0.68;
+    else if (/[ .,:;il|'’-]/.test(char)) em += 0.32;
+    else em += 0.6;
+  }
+  return Math.ceil(em * fontSize);
+}
+
+/** Runs of month or quarter columns in the same year (none for year columns). */
+export function columnGroups(buckets: readonly Bucket[]): { year: number; first: number; count: number }[] {
+  const groups: { year: number; first: number; count: number }[] = [];
+  buckets.forEach((bucket, index) => {
+    if (bucket.unit !== 'month' && bucket.unit !== 'quarter') return;
+    const year = parseMonthKey(bucket.start).year;
+    const last = groups.at(-1);
+    if (last?.year === year) last.count += 1;
+    else groups.push({ year, first: index, count: 1 });
+  });
+  return groups;
+}
+
+/** Places every label and cell of the chart. */
+export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels): ActivityLayout {
+  const { font, smallFont, cell, gap, padding, headerLine } = chartMetrics;
+  if (labels.rows.length !== matrix.rows.length || labels.columns.length !== matrix.buckets.length) {
+    throw new Error('the chart needs one label per row and per column');
+  }
+  const groups = columnGroups(matrix.buckets);
+  const headerHeight = (groups.length > 0 ? 2 : 1) * headerLine + gap * 2;
+  const rowY = (row: number) => headerHeight + row * (cell + gap);
+  const height = rowY(matrix.rows.length);
+  const middle = (row: number) => rowY(row) + cell / 2;
+
+  const nameWidth = Math.max(0, ...labels.rows.map((label) => estimateTextWidth(label, font)));
+  const totalWidth = Math.max(estimateTextWidth(labels.total, smallFont), ...matrix.rows.map((row) => estimateTextWidth(String(row.total), font)));
+  const labelsWidth = padding + nameWidth + padding * 2 + totalWidth + padding;
+
+  const columnWidth = Math.max(cell, ...labels.columns.map((label) => estimateTextWidth(label, smallFont) + padding));
+  const columnX = (column: number) => column * (columnWidth + gap);
+  const lastLine = headerHeight - gap * 2;
+
+  return {
+    labels: {
+      width: labelsWidth,
+      height,
+      nameX: padding,
+      totalX: labelsWidth - padding,
+      header: { text: labels.total, y: lastLine },
+      rows: matrix.rows.map((row, index) => ({ label: labels.rows[index] ?? '', total: row.total, y: middle(index) })),
+    },
+    grid: {
+      width: Math.max(0, columnX(matrix.buckets.length) - gap),
+      height,
+      groups: groups.map(({ year, first }) => ({
+        text: labels.group(year),
+        x: columnX(first),
+        y: headerLine - gap,
+        ...(first > 0 ? { divider: columnX(first) - gap / 2 } : {}),
+      })),
+      columns: labels.columns.map((text, column) => ({ text, x: columnX(column) + columnWidth / 2, y: lastLine })),
+      cells: matrix.rows.flatMap((row, rowIndex) =>
+        row.counts.map((count, column) => ({
+          row: rowIndex,
+          column,
+          x: columnX(column),
+          y: rowY(rowIndex),
+          width: columnWidth,
+          height: cell,
+          count,
+          level: heatLevel(count, matrix.max),
+        })),
+      ),
+    },
+  };
+}

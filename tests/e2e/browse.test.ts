@@ -1,0 +1,231 @@
+/**
+ * Browsing by time and by project on the site built from the imported corpus: the archive's
+ * year and month links, project timelines, and the activity charts, whose numbers are checked
+ * against counts computed here from the content files, not by the site's code.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
+import { projectRoot } from '../helpers/run.ts';
+import { useBrowser } from './browser.ts';
+import type { ChartCounts } from './pages/activity-chart.ts';
+import { ArchivePage } from './pages/archive-page.ts';
+import { HomePage } from './pages/home-page.ts';
+import { ProjectPage } from './pages/project-page.ts';
+import { ProjectsPage } from './pages/projects-page.ts';
+
+const newPage = useBrowser();
+
+interface Imported {
+  number: number;
+  /** The month the issue's period ends in, `YYYY-MM`. */
+  month: string;
+  projects: string[];
+  /** `##` section headings in the body. */
+  headings: number;
+}
+
+/** The imported issues, newest first, read straight from their files. */
+const imported = (): Imported[] => {
+  const dir = path.join(inject('contentDir'), 'zh-CN');
+  return readdirSync(dir)
+    .map((name) => {
+      const [, frontMatter = '', body = ''] = readFileSync(path.join(dir, name), 'utf8').split(/^---$/m);
+      const data = parse(frontMatter) as { number: number; period: { end: string }; projects: string[] };
+      return { number: data.number, month: String(data.period.end).slice(0, 7), projects: data.projects, headings: body.match(/^## /gm)?.length ?? 0 };
+    })
+    .sort((a, b) => b.number - a.number);
+};
+
+/** Every month from the earliest issue's to the latest's, oldest first. */
+const allMonths = (issues: readonly Imported[]): string[] => {
+  const sorted = issues.map((issue) => issue.month).sort();
+  const months: string[] = [];
+  let [year, month] = (sorted[0] ?? '').split('-').map(Number) as [number, number];
+  for (let key = ''; key !== sorted.at(-1); month = month === 12 ? 1 : month + 1, year += month === 1 ? 1 : 0) {
+    key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+  }
+  return months;
+};
+
+/** Issues per project and month, zero where a project was absent. */
+const expectedCounts = (issues: readonly Imported[], projects: readonly string[]): ChartCounts => {
+  const counts: ChartCounts = {};
+  for (const project of projects) for (const month of allMonths(issues)) counts[`${project}|${month}`] = 0;
+  for (const issue of issues) {
+    for (const project of issue.projects) {
+      const key = `${project}|${issue.month}`;
+      if (key in counts) counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }
+  return counts;
+};
+
+const registry = parse(readFileSync(path.join(projectRoot, 'src/content/projects.yaml'), 'utf8')) as { id: string; name: Record<string, string> }[];
+const nameOf = (id: string, locale: string) => registry.find((project) => project.id === id)?.name[locale];
+const covered = (issues: readonly Imported[]) => [...new Set(issues.flatMap((issue) => issue.projects))];
+
+describe('the imported content', () => {
+  it('has one ## section per listed project, so counting either gives the same numbers', () => {
+    for (const issue of imported()) expect(issue.headings, `issue ${issue.number}`).toBe(issue.projects.length);
+  });
+});
+
+describe('the archive page', () => {
+  it('lists every issue once, under the year and month its period ends, newest first', async () => {
+    const page = await newPage();
+    const archive = new ArchivePage(page);
+    expect((await archive.open())?.status()).toBe(200);
+    const issues = imported();
+    const months = [...new Set(issues.map((issue) => issue.month))].sort().reverse();
+    expect(await archive.months()).toEqual(
+      months.map((month) => ({
+        id: `m${month}`,
+        year: `y${month.slice(0, 4)}`,
+        issues: issues.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/`),
+      })),
+    );
+    expect(await archive.breadcrumbs().allTextContents()).toEqual(['首页', '归档']);
+    expect(page.problems).toEqual([]);
+  });
+
+  it.each([
+    ['with JavaScript', true, ''],
+    ['without JavaScript, in English, on a phone', false, '/en'],
+  ])('leads from the index to each year and month %s', async (_, javaScriptEnabled, prefix) => {
+    const page = await newPage({ javaScriptEnabled, viewport: javaScriptEnabled ? { width: 1200, height: 700 } : { width: 375, height: 640 } });
+    const archive = new ArchivePage(page);
+    await archive.open(prefix);
+    const links = await archive.indexLinks();
+    const months = new Set(imported().map((issue) => issue.month));
+    const years = new Set([...months].map((month) => month.slice(0, 4)));
+    expect(links.map((link) => link.href).sort()).toEqual([...[...years].map((year) => `#y${year}`), ...[...months].map((month) => `#m${month}`)].sort());
+    // Oldest first, so every jump has to scroll down past what the last one showed.
+    for (const { href } of [...links].reverse()) {
+      await archive.indexLink(href).click();
+      await expect.poll(() => archive.target(), { timeout: 5_000 }).toEqual({ id: href.slice(1), inView: true });
+      expect(new URL(page.url()).pathname).toBe(`${prefix}/archive/`);
+    }
+    expect(page.problems).toEqual([]);
+  });
+
+  it('shows each issue card with badges that lead to the timelines of its projects, as on the home page', async () => {
+    const page = await newPage();
+    const archive = new ArchivePage(page);
+    const byNumber = new Map(imported().map((issue) => [`/en/issues/${issue.number}/`, issue.projects.map((id) => `/en/projects/${id}/`).sort()]));
+    for (const open of [() => archive.open('/en'), () => new HomePage(page).open('/en')]) {
+      await open();
+      const cards = await archive.cards();
+      expect(cards.length).toBeGreaterThanOrEqual(byNumber.size);
+      for (const card of cards) expect([...card.badges].sort(), card.issue).toEqual(byNumber.get(card.issue));
+    }
+    await page.locator('.badge[href="/en/projects/heat/"]').first().click();
+    await page.waitForURL('**/en/projects/heat/');
+    expect(await new ProjectPage(page).heading().textContent()).toBe('Heat');
+  });
+});
+
+describe('the activity overview on the projects page', () => {
+  it('counts, for every project and month, the issues that covered it, as the content files say', async () => {
+    const page = await newPage();
+    const projects = new ProjectsPage(page);
+    await projects.open();
+    const issues = imported();
+    const chart = projects.chart();
+    expect(await chart.columns()).toEqual(allMonths(issues));
+    expect(await chart.svgCounts()).toEqual(expectedCounts(issues, covered(issues)));
+    expect(page.problems).toEqual([]);
+  });
+
+  it.each(['zh-CN', 'en'])('holds the same numbers in its table as in the SVG, with registry names in %s', async (locale) => {
+    const page = await newPage({ javaScriptEnabled: false });
+    const projects = new ProjectsPage(page);
+    await projects.open(locale === 'en' ? '/en' : '');
+    const chart = projects.chart();
+    const svg = await chart.svgCounts();
+    expect(await chart.tableCounts()).toEqual(svg);
+    const issues = imported();
+    const totals = (id: string) => issues.filter((issue) => issue.projects.includes(id)).length;
+    const rows = await chart.rows();
+    expect(rows.map((row) => row.project).sort()).toEqual(covered(issues).sort());
+    expect(rows).toEqual(rows.map(({ project }) => ({ project, tableName: nameOf(project, locale), tableTotal: totals(project) })));
+    expect(await chart.svgLabels()).toEqual(rows.map(({ project }) => ({ name: nameOf(project, locale), total: totals(project) })));
+    const titles = await chart.cellTitles();
+    expect(titles).toHaveLength(Object.keys(svg).length);
+    expect(titles.every((title) => title.trim().length > 0)).toBe(true);
+    expect(await chart.grid().getAttribute('role')).toBe('img');
+    expect(await chart.accessibleLabel()).toContain(await chart.root.locator('figcaption').textContent());
+  });
+
+  it('stays readable on a phone: the page does not scroll sideways, the chart does, and its labels stay in view', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 800 }, colorScheme });
+      await new ProjectsPage(page).open();
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(375);
+      const frame = page.locator('.activity__frame');
+      const geometry = await frame.evaluate((element) => {
+        const before = element.querySelector('.activity__labels')?.getBoundingClientRect().left;
+        element.scrollLeft = element.scrollWidth;
+        const labels = element.querySelector('.activity__labels');
+        const lastCell = [...element.querySelectorAll('.activity__grid g.activity__cell rect')].at(-1)?.getBoundingClientRect();
+        const style = (node: Element | null | undefined, property: string) => (node ? getComputedStyle(node).getPropertyValue(property) : '');
+        return {
+          scrolls: element.scrollWidth > element.clientWidth,
+          labelsBefore: before,
+          labelsAfter: labels?.getBoundingClientRect().left,
+          labelsRight: labels?.getBoundingClientRect().right ?? 0,
+          lastCellRight: lastCell?.right ?? Infinity,
+          lastCellLeft: lastCell?.left ?? 0,
+          frameRight: element.getBoundingClientRect().right,
+          labelInk: style(labels?.querySelector('g text'), 'fill'),
+          labelBackground: style(labels, 'background-color'),
+          bodyInk: style(document.body, 'color'),
+          bodyBackground: style(document.body, 'background-color'),
+        };
+      });
+      expect(geometry.scrolls).toBe(true);
+      expect(geometry.labelsAfter).toBe(geometry.labelsBefore);
+      expect(geometry.lastCellLeft).toBeGreaterThanOrEqual(geometry.labelsRight);
+      expect(geometry.lastCellRight).toBeLessThanOrEqual(geometry.frameRight + 1);
+      expect(geometry.labelInk).toBe(geometry.bodyInk);
+      expect(geometry.labelBackground).toBe(geometry.bodyBackground);
+    }
+  });
+});
+
+describe('project timelines', () => {
+  it('show every project\'s sections by month, newest first, with its feed, on one page at this size', async () => {
+    const page = await newPage();
+    const project = new ProjectPage(page);
+    const issues = imported();
+    for (const id of covered(issues)) {
+      expect((await project.open(id))?.status()).toBe(200);
+      const withProject = issues.filter((issue) => issue.projects.includes(id));
+      const months = [...new Set(withProject.map((issue) => issue.month))];
+      expect(await project.months(), id).toEqual(
+        months.map((month) => ({ month, issues: withProject.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/#${id}`) })),
+      );
+      expect(await project.feedLink().getAttribute('href')).toBe(`/projects/${id}/rss.xml`);
+      expect(await project.pager().count()).toBe(0);
+      const chart = project.chart();
+      expect(await chart.svgCounts(), id).toEqual(expectedCounts(issues, [id]));
+      expect(await chart.tableCounts(), id).toEqual(await chart.svgCounts());
+    }
+    expect(page.problems).toEqual([]);
+    expect((await page.goto('/projects/nova/page/2/'))?.status()).toBe(404);
+  });
+
+  it('lead from an entry to the project\'s section in its issue, in English and without JavaScript', async () => {
+    const page = await newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 700 } });
+    const project = new ProjectPage(page);
+    await project.open('nova', '/en');
+    const oldest = imported().filter((issue) => issue.projects.includes('nova')).at(-1);
+    const link = page.locator(`.project-entry__title a[href="/en/issues/${oldest?.number}/#nova"]`);
+    await link.click();
+    await page.waitForURL(`**/en/issues/${oldest?.number}/#nova`);
+    const target = await new ArchivePage(page).target();
+    expect(target).toEqual({ id: 'nova', inView: true });
+  });
+});

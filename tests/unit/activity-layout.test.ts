@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildActivityMatrix } from '../../src/lib/activity.ts';
+import { chartMetrics, columnGroups, estimateTextWidth, heatLevel, heatLevels, layoutActivityChart } from '../../src/lib/activity-layout.ts';
+
+describe('heat levels', () => {
+  it.each([
+    [0, 5, 0],
+    [1, 1, 4],
+    [1, 2, 2],
+    [2, 2, 4],
+    [1, 100, 1],
+    [26, 100, 2],
+    [100, 100, 4],
+    [3, 0, 0],
+  ])('gives %i of at most %i level %i', (count, max, level) => {
+    expect(heatLevel(count, max)).toBe(level);
+  });
+
+  it('never goes past the top level or below 1 for a non-empty cell', () => {
+    for (let count = 1; count <= 50; count += 1) {
+      expect(heatLevel(count, 50)).toBeGreaterThanOrEqual(1);
+      expect(heatLevel(count, 50)).toBeLessThanOrEqual(heatLevels);
+    }
+  });
+});
+
+describe('text width estimates', () => {
+  it('makes CJK characters square and Latin narrower', () => {
+    expect(estimateTextWidth('业界动态', 12)).toBe(48);
+    expect(estimateTextWidth('Nova', 10)).toBe(25);
+    expect(estimateTextWidth('Industry news', 12)).toBeGreaterThan(estimateTextWidth('Nova', 12));
+    expect(estimateTextWidth('', 12)).toBe(0);
+  });
+});
+
+describe('the chart layout', () => {
+  const entries = [
+    { projectId: 'nova', month: '2013-11' },
+    { projectId: 'nova', month: '2013-11' },
+    { projectId: 'heat', month: '2014-02' },
+  ];
+  const matrix = buildActivityMatrix(entries, { projectIds: ['nova', 'heat'], maxColumns: 24 });
+  const labels = { rows: ['Nova', 'Heat'], columns: ['Nov', 'Dec', 'Jan', 'Feb'], group: (year: number) => `${year}`, total: 'Total' };
+  const layout = layoutActivityChart(matrix, labels);
+  const { cell, gap } = chartMetrics;
+
+  it('has one cell per project and column, in rows that line up with the labels', () => {
+    expect(layout.grid.cells).toHaveLength(8);
+    expect(layout.grid.cells.map((c) => c.count)).toEqual([2, 0, 0, 0, 0, 0, 0, 1]);
+    expect(layout.grid.cells.map((c) => c.level)).toEqual([4, 0, 0, 0, 0, 0, 0, 2]);
+    for (const c of layout.grid.cells) expect(c.y + c.height / 2).toBe(layout.labels.rows[c.row]?.y);
+    expect(layout.labels.rows.map((row) => [row.label, row.total])).toEqual([['Nova', 2], ['Heat', 1]]);
+  });
+
+  it('places cells on a regular grid without overlap, inside the drawing', () => {
+    const [first, second] = layout.grid.cells;
+    expect((second?.x ?? 0) - (first?.x ?? 0)).toBe((first?.width ?? 0) + gap);
+    expect(first?.width).toBeGreaterThanOrEqual(cell);
+    for (const c of layout.grid.cells) {
+      expect(c.x + c.width).toBeLessThanOrEqual(layout.grid.width);
+      expect(c.y + c.height).toBeLessThanOrEqual(layout.grid.height);
+    }
+    expect(layout.labels.height).toBe(layout.grid.height);
+  });
+
+  it('heads month columns with their years, dividing one year from the next', () => {
+    expect(layout.grid.groups.map((group) => [group.text, group.divider !== undefined])).toEqual([['2013', false], ['2014', true]]);
+    expect(layout.grid.columns.map((column) => column.text)).toEqual(labels.columns);
+  });
+
+  it('widens columns for long labels', () => {
+    const wide = layoutActivityChart(matrix, { ...labels, columns: ['2010–2014', 'b', 'c', 'd'] });
+    expect(wide.grid.cells[0]?.width).toBeGreaterThanOrEqual(estimateTextWidth('2010–2014', chartMetrics.smallFont));
+  });
+
+  it('wants a label for every row and column', () => {
+    expect(() => layoutActivityChart(matrix, { ...labels, rows: ['Nova'] })).toThrow(/one label per row/);
+  });
+
+  it('groups month and quarter columns by year, not year columns', () => {
+    expect(columnGroups(buildActivityMatrix(entries, { projectIds: ['nova', 'heat'], maxColumns: 2 }).buckets)).toEqual([
+      { year: 2013, first: 0, count: 1 },
+      { year: 2014, first: 1, count: 1 },
+    ]);
+    expect(columnGroups(buildActivityMatrix(entries, { projectIds: ['nova', 'heat'], maxColumns: 1 }).buckets)).toEqual([]);
+  });
+});
