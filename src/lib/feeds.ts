@@ -187,9 +187,15 @@ function channel(title: string, description: string, pagePath: string, selfPath:
   };
 }
 
-/** The title of a feed in the feed's language, as discovery links and the subscribe page show it. */
-export function feedTitle(ctx: Pick<FeedContext, 't' | 'locale'>, project?: Project): string {
+/** A feed's title in its language. */
+function feedTitle(ctx: Pick<FeedContext, 't' | 'locale'>, project?: Project): string {
   return project ? ctx.t('feed.projectTitle', { project: project.name[ctx.locale], site: ctx.t('site.name') }) : ctx.t('site.name');
+}
+
+/** A feed as discovery links and the subscribe page show it (the whole digest's, or a project's): title, site path and absolute URL. */
+export function describeFeed(ctx: Pick<FeedContext, 't' | 'locale' | 'site'>, project?: Project): { title: string; path: string; url: string } {
+  const path = localizePath(project ? projectFeedPath(project.id) : feedPath, ctx.locale);
+  return { title: feedTitle(ctx, project), path, url: new URL(path, ctx.site).href };
 }
 
 /** The whole digest, every issue newest first. */
