@@ -2,7 +2,7 @@
  * Progressive enhancement of the subscribe page: focusing an address selects it, and where the
  * Clipboard API exists each address gets a Copy button. Without JavaScript the fields still copy.
  */
-const status = document.querySelector<HTMLElement>('[data-copy-status]');
+const liveRegion = document.querySelector<HTMLElement>('[data-copy-status]');
 
 for (const field of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-feed-address]')) {
   field.addEventListener('focus', () => field.select());
@@ -18,7 +18,7 @@ if (navigator.clipboard) {
       navigator.clipboard.writeText(field.value).then(
         () => {
           button.textContent = button.dataset['copied'] ?? label;
-          if (status) status.textContent = button.dataset['status'] ?? '';
+          if (liveRegion) liveRegion.textContent = button.dataset['status'] ?? '';
           setTimeout(() => (button.textContent = label), 2000);
         },
         // Permission refused: leave the address selected for Ctrl+C.
