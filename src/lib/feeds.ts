@@ -1,0 +1,213 @@
+/**
+ * RSS feeds as data: the whole digest and one feed per project, in each locale. Pure: the caller
+ * passes the archive, the site URL, the strings and the section renderer; `@astrojs/rss` writes
+ * the XML. Nothing here reads the clock, so two builds of the same content give the same feeds.
+ */
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import sanitizeHtml from 'sanitize-html';
+import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
+import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
+import type { Translate } from '../i18n/t.ts';
+import type { Project } from '../schemas/project.ts';
+import type { Archive, ArchiveIssue, IssueText } from './archive.ts';
+import { feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
+
+/** What a feed needs besides the archive. */
+export interface FeedContext {
+  /** The feed's language. */
+  locale: Locale;
+  /** The address the site is published at; every URL in a feed is absolute against it. */
+  site: URL;
+  /** UI strings of `locale`. */
+  t: Translate;
+  /** Sanitized HTML of a text's introduction (no id) or of one project's section. */
+  render(text: IssueText, projectId?: string): string;
+  /** The registry entry of a project id. */
+  project(id: string): Project | undefined;
+}
+
+/** One feed entry before it becomes XML; `guid` is not a URL, so it is written with isPermaLink="false". */
+export interface FeedItem {
+  guid: string;
+  title: string;
+  link: string;
+  pubDate: Date;
+  /** Plain-text summary. */
+  description: string;
+  /** The full text as HTML, every URL absolute. */
+  content: string;
+  categories: string[];
+}
+
+/**
+ * An item's identity: made of locale, issue number and project only, never of the text, so
+ * rebuilds and typo fixes keep it, and moving the site to another address does too.
+ * @example feedGuid('en', 8, 'nova') // 'openstack-digest:en:issue-8:nova'
+ */
+export function feedGuid(locale: Locale, number: number, projectId?: string): string {
+  return `openstack-digest:${locale}:issue-${number}${projectId ? `:${projectId}` : ''}`;
+}
+
+// XML 1.0 forbids C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF, even as character references.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Text that XML can carry: forbidden control characters removed, unpaired surrogates replaced.
+ * @example toXmlText('a\u0001b') // 'ab'
+ */
+export function toXmlText(text: string): string {
+  return text.toWellFormed().replace(XML_FORBIDDEN, '');
+}
+
+/** @example escapeHtml('a < b & c') // 'a &lt; b &amp; c' */
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
+
+/**
+ * Makes every link and image address absolute against `base`, through a real HTML parser;
+ * an address that cannot be resolved, or resolves to a scheme other than http(s) or mailto, is dropped.
+ * @example absolutizeUrls('<a href="/issues/7/">7</a>', new URL('https://d.example/issues/8/')) // '<a href="https://d.example/issues/7/">7</a>'
+ */
+export function absolutizeUrls(html: string, base: URL): string {
+  return sanitizeHtml(html, {
+    // The input is already sanitized (lib/markdown.ts) or built here; sanitize-html serves as the parser and serializer.
+    allowedTags: false,
+    allowedAttributes: false,
+    allowVulnerableTags: true,
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const rewritten = { ...attribs };
+        for (const name of URL_ATTRIBUTES) {
+          const value = rewritten[name];
+          if (value === undefined) continue;
+          const url = URL.parse(value.trim(), base);
+          if (url) rewritten[name] = url.href;
+          else delete rewritten[name];
+        }
+        return { tagName, attribs: rewritten };
+      },
+    },
+  });
+}
+
+/** An issue's name and period in the feed's language. @example issueTitle(issue8, ctx) // 'Issue 8 (February 3 – 15, 2014)' */
+export function issueTitle(issue: ArchiveIssue, { locale, t }: FeedContext): string {
+  return t('feed.itemTitle', { issue: formatIssueLabel(issue.number, locale), period: formatPeriod(issue.period, locale) });
+}
+
+const absolute = (path: string, { locale, site }: FeedContext) => new URL(localizePath(path, locale), site).href;
+
+/** The note above a text that is not (or may no longer be) in the feed's language. */
+function notice(text: IssueText, { t }: FeedContext): string {
+  const message = text.status === 'untranslated' ? t('translation.untranslated') : text.status === 'stale' ? t('translation.stale') : undefined;
+  return message ? `<p><em>${escapeHtml(message)}</em></p>` : '';
+}
+
+/** Marks HTML written in another language than the feed's. */
+function inLanguage(html: string, text: IssueText, { locale }: FeedContext): string {
+  return html && text.lang !== locale ? `<div lang="${text.lang}">${html}</div>` : html;
+}
+
+/** The editor's credit, as every issue page carries it. */
+function credit(issue: ArchiveIssue, { t }: FeedContext): string {
+  const { editor, organization, source } = issue.attribution;
+  const name = organization ? t('attribution.editorWithOrganization', { editor, organization }) : t('attribution.editor', { editor });
+  return `<p>${escapeHtml(name)} · ${escapeHtml(t('attribution.source'))}<a href="${escapeHtml(source)}">${escapeHtml(new URL(source).host)}</a></p>`;
+}
+
+/** The whole issue as one item of the digest's feed. */
+export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem {
+  const text = issue.texts[ctx.locale];
+  const link = absolute(issuePath(issue.number), ctx);
+  const projects = text.sections.map(({ projectId }) => ({ projectId, project: ctx.project(projectId) }));
+  const ordered = [...projects.filter(({ project }) => project?.kind === 'news'), ...projects.filter(({ project }) => project?.kind !== 'news')];
+  const sections = ordered.map(({ projectId, project }) => {
+    const name = escapeHtml(project?.name[ctx.locale] ?? projectId);
+    const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
+    return `<h2><a href="${anchor}">${name}</a></h2>${inLanguage(ctx.render(text, projectId), text, ctx)}`;
+  });
+  const html = [notice(text, ctx), inLanguage(ctx.render(text), text, ctx), ...sections, credit(issue, ctx)].join('');
+  return {
+    guid: feedGuid(ctx.locale, issue.number),
+    title: issueTitle(issue, ctx),
+    link,
+    pubDate: issue.published,
+    description: text.description,
+    content: absolutizeUrls(html, new URL(link)),
+    categories: ordered.map(({ projectId, project }) => project?.name[ctx.locale] ?? projectId),
+  };
+}
+
+/** One project's section of an issue as an item of that project's feed, linking to the section's anchor. */
+export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: FeedContext): FeedItem {
+  const translated = issue.texts[ctx.locale];
+  // A translation that lacks the section falls back to the original's, with the untranslated note.
+  const text: IssueText = translated.sections.some((section) => section.projectId === projectId) ? translated : { ...issue.original, status: 'untranslated' };
+  const name = ctx.project(projectId)?.name[ctx.locale] ?? projectId;
+  const link = absolute(issuePath(issue.number, projectId), ctx);
+  const html = [notice(text, ctx), inLanguage(ctx.render(text, projectId), text, ctx), credit(issue, ctx)].join('');
+  return {
+    guid: feedGuid(ctx.locale, issue.number, projectId),
+    title: ctx.t('feed.sectionTitle', { project: name, issue: issueTitle(issue, ctx) }),
+    link,
+    pubDate: issue.published,
+    description: text.description,
+    content: absolutizeUrls(html, new URL(link)),
+    categories: [name],
+  };
+}
+
+/** The item as `@astrojs/rss` takes it, every string made safe for XML. */
+export function toRssItem(item: FeedItem): RSSFeedItem {
+  return {
+    title: toXmlText(item.title),
+    link: item.link,
+    pubDate: item.pubDate,
+    // RSS readers take <description> as HTML, so plain text is escaped once more.
+    description: toXmlText(escapeHtml(item.description)),
+    content: toXmlText(item.content),
+    categories: item.categories.map(toXmlText),
+    customData: `<guid isPermaLink="false">${escapeHtml(item.guid)}</guid>`,
+  };
+}
+
+function channel(title: string, description: string, pagePath: string, selfPath: string, items: FeedItem[], ctx: FeedContext): RSSOptions {
+  return {
+    title: toXmlText(title),
+    description: toXmlText(description),
+    site: absolute(pagePath, ctx),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${getLocaleInfo(ctx.locale).rssLanguage}</language><atom:link href="${escapeHtml(absolute(selfPath, ctx))}" rel="self" type="application/rss+xml"/>`,
+    items: items.map(toRssItem),
+  };
+}
+
+/** A feed's title in its language. */
+function feedTitle(ctx: Pick<FeedContext, 't' | 'locale'>, project?: Project): string {
+  return project ? ctx.t('feed.projectTitle', { project: project.name[ctx.locale], site: ctx.t('site.name') }) : ctx.t('site.name');
+}
+
+/** A feed as discovery links and the subscribe page show it (the whole digest's, or a project's): title, site path and absolute URL. */
+export function describeFeed(ctx: Pick<FeedContext, 't' | 'locale' | 'site'>, project?: Project): { title: string; path: string; url: string } {
+  const path = localizePath(project ? projectFeedPath(project.id) : feedPath, ctx.locale);
+  return { title: feedTitle(ctx, project), path, url: new URL(path, ctx.site).href };
+}
+
+/** The whole digest, every issue newest first. */
+export function createSiteFeed(archive: Archive, ctx: FeedContext): RSSOptions {
+  const items = archive.issues.map((issue) => createIssueItem(issue, ctx));
+  return channel(feedTitle(ctx), ctx.t('site.description'), homePath, feedPath, items, ctx);
+}
+
+/** One project's sections, newest first. */
+export function createProjectFeed(archive: Archive, projectId: string, ctx: FeedContext): RSSOptions {
+  const project = ctx.project(projectId);
+  if (!project) throw new Error(`no project "${projectId}" in the registry for its feed`);
+  const items = archive.sectionsOf(projectId).map(({ issue }) => createSectionItem(issue, projectId, ctx));
+  return channel(feedTitle(ctx, project), project.description[ctx.locale], projectPath(projectId), projectFeedPath(projectId), items, ctx);
+}

@@ -1,0 +1,65 @@
+/**
+ * Feeds stay well-formed XML whatever the text holds: the hostile fixture (`&`, `<`, `]]>`,
+ * control characters, raw HTML) is built into a site and every feed is checked by xmllint and parsed.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { elementsIn, guidOf, isAbsoluteUrl, readFeeds, textOf, urlsIn, xmllint, type Feed } from '../helpers/feeds.ts';
+import { projectRoot, runAstro } from '../helpers/run.ts';
+
+const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-feed');
+const source = readFileSync(path.join(fixture, 'zh-CN/0009.md'), 'utf8');
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+describe('feeds built from hostile content', () => {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'digest-hostile-feed-'));
+  let feeds: Feed[] = [];
+
+  beforeAll(() => {
+    const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: fixture });
+    if (result.status !== 0) throw new Error(`building the hostile fixture failed:\n${result.output}`);
+    feeds = readFeeds(outDir);
+  });
+
+  it('start from text that holds every troublemaker', () => {
+    for (const text of ['&', '<b onclick', ']]>', '<script>', '<![CDATA[', '&#1;']) expect(source).toContain(text);
+    expect(source).toMatch(FORBIDDEN);
+  });
+
+  it('are all accepted by xmllint', () => {
+    expect(feeds.map((feed) => feed.path)).toEqual([
+      '/en/projects/industry/rss.xml', '/en/projects/nova/rss.xml', '/en/rss.xml',
+      '/projects/industry/rss.xml', '/projects/nova/rss.xml', '/rss.xml',
+    ]);
+    const result = xmllint(feeds.map((feed) => path.join(outDir, feed.path)));
+    expect(result.output).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('carry no character XML forbids, and keep &, < and ]]> as text', () => {
+    for (const feed of feeds) {
+      expect(feed.xml).not.toMatch(FORBIDDEN);
+      const [item] = feed.items;
+      expect(item?.description).toBe('R&amp;D &lt;b&gt;不是标签&lt;/b&gt; ]]&gt; 与控制字符');
+      expect(textOf(item?.['content:encoded'] ?? '')).toContain('测试编辑 & <合作者>');
+    }
+    const nova = feeds.find((feed) => feed.path === '/projects/nova/rss.xml');
+    expect(textOf(nova?.items[0]?.['content:encoded'] ?? '')).toMatch(/^Nova & Neutron raw \]\]> \]\]> .* & 结束。/);
+    const digest = feeds.find((feed) => feed.path === '/rss.xml');
+    expect(textOf(digest?.items[0]?.['content:encoded'] ?? '')).toContain('前言：AT&T 与 a < b，以及 ]]> 结尾。控制字符在这里。');
+  });
+
+  it('let no raw HTML become active, and leave only absolute addresses', () => {
+    for (const feed of feeds) {
+      for (const item of feed.items) {
+        const html = item['content:encoded'] ?? '';
+        for (const tag of ['script', 'iframe', 'style']) expect(elementsIn(html, tag)).toEqual([]);
+        expect(html).not.toMatch(/\son\w+=|javascript:/i);
+        expect(urlsIn(html).filter((url) => !isAbsoluteUrl(url))).toEqual([]);
+        expect(guidOf(item)).toMatch(/^openstack-digest:/);
+      }
+    }
+  });
+});
