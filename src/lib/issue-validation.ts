@@ -62,7 +62,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   const problems: ContentProblem[] = [];
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter.lineOf)));
+    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   }
 
   const body = splitIssueBody(frontmatter.body, context.resolver);
@@ -103,10 +103,11 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
 }
 
 /** A schema failure as a problem with file, line, field and fix. */
-export function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, lineOf: Frontmatter['lineOf']): ContentProblem {
+export function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>): ContentProblem {
   const field = issue.path.map(String).join('.') || 'front matter';
   const line = lineOf(issue.path);
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
+  if (issue.code === 'invalid_type' && given === undefined) {
     const example = FIELD_EXAMPLES[field];
     return { file, line, field, message: `the required field ${field} is missing`, fix: example ? `add ${example}` : `add ${field}` };
   }

@@ -50,7 +50,7 @@ export function validateTranslationFile(input: IssueFile, locale: Locale, resolv
     return { problems: [{ file, line: frontmatter.line, field: 'front matter', message: frontmatter.message, fix: 'correct the YAML between the two "---" lines' }] };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter.lineOf));
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
   const body = splitIssueBody(frontmatter.body, resolver);
   for (const problem of body.problems) {
     problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });

@@ -36,6 +36,15 @@ describe('npm run check', () => {
   });
 });
 
+describe('MDX in the content folder', () => {
+  it('is refused: contributors write Markdown; MDX runs code at build time and is for maintainers', () => {
+    const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: path.join(fixtures, 'mdx-issue') });
+    expect(result.status).toBe(1);
+    const file = path.relative(projectRoot, path.join(fixtures, 'mdx-issue', 'zh-CN', '0009.mdx'));
+    expect(result.stderr).toContain(`${file}  file name: not a Markdown issue file. Fix: issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only).`);
+  });
+});
+
 describe('astro build', () => {
   const outDir = mkdtempSync(path.join(tmpdir(), 'digest-malformed-'));
 

@@ -17,6 +17,7 @@ describe('validating one issue file', () => {
     ['an end before the start', { 'end: 2014-02-27': 'end: 2014-02-01' }, { field: 'period.end', line: 6, message: 'the period ends before it starts' }],
     ['an impossible date', { 'start: 2014-02-16': 'start: 2014-02-30' }, { field: 'period.start', line: 5 }],
     ['a number that is not positive', { 'number: 9': 'number: 0' }, { field: 'number', line: 2 }],
+    ['a number written in words', { 'number: 9': 'number: nine' }, { field: 'number', line: 2, message: 'expected the issue number as a positive whole number (e.g. 8)' }],
     ['an unknown project', { 'projects: [industry, common, nova]': 'projects: [industry, common, nova, docker]' }, { field: 'projects.3', line: 9, message: 'unknown project "docker"' }],
     ['a title that disagrees with the number', { 'title: OpenStack社区动态第九期': 'title: OpenStack社区动态第十期' }, { field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }],
     ['a misspelled field', { 'description:': 'descripton:' }, { field: 'descripton', line: 8, message: 'unknown field descripton' }],
