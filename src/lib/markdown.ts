@@ -41,9 +41,12 @@ export function renderMarkdown(markdown: string, options: RenderOptions): string
 
 /** Applies the allowlist to already-rendered HTML. */
 export function sanitizeRenderedHtml(html: string, { site }: RenderOptions): string {
+  // Only http(s) links can lead elsewhere; other schemes and protocol-relative URLs are dropped below.
   const isExternal = (url: string) => {
+    if (url.trim().startsWith('//')) return false;
     try {
-      return new URL(url, site).origin !== site.origin;
+      const target = new URL(url, site);
+      return /^https?:$/.test(target.protocol) && target.origin !== site.origin;
     } catch {
       return false;
     }

@@ -10,7 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 
 interface Page {
   ids: Set<string>;
-  references: { attribute: string; value: string }[];
+  references: { attribute: string; value: string; rel?: string }[];
 }
 
 const htmlFiles = (dir: string): string[] =>
@@ -26,7 +26,7 @@ function readPage(file: string): Page {
       if (attributes['id']) page.ids.add(attributes['id']);
       for (const attribute of ['href', 'src']) {
         const value = attributes[attribute];
-        if (value !== undefined && !(name === 'form')) page.references.push({ attribute: `${name}[${attribute}]`, value });
+        if (value !== undefined && !(name === 'form')) page.references.push({ attribute: `${name}[${attribute}]`, value, ...(name === 'a' ? { rel: attributes['rel'] ?? '' } : {}) });
       }
       if (name === 'form' && attributes['action']) page.references.push({ attribute: 'form[action]', value: attributes['action'] });
     },
@@ -63,5 +63,22 @@ describe('links in the built site', () => {
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(files.length * 5);
+  });
+
+  it('to other sites open safely and are marked as external', () => {
+    const dist = inject('distDir');
+    const site = new URL('https://openstack-digest.example.org');
+    const unsafe: string[] = [];
+    let external = 0;
+    for (const file of htmlFiles(dist)) {
+      for (const { value, rel } of readPage(file).references) {
+        if (rel === undefined || !/^https?:/i.test(value) || new URL(value).origin === site.origin) continue;
+        external += 1;
+        const words = new Set(rel.split(/\s+/));
+        if (!['external', 'noopener', 'noreferrer'].every((word) => words.has(word))) unsafe.push(`${path.relative(dist, file)}: ${value} rel="${rel}"`);
+      }
+    }
+    expect(unsafe).toEqual([]);
+    expect(external).toBeGreaterThan(100);
   });
 });

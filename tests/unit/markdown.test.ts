@@ -19,8 +19,10 @@ describe('rendering contributors\' Markdown', () => {
     expect(html).toContain('<b>b</b>');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x'])('removes the link target %s', (href) => {
-    expect(render(`[x](${href}) <a href="${href}">y</a>`)).not.toContain('href');
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'jav&#x61;script:x'])('removes the link target %s', (href) => {
+    const html = render(`[x](${href}) <a href="${href}">y</a>`);
+    expect(html).not.toContain('href');
+    expect(html).not.toContain('rel=');
   });
 
   it('marks links to other sites as external and safe', () => {
