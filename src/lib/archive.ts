@@ -39,6 +39,9 @@ export interface ProjectSection {
   section: BodySection;
 }
 
+/** Issues the home page lists after the latest one; the archive page lists them all. */
+export const homeRecentCount = 10;
+
 export interface YearGroup<T> {
   year: number;
   items: T[];

@@ -26,6 +26,12 @@ export interface FeedContext {
   project(id: string): Project | undefined;
 }
 
+/**
+ * Items per feed: the newest ones. Readers keep what they have seen; the whole archive stays on
+ * the site, and a feed stays the same size however long the digest runs.
+ */
+export const feedItemLimit = 30;
+
 /** One feed entry before it becomes XML; `guid` is not a URL, so it is written with isPermaLink="false". */
 export interface FeedItem {
   guid: string;
@@ -200,7 +206,7 @@ export function describeFeed(ctx: Pick<FeedContext, 't' | 'locale' | 'site'>, pr
 
 /** The whole digest, every issue newest first. */
 export function createSiteFeed(archive: Archive, ctx: FeedContext): RSSOptions {
-  const items = archive.issues.map((issue) => createIssueItem(issue, ctx));
+  const items = archive.issues.slice(0, feedItemLimit).map((issue) => createIssueItem(issue, ctx));
   return channel(feedTitle(ctx), ctx.t('site.description'), homePath, feedPath, items, ctx);
 }
 
@@ -208,6 +214,6 @@ export function createSiteFeed(archive: Archive, ctx: FeedContext): RSSOptions {
 export function createProjectFeed(archive: Archive, projectId: string, ctx: FeedContext): RSSOptions {
   const project = ctx.project(projectId);
   if (!project) throw new Error(`no project "${projectId}" in the registry for its feed`);
-  const items = archive.sectionsOf(projectId).map(({ issue }) => createSectionItem(issue, projectId, ctx));
+  const items = archive.sectionsOf(projectId).slice(0, feedItemLimit).map(({ issue }) => createSectionItem(issue, projectId, ctx));
   return channel(feedTitle(ctx, project), project.description[ctx.locale], projectPath(projectId), projectFeedPath(projectId), items, ctx);
 }

@@ -56,7 +56,7 @@ async function provoke(page: Page) {
   for (const element of await page.locator('main *').all()) {
     await element.hover({ force: true, timeout: 1_000 }).catch(() => undefined);
   }
-  await page.evaluate(() => document.querySelectorAll('main details').forEach((details) => (details.open = !details.open)));
+  await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('main details').forEach((details) => (details.open = !details.open)));
   await page.waitForTimeout(300);
 }
 

@@ -8,6 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { useBrowser } from './browser.ts';
 import { HomePage } from './pages/home-page.ts';
+import { homeRecentCount } from '../../src/lib/archive.ts';
 import { IssuePage } from './pages/issue-page.ts';
 import { ProjectPage } from './pages/project-page.ts';
 
@@ -25,14 +26,17 @@ const imported = () => {
 };
 
 describe('the home page', () => {
-  it('shows the latest issue first and every issue once, grouped by year', async () => {
+  it('shows the latest issue first, the ones before it in order, and every year linking to the archive', async () => {
     const page = await newPage();
     const home = new HomePage(page);
     await home.open();
     const issues = imported();
     expect(await home.latestLink().getAttribute('href')).toBe(`/issues/${issues[0]?.number}/`);
-    expect(await home.archiveLinks()).toEqual(issues.map((issue) => `/issues/${issue.number}/`));
-    expect(await home.years()).toEqual(['2014年', '2013年']);
+    expect(await home.recentLinks()).toEqual(issues.slice(1, 1 + homeRecentCount).map((issue) => `/issues/${issue.number}/`));
+    expect(await home.yearLinks().allTextContents()).toEqual(['2014年', '2013年']);
+    await home.yearLinks().last().click();
+    await page.waitForURL('**/archive/#y2013');
+    expect(await page.locator('#y2013').isVisible()).toBe(true);
     expect(page.problems).toEqual([]);
   });
 });

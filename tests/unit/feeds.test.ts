@@ -6,7 +6,7 @@ import { getTranslator } from '../../src/i18n/t.ts';
 import { createArchive, type ArchiveIssue, type IssueText } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import {
-  absolutizeUrls, createIssueItem, createProjectFeed, createSectionItem, createSiteFeed, feedGuid, toXmlText, type FeedContext,
+  absolutizeUrls, createIssueItem, createProjectFeed, createSectionItem, createSiteFeed, feedGuid, feedItemLimit, toXmlText, type FeedContext,
 } from '../../src/lib/feeds.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
@@ -192,6 +192,20 @@ describe('project feeds', () => {
     const english = withEnglish(archive.get(8) as ArchiveIssue, 'translated');
     expect(createSectionItem(english, 'heat', context('en')).content).toMatch(/^<p>English heat\.<\/p>/);
     expect(createSectionItem(english, 'nova', context('en')).content).toMatch(/^<p><em>This issue has not been translated.*<div lang="zh-CN"><p>Nova 动态/);
+  });
+
+  it('carry only the newest sections, a fixed number however long the archive', () => {
+    const long = createArchive(
+      Array.from({ length: feedItemLimit + 5 }, (_, index) => ({
+        data: data(index + 1, `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`, `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`, ['nova']),
+        body: '## Nova\n\n内容。\n',
+      })),
+      resolver,
+    );
+    const items = createProjectFeed(long, 'nova', context('zh-CN')).items as { link?: string }[];
+    expect(items).toHaveLength(feedItemLimit);
+    expect(items[0]?.link).toBe(`https://digest.example.org/issues/${feedItemLimit + 5}/#nova`);
+    expect(createSiteFeed(long, context('en')).items).toHaveLength(feedItemLimit);
   });
 
   it('refuse a project the registry does not know', () => {

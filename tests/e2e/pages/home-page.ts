@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** The home page: latest issue, then the archive grouped by year. */
+/** The home page: latest issue, the recent ones, and the years of the archive. */
 export class HomePage {
   readonly page: Page;
 
@@ -17,13 +17,13 @@ export class HomePage {
     return this.page.locator('.latest .issue-card__title a');
   }
 
-  /** Year headings of the archive, in page order. */
-  async years(): Promise<string[]> {
-    return this.page.locator('.year h3').allTextContents();
+  /** Issue links of the recent list, in page order. */
+  async recentLinks(): Promise<string[]> {
+    return this.page.locator('.recent .issue-card__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   }
 
-  /** Issue links in archive order. */
-  async archiveLinks(): Promise<string[]> {
-    return this.page.locator('.year .issue-card__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  /** Year links to the archive, in page order. */
+  yearLinks() {
+    return this.page.locator('.year-links a');
   }
 }
