@@ -17,8 +17,25 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [mdx(), sitemapIntegration(), pagefindIntegration()],
+  // Issue bodies are rendered by src/lib/markdown.ts; Shiki's inline styles would break the CSP.
+  markdown: { syntaxHighlight: false },
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });
