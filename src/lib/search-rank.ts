@@ -58,12 +58,14 @@ export interface RankOptions {
 }
 
 /**
- * Whether a text holds the query as typed, or at least every word of it.
+ * Whether a text holds the query as typed, or at least every word of it: whole words, but for
+ * the last, which may still be being typed (so `H版` does not count every `html` and `版本`).
  * @example matchText('keystone的v2版本认证', 'keystone v2 认证', ['keystone', 'v2', '认证']) // 'all-words'
  */
 export function matchText(text: string, query: string, terms: readonly string[]): Match {
   if (containsQuery(text, query)) return 'exact';
-  return terms.length > 0 && terms.every((term) => containsQuery(text, term)) ? 'all-words' : 'none';
+  const last = terms.length - 1;
+  return last >= 0 && terms.every((term, index) => containsQuery(text, term, { wholeWord: index < last })) ? 'all-words' : 'none';
 }
 
 /**

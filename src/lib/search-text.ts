@@ -41,17 +41,21 @@ const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
  * Whether a text contains the query as typed, in the sense readers expect: case-insensitive,
  * NFKC-normalized, any run of whitespace equal to one space; a query that begins with a Latin
  * letter or digit must begin a word there (`users` is not found inside `UserSurvey`), as a word
- * index finds words by their beginning. Chinese matches anywhere.
+ * index finds words by their beginning; with `wholeWord`, a query ending in one must end a word
+ * too. Chinese matches anywhere.
  * @example containsQuery('关于Nova中（nova-scheduler）', 'Nova-Scheduler') // true
  * @example containsQuery('OpenStack2014UserSurvey', 'users') // false
  */
-export function containsQuery(text: string, query: string): boolean {
+export function containsQuery(text: string, query: string, options: { wholeWord?: boolean } = {}): boolean {
   const needle = normalizeForMatch(query);
   if (!needle) return false;
   const haystack = normalizeForMatch(text);
   const wordStart = WORD_CHAR.test(needle[0] ?? '');
+  const wordEnd = options.wholeWord && WORD_CHAR.test(needle.at(-1) ?? '');
   for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-    if (!wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '')) return true;
+    const startsWord = !wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '');
+    const endsWord = !wordEnd || !WORD_CHAR.test(haystack[at + needle.length] ?? '');
+    if (startsWord && endsWord) return true;
   }
   return false;
 }

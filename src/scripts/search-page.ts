@@ -21,6 +21,8 @@ const input = document.getElementById('search-query') as HTMLInputElement;
 const status = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
+const filters = document.getElementById('search-filters') as HTMLDetailsElement;
+const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
 const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
 const projectBoxes = field<HTMLInputElement>('project');
 const [fromSelect, toSelect] = [field<HTMLSelectElement>('from')[0], field<HTMLSelectElement>('to')[0]];
@@ -70,6 +72,18 @@ function writeForm(state: SearchState): void {
   if (fromSelect) fromSelect.value = state.from ?? '';
   if (toSelect) toSelect.value = state.to ?? '';
   if (sortSelect) sortSelect.value = state.order === 'newest' ? 'newest' : '';
+  showActiveFilters(state);
+  // A search opened with filters shows them.
+  if (activeFilters(state) > 0) filters.open = true;
+}
+
+function activeFilters(state: SearchState): number {
+  return state.projects.length + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.order === 'newest' ? 1 : 0);
+}
+
+function showActiveFilters(state: SearchState): void {
+  const active = activeFilters(state);
+  filterCount.textContent = active ? `(${numbers.format(active)})` : '';
 }
 
 function urlOf(state: SearchState): string {
@@ -124,8 +138,14 @@ function clearResults(): void {
   for (const count of document.querySelectorAll<HTMLElement>('[data-project-count]')) count.textContent = '';
 }
 
+/** Marks which query the page now shows (results or a message), for whoever waits on it. */
+function markShown(query: string): void {
+  list.dataset['query'] = query;
+}
+
 function showProblem(prepared: Extract<PreparedQuery, { ok: false }>): void {
   clearResults();
+  markShown(prepared.text);
   const shown = [...prepared.text];
   const query = shown.length > 120 ? `${shown.slice(0, 120).join('')}…` : prepared.text;
   if (prepared.problem === 'empty') showStatus(message('msgEmpty'), 'problem');
@@ -142,6 +162,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
     return;
   }
   list.setAttribute('aria-busy', 'true');
+  delete list.dataset['query'];
   const slow = setTimeout(() => id === latest && showStatus(message('msgSearching')), 150);
   try {
     const instance = await loadPagefind();
@@ -160,6 +181,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   } catch {
     if (id !== latest) return;
     clearResults();
+    markShown(prepared.text);
     showStatus(message('msgFailed'), 'problem');
   } finally {
     clearTimeout(slow);
@@ -174,6 +196,7 @@ function render(outcome: SearchOutcome, query: string, focusFrom?: number): void
     count.closest('label')?.classList.toggle('search-filters__empty', value === 0);
   }
   list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+  markShown(query);
   more.hidden = !outcome.more;
   const found = numbers.format(outcome.issues.length);
   showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query }));
@@ -237,6 +260,7 @@ function searchFromForm(mode: 'push' | 'typing'): void {
   clearTimeout(typing);
   limit = PAGE_SIZE;
   const state = readForm();
+  showActiveFilters(state);
   commit(state, mode === 'typing' && typingEntry ? 'replace' : 'push');
   typingEntry = mode === 'typing';
   void search(state);
