@@ -71,7 +71,7 @@ export async function runSearch(pagefind: PagefindInstance, request: SearchReque
 
 async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters, unscoped: SearchHit<PagefindFragment>[]) {
   const hits = request.projects.length ? (await pagefind.search(request.terms.join(' '), { filters })).results : unscoped;
-  const { issues, unread } = await rankIssues(hits, { query: request.text, terms: request.terms, limit: request.limit + 1 });
+  const { issues, unread } = await rankIssues(hits, { query: request.text, terms: request.terms, limit: request.limit });
   return { issues: issues.slice(0, request.limit), hits: hits.length, more: issues.length > request.limit || unread > 0 };
 }
 

@@ -156,6 +156,8 @@ function showProblem(prepared: Extract<PreparedQuery, { ok: false }>): void {
 /** Runs the search the state describes and shows it; older searches still running are dropped. */
 async function search(state: SearchState, focusFrom?: number): Promise<void> {
   const id = ++latest;
+  // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
+  performance.mark('search-start');
   const prepared = prepareQuery(state.q);
   if (!prepared.ok) {
     showProblem(prepared);
@@ -178,6 +180,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
     });
     if (id !== latest) return;
     render(outcome, prepared.text, focusFrom);
+    performance.measure('search', 'search-start');
   } catch {
     if (id !== latest) return;
     clearResults();
