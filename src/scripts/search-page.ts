@@ -1,16 +1,14 @@
 /**
  * The search page in the browser: keeps the form and the URL in step (push on a new search or
- * filter, replace while typing, follow the back button), loads Pagefind on first use and renders
- * results as DOM nodes (text, never HTML). Logic lives in `src/lib/search-*.ts`.
+ * filter, replace while typing, follow the back button), loads Pagefind on first use, runs the
+ * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { localizePath } from '../lib/routes.ts';
-import { runSearch, type PagefindFragment, type PagefindInstance, type SearchOutcome } from '../lib/search-engine.ts';
-import { excerptAround, parsePagefindExcerpt, type ExcerptPiece } from '../lib/search-excerpt.ts';
-import { MAX_QUERY_LENGTH, prepareQuery, type PreparedQuery } from '../lib/search-query.ts';
-import type { RankedIssue } from '../lib/search-rank.ts';
-import { labelKey, SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
+import { runSearch, type PagefindInstance } from '../lib/search-engine.ts';
+import { prepareQuery } from '../lib/search-query.ts';
+import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
+import { createSearchView } from './search-view.ts';
 
 const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 200;
@@ -18,7 +16,6 @@ const TYPING_DELAY_MS = 200;
 const app = document.getElementById('search-app') as HTMLElement;
 const form = document.getElementById('search-form') as HTMLFormElement;
 const input = document.getElementById('search-query') as HTMLInputElement;
-const status = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const filters = document.getElementById('search-filters') as HTMLDetailsElement;
@@ -32,6 +29,7 @@ const locale: Locale = isLocale(lang) ? lang : defaultLocale;
 const knownProjects = projectBoxes.map((box) => box.value);
 const bounds: [string, string] = [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''];
 const numbers = new Intl.NumberFormat(locale);
+const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale);
 
 let pagefind: Promise<PagefindInstance> | undefined;
 let limit = PAGE_SIZE;
@@ -105,54 +103,6 @@ function commit(state: SearchState, mode: 'push' | 'replace'): void {
   }
 }
 
-/** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
-function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
-  const fragment = document.createDocumentFragment();
-  const template = app.dataset[name] ?? '';
-  for (const [index, part] of template.split(/\{\{(\w+)\}\}/).entries()) {
-    if (index % 2 === 0) {
-      fragment.append(part);
-      continue;
-    }
-    const value = values[part] ?? '';
-    if (part === 'query') {
-      const quote = document.createElement('q');
-      quote.className = 'search-page__query';
-      quote.textContent = String(value);
-      fragment.append(quote);
-    } else {
-      fragment.append(typeof value === 'number' ? numbers.format(value) : value);
-    }
-  }
-  return fragment;
-}
-
-function showStatus(content: DocumentFragment | string, kind: 'info' | 'problem' = 'info'): void {
-  status.replaceChildren(content);
-  status.classList.toggle('search-page__status--problem', kind === 'problem');
-}
-
-function clearResults(): void {
-  list.replaceChildren();
-  more.hidden = true;
-  for (const count of document.querySelectorAll<HTMLElement>('[data-project-count]')) count.textContent = '';
-}
-
-/** Marks which query the page now shows (results or a message), for whoever waits on it. */
-function markShown(query: string): void {
-  list.dataset['query'] = query;
-}
-
-function showProblem(prepared: Extract<PreparedQuery, { ok: false }>): void {
-  clearResults();
-  markShown(prepared.text);
-  const shown = [...prepared.text];
-  const query = shown.length > 120 ? `${shown.slice(0, 120).join('')}…` : prepared.text;
-  if (prepared.problem === 'empty') showStatus(message('msgEmpty'), 'problem');
-  else if (prepared.problem === 'too-long') showStatus(message('msgTooLong', { length: shown.length, max: MAX_QUERY_LENGTH, query }), 'problem');
-  else showStatus(message('msgNoWords', { query }), 'problem');
-}
-
 /** Runs the search the state describes and shows it; older searches still running are dropped. */
 async function search(state: SearchState, focusFrom?: number): Promise<void> {
   const id = ++latest;
@@ -160,12 +110,11 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   performance.mark('search-start');
   const prepared = prepareQuery(state.q);
   if (!prepared.ok) {
-    showProblem(prepared);
+    view.problem(prepared);
     return;
   }
-  list.setAttribute('aria-busy', 'true');
-  delete list.dataset['query'];
-  const slow = setTimeout(() => id === latest && showStatus(message('msgSearching')), 150);
+  view.busy(true);
+  const slow = setTimeout(() => id === latest && view.searching(), 150);
   try {
     const instance = await loadPagefind();
     const months = monthsOfState(state, bounds);
@@ -179,83 +128,14 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       limit,
     });
     if (id !== latest) return;
-    render(outcome, prepared.text, focusFrom);
+    view.results(outcome, prepared.text, focusFrom);
     performance.measure('search', 'search-start');
   } catch {
-    if (id !== latest) return;
-    clearResults();
-    markShown(prepared.text);
-    showStatus(message('msgFailed'), 'problem');
+    if (id === latest) view.failed(prepared.text);
   } finally {
     clearTimeout(slow);
-    if (id === latest) list.removeAttribute('aria-busy');
+    if (id === latest) view.busy(false);
   }
-}
-
-function render(outcome: SearchOutcome, query: string, focusFrom?: number): void {
-  for (const count of document.querySelectorAll<HTMLElement>('[data-project-count]')) {
-    const value = outcome.projectCounts[count.dataset['projectCount'] ?? ''] ?? 0;
-    count.textContent = numbers.format(value);
-    count.closest('label')?.classList.toggle('search-filters__empty', value === 0);
-  }
-  list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
-  markShown(query);
-  more.hidden = !outcome.more;
-  const found = numbers.format(outcome.issues.length);
-  showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query }));
-  if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
-}
-
-function renderIssue(entry: RankedIssue<PagefindFragment>, query: string): HTMLLIElement {
-  const { fragment } = entry.best;
-  const meta = fragment.meta;
-  const label = (name: 'issue' | 'period' | 'project') => meta[labelKey(name, locale)] ?? '';
-  const item = document.createElement('li');
-  item.className = 'search-result';
-  item.dataset['issue'] = entry.issue;
-  const title = element('h2', 'search-result__title');
-  const link = element('a', 'search-result__link');
-  link.href = hrefOf(fragment);
-  link.append(element('span', 'search-result__issue', label('issue')), ' ', element('span', 'search-result__section', sectionName(fragment)));
-  title.append(link);
-  const details = element('p', 'search-result__meta', label('period'));
-  if (meta['lang'] && meta['lang'] !== locale) {
-    details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
-  }
-  const excerpt = element('p', 'search-result__excerpt');
-  if (meta['lang']) excerpt.lang = meta['lang'];
-  excerpt.append(...renderPieces(excerptAround(fragment.content, query) ?? parsePagefindExcerpt(fragment.excerpt)));
-  item.append(title, details, excerpt);
-  if (entry.others.length) {
-    const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
-    entry.others.forEach(({ fragment: other }, index) => {
-      const otherLink = element('a', '', sectionName(other));
-      otherLink.href = hrefOf(other);
-      others.append(...(index ? [' · '] : []), otherLink);
-    });
-    item.append(others);
-  }
-  return item;
-}
-
-function sectionName(fragment: PagefindFragment): string {
-  return fragment.meta[labelKey('project', locale)] ?? app.dataset['labelIntroduction'] ?? '';
-}
-
-function hrefOf(fragment: PagefindFragment): string {
-  const path = new URL(fragment.url, location.origin);
-  return localizePath(`${path.pathname}${path.hash}`, locale);
-}
-
-function renderPieces(pieces: readonly ExcerptPiece[]): Node[] {
-  return pieces.map((piece) => (piece.mark ? element('mark', '', piece.text) : document.createTextNode(piece.text)));
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** A new search from the form: a new back-button step unless it only refines what is being typed. */
@@ -301,8 +181,8 @@ function openFromUrl(): void {
   if (params.has('q')) void search(state);
   else {
     latest += 1;
-    clearResults();
-    showStatus('');
+    view.clear();
+    view.empty();
   }
 }
 
