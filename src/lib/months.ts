@@ -86,3 +86,24 @@ export function groupByYearAndMonth<T>(items: readonly T[], monthOf: (item: T) =
   }
   return years;
 }
+
+/** Whether a string is a `YYYY-MM` month. @example isMonthKey('2014-13') // false */
+export function isMonthKey(value: string): value is MonthKey {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/**
+ * Every month from `from` to `to`, both included; empty when `to` comes first or either is not a month.
+ * @example monthsBetween('2013-11', '2014-01') // ['2013-11', '2013-12', '2014-01']
+ */
+export function monthsBetween(from: string, to: string): MonthKey[] {
+  if (!isMonthKey(from) || !isMonthKey(to)) return [];
+  const months: MonthKey[] = [];
+  for (let index = monthIndex(from); index <= monthIndex(to); index++) months.push(monthFromIndex(index));
+  return months;
+}
+
+/** The months a period touches (the search page's date filter matches any of them). */
+export function monthsOfPeriod(period: Period): MonthKey[] {
+  return monthsBetween(monthOfDay(period.start), monthOfDay(period.end));
+}

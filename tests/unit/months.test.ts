@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/lib/dates.ts';
-import { groupByMonth, groupByYearAndMonth, issueMonth, monthFromIndex, monthIndex, monthKey, monthStart, parseMonthKey } from '../../src/lib/months.ts';
+import { groupByMonth, groupByYearAndMonth, isMonthKey, issueMonth, monthFromIndex, monthIndex, monthKey, monthsBetween, monthsOfPeriod, monthStart, parseMonthKey } from '../../src/lib/months.ts';
 
 const day = (text: string) => parseIsoDay(text) as Date;
 
@@ -64,5 +64,24 @@ describe('grouping by month', () => {
 
   it('gives nothing for nothing', () => {
     expect(groupByYearAndMonth([], () => '2014-01')).toEqual([]);
+  });
+});
+
+describe('month ranges for the search filter', () => {
+  it.each([['2014-02', true], ['2014-13', false], ['2014-2', false], ['', false], ['2014-02-01', false]])('%s is a month: %s', (value, expected) => {
+    expect(isMonthKey(value)).toBe(expected);
+  });
+
+  it('lists the months of a range, across a new year', () => {
+    expect(monthsBetween('2013-11', '2014-02')).toEqual(['2013-11', '2013-12', '2014-01', '2014-02']);
+    expect(monthsBetween('2014-02', '2014-02')).toEqual(['2014-02']);
+    expect(monthsBetween('2014-03', '2014-02')).toEqual([]);
+    expect(monthsBetween('x', '2014-02')).toEqual([]);
+  });
+
+  it('gives the months a period touches', () => {
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    expect(monthsOfPeriod({ start: day('2014-01-17'), end: day('2014-02-02') })).toEqual(['2014-01', '2014-02']);
+    expect(monthsOfPeriod({ start: day('2013-12-28'), end: day('2014-01-03') })).toEqual(['2013-12', '2014-01']);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The search page driven as a reader drives it, in Chromium: type a query, press Enter, read
+ * the issues listed. Shared by the recall runner and the benchmark.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { localizePath, searchPath } from '../../src/lib/routes.ts';
+import { prepareQuery } from '../../src/lib/search-query.ts';
+import type { Locale } from '../../src/i18n/locales.ts';
+
+/** Headless Debian Chromium with the flags this closed network needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+  });
+}
+
+/** Opens the search page of a locale (`baseUrl` is the site's origin). */
+export async function openSearchPage(page: Page, baseUrl: string, locale: Locale): Promise<void> {
+  await page.goto(new URL(localizePath(searchPath, locale), baseUrl).href);
+}
+
+/** Types a query into the search page, presses Enter, waits for the answer and returns the issue numbers listed. */
+export async function searchIssues(page: Page, query: string): Promise<number[]> {
+  const box = page.locator('#search-query');
+  await box.fill(query);
+  await box.press('Enter');
+  await waitForAnswer(page, query);
+  return page.locator('#search-results > li').evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset['issue'])));
+}
+
+/** Waits until the page shows its answer (results or a message) to `query`. */
+export async function waitForAnswer(page: Page, query: string): Promise<void> {
+  const shown = prepareQuery(query).text;
+  await page.waitForFunction((expected) => {
+    const list = document.getElementById('search-results');
+    return !!list && list.dataset['query'] === expected && !list.hasAttribute('aria-busy');
+  }, shown);
+}

@@ -1,0 +1,125 @@
+/**
+ * A search query set drawn from the archive itself, with ground truth: for every query, the
+ * issues whose text contains it as typed (case-insensitive for Latin letters). Queries look like
+ * what readers type: Chinese words and compounds, English words, and mixed terms such as
+ * `nova-scheduler`, `Keystone V3` or `H版`. Deterministic: the same texts give the same set.
+ */
+import { containsQuery, normalizeForMatch } from '../../src/lib/search-text.ts';
+
+export type QueryKind = 'named' | 'chinese' | 'mixed' | 'english';
+
+export interface SearchQuery {
+  query: string;
+  kind: QueryKind;
+  /** Numbers of the issues containing the query, ascending. */
+  relevant: number[];
+}
+
+/** One issue's searchable text, split into its parts (introduction and sections). */
+export interface IssueTexts {
+  number: number;
+  parts: string[];
+}
+
+export interface QuerySetOptions {
+  /** How many queries of each generated kind. */
+  perKind?: number;
+  /** Queries found in more issues than this are left out: a top-10 list cannot hold them all. */
+  maxRelevant?: number;
+}
+
+/** The queries the search issue names; those no issue contains have no relevant issues. */
+export const namedQueries = ['健康检查', '数据库迁移', 'nova-scheduler', 'Keystone V3', 'keystone v2 认证', 'H版', 'icehouse-3', 'Rackspace'];
+
+const HAN = /^\p{Script=Han}+$/u;
+const LATIN_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
+const ENGLISH_STOPWORDS = new Set(['about', 'after', 'also', 'been', 'from', 'have', 'into', 'more', 'other', 'some', 'such', 'than', 'that', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'what', 'when', 'which', 'will', 'with', 'would', 'your', 'http', 'https', 'html', 'www', 'com', 'org']);
+
+/** The issues whose text contains `query`, ascending. */
+export function relevantIssues(issues: readonly IssueTexts[], query: string): number[] {
+  return issues.filter((issue) => issue.parts.some((part) => containsQuery(part, query))).map((issue) => issue.number).sort((a, b) => a - b);
+}
+
+/** Builds the query set: the named queries, then `perKind` Chinese, mixed and English ones. */
+export function buildQuerySet(issues: readonly IssueTexts[], options: QuerySetOptions = {}): SearchQuery[] {
+  const { perKind = 30, maxRelevant = 10 } = options;
+  const withTruth = (query: string, kind: QueryKind): SearchQuery => ({ query, kind, relevant: relevantIssues(issues, query) });
+  const named = namedQueries.map((query) => withTruth(query, 'named'));
+  const seen = new Set(named.map((entry) => normalizeForMatch(entry.query)));
+  const candidates = collectCandidates(issues);
+  const pick = (kind: Exclude<QueryKind, 'named'>) => {
+    const chosen: SearchQuery[] = [];
+    for (const query of [...candidates[kind]].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b))) {
+      if (chosen.length >= perKind) break;
+      const key = normalizeForMatch(query);
+      if (seen.has(key)) continue;
+      const entry = withTruth(query, kind);
+      if (entry.relevant.length === 0 || entry.relevant.length > maxRelevant) continue;
+      seen.add(key);
+      chosen.push(entry);
+    }
+    return chosen;
+  };
+  return [...named, ...pick('chinese'), ...pick('mixed'), ...pick('english')];
+}
+
+/** A fixed, small sample of a query set: every named query with relevant issues, and the first `perKind` of each kind. */
+export function sampleQueries(set: readonly SearchQuery[], perKind: number): SearchQuery[] {
+  const counts = new Map<QueryKind, number>();
+  return set.filter((entry) => {
+    if (entry.kind === 'named') return entry.relevant.length > 0;
+    const count = counts.get(entry.kind) ?? 0;
+    counts.set(entry.kind, count + 1);
+    return count < perKind;
+  });
+}
+
+/** Candidate queries by kind, from words as a Chinese word segmenter splits the text. */
+function collectCandidates(issues: readonly IssueTexts[]): Record<Exclude<QueryKind, 'named'>, Set<string>> {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const chinese = new Set<string>();
+  const mixed = new Set<string>();
+  const english = new Set<string>();
+  for (const issue of issues) {
+    for (const part of issue.parts) {
+      for (const line of part.split('\n')) {
+        const words = [...segmenter.segment(line)].map((segment) => segment.segment);
+        words.forEach((word, index) => {
+          const following = words[index + 1] ?? '';
+          // Chinese: a word of two or more characters, alone or with the next such word (健康检查).
+          if (isChineseWord(word)) {
+            chinese.add(word);
+            if (isChineseWord(following) && word.length + following.length <= 8) chinese.add(word + following);
+          }
+          if (LATIN_WORD.test(word)) {
+            // English: a word of five letters or more that is not a stopword.
+            if (word.length >= 5 && !ENGLISH_STOPWORDS.has(word.toLowerCase())) english.add(word);
+            // Mixed: a Latin word right before a Chinese word (Swift存储), a letter or two before 版 (H版).
+            if (isChineseWord(following) && word.length >= 2) mixed.add(word + following);
+            if (following === '版' && word.length <= 3) mixed.add(word + following);
+          }
+        });
+      }
+      // Mixed: short hyphenated terms (nova-scheduler, icehouse-3), a name and a version (Keystone V3).
+      for (const match of part.matchAll(/(?<![\w/.-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+){1,2}(?![\w/.-])/g)) {
+        if (match[0].length <= 24) mixed.add(match[0]);
+      }
+      for (const match of part.matchAll(/\b[A-Z][A-Za-z]{3,} [Vv]\d\b/g)) mixed.add(match[0]);
+    }
+  }
+  return { chinese, mixed, english };
+}
+
+function isChineseWord(word: string): boolean {
+  return word.length >= 2 && HAN.test(word);
+}
+
+/** A stable string hash (FNV-1a), so selection does not depend on the order texts were read. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    value ^= text.charCodeAt(index);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value;
+}

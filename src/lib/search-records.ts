@@ -1,0 +1,120 @@
+/**
+ * The search index as records: one per (issue, part, text), where a part is the introduction
+ * or one project section and a text is the Chinese original or a translation. Each record
+ * carries the locales whose pages show that text, so every text is indexed once and each
+ * language's search finds exactly what its pages show. Pure: texts and labels come in as functions.
+ */
+import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
+import type { ArchiveIssue, IssueText } from './archive.ts';
+import { toIsoDay } from './dates.ts';
+import { monthsOfPeriod } from './months.ts';
+import { issuePath } from './routes.ts';
+
+/**
+ * The Pagefind index every record goes into. Pagefind segments Chinese only in an index marked
+ * Chinese, and its browser runtime loads one WebAssembly stemmer for every index on a page; one
+ * index segmented as Chinese (Latin words stay words, unstemmed) serves both languages with one
+ * download. The real language of each text is in `meta.lang`.
+ */
+export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
+
+/** The build artifact holding every record (`src/pages/search-records.json.ts`), removed once indexed. */
+export const SEARCH_RECORDS_FILE = 'search-records.json';
+
+/** Where the index is written and served from, under the site root. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/**
+ * Filter names shared by the index and the search page. A filter costs a download proportional
+ * to the records carrying it, so the locale split is an exclusion carried only by texts some
+ * locale does not show (translations, and originals that have one), not a tag on every record.
+ */
+export const searchFilters = {
+  /** Locales whose pages do not show the record's text; absent when every locale shows it. */
+  hidden: 'hidden',
+  /** The project whose section the record is; introductions have none. */
+  project: 'project',
+  /** Every `YYYY-MM` month the issue's period touches. */
+  month: 'month',
+} as const;
+
+/** What a result shows, in one locale. */
+export interface SearchLabels {
+  /** The issue's name, e.g. 第八期 or Issue 8. */
+  issue: string;
+  period: string;
+  /** The project's display name, for a section. */
+  project?: string;
+}
+
+/** A Pagefind custom record (`index.addCustomRecord`). */
+export interface SearchRecord {
+  /** Locale-neutral path of the part: `/issues/8/#heat`, or `/issues/8/` for an introduction. */
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface SearchRecordSources {
+  /** The plain text of one part of a text: the introduction, or the section of `projectId`. */
+  textOf(text: IssueText, projectId?: string): string;
+  /** Labels of an issue (and section) in a locale. */
+  labelsOf(issue: ArchiveIssue, locale: Locale, projectId?: string): SearchLabels;
+}
+
+/** Meta keys of the labels for a locale. @example labelKey('period', 'en') // 'period.en' */
+export function labelKey(label: keyof SearchLabels, locale: Locale): string {
+  return `${label}.${locale}`;
+}
+
+/** The distinct texts of an issue and the locales that show each one. */
+export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: Locale[] }[] {
+  const original = { text: issue.original, locales: [] as Locale[] };
+  const translations: { text: IssueText; locales: Locale[] }[] = [];
+  for (const locale of localeCodes) {
+    const text = issue.texts[locale];
+    if (locale === defaultLocale || text.status === 'untranslated') original.locales.push(locale);
+    else translations.push({ text, locales: [locale] });
+  }
+  return [original, ...translations];
+}
+
+/**
+ * Every record of the archive: each text of each issue once, split into introduction and sections.
+ * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
+ * newest-first walks the month filter instead.
+ */
+export function createSearchRecords(issues: readonly ArchiveIssue[], sources: SearchRecordSources): SearchRecord[] {
+  return issues.flatMap((issue) => {
+    const months = monthsOfPeriod(issue.period);
+    const date = toIsoDay(issue.period.start);
+    return textsOfIssue(issue).flatMap(({ text, locales }) => {
+      const hidden = localeCodes.filter((locale) => !locales.includes(locale));
+      const parts = [undefined, ...text.sections.map((section) => section.projectId)];
+      return parts.flatMap((projectId): SearchRecord[] => {
+        const content = sources.textOf(text, projectId);
+        if (!content.trim()) return [];
+        const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang };
+        if (projectId) meta['project'] = projectId;
+        for (const locale of locales) {
+          for (const [key, value] of Object.entries(sources.labelsOf(issue, locale, projectId))) {
+            if (value) meta[labelKey(key as keyof SearchLabels, locale)] = value;
+          }
+        }
+        return [{
+          url: issuePath(issue.number, projectId),
+          content,
+          language: SEARCH_INDEX_LANGUAGE,
+          meta,
+          filters: {
+            [searchFilters.month]: months,
+            ...(projectId ? { [searchFilters.project]: [projectId] } : {}),
+            ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
+          },
+        }];
+      });
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Plain text for the search index and for matching queries against it: the words a reader
+ * sees on the page, taken from the sanitized HTML the page renders.
+ */
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const BLOCK_TAGS = /<\/?(?:p|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|div|section)\b[^>]*>/gi;
+
+/**
+ * The text of a fragment of HTML: tags dropped, blocks separated by line breaks, entities decoded.
+ * @example htmlToText('<p>Nova &amp; <a href="/x">Heat</a></p><p>二</p>') // 'Nova & Heat\n二'
+ */
+export function htmlToText(html: string): string {
+  return html
+    .replace(BLOCK_TAGS, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => decodeEntity(name) ?? entity)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+}
+
+function decodeEntity(name: string): string | undefined {
+  if (name[0] !== '#') return ENTITIES[name.toLowerCase()];
+  const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/**
+ * The form text and queries are compared in: Unicode-normalized, lowercase, with runs of
+ * spaces as one, so "Keystone  V3" matches "keystone v3" and full-width "Ｖ３" matches "V3".
+ * @example normalizeForMatch(' Keystone\n V3 ') // 'keystone v3'
+ */
+export function normalizeForMatch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
+
+/**
+ * Whether a text contains the query as typed, in the sense readers expect: case-insensitive,
+ * NFKC-normalized, any run of whitespace equal to one space; a query that begins with a Latin
+ * letter or digit must begin a word there (`users` is not found inside `UserSurvey`), as a word
+ * index finds words by their beginning; with `wholeWord`, a query ending in one must end a word
+ * too. Chinese matches anywhere.
+ * @example containsQuery('关于Nova中（nova-scheduler）', 'Nova-Scheduler') // true
+ * @example containsQuery('OpenStack2014UserSurvey', 'users') // false
+ */
+export function containsQuery(text: string, query: string, options: { wholeWord?: boolean } = {}): boolean {
+  const needle = normalizeForMatch(query);
+  if (!needle) return false;
+  const haystack = normalizeForMatch(text);
+  const wordStart = WORD_CHAR.test(needle[0] ?? '');
+  const wordEnd = options.wholeWord && WORD_CHAR.test(needle.at(-1) ?? '');
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const startsWord = !wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '');
+    const endsWord = !wordEnd || !WORD_CHAR.test(haystack[at + needle.length] ?? '');
+    if (startsWord && endsWord) return true;
+  }
+  return false;
+}

@@ -1,0 +1,189 @@
+/**
+ * The search page in the browser: keeps the form and the URL in step (push on a new search or
+ * filter, replace while typing, follow the back button), loads Pagefind on first use, runs the
+ * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
+ */
+import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
+import { runSearch, type PagefindInstance } from '../lib/search-engine.ts';
+import { prepareQuery } from '../lib/search-query.ts';
+import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
+import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
+import { createSearchView } from './search-view.ts';
+
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 200;
+
+const app = document.getElementById('search-app') as HTMLElement;
+const form = document.getElementById('search-form') as HTMLFormElement;
+const input = document.getElementById('search-query') as HTMLInputElement;
+const list = document.getElementById('search-results') as HTMLOListElement;
+const more = document.getElementById('search-more') as HTMLButtonElement;
+const filters = document.getElementById('search-filters') as HTMLDetailsElement;
+const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
+const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
+const projectBoxes = field<HTMLInputElement>('project');
+const [fromSelect, toSelect] = [field<HTMLSelectElement>('from')[0], field<HTMLSelectElement>('to')[0]];
+const sortSelect = field<HTMLSelectElement>('sort')[0];
+const lang = document.documentElement.lang;
+const locale: Locale = isLocale(lang) ? lang : defaultLocale;
+const knownProjects = projectBoxes.map((box) => box.value);
+const bounds: [string, string] = [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''];
+const numbers = new Intl.NumberFormat(locale);
+const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale);
+
+let pagefind: Promise<PagefindInstance> | undefined;
+let limit = PAGE_SIZE;
+let latest = 0;
+let typing: ReturnType<typeof setTimeout> | undefined;
+/** Whether the URL entry is the one this stretch of typing pushed (later keystrokes replace it). */
+let typingEntry = false;
+
+/** Loads Pagefind once, on first use: nothing of search is fetched before. */
+function loadPagefind(): Promise<PagefindInstance> {
+  pagefind ??= (async () => {
+    const url = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/pagefind.js`;
+    const module = (await import(/* @vite-ignore */ url)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
+    // No web worker: it would be one more 43 KB download for searches that take milliseconds.
+    const instance = module.createInstance({ noWorker: true, excerptLength: 24 });
+    await instance.init();
+    return instance;
+  })();
+  pagefind.catch(() => {
+    pagefind = undefined;
+  });
+  return pagefind;
+}
+
+function readForm(): SearchState {
+  return {
+    q: input.value,
+    projects: projectBoxes.filter((box) => box.checked).map((box) => box.value),
+    ...(fromSelect?.value ? { from: fromSelect.value } : {}),
+    ...(toSelect?.value ? { to: toSelect.value } : {}),
+    order: sortSelect?.value === 'newest' ? 'newest' : 'relevance',
+  };
+}
+
+function writeForm(state: SearchState): void {
+  input.value = state.q;
+  for (const box of projectBoxes) box.checked = state.projects.includes(box.value);
+  if (fromSelect) fromSelect.value = state.from ?? '';
+  if (toSelect) toSelect.value = state.to ?? '';
+  if (sortSelect) sortSelect.value = state.order === 'newest' ? 'newest' : '';
+  showActiveFilters(state);
+  // A search opened with filters shows them.
+  if (activeFilters(state) > 0) filters.open = true;
+}
+
+function activeFilters(state: SearchState): number {
+  return state.projects.length + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.order === 'newest' ? 1 : 0);
+}
+
+function showActiveFilters(state: SearchState): void {
+  const active = activeFilters(state);
+  filterCount.textContent = active ? `(${numbers.format(active)})` : '';
+}
+
+function urlOf(state: SearchState): string {
+  return `${location.pathname}${serializeSearchState(state)}`;
+}
+
+/** Records the state in the address bar; `push` makes a new back-button step. */
+function commit(state: SearchState, mode: 'push' | 'replace'): void {
+  const url = urlOf(state);
+  if (url !== `${location.pathname}${location.search}`) {
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+  // The language switch leads to the same search in the other language.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language-switch]')) {
+    const target = new URL(link.href);
+    target.search = serializeSearchState(state);
+    link.href = target.href;
+  }
+}
+
+/** Runs the search the state describes and shows it; older searches still running are dropped. */
+async function search(state: SearchState, focusFrom?: number): Promise<void> {
+  const id = ++latest;
+  // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
+  performance.mark('search-start');
+  const prepared = prepareQuery(state.q);
+  if (!prepared.ok) {
+    view.problem(prepared);
+    return;
+  }
+  view.busy(true);
+  const slow = setTimeout(() => id === latest && view.searching(), 150);
+  try {
+    const instance = await loadPagefind();
+    const months = monthsOfState(state, bounds);
+    const outcome = await runSearch(instance, {
+      text: prepared.text,
+      terms: prepared.terms,
+      projects: state.projects,
+      ...(months ? { months } : {}),
+      order: state.order,
+      locale,
+      limit,
+    });
+    if (id !== latest) return;
+    view.results(outcome, prepared.text, focusFrom);
+    performance.measure('search', 'search-start');
+  } catch {
+    if (id === latest) view.failed(prepared.text);
+  } finally {
+    clearTimeout(slow);
+    if (id === latest) view.busy(false);
+  }
+}
+
+/** A new search from the form: a new back-button step unless it only refines what is being typed. */
+function searchFromForm(mode: 'push' | 'typing'): void {
+  clearTimeout(typing);
+  limit = PAGE_SIZE;
+  const state = readForm();
+  showActiveFilters(state);
+  commit(state, mode === 'typing' && typingEntry ? 'replace' : 'push');
+  typingEntry = mode === 'typing';
+  void search(state);
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  searchFromForm('push');
+});
+input.addEventListener('input', () => {
+  clearTimeout(typing);
+  typing = setTimeout(() => searchFromForm('typing'), TYPING_DELAY_MS);
+});
+// Focusing the box starts loading Pagefind, so the first results come sooner.
+input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+for (const control of [...projectBoxes, fromSelect, toSelect, sortSelect]) {
+  control?.addEventListener('change', () => searchFromForm('push'));
+}
+more.addEventListener('click', () => {
+  limit += PAGE_SIZE;
+  void search(readForm(), list.children.length);
+});
+window.addEventListener('popstate', () => {
+  typingEntry = false;
+  limit = PAGE_SIZE;
+  openFromUrl();
+});
+
+/** Shows the search the URL describes, as on opening a shared link. */
+function openFromUrl(): void {
+  const params = new URLSearchParams(location.search);
+  const state = parseSearchState(params, knownProjects);
+  writeForm(state);
+  commit(state, 'replace');
+  if (params.has('q')) void search(state);
+  else {
+    latest += 1;
+    view.clear();
+    view.empty();
+  }
+}
+
+openFromUrl();

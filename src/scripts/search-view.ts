@@ -1,0 +1,155 @@
+/**
+ * What the search page shows, built as DOM nodes from text (never HTML, so neither a query nor
+ * the archive's text can be read as markup): the status line, messages, result entries with
+ * their excerpts, project counts. Labels come from the page (data attributes and record meta).
+ */
+import type { Locale } from '../i18n/locales.ts';
+import { localizePath } from '../lib/routes.ts';
+import type { PagefindFragment, SearchOutcome } from '../lib/search-engine.ts';
+import { excerptAround, parsePagefindExcerpt, type ExcerptPiece } from '../lib/search-excerpt.ts';
+import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search-query.ts';
+import type { RankedIssue } from '../lib/search-rank.ts';
+import { labelKey } from '../lib/search-records.ts';
+
+export interface SearchViewElements {
+  /** Carries the message templates and labels as data attributes. */
+  app: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+export type SearchView = ReturnType<typeof createSearchView>;
+
+/** The page's view, bound to its elements and locale. */
+export function createSearchView({ app, status, list, more }: SearchViewElements, locale: Locale) {
+  const numbers = new Intl.NumberFormat(locale);
+  const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
+
+  /** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
+  function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    for (const [index, part] of (app.dataset[name] ?? '').split(/\{\{(\w+)\}\}/).entries()) {
+      const value = values[part] ?? '';
+      if (index % 2 === 0) fragment.append(part);
+      else if (part === 'query') fragment.append(element('q', 'search-page__query', String(value)));
+      else fragment.append(typeof value === 'number' ? numbers.format(value) : value);
+    }
+    return fragment;
+  }
+
+  function showStatus(content: DocumentFragment | string, kind: 'info' | 'problem' = 'info'): void {
+    status.replaceChildren(content);
+    status.classList.toggle('search-page__status--problem', kind === 'problem');
+  }
+
+  /** Marks which query the page now shows (results or a message), for whoever waits on it. */
+  function markShown(query: string | undefined): void {
+    if (query === undefined) delete list.dataset['query'];
+    else list.dataset['query'] = query;
+  }
+
+  function clear(): void {
+    list.replaceChildren();
+    more.hidden = true;
+    for (const count of counts()) count.textContent = '';
+  }
+
+  function sectionName(fragment: PagefindFragment): string {
+    return fragment.meta[labelKey('project', locale)] ?? app.dataset['labelIntroduction'] ?? '';
+  }
+
+  function hrefOf(fragment: PagefindFragment): string {
+    const path = new URL(fragment.url, location.origin);
+    return localizePath(`${path.pathname}${path.hash}`, locale);
+  }
+
+  function renderIssue(entry: RankedIssue<PagefindFragment>, query: string): HTMLLIElement {
+    const { fragment } = entry.best;
+    const { meta } = fragment;
+    const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
+    const item = element('li', 'search-result');
+    item.dataset['issue'] = entry.issue;
+    const link = element('a', 'search-result__link');
+    link.href = hrefOf(fragment);
+    link.append(element('span', 'search-result__issue', label('issue')), ' ', element('span', 'search-result__section', sectionName(fragment)));
+    const title = element('h2', 'search-result__title');
+    title.append(link);
+    const details = element('p', 'search-result__meta', label('period'));
+    if (meta['lang'] && meta['lang'] !== locale) details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
+    const excerpt = element('p', 'search-result__excerpt');
+    if (meta['lang']) excerpt.lang = meta['lang'];
+    excerpt.append(...renderPieces(excerptAround(fragment.content, query) ?? parsePagefindExcerpt(fragment.excerpt)));
+    item.append(title, details, excerpt);
+    if (entry.others.length) {
+      const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
+      entry.others.forEach(({ fragment: other }, index) => {
+        const otherLink = element('a', '', sectionName(other));
+        otherLink.href = hrefOf(other);
+        others.append(...(index ? [' · '] : []), otherLink);
+      });
+      item.append(others);
+    }
+    return item;
+  }
+
+  return {
+    markShown,
+    clear,
+    /** A search is running: dims the list until its answer is shown. */
+    busy(on: boolean): void {
+      if (on) {
+        list.setAttribute('aria-busy', 'true');
+        markShown(undefined);
+      } else {
+        list.removeAttribute('aria-busy');
+      }
+    },
+    searching(): void {
+      showStatus(message('msgSearching'));
+    },
+    empty(): void {
+      showStatus('');
+    },
+    failed(query: string): void {
+      clear();
+      markShown(query);
+      showStatus(message('msgFailed'), 'problem');
+    },
+    /** Why a query is not searched, with the query shown (shortened when very long). */
+    problem(prepared: Extract<PreparedQuery, { ok: false }>): void {
+      clear();
+      markShown(prepared.text);
+      const characters = [...prepared.text];
+      const query = characters.length > 120 ? `${characters.slice(0, 120).join('')}…` : prepared.text;
+      if (prepared.problem === 'empty') showStatus(message('msgEmpty'), 'problem');
+      else if (prepared.problem === 'too-long') showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
+      else showStatus(message('msgNoWords', { query }), 'problem');
+    },
+    /** Shows an outcome; `focusFrom` moves focus to the first new entry (after "more"). */
+    results(outcome: SearchOutcome, query: string, focusFrom?: number): void {
+      for (const count of counts()) {
+        const value = outcome.projectCounts[count.dataset['projectCount'] ?? ''] ?? 0;
+        count.textContent = numbers.format(value);
+        count.closest('label')?.classList.toggle('search-filters__empty', value === 0);
+      }
+      list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+      markShown(query);
+      more.hidden = !outcome.more;
+      const found = numbers.format(outcome.issues.length);
+      showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query }));
+      if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
+    },
+  };
+}
+
+function renderPieces(pieces: readonly ExcerptPiece[]): Node[] {
+  return pieces.map((piece) => (piece.mark ? element('mark', '', piece.text) : document.createTextNode(piece.text)));
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

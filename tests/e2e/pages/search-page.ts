@@ -1,0 +1,92 @@
+import type { Page } from 'playwright-core';
+import { searchIssues, waitForAnswer } from '../../../scripts/lib/search-browser.ts';
+
+/** One listed result, as a reader sees it. */
+export interface ShownResult {
+  issue: number;
+  href: string;
+  title: string;
+  meta: string;
+  excerpt: string;
+  excerptLang: string;
+  marks: string[];
+}
+
+/** The search page: query box, filters, status line and results. */
+export class SearchPage {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  async open(query = '', prefix = '') {
+    return this.page.goto(`${prefix}/search/${query}`);
+  }
+
+  box() {
+    return this.page.locator('#search-query');
+  }
+
+  status() {
+    return this.page.locator('#search-status');
+  }
+
+  /** Types a query, presses Enter and returns the issue numbers listed. */
+  search(query: string): Promise<number[]> {
+    return searchIssues(this.page, query);
+  }
+
+  /** Waits until the page shows its answer to `query`. */
+  answered(query: string): Promise<void> {
+    return waitForAnswer(this.page, query);
+  }
+
+  /** Issue numbers listed, in order. */
+  async issues(): Promise<number[]> {
+    return this.page.locator('#search-results > li').evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset['issue'])));
+  }
+
+  async results(): Promise<ShownResult[]> {
+    return this.page.locator('#search-results > li').evaluateAll((items) =>
+      items.map((item) => {
+        const excerpt = item.querySelector<HTMLElement>('.search-result__excerpt');
+        return {
+          issue: Number((item as HTMLElement).dataset['issue']),
+          href: item.querySelector('.search-result__link')?.getAttribute('href') ?? '',
+          title: item.querySelector('.search-result__title')?.textContent ?? '',
+          meta: item.querySelector('.search-result__meta')?.textContent ?? '',
+          excerpt: excerpt?.textContent ?? '',
+          excerptLang: excerpt?.lang ?? '',
+          marks: [...(excerpt?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent ?? ''),
+        };
+      }),
+    );
+  }
+
+  /** Opens the filters (folded under a summary). */
+  async openFilters() {
+    if (!(await this.page.locator('#search-filters').evaluate((details) => (details as HTMLDetailsElement).open))) {
+      await this.page.locator('#search-filters > summary').click();
+    }
+  }
+
+  /** The checkbox of a project's filter. */
+  projectFilter(id: string) {
+    return this.page.locator(`input[name="project"][value="${id}"]`);
+  }
+
+  /** The count shown beside a project's filter. */
+  async projectCount(id: string): Promise<string> {
+    return (await this.page.locator(`[data-project-count="${id}"]`).textContent()) ?? '';
+  }
+
+  select(name: 'from' | 'to' | 'sort') {
+    return this.page.locator(`select[name="${name}"]`);
+  }
+
+  /** The URL's search parameters. */
+  params(): URLSearchParams {
+    return new URL(this.page.url()).searchParams;
+  }
+}

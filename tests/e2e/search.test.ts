@@ -1,0 +1,298 @@
+/**
+ * Search on the site built from the imported corpus, in Chromium: real queries typed into the
+ * search page, filters, the URL as state, the keyboard, bad input, the English site, and what
+ * pages download. Expected issues are derived from the imported content, never written down.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatIssueLabel, formatPeriod } from '../../src/i18n/format.ts';
+import type { ArchiveIssue } from '../../src/lib/archive.ts';
+import { toIsoDay } from '../../src/lib/dates.ts';
+import { monthsBetween, monthsOfPeriod } from '../../src/lib/months.ts';
+import { containsQuery } from '../../src/lib/search-text.ts';
+import { readIssuesCorpus, type SearchCorpus } from '../../scripts/lib/search-corpus.ts';
+import { buildQuerySet, relevantIssues, sampleQueries, type IssueTexts, type SearchQuery } from '../../scripts/lib/search-queries.ts';
+import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/search-recall.ts';
+import { useBrowser } from './browser.ts';
+import { SearchPage } from './pages/search-page.ts';
+
+const newPage = useBrowser();
+let corpus: SearchCorpus;
+let texts: IssueTexts[];
+let querySet: SearchQuery[];
+
+beforeAll(async () => {
+  corpus = await readIssuesCorpus(inject('contentDir'));
+  texts = corpus.archive.issues.map((issue) => ({ number: issue.number, parts: partsOf(issue).map(({ text }) => text) }));
+  querySet = buildQuerySet(texts);
+});
+
+/** An issue's searchable parts: the introduction (no project) and each section. */
+function partsOf(issue: ArchiveIssue): { projectId?: string; text: string }[] {
+  const text = issue.original;
+  return [{ text: corpus.textOf(text) }, ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) }))];
+}
+
+const issueOf = (number: number) => corpus.archive.get(number) as ArchiveIssue;
+const ascending = (numbers: readonly number[]) => [...numbers].sort((a, b) => a - b);
+const latinWords = (text: string) => [...new Set(text.match(/\b[A-Za-z][A-Za-z]{4,}\b/g) ?? [])].sort();
+
+describe('queries typed into the search page', () => {
+  it('list every issue holding a fixed sample of Chinese, mixed and English queries in the top 10', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    const sample = sampleQueries(querySet, 5);
+    expect(sample.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['named', 'chinese', 'mixed', 'english']));
+    const outcomes = await measureRecall(sample, (query) => search.search(query));
+    const all = summarizeRecall(outcomes).find((row) => row.kind === 'all');
+    expect(all?.recall, formatRecallReport(outcomes)).toBe(1);
+    for (const { found } of outcomes) expect(new Set(found).size).toBe(found.length);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('show each result as a link to its issue and section, with number, period, project and the match marked', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    const found = await search.search('Rackspace');
+    expect(found).toEqual(expect.arrayContaining(relevantIssues(texts, 'Rackspace')));
+    for (const result of await search.results()) {
+      const issue = issueOf(result.issue);
+      const [, number, section] = /^\/issues\/(\d+)\/(?:#([a-z0-9-]+))?$/.exec(result.href) ?? [];
+      expect(Number(number)).toBe(issue.number);
+      const part = partsOf(issue).find((candidate) => candidate.projectId === section);
+      expect(part && containsQuery(part.text, 'Rackspace'), `${result.href} holds the word`).toBe(true);
+      expect(result.title).toContain(formatIssueLabel(issue.number, 'zh-CN'));
+      expect(result.title).toContain(corpus.resolver.get(section ?? '')?.name['zh-CN']);
+      expect(result.meta).toContain(formatPeriod(issue.period, 'zh-CN'));
+      expect(result.marks.map((mark) => mark.toLowerCase())).toContain('rackspace');
+    }
+    const first = (await search.results())[0];
+    await page.locator('.search-result__link').first().click();
+    await page.waitForURL(`**${first?.href}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(first?.href.split('#')[1]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('filters', () => {
+  it("restrict a project filter to that project's own sections", async () => {
+    // A word that one section of an issue holds and another section of the same issue does not,
+    // preferably one that other issues hold in that other project's section.
+    const inProject = (projectId: string, word: string) => ascending(corpus.archive.issues
+      .filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && containsQuery(part.text, word)))
+      .map((candidate) => candidate.number));
+    const cases = corpus.archive.issues.flatMap((issue) => {
+      const sections = partsOf(issue).filter((part) => part.projectId);
+      return sections.flatMap((inside) => latinWords(inside.text).flatMap((word) => {
+        const outside = sections.find((part) => part !== inside && !containsQuery(part.text, word));
+        if (!outside || relevantIssues(texts, word).length > 10) return [];
+        return [{ word, issue: issue.number, inside: inside.projectId as string, outside: outside.projectId as string, others: inProject(outside.projectId as string, word) }];
+      }));
+    });
+    const chosen = cases.find((candidate) => candidate.others.length > 0) ?? cases[0];
+    expect(chosen, 'the corpus has a word found in one section of an issue only').toBeDefined();
+    const { word, issue, inside, outside, others } = chosen as NonNullable<typeof chosen>;
+
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    expect(await search.search(word)).toContain(issue);
+    await search.openFilters();
+    expect(Number(await search.projectCount(inside))).toBe(inProject(inside, word).length);
+    await search.projectFilter(outside).check();
+    await search.answered(word);
+    expect(search.params().get('project')).toBe(outside);
+    expect(ascending(await search.issues())).toEqual(others);
+    expect(await search.issues()).not.toContain(issue);
+    await search.projectFilter(outside).uncheck();
+    await search.answered(word);
+    await search.projectFilter(inside).check();
+    await search.answered(word);
+    expect(ascending(await search.issues())).toEqual(inProject(inside, word));
+    expect((await search.results()).find((result) => result.issue === issue)?.href).toBe(`/issues/${issue}/#${inside}`);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('keep to a range of months, and list newest first on request', async () => {
+    const startOf = (number: number) => toIsoDay(issueOf(number).period.start);
+    const query = querySet.find((entry) => entry.relevant.length >= 4 && entry.relevant.length <= 10 && new Set(entry.relevant.map((number) => startOf(number).slice(0, 7))).size >= 4) as SearchQuery;
+    expect(query, 'a query found in issues of four months or more').toBeDefined();
+    const starts = query.relevant.map(startOf).sort();
+    const [from, to] = [(starts[1] ?? '').slice(0, 7), (starts.at(-2) ?? '').slice(0, 7)];
+    const range = new Set(monthsBetween(from, to));
+    const expected = query.relevant.filter((number) => monthsOfPeriod(issueOf(number).period).some((month) => range.has(month)));
+
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    await search.search(query.query);
+    await search.openFilters();
+    await search.select('from').selectOption(from);
+    await search.answered(query.query);
+    await search.select('to').selectOption(to);
+    await search.answered(query.query);
+    expect(Object.fromEntries(search.params())).toMatchObject({ from, to });
+    expect(ascending((await search.issues()).filter((number) => query.relevant.includes(number)))).toEqual(ascending(expected));
+    for (const number of await search.issues()) expect(monthsOfPeriod(issueOf(number).period).some((month) => range.has(month))).toBe(true);
+
+    await search.select('sort').selectOption('newest');
+    await search.answered(query.query);
+    expect(search.params().get('sort')).toBe('newest');
+    const listed = (await search.issues()).map(startOf);
+    expect(listed).toEqual([...listed].sort().reverse());
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the URL as state', () => {
+  it('opens a shared search, survives a reload and follows back and forward', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('?q=Keystone%20V3&project=heat,nova&from=2013-11');
+    await search.answered('Keystone V3');
+    expect(await search.box().inputValue()).toBe('Keystone V3');
+    expect(await search.projectFilter('heat').isChecked()).toBe(true);
+    expect(await search.projectFilter('nova').isChecked()).toBe(true);
+    expect(await search.select('from').inputValue()).toBe('2013-11');
+    const shared = await search.issues();
+    expect(shared.length).toBeGreaterThan(0);
+
+    await page.reload();
+    await search.answered('Keystone V3');
+    expect(await search.issues()).toEqual(shared);
+
+    const other = await search.search('Rackspace');
+    expect(search.params().get('q')).toBe('Rackspace');
+    expect(search.params().get('project')).toBe('heat,nova');
+    await page.goBack();
+    await search.answered('Keystone V3');
+    expect(await search.box().inputValue()).toBe('Keystone V3');
+    expect(await search.issues()).toEqual(shared);
+    await page.goForward();
+    await search.answered('Rackspace');
+    expect(await search.issues()).toEqual(other);
+    // The language switch leads to the same search in English.
+    expect(await page.locator('a[data-language-switch]').getAttribute('href')).toMatch(/\/en\/search\/\?q=Rackspace&project=heat,nova&from=2013-11$/);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the keyboard alone', () => {
+  it('reaches the box with / and Ctrl+K, searches with Enter, and tabs to filters and results', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await page.goto('/issues/8/');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+    await page.keyboard.type('nova-scheduler');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search/?q=nova-scheduler');
+    await search.answered('nova-scheduler');
+    expect(ascending(await search.issues())).toEqual(relevantIssues(texts, 'nova-scheduler'));
+
+    await page.keyboard.press('Control+k');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    const reached: string[] = [];
+    for (let step = 0; step < 8 && !reached.includes('result'); step += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.matches('#search-filters > summary')) return 'filters';
+        return active?.matches('.search-result__link') ? 'result' : active?.tagName.toLowerCase() ?? '';
+      }));
+    }
+    expect(reached).toContain('filters');
+    expect(reached).toContain('result');
+
+    await page.locator('#search-filters > summary').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await search.answered('nova-scheduler');
+    expect(search.params().get('project')).toBeTruthy();
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('bad queries', () => {
+  it('get a clear message, with the query shown as text and never run as HTML', async () => {
+    const page = await newPage();
+    page.on('dialog', (dialog) => {
+      page.problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const search = new SearchPage(page);
+    await search.open();
+    for (const query of ['', 'a'.repeat(10_000), '?!…、。', '.*+?^${}()|[]\\', '🚀🔥', '"\'<>&', '<img src=x onerror=alert(1)><script>alert(2)</script>']) {
+      await search.search(query);
+      const status = (await search.status().textContent()) ?? '';
+      expect(status.trim(), `a message for ${JSON.stringify(query.slice(0, 20))}`).not.toBe('');
+      if (query) expect(status).toContain(query.slice(0, 100));
+      expect(await page.locator('#search-app img, #search-app script:not([src])').count()).toBe(0);
+    }
+    // An unpaired surrogate can only come from script or a paste; the page must still answer.
+    await page.evaluate(() => {
+      const box = document.getElementById('search-query') as HTMLInputElement;
+      box.value = 'nova\uD800';
+      box.form?.requestSubmit();
+    });
+    await search.answered('nova\uD800');
+    expect((await search.issues()).length).toBeGreaterThan(0);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the English site', () => {
+  it('finds untranslated issues in their Chinese text, marked as Chinese, each issue once', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('', '/en');
+    for (const query of ['健康检查', 'nova-scheduler', 'Keystone V3']) {
+      const found = await search.search(query);
+      expect(ascending(found.filter((number) => relevantIssues(texts, query).includes(number)))).toEqual(relevantIssues(texts, query));
+      expect(new Set(found).size).toBe(found.length);
+      for (const result of await search.results()) {
+        expect(result.href).toMatch(/^\/en\/issues\/\d+\//);
+        expect(issueOf(result.issue).texts.en.status).toBe('untranslated');
+        expect(result.meta).toContain('Chinese original');
+        expect(result.excerptLang).toBe('zh-CN');
+      }
+    }
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('what pages download', () => {
+  it('a plain issue page loads its HTML, one style sheet and under 2 KB of script, nothing of search', async () => {
+    const page = await newPage();
+    const pending: Promise<{ url: string; type: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
+      pending.push(response.body().then((body) => ({ url: response.url(), type: response.request().resourceType(), bytes: body.length })));
+    });
+    await page.goto('/issues/8/');
+    await page.waitForLoadState('networkidle');
+    const responses = await Promise.all(pending);
+    const of = (type: string) => responses.filter((response) => response.type === type);
+    expect(of('document')).toHaveLength(1);
+    expect(of('stylesheet')).toHaveLength(1);
+    expect(of('script').reduce((sum, response) => sum + response.bytes, 0)).toBeLessThanOrEqual(2048);
+    expect(responses.filter((response) => !['document', 'stylesheet', 'script', 'image', 'other'].includes(response.type))).toEqual([]);
+    expect(responses.filter((response) => response.url.includes('/pagefind/'))).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('the search page fetches nothing of the index until the reader searches', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const search = new SearchPage(page);
+    await search.open();
+    await page.waitForLoadState('networkidle');
+    expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
+    await search.search('Heat');
+    expect(fetched).toContain('/pagefind/pagefind.js');
+    expect(fetched.filter((path) => path.startsWith('/pagefind/pagefind-worker'))).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+});
