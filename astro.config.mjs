@@ -33,7 +33,8 @@ export default defineConfig({
         "form-action 'self'",
         "object-src 'none'",
       ],
-      scriptDirective: { resources: ["'self'"] },
+      // Pagefind compiles its WebAssembly in the browser; nothing else needs more than 'self'.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       styleDirective: { resources: ["'self'"] },
     },
   },

@@ -6,12 +6,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createArchive, type Archive, type IssueText } from '../../src/lib/archive.ts';
+import { createArchive, type Archive, type IssueText, type TranslationEntry } from '../../src/lib/archive.ts';
 import { validateIssueFile } from '../../src/lib/issue-validation.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { createProjectResolver, type ProjectResolver } from '../../src/lib/projects.ts';
 import { htmlToText } from '../../src/lib/search-text.ts';
-import { loadIssueFiles } from '../../src/loaders/issue-files.ts';
+import { loadContentFiles } from '../../src/loaders/content-files.ts';
 import { registryFile } from '../../src/loaders/paths.ts';
 import { loadProjectRegistry } from '../../src/loaders/registry.ts';
 import { AttributionSchema, createIssueSchema, type IssueData } from '../../src/schemas/issue.ts';
@@ -26,12 +26,12 @@ export interface SearchCorpus {
 
 const site = new URL('https://openstack-digest.example.org');
 
-/** Reads an issues folder (`<dir>/zh-CN/NNNN.md`), as the build does; throws on invalid content. */
+/** Reads an issues folder (`<dir>/zh-CN/NNNN.md` and its translations), as the build does; throws on invalid content. */
 export async function readIssuesCorpus(issuesDir: string): Promise<SearchCorpus> {
   const registry = loadProjectRegistry(registryFile);
-  const { issues, problems } = await loadIssueFiles(issuesDir, registry);
+  const { issues, translations, problems } = await loadContentFiles(issuesDir, registry);
   if (problems.length) throw new Error(`${issuesDir}: ${problems.map((problem) => `${problem.file}: ${problem.message}`).join('; ')}`);
-  return corpusOf(issues, createProjectResolver(registry));
+  return corpusOf(issues, createProjectResolver(registry), translations);
 }
 
 /** Imports a folder of legacy posts (such as ../shared/corpus) in memory; throws when a post cannot be imported. */
@@ -53,8 +53,8 @@ export async function readLegacyCorpus(legacyDir: string): Promise<SearchCorpus>
   return corpusOf(issues, resolver);
 }
 
-function corpusOf(issues: readonly { data: IssueData; body: string }[], resolver: ProjectResolver): SearchCorpus {
-  const archive = createArchive(issues.map(({ data, body }) => ({ data, body })), resolver);
+function corpusOf(issues: readonly { data: IssueData; body: string }[], resolver: ProjectResolver, translations: readonly TranslationEntry[] = []): SearchCorpus {
+  const archive = createArchive(issues.map(({ data, body }) => ({ data, body })), resolver, translations.map(({ locale, data, body }) => ({ locale, data, body })));
   const cache = new Map<string, string>();
   return {
     archive,
