@@ -8,7 +8,7 @@ import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { ArchiveIssue, IssueText } from './archive.ts';
 import { toIsoDay } from './dates.ts';
 import { monthsOfPeriod } from './months.ts';
-import { issuePath } from './routes.ts';
+import { issuePath, localizePath } from './routes.ts';
 
 /**
  * The Pagefind index every record goes into. Pagefind segments Chinese only in an index marked
@@ -49,7 +49,11 @@ export interface SearchLabels {
 
 /** A Pagefind custom record (`index.addCustomRecord`). */
 export interface SearchRecord {
-  /** Locale-neutral path of the part: `/issues/8/#heat`, or `/issues/8/` for an introduction. */
+  /**
+   * Path of the part on the first page showing its text: `/issues/8/#heat` for the original,
+   * `/en/issues/8/#heat` for a translation. Pagefind keys records by URL, so the texts of one
+   * part need distinct ones; the search page maps it onto the reader's locale.
+   */
   url: string;
   content: string;
   language: string;
@@ -104,7 +108,7 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], sources: Se
           }
         }
         return [{
-          url: issuePath(issue.number, projectId),
+          url: localizePath(issuePath(issue.number, projectId), locales[0] ?? defaultLocale),
           content,
           language: SEARCH_INDEX_LANGUAGE,
           meta,

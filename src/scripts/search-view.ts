@@ -4,7 +4,7 @@
  * their excerpts, project counts. Labels come from the page (data attributes and record meta).
  */
 import type { Locale } from '../i18n/locales.ts';
-import { localizePath } from '../lib/routes.ts';
+import { localizePath, splitLocale } from '../lib/routes.ts';
 import type { PagefindFragment, SearchOutcome } from '../lib/search-engine.ts';
 import { excerptAround, parsePagefindExcerpt, type ExcerptPiece } from '../lib/search-excerpt.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search-query.ts';
@@ -60,8 +60,8 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
   }
 
   function hrefOf(fragment: PagefindFragment): string {
-    const path = new URL(fragment.url, location.origin);
-    return localizePath(`${path.pathname}${path.hash}`, locale);
+    const url = new URL(fragment.url, location.origin);
+    return localizePath(`${splitLocale(url.pathname).path}${url.hash}`, locale);
   }
 
   function renderIssue(entry: RankedIssue<PagefindFragment>, query: string): HTMLLIElement {

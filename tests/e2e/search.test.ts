@@ -248,17 +248,22 @@ describe('the English site', () => {
     const page = await newPage();
     const search = new SearchPage(page);
     await search.open('', '/en');
+    let checked = 0;
     for (const query of ['健康检查', 'nova-scheduler', 'Keystone V3']) {
       const found = await search.search(query);
-      expect(ascending(found.filter((number) => relevantIssues(texts, query).includes(number)))).toEqual(relevantIssues(texts, query));
+      // The English site shows translated issues in English; the others it finds in their Chinese.
+      const untranslated = relevantIssues(texts, query).filter((number) => issueOf(number).texts.en.status === 'untranslated');
+      checked += untranslated.length;
+      expect(ascending(found.filter((number) => untranslated.includes(number)))).toEqual(untranslated);
       expect(new Set(found).size).toBe(found.length);
       for (const result of await search.results()) {
         expect(result.href).toMatch(/^\/en\/issues\/\d+\//);
-        expect(issueOf(result.issue).texts.en.status).toBe('untranslated');
-        expect(result.meta).toContain('Chinese original');
-        expect(result.excerptLang).toBe('zh-CN');
+        const chinese = issueOf(result.issue).texts.en.status === 'untranslated';
+        expect(result.meta.includes('Chinese original'), `issue ${result.issue}`).toBe(chinese);
+        expect(result.excerptLang).toBe(chinese ? 'zh-CN' : 'en');
       }
     }
+    expect(checked).toBeGreaterThan(2);
     expect(page.problems).toEqual([]);
   });
 });

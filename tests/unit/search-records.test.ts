@@ -54,7 +54,7 @@ describe('search records', () => {
     expect(textsOfIssue(translated(eight)).map(({ text, locales }) => [text.lang, locales])).toEqual([['zh-CN', ['zh-CN']], ['en', ['en']]]);
     const [original, english] = createSearchRecords([translated(eight)], sources);
     expect(original?.filters['hidden']).toEqual(['en']);
-    expect(english).toMatchObject({ url: '/issues/8/#nova', content: 'database migration', meta: { lang: 'en', 'issue.en': 'en:8' }, filters: { hidden: ['zh-CN'] } });
+    expect(english).toMatchObject({ url: '/en/issues/8/#nova', content: 'database migration', meta: { lang: 'en', 'issue.en': 'en:8' }, filters: { hidden: ['zh-CN'] } });
     expect(Object.keys(english?.meta ?? {})).not.toContain('issue.zh-CN');
   });
 
