@@ -1,47 +1,69 @@
 /**
- * Builds the Pagefind search index when the site is built, so `npm run build` yields a
- * searchable site in one step. The index is made of custom records (one per issue part and
- * text, see `src/lib/search-records.ts`) that the build writes to a file this step reads and
- * removes; HTML is not crawled, so every text is indexed once, in its own language. Logs,
- * fails the build on errors and always closes Pagefind.
+ * Builds the Pagefind search index as part of `npm run build`. Indexing starts in a worker
+ * thread when the build starts, so it runs on the other core while Astro renders pages; the
+ * finished index, written under Astro's cache folder, is moved into the site when the build is
+ * done. Logs, and fails the build on errors.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLE_DIR, SEARCH_RECORDS_FILE, type SearchRecord } from '../src/lib/search-records.ts';
+import { Worker } from 'node:worker_threads';
+import { SEARCH_BUNDLE_DIR } from '../src/lib/search-records.ts';
+import { getIssuesDir } from '../src/loaders/paths.ts';
+import type { BuiltIndex } from './search-index.ts';
 
-/** Files of Pagefind's ready-made interfaces; the site has its own, so they are not published. */
-const UNUSED_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js',
-];
+/** Moves a finished folder into place: a rename on one disk, a copy across disks. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+/** Runs `search-index-worker.ts` and resolves with what it built. */
+function buildInWorker(root: URL, site: URL, scratchDir: URL): Promise<BuiltIndex> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('integrations/search-index-worker.ts', root), {
+      workerData: { issuesDir: getIssuesDir(), site: site.href, scratchDir: fileURLToPath(scratchDir) },
+    });
+    worker.once('message', (message: { built?: BuiltIndex; error?: string }) => {
+      if (message.built) resolve(message.built);
+      else reject(new Error(message.error ?? 'the search index worker failed'));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit ${code})`)));
+  });
+}
 
 export function pagefindIntegration(): AstroIntegration {
+  let root = new URL(`file://${process.cwd()}/`);
+  let scratchDir = new URL('node_modules/.astro/', root);
+  let site = new URL('http://localhost/');
+  let indexing: Promise<BuiltIndex> | undefined;
+  let started = 0;
   return {
     name: 'digest-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = config.root;
+        scratchDir = config.cacheDir;
+        if (config.site) site = new URL(config.site);
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        indexing = buildInWorker(root, site, scratchDir);
+        // Awaited when the build is done; a content error fails the build in the loaders first.
+        indexing.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const site = fileURLToPath(dir);
-        const recordsFile = path.join(site, SEARCH_RECORDS_FILE);
-        const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
-        await rm(recordsFile);
-        const { index, errors } = await pagefind.createIndex({});
-        try {
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-          const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
-          if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
-          const outputPath = path.join(site, SEARCH_BUNDLE_DIR);
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-          await Promise.all(UNUSED_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
-          logger.info(`indexed ${records.length} records in ${Math.round(performance.now() - started)} ms`);
-        } finally {
-          await pagefind.close();
-        }
+        if (!indexing) throw new Error('the search index was never started');
+        const { folder, records } = await indexing;
+        await moveFolder(folder, path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR));
+        logger.info(`indexed ${records} records in ${Math.round(performance.now() - started)} ms, alongside page rendering`);
       },
     },
   };

@@ -16,7 +16,8 @@ export interface Site {
 }
 
 let site: Promise<Site> | undefined;
-const rendered = new WeakMap<IssueText, Map<string, string>>();
+// Keyed by the sections list, which an untranslated fallback text shares with its original.
+const rendered = new WeakMap<IssueText['sections'], Map<string, string>>();
 
 /** The archive and the project registry, loaded once (on every request in dev, so edits show). */
 export function getSite(): Promise<Site> {
@@ -40,10 +41,10 @@ async function loadSite(): Promise<Site> {
 
 /** HTML of one part of an issue text (its introduction, or a project's section), rendered once per build. */
 export function renderIssuePart(text: IssueText, projectId?: string): string {
-  let parts = rendered.get(text);
+  let parts = rendered.get(text.sections);
   if (!parts) {
     parts = new Map();
-    rendered.set(text, parts);
+    rendered.set(text.sections, parts);
   }
   const key = projectId ?? '';
   let html = parts.get(key);

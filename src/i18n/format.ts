@@ -41,6 +41,16 @@ export function formatNumber(value: number, locale: Locale): string {
  * @example formatPeriod({ start: 2014-02-03, end: 2014-02-15 }, 'en', 'short') // 'Feb 3–15'
  */
 export function formatPeriod(period: Period, locale: Locale, length: 'long' | 'short' = 'long'): string {
+  // Every listing, page and feed names the same periods again and again.
+  const key = `${locale}|${length}|${period.start.getTime()}|${period.end.getTime()}`;
+  let text = periods.get(key);
+  if (text === undefined) periods.set(key, (text = writePeriod(period, locale, length)));
+  return text;
+}
+
+const periods = new Map<string, string>();
+
+function writePeriod(period: Period, locale: Locale, length: 'long' | 'short'): string {
   const { start, end } = period;
   const shape =
     start.getUTCFullYear() !== end.getUTCFullYear() ? 'crossYear'
@@ -61,7 +71,12 @@ export function formatPeriod(period: Period, locale: Locale, length: 'long' | 's
   });
 }
 
+const labels = new Map<string, string>();
+
 /** An issue's name in the page's language. @example formatIssueLabel(8, 'zh-CN') // '第八期' */
 export function formatIssueLabel(number: number, locale: Locale): string {
-  return getTranslator(locale)('issue.label', { number, numeral: formatChineseNumeral(number) });
+  const key = `${locale}|${number}`;
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = getTranslator(locale)('issue.label', { number, numeral: formatChineseNumeral(number) })));
+  return label;
 }

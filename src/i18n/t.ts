@@ -24,7 +24,24 @@ await instance.init({
 
 export type Translate = TFunction;
 
-/** The string function for one locale. */
+const translators = new Map<Locale, Translate>();
+
+/**
+ * The string function for one locale, made once. Results are remembered: thousands of pages ask
+ * for the same few hundred strings, and i18next's lookup is the costly part.
+ */
 export function getTranslator(locale: Locale): Translate {
-  return instance.getFixedT(locale);
+  let translate = translators.get(locale);
+  if (!translate) {
+    const fixed = instance.getFixedT(locale) as unknown as (key: string, options?: object) => string;
+    const results = new Map<string, string>();
+    translate = ((key: string, options?: object) => {
+      const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+      let text = results.get(id);
+      if (text === undefined) results.set(id, (text = fixed(key, options)));
+      return text;
+    }) as unknown as Translate;
+    translators.set(locale, translate);
+  }
+  return translate;
 }

@@ -18,8 +18,6 @@ import { issuePath, localizePath } from './routes.ts';
  */
 export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
 
-/** The build artifact holding every record (`src/pages/search-records.json.ts`), removed once indexed. */
-export const SEARCH_RECORDS_FILE = 'search-records.json';
 
 /** Where the index is written and served from, under the site root. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
