@@ -20,6 +20,7 @@ export const archivePath = '/archive/';
 export const searchPath = '/search/';
 export const subscribePath = '/subscribe/';
 export const translationsPath = '/translations/';
+export const aboutPath = '/about/';
 export const notFoundPath = '/404/';
 
 /** The whole digest's feed. */

@@ -28,7 +28,7 @@ async function violations(page: Page): Promise<string[]> {
   return found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
-const pages = ['/', '/issues/8/', '/issues/7/', '/projects/', '/projects/nova/', '/archive/', '/search/?q=nova-scheduler', '/subscribe/', '/translations/', '/404.html'];
+const pages = ['/', '/issues/8/', '/issues/7/', '/projects/', '/projects/nova/', '/archive/', '/search/?q=nova-scheduler', '/subscribe/', '/translations/', '/about/', '/404.html'];
 
 describe('axe-core', () => {
   it.each(pages.flatMap((path) => [path, path === '/404.html' ? undefined : `/en${path}`]).filter((path): path is string => path !== undefined))(

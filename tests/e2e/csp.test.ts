@@ -23,7 +23,7 @@ async function watchedPage() {
 
 const policyOf = (page: Page) => page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 
-const pageTypes = ['/', '/issues/8/', '/issues/7/', '/projects/', '/projects/nova/', '/archive/', '/search/', '/subscribe/', '/translations/', '/404.html'];
+const pageTypes = ['/', '/issues/8/', '/issues/7/', '/projects/', '/projects/nova/', '/archive/', '/search/', '/subscribe/', '/translations/', '/about/', '/404.html'];
 
 describe('the Content-Security-Policy', () => {
   it.each(pageTypes.flatMap((path) => (path === '/404.html' ? [path] : [path, `/en${path}`])))('is strict on %s and nothing on it breaks it', async (path) => {
