@@ -5,14 +5,16 @@
 import { getCollection } from 'astro:content';
 import { createArchive, type Archive, type IssueText } from '../lib/archive.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
-import { createProjectResolver, type ProjectResolver } from '../lib/projects.ts';
+import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
 import type { Project } from '../schemas/project.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { isLocale, type Locale } from '../i18n/locales.ts';
 
 export interface Site {
   archive: Archive;
   projects: Project[];
   resolver: ProjectResolver;
+  /** Projects with at least one section, in reading order for `locale`. */
+  coveredProjects(locale: Locale): Project[];
 }
 
 let site: Promise<Site> | undefined;
@@ -36,7 +38,9 @@ async function loadSite(): Promise<Site> {
     return isLocale(locale) ? [{ locale, data: entry.data, body: entry.body ?? '' }] : [];
   });
   const archive = createArchive(issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })), resolver, translations);
-  return { archive, projects, resolver };
+  const covered = new Set(archive.projectIds());
+  const coveredProjects = (locale: Locale) => sortProjects(projects.filter((project) => covered.has(project.id)), locale);
+  return { archive, projects, resolver, coveredProjects };
 }
 
 /** HTML of one part of an issue text (its introduction, or a project's section), rendered once per build. */

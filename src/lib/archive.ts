@@ -42,11 +42,6 @@ export interface ProjectSection {
 /** Issues the home page lists after the latest one; the archive page lists them all. */
 export const homeRecentCount = 10;
 
-export interface YearGroup<T> {
-  year: number;
-  items: T[];
-}
-
 export interface Archive {
   /** Newest first. */
   issues: ArchiveIssue[];
@@ -134,19 +129,4 @@ export interface Coverage {
 export function translationCoverage(issues: readonly ArchiveIssue[], locale: Locale): Coverage {
   const count = (status: TextStatus) => issues.filter((issue) => issue.texts[locale].status === status).length;
   return { total: issues.length, translated: count('translated'), stale: count('stale'), untranslated: count('untranslated') };
-}
-
-/**
- * Groups items by the year `yearOf` gives, keeping their order; years newest first.
- * @example groupByYear([{ y: 2014 }, { y: 2013 }], (item) => item.y) // [{ year: 2014, ... }, { year: 2013, ... }]
- */
-export function groupByYear<T>(items: readonly T[], yearOf: (item: T) => number): YearGroup<T>[] {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const year = yearOf(item);
-    const group = groups.get(year);
-    if (group) group.push(item);
-    else groups.set(year, [item]);
-  }
-  return [...groups].sort(([a], [b]) => b - a).map(([year, grouped]) => ({ year, items: grouped }));
 }

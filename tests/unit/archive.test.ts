@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, groupByYear, translationCoverage } from '../../src/lib/archive.ts';
+import { createArchive, translationCoverage } from '../../src/lib/archive.ts';
 import { hashIssueSource } from '../../src/lib/translations.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
@@ -29,13 +29,6 @@ describe('the archive', () => {
   it('gathers a project\'s sections, newest first', () => {
     expect(archive.sectionsOf('nova').map(({ issue, section }) => [issue.number, section.markdown])).toEqual([[8, 'c'], [1, 'a']]);
     expect(archive.projectIds().sort()).toEqual(['heat', 'nova']);
-  });
-
-  it('groups by year, newest year first, keeping order', () => {
-    expect(groupByYear(archive.issues, (issue) => issue.period.end.getUTCFullYear()).map(({ year, items }) => [year, items.map((i) => i.number)])).toEqual([
-      [2014, [8, 7]],
-      [2013, [1]],
-    ]);
   });
 });
 
