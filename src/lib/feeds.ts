@@ -204,13 +204,13 @@ export function describeFeed(ctx: Pick<FeedContext, 't' | 'locale' | 'site'>, pr
   return { title: feedTitle(ctx, project), path, url: new URL(path, ctx.site).href };
 }
 
-/** The whole digest, every issue newest first. */
+/** The whole digest: the newest issues, newest first. */
 export function createSiteFeed(archive: Archive, ctx: FeedContext): RSSOptions {
   const items = archive.issues.slice(0, feedItemLimit).map((issue) => createIssueItem(issue, ctx));
   return channel(feedTitle(ctx), ctx.t('site.description'), homePath, feedPath, items, ctx);
 }
 
-/** One project's sections, newest first. */
+/** One project: its newest sections, newest first. */
 export function createProjectFeed(archive: Archive, projectId: string, ctx: FeedContext): RSSOptions {
   const project = ctx.project(projectId);
   if (!project) throw new Error(`no project "${projectId}" in the registry for its feed`);
