@@ -74,11 +74,14 @@ function sizeSection(size: SizeResult): string {
     for (const cold of search.cold) {
       rows.push([
         `First search, cold: \`${cold.query}\` (${cold.kind}, ${cold.results} issue${cold.results === 1 ? '' : 's'} listed)`,
-        `${formatBytes(cold.searchBytes.median)} fetched from focusing the box; ${formatBytes(cold.totalBytes.median)} with the page's scripts; results in ${formatSpread(cold.firstMs, formatMs)}`,
+        `${formatBytes(cold.searchBytes.median)} fetched from focusing the box; ${formatBytes(cold.totalBytes.median)} with the page's scripts; results in ${formatSpread(cold.firstMs, formatMs)} (${formatSpread(cold.preloadedMs, formatMs)} once focusing has loaded Pagefind); Pagefind matched ${formatCount(cold.hits)} records`,
       ]);
     }
     rows.push(['First search, all queries and runs: Enter to results', `${formatSpread(search.firstMs, formatMs)}, median of ${search.firstMs.samples.length}`]);
-    rows.push([`Later queries (${search.later.queries.map((query) => `\`${query}\``).join(', ')})`, `${formatSpread(search.later.ms, formatMs)}, median of ${search.later.ms.samples.length}`]);
+    rows.push([
+      `Later queries (${search.later.queries.map((query) => `\`${query}\``).join(', ')})`,
+      `${formatSpread(search.later.ms, formatMs)}, median of ${search.later.ms.samples.length}; Pagefind matched ${search.later.hits.map(formatCount).join(', ')} records`,
+    ]);
   }
   const parts = [heading, '', markdownTable(['figure', 'value'], rows)];
   const firstFiles = search?.cold[0];

@@ -94,8 +94,12 @@ export interface ColdSearch {
   searchBytes: Spread;
   /** Scripts of the search page plus `searchBytes`: all search code and data a first search costs. */
   totalBytes: Spread;
-  /** From Enter to results on screen, as the page measures it (`performance.measure('search')`). */
+  /** From Enter to results on screen, as the page measures it (`performance.measure('search')`), Enter pressed right after focusing the box. */
   firstMs: Spread;
+  /** The same, Enter pressed once what focusing the box started loading is in (as when a reader takes time to type). */
+  preloadedMs: Spread;
+  /** Records Pagefind matched for the query, before any filter (what its search and ranking work through). */
+  hits: number;
   /** Files the first search fetched (first run), for the report's detail. */
   files: FetchedFile[];
   /** Issues listed on the first page of results. */
@@ -104,8 +108,8 @@ export interface ColdSearch {
 
 export interface SearchFigures {
   cold: ColdSearch[];
-  /** Later queries on a page that already searched once: each query's time, every run. */
-  later: { queries: string[]; ms: Spread };
+  /** Later queries on a page that already searched once: each query's time, every run, and Pagefind's unfiltered hits per query. */
+  later: { queries: string[]; ms: Spread; hits: number[] };
   /** Every cold first search, all queries and runs together. */
   firstMs: Spread;
 }

@@ -6,6 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { localizePath, searchPath } from '../../src/lib/routes.ts';
+import { prepareQuery } from '../../src/lib/search-query.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-records.ts';
 import { waitForAnswer } from '../lib/search-browser.ts';
 import type { SearchQuery } from '../lib/search-queries.ts';
 import { recordFetches, weighPage } from './page-weight.ts';
@@ -49,6 +51,50 @@ async function timeSearch(page: Page, query: string): Promise<number> {
   return page.evaluate(() => performance.getEntriesByName('search', 'measure').at(-1)?.duration ?? Number.NaN);
 }
 
+/** A first search in a fresh context once focusing the box has loaded what it starts loading. */
+async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    await page.locator('#search-query').focus();
+    await page.waitForLoadState('networkidle');
+    return await timeSearch(page, query);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Records Pagefind matches per query, unfiltered, from an instance of its own on the site. */
+async function countHits(browser: Browser, baseUrl: string, queries: readonly string[]): Promise<number[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
+    const bundle = `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
+    return await page.evaluate(
+      async ({ bundle: url, terms }) => {
+        const module = (await import(url)) as { createInstance(options: object): { init(): Promise<void>; search(term: string): Promise<{ results: unknown[] }> } };
+        const instance = module.createInstance({ noWorker: true });
+        await instance.init();
+        const counts = [];
+        for (const term of terms) counts.push((await instance.search(term)).results.length);
+        return counts;
+      },
+      {
+        bundle,
+        terms: queries.map((query) => {
+          const prepared = prepareQuery(query);
+          return prepared.ok ? prepared.terms.join(' ') : query;
+        }),
+      },
+    );
+  } finally {
+    await context.close();
+  }
+}
+
 /** One cold first search and the later queries after it, in a fresh context. */
 async function searchOnce(browser: Browser, baseUrl: string, query: string, later: readonly string[]) {
   const context = await browser.newContext();
@@ -81,7 +127,11 @@ export async function measureSearchCost(browser: Browser, baseUrl: string, queri
   const laterMs: number[] = [];
   for (const { query, kind } of queries.cold) {
     const samples = [];
-    for (let run = 0; run < runs; run++) samples.push(await searchOnce(browser, baseUrl, query, queries.later));
+    const preloaded = [];
+    for (let run = 0; run < runs; run++) {
+      samples.push(await searchOnce(browser, baseUrl, query, queries.later));
+      preloaded.push(Math.round(await searchPreloaded(browser, baseUrl, query)));
+    }
     const [first] = samples;
     if (!first) throw new Error('no search runs');
     cold.push({
@@ -91,10 +141,18 @@ export async function measureSearchCost(browser: Browser, baseUrl: string, queri
       searchBytes: spread(samples.map((sample) => sample.searchFiles.total.raw)),
       totalBytes: spread(samples.map((sample) => sample.pageWeight.js.raw + sample.searchFiles.total.raw)),
       firstMs: spread(samples.map((sample) => Math.round(sample.firstMs))),
+      preloadedMs: spread(preloaded),
+      hits: 0,
       files: first.searchFiles.files,
       results: first.results,
     });
     laterMs.push(...samples.flatMap((sample) => sample.laterMs.map((ms) => Math.round(ms * 10) / 10)));
   }
-  return { cold, later: { queries: [...queries.later], ms: spread(laterMs) }, firstMs: spread(cold.flatMap((entry) => entry.firstMs.samples)) };
+  const hits = await countHits(browser, baseUrl, [...cold.map((entry) => entry.query), ...queries.later]);
+  cold.forEach((entry, index) => (entry.hits = hits[index] ?? 0));
+  return {
+    cold,
+    later: { queries: [...queries.later], ms: spread(laterMs), hits: hits.slice(cold.length) },
+    firstMs: spread(cold.flatMap((entry) => entry.firstMs.samples)),
+  };
 }
