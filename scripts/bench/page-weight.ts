@@ -84,7 +84,8 @@ export async function measurePageWeight(browser: Browser, url: string, options: 
   try {
     const page = await context.newPage();
     const recorder = recordFetches(page);
-    await page.goto(url, { waitUntil: 'load' });
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
     await page.waitForLoadState('networkidle');
     const weight = weighPage(new URL(url).pathname, await recorder.take(), options.searchDir);
     if (!options.checkWithoutJs) return weight;

@@ -84,6 +84,7 @@ function sizeSection(size: SizeResult): string {
     ]);
   }
   const parts = [heading, '', markdownTable(['figure', 'value'], rows)];
+  if (size.measureError) parts.push('', `Measuring the site in Chromium failed: ${size.measureError}`);
   const firstFiles = search?.cold[0];
   if (firstFiles) {
     parts.push('', `<details><summary>Files the first search for <code>${firstFiles.query}</code> fetched</summary>`, '', markdownTable(['file', 'bytes'], firstFiles.files.map((file) => [`\`${file.path}\``, formatCount(file.raw)])), '', '</details>');
@@ -128,6 +129,7 @@ function peerSection(peer: PeerResult, ours: SizeResult | undefined): string {
     `Built from the same synthetic archive, converted by \`scripts/bench/starlight-docs.ts\` (Chinese at the root locale, translations under \`en/\`, Starlight's fallback pages for the rest; default sidebar, built-in Pagefind), alternating with our builds, each clean. Peer builds: ${runs}. Typical issue page: ${theirPage ? `\`${theirPage.path}\`` : '—'}.`,
     '',
     markdownTable(['figure', `ours (${formatCount(peer.issues)})`, 'Starlight', 'ours / Starlight'], rows),
+    ...(peer.measureError ? ['', `Measuring the peer's site failed: ${peer.measureError}`] : []),
   ].join('\n');
 }
 

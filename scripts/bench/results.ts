@@ -132,6 +132,8 @@ export interface SizeResult {
   issuePage?: { number: number; pages: PageWeight[] };
   search?: SearchFigures;
   recall?: RecallFigures[];
+  /** Set when measuring the built site in the browser failed. */
+  measureError?: string;
 }
 
 /** The peer, built side by side with the synthetic archive of the same size. */
@@ -142,6 +144,7 @@ export interface PeerResult {
   build: BuildFigures;
   site?: SiteFigures;
   issuePage?: { number: number; pages: PageWeight[] };
+  measureError?: string;
 }
 
 export interface MachineInfo {

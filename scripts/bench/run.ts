@@ -172,12 +172,25 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
   const result: SizeResult = { label, issues: archive.numbers.length, translations: archive.translations, build };
   if (!build.error) {
     result.site = await measureSiteFiles(distDir, SEARCH_BUNDLE_DIR);
-    await measureInBrowser(result, archive, distDir, size === 'corpus');
+    try {
+      await measureInBrowser(result, archive, distDir, size === 'corpus');
+    } catch (error) {
+      // Keep what was measured and write the report: a broken measurement must not cost the builds.
+      result.measureError = (error as Error).message;
+      log(`${label}: measuring in Chromium failed: ${result.measureError}`);
+    }
   }
   let peer: PeerResult | undefined;
   if (peerCounts) {
     peer = { name: peerName, issues: peerCounts.issues, translations: peerCounts.translations, build: peerBuild };
-    if (!peerBuild.error) await measurePeer(peer, peerDist, result.issuePage?.number);
+    if (!peerBuild.error) {
+      try {
+        await measurePeer(peer, peerDist, result.issuePage?.number);
+      } catch (error) {
+        peer.measureError = (error as Error).message;
+        log(`peer: measuring failed: ${peer.measureError}`);
+      }
+    }
   }
   if (!options.keep) {
     await rm(distDir, { recursive: true, force: true });
@@ -237,4 +250,4 @@ await writeFile(path.join(outDir, 'REPORT.md'), formatReport(results));
 const budgets = checkBudgets(results);
 console.log(`\n${markdownTable(['budget', 'limit', 'measured', 'result'], budgets.map((entry) => [entry.budget, entry.limit, entry.measured, entry.status]))}\n`);
 log(`wrote ${path.relative(projectRoot, path.join(outDir, 'REPORT.md'))} and results.json`);
-process.exitCode = anyFailed(budgets) || sizes.some((size) => size.build.error) ? 1 : 0;
+process.exitCode = anyFailed(budgets) || sizes.some((size) => size.build.error || size.measureError) ? 1 : 0;

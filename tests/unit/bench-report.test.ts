@@ -39,3 +39,11 @@ describe('the report', () => {
     expect(formatReport(passingResults())).toBe(report);
   });
 });
+
+describe('a measurement that failed', () => {
+  it('is in the report beside the figures that were measured', () => {
+    const results = passingResults();
+    results.sizes[0] = { ...sized('corpus', 14, [3_000]), measureError: 'Timeout 30000ms exceeded' };
+    expect(formatReport(results)).toContain('Measuring the site in Chromium failed: Timeout 30000ms exceeded');
+  });
+});
