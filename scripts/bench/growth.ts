@@ -22,6 +22,10 @@ export interface GrowthRow {
   issuePageHtml?: number;
   issueNumber?: number;
   firstSearchBytes?: number;
+  /** The search page before searching, raw HTML bytes. */
+  searchPageHtml?: number;
+  /** Pagefind's metadata file, which every first search downloads whole. */
+  searchMetaBytes?: number;
 }
 
 /** A marginal cost may rise this much from one step to the next and still count as linear (noise of a shared machine). */
@@ -37,6 +41,8 @@ export function growthRows(sizes: readonly SizeResult[]): GrowthRow[] {
     const wallMs = size.build.wallMs.median;
     const page = size.issuePage?.pages[0];
     const firstSearch = size.search?.cold.map((cold) => cold.totalBytes.median);
+    const searchPage = size.search?.cold[0]?.page.html.raw;
+    const meta = size.search?.cold[0]?.files.find((file) => file.path.endsWith('.pf_meta'))?.raw;
     return {
       label: size.label,
       issues: size.issues,
@@ -53,6 +59,8 @@ export function growthRows(sizes: readonly SizeResult[]): GrowthRow[] {
         : {}),
       ...(page && size.issuePage ? { issuePageHtml: page.html.raw, issueNumber: size.issuePage.number } : {}),
       ...(firstSearch?.length ? { firstSearchBytes: Math.max(...firstSearch) } : {}),
+      ...(searchPage === undefined ? {} : { searchPageHtml: searchPage }),
+      ...(meta === undefined ? {} : { searchMetaBytes: meta }),
     };
   });
 }
@@ -62,6 +70,8 @@ export interface GrowthVerdict {
   linearTime?: boolean;
   /** Pages keep their weight as the archive grows; undefined without two synthetic sizes. */
   constantPages?: boolean;
+  /** The search page and a first search keep their weight as the archive grows; undefined without two synthetic sizes. */
+  constantSearch?: boolean;
   sentences: string[];
 }
 
@@ -99,9 +109,27 @@ export function judgeGrowth(rows: readonly GrowthRow[]): GrowthVerdict {
   }
   const indexed = rows.filter((row) => row.searchIndexBytesPerIssue !== undefined && row.label !== 'corpus');
   if (indexed.length >= 2) sentences.push(`The search index takes ${indexed.map((row) => `${formatBytes(row.searchIndexBytesPerIssue ?? 0)} per issue at ${formatCount(row.issues)}`).join(', ')}.`);
-  const searched = rows.filter((row) => row.firstSearchBytes !== undefined);
-  if (searched.length >= 2) sentences.push(`A first search fetches ${searched.map((row) => `${formatBytes(row.firstSearchBytes ?? 0)} at ${formatCount(row.issues)}`).join(', ')} (the heaviest of the three queries, search code included).`);
-  return { ...(linearTime === undefined ? {} : { linearTime }), ...(constantPages === undefined ? {} : { constantPages }), sentences };
+  // What one reader downloads to search should not grow with the archive either.
+  const searched = synthetic.filter((row) => row.firstSearchBytes !== undefined && row.searchPageHtml !== undefined);
+  const [fewest, most] = [searched[0], searched.at(-1)];
+  let constantSearch: boolean | undefined;
+  if (fewest && most && fewest !== most) {
+    const pageChange = (most.searchPageHtml ?? 0) / (fewest.searchPageHtml ?? 1) - 1;
+    const searchChange = (most.firstSearchBytes ?? 0) / (fewest.firstSearchBytes ?? 1) - 1;
+    constantSearch = Math.abs(pageChange) <= pageTolerance && searchChange <= linearTolerance;
+    const at = (row: GrowthRow, value: number | undefined) => `${formatBytes(value ?? 0)} at ${formatCount(row.issues)}`;
+    sentences.push(
+      `The search page (before searching) weighs ${at(fewest, fewest.searchPageHtml)} and ${at(most, most.searchPageHtml)} of HTML (${signed(pageChange)}); a first search fetches ${at(fewest, fewest.firstSearchBytes)} and ${at(most, most.firstSearchBytes)} (${signed(searchChange)}, the heaviest of the three queries, search code included)` +
+        (fewest.searchMetaBytes !== undefined && most.searchMetaBytes !== undefined ? `, of which Pagefind's metadata, downloaded whole by every first search, is ${at(fewest, fewest.searchMetaBytes)} and ${at(most, most.searchMetaBytes)}` : '') +
+        `: ${constantSearch ? 'searching costs a reader the same at any size' : 'what a reader downloads to search grows with the archive'}.`,
+    );
+  }
+  return {
+    ...(linearTime === undefined ? {} : { linearTime }),
+    ...(constantPages === undefined ? {} : { constantPages }),
+    ...(constantSearch === undefined ? {} : { constantSearch }),
+    sentences,
+  };
 }
 
 function signed(change: number): string {

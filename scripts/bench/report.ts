@@ -144,6 +144,7 @@ export function formatReport(results: BenchResults): string {
   const failed = budgets.filter((entry) => entry.status === 'fail');
   const linear = verdict.linearTime === undefined ? 'not judged (needs three archives)' : verdict.linearTime ? 'yes' : 'no';
   const pagesConstant = verdict.constantPages === undefined ? 'not judged (needs two synthetic archives)' : verdict.constantPages ? 'yes' : 'no';
+  const searchConstant = verdict.constantSearch === undefined ? 'not judged (needs two synthetic archives)' : verdict.constantSearch ? 'yes' : 'no';
   const ours = results.sizes.find((size) => size.label === String(limits.atIssues));
   return [
     '# Performance benchmark',
@@ -164,12 +165,12 @@ export function formatReport(results: BenchResults): string {
     '',
     '## How cost grows',
     '',
-    `Linear build time: **${linear}**. Issue pages independent of the archive's size: **${pagesConstant}**.`,
+    `Linear build time: **${linear}**. Issue pages independent of the archive's size: **${pagesConstant}**. Search page and first search independent of the archive's size: **${searchConstant}**.`,
     '',
     ...verdict.sentences.map((sentence) => `- ${sentence}`),
     '',
     markdownTable(
-      ['archive', 'issues', 'build (median)', 'per issue', 'per added issue', 'pages per issue', 'HTML per page', 'site per issue', 'index per issue', 'typical issue page (HTML)', 'first search (heaviest)'],
+      ['archive', 'issues', 'build (median)', 'per issue', 'per added issue', 'pages per issue', 'HTML per page', 'site per issue', 'index per issue', 'typical issue page (HTML)', 'search page (HTML)', 'first search (heaviest)'],
       rows.map((row) => [
         row.label,
         formatCount(row.issues),
@@ -181,6 +182,7 @@ export function formatReport(results: BenchResults): string {
         row.distBytesPerIssue === undefined ? '—' : formatBytes(Math.round(row.distBytesPerIssue)),
         row.searchIndexBytesPerIssue === undefined ? '—' : formatBytes(Math.round(row.searchIndexBytesPerIssue)),
         row.issuePageHtml === undefined ? '—' : `${formatBytes(row.issuePageHtml)} (issue ${row.issueNumber})`,
+        row.searchPageHtml === undefined ? '—' : formatBytes(row.searchPageHtml),
         row.firstSearchBytes === undefined ? '—' : formatBytes(row.firstSearchBytes),
       ]),
     ),

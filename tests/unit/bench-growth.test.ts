@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { growthRows, judgeGrowth } from '../../scripts/bench/growth.ts';
-import { builds, page, sized } from './bench-fixtures.ts';
+import { builds, page, searched, sized } from './bench-fixtures.ts';
 
 describe('growth rows', () => {
   it('give time per issue and the cost of each added issue, smallest archive first', () => {
@@ -37,6 +37,16 @@ describe('the verdict', () => {
     expect(verdict.constantPages).toBe(false);
     expect(verdict.linearTime).toBeUndefined();
     expect(verdict.sentences.join(' ')).toMatch(/grows with the archive/);
+  });
+
+  it('sees a search page or a first search that grows with the archive', () => {
+    const steady = judgeGrowth(growthRows([sized('1000', 1000, [21_000]), sized('5000', 5000, [95_000])]));
+    expect(steady.constantSearch).toBe(true);
+    const search = searched([100, 120, 140], 600_000, [10]);
+    const cold = search.cold.map((entry) => ({ ...entry, page: page('/search/', 40_000, 13_255), files: [{ path: '/pagefind/pagefind.zh-cn_1.pf_meta', kind: 'other' as const, raw: 262_135, gzip: 262_135 }] }));
+    const verdict = judgeGrowth(growthRows([sized('1000', 1000, [21_000]), sized('5000', 5000, [95_000], { search: { ...search, cold } })]));
+    expect(verdict.constantSearch).toBe(false);
+    expect(verdict.sentences.join(' ')).toMatch(/search page \(before searching\) weighs 15.0 KB at 1,000 and 120.0 KB at 5,000 of HTML \(\+700.0%\); a first search fetches 150.0 KB at 1,000 and 600.0 KB at 5,000 \(\+300.0%.*what a reader downloads to search grows with the archive/);
   });
 
   it('has nothing to judge without archives', () => {
