@@ -154,7 +154,7 @@ export function formatReport(results: BenchResults): string {
     '## Machine',
     '',
     `- ${results.machine.cpu}, ${results.machine.cores} cores, ${formatBytes(results.machine.memoryBytes)} of memory, ${results.machine.os}`,
-    `- Load average (1, 5, 15 min) at the start: ${results.machine.loadBefore.map((value) => value.toFixed(2)).join(', ')}; at the end: ${results.machine.loadAfter.map((value) => value.toFixed(2)).join(', ')}. During the builds, other processes used on average ${otherShare.toFixed(2)} of the ${results.machine.cores} cores (CPU time of everything outside the build's process tree, from /proc/stat).`,
+    `- Load average (1, 5, 15 min) at the start: ${results.machine.loadBefore.map((value) => value.toFixed(2)).join(', ')}; at the end: ${results.machine.loadAfter.map((value) => value.toFixed(2)).join(', ')} (the bench's own builds raise it: their threads keep both cores busy). During the builds, other processes used on average ${otherShare.toFixed(2)} of the ${results.machine.cores} cores (CPU time of everything outside the build's process tree, from /proc/stat).`,
     `- ${versions}`,
     '',
     '## Budgets',
