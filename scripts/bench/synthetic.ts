@@ -32,6 +32,11 @@ const EN_OBJECTS = ['the database migration plan', 'the health check mechanism',
 const EN_TAILS = ['The discussion continues.', 'It should land in the next milestone.', 'The blueprint has been approved.', 'Opinions on the mailing list differ.', 'More vendors are asked to help test it.', 'Details are in the links below.', 'Existing deployments are not affected.', 'Operators should evaluate it ahead of time.'];
 const HOSTS = ['lists.openstack.org/pipermail/openstack-dev', 'blueprints.launchpad.net', 'review.openstack.org', 'wiki.openstack.org/wiki', 'bugs.launchpad.net'];
 
+/** Bounds of an issue's body; no generated paragraph is longer than MAX_PARAGRAPH_BYTES, so trimming stays above the minimum. */
+const MIN_BODY_BYTES = 5_000;
+const MAX_BODY_BYTES = 10_000;
+const MAX_PARAGRAPH_BYTES = 700;
+
 export interface SyntheticFile {
   /** Path inside the issues folder, e.g. `zh-CN/0008.md`. */
   path: string;
@@ -53,12 +58,20 @@ export function generateArchive(count: number, seed: number, registry: readonly 
     const wanted = 2 + Math.floor(random() * 5);
     while (chosen.size < wanted) chosen.add(pick(projects));
     const ids = ['industry', 'common', ...[...chosen].map((project) => project.id)];
-    const targetBytes = 5_000 + Math.floor(random() * 5_000);
+    // Sections are filled past their share, then trimmed to the target: bodies of 5 to 10 KB.
+    const targetBytes = MIN_BODY_BYTES + MAX_PARAGRAPH_BYTES + Math.floor(random() * (MAX_BODY_BYTES - MIN_BODY_BYTES - MAX_PARAGRAPH_BYTES));
     const perSection = targetBytes / ids.length;
     const chinese = ids.map((id) => ({ id, paragraphs: paragraphs(() => chineseParagraph(random, pick, number), perSection) }));
     const title = `OpenStack社区动态${formatIssueLabel(number)}`;
     const description = `${title}：${pick(ZH_OBJECTS)}与${pick(EN_TERMS)}`;
-    const body = chinese.map(({ id, paragraphs: text }) => `## ${nameOf(registry, id, 'zh-CN')}\n\n${text.join('\n\n')}`).join('\n\n');
+    const bodyOf = () => chinese.map(({ id, paragraphs: text }) => `## ${nameOf(registry, id, 'zh-CN')}\n\n${text.join('\n\n')}`).join('\n\n');
+    let body = bodyOf();
+    while (Buffer.byteLength(body) > targetBytes) {
+      const longest = chinese.reduce((most, section) => (section.paragraphs.length > most.paragraphs.length ? section : most));
+      if (longest.paragraphs.length < 2) break;
+      longest.paragraphs.pop();
+      body = bodyOf();
+    }
     files.push({ path: `zh-CN/${issueFileName(number)}`, content: issueFile(number, title, description, start, end, ids, body) });
 
     if (random() < 0.25) {
