@@ -25,6 +25,9 @@ const ALLOWED_TAGS = [
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'span',
 ];
 
+/** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
+const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'form', 'select', 'button'];
+
 export interface RenderOptions {
   /** The site's origin; links elsewhere are marked external. */
   site: URL;
@@ -66,8 +69,7 @@ export function sanitizeRenderedHtml(html: string, { site }: RenderOptions): str
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
-    // Whatever these hold is code or chrome, never digest text.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'form', 'select', 'button'],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       a: (tagName, attribs) => {
         const { href } = attribs;
@@ -83,4 +85,39 @@ export function sanitizeRenderedHtml(html: string, { site }: RenderOptions): str
       },
     },
   }).replaceAll(' rel=""', '');
+}
+
+const BLOCKS = new Set(['paragraph', 'heading', 'code', 'tableCell', 'listItem', 'thematicBreak']);
+
+/**
+ * Whether only rendering tells the visible text: raw HTML (the sanitizer decides what shows) and
+ * images (an outside image shows as a link with its description).
+ */
+export function needsRendering(tree: Root): boolean {
+  const visit = (node: RootContent): boolean =>
+    node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || ('children' in node && (node.children as RootContent[]).some(visit));
+  return tree.children.some(visit);
+}
+
+/**
+ * The words a reader sees of Markdown that does not need rendering (see `needsRendering`), as
+ * plain text with blocks on lines of their own, straight from the syntax tree (for the search
+ * index). Link definitions show nothing.
+ * @example mdastToText(parseMarkdown('**Nova** 与 [Heat](https://x.org)')) // 'Nova 与 Heat'
+ */
+export function mdastToText(tree: Root): string {
+  const lines: string[] = [];
+  let line = '';
+  const visit = (node: RootContent) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') line += node.value;
+    else if (node.type === 'break') line += '\n';
+    else if (node.type !== 'definition' && 'children' in node) (node.children as RootContent[]).forEach(visit);
+    if (BLOCKS.has(node.type)) {
+      lines.push(line);
+      line = '';
+    }
+  };
+  tree.children.forEach(visit);
+  lines.push(line);
+  return lines.join('\n').replace(/[ \t\u00a0]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
 }

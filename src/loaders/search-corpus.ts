@@ -7,7 +7,7 @@
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import { createArchive, type Archive, type IssueText, type TranslationEntry } from '../lib/archive.ts';
 import type { ValidIssue } from '../lib/issue-validation.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
+import { needsRendering, mdastToText, parseMarkdown, renderMarkdown } from '../lib/markdown.ts';
 import { formatProblems } from '../lib/problems.ts';
 import { createProjectResolver, type ProjectResolver } from '../lib/projects.ts';
 import { createSearchRecords, type SearchRecord } from '../lib/search-records.ts';
@@ -51,12 +51,21 @@ export function createSearchCorpus(
       let plain = parts.get(projectId ?? '');
       if (plain === undefined) {
         const markdown = projectId === undefined ? text.intro : text.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
-        plain = markdown ? htmlToText(renderMarkdown(`${markdown}\n\n${text.definitions}`, { site })) : '';
+        plain = markdown ? plainText(`${markdown}\n\n${text.definitions}`, site) : '';
         parts.set(projectId ?? '', plain);
       }
       return plain;
     },
   };
+}
+
+/**
+ * The text a reader sees of a part: read off the syntax tree, or, where raw HTML or images make
+ * rendering decide what is visible, off the page's own sanitized HTML.
+ */
+function plainText(markdown: string, site: URL): string {
+  const tree = parseMarkdown(markdown);
+  return needsRendering(tree) ? htmlToText(renderMarkdown(markdown, { site })) : mdastToText(tree);
 }
 
 /** Every search record of the corpus, labelled in each locale. */

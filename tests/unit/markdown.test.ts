@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { mdastToText, needsRendering, parseMarkdown, renderMarkdown } from '../../src/lib/markdown.ts';
+import { htmlToText } from '../../src/lib/search-text.ts';
 
 const site = new URL('https://digest.example.org');
 const render = (markdown: string) => renderMarkdown(markdown, { site });
@@ -41,5 +42,25 @@ describe('rendering contributors\' Markdown', () => {
   it('links bare URLs and keeps escaped characters as text', () => {
     expect(render('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain('<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">');
     expect(render('a\\_b')).toBe('<p>a_b</p>\n');
+  });
+});
+
+describe('the plain text of Markdown, for the search index', () => {
+  const samples = [
+    '**粗体** *斜体* `code` ~~删除~~ [链接](https://x.org) 与 <https://example.org/a_b>，后面\n\n第二段  \n换行之后',
+    '- 一\n- 二\n  - 二之一\n\n1. 甲\n2. 乙',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n\n> 引用 **粗**\n\n```sh\nnova boot --flavor 1\n```',
+    'Nova & Neutron &amp; 5 < 6 [ref][1] 结束\n\n[1]: https://example.org/ref',
+    '### 小标题\n\n---\n\n正文 a\\_b https://wiki.openstack.org/wiki/Nova',
+  ];
+
+  it.each(samples)('reads the same words off the syntax tree as off the rendered page: %#', (markdown) => {
+    const tree = parseMarkdown(markdown);
+    expect(needsRendering(tree)).toBe(false);
+    expect(mdastToText(tree)).toBe(htmlToText(render(markdown)));
+  });
+
+  it.each(['<b>raw</b> 文字', '<script>x()</script>', '![图](/a.png)', '![图][1]\n\n[1]: /a.png'])('leaves raw HTML and images to rendering: %s', (markdown) => {
+    expect(needsRendering(parseMarkdown(markdown))).toBe(true);
   });
 });
