@@ -2,19 +2,14 @@
  * Both languages in Chromium on the built corpus (with the committed English translations of
  * issues 1 and 8): switching language, fallbacks, remembered choice, hreflang and the sitemap.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { baseUrl, useBrowser } from './browser.ts';
 import { IssuePage } from './pages/issue-page.ts';
+import { htmlFiles } from '../helpers/site-files.ts';
 
 const newPage = useBrowser();
-const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? htmlFiles(file) : name.endsWith('.html') ? [file] : [];
-  });
-
 describe('the language switch', () => {
   it('goes from issue 8 to its English page and back, at the same section', async () => {
     const page = await newPage();

@@ -3,21 +3,16 @@
  * stylesheet and feed URL on every page resolves. Links to other sites are the archive's
  * history (many died long ago) and are not followed.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { describe, expect, inject, it } from 'vitest';
+import { htmlFiles } from '../helpers/site-files.ts';
 
 interface Page {
   ids: Set<string>;
   references: { attribute: string; value: string; rel?: string }[];
 }
-
-const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? htmlFiles(file) : name.endsWith('.html') ? [file] : [];
-  });
 
 function readPage(file: string): Page {
   const page: Page = { ids: new Set(), references: [] };

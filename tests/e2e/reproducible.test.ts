@@ -2,16 +2,12 @@
  * Reproducible builds: a second build of the same content gives a byte-identical site, every
  * file of it: pages, assets, feeds, the sitemap and the search index.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runAstro } from '../helpers/run.ts';
-
-const filesOf = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
-  .filter((entry) => entry.isFile())
-  .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-  .sort();
+import { siteFiles } from '../helpers/site-files.ts';
 
 describe('a second build of the same content', () => {
   it('is byte-identical to the first, file for file', () => {
@@ -19,8 +15,8 @@ describe('a second build of the same content', () => {
     const second = mkdtempSync(path.join(tmpdir(), 'digest-again-'));
     const built = runAstro(['build', '--outDir', second], { DIGEST_CONTENT_DIR: inject('contentDir') });
     expect(built.status, built.output).toBe(0);
-    const files = filesOf(first);
-    expect(filesOf(second)).toEqual(files);
+    const files = siteFiles(first);
+    expect(siteFiles(second)).toEqual(files);
     const differing = files.filter((file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))));
     expect(differing).toEqual([]);
     // What readers and their tools fetch again and again must be among them.
