@@ -22,14 +22,15 @@ const filters = document.getElementById('search-filters') as HTMLDetailsElement;
 const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
 const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
 const projectBoxes = field<HTMLInputElement>('project');
-const [fromSelect, toSelect] = [field<HTMLSelectElement>('from')[0], field<HTMLSelectElement>('to')[0]];
+const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
 const sortSelect = field<HTMLSelectElement>('sort')[0];
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : defaultLocale;
 const knownProjects = projectBoxes.map((box) => box.value);
 const bounds: [string, string] = [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''];
 const numbers = new Intl.NumberFormat(locale);
-const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale);
+const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
+const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale, projectNames);
 
 let pagefind: Promise<PagefindInstance> | undefined;
 let limit = PAGE_SIZE;
@@ -44,7 +45,8 @@ function loadPagefind(): Promise<PagefindInstance> {
     const url = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
     // No web worker: it would be one more 43 KB download for searches that take milliseconds.
-    const instance = module.createInstance({ noWorker: true, excerptLength: 24 });
+    // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
+    const instance = module.createInstance({ noWorker: true, excerptLength: 8 });
     await instance.init();
     return instance;
   })();
@@ -54,21 +56,17 @@ function loadPagefind(): Promise<PagefindInstance> {
   return pagefind;
 }
 
+/** The form's state, read as the URL would carry it (so months not written YYYY-MM are dropped). */
 function readForm(): SearchState {
-  return {
-    q: input.value,
-    projects: projectBoxes.filter((box) => box.checked).map((box) => box.value),
-    ...(fromSelect?.value ? { from: fromSelect.value } : {}),
-    ...(toSelect?.value ? { to: toSelect.value } : {}),
-    order: sortSelect?.value === 'newest' ? 'newest' : 'relevance',
-  };
+  const fields = [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]);
+  return parseSearchState(new URLSearchParams(fields), knownProjects);
 }
 
 function writeForm(state: SearchState): void {
   input.value = state.q;
   for (const box of projectBoxes) box.checked = state.projects.includes(box.value);
-  if (fromSelect) fromSelect.value = state.from ?? '';
-  if (toSelect) toSelect.value = state.to ?? '';
+  if (fromMonth) fromMonth.value = state.from ?? '';
+  if (toMonth) toMonth.value = state.to ?? '';
   if (sortSelect) sortSelect.value = state.order === 'newest' ? 'newest' : '';
   showActiveFilters(state);
   // A search opened with filters shows them.
@@ -128,7 +126,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       limit,
     });
     if (id !== latest) return;
-    view.results(outcome, prepared.text, focusFrom);
+    view.results(outcome, prepared, focusFrom);
     performance.measure('search', 'search-start');
   } catch {
     if (id === latest) view.failed(prepared.text);
@@ -159,7 +157,7 @@ input.addEventListener('input', () => {
 });
 // Focusing the box starts loading Pagefind, so the first results come sooner.
 input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
-for (const control of [...projectBoxes, fromSelect, toSelect, sortSelect]) {
+for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
   control?.addEventListener('change', () => searchFromForm('push'));
 }
 more.addEventListener('click', () => {

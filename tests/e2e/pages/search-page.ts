@@ -81,6 +81,12 @@ export class SearchPage {
     return (await this.page.locator(`[data-project-count="${id}"]`).textContent()) ?? '';
   }
 
+  /** The accessible name of a project's filter, count included, as Chromium computes it. */
+  async projectFilterName(id: string): Promise<string> {
+    const snapshot = await this.projectFilter(id).ariaSnapshot();
+    return /checkbox "(.*)"/.exec(snapshot)?.[1] ?? snapshot;
+  }
+
   select(name: 'from' | 'to' | 'sort') {
     return this.page.locator(`select[name="${name}"]`);
   }
