@@ -166,9 +166,10 @@ describe('filters', () => {
     await search.open();
     await search.search(query.query);
     await search.openFilters();
-    await search.select('from').selectOption(from);
+    expect(await search.month('from').getAttribute('min')).toBe(monthsOfPeriod(corpus.archive.issues.at(-1)?.period as ArchiveIssue['period'])[0]);
+    await search.month('from').fill(from);
     await search.answered(query.query);
-    await search.select('to').selectOption(to);
+    await search.month('to').fill(to);
     await search.answered(query.query);
     expect(Object.fromEntries(search.params())).toMatchObject({ from, to });
     expect(ascending((await search.issues()).filter((number) => query.relevant.includes(number)))).toEqual(ascending(expected));
@@ -192,7 +193,7 @@ describe('the URL as state', () => {
     expect(await search.box().inputValue()).toBe('Keystone V3');
     expect(await search.projectFilter('heat').isChecked()).toBe(true);
     expect(await search.projectFilter('nova').isChecked()).toBe(true);
-    expect(await search.select('from').inputValue()).toBe('2013-11');
+    expect(await search.month('from').inputValue()).toBe('2013-11');
     const shared = await search.issues();
     expect(shared.length).toBeGreaterThan(0);
 

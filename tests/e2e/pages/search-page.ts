@@ -87,7 +87,12 @@ export class SearchPage {
     return /checkbox "(.*)"/.exec(snapshot)?.[1] ?? snapshot;
   }
 
-  select(name: 'from' | 'to' | 'sort') {
+  /** A month field of the date range (`from`, `to`). */
+  month(name: 'from' | 'to') {
+    return this.page.locator(`input[type="month"][name="${name}"]`);
+  }
+
+  select(name: 'sort') {
     return this.page.locator(`select[name="${name}"]`);
   }
 
