@@ -1,10 +1,10 @@
 /**
  * One search as the search page runs it: filters from the request, Pagefind queried for the hits
- * (one per issue text) and for per-project counts, hits turned into a list of issues, each shown
- * by the part that answers (relevance, or newest first by walking the month filter). A project
- * filter works in two steps: Pagefind's `project` filter keeps the issues covering a chosen
- * project, then only those projects' sections are checked for the query. Pure apart from the
- * Pagefind instance it is given.
+ * (one per issue text), hits turned into a list of issues, each shown by the part that answers
+ * (relevance, or newest first by walking the month filter), and on request per-project counts.
+ * A project filter works in two steps: Pagefind's `project` filter keeps the issues covering a
+ * chosen project, then only those projects' sections are checked for the query. Pure apart from
+ * the Pagefind instance it is given.
  */
 import type { Locale } from '../i18n/locales.ts';
 import { searchFilters } from './search-records.ts';
@@ -42,41 +42,72 @@ export interface SearchRequest {
   locale: Locale;
   /** Issues wanted. */
   limit: number;
+  /** Whether to count issues per project too (it costs the project filter's download). */
+  counts?: boolean;
 }
+
+/**
+ * Per project, Pagefind's count of issues that have a section on it and whose text has the
+ * query's words (anywhere in the issue), under the other filters: not checked section by section.
+ */
+export type ProjectCounts = Record<string, number>;
 
 export interface SearchOutcome {
   issues: RankedIssue<PagefindFragment>[];
   /** Pagefind's hits (issue texts), before the text is checked. */
   hits: number;
-  /**
-   * Per project, Pagefind's count of issues that have a section on it and whose text has the
-   * query's words (anywhere in the issue), under the other filters: not checked section by section.
-   */
-  projectCounts: Record<string, number>;
+  /** When the request asked for them. */
+  projectCounts?: ProjectCounts;
   /** Whether more issues may follow the ones listed. */
   more: boolean;
 }
 
-/** Runs a search. */
-export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
-  const term = request.terms.join(' ');
+function baseFilters(request: SearchRequest): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
   if (request.months) base[searchFilters.month] = { any: request.months };
-  // `none: []` filters nothing but makes Pagefind count the values.
-  const counted = await pagefind.search(term, { filters: { ...base, [searchFilters.project]: { none: [] } } });
-  const projectCounts = counted.filters[searchFilters.project] ?? {};
-  const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
-  const listed = request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped, counted.results);
-  // Pagefind answers a word it cannot find with hits for shorter prefixes of it, which the text
-  // check drops; then its counts are of those hits too, and mean nothing.
-  const meaningless = listed.issues.length === 0 && request.projects.length === 0;
-  return { ...listed, projectCounts: meaningless ? {} : projectCounts };
+  return base;
 }
 
-async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters, unscoped: SearchHit<PagefindFragment>[]) {
-  const hits = request.projects.length ? (await pagefind.search(request.terms.join(' '), { filters })).results : unscoped;
-  const { issues, unread } = await rankIssues(hits, { query: request.text, terms: request.terms, projects: request.projects, limit: request.limit });
-  return { issues: issues.slice(0, request.limit), hits: hits.length, more: issues.length > request.limit || unread > 0 };
+/** Runs a search. */
+export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
+  const base = baseFilters(request);
+  const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
+  const listed = request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped);
+  if (!request.counts) return listed;
+  return { ...listed, projectCounts: await countProjects(pagefind, request, listed.issues.length) };
+}
+
+/**
+ * Pagefind's counts per project for a request whose search listed `listed` issues. Pagefind
+ * answers a word it cannot find with hits for shorter prefixes of it, which the text check
+ * drops; when that leaves nothing listed (and no project was chosen), its counts are of those
+ * hits too, and mean nothing: then none are given.
+ */
+export async function countProjects(pagefind: PagefindInstance, request: SearchRequest, listed: number): Promise<ProjectCounts> {
+  if (listed === 0 && request.projects.length === 0) return {};
+  // `none: []` filters nothing but makes Pagefind count the values.
+  const { filters } = await pagefind.search(request.terms.join(' '), { filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } } });
+  return filters[searchFilters.project] ?? {};
+}
+
+/**
+ * Relevance order. A query of several words is first searched as a phrase (Pagefind's quoted
+ * search: the words next to each other), which answers common words far faster than their
+ * every co-occurrence; when that lists `limit` issues holding the query as typed, they are the
+ * answer. Otherwise every issue holding the words is ranked.
+ */
+async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
+  const term = request.terms.join(' ');
+  const query = { query: request.text, terms: request.terms, projects: request.projects, limit: request.limit };
+  if (request.terms.length > 1) {
+    const phrase = await pagefind.search(`"${term}"`, { filters });
+    const exact = (await rankIssues(phrase.results, query)).issues.filter((entry) => entry.exact);
+    // More may follow: further phrase hits, and issues holding the words apart.
+    if (exact.length >= request.limit) return { issues: exact.slice(0, request.limit), hits: phrase.results.length, more: true };
+  }
+  const { results } = await pagefind.search(term, { filters });
+  const { issues, unread } = await rankIssues(results, query);
+  return { issues: issues.slice(0, request.limit), hits: results.length, more: issues.length > request.limit || unread > 0 };
 }
 
 /**

@@ -4,7 +4,7 @@
  * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { runSearch, type PagefindInstance } from '../lib/search-engine.ts';
+import { countProjects, runSearch, type PagefindInstance, type SearchRequest } from '../lib/search-engine.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
@@ -38,6 +38,8 @@ let latest = 0;
 let typing: ReturnType<typeof setTimeout> | undefined;
 /** Whether the URL entry is the one this stretch of typing pushed (later keystrokes replace it). */
 let typingEntry = false;
+/** The search whose results are shown, and whether its issues were counted per project. */
+let onScreen: { request: SearchRequest; listed: number; counted: boolean } | undefined;
 
 /** Loads Pagefind once, on first use: nothing of search is fetched before. */
 function loadPagefind(): Promise<PagefindInstance> {
@@ -107,6 +109,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
   performance.mark('search-start');
   const prepared = prepareQuery(state.q);
+  onScreen = undefined;
   if (!prepared.ok) {
     view.problem(prepared);
     return;
@@ -116,7 +119,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   try {
     const instance = await loadPagefind();
     const months = monthsOfState(state, bounds);
-    const outcome = await runSearch(instance, {
+    const request: SearchRequest = {
       text: prepared.text,
       terms: prepared.terms,
       projects: state.projects,
@@ -124,15 +127,33 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       order: state.order,
       locale,
       limit,
-    });
+      // Counts are shown in the filters: counted only while they are open (or once opened).
+      counts: filters.open,
+    };
+    const outcome = await runSearch(instance, request);
     if (id !== latest) return;
     view.results(outcome, prepared, focusFrom);
     performance.measure('search', 'search-start');
+    onScreen = { request, listed: outcome.issues.length, counted: !!outcome.projectCounts };
+    void countOnScreen();
   } catch {
     if (id === latest) view.failed(prepared.text);
   } finally {
     clearTimeout(slow);
     if (id === latest) view.busy(false);
+  }
+}
+
+/** Counts the issues of the search on screen per project, if the filters are open and it has not been. */
+async function countOnScreen(): Promise<void> {
+  const current = onScreen;
+  if (!current || current.counted || !filters.open) return;
+  current.counted = true;
+  try {
+    const counts = await countProjects(await loadPagefind(), current.request, current.listed);
+    if (onScreen === current) view.counts(counts);
+  } catch {
+    current.counted = false;
   }
 }
 
@@ -155,6 +176,7 @@ input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => searchFromForm('typing'), TYPING_DELAY_MS);
 });
+filters.addEventListener('toggle', () => void countOnScreen());
 // Focusing the box starts loading Pagefind, so the first results come sooner.
 input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
 for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
@@ -179,6 +201,7 @@ function openFromUrl(): void {
   if (params.has('q')) void search(state);
   else {
     latest += 1;
+    onScreen = undefined;
     view.clear();
     view.empty();
   }

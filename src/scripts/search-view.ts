@@ -144,7 +144,11 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
       else if (prepared.problem === 'too-long') showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
-    /** Shows an outcome; `focusFrom` moves focus to the first new entry (after "more"). */
+    /** Shows issue counts per project beside the project filters. */
+    counts(projectCounts: Readonly<Record<string, number>>): void {
+      showCounts(projectCounts);
+    },
+    /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
     results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {
       showCounts(outcome.projectCounts);
       list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));

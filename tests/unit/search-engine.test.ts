@@ -6,8 +6,9 @@ import { joinParts } from '../../src/lib/search-parts.ts';
 interface FakeRecord { issue: number; date: string; months: string[]; hidden?: string[]; parts: Record<string, string> }
 
 /**
- * A stand-in for Pagefind: every record whose text holds all terms (anywhere) is a hit; filters
- * as Pagefind applies them, on the record's projects (every section it has).
+ * A stand-in for Pagefind: every record whose text holds all terms (anywhere), or for a quoted
+ * term the words next to each other, is a hit; filters as Pagefind applies them, on the record's
+ * projects (every section it has).
  */
 function fakePagefind(records: FakeRecord[]) {
   const calls: Record<string, unknown>[] = [];
@@ -28,8 +29,10 @@ function fakePagefind(records: FakeRecord[]) {
   };
   const instance: PagefindInstance = {
     async search(term, { filters }) {
-      calls.push(filters);
-      const matching = indexed.filter((record) => term.split(' ').every((word) => record.content.toLowerCase().includes(word.toLowerCase())));
+      calls.push({ term, ...filters });
+      const words = term.replace(/^"(.*)"$/, '$1').toLowerCase().split(' ');
+      const holds = (content: string) => (term.startsWith('"') ? [' ', ''].some((gap) => content.includes(words.join(gap))) : words.every((word) => content.includes(word)));
+      const matching = indexed.filter((record) => holds(record.content.toLowerCase()));
       const results = matching.filter((record) => passes(record, filters)).map((record, index) => ({
         id: String(record.issue), score: 1 / (index + 1), words: [0],
         data: async (): Promise<PagefindFragment> => ({ url: `/issues/${record.issue}/`, content: record.content, meta: { issue: String(record.issue), date: record.date, ...record.meta } }),
@@ -54,7 +57,7 @@ const records: FakeRecord[] = [
   { issue: 16, date: '2014-06-16', months: ['2014-06', '2014-07'], hidden: ['en'], parts: { common: 'Rackspace private cloud' } },
   { issue: 16, date: '2014-06-16', months: ['2014-06', '2014-07'], hidden: ['zh-CN'], parts: { common: 'Rackspace private cloud, translated' } },
 ];
-const request = { text: 'Rackspace', terms: ['Rackspace'], projects: [], order: 'relevance' as const, locale: 'zh-CN' as const, limit: 10 };
+const request = { text: 'Rackspace', terms: ['Rackspace'], projects: [], order: 'relevance' as const, locale: 'zh-CN' as const, limit: 10, counts: true };
 const listed = (outcome: Awaited<ReturnType<typeof runSearch>>) => outcome.issues.map((issue) => [issue.issue, issue.best.part.projectId]);
 
 describe('running a search', () => {
@@ -71,7 +74,7 @@ describe('running a search', () => {
   it('searches only the texts the page\'s locale shows', async () => {
     const { instance, calls } = fakePagefind(records);
     const outcome = await runSearch(instance, { ...request, locale: 'en' });
-    expect(calls.every((filters) => JSON.stringify(filters['not']) === '{"hidden":"en"}')).toBe(true);
+    expect(calls.every((call) => JSON.stringify(call['not']) === '{"hidden":"en"}')).toBe(true);
     expect(outcome.issues.find((issue) => issue.issue === '16')?.best.part.text).toBe('Rackspace private cloud, translated');
   });
 
@@ -80,7 +83,7 @@ describe('running a search', () => {
     const outcome = await runSearch(instance, { ...request, projects: ['nova'] });
     // Issues 3 and 8 cover Nova and mention Rackspace, but only under Heat.
     expect(listed(outcome)).toEqual([['11', 'nova']]);
-    expect(calls.some((filters) => JSON.stringify(filters['project']) === '{"any":["nova"]}')).toBe(true);
+    expect(calls.some((call) => JSON.stringify(call['project']) === '{"any":["nova"]}')).toBe(true);
     expect(outcome.projectCounts).toMatchObject({ heat: 2, nova: 3 });
     const both = await runSearch(instance, { ...request, projects: ['nova', 'heat'] });
     expect(listed(both)).toEqual([['3', 'heat'], ['8', 'heat'], ['11', 'nova']]);
@@ -100,6 +103,28 @@ describe('running a search', () => {
     expect(first.more).toBe(true);
     const nova = await runSearch(instance, { ...request, order: 'newest', projects: ['nova'] });
     expect(listed(nova)).toEqual([['11', 'nova']]);
+  });
+
+  it('counts only when asked, so the project filter is not downloaded for nothing', async () => {
+    const { instance, calls } = fakePagefind(records);
+    const outcome = await runSearch(instance, { ...request, counts: false });
+    expect(outcome.projectCounts).toBeUndefined();
+    expect(calls.map((call) => call['project'])).toEqual([undefined]);
+  });
+
+  it('answers a query of several words from a phrase search when it lists enough issues holding it', async () => {
+    const phrased: FakeRecord[] = Array.from({ length: 12 }, (_, index) => ({ issue: index + 1, date: `2014-01-${String(index + 10)}`, months: ['2014-01'], parts: { nova: index < 3 ? 'keystone 的 v3' : 'keystone v3 API' } }));
+    const { instance, calls } = fakePagefind(phrased);
+    const few = await runSearch(instance, { ...request, text: 'keystone v3', terms: ['keystone', 'v3'], limit: 5, counts: false });
+    expect(calls.map((call) => call['term'])).toEqual(['"keystone v3"']);
+    expect(few.issues.map((issue) => [issue.issue, issue.exact])).toEqual(['4', '5', '6', '7', '8'].map((issue) => [issue, true]));
+    expect(few.more).toBe(true);
+    calls.length = 0;
+    // Fewer than wanted hold the phrase: every issue holding the words is ranked, exact ones first.
+    const all = await runSearch(instance, { ...request, text: 'keystone v3', terms: ['keystone', 'v3'], limit: 12, counts: false });
+    expect(calls.map((call) => call['term'])).toEqual(['"keystone v3"', 'keystone v3']);
+    expect(all.issues.map((issue) => issue.exact)).toEqual([...Array(9).fill(true), ...Array(3).fill(false)]);
+    expect(all.more).toBe(false);
   });
 
   it('shows no counts when nothing in the text answers the query', async () => {

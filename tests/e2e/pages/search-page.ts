@@ -76,9 +76,11 @@ export class SearchPage {
     return this.page.locator(`input[name="project"][value="${id}"]`);
   }
 
-  /** The count shown beside a project's filter. */
+  /** The count shown beside a project's filter, once shown (counts come when the filters are open). */
   async projectCount(id: string): Promise<string> {
-    return (await this.page.locator(`[data-project-count="${id}"]`).textContent()) ?? '';
+    const count = this.page.locator(`[data-project-count="${id}"]`);
+    await count.filter({ hasText: /\d/ }).waitFor();
+    return (await count.textContent()) ?? '';
   }
 
   /** The accessible name of a project's filter, count included, as Chromium computes it. */
