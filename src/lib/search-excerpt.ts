@@ -55,24 +55,54 @@ function nextMatch(haystack: Haystack, needles: readonly string[], from: number)
 }
 
 /**
- * An excerpt of about `radius` characters either side of the first occurrence of any of
- * `needles`, with every occurrence inside it marked; undefined when the text holds none of them.
+ * The shortest stretch of text holding every needle, the earliest of equal ones; undefined when
+ * one is missing.
+ */
+function closestSpan(haystack: Haystack, needles: readonly string[]): { at: number; end: number } | undefined {
+  const found: { at: number; end: number; needle: number }[] = [];
+  needles.forEach((needle, index) => {
+    for (let at = findIn(haystack, needle, 0); at >= 0; at = findIn(haystack, needle, at + 1)) found.push({ at, end: at + needle.length, needle: index });
+  });
+  found.sort((a, b) => a.at - b.at);
+  let best: { at: number; end: number } | undefined;
+  const inWindow = new Map<number, number>();
+  let first = 0;
+  found.forEach((occurrence, last) => {
+    inWindow.set(occurrence.needle, (inWindow.get(occurrence.needle) ?? 0) + 1);
+    while (inWindow.size === needles.length) {
+      const start = found[first] as (typeof found)[number];
+      const end = Math.max(...found.slice(first, last + 1).map((entry) => entry.end));
+      if (!best || end - start.at < best.end - best.at) best = { at: start.at, end };
+      const left = (inWindow.get(start.needle) ?? 1) - 1;
+      if (left) inWindow.set(start.needle, left);
+      else inWindow.delete(start.needle);
+      first += 1;
+    }
+  });
+  return best;
+}
+
+/**
+ * An excerpt of about `radius` characters either side of the shortest stretch holding every one
+ * of `needles`, with every occurrence inside it marked; undefined when the text lacks one of them.
  * @example excerptAround('Rackspace 目前只支持 keystone v2', ['Keystone'], 8) // [{ text: '…目前只支持 ', mark: false }, { text: 'keystone', mark: true }, { text: ' v2', mark: false }]
  */
 export function excerptAround(text: string, needles: readonly string[], radius = 60): ExcerptPiece[] | undefined {
   const flat = text.replace(/\s+/g, ' ');
   const haystack = haystackOf(flat);
-  const wanted = needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const first = haystack && nextMatch(haystack, wanted, 0);
-  if (!haystack || !first) return undefined;
-  let start = Math.max(0, first.at - radius);
-  let end = Math.min(flat.length, first.at + first.length + radius);
+  const wanted = [...new Set(needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  const span = haystack && wanted.length ? closestSpan(haystack, wanted) : undefined;
+  if (!haystack || !span) return undefined;
+  // A stretch longer than the excerpt shows its beginning.
+  const focus = { at: span.at, end: Math.min(span.end, span.at + 2 * radius) };
+  let start = Math.max(0, focus.at - radius);
+  let end = Math.min(flat.length, focus.end + radius);
   // Do not cut a Latin word in two.
-  while (start > 0 && start < first.at && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
-  while (end < flat.length && end > first.at + first.length && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
+  while (start > 0 && start < focus.at && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
+  while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
   const pieces: ExcerptPiece[] = [];
   let cursor = start;
-  for (let match: typeof first | undefined = first; match && match.at + match.length <= end; match = nextMatch(haystack, wanted, cursor)) {
+  for (let match = nextMatch(haystack, wanted, start); match && match.at + match.length <= end; match = nextMatch(haystack, wanted, cursor)) {
     if (match.at > cursor) pieces.push({ text: flat.slice(cursor, match.at), mark: false });
     pieces.push({ text: flat.slice(match.at, match.at + match.length), mark: true });
     cursor = match.at + match.length;
@@ -84,8 +114,8 @@ export function excerptAround(text: string, needles: readonly string[], radius =
 }
 
 /**
- * The excerpt of a result: around the query as typed where the text holds it, else around its
- * words, else the text's beginning.
+ * The excerpt of a result: around the query as typed where the text holds it, else around the
+ * closest meeting of its words, else the text's beginning.
  * @example excerptOf('Heat 的 keystone 支持 v2 版本', 'keystone v2', ['keystone', 'v2'], 20) // [{ text: 'Heat 的 ', mark: false }, { text: 'keystone', mark: true }, { text: ' 支持 ', mark: false }, { text: 'v2', mark: true }, { text: ' 版本', mark: false }]
  */
 export function excerptOf(text: string, query: string, terms: readonly string[], radius = 60): ExcerptPiece[] {

@@ -40,6 +40,11 @@ describe('the excerpt of a result', () => {
     expect(text(excerptOf('Rackspace 只支持 keystone 的 v2 版本认证', 'keystone v2 认证', ['keystone', 'v2', '认证'], 100))).toBe('Rackspace 只支持 [keystone] 的 [v2] 版本[认证]');
   });
 
+  it('is around the closest meeting of the words, not their first occurrence', () => {
+    const long = `keystone 的介绍。${'其他内容，'.repeat(30)}只支持 keystone 的 v2 版本认证`;
+    expect(text(excerptOf(long, 'keystone v2 认证', ['keystone', 'v2', '认证'], 10))).toBe('…，其他内容，只支持 [keystone] 的 [v2] 版本[认证]');
+  });
+
   it('is the beginning of the text when neither is found, shortened', () => {
     expect(text(excerptOf('一二三四五六七八九十', '零', ['零'], 3))).toBe('一二三四五六…');
     expect(text(excerptOf('😀😀😀😀', 'x', ['x'], 1))).toBe('😀😀…');
