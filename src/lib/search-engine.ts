@@ -1,18 +1,19 @@
 /**
  * One search as the search page runs it: filters from the request, Pagefind queried for the hits
- * and for per-project counts, hits turned into a list of issues (relevance, or newest first by
- * walking the month filter). Pure apart from the Pagefind instance it is given.
+ * (one per issue text), hits turned into a list of issues, each shown by the part that answers
+ * (relevance, or newest first by walking the month filter), and on request per-project counts.
+ * A project filter works in two steps: Pagefind's `project` filter keeps the issues covering a
+ * chosen project, then only those projects' sections are checked for the query. Pure apart from
+ * the Pagefind instance it is given.
  */
 import type { Locale } from '../i18n/locales.ts';
 import { searchFilters } from './search-records.ts';
-import { groupByIssue, matchText, rankIssues, type HitFragment, type LoadedHit, type RankedIssue, type SearchHit } from './search-rank.ts';
+import { rankHit, rankIssues, type HitFragment, type RankedIssue, type SearchHit } from './search-rank.ts';
 
 /** What the page needs of a loaded Pagefind fragment. */
 export interface PagefindFragment extends HitFragment {
-  /** The record's URL: a locale-neutral path, with the section's anchor. */
+  /** The record's URL: the issue page of the locale that first shows the text. */
   url: string;
-  /** Pagefind's excerpt: text with `<` and `>` escaped and matched words in `<mark>`. */
-  excerpt: string;
 }
 
 type Filters = Record<string, unknown>;
@@ -32,7 +33,7 @@ export interface SearchRequest {
   text: string;
   /** Its words, as given to Pagefind. */
   terms: string[];
-  /** Projects whose sections to search; empty for everything. */
+  /** Projects whose sections to search; empty for every part. */
   projects: string[];
   /** Months the issue's period must touch; undefined for any. */
   months?: string[];
@@ -41,38 +42,72 @@ export interface SearchRequest {
   locale: Locale;
   /** Issues wanted. */
   limit: number;
+  /** Whether to count issues per project too (it costs the project filter's download). */
+  counts?: boolean;
 }
+
+/**
+ * Per project, Pagefind's count of issues that have a section on it and whose text has the
+ * query's words (anywhere in the issue), under the other filters: not checked section by section.
+ */
+export type ProjectCounts = Record<string, number>;
 
 export interface SearchOutcome {
   issues: RankedIssue<PagefindFragment>[];
-  /** Pagefind's hits (sections and introductions), before the text is checked. */
+  /** Pagefind's hits (issue texts), before the text is checked. */
   hits: number;
-  /** Issues per project matching the query in that project's section, under the other filters. */
-  projectCounts: Record<string, number>;
+  /** When the request asked for them. */
+  projectCounts?: ProjectCounts;
   /** Whether more issues may follow the ones listed. */
   more: boolean;
 }
 
-/** Runs a search. */
-export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
-  const term = request.terms.join(' ');
+function baseFilters(request: SearchRequest): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
   if (request.months) base[searchFilters.month] = { any: request.months };
-  // `none: []` filters nothing but makes Pagefind count the values.
-  const counted = await pagefind.search(term, { filters: { ...base, [searchFilters.project]: { none: [] } } });
-  const projectCounts = counted.filters[searchFilters.project] ?? {};
-  const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
-  const listed = request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped, counted.results);
-  // Pagefind answers a word it cannot find with hits for shorter prefixes of it, which the text
-  // check drops; then its counts are of those hits too, and mean nothing.
-  const meaningless = listed.issues.length === 0 && request.projects.length === 0;
-  return { ...listed, projectCounts: meaningless ? {} : projectCounts };
+  return base;
 }
 
-async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters, unscoped: SearchHit<PagefindFragment>[]) {
-  const hits = request.projects.length ? (await pagefind.search(request.terms.join(' '), { filters })).results : unscoped;
-  const { issues, unread } = await rankIssues(hits, { query: request.text, terms: request.terms, limit: request.limit });
-  return { issues: issues.slice(0, request.limit), hits: hits.length, more: issues.length > request.limit || unread > 0 };
+/** Runs a search. */
+export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
+  const base = baseFilters(request);
+  const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
+  const listed = request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped);
+  if (!request.counts) return listed;
+  return { ...listed, projectCounts: await countProjects(pagefind, request, listed.issues.length) };
+}
+
+/**
+ * Pagefind's counts per project for a request whose search listed `listed` issues. Pagefind
+ * answers a word it cannot find with hits for shorter prefixes of it, which the text check
+ * drops; when that leaves nothing listed (and no project was chosen), its counts are of those
+ * hits too, and mean nothing: then none are given.
+ */
+export async function countProjects(pagefind: PagefindInstance, request: SearchRequest, listed: number): Promise<ProjectCounts> {
+  if (listed === 0 && request.projects.length === 0) return {};
+  // `none: []` filters nothing but makes Pagefind count the values.
+  const { filters } = await pagefind.search(request.terms.join(' '), { filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } } });
+  return filters[searchFilters.project] ?? {};
+}
+
+/**
+ * Relevance order. A query of several words is first searched as a phrase (Pagefind's quoted
+ * search: the words next to each other), which answers common words far faster than their
+ * every co-occurrence; when that lists `limit` issues holding the query as typed, they are the
+ * answer. Otherwise every issue holding the words is ranked.
+ */
+async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
+  const term = request.terms.join(' ');
+  const query = { query: request.text, terms: request.terms, projects: request.projects, limit: request.limit };
+  if (request.terms.length > 1) {
+    const phrase = await pagefind.search(`"${term}"`, { filters });
+    const exact = (await rankIssues(phrase.results, query)).issues.filter((entry) => entry.exact);
+    // More may follow: further phrase hits, and issues holding the words apart.
+    if (exact.length >= request.limit) return { issues: exact.slice(0, request.limit), hits: phrase.results.length, more: true };
+  }
+  const { results } = await pagefind.search(term, { filters });
+  const { issues, unread } = await rankIssues(results, query);
+  return { issues: issues.slice(0, request.limit), hits: results.length, more: issues.length > request.limit || unread > 0 };
 }
 
 /**
@@ -81,7 +116,8 @@ async function listByRelevance(pagefind: PagefindInstance, request: SearchReques
  * issues by start day orders the whole list.
  */
 async function listNewestFirst(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
-  const { limit, text } = request;
+  const { limit } = request;
+  const query = { query: request.text, terms: request.terms, projects: request.projects };
   const term = request.terms.join(' ');
   const all = await pagefind.search(term, { filters: { ...filters, [searchFilters.month]: filters[searchFilters.month] ?? { none: [] } } });
   const months = Object.entries(all.filters[searchFilters.month] ?? {})
@@ -98,14 +134,11 @@ async function listNewestFirst(pagefind: PagefindInstance, request: SearchReques
     }
     const { results } = await pagefind.search(term, { filters: { ...filters, [searchFilters.month]: month } });
     const fragments = await Promise.all(results.map((hit) => hit.data()));
-    const kept: (LoadedHit<PagefindFragment> & { exact: boolean })[] = [];
-    results.forEach((hit, index) => {
-      const fragment = fragments[index] as PagefindFragment;
-      const match = matchText(fragment.content, text, request.terms);
-      if (match !== 'none' && !listed.has(fragment.meta['issue'] ?? hit.id)) kept.push({ hit, fragment, exact: match === 'exact' });
+    const fresh = results.flatMap((hit, index) => {
+      const entry = rankHit(hit, fragments[index] as PagefindFragment, query);
+      return entry && !listed.has(entry.issue) ? [entry] : [];
     });
-    const dateOf = (entry: RankedIssue<PagefindFragment>) => entry.best.fragment.meta['date'] ?? '';
-    const fresh = groupByIssue(kept.sort((a, b) => Number(b.exact) - Number(a.exact)));
+    const dateOf = (entry: RankedIssue<PagefindFragment>) => entry.fragment.meta['date'] ?? '';
     for (const entry of fresh.sort((a, b) => dateOf(b).localeCompare(dateOf(a)))) listed.set(entry.issue, entry);
   }
   const issues = [...listed.values()];

@@ -1,16 +1,19 @@
 /**
- * From Pagefind's section hits to the list readers see: one entry per issue, issues that
- * contain the query as typed first. Pagefind ranks by BM25 over the words a query splits into;
- * a query such as `H版` splits into a one-letter prefix and a common character, and sections that
- * merely mention both can outrank the ones holding the string itself. Two signals fix that:
- * matched words at consecutive positions (free, from the hit list), then the section's own text
- * (from the fragments loaded to show excerpts). The text also weeds out what Pagefind returns for
- * a word it cannot find (it retries with shorter and shorter prefixes: `abc` finds every `a`).
+ * From Pagefind's hits (one per issue text) to the list readers see: one entry per issue, issues
+ * that contain the query as typed first, each shown by the part (introduction or section) that
+ * answers it. Pagefind ranks by BM25 over the words a query splits into; a query such as `H版`
+ * splits into a one-letter prefix and a common character, and issues that merely mention both can
+ * outrank the ones holding the string itself. Two signals fix that: matched words at consecutive
+ * positions (free, from the hit list), then the text of each part, cut out of the fragments loaded
+ * to show excerpts (`search-parts.ts`). The parts also keep a project filter to the projects' own
+ * sections, and weed out what Pagefind returns for a word it cannot find (it retries with shorter
+ * and shorter prefixes: `abc` finds every `a`), or for words that only meet across sections.
  * Pure: the fragment loader comes in as a function.
  */
-import { containsQuery } from './search-text.ts';
+import { splitParts, type SearchPart } from './search-parts.ts';
+import { containsQuery, countQuery } from './search-text.ts';
 
-/** A Pagefind hit: one record (issue part) with its score and the positions of matched words. */
+/** A Pagefind hit: one record (issue text) with its score and the positions of matched words. */
 export interface SearchHit<Fragment> {
   id: string;
   score: number;
@@ -21,36 +24,47 @@ export interface SearchHit<Fragment> {
 
 /** What ranking needs of a loaded fragment. */
 export interface HitFragment {
-  /** The record's text. */
+  /** The record's text: its parts joined. */
   content: string;
   meta: Record<string, string>;
 }
 
-/** How a section's text answers a query. */
+/** How a part's text answers a query. */
 export type Match = 'exact' | 'all-words' | 'none';
 
-/** A loaded hit. */
-export interface LoadedHit<Fragment> {
-  hit: SearchHit<Fragment>;
-  fragment: Fragment;
+/** A part of an issue that answers the query. */
+export interface PartMatch {
+  part: SearchPart;
+  /** Whether the part holds the query as typed (else it holds every word of it). */
+  exact: boolean;
+  /** Occurrences of the query as typed when exact, else of its words. */
+  count: number;
 }
 
-/** One entry of the result list: an issue, the hit that represents it and the others in it. */
+/** One entry of the result list: an issue, the part that represents it and the others that answer. */
 export interface RankedIssue<Fragment> {
   issue: string;
-  /** Whether the issue's text holds the query as typed. */
+  /** Whether the issue's text (a part of it the search looks at) holds the query as typed. */
   exact: boolean;
-  /** The hit to show and link to: the best exact hit, else the best hit. */
-  best: LoadedHit<Fragment>;
-  /** Other matching hits of the same issue, best first. */
-  others: LoadedHit<Fragment>[];
+  hit: SearchHit<Fragment>;
+  fragment: Fragment;
+  /** The part to show and link to. */
+  best: PartMatch;
+  /** Other parts that answer, best first. */
+  others: PartMatch[];
 }
 
-export interface RankOptions {
+/** What a search looks for in the text. */
+export interface TextQuery {
   /** The query as typed. */
   query: string;
   /** The words the query was split into for Pagefind. */
   terms: readonly string[];
+  /** Projects whose sections alone count; empty or absent for every part. */
+  projects?: readonly string[];
+}
+
+export interface RankOptions extends TextQuery {
   /** Issues wanted. */
   limit: number;
   /** Fragments loaded at most (default: five times `limit`). */
@@ -98,55 +112,62 @@ export function orderHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms:
 }
 
 /**
+ * The parts of a record that answer the query, best first: those holding the query as typed,
+ * then those holding all its words; within each, most occurrences first, then in text order.
+ * With `projects`, only those projects' sections are looked at.
+ */
+export function matchParts(parts: readonly SearchPart[], { query, terms, projects }: TextQuery): PartMatch[] {
+  const looked = projects?.length ? parts.filter((part) => part.projectId !== undefined && projects.includes(part.projectId)) : parts;
+  const last = terms.length - 1;
+  const matches = looked.flatMap((part): PartMatch[] => {
+    const match = matchText(part.text, query, terms);
+    if (match === 'none') return [];
+    const count = match === 'exact' ? countQuery(part.text, query) : terms.reduce((sum, term, index) => sum + countQuery(part.text, term, { wholeWord: index < last }), 0);
+    return [{ part, exact: match === 'exact', count }];
+  });
+  return matches.sort((a, b) => Number(b.exact) - Number(a.exact) || b.count - a.count || a.part.start - b.part.start);
+}
+
+/** A loaded hit as a result entry, or undefined when no part it looks at answers the query. */
+export function rankHit<Fragment extends HitFragment>(hit: SearchHit<Fragment>, fragment: Fragment, query: TextQuery): RankedIssue<Fragment> | undefined {
+  const [best, ...others] = matchParts(splitParts(fragment.content, fragment.meta), query);
+  if (!best) return undefined;
+  return { issue: fragment.meta['issue'] ?? hit.id, exact: best.exact, hit, fragment, best, others };
+}
+
+/**
  * Loads fragments, likely phrase matches first, until `limit` issues holding the query as typed are
  * found, or `limit` issues are listed, no likely phrase match is left unread and the last batch
  * held no exact match (or `budget` fragments are read). Then lists issues: those holding the query
- * first, each tier in Pagefind's order; hits holding neither the query nor all its words are dropped.
+ * first, each tier in Pagefind's order; hits where no part holds the query or all its words are dropped.
  */
 export async function rankIssues<Fragment extends HitFragment>(hits: readonly SearchHit<Fragment>[], options: RankOptions): Promise<{ issues: RankedIssue<Fragment>[]; unread: number }> {
-  const { query, terms, limit, budget = 5 * limit } = options;
+  const { terms, limit, budget = 5 * limit } = options;
   const rankOf = new Map(hits.map((hit, rank) => [hit, rank]));
   const queue = orderHits(hits, terms.length);
   const likely = queue.filter((hit) => isAdjacent(hit, terms.length)).length;
-  const kept: (LoadedHit<Fragment> & { exact: boolean; rank: number })[] = [];
-  const exactIssues = new Set<string>();
-  const issues = new Set<string>();
+  const kept = new Map<string, RankedIssue<Fragment>>();
+  let exactIssues = 0;
   let lastBatchExact = true;
   let next = 0;
-  for (; next < queue.length && next < budget; next += limit) {
-    if (exactIssues.size >= limit || (issues.size >= limit && next >= likely && !lastBatchExact)) break;
-    const batch = queue.slice(next, next + limit);
+  while (next < queue.length && next < budget) {
+    if (exactIssues >= limit || (kept.size >= limit && next >= likely && !lastBatchExact)) break;
+    const batch = queue.slice(next, Math.min(next + limit, budget));
+    next += batch.length;
     const fragments = await Promise.all(batch.map((hit) => hit.data()));
     lastBatchExact = false;
     batch.forEach((hit, offset) => {
-      const fragment = fragments[offset] as Fragment;
-      const match = matchText(fragment.content, query, terms);
-      if (match === 'none') return;
-      const issue = issueOf(hit, fragment);
-      issues.add(issue);
-      if (match === 'exact') {
-        exactIssues.add(issue);
+      const entry = rankHit(hit, fragments[offset] as Fragment, options);
+      // One record per issue and locale; should an issue come twice, its first entry stands.
+      if (!entry || kept.has(entry.issue)) return;
+      kept.set(entry.issue, entry);
+      if (entry.exact) {
+        exactIssues += 1;
         lastBatchExact = true;
       }
-      kept.push({ hit, fragment, exact: match === 'exact', rank: rankOf.get(hit) ?? 0 });
     });
   }
-  kept.sort((a, b) => Number(b.exact) - Number(a.exact) || a.rank - b.rank);
-  return { issues: groupByIssue(kept), unread: Math.max(0, queue.length - next) };
-}
-
-/** Groups hits (best first) into one entry per issue, in order of each issue's best hit. */
-export function groupByIssue<Fragment extends HitFragment>(hits: readonly (LoadedHit<Fragment> & { exact: boolean })[]): RankedIssue<Fragment>[] {
-  const byIssue = new Map<string, RankedIssue<Fragment>>();
-  for (const { hit, fragment, exact } of hits) {
-    const issue = issueOf(hit, fragment);
-    const existing = byIssue.get(issue);
-    if (existing) existing.others.push({ hit, fragment });
-    else byIssue.set(issue, { issue, exact, best: { hit, fragment }, others: [] });
-  }
-  return [...byIssue.values()];
-}
-
-function issueOf(hit: SearchHit<unknown>, fragment: HitFragment): string {
-  return fragment.meta['issue'] ?? hit.id;
+  const rank = (entry: RankedIssue<Fragment>) => rankOf.get(entry.hit) ?? 0;
+  const issues = [...kept.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || rank(a) - rank(b));
+  return { issues, unread: Math.max(0, queue.length - next) };
 }

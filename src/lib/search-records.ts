@@ -1,14 +1,18 @@
 /**
- * The search index as records: one per (issue, part, text), where a part is the introduction
- * or one project section and a text is the Chinese original or a translation. Each record
- * carries the locales whose pages show that text, so every text is indexed once and each
- * language's search finds exactly what its pages show. Pure: texts and labels come in as functions.
+ * The search index as records: one per (issue, text), where a text is the Chinese original or a
+ * translation. A record's content is the text's parts (introduction, then each project section)
+ * joined, and its meta says where each section starts (`search-parts.ts`), so results can still
+ * name and link the section that matched. Each record carries the locales whose pages show that
+ * text, so every text is indexed once and each language's search finds exactly what its pages
+ * show. Pagefind's cost (indexing, its metadata file, the hits of a query) grows with the number
+ * of records: one per text, not per section. Pure: texts and labels come in as functions.
  */
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { ArchiveIssue, IssueText } from './archive.ts';
 import { toIsoDay } from './dates.ts';
 import { monthsOfPeriod } from './months.ts';
 import { issuePath, localizePath } from './routes.ts';
+import { joinParts, SECTION_META_PREFIX } from './search-parts.ts';
 
 /**
  * The Pagefind index every record goes into. Pagefind segments Chinese only in an index marked
@@ -17,7 +21,6 @@ import { issuePath, localizePath } from './routes.ts';
  * download. The real language of each text is in `meta.lang`.
  */
 export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
-
 
 /** Where the index is written and served from, under the site root. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -30,27 +33,27 @@ export const SEARCH_BUNDLE_DIR = 'pagefind';
 export const searchFilters = {
   /** Locales whose pages do not show the record's text; absent when every locale shows it. */
   hidden: 'hidden',
-  /** The project whose section the record is; introductions have none. */
+  /** Every project with a section (with some text) in the record's text. */
   project: 'project',
   /** Every `YYYY-MM` month the issue's period touches. */
   month: 'month',
 } as const;
 
-/** What a result shows, in one locale. */
+/** What a result shows, in one locale (project names come from the search page's filters). */
 export interface SearchLabels {
   /** The issue's name, e.g. 第八期 or Issue 8. */
   issue: string;
   period: string;
-  /** The project's display name, for a section. */
+  /** The project's display name, when asked for a section. */
   project?: string;
 }
 
 /** A Pagefind custom record (`index.addCustomRecord`). */
 export interface SearchRecord {
   /**
-   * Path of the part on the first page showing its text: `/issues/8/#heat` for the original,
-   * `/en/issues/8/#heat` for a translation. Pagefind keys records by URL, so the texts of one
-   * part need distinct ones; the search page maps it onto the reader's locale.
+   * Path of the first page showing the text: `/issues/8/` for the original, `/en/issues/8/` for a
+   * translation. Pagefind keys records by URL, so the texts of one issue need distinct ones; the
+   * search page maps it onto the reader's locale and adds the anchor of the section that matched.
    */
   url: string;
   content: string;
@@ -84,7 +87,7 @@ export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: L
 }
 
 /**
- * Every record of the archive: each text of each issue once, split into introduction and sections.
+ * Every record of the archive: each text of each issue once, its parts joined.
  * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
  * newest-first walks the month filter instead.
  */
@@ -92,31 +95,29 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], sources: Se
   return issues.flatMap((issue) => {
     const months = monthsOfPeriod(issue.period);
     const date = toIsoDay(issue.period.start);
-    return textsOfIssue(issue).flatMap(({ text, locales }) => {
-      const hidden = localeCodes.filter((locale) => !locales.includes(locale));
-      const parts = [undefined, ...text.sections.map((section) => section.projectId)];
-      return parts.flatMap((projectId): SearchRecord[] => {
-        const content = sources.textOf(text, projectId);
-        if (!content.trim()) return [];
-        const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang };
-        if (projectId) meta['project'] = projectId;
-        for (const locale of locales) {
-          for (const [key, value] of Object.entries(sources.labelsOf(issue, locale, projectId))) {
-            if (value) meta[labelKey(key as keyof SearchLabels, locale)] = value;
-          }
+    return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
+      const sections = text.sections.map(({ projectId }) => ({ projectId, text: sources.textOf(text, projectId) }));
+      const joined = joinParts([{ text: sources.textOf(text) }, ...sections]);
+      if (!joined.content) return [];
+      const projects = sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
+      const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };
+      for (const locale of locales) {
+        for (const [key, value] of Object.entries(sources.labelsOf(issue, locale))) {
+          if (value) meta[labelKey(key as keyof SearchLabels, locale)] = value;
         }
-        return [{
-          url: localizePath(issuePath(issue.number, projectId), locales[0] ?? defaultLocale),
-          content,
-          language: SEARCH_INDEX_LANGUAGE,
-          meta,
-          filters: {
-            [searchFilters.month]: months,
-            ...(projectId ? { [searchFilters.project]: [projectId] } : {}),
-            ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
-          },
-        }];
-      });
+      }
+      const hidden = localeCodes.filter((locale) => !locales.includes(locale));
+      return [{
+        url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
+        content: joined.content,
+        language: SEARCH_INDEX_LANGUAGE,
+        meta,
+        filters: {
+          [searchFilters.month]: months,
+          ...(projects.length ? { [searchFilters.project]: projects } : {}),
+          ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
+        },
+      }];
     });
   });
 }

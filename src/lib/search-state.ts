@@ -2,7 +2,8 @@
  * The search page's state as it lives in the URL, so a search can be shared, reloaded and
  * walked back through: `?q=<query>&project=<id>[,<id>]&from=YYYY-MM&to=YYYY-MM&sort=newest`.
  */
-import { isMonthKey, monthsBetween } from './months.ts';
+import { isMonthKey, monthsBetween, monthsOfPeriod } from './months.ts';
+import type { Period } from './periods.ts';
 import type { SearchOrder } from './search-engine.ts';
 
 export interface SearchState {
@@ -60,6 +61,17 @@ export function serializeSearchState(state: SearchState): string {
 export function monthsOfState(state: Pick<SearchState, 'from' | 'to'>, bounds: readonly [string, string]): string[] | undefined {
   if (!state.from && !state.to) return undefined;
   return monthsBetween(state.from ?? bounds[0], state.to ?? bounds[1]);
+}
+
+/**
+ * The first and last month the archive's periods touch: the bounds of the month fields and of an
+ * open-ended range. Undefined for an empty archive.
+ * @example monthBounds([{ start: 2013-11-17, end: 2013-12-01 }, { start: 2014-02-03, end: 2014-02-15 }]) // ['2013-11', '2014-02']
+ */
+export function monthBounds(periods: readonly Period[]): [string, string] | undefined {
+  const months = periods.flatMap((period) => monthsOfPeriod(period)).sort();
+  const [first, last] = [months[0], months.at(-1)];
+  return first && last ? [first, last] : undefined;
 }
 
 function monthParam(params: URLSearchParams, name: string): string | undefined {

@@ -47,15 +47,26 @@ const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
  * @example containsQuery('OpenStack2014UserSurvey', 'users') // false
  */
 export function containsQuery(text: string, query: string, options: { wholeWord?: boolean } = {}): boolean {
+  return countQuery(text, query, { ...options, limit: 1 }) > 0;
+}
+
+/**
+ * How many times a text contains the query, in the sense of `containsQuery` (overlapping
+ * occurrences count once each); counting stops at `limit`.
+ * @example countQuery('Nova, nova-scheduler and Novas', 'nova') // 3
+ */
+export function countQuery(text: string, query: string, options: { wholeWord?: boolean; limit?: number } = {}): number {
   const needle = normalizeForMatch(query);
-  if (!needle) return false;
+  if (!needle) return 0;
   const haystack = normalizeForMatch(text);
   const wordStart = WORD_CHAR.test(needle[0] ?? '');
   const wordEnd = options.wholeWord && WORD_CHAR.test(needle.at(-1) ?? '');
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0 && count < limit; at = haystack.indexOf(needle, at + 1)) {
     const startsWord = !wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '');
     const endsWord = !wordEnd || !WORD_CHAR.test(haystack[at + needle.length] ?? '');
-    if (startsWord && endsWord) return true;
+    if (startsWord && endsWord) count += 1;
   }
-  return false;
+  return count;
 }

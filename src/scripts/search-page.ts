@@ -4,7 +4,7 @@
  * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { runSearch, type PagefindInstance } from '../lib/search-engine.ts';
+import { countProjects, runSearch, type PagefindInstance, type SearchRequest } from '../lib/search-engine.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
@@ -22,14 +22,15 @@ const filters = document.getElementById('search-filters') as HTMLDetailsElement;
 const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
 const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
 const projectBoxes = field<HTMLInputElement>('project');
-const [fromSelect, toSelect] = [field<HTMLSelectElement>('from')[0], field<HTMLSelectElement>('to')[0]];
+const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
 const sortSelect = field<HTMLSelectElement>('sort')[0];
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : defaultLocale;
 const knownProjects = projectBoxes.map((box) => box.value);
 const bounds: [string, string] = [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''];
 const numbers = new Intl.NumberFormat(locale);
-const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale);
+const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
+const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale, projectNames);
 
 let pagefind: Promise<PagefindInstance> | undefined;
 let limit = PAGE_SIZE;
@@ -37,6 +38,8 @@ let latest = 0;
 let typing: ReturnType<typeof setTimeout> | undefined;
 /** Whether the URL entry is the one this stretch of typing pushed (later keystrokes replace it). */
 let typingEntry = false;
+/** The search whose results are shown, and whether its issues were counted per project. */
+let onScreen: { request: SearchRequest; listed: number; counted: boolean } | undefined;
 
 /** Loads Pagefind once, on first use: nothing of search is fetched before. */
 function loadPagefind(): Promise<PagefindInstance> {
@@ -44,7 +47,8 @@ function loadPagefind(): Promise<PagefindInstance> {
     const url = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/pagefind.js`;
     const module = (await import(/* @vite-ignore */ url)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
     // No web worker: it would be one more 43 KB download for searches that take milliseconds.
-    const instance = module.createInstance({ noWorker: true, excerptLength: 24 });
+    // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
+    const instance = module.createInstance({ noWorker: true, excerptLength: 8 });
     await instance.init();
     return instance;
   })();
@@ -54,21 +58,17 @@ function loadPagefind(): Promise<PagefindInstance> {
   return pagefind;
 }
 
+/** The form's state, read as the URL would carry it (so months not written YYYY-MM are dropped). */
 function readForm(): SearchState {
-  return {
-    q: input.value,
-    projects: projectBoxes.filter((box) => box.checked).map((box) => box.value),
-    ...(fromSelect?.value ? { from: fromSelect.value } : {}),
-    ...(toSelect?.value ? { to: toSelect.value } : {}),
-    order: sortSelect?.value === 'newest' ? 'newest' : 'relevance',
-  };
+  const fields = [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]);
+  return parseSearchState(new URLSearchParams(fields), knownProjects);
 }
 
 function writeForm(state: SearchState): void {
   input.value = state.q;
   for (const box of projectBoxes) box.checked = state.projects.includes(box.value);
-  if (fromSelect) fromSelect.value = state.from ?? '';
-  if (toSelect) toSelect.value = state.to ?? '';
+  if (fromMonth) fromMonth.value = state.from ?? '';
+  if (toMonth) toMonth.value = state.to ?? '';
   if (sortSelect) sortSelect.value = state.order === 'newest' ? 'newest' : '';
   showActiveFilters(state);
   // A search opened with filters shows them.
@@ -109,6 +109,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
   performance.mark('search-start');
   const prepared = prepareQuery(state.q);
+  onScreen = undefined;
   if (!prepared.ok) {
     view.problem(prepared);
     return;
@@ -118,7 +119,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   try {
     const instance = await loadPagefind();
     const months = monthsOfState(state, bounds);
-    const outcome = await runSearch(instance, {
+    const request: SearchRequest = {
       text: prepared.text,
       terms: prepared.terms,
       projects: state.projects,
@@ -126,15 +127,33 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       order: state.order,
       locale,
       limit,
-    });
+      // Counts are shown in the filters: counted only while they are open (or once opened).
+      counts: filters.open,
+    };
+    const outcome = await runSearch(instance, request);
     if (id !== latest) return;
-    view.results(outcome, prepared.text, focusFrom);
+    view.results(outcome, prepared, focusFrom);
     performance.measure('search', 'search-start');
+    onScreen = { request, listed: outcome.issues.length, counted: !!outcome.projectCounts };
+    void countOnScreen();
   } catch {
     if (id === latest) view.failed(prepared.text);
   } finally {
     clearTimeout(slow);
     if (id === latest) view.busy(false);
+  }
+}
+
+/** Counts the issues of the search on screen per project, if the filters are open and it has not been. */
+async function countOnScreen(): Promise<void> {
+  const current = onScreen;
+  if (!current || current.counted || !filters.open) return;
+  current.counted = true;
+  try {
+    const counts = await countProjects(await loadPagefind(), current.request, current.listed);
+    if (onScreen === current) view.counts(counts);
+  } catch {
+    current.counted = false;
   }
 }
 
@@ -157,9 +176,10 @@ input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => searchFromForm('typing'), TYPING_DELAY_MS);
 });
+filters.addEventListener('toggle', () => void countOnScreen());
 // Focusing the box starts loading Pagefind, so the first results come sooner.
 input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
-for (const control of [...projectBoxes, fromSelect, toSelect, sortSelect]) {
+for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
   control?.addEventListener('change', () => searchFromForm('push'));
 }
 more.addEventListener('click', () => {
@@ -181,6 +201,7 @@ function openFromUrl(): void {
   if (params.has('q')) void search(state);
   else {
     latest += 1;
+    onScreen = undefined;
     view.clear();
     view.empty();
   }

@@ -1,12 +1,13 @@
 /**
  * What the search page shows, built as DOM nodes from text (never HTML, so neither a query nor
  * the archive's text can be read as markup): the status line, messages, result entries with
- * their excerpts, project counts. Labels come from the page (data attributes and record meta).
+ * their excerpts, project counts. Labels come from the page (data attributes, the project
+ * filters' names) and from record meta.
  */
 import type { Locale } from '../i18n/locales.ts';
 import { localizePath, splitLocale } from '../lib/routes.ts';
 import type { PagefindFragment, SearchOutcome } from '../lib/search-engine.ts';
-import { excerptAround, parsePagefindExcerpt, type ExcerptPiece } from '../lib/search-excerpt.ts';
+import { excerptOf, type ExcerptPiece } from '../lib/search-excerpt.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search-query.ts';
 import type { RankedIssue } from '../lib/search-rank.ts';
 import { labelKey } from '../lib/search-records.ts';
@@ -21,8 +22,11 @@ export interface SearchViewElements {
 
 export type SearchView = ReturnType<typeof createSearchView>;
 
-/** The page's view, bound to its elements and locale. */
-export function createSearchView({ app, status, list, more }: SearchViewElements, locale: Locale) {
+/** A query the page searched: as typed, and its words. */
+type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
+
+/** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
+export function createSearchView({ app, status, list, more }: SearchViewElements, locale: Locale, projectNames: ReadonlyMap<string, string>) {
   const numbers = new Intl.NumberFormat(locale);
   const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
 
@@ -49,43 +53,57 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     else list.dataset['query'] = query;
   }
 
+  /** Shows each project's count (or nothing): the number, and for assistive technology what it counts. */
+  function showCounts(projectCounts?: Readonly<Record<string, number>>): void {
+    for (const count of counts()) {
+      const id = count.dataset['projectCount'] ?? '';
+      const value = projectCounts?.[id] ?? 0;
+      const label = document.querySelector<HTMLElement>(`[data-project-count-label="${CSS.escape(id)}"]`);
+      count.textContent = projectCounts ? numbers.format(value) : '';
+      label?.replaceChildren(projectCounts ? message('msgProjectCount', { issues: value }) : '');
+      count.closest('label')?.classList.toggle('search-filters__empty', !!projectCounts && value === 0);
+    }
+  }
+
   function clear(): void {
     list.replaceChildren();
     more.hidden = true;
-    for (const count of counts()) count.textContent = '';
+    showCounts(undefined);
   }
 
-  function sectionName(fragment: PagefindFragment): string {
-    return fragment.meta[labelKey('project', locale)] ?? app.dataset['labelIntroduction'] ?? '';
+  function sectionName(projectId: string | undefined): string {
+    if (projectId === undefined) return app.dataset['labelIntroduction'] ?? '';
+    return projectNames.get(projectId) ?? projectId;
   }
 
-  function hrefOf(fragment: PagefindFragment): string {
+  /** The issue page in the reader's locale, at the section's anchor. */
+  function hrefOf(fragment: PagefindFragment, projectId: string | undefined): string {
     const url = new URL(fragment.url, location.origin);
-    return localizePath(`${splitLocale(url.pathname).path}${url.hash}`, locale);
+    return localizePath(`${splitLocale(url.pathname).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
   }
 
-  function renderIssue(entry: RankedIssue<PagefindFragment>, query: string): HTMLLIElement {
-    const { fragment } = entry.best;
+  function renderIssue(entry: RankedIssue<PagefindFragment>, query: SearchedQuery): HTMLLIElement {
+    const { fragment, best } = entry;
     const { meta } = fragment;
     const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
-    link.href = hrefOf(fragment);
-    link.append(element('span', 'search-result__issue', label('issue')), ' ', element('span', 'search-result__section', sectionName(fragment)));
+    link.href = hrefOf(fragment, best.part.projectId);
+    link.append(element('span', 'search-result__issue', label('issue')), ' ', element('span', 'search-result__section', sectionName(best.part.projectId)));
     const title = element('h2', 'search-result__title');
     title.append(link);
     const details = element('p', 'search-result__meta', label('period'));
     if (meta['lang'] && meta['lang'] !== locale) details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
     const excerpt = element('p', 'search-result__excerpt');
     if (meta['lang']) excerpt.lang = meta['lang'];
-    excerpt.append(...renderPieces(excerptAround(fragment.content, query) ?? parsePagefindExcerpt(fragment.excerpt)));
+    excerpt.append(...renderPieces(excerptOf(best.part.text, query.text, query.terms)));
     item.append(title, details, excerpt);
     if (entry.others.length) {
       const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
-      entry.others.forEach(({ fragment: other }, index) => {
-        const otherLink = element('a', '', sectionName(other));
-        otherLink.href = hrefOf(other);
+      entry.others.forEach(({ part }, index) => {
+        const otherLink = element('a', '', sectionName(part.projectId));
+        otherLink.href = hrefOf(fragment, part.projectId);
         others.append(...(index ? [' · '] : []), otherLink);
       });
       item.append(others);
@@ -126,18 +144,18 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
       else if (prepared.problem === 'too-long') showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
-    /** Shows an outcome; `focusFrom` moves focus to the first new entry (after "more"). */
-    results(outcome: SearchOutcome, query: string, focusFrom?: number): void {
-      for (const count of counts()) {
-        const value = outcome.projectCounts[count.dataset['projectCount'] ?? ''] ?? 0;
-        count.textContent = numbers.format(value);
-        count.closest('label')?.classList.toggle('search-filters__empty', value === 0);
-      }
+    /** Shows issue counts per project beside the project filters. */
+    counts(projectCounts: Readonly<Record<string, number>>): void {
+      showCounts(projectCounts);
+    },
+    /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
+    results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {
+      showCounts(outcome.projectCounts);
       list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
-      markShown(query);
+      markShown(query.text);
       more.hidden = !outcome.more;
       const found = numbers.format(outcome.issues.length);
-      showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query }));
+      showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query: query.text }));
       if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
     },
   };

@@ -1,18 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { longestRun, matchText, orderHits, rankIssues, type SearchHit } from '../../src/lib/search-rank.ts';
+import { joinParts, splitParts } from '../../src/lib/search-parts.ts';
+import { longestRun, matchParts, matchText, orderHits, rankHit, rankIssues, type SearchHit } from '../../src/lib/search-rank.ts';
 
 interface Fragment { content: string; meta: Record<string, string> }
 
-/** A fake Pagefind hit; `loads` counts fragments read. */
-function hitsOf(records: [issue: string, content: string, words?: number[]][]) {
+/** An issue's parts: the introduction first (under `intro`), then sections by project id. */
+type Parts = Record<string, string>;
+
+/** A record's fragment as the index holds it: parts joined, section starts in meta. */
+function fragmentOf(issue: string, parts: Parts): Fragment {
+  const { content, meta } = joinParts(Object.entries(parts).map(([id, text]) => (id === 'intro' ? { text } : { projectId: id, text })));
+  return { content, meta: { issue, ...meta } };
+}
+
+/** Fake Pagefind hits, one per issue; `loads` counts fragments read. */
+function hitsOf(records: [issue: string, parts: Parts | string, words?: number[]][]) {
   const loads: string[] = [];
-  const hits: SearchHit<Fragment>[] = records.map(([issue, content, words = [0]], index) => ({
+  const hits: SearchHit<Fragment>[] = records.map(([issue, parts, words = [0]], index) => ({
     id: `${issue}-${index}`,
     score: records.length - index,
     words,
     data: async () => {
       loads.push(`${issue}-${index}`);
-      return { content, meta: { issue } };
+      return fragmentOf(issue, typeof parts === 'string' ? { intro: parts } : parts);
     },
   }));
   return { hits, loads };
@@ -39,20 +49,69 @@ describe('signals', () => {
   });
 });
 
+describe('the part a match lies in', () => {
+  const issue = fragmentOf('8', {
+    intro: '编者按：Rackspace 的消息。',
+    heat: 'Rackspace 认证被破坏，Rackspace 目前只支持 keystone v2',
+    nova: 'nova-scheduler 使用db的问题',
+    common: 'keystone 的 v2 版本认证',
+  });
+  const parts = splitParts(issue.content, issue.meta);
+  const answer = (query: string, terms: string[], projects?: string[]) => matchParts(parts, { query, terms, ...(projects ? { projects } : {}) }).map((match) => [match.part.projectId ?? 'intro', match.exact, match.count]);
+
+  it('is every part holding the query, the one holding it most first', () => {
+    expect(answer('Rackspace', ['Rackspace'])).toEqual([['heat', true, 2], ['intro', true, 1]]);
+    expect(answer('nova-scheduler', ['nova', 'scheduler'])).toEqual([['nova', true, 1]]);
+  });
+
+  it('puts parts holding the query as typed before parts holding only its words', () => {
+    expect(answer('keystone v2', ['keystone', 'v2'])).toEqual([['heat', true, 1], ['common', false, 2]]);
+  });
+
+  it('never counts words that only meet across parts', () => {
+    expect(answer('消息 Rackspace 认证', ['消息', 'Rackspace', '认证'])).toEqual([]);
+  });
+
+  it('looks only at the chosen projects\' sections', () => {
+    expect(answer('Rackspace', ['Rackspace'], ['nova'])).toEqual([]);
+    expect(answer('Rackspace', ['Rackspace'], ['nova', 'heat'])).toEqual([['heat', true, 2]]);
+    expect(answer('db', ['db'], ['nova'])).toEqual([['nova', true, 1]]);
+  });
+
+  it('makes a result entry of a hit: its issue, the part to show and the others', async () => {
+    const { hits } = hitsOf([['8', { intro: '前言 Heat', heat: 'Heat 和 Heat', nova: 'nova' }]]);
+    const [hit] = hits as [SearchHit<Fragment>];
+    const entry = rankHit(hit, await hit.data(), { query: 'heat', terms: ['heat'] });
+    expect(entry).toMatchObject({ issue: '8', exact: true, best: { part: { projectId: 'heat', text: 'Heat 和 Heat' } } });
+    expect(entry?.others.map((other) => other.part.projectId)).toEqual([undefined]);
+    expect(rankHit(hit, await hit.data(), { query: 'heat', terms: ['heat'], projects: ['nova'] })).toBeUndefined();
+  });
+});
+
 describe('ranking issues', () => {
   it('lists issues holding the query as typed first, one entry per issue, dropping non-matches', async () => {
     const { hits } = hitsOf([
-      ['3', 'H 和 版 分开'],
+      ['3', { intro: 'H 和 版 分开', heat: '也支持H版' }],
       ['9', 'html 版本'],
+      ['5', { nova: 'H 的新版本' }],
       ['1', '支持H版'],
-      ['3', '也支持H版'],
       ['4', '没有'],
-      ['2', '适配G版和H版'],
+      ['2', { heat: '适配G版和H版' }],
+      ['1', '支持H版'],
     ]);
     const { issues } = await rankIssues(hits, { query: 'H版', terms: ['H', '版'], limit: 10 });
-    expect(issues.map((issue) => [issue.issue, issue.exact])).toEqual([['1', true], ['3', true], ['2', true]]);
-    expect(issues[1]?.best.fragment.content).toBe('也支持H版');
-    expect(issues[1]?.others.map((other) => other.fragment.content)).toEqual(['H 和 版 分开']);
+    expect(issues.map((issue) => [issue.issue, issue.exact])).toEqual([['3', true], ['1', true], ['2', true], ['5', false]]);
+    expect(issues[0]?.best.part).toMatchObject({ projectId: 'heat', text: '也支持H版' });
+    expect(issues[0]?.others.map((other) => [other.part.projectId, other.exact])).toEqual([[undefined, false]]);
+  });
+
+  it('keeps a project filter to those projects\' sections', async () => {
+    const { hits } = hitsOf([
+      ['8', { heat: 'Rackspace 认证', nova: 'nova-scheduler' }],
+      ['11', { nova: 'Rackspace 工程师', common: 'Rackspace' }],
+    ]);
+    const { issues } = await rankIssues(hits, { query: 'Rackspace', terms: ['Rackspace'], projects: ['nova'], limit: 10 });
+    expect(issues.map((issue) => [issue.issue, issue.best.part.projectId, issue.others.length])).toEqual([['11', 'nova', 0]]);
   });
 
   it('reads few fragments when the first ones already answer', async () => {
@@ -69,5 +128,13 @@ describe('ranking issues', () => {
     const { issues } = await rankIssues(hits, { query: 'keystone v3', terms: ['keystone', 'v3'], limit: 10 });
     expect(issues.slice(0, 10).every((issue) => issue.exact)).toBe(true);
     expect(loads.length).toBeLessThanOrEqual(50);
+  });
+
+  it('stops at its budget', async () => {
+    const { hits, loads } = hitsOf(Array.from({ length: 100 }, (_, index): [string, string] => [String(index), 'nothing here']));
+    const { issues, unread } = await rankIssues(hits, { query: 'nova', terms: ['nova'], limit: 10, budget: 25 });
+    expect(issues).toEqual([]);
+    expect(loads).toHaveLength(25);
+    expect(unread).toBe(75);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../../src/lib/search-state.ts';
+import { monthBounds, monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../../src/lib/search-state.ts';
 
 const parse = (query: string, known?: string[]) => parseSearchState(new URLSearchParams(query), known);
 
@@ -36,5 +36,17 @@ describe('search state in the URL', () => {
     expect(monthsOfState({}, ['2013-11', '2014-08'])).toBeUndefined();
     expect(monthsOfState({ from: '2014-07' }, ['2013-11', '2014-08'])).toEqual(['2014-07', '2014-08']);
     expect(monthsOfState({ to: '2013-12' }, ['2013-11', '2014-08'])).toEqual(['2013-11', '2013-12']);
+  });
+});
+
+describe('the months of the archive', () => {
+  const period = (start: string, end: string) => ({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) });
+
+  it('runs from the first month a period touches to the last, in any order', () => {
+    expect(monthBounds([period('2014-02-03', '2014-02-15'), period('2013-11-17', '2013-12-01'), period('2014-12-28', '2015-01-10')])).toEqual(['2013-11', '2015-01']);
+  });
+
+  it('is undefined for an empty archive', () => {
+    expect(monthBounds([])).toBeUndefined();
   });
 });

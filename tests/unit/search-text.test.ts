@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuery, htmlToText, normalizeForMatch } from '../../src/lib/search-text.ts';
+import { containsQuery, countQuery, htmlToText, normalizeForMatch } from '../../src/lib/search-text.ts';
 
 describe('htmlToText', () => {
   it.each([
@@ -36,5 +36,20 @@ describe('matching queries against text', () => {
     expect(containsQuery('nova-compute', 'nova', { wholeWord: true })).toBe(true);
     expect(containsQuery('支持H版', 'h', { wholeWord: true })).toBe(true);
     expect(containsQuery('html', 'h', { wholeWord: true })).toBe(false);
+  });
+});
+
+describe('counting a query in text', () => {
+  it.each([
+    ['Nova, nova-scheduler and Novas', 'nova', {}, 3],
+    ['novaclient and nova', 'nova', { wholeWord: true }, 1],
+    ['OpenStack2014UserSurvey users', 'users', {}, 1],
+    ['H版和H版', 'h版', {}, 2],
+    ['检查检查检查', '检查检', {}, 2],
+    ['aaaa', 'aa', {}, 1],
+    ['nova nova nova', 'nova', { limit: 2 }, 2],
+    ['nova', '', {}, 0],
+  ])('%s holds %s %j: %i times', (text, query, options, count) => {
+    expect(countQuery(text, query, options)).toBe(count);
   });
 });

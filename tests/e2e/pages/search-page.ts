@@ -76,12 +76,25 @@ export class SearchPage {
     return this.page.locator(`input[name="project"][value="${id}"]`);
   }
 
-  /** The count shown beside a project's filter. */
+  /** The count shown beside a project's filter, once shown (counts come when the filters are open). */
   async projectCount(id: string): Promise<string> {
-    return (await this.page.locator(`[data-project-count="${id}"]`).textContent()) ?? '';
+    const count = this.page.locator(`[data-project-count="${id}"]`);
+    await count.filter({ hasText: /\d/ }).waitFor();
+    return (await count.textContent()) ?? '';
   }
 
-  select(name: 'from' | 'to' | 'sort') {
+  /** The accessible name of a project's filter, count included, as Chromium computes it. */
+  async projectFilterName(id: string): Promise<string> {
+    const snapshot = await this.projectFilter(id).ariaSnapshot();
+    return /checkbox "(.*)"/.exec(snapshot)?.[1] ?? snapshot;
+  }
+
+  /** A month field of the date range (`from`, `to`). */
+  month(name: 'from' | 'to') {
+    return this.page.locator(`input[type="month"][name="${name}"]`);
+  }
+
+  select(name: 'sort') {
     return this.page.locator(`select[name="${name}"]`);
   }
 
