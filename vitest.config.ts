@@ -6,12 +6,13 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
+      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], setupFiles: ['tests/helpers/temp-dir-cleanup.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
       {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
         },

@@ -2,19 +2,19 @@
  * Feeds stay well-formed XML whatever the text holds: the hostile fixture (`&`, `<`, `]]>`,
  * control characters, raw HTML) is built into a site and every feed is checked by xmllint and parsed.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elementsIn, guidOf, isAbsoluteUrl, readFeeds, textOf, urlsIn, xmllint, type Feed } from '../helpers/feeds.ts';
 import { projectRoot, runAstro } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-feed');
 const source = readFileSync(path.join(fixture, 'zh-CN/0009.md'), 'utf8');
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 describe('feeds built from hostile content', () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'digest-hostile-feed-'));
+  const outDir = tempDir('hostile-feed');
   let feeds: Feed[] = [];
 
   beforeAll(() => {

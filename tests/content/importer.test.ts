@@ -3,15 +3,14 @@
  * re-runs are byte-identical, and a file it cannot import is named while the rest land.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript, sharedDir } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const corpus = path.join(sharedDir, 'corpus');
 const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort();
-const temp = (label: string) => mkdtempSync(path.join(tmpdir(), `digest-${label}-`));
 const digestOf = (dir: string) => {
   const hash = createHash('sha256');
   for (const name of readdirSync(path.join(dir, 'zh-CN')).sort()) hash.update(name).update(readFileSync(path.join(dir, 'zh-CN', name)));
@@ -19,7 +18,7 @@ const digestOf = (dir: string) => {
 };
 
 describe('importing ../shared/corpus', () => {
-  const out = temp('import');
+  const out = tempDir('import');
   let first: ReturnType<typeof runScript>;
   beforeAll(() => {
     first = runScript('scripts/import.ts', [corpus, '--out', out]);
@@ -81,8 +80,8 @@ describe('importing ../shared/corpus', () => {
 
 describe('a legacy folder with a file that cannot be imported', () => {
   it('imports the rest, then names the file, line and reason and exits 1', () => {
-    const legacy = temp('legacy');
-    const out = temp('out');
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
     for (const name of corpusFiles.slice(0, 2)) copyFileSync(path.join(corpus, name), path.join(legacy, name));
     writeFileSync(path.join(legacy, '2014-09-10-broken.md'), '---\nlayout: post\ntitle: OpenStack社区动态第十九期(0826-0910)\n---\n## 社区跟踪\n### Nova\n文字\n### 不存在的项目\n文字\n');
     const result = runScript('scripts/import.ts', [legacy, '--out', out]);
@@ -95,7 +94,7 @@ describe('a legacy folder with a file that cannot be imported', () => {
 
 describe('the committed seed issues', () => {
   it('are exactly what the importer makes of ../shared/seeds with dates from the corpus', () => {
-    const out = temp('seeds');
+    const out = tempDir('seeds');
     const result = runScript('scripts/import.ts', [path.join(sharedDir, 'seeds'), '--out', out, '--dates-from', corpus]);
     expect(result.status).toBe(0);
     for (const name of ['0001.md', '0008.md']) {

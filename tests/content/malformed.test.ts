@@ -2,11 +2,11 @@
  * Malformed content fails `npm run check` and the build, with a message naming the file,
  * the line and the field; the valid control passes both.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/content');
 const cases = [
@@ -46,7 +46,7 @@ describe('MDX in the content folder', () => {
 });
 
 describe('astro build', () => {
-  const outDir = mkdtempSync(path.join(tmpdir(), 'digest-malformed-'));
+  const outDir = tempDir('malformed');
 
   it.each(cases)('refuses to build %s and names file, line and field', (name, file, line, field) => {
     const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });

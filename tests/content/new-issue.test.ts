@@ -1,12 +1,12 @@
 /** `npm run new-issue` on an imported archive: the next number and week, a file that checks, and no overwriting. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runScript, sharedDir } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('npm run new-issue', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'digest-new-'));
+  const dir = tempDir('new');
   const env = { DIGEST_CONTENT_DIR: dir };
   beforeAll(() => {
     expect(runScript('scripts/import.ts', [path.join(sharedDir, 'corpus'), '--out', dir]).status).toBe(0);

@@ -2,14 +2,14 @@
  * Translations end to end with the real commands: a changed Chinese source makes its translation
  * stale in `npm run check` and on the built page; `translate` scaffolds and re-hashes.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const copyContent = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'digest-translations-'));
+  const dir = tempDir('translations');
   cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
   return dir;
 };

@@ -1,9 +1,9 @@
 /**
  * Imports ../shared/corpus, adds the committed English translations (of issues 1 and 8, which
  * the corpus holds too), builds the site (search index included) and serves it, once for all
- * browser tests.
+ * browser tests; removes it all afterwards.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -31,5 +31,8 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.url);
   project.provide('contentDir', contentDir);
   project.provide('distDir', distDir);
-  return () => server.close();
+  return async () => {
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  };
 }

@@ -3,8 +3,7 @@
  * Chromium, nothing of it runs, loads or reaches another host, on pages and in feed items,
  * while ordinary formatting survives.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +11,10 @@ import { readFeeds } from '../helpers/feeds.ts';
 import { projectRoot, runAstro } from '../helpers/run.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { useBrowser } from './browser.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const newPage = useBrowser();
-const distDir = mkdtempSync(path.join(tmpdir(), 'digest-hostile-'));
+const distDir = tempDir('hostile');
 let server: StaticServer;
 let siteUrl = '';
 

@@ -2,17 +2,17 @@
  * Reproducible builds: a second build of the same content gives a byte-identical site, every
  * file of it: pages, assets, feeds, the sitemap and the search index.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { runAstro } from '../helpers/run.ts';
 import { siteFiles } from '../helpers/site-files.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('a second build of the same content', () => {
   it('is byte-identical to the first, file for file', () => {
     const first = inject('distDir');
-    const second = mkdtempSync(path.join(tmpdir(), 'digest-again-'));
+    const second = tempDir('again');
     const built = runAstro(['build', '--outDir', second], { DIGEST_CONTENT_DIR: inject('contentDir') });
     expect(built.status, built.output).toBe(0);
     const files = siteFiles(first);
