@@ -3,14 +3,13 @@
  * text, some marked: never HTML, so neither the query nor the archive's text can ever be read as
  * markup. Around the query as typed where the part holds it, else around its words.
  */
+import { WORD_CHAR } from './search-text.ts';
 
 export interface ExcerptPiece {
   text: string;
   /** Whether the piece is a match to highlight. */
   mark: boolean;
 }
-
-const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
 
 /** A text prepared for finding needles in it: lower-cased once. */
 interface Haystack {

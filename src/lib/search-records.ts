@@ -39,13 +39,11 @@ export const searchFilters = {
   month: 'month',
 } as const;
 
-/** What a result shows, in one locale (project names come from the search page's filters). */
+/** What a result shows of its issue, in one locale (project names come from the search page's filters). */
 export interface SearchLabels {
   /** The issue's name, e.g. 第八期 or Issue 8. */
   issue: string;
   period: string;
-  /** The project's display name, when asked for a section. */
-  project?: string;
 }
 
 /** A Pagefind custom record (`index.addCustomRecord`). */
@@ -65,8 +63,8 @@ export interface SearchRecord {
 export interface SearchRecordSources {
   /** The plain text of one part of a text: the introduction, or the section of `projectId`. */
   textOf(text: IssueText, projectId?: string): string;
-  /** Labels of an issue (and section) in a locale. */
-  labelsOf(issue: ArchiveIssue, locale: Locale, projectId?: string): SearchLabels;
+  /** Labels of an issue in a locale. */
+  labelsOf(issue: ArchiveIssue, locale: Locale): SearchLabels;
 }
 
 /** Meta keys of the labels for a locale. @example labelKey('period', 'en') // 'period.en' */
@@ -102,9 +100,9 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], sources: Se
       const projects = sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
       const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };
       for (const locale of locales) {
-        for (const [key, value] of Object.entries(sources.labelsOf(issue, locale))) {
-          if (value) meta[labelKey(key as keyof SearchLabels, locale)] = value;
-        }
+        const { issue: name, period } = sources.labelsOf(issue, locale);
+        meta[labelKey('issue', locale)] = name;
+        meta[labelKey('period', locale)] = period;
       }
       const hidden = localeCodes.filter((locale) => !locales.includes(locale));
       return [{

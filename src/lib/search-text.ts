@@ -35,7 +35,8 @@ export function normalizeForMatch(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
+/** A character that belongs to a Latin word: queries starting with one must start a word. */
+export const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
 
 /**
  * Whether a text contains the query as typed, in the sense readers expect: case-insensitive,

@@ -69,13 +69,9 @@ function plainText(markdown: string, site: URL): string {
 }
 
 /** Every search record of the corpus, labelled in each locale. */
-export function searchRecordsOf({ archive, resolver, textOf }: SearchCorpus): SearchRecord[] {
+export function searchRecordsOf({ archive, textOf }: SearchCorpus): SearchRecord[] {
   return createSearchRecords(archive.issues, {
     textOf,
-    labelsOf: (issue, locale, projectId) => ({
-      issue: formatIssueLabel(issue.number, locale),
-      period: formatPeriod(issue.period, locale),
-      ...(projectId ? { project: resolver.get(projectId)?.name[locale] ?? projectId } : {}),
-    }),
+    labelsOf: (issue, locale) => ({ issue: formatIssueLabel(issue.number, locale), period: formatPeriod(issue.period, locale) }),
   });
 }

@@ -23,7 +23,7 @@ const translated = (issue: ArchiveIssue): ArchiveIssue => ({
 
 const sources = {
   textOf: (text: ArchiveIssue['original'], projectId?: string) => (projectId ? text.sections.find((section) => section.projectId === projectId)?.markdown ?? '' : text.intro),
-  labelsOf: (issue: ArchiveIssue, locale: string, projectId?: string) => ({ issue: `${locale}:${issue.number}`, period: `${locale}:p`, ...(projectId ? { project: `${locale}:${projectId}` } : {}) }),
+  labelsOf: (issue: ArchiveIssue, locale: string) => ({ issue: `${locale}:${issue.number}`, period: `${locale}:p` }),
 };
 
 describe('search records', () => {
