@@ -13,7 +13,7 @@ import type { BuildRun } from './results.ts';
 export interface BuildSpec {
   /** The Astro project's folder. */
   root: string;
-  /** The Node binary to run Astro with (the project's Node 22). */
+  /** The Node binary to run the build with (the project's Node 22): its folder leads the PATH. */
   node: string;
   outDir: string;
   env?: Record<string, string>;
@@ -34,14 +34,17 @@ export async function cleanSite(spec: BuildSpec): Promise<void> {
   }
 }
 
-/** Runs one clean build; throws a `BuildError` (with the log) when it fails. Returns the figures and the log. */
+/**
+ * Runs one clean build, the way a reader of the README does: the site's own `npm run build`, so
+ * whatever that script sets (Node flags included) is measured. Throws a `BuildError` (with the
+ * log) when it fails. Returns the figures and the log.
+ */
 export async function cleanBuild(spec: BuildSpec): Promise<{ run: BuildRun; output: string }> {
   await cleanSite(spec);
-  const astro = path.join(spec.root, 'node_modules/astro/bin/astro.mjs');
   const started = performance.now();
-  const child = spawn(spec.node, [astro, 'build', '--outDir', spec.outDir], {
+  const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', spec.outDir], {
     cwd: spec.root,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...spec.env },
+    env: { ...process.env, PATH: `${path.dirname(spec.node)}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0', ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`could not start ${spec.node}`);
