@@ -96,7 +96,9 @@ export interface ColdSearch {
   totalBytes: Spread;
   /** From Enter to results on screen, as the page measures it (`performance.measure('search')`), Enter pressed right after focusing the box. */
   firstMs: Spread;
-  /** The same, Enter pressed once what focusing the box started loading is in (as when a reader takes time to type). */
+  /** From Enter to the whole first page of results (the first few show while the rest load). */
+  completeMs: Spread;
+  /** The same as `firstMs`, Enter pressed once what focusing the box started loading is in (as when a reader takes time to type). */
   preloadedMs: Spread;
   /** Records Pagefind matched for the query, before any filter (what its search and ranking work through). */
   hits: number;
@@ -109,9 +111,10 @@ export interface ColdSearch {
 export interface SearchFigures {
   cold: ColdSearch[];
   /** Later queries on a page that already searched once: each query's time, every run, and Pagefind's unfiltered hits per query. */
-  later: { queries: string[]; ms: Spread; hits: number[] };
-  /** Every cold first search, all queries and runs together. */
+  later: { queries: string[]; ms: Spread; completeMs: Spread; hits: number[] };
+  /** Every cold first search, all queries and runs together: to first results, and to the whole first page. */
   firstMs: Spread;
+  completeMs: Spread;
 }
 
 export interface RecallFigures {

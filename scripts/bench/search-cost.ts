@@ -42,17 +42,26 @@ export function chooseCostQueries(set: readonly SearchQuery[], laterPerKind = 2)
   return { cold, later };
 }
 
-/** Types a query into the search page, presses Enter and returns the page's own measure of the search, in ms. */
-async function timeSearch(page: Page, query: string): Promise<number> {
+/** The page's own measures of a search, in ms: Enter to the first results shown, and to the whole first page. */
+interface SearchTiming {
+  first: number;
+  complete: number;
+}
+
+/** Types a query into the search page, presses Enter and returns the page's own measures of the search. */
+async function timeSearch(page: Page, query: string): Promise<SearchTiming> {
   const box = page.locator('#search-query');
   await box.fill(query);
   await box.press('Enter');
   await waitForAnswer(page, query);
-  return page.evaluate(() => performance.getEntriesByName('search', 'measure').at(-1)?.duration ?? Number.NaN);
+  return page.evaluate(() => {
+    const last = (name: string) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? Number.NaN;
+    return { first: last('search'), complete: last('search-complete') };
+  });
 }
 
 /** A first search in a fresh context once focusing the box has loaded what it starts loading. */
-async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<number> {
+async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<SearchTiming> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -109,28 +118,30 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string, late
     const icons = new Set(await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname)));
     // The reader starts searching: focusing the box may start loading Pagefind.
     await page.locator('#search-query').focus();
-    const firstMs = await timeSearch(page, query);
+    const first = await timeSearch(page, query);
     const results = await page.locator('#search-results > li').count();
     await page.waitForLoadState('networkidle');
     const searchFiles = weighPage(new URL(pageUrl).pathname, (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)));
-    const laterMs = [];
-    for (const next of later) laterMs.push(await timeSearch(page, next));
-    return { pageWeight, firstMs, results, searchFiles, laterMs };
+    const laterTimes = [];
+    for (const next of later) laterTimes.push(await timeSearch(page, next));
+    return { pageWeight, first, results, searchFiles, laterTimes };
   } finally {
     await context.close();
   }
 }
 
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
+
 /** Each cold query `runs` times, each in a fresh context, with the later queries after it. */
 export async function measureSearchCost(browser: Browser, baseUrl: string, queries: CostQueries, runs: number): Promise<SearchFigures> {
   const cold: ColdSearch[] = [];
-  const laterMs: number[] = [];
+  const later: SearchTiming[] = [];
   for (const { query, kind } of queries.cold) {
     const samples = [];
     const preloaded = [];
     for (let run = 0; run < runs; run++) {
       samples.push(await searchOnce(browser, baseUrl, query, queries.later));
-      preloaded.push(Math.round(await searchPreloaded(browser, baseUrl, query)));
+      preloaded.push(Math.round((await searchPreloaded(browser, baseUrl, query)).first));
     }
     const [first] = samples;
     if (!first) throw new Error('no search runs');
@@ -140,19 +151,21 @@ export async function measureSearchCost(browser: Browser, baseUrl: string, queri
       page: first.pageWeight,
       searchBytes: spread(samples.map((sample) => sample.searchFiles.total.raw)),
       totalBytes: spread(samples.map((sample) => sample.pageWeight.js.raw + sample.searchFiles.total.raw)),
-      firstMs: spread(samples.map((sample) => Math.round(sample.firstMs))),
+      firstMs: spread(samples.map((sample) => Math.round(sample.first.first))),
+      completeMs: spread(samples.map((sample) => Math.round(sample.first.complete))),
       preloadedMs: spread(preloaded),
       hits: 0,
       files: first.searchFiles.files,
       results: first.results,
     });
-    laterMs.push(...samples.flatMap((sample) => sample.laterMs.map((ms) => Math.round(ms * 10) / 10)));
+    later.push(...samples.flatMap((sample) => sample.laterTimes));
   }
   const hits = await countHits(browser, baseUrl, [...cold.map((entry) => entry.query), ...queries.later]);
   cold.forEach((entry, index) => (entry.hits = hits[index] ?? 0));
   return {
     cold,
-    later: { queries: [...queries.later], ms: spread(laterMs), hits: hits.slice(cold.length) },
+    later: { queries: [...queries.later], ms: spread(later.map((timing) => tenths(timing.first))), completeMs: spread(later.map((timing) => tenths(timing.complete))), hits: hits.slice(cold.length) },
     firstMs: spread(cold.flatMap((entry) => entry.firstMs.samples)),
+    completeMs: spread(cold.flatMap((entry) => entry.completeMs.samples)),
   };
 }

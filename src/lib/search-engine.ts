@@ -18,6 +18,16 @@ export interface PagefindFragment extends HitFragment {
 
 type Filters = Record<string, unknown>;
 
+/** Issues per page of results. */
+export const PAGE_SIZE = 10;
+
+/**
+ * Issues a new search shows first, while the rest of its page loads: each issue listed needs its
+ * own Pagefind fragment, and ten requests take two rounds of the browser's six connections to a
+ * host. Five take one.
+ */
+export const FIRST_WAVE = 5;
+
 /** The part of Pagefind's instance API a search uses. */
 export interface PagefindInstance {
   search(term: string, options: { filters: Filters }): Promise<{

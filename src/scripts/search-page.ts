@@ -4,13 +4,12 @@
  * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { countProjects, runSearch, type PagefindInstance, type SearchRequest } from '../lib/search-engine.ts';
+import { countProjects, FIRST_WAVE, PAGE_SIZE, runSearch, type PagefindInstance, type SearchOutcome, type SearchRequest } from '../lib/search-engine.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
 import { createSearchView } from './search-view.ts';
 
-const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 200;
 
 const app = document.getElementById('search-app') as HTMLElement;
@@ -130,10 +129,27 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       // Counts are shown in the filters: counted only while they are open (or once opened).
       counts: filters.open,
     };
-    const outcome = await runSearch(instance, request);
+    let outcome: SearchOutcome | undefined;
+    let shown = false;
+    if (focusFrom === undefined && limit > FIRST_WAVE) {
+      const first = await runSearch(instance, { ...request, limit: FIRST_WAVE, counts: false });
+      if (id !== latest) return;
+      if (first.more) {
+        clearTimeout(slow);
+        view.results(first, prepared);
+        performance.measure('search', 'search-start');
+        shown = true;
+      } else {
+        // Nothing beyond the first few: they are the whole answer.
+        outcome = request.counts ? { ...first, projectCounts: await countProjects(instance, request, first.issues.length) } : first;
+      }
+    }
+    outcome ??= await runSearch(instance, request);
     if (id !== latest) return;
     view.results(outcome, prepared, focusFrom);
-    performance.measure('search', 'search-start');
+    // `search`: Enter to the first results shown; `search-complete`: to the whole page of them.
+    if (!shown) performance.measure('search', 'search-start');
+    performance.measure('search-complete', 'search-start');
     onScreen = { request, listed: outcome.issues.length, counted: !!outcome.projectCounts };
     void countOnScreen();
   } catch {

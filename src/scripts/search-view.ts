@@ -114,7 +114,10 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
   return {
     markShown,
     clear,
-    /** A search is running: dims the list until its answer is shown. */
+    /**
+     * A search is running: the list is busy (for assistive technology, and for whoever waits on
+     * the answer) until the whole answer is shown, and dimmed until its first results are.
+     */
     busy(on: boolean): void {
       if (on) {
         list.setAttribute('aria-busy', 'true');

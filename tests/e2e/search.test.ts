@@ -12,6 +12,7 @@ import { getTranslator } from '../../src/i18n/t.ts';
 import type { ArchiveIssue } from '../../src/lib/archive.ts';
 import { toIsoDay } from '../../src/lib/dates.ts';
 import { monthsBetween, monthsOfPeriod } from '../../src/lib/months.ts';
+import { FIRST_WAVE, PAGE_SIZE } from '../../src/lib/search-engine.ts';
 import { issuePath, localizePath } from '../../src/lib/routes.ts';
 import { flattenText, splitParts } from '../../src/lib/search-parts.ts';
 import { textsOfIssue } from '../../src/lib/search-records.ts';
@@ -105,6 +106,35 @@ describe('queries typed into the search page', () => {
     await page.locator('.search-result__link').first().click();
     await page.waitForURL(`**${first?.href}`);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(first?.href.split('#')[1]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('a search listing more than a few issues', () => {
+  it('shows the first few while the rest load, undimmed, then the whole page in the same order', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    const query = querySet.find((entry) => entry.kind === 'english' && entry.relevant.length > FIRST_WAVE);
+    expect(query, `an English query found in more than ${FIRST_WAVE} issues`).toBeDefined();
+    // Every state the list goes through, recorded as it changes.
+    await page.evaluate(() => {
+      const list = document.getElementById('search-results') as HTMLElement;
+      const states: { items: number[]; busy: boolean; shown: boolean; opacity: string }[] = [];
+      (window as unknown as { listStates: typeof states }).listStates = states;
+      new MutationObserver(() => {
+        const items = [...list.children].map((item) => Number((item as HTMLElement).dataset['issue']));
+        states.push({ items, busy: list.hasAttribute('aria-busy'), shown: list.dataset['query'] !== undefined, opacity: getComputedStyle(list).opacity });
+      }).observe(list, { childList: true, attributes: true });
+    });
+    const found = await search.search(query?.query ?? '');
+    const states = await page.evaluate(() => (window as unknown as { listStates: { items: number[]; busy: boolean; shown: boolean; opacity: string }[] }).listStates);
+    const firstWave = states.find((state) => state.busy && state.shown && state.items.length > 0);
+    expect(firstWave?.items).toHaveLength(FIRST_WAVE);
+    expect(firstWave?.opacity).toBe('1');
+    expect(found.length).toBe(Math.min(PAGE_SIZE, query?.relevant.length ?? 0));
+    expect(found.slice(0, FIRST_WAVE)).toEqual(firstWave?.items);
+    expect(await page.evaluate(() => ['search', 'search-complete'].map((name) => performance.getEntriesByName(name, 'measure').length))).toEqual([1, 1]);
     expect(page.problems).toEqual([]);
   });
 });

@@ -35,12 +35,18 @@ export function searched(firstMs: number[], bytes: number, laterMs: number[]): S
     searchBytes: spread([bytes - 13_255]),
     totalBytes: spread([bytes]),
     firstMs: spread([firstMs[index] ?? 0]),
+    completeMs: spread([(firstMs[index] ?? 0) * 1.5]),
     preloadedMs: spread([(firstMs[index] ?? 0) / 2]),
     hits: 40,
     files: [{ path: '/pagefind/pagefind.js', kind: 'js' as const, raw: 47_228, gzip: 15_000 }],
     results: 10,
   }));
-  return { cold, later: { queries: ['a', 'b'], ms: spread(laterMs), hits: [10, 20] }, firstMs: spread(firstMs) };
+  return {
+    cold,
+    later: { queries: ['a', 'b'], ms: spread(laterMs), completeMs: spread(laterMs.map((ms) => ms * 1.5)), hits: [10, 20] },
+    firstMs: spread(firstMs),
+    completeMs: spread(firstMs.map((ms) => ms * 1.5)),
+  };
 }
 
 /** One archive's results; `issues` also names it unless it is the corpus. */
