@@ -16,6 +16,12 @@ export interface BuildSpec {
   /** The Node binary to run the build with (the project's Node 22): its folder leads the PATH. */
   node: string;
   outDir: string;
+  /**
+   * The package script that builds the site (`build`), run with `npm run` so whatever it sets
+   * (Node flags included) is measured, npm's own start-up too; without one, `astro build` is run
+   * directly.
+   */
+  npmScript?: string;
   env?: Record<string, string>;
 }
 
@@ -34,20 +40,19 @@ export async function cleanSite(spec: BuildSpec): Promise<void> {
   }
 }
 
-/**
- * Runs one clean build, the way a reader of the README does: the site's own `npm run build`, so
- * whatever that script sets (Node flags included) is measured. Throws a `BuildError` (with the
- * log) when it fails. Returns the figures and the log.
- */
+/** Runs one clean build; throws a `BuildError` (with the log) when it fails. Returns the figures and the log. */
 export async function cleanBuild(spec: BuildSpec): Promise<{ run: BuildRun; output: string }> {
   await cleanSite(spec);
+  const [command, args] = spec.npmScript
+    ? ['npm', ['run', '--silent', spec.npmScript, '--', '--outDir', spec.outDir]]
+    : [spec.node, [path.join(spec.root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', spec.outDir]];
   const started = performance.now();
-  const child = spawn('npm', ['run', '--silent', 'build', '--', '--outDir', spec.outDir], {
+  const child = spawn(command, args, {
     cwd: spec.root,
     env: { ...process.env, PATH: `${path.dirname(spec.node)}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0', ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (child.pid === undefined) throw new Error(`could not start ${spec.node}`);
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
   const watcher = watchProcessTree(child.pid);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

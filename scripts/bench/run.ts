@@ -167,7 +167,9 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
   const peerCounts = withPeer ? await preparePeer(issuesDir) : undefined;
   const distDir = path.join(work, `dist-${label}`);
   const peerDist = path.join(work, 'dist-peer');
-  const ours: BuildSpec = { root: projectRoot, node, outDir: distDir, env: { DIGEST_CONTENT_DIR: issuesDir } };
+  // Ours through its `npm run build` (what the README runs, npm's start-up included); the peer's
+  // script is a plain `astro build`, run directly.
+  const ours: BuildSpec = { root: projectRoot, node, outDir: distDir, npmScript: 'build', env: { DIGEST_CONTENT_DIR: issuesDir } };
   const { build, peerBuild } = await buildSideBySide(ours, withPeer ? peerBuildSpec(node, peerDist) : undefined, label);
   const result: SizeResult = { label, issues: archive.numbers.length, translations: archive.translations, build };
   if (!build.error) {
