@@ -94,7 +94,7 @@ export interface ColdSearch {
   searchBytes: Spread;
   /** Scripts of the search page plus `searchBytes`: all search code and data a first search costs. */
   totalBytes: Spread;
-  /** From Enter to results on screen, as the page measures it (`performance.measure('search')`), Enter pressed right after focusing the box. */
+  /** From Enter to the first results on screen, as the page measures it (`performance.measure('search')`), Enter pressed right after focusing the box. */
   firstMs: Spread;
   /** From Enter to the whole first page of results (the first few show while the rest load). */
   completeMs: Spread;
