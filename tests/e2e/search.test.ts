@@ -110,6 +110,14 @@ describe('queries typed into the search page', () => {
   });
 });
 
+/** The result list at one moment: issues listed, busy, showing an answer, opacity. */
+interface ListState {
+  items: number[];
+  busy: boolean;
+  shown: boolean;
+  opacity: string;
+}
+
 describe('a search listing more than a few issues', () => {
   it('shows the first few while the rest load, undimmed, then the whole page in the same order', async () => {
     const page = await newPage();
@@ -120,15 +128,15 @@ describe('a search listing more than a few issues', () => {
     // Every state the list goes through, recorded as it changes.
     await page.evaluate(() => {
       const list = document.getElementById('search-results') as HTMLElement;
-      const states: { items: number[]; busy: boolean; shown: boolean; opacity: string }[] = [];
-      (window as unknown as { listStates: typeof states }).listStates = states;
+      const states: ListState[] = [];
+      (window as unknown as { listStates: ListState[] }).listStates = states;
       new MutationObserver(() => {
         const items = [...list.children].map((item) => Number((item as HTMLElement).dataset['issue']));
         states.push({ items, busy: list.hasAttribute('aria-busy'), shown: list.dataset['query'] !== undefined, opacity: getComputedStyle(list).opacity });
       }).observe(list, { childList: true, attributes: true });
     });
     const found = await search.search(query?.query ?? '');
-    const states = await page.evaluate(() => (window as unknown as { listStates: { items: number[]; busy: boolean; shown: boolean; opacity: string }[] }).listStates);
+    const states = await page.evaluate(() => (window as unknown as { listStates: ListState[] }).listStates);
     const firstWave = states.find((state) => state.busy && state.shown && state.items.length > 0);
     expect(firstWave?.items).toHaveLength(FIRST_WAVE);
     expect(firstWave?.opacity).toBe('1');
