@@ -60,7 +60,7 @@ async function timeSearch(page: Page, query: string): Promise<SearchTiming> {
   });
 }
 
-/** A first search in a fresh context once focusing the box has loaded what it starts loading. */
+/** A first search in a fresh context once focusing the box has loaded (and warmed up) what it starts loading. */
 async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<SearchTiming> {
   const context = await browser.newContext();
   try {

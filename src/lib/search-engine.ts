@@ -30,10 +30,13 @@ export const FIRST_WAVE = 5;
 
 /** The part of Pagefind's instance API a search uses. */
 export interface PagefindInstance {
-  search(term: string, options: { filters: Filters }): Promise<{
+  /** `null`: every record the filters keep, no words searched. */
+  search(term: string | null, options: { filters: Filters }): Promise<{
     results: SearchHit<PagefindFragment>[];
     filters: Record<string, Record<string, number>>;
   }>;
+  /** Downloads the index and filter chunks a search for `term` would need, without searching. */
+  preload(term: string, options: { filters: Filters }): Promise<void>;
 }
 
 export type SearchOrder = 'relevance' | 'newest';
@@ -72,10 +75,28 @@ export interface SearchOutcome {
   more: boolean;
 }
 
-function baseFilters(request: SearchRequest): Filters {
+function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
   if (request.months) base[searchFilters.month] = { any: request.months };
   return base;
+}
+
+/**
+ * Readies Pagefind for a first search while the reader types it. A search by filter alone
+ * (every text the page's language shows, no words, so no index chunk to download) runs
+ * Pagefind's WebAssembly and result handling once; the first real search then took 60 ms
+ * instead of 96 ms (medians of 24 in Chromium here).
+ */
+export async function warmUp(pagefind: PagefindInstance, locale: Locale): Promise<void> {
+  await pagefind.search(null, { filters: baseFilters({ locale }) });
+}
+
+/**
+ * Starts downloading what a search for these words will need, while the reader is still typing
+ * or before Enter: the search then finds its index chunks loaded.
+ */
+export function preloadTerms(pagefind: PagefindInstance, terms: readonly string[], locale: Locale): Promise<void> {
+  return pagefind.preload(terms.join(' '), { filters: baseFilters({ locale }) });
 }
 
 /** Runs a search. */

@@ -4,7 +4,7 @@
  * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { countProjects, FIRST_WAVE, PAGE_SIZE, runSearch, type PagefindInstance, type SearchOutcome, type SearchRequest } from '../lib/search-engine.ts';
+import { countProjects, FIRST_WAVE, PAGE_SIZE, preloadTerms, runSearch, warmUp, type PagefindInstance, type SearchOutcome, type SearchRequest } from '../lib/search-engine.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
@@ -34,6 +34,8 @@ const view = createSearchView({ app, status: document.getElementById('search-sta
 let pagefind: Promise<PagefindInstance> | undefined;
 let limit = PAGE_SIZE;
 let latest = 0;
+/** Whether a search has been asked for since the page opened (then Pagefind needs no warming up). */
+let searched = false;
 let typing: ReturnType<typeof setTimeout> | undefined;
 /** Whether the URL entry is the one this stretch of typing pushed (later keystrokes replace it). */
 let typingEntry = false;
@@ -105,6 +107,7 @@ function commit(state: SearchState, mode: 'push' | 'replace'): void {
 /** Runs the search the state describes and shows it; older searches still running are dropped. */
 async function search(state: SearchState, focusFrom?: number): Promise<void> {
   const id = ++latest;
+  searched = true;
   // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
   performance.mark('search-start');
   const prepared = prepareQuery(state.q);
@@ -173,6 +176,13 @@ async function countOnScreen(): Promise<void> {
   }
 }
 
+/** Starts loading the index chunks of the words typed so far, once Pagefind is on its way. */
+function preloadTyped(): void {
+  const prepared = prepareQuery(input.value);
+  if (!pagefind || !prepared.ok) return;
+  pagefind.then((instance) => preloadTerms(instance, prepared.terms, locale)).catch(() => undefined);
+}
+
 /** A new search from the form: a new back-button step unless it only refines what is being typed. */
 function searchFromForm(mode: 'push' | 'typing'): void {
   clearTimeout(typing);
@@ -191,10 +201,19 @@ form.addEventListener('submit', (event) => {
 input.addEventListener('input', () => {
   clearTimeout(typing);
   typing = setTimeout(() => searchFromForm('typing'), TYPING_DELAY_MS);
+  preloadTyped();
 });
 filters.addEventListener('toggle', () => void countOnScreen());
-// Focusing the box starts loading Pagefind, so the first results come sooner.
-input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+// Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
+input.addEventListener(
+  'focus',
+  () => {
+    void loadPagefind()
+      .then((instance) => (searched ? undefined : warmUp(instance, locale)))
+      .catch(() => undefined);
+  },
+  { once: true },
+);
 for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
   control?.addEventListener('change', () => searchFromForm('push'));
 }

@@ -379,4 +379,29 @@ describe('what pages download', () => {
     expect(fetched.filter((path) => path.startsWith('/pagefind/pagefind-worker'))).toEqual([]);
     expect(page.problems).toEqual([]);
   });
+
+  it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const search = new SearchPage(page);
+    await search.open();
+    await page.waitForLoadState('networkidle');
+    const box = page.locator('#search-query');
+    // The warm-up searches by the language filter alone, so that filter is the last thing focusing loads.
+    const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
+    await box.focus();
+    await warmedUp;
+    const searchFiles = () => fetched.filter((path) => path.startsWith('/pagefind/'));
+    expect(searchFiles()).toContain('/pagefind/pagefind.js');
+    expect(searchFiles().filter((path) => /^\/pagefind\/(index|fragment)\//.test(path))).toEqual([]);
+    // The search itself waits for a pause in typing; the chunks its words need are on their way at once.
+    const chunk = page.waitForRequest((request) => request.url().includes('/pagefind/index/'));
+    await box.fill('Heat');
+    const chunkPath = new URL((await chunk).url()).pathname;
+    expect(await page.evaluate(() => performance.getEntriesByName('search-start').length)).toBe(0);
+    expect(await search.search('Heat')).not.toEqual([]);
+    expect(fetched.filter((path) => path === chunkPath)).toHaveLength(1);
+    expect(page.problems).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSearch, type PagefindFragment, type PagefindInstance } from '../../src/lib/search-engine.ts';
+import { preloadTerms, runSearch, warmUp, type PagefindFragment, type PagefindInstance } from '../../src/lib/search-engine.ts';
 import { joinParts } from '../../src/lib/search-parts.ts';
 
 /** One issue text as indexed: its sections by project id (`intro` for the introduction). */
@@ -30,8 +30,9 @@ function fakePagefind(records: FakeRecord[]) {
   const instance: PagefindInstance = {
     async search(term, { filters }) {
       calls.push({ term, ...filters });
-      const words = term.replace(/^"(.*)"$/, '$1').toLowerCase().split(' ');
-      const holds = (content: string) => (term.startsWith('"') ? [' ', ''].some((gap) => content.includes(words.join(gap))) : words.every((word) => content.includes(word)));
+      const words = (term ?? '').replace(/^"(.*)"$/, '$1').toLowerCase().split(' ');
+      // `null`: a search by filters alone.
+      const holds = (content: string) => term === null || (term.startsWith('"') ? [' ', ''].some((gap) => content.includes(words.join(gap))) : words.every((word) => content.includes(word)));
       const matching = indexed.filter((record) => holds(record.content.toLowerCase()));
       const results = matching.filter((record) => passes(record, filters)).map((record, index) => ({
         id: String(record.issue), score: 1 / (index + 1), words: [0],
@@ -45,6 +46,9 @@ function fakePagefind(records: FakeRecord[]) {
         return values;
       };
       return { results, filters: { project: counts('project'), month: counts('month') } };
+    },
+    async preload(term, { filters }) {
+      calls.push({ preload: term, ...filters });
     },
   };
   return { instance, calls };
@@ -131,5 +135,20 @@ describe('running a search', () => {
     const { instance } = fakePagefind([{ issue: 1, date: '2013-11-17', months: ['2013-11'], parts: { nova: 'xab' } }]);
     const outcome = await runSearch(instance, { ...request, text: 'ab', terms: ['ab'] });
     expect(outcome).toMatchObject({ issues: [], projectCounts: {} });
+  });
+});
+
+describe('getting Pagefind ready before a search', () => {
+  it('warms up with a search by filter alone, for the texts the page shows, which needs no index chunk', async () => {
+    const { instance, calls } = fakePagefind(records);
+    await warmUp(instance, 'en');
+    expect(calls).toEqual([{ term: null, not: { hidden: 'en' } }]);
+  });
+
+  it('preloads what the words typed so far need, under the same locale filter a search uses', async () => {
+    const { instance, calls } = fakePagefind(records);
+    await preloadTerms(instance, ['keystone', 'v3'], 'zh-CN');
+    await runSearch(instance, { ...request, text: 'keystone', terms: ['keystone'], counts: false });
+    expect(calls).toEqual([{ preload: 'keystone v3', not: { hidden: 'zh-CN' } }, { term: 'keystone', not: { hidden: 'zh-CN' } }]);
   });
 });
