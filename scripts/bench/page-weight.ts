@@ -70,6 +70,29 @@ export function recordFetches(page: Page): { take(): Promise<FetchedBody[]> } {
   };
 }
 
+/**
+ * Follows a page's requests from now on; `quiet()` resolves once none has been in flight for
+ * `ms`. Playwright's `networkidle` load state is reached once per page load, so waiting for it
+ * again later returns at once, whatever is still loading.
+ */
+export function followRequests(page: Page): { quiet(ms?: number): Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (delta: number) => {
+    inFlight += delta;
+    lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  return {
+    async quiet(ms = 500) {
+      lastChange = Math.max(lastChange, Date.now());
+      while (inFlight > 0 || Date.now() - lastChange < ms) await new Promise((resolve) => setTimeout(resolve, 25));
+    },
+  };
+}
+
 /** The text of the page's `<main>`, as a reader sees it. */
 async function mainText(page: Page): Promise<string> {
   return (await page.locator('main').first().innerText()).trim();

@@ -10,7 +10,7 @@ import { prepareQuery } from '../../src/lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-records.ts';
 import { waitForAnswer } from '../lib/search-browser.ts';
 import type { SearchQuery } from '../lib/search-queries.ts';
-import { recordFetches, weighPage } from './page-weight.ts';
+import { followRequests, recordFetches, weighPage } from './page-weight.ts';
 import type { ColdSearch, SearchFigures } from './results.ts';
 import { spread } from './stats.ts';
 
@@ -67,8 +67,9 @@ async function searchPreloaded(browser: Browser, baseUrl: string, query: string)
     const page = await context.newPage();
     await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
+    const requests = followRequests(page);
     await page.locator('#search-query').focus();
-    await page.waitForLoadState('networkidle');
+    await requests.quiet();
     return await timeSearch(page, query);
   } finally {
     await context.close();
@@ -116,11 +117,12 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string, late
     const pageWeight = weighPage(new URL(pageUrl).pathname, await recorder.take());
     // The browser may ask for the page's icon late; it belongs to the page, not to search.
     const icons = new Set(await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname)));
+    const requests = followRequests(page);
     // The reader starts searching: focusing the box may start loading Pagefind.
     await page.locator('#search-query').focus();
     const first = await timeSearch(page, query);
     const results = await page.locator('#search-results > li').count();
-    await page.waitForLoadState('networkidle');
+    await requests.quiet();
     const searchFiles = weighPage(new URL(pageUrl).pathname, (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)));
     const laterTimes = [];
     for (const next of later) laterTimes.push(await timeSearch(page, next));

@@ -1,6 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countFetch, isSearchFile, sumTransfers, weighPage } from '../../scripts/bench/page-weight.ts';
+import { countFetch, followRequests, isSearchFile, sumTransfers, weighPage } from '../../scripts/bench/page-weight.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const html = `<!doctype html><html lang="zh-CN">${'<p>OpenStack社区动态</p>'.repeat(200)}</html>`;
@@ -46,5 +48,24 @@ describe('a page visit', () => {
     expect(eager.searchFiles).toEqual(['/pagefind/pagefind.js']);
     expect(isSearchFile('/pagefind-notes/')).toBe(false);
     expect(isSearchFile('/_astro/search.astro_astro_type_script.js')).toBe(false);
+  });
+});
+
+describe('waiting for a quiet network', () => {
+  it('waits for every request in flight to end, then for the quiet spell', async () => {
+    const page = new EventEmitter();
+    const requests = followRequests(page as unknown as Page);
+    page.emit('request');
+    page.emit('request');
+    let quiet = false;
+    const waiting = requests.quiet(60).then(() => (quiet = true));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    page.emit('requestfinished');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(quiet).toBe(false);
+    const ended = Date.now();
+    page.emit('requestfailed');
+    await waiting;
+    expect(Date.now() - ended).toBeGreaterThanOrEqual(55);
   });
 });
