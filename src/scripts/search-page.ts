@@ -198,11 +198,19 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   searchFromForm('push');
 });
-input.addEventListener('input', () => {
+/** The reader typed: search once typing pauses, and start loading the words' index chunks now. */
+function typed(): void {
   clearTimeout(typing);
   typing = setTimeout(() => searchFromForm('typing'), TYPING_DELAY_MS);
   preloadTyped();
+}
+// A Chinese input method shows the pinyin in the box while the reader picks characters (often
+// for longer than the typing pause): only the text it commits is a query.
+input.addEventListener('input', (event) => {
+  if (!(event as InputEvent).isComposing) typed();
 });
+input.addEventListener('compositionstart', () => clearTimeout(typing));
+input.addEventListener('compositionend', typed);
 filters.addEventListener('toggle', () => void countOnScreen());
 // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
 input.addEventListener(

@@ -294,6 +294,31 @@ describe('the keyboard alone', () => {
   });
 });
 
+describe('an input method', () => {
+  it('searches the characters it commits, never the pinyin being composed', async () => {
+    const page = await newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const query = querySet.find((entry) => entry.kind === 'chinese' && entry.relevant.length > 0) as SearchQuery;
+    const search = new SearchPage(page);
+    await search.open();
+    await search.box().focus();
+    // Chromium's own input-method events, as a pinyin keyboard sends them.
+    const ime = await page.context().newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'ji', selectionStart: 2, selectionEnd: 2 });
+    await ime.send('Input.imeSetComposition', { text: 'jian', selectionStart: 4, selectionEnd: 4 });
+    // The reader picks characters for longer than the typing pause after which a search runs.
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => performance.getEntriesByName('search-start').length)).toBe(0);
+    expect(fetched.filter((path) => path.startsWith('/pagefind/index/'))).toEqual([]);
+    await ime.send('Input.insertText', { text: query.query });
+    await search.answered(query.query);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(query.query);
+    expect(await search.issues()).toEqual(expect.arrayContaining(query.relevant));
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('bad queries', () => {
   it('get a clear message, with the query shown as text and never run as HTML', async () => {
     const page = await newPage();
