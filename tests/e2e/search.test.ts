@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatIssueLabel, formatPeriod } from '../../src/i18n/format.ts';
 import { getTranslator } from '../../src/i18n/t.ts';
@@ -39,6 +40,16 @@ function partsOf(issue: ArchiveIssue): { projectId?: string; text: string }[] {
   const text = issue.original;
   return [{ text: corpus.textOf(text) }, ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) }))];
 }
+
+/** The paths a page requests from now on, in order (the list fills as requests go out). */
+function requestedPaths(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  return paths;
+}
+
+/** How many searches the page has started (its `search-start` marks). */
+const searchesStarted = (page: Page) => page.evaluate(() => performance.getEntriesByName('search-start').length);
 
 const issueOf = (number: number) => corpus.archive.get(number) as ArchiveIssue;
 const ascending = (numbers: readonly number[]) => [...numbers].sort((a, b) => a - b);
@@ -297,8 +308,7 @@ describe('the keyboard alone', () => {
 describe('an input method', () => {
   it('searches the characters it commits, never the pinyin being composed', async () => {
     const page = await newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const fetched = requestedPaths(page);
     const query = querySet.find((entry) => entry.kind === 'chinese' && entry.relevant.length > 0) as SearchQuery;
     const search = new SearchPage(page);
     await search.open();
@@ -309,7 +319,7 @@ describe('an input method', () => {
     await ime.send('Input.imeSetComposition', { text: 'jian', selectionStart: 4, selectionEnd: 4 });
     // The reader picks characters for longer than the typing pause after which a search runs.
     await page.waitForTimeout(600);
-    expect(await page.evaluate(() => performance.getEntriesByName('search-start').length)).toBe(0);
+    expect(await searchesStarted(page)).toBe(0);
     expect(fetched.filter((path) => path.startsWith('/pagefind/index/'))).toEqual([]);
     await ime.send('Input.insertText', { text: query.query });
     await search.answered(query.query);
@@ -393,8 +403,7 @@ describe('what pages download', () => {
 
   it('the search page fetches nothing of the index until the reader searches', async () => {
     const page = await newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const fetched = requestedPaths(page);
     const search = new SearchPage(page);
     await search.open();
     await page.waitForLoadState('networkidle');
@@ -407,8 +416,7 @@ describe('what pages download', () => {
 
   it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
     const page = await newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const fetched = requestedPaths(page);
     const search = new SearchPage(page);
     await search.open();
     await page.waitForLoadState('networkidle');
@@ -424,7 +432,7 @@ describe('what pages download', () => {
     const chunk = page.waitForRequest((request) => request.url().includes('/pagefind/index/'));
     await box.fill('Heat');
     const chunkPath = new URL((await chunk).url()).pathname;
-    expect(await page.evaluate(() => performance.getEntriesByName('search-start').length)).toBe(0);
+    expect(await searchesStarted(page)).toBe(0);
     expect(await search.search('Heat')).not.toEqual([]);
     expect(fetched.filter((path) => path === chunkPath)).toHaveLength(1);
     expect(page.problems).toEqual([]);
