@@ -180,7 +180,7 @@ async function countOnScreen(): Promise<void> {
 function preloadTyped(): void {
   const prepared = prepareQuery(input.value);
   if (!pagefind || !prepared.ok) return;
-  pagefind.then((instance) => preloadTerms(instance, prepared.terms, locale)).catch(() => undefined);
+  void pagefind.then((instance) => preloadTerms(instance, prepared.terms, locale)).catch(() => undefined);
 }
 
 /** A new search from the form: a new back-button step unless it only refines what is being typed. */
