@@ -139,7 +139,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
       if (id !== latest) return;
       if (first.more) {
         clearTimeout(slow);
-        view.results(first, prepared);
+        view.firstResults(first, prepared);
         performance.measure('search', 'search-start');
         shown = true;
       } else {

@@ -42,7 +42,9 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     return fragment;
   }
 
+  /** Writes the status line; announced at once unless `firstResults` marks it busy. */
   function showStatus(content: DocumentFragment | string, kind: 'info' | 'problem' = 'info'): void {
+    status.removeAttribute('aria-busy');
     status.replaceChildren(content);
     status.classList.toggle('search-page__status--problem', kind === 'problem');
   }
@@ -63,6 +65,15 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
       label?.replaceChildren(projectCounts ? message('msgProjectCount', { issues: value }) : '');
       count.closest('label')?.classList.toggle('search-filters__empty', !!projectCounts && value === 0);
     }
+  }
+
+  function showResults(outcome: SearchOutcome, query: SearchedQuery): void {
+    showCounts(outcome.projectCounts);
+    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+    markShown(query.text);
+    more.hidden = !outcome.more;
+    const found = numbers.format(outcome.issues.length);
+    showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query: query.text }));
   }
 
   function clear(): void {
@@ -153,13 +164,16 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     },
     /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
     results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {
-      showCounts(outcome.projectCounts);
-      list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
-      markShown(query.text);
-      more.hidden = !outcome.more;
-      const found = numbers.format(outcome.issues.length);
-      showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query: query.text }));
+      showResults(outcome, query);
       if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
+    },
+    /**
+     * Shows the first results while the rest of the page loads. The status line shows their
+     * count but is busy, so a screen reader announces only the final one, not "5+" then "10+".
+     */
+    firstResults(outcome: SearchOutcome, query: SearchedQuery): void {
+      showResults(outcome, query);
+      status.setAttribute('aria-busy', 'true');
     },
   };
 }

@@ -121,12 +121,13 @@ describe('queries typed into the search page', () => {
   });
 });
 
-/** The result list at one moment: issues listed, busy, showing an answer, opacity. */
+/** The result list at one moment: issues listed, busy, showing an answer, opacity, and whether the status line is busy. */
 interface ListState {
   items: number[];
   busy: boolean;
   shown: boolean;
   opacity: string;
+  statusBusy: boolean;
 }
 
 describe('a search listing more than a few issues', () => {
@@ -139,11 +140,12 @@ describe('a search listing more than a few issues', () => {
     // Every state the list goes through, recorded as it changes.
     await page.evaluate(() => {
       const list = document.getElementById('search-results') as HTMLElement;
+      const status = document.getElementById('search-status') as HTMLElement;
       const states: ListState[] = [];
       (window as unknown as { listStates: ListState[] }).listStates = states;
       new MutationObserver(() => {
         const items = [...list.children].map((item) => Number((item as HTMLElement).dataset['issue']));
-        states.push({ items, busy: list.hasAttribute('aria-busy'), shown: list.dataset['query'] !== undefined, opacity: getComputedStyle(list).opacity });
+        states.push({ items, busy: list.hasAttribute('aria-busy'), shown: list.dataset['query'] !== undefined, opacity: getComputedStyle(list).opacity, statusBusy: status.getAttribute('aria-busy') === 'true' });
       }).observe(list, { childList: true, attributes: true });
     });
     const found = await search.search(query?.query ?? '');
@@ -151,6 +153,10 @@ describe('a search listing more than a few issues', () => {
     const firstWave = states.find((state) => state.busy && state.shown && state.items.length > 0);
     expect(firstWave?.items).toHaveLength(FIRST_WAVE);
     expect(firstWave?.opacity).toBe('1');
+    // The status line shows the first wave's count but holds its announcement for the final one.
+    expect(firstWave?.statusBusy).toBe(true);
+    expect(states.at(-1)).toMatchObject({ busy: false, statusBusy: false });
+    await expect.poll(() => search.status().getAttribute('aria-busy')).toBeNull();
     expect(found.length).toBe(Math.min(PAGE_SIZE, query?.relevant.length ?? 0));
     expect(found.slice(0, FIRST_WAVE)).toEqual(firstWave?.items);
     expect(await page.evaluate(() => ['search', 'search-complete'].map((name) => performance.getEntriesByName(name, 'measure').length))).toEqual([1, 1]);
