@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { localizePath, searchPath } from '../../src/lib/routes.ts';
+import { pagefindTerm } from '../../src/lib/search-engine.ts';
 import { prepareQuery } from '../../src/lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search-records.ts';
 import { waitForAnswer } from '../lib/search-browser.ts';
@@ -96,7 +97,7 @@ async function countHits(browser: Browser, baseUrl: string, queries: readonly st
         bundle,
         terms: queries.map((query) => {
           const prepared = prepareQuery(query);
-          return prepared.ok ? prepared.terms.join(' ') : query;
+          return prepared.ok ? pagefindTerm(prepared.terms) : query;
         }),
       },
     );

@@ -75,6 +75,15 @@ export interface SearchOutcome {
   more: boolean;
 }
 
+/**
+ * Pagefind's search term for a query's words. Every search and the preload build it here, so what
+ * is preloaded while typing is what the search then asks for.
+ * @example pagefindTerm(['keystone', 'v2', '认证']) // 'keystone v2 认证'
+ */
+export function pagefindTerm(terms: readonly string[]): string {
+  return terms.join(' ');
+}
+
 function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
   if (request.months) base[searchFilters.month] = { any: request.months };
@@ -96,7 +105,7 @@ export async function warmUp(pagefind: PagefindInstance, locale: Locale): Promis
  * or before Enter: the search then finds its index chunks loaded.
  */
 export function preloadTerms(pagefind: PagefindInstance, terms: readonly string[], locale: Locale): Promise<void> {
-  return pagefind.preload(terms.join(' '), { filters: baseFilters({ locale }) });
+  return pagefind.preload(pagefindTerm(terms), { filters: baseFilters({ locale }) });
 }
 
 /** Runs a search. */
@@ -117,7 +126,7 @@ export async function runSearch(pagefind: PagefindInstance, request: SearchReque
 export async function countProjects(pagefind: PagefindInstance, request: SearchRequest, listed: number): Promise<ProjectCounts> {
   if (listed === 0 && request.projects.length === 0) return {};
   // `none: []` filters nothing but makes Pagefind count the values.
-  const { filters } = await pagefind.search(request.terms.join(' '), { filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } } });
+  const { filters } = await pagefind.search(pagefindTerm(request.terms), { filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } } });
   return filters[searchFilters.project] ?? {};
 }
 
@@ -128,7 +137,7 @@ export async function countProjects(pagefind: PagefindInstance, request: SearchR
  * answer. Otherwise every issue holding the words is ranked.
  */
 async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
-  const term = request.terms.join(' ');
+  const term = pagefindTerm(request.terms);
   const query = { query: request.text, terms: request.terms, projects: request.projects, limit: request.limit };
   if (request.terms.length > 1) {
     const phrase = await pagefind.search(`"${term}"`, { filters });
@@ -149,7 +158,7 @@ async function listByRelevance(pagefind: PagefindInstance, request: SearchReques
 async function listNewestFirst(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
   const { limit } = request;
   const query = { query: request.text, terms: request.terms, projects: request.projects };
-  const term = request.terms.join(' ');
+  const term = pagefindTerm(request.terms);
   const all = await pagefind.search(term, { filters: { ...filters, [searchFilters.month]: filters[searchFilters.month] ?? { none: [] } } });
   const months = Object.entries(all.filters[searchFilters.month] ?? {})
     .filter(([, count]) => count > 0)

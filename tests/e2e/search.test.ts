@@ -407,12 +407,18 @@ describe('what pages download', () => {
     expect(page.problems).toEqual([]);
   });
 
-  it('the search page fetches nothing of the index until the reader searches', async () => {
+  /** The search page, opened and settled, with every path it requests from the start. */
+  async function openSettledSearchPage() {
     const page = await newPage();
     const fetched = requestedPaths(page);
     const search = new SearchPage(page);
     await search.open();
     await page.waitForLoadState('networkidle');
+    return { page, fetched, search };
+  }
+
+  it('the search page fetches nothing of the index until the reader searches', async () => {
+    const { page, fetched, search } = await openSettledSearchPage();
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
     await search.search('Heat');
     expect(fetched).toContain('/pagefind/pagefind.js');
@@ -421,12 +427,8 @@ describe('what pages download', () => {
   });
 
   it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
-    const page = await newPage();
-    const fetched = requestedPaths(page);
-    const search = new SearchPage(page);
-    await search.open();
-    await page.waitForLoadState('networkidle');
-    const box = page.locator('#search-query');
+    const { page, fetched, search } = await openSettledSearchPage();
+    const box = search.box();
     // The warm-up searches by the language filter alone, so that filter is the last thing focusing loads.
     const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
     await box.focus();
