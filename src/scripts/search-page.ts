@@ -89,14 +89,32 @@ function urlOf(state: SearchState): string {
   return `${location.pathname}${serializeSearchState(state)}`;
 }
 
+type HistoryMode = 'push' | 'replace';
+
+/**
+ * The history entry of the search being run, written once its first results are shown (or it
+ * ends). A new entry makes Chromium fetch and decode the page's icon again: written at once, that
+ * work competed with the search (first results of a first search 12-21 ms later, of later queries
+ * 3 ms; medians of 24 and 144).
+ */
+let pendingEntry: { state: SearchState; mode: HistoryMode } | undefined;
+
 /** Records the state in the address bar; `push` makes a new back-button step. */
-function commit(state: SearchState, mode: 'push' | 'replace'): void {
+function writeHistory(state: SearchState, mode: HistoryMode): void {
   const url = urlOf(state);
-  if (url !== `${location.pathname}${location.search}`) {
-    if (mode === 'push') history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
-  }
-  // The language switch leads to the same search in the other language.
+  if (url === `${location.pathname}${location.search}`) return;
+  if (mode === 'push') history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function writePendingEntry(): void {
+  const entry = pendingEntry;
+  pendingEntry = undefined;
+  if (entry) writeHistory(entry.state, entry.mode);
+}
+
+/** The language switch leads to the same search in the other language. */
+function followLanguageSwitch(state: SearchState): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language-switch]')) {
     const target = new URL(link.href);
     target.search = serializeSearchState(state);
@@ -114,6 +132,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
   onScreen = undefined;
   if (!prepared.ok) {
     view.problem(prepared);
+    writePendingEntry();
     return;
   }
   view.busy(true);
@@ -142,6 +161,7 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
         view.firstResults(first, prepared);
         performance.measure('search', 'search-start');
         shown = true;
+        writePendingEntry();
       } else {
         // Nothing beyond the first few: they are the whole answer.
         outcome = request.counts ? { ...first, projectCounts: await countProjects(instance, request, first.issues.length) } : first;
@@ -159,7 +179,10 @@ async function search(state: SearchState, focusFrom?: number): Promise<void> {
     if (id === latest) view.failed(prepared.text);
   } finally {
     clearTimeout(slow);
-    if (id === latest) view.busy(false);
+    if (id === latest) {
+      writePendingEntry();
+      view.busy(false);
+    }
   }
 }
 
@@ -189,7 +212,10 @@ function searchFromForm(mode: 'push' | 'typing'): void {
   limit = PAGE_SIZE;
   const state = readForm();
   showActiveFilters(state);
-  commit(state, mode === 'typing' && typingEntry ? 'replace' : 'push');
+  // Entries are written in the order searches start, whenever each shows its results.
+  writePendingEntry();
+  pendingEntry = { state, mode: mode === 'typing' && typingEntry ? 'replace' : 'push' };
+  followLanguageSwitch(state);
   typingEntry = mode === 'typing';
   void search(state);
 }
@@ -230,6 +256,8 @@ more.addEventListener('click', () => {
   void search(readForm(), list.children.length);
 });
 window.addEventListener('popstate', () => {
+  // The reader went back or forward during a search: its entry is not to be written over theirs.
+  pendingEntry = undefined;
   typingEntry = false;
   limit = PAGE_SIZE;
   openFromUrl();
@@ -240,7 +268,8 @@ function openFromUrl(): void {
   const params = new URLSearchParams(location.search);
   const state = parseSearchState(params, knownProjects);
   writeForm(state);
-  commit(state, 'replace');
+  writeHistory(state, 'replace');
+  followLanguageSwitch(state);
   if (params.has('q')) void search(state);
   else {
     latest += 1;

@@ -52,7 +52,15 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
   /** Marks which query the page now shows (results or a message), for whoever waits on it. */
   function markShown(query: string | undefined): void {
     if (query === undefined) delete list.dataset['query'];
-    else list.dataset['query'] = query;
+    else {
+      list.dataset['query'] = query;
+      dim(false);
+    }
+  }
+
+  /** Dims the results of the previous search, shown while a slow one runs. */
+  function dim(on: boolean): void {
+    list.classList.toggle('search-results--stale', on);
   }
 
   /** Shows each project's count (or nothing): the number, and for assistive technology what it counts. */
@@ -127,7 +135,8 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     clear,
     /**
      * A search is running: the list is busy (for assistive technology, and for whoever waits on
-     * the answer) until the whole answer is shown, and dimmed until its first results are.
+     * the answer) until the whole answer is shown; dimmed only if it is slow (`searching`), until
+     * its first results show.
      */
     busy(on: boolean): void {
       if (on) {
@@ -135,10 +144,16 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
         markShown(undefined);
       } else {
         list.removeAttribute('aria-busy');
+        dim(false);
       }
     },
+    /**
+     * The search is taking a while: say so, and dim what it will replace. Not done at once, so a
+     * search answered within moments does not flash the list.
+     */
     searching(): void {
       showStatus(message('msgSearching'));
+      dim(true);
     },
     empty(): void {
       showStatus('');

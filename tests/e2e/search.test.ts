@@ -274,6 +274,51 @@ describe('the URL as state', () => {
   });
 });
 
+describe('a slow search', () => {
+  it('dims the results it will replace only once it says it is searching, and writes its history entry when its results show', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    const before = await search.search('Heat');
+    const opacity = () => page.locator('#search-results').evaluate((list) => getComputedStyle(list).opacity);
+    expect(await opacity()).toBe('1');
+    // The next search's fragments are held back until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/pagefind/fragment/**', async (route) => {
+      await released;
+      await route.continue();
+    });
+    // The list's opacity the moment the search marks it busy.
+    await page.evaluate(() => {
+      const list = document.getElementById('search-results') as HTMLElement;
+      new MutationObserver((records, observer) => {
+        if (!records.some((record) => record.attributeName === 'aria-busy') || !list.hasAttribute('aria-busy')) return;
+        list.dataset['opacityWhenBusy'] = getComputedStyle(list).opacity;
+        observer.disconnect();
+      }).observe(list, { attributes: true });
+    });
+    await search.box().fill('Rackspace');
+    await search.box().press('Enter');
+    const searching = (await page.locator('#search-app').getAttribute('data-msg-searching')) ?? '';
+    await expect.poll(() => search.status().textContent()).toBe(searching);
+    expect(await page.locator('#search-results').getAttribute('data-opacity-when-busy')).toBe('1');
+    expect(await opacity()).toBe('0.6');
+    expect(await search.issues()).toEqual(before);
+    // The address still holds the search on screen.
+    expect(search.params().get('q')).toBe('Heat');
+    release();
+    await search.answered('Rackspace');
+    expect(await opacity()).toBe('1');
+    expect(search.params().get('q')).toBe('Rackspace');
+    // Written as a new entry: back leads to the search before.
+    await page.goBack();
+    await search.answered('Heat');
+    expect(await search.issues()).toEqual(before);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('the keyboard alone', () => {
   it('reaches the box with / and Ctrl+K, searches with Enter, and tabs to filters and results', async () => {
     const page = await newPage();
