@@ -23,8 +23,9 @@ export const PAGE_SIZE = 10;
 
 /**
  * Issues a new search shows first, while the rest of its page loads: each issue listed needs its
- * own Pagefind fragment, and ten requests take two rounds of the browser's six connections to a
- * host. Five take one.
+ * own Pagefind fragment, and in Chromium each request costs a few ms of its own, in parallel or
+ * not (fragments on localhost here: one in 8 ms, five in 25, ten in 44; medians of 15). Five,
+ * more than a first screen holds (two or three at 1280 × 720), show in about half the time of ten.
  */
 export const FIRST_WAVE = 5;
 

@@ -5,6 +5,7 @@
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
 import { countProjects, FIRST_WAVE, PAGE_SIZE, preloadTerms, runSearch, warmUp, type PagefindInstance, type SearchOutcome, type SearchRequest } from '../lib/search-engine.ts';
+import { entryFile, startupFiles } from '../lib/pagefind-startup.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
 import { monthsOfState, parseSearchState, serializeSearchState, type SearchState } from '../lib/search-state.ts';
@@ -42,14 +43,43 @@ let typingEntry = false;
 /** The search whose results are shown, and whether its issues were counted per project. */
 let onScreen: { request: SearchRequest; listed: number; counted: boolean } | undefined;
 
+/** Asks the browser for a file a `fetch()` of this page will want soon; that fetch then takes it. */
+function preloadFile(url: string): void {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = url;
+  document.head.append(link);
+}
+
+/**
+ * Starts Pagefind's start-up downloads beside its script: its entry file under the cache tag
+ * Pagefind will use, and once the page has read that file, the metadata and WebAssembly it
+ * names (`pagefind-startup.ts`). A first search typed the instant the box is focused then waits
+ * one round of requests less. Should anything fail here, Pagefind fetches the files itself.
+ */
+function preloadStartup(bundle: string, cacheTag: string): void {
+  const entry = `${bundle}${entryFile(cacheTag)}`;
+  // The page's own read goes first: made after the preload, it would take the preload from Pagefind.
+  void fetch(entry)
+    .then((response) => response.json())
+    .then((read: unknown) => startupFiles(read).forEach((file) => preloadFile(`${bundle}${file}`)))
+    .catch(() => undefined);
+  preloadFile(entry);
+}
+
 /** Loads Pagefind once, on first use: nothing of search is fetched before. */
 function loadPagefind(): Promise<PagefindInstance> {
   pagefind ??= (async () => {
-    const url = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/pagefind.js`;
-    const module = (await import(/* @vite-ignore */ url)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
+    const bundle = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/`;
+    // Pagefind's own cache tag (the time: each visit reads the current index), chosen here.
+    const cacheTag = String(Date.now());
+    preloadStartup(bundle, cacheTag);
+    const module = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
     // No web worker: it would be one more 43 KB download for searches that take milliseconds.
     // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
-    const instance = module.createInstance({ noWorker: true, excerptLength: 8 });
+    const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag });
     await instance.init();
     return instance;
   })();

@@ -471,6 +471,25 @@ describe('what pages download', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it("focusing the box preloads Pagefind's metadata and WebAssembly beside its script, and Pagefind takes them", async () => {
+    const { page, search } = await openSettledSearchPage();
+    const requests: { path: string; type: string }[] = [];
+    page.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, type: request.resourceType() }));
+    const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
+    await search.box().focus();
+    await warmedUp;
+    const startup = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(startup).toEqual(['/pagefind/pagefind-entry.json', expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/), '/pagefind/wasm.unknown.pagefind']);
+    // Each asked for once, by its preload, and the entry file once more by the page's own read:
+    // Pagefind's fetches found them preloaded.
+    const askedFor = (path: string) => requests.filter((request) => request.path === path).map((request) => request.type).sort();
+    expect(askedFor('/pagefind/pagefind-entry.json')).toEqual(['fetch', 'other']);
+    for (const path of startup.slice(1)) expect(askedFor(path)).toEqual(['other']);
+    expect(requests.filter((request) => request.path === '/pagefind/pagefind.js')).toHaveLength(1);
+    expect(await search.search('Heat')).not.toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+
   it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
     const { page, fetched, search } = await openSettledSearchPage();
     const box = search.box();
