@@ -9,12 +9,13 @@
 import { SEARCH_INDEX_LANGUAGE } from './search-records.ts';
 
 /**
- * The entry file's address within the bundle for a cache tag: Pagefind appends the tag, so each
- * page visit reads the current index (its default tag is the time).
+ * The entry file's address within the bundle for a cache tag, built as Pagefind builds it (the tag
+ * as it is), so that Pagefind's request matches the preload. Its default tag is the time, so each
+ * page visit reads the current index.
  * @example entryFile('1795339608277') // 'pagefind-entry.json?ts=1795339608277'
  */
 export function entryFile(cacheTag: string): string {
-  return `pagefind-entry.json?ts=${encodeURIComponent(cacheTag)}`;
+  return `pagefind-entry.json?ts=${cacheTag}`;
 }
 
 /** What the page reads of the entry file: per index language, its metadata's hash and its WebAssembly's language. */
