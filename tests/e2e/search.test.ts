@@ -462,6 +462,16 @@ describe('what pages download', () => {
     return { page, fetched, search };
   }
 
+  /**
+   * Focuses the box and waits for Pagefind's warm-up: it searches by the language filter alone, so
+   * that filter is the last thing focusing loads.
+   */
+  async function focusAndWarmUp(page: Page, search: SearchPage) {
+    const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
+    await search.box().focus();
+    await warmedUp;
+  }
+
   it('the search page fetches nothing of the index until the reader searches', async () => {
     const { page, fetched, search } = await openSettledSearchPage();
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
@@ -475,9 +485,7 @@ describe('what pages download', () => {
     const { page, search } = await openSettledSearchPage();
     const requests: { path: string; type: string }[] = [];
     page.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, type: request.resourceType() }));
-    const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
-    await search.box().focus();
-    await warmedUp;
+    await focusAndWarmUp(page, search);
     const startup = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
     expect(startup).toEqual(['/pagefind/pagefind-entry.json', expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/), '/pagefind/wasm.unknown.pagefind']);
     // Each asked for once, by its preload, and the entry file once more by the page's own read:
@@ -493,10 +501,7 @@ describe('what pages download', () => {
   it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
     const { page, fetched, search } = await openSettledSearchPage();
     const box = search.box();
-    // The warm-up searches by the language filter alone, so that filter is the last thing focusing loads.
-    const warmedUp = page.waitForResponse((response) => response.url().includes('/pagefind/filter/'), { timeout: 10_000 });
-    await box.focus();
-    await warmedUp;
+    await focusAndWarmUp(page, search);
     const searchFiles = () => fetched.filter((path) => path.startsWith('/pagefind/'));
     expect(searchFiles()).toContain('/pagefind/pagefind.js');
     expect(searchFiles().filter((path) => /^\/pagefind\/(index|fragment)\//.test(path))).toEqual([]);
