@@ -6,7 +6,15 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'content', include: ['tests/content/**/*.test.ts'], setupFiles: ['tests/helpers/temp-dir-cleanup.ts'], testTimeout: 120_000, hookTimeout: 300_000 } },
+      {
+        test: {
+          name: 'content',
+          include: ['tests/content/**/*.test.ts'],
+          setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
       {
         test: {
           name: 'e2e',

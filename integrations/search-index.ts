@@ -12,8 +12,14 @@ import { readSearchCorpus, searchRecordsOf } from '../src/loaders/search-corpus.
 
 /** Files of Pagefind's ready-made interfaces; the site has its own, so they are not published. */
 const UNUSED_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
 ];
 
 export interface BuiltIndex {

@@ -11,12 +11,16 @@ import { formatProblems } from '../src/lib/problems.ts';
 const issuesDir = getIssuesDir();
 const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, loadProjectRegistry(registryFile));
 for (const { file, number, issueFile } of stale) {
-  console.warn(`stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`);
+  console.warn(
+    `stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`,
+  );
 }
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exitCode = 1;
 } else {
   const staleNote = stale.length ? `, ${stale.length} of them possibly out of date` : '';
-  console.log(`${issues.length} issues and ${translations.length} translations${staleNote} in ${displayPath(issuesDir)}: no content problems.`);
+  console.log(
+    `${issues.length} issues and ${translations.length} translations${staleNote} in ${displayPath(issuesDir)}: no content problems.`,
+  );
 }

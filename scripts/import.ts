@@ -22,7 +22,8 @@ import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDat
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
-const usage = 'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--attribution <file.yaml>] [--force]';
+const usage =
+  'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--attribution <file.yaml>] [--force]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -67,7 +68,12 @@ for (const outcome of outcomes) {
   if (existing === outcome.result.issue.content) {
     outcome.write = 'unchanged';
   } else if (existing !== undefined && !values.force) {
-    outcome.result = { ok: false, line: 1, reason: `${displayPath(target)} exists with other content; pass --force to replace it`, notes: outcome.result.notes };
+    outcome.result = {
+      ok: false,
+      line: 1,
+      reason: `${displayPath(target)} exists with other content; pass --force to replace it`,
+      notes: outcome.result.notes,
+    };
   } else {
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, outcome.result.issue.content);

@@ -26,7 +26,10 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
-const { data, body } = scaffoldIssue(issues.map((issue) => issue.data), registry);
+const { data, body } = scaffoldIssue(
+  issues.map((issue) => issue.data),
+  registry,
+);
 const file = path.join(issuesDir, defaultLocale, issueFileName(data.number));
 const content = serializeIssue(data, body);
 if (values['dry-run']) {
@@ -40,5 +43,7 @@ if (values['dry-run']) {
     console.error(`${displayPath(file)} already exists; nothing was written. Rename or remove it first.`);
     process.exit(1);
   }
-  console.log(`Wrote ${displayPath(file)}: ${formatIssueLabel(data.number)}, period ${data.period.start.toISOString().slice(0, 10)}..${data.period.end.toISOString().slice(0, 10)}. Fill in the sections, then run npm run check.`);
+  console.log(
+    `Wrote ${displayPath(file)}: ${formatIssueLabel(data.number)}, period ${data.period.start.toISOString().slice(0, 10)}..${data.period.end.toISOString().slice(0, 10)}. Fill in the sections, then run npm run check.`,
+  );
 }

@@ -17,7 +17,8 @@ import { readIssuesCorpus, readLegacyCorpus } from './lib/search-corpus.ts';
 import { buildQuerySet } from './lib/search-queries.ts';
 import { formatRecallReport, measureRecall } from './lib/search-recall.ts';
 
-const usage = 'usage: npm run search:recall -- --site <built-site> [--corpus <legacy-dir> | --issues <issues-dir>] [--locale zh-CN|en] [--per-kind <n>] [--cost]';
+const usage =
+  'usage: npm run search:recall -- --site <built-site> [--corpus <legacy-dir> | --issues <issues-dir>] [--locale zh-CN|en] [--per-kind <n>] [--cost]';
 const { values } = parseArgs({
   options: {
     site: { type: 'string' },
@@ -34,7 +35,9 @@ if (!values.site || !isLocale(locale)) {
   process.exit(2);
 }
 
-const corpus = values.issues ? await readIssuesCorpus(values.issues) : await readLegacyCorpus(values.corpus ?? path.resolve(import.meta.dirname, '../../shared/corpus'));
+const corpus = values.issues
+  ? await readIssuesCorpus(values.issues)
+  : await readLegacyCorpus(values.corpus ?? path.resolve(import.meta.dirname, '../../shared/corpus'));
 const texts = corpus.archive.issues.map((issue) => {
   const text = issue.texts[locale];
   return { number: issue.number, parts: [corpus.textOf(text), ...text.sections.map((section) => corpus.textOf(text, section.projectId))] };
@@ -56,13 +59,23 @@ try {
 
 /** Bytes and time of a first search (cold cache, fresh context) and of a second one, per query. */
 async function measureCost(chromium: Browser, baseUrl: string, pageLocale: Locale): Promise<string> {
-  const rows = ['| query | page load (bytes) | first search fetches (bytes) | to first results (ms) | next query (ms) |', '| --- | --- | --- | --- | --- |'];
-  for (const [query, next] of [['健康检查', '数据库'], ['nova-scheduler', 'Keystone V3'], ['Rackspace', 'migration']] as const) {
+  const rows = [
+    '| query | page load (bytes) | first search fetches (bytes) | to first results (ms) | next query (ms) |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const [query, next] of [
+    ['健康检查', '数据库'],
+    ['nova-scheduler', 'Keystone V3'],
+    ['Rackspace', 'migration'],
+  ] as const) {
     const context = await chromium.newContext();
     const page = await context.newPage();
     let bytes = 0;
     page.on('response', (response) => {
-      void response.body().then((body) => (bytes += body.length), () => undefined);
+      void response.body().then(
+        (body) => (bytes += body.length),
+        () => undefined,
+      );
     });
     await openSearchPage(page, baseUrl, pageLocale);
     await page.waitForLoadState('networkidle');

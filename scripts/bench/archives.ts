@@ -20,7 +20,9 @@ export interface ArchiveFiles {
 /** The issue numbers and translation count of an issues folder. */
 export async function describeArchive(issuesDir: string): Promise<ArchiveFiles> {
   const numbersIn = async (folder: string) =>
-    (await readdir(path.join(issuesDir, folder)).catch(() => [])).filter((name) => /^\d+\.md$/.test(name)).map((name) => Number.parseInt(name, 10));
+    (await readdir(path.join(issuesDir, folder)).catch(() => []))
+      .filter((name) => /^\d+\.md$/.test(name))
+      .map((name) => Number.parseInt(name, 10));
   const numbers = (await numbersIn('zh-CN')).sort((a, b) => a - b);
   const known = new Set(numbers);
   return { issuesDir, numbers, translations: (await numbersIn('en')).filter((number) => known.has(number)).length };

@@ -4,7 +4,8 @@ import { spread } from './stats.ts';
 
 /** The runs summarized; `error` (a failed run) is kept beside the runs that succeeded before it. */
 export function summarizeBuilds(runs: readonly BuildRun[], error?: string): BuildFigures {
-  const of = (values: (number | undefined)[]) => (values.length && values.every((value) => value !== undefined) ? spread(values as number[]) : undefined);
+  const of = (values: (number | undefined)[]) =>
+    values.length && values.every((value) => value !== undefined) ? spread(values as number[]) : undefined;
   const render = of(runs.map((run) => run.log.renderMs));
   const index = of(runs.map((run) => run.log.indexMs));
   return {

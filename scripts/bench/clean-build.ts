@@ -49,7 +49,13 @@ export async function cleanBuild(spec: BuildSpec): Promise<{ run: BuildRun; outp
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: spec.root,
-    env: { ...process.env, PATH: `${path.dirname(spec.node)}${path.delimiter}${process.env['PATH'] ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0', ...spec.env },
+    env: {
+      ...process.env,
+      PATH: `${path.dirname(spec.node)}${path.delimiter}${process.env['PATH'] ?? ''}`,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...spec.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
@@ -64,5 +70,8 @@ export async function cleanBuild(spec: BuildSpec): Promise<{ run: BuildRun; outp
   const wallMs = Math.round(performance.now() - started);
   const usage = watcher.stop();
   if (status !== 0) throw new BuildError(`astro build in ${spec.root} exited with status ${status}`, output);
-  return { run: { wallMs, peakRssBytes: usage.peakRssBytes, cpuMs: usage.cpuMs, otherCpuMs: usage.otherCpuMs, log: parseBuildLog(output) }, output };
+  return {
+    run: { wallMs, peakRssBytes: usage.peakRssBytes, cpuMs: usage.cpuMs, otherCpuMs: usage.otherCpuMs, log: parseBuildLog(output) },
+    output,
+  };
 }

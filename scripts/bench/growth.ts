@@ -48,7 +48,9 @@ export function growthRows(sizes: readonly SizeResult[]): GrowthRow[] {
       issues: size.issues,
       wallMs,
       msPerIssue: wallMs / size.issues,
-      ...(previous && size.issues > previous.issues ? { marginalMsPerIssue: (wallMs - previous.build.wallMs.median) / (size.issues - previous.issues) } : {}),
+      ...(previous && size.issues > previous.issues
+        ? { marginalMsPerIssue: (wallMs - previous.build.wallMs.median) / (size.issues - previous.issues) }
+        : {}),
       ...(size.site
         ? {
             distBytesPerIssue: size.site.distBytes / size.issues,
@@ -79,12 +81,16 @@ export interface GrowthVerdict {
 export function judgeGrowth(rows: readonly GrowthRow[]): GrowthVerdict {
   const sentences: string[] = [];
   if (rows.length === 0) return { sentences: ['No archive was built.'] };
-  sentences.push(`Time per issue: ${rows.map((row) => `${formatMs(row.msPerIssue)} at ${formatCount(row.issues)}`).join(', ')} (the smallest archive carries the build's fixed start-up cost, so its time per issue is high).`);
+  sentences.push(
+    `Time per issue: ${rows.map((row) => `${formatMs(row.msPerIssue)} at ${formatCount(row.issues)}`).join(', ')} (the smallest archive carries the build's fixed start-up cost, so its time per issue is high).`,
+  );
   const steps = rows.filter((row) => row.marginalMsPerIssue !== undefined);
   let linearTime: boolean | undefined;
   if (steps.length) {
     const from = (row: GrowthRow) => (rows[rows.indexOf(row) - 1] ?? row).issues;
-    sentences.push(`Each added issue cost ${steps.map((row) => `${formatMs(row.marginalMsPerIssue ?? 0)} from ${formatCount(from(row))} to ${formatCount(row.issues)}`).join(', then ')}.`);
+    sentences.push(
+      `Each added issue cost ${steps.map((row) => `${formatMs(row.marginalMsPerIssue ?? 0)} from ${formatCount(from(row))} to ${formatCount(row.issues)}`).join(', then ')}.`,
+    );
   }
   if (steps.length >= 2) {
     const [before, last] = [steps.at(-2)?.marginalMsPerIssue ?? 0, steps.at(-1)?.marginalMsPerIssue ?? 0];
@@ -108,7 +114,10 @@ export function judgeGrowth(rows: readonly GrowthRow[]): GrowthVerdict {
     );
   }
   const indexed = rows.filter((row) => row.searchIndexBytesPerIssue !== undefined && row.label !== 'corpus');
-  if (indexed.length >= 2) sentences.push(`The search index takes ${indexed.map((row) => `${formatBytes(row.searchIndexBytesPerIssue ?? 0)} per issue at ${formatCount(row.issues)}`).join(', ')}.`);
+  if (indexed.length >= 2)
+    sentences.push(
+      `The search index takes ${indexed.map((row) => `${formatBytes(row.searchIndexBytesPerIssue ?? 0)} per issue at ${formatCount(row.issues)}`).join(', ')}.`,
+    );
   // What one reader downloads to search should not grow with the archive either.
   const searched = synthetic.filter((row) => row.firstSearchBytes !== undefined && row.searchPageHtml !== undefined);
   const [fewest, most] = [searched[0], searched.at(-1)];
@@ -120,7 +129,9 @@ export function judgeGrowth(rows: readonly GrowthRow[]): GrowthVerdict {
     const at = (row: GrowthRow, value: number | undefined) => `${formatBytes(value ?? 0)} at ${formatCount(row.issues)}`;
     sentences.push(
       `The search page (before searching) weighs ${at(fewest, fewest.searchPageHtml)} and ${at(most, most.searchPageHtml)} of HTML (${signed(pageChange)}); a first search fetches ${at(fewest, fewest.firstSearchBytes)} and ${at(most, most.firstSearchBytes)} (${signed(searchChange)}, the heaviest of the three queries, search code included)` +
-        (fewest.searchMetaBytes !== undefined && most.searchMetaBytes !== undefined ? `, of which Pagefind's metadata, downloaded whole by every first search, is ${at(fewest, fewest.searchMetaBytes)} and ${at(most, most.searchMetaBytes)}` : '') +
+        (fewest.searchMetaBytes !== undefined && most.searchMetaBytes !== undefined
+          ? `, of which Pagefind's metadata, downloaded whole by every first search, is ${at(fewest, fewest.searchMetaBytes)} and ${at(most, most.searchMetaBytes)}`
+          : '') +
         `: ${constantSearch ? 'searching costs a reader the same at any size' : 'what a reader downloads to search grows with the archive'}.`,
     );
   }

@@ -17,7 +17,14 @@ function osName(): string {
 /** CPU, cores, memory and system; the load averages are filled in at the start and the end. */
 export function describeMachine(loadBefore: number[]): MachineInfo {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model.trim() ?? 'unknown CPU', cores: cpus.length, memoryBytes: os.totalmem(), os: osName(), loadBefore, loadAfter: os.loadavg() };
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus.length,
+    memoryBytes: os.totalmem(),
+    os: osName(),
+    loadBefore,
+    loadAfter: os.loadavg(),
+  };
 }
 
 /** The installed version of a package under `root`, or undefined when it is not installed. */

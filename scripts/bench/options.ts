@@ -35,11 +35,15 @@ export const usage = 'usage: npm run bench [-- --sizes corpus,1000,5000] [--runs
  * @example parseSizes('corpus,1000') // ['corpus', 1000]
  */
 export function parseSizes(text: string): SizeSpec[] {
-  const sizes = text.split(',').map((part) => part.trim()).filter(Boolean).map((part): SizeSpec => {
-    if (part === 'corpus') return 'corpus';
-    if (!/^\d+$/.test(part) || Number(part) < 1) throw new Error(`--sizes: "${part}" is neither "corpus" nor a number of issues`);
-    return Number(part);
-  });
+  const sizes = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part): SizeSpec => {
+      if (part === 'corpus') return 'corpus';
+      if (!/^\d+$/.test(part) || Number(part) < 1) throw new Error(`--sizes: "${part}" is neither "corpus" nor a number of issues`);
+      return Number(part);
+    });
   if (sizes.length === 0) throw new Error('--sizes: give at least one size');
   return [...new Set(sizes)];
 }

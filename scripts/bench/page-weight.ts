@@ -40,14 +40,21 @@ export function countFetch(fetched: FetchedBody): FetchedFile {
 /** Sums of the files by kind and in all. */
 export function sumTransfers(files: readonly FetchedFile[]): Pick<PageWeight, 'html' | 'css' | 'js' | 'other' | 'total'> {
   const sum = (kind?: FetchedFile['kind']): Transfer =>
-    files.filter((file) => !kind || file.kind === kind).reduce((total, file) => ({ raw: total.raw + file.raw, gzip: total.gzip + file.gzip }), { raw: 0, gzip: 0 });
+    files
+      .filter((file) => !kind || file.kind === kind)
+      .reduce((total, file) => ({ raw: total.raw + file.raw, gzip: total.gzip + file.gzip }), { raw: 0, gzip: 0 });
   return { html: sum('html'), css: sum('css'), js: sum('js'), other: sum('other'), total: sum() };
 }
 
 /** The weight of a visit made of these responses. */
 export function weighPage(pagePath: string, fetched: readonly FetchedBody[], searchDir = SEARCH_BUNDLE_DIR): PageWeight {
   const files = fetched.map(countFetch);
-  return { path: pagePath, ...sumTransfers(files), files, searchFiles: files.filter((file) => isSearchFile(file.path, searchDir)).map((file) => file.path) };
+  return {
+    path: pagePath,
+    ...sumTransfers(files),
+    files,
+    searchFiles: files.filter((file) => isSearchFile(file.path, searchDir)).map((file) => file.path),
+  };
 }
 
 /** Records every response a page receives from now on; `take()` waits for their bodies and starts a new record. */
@@ -102,7 +109,11 @@ async function mainText(page: Page): Promise<string> {
  * A first visit of `url` in a fresh browser context (cold cache), until the network is idle;
  * with `checkWithoutJs`, the same page with JavaScript off must show the same main text.
  */
-export async function measurePageWeight(browser: Browser, url: string, options: { checkWithoutJs?: boolean; searchDir?: string } = {}): Promise<PageWeight> {
+export async function measurePageWeight(
+  browser: Browser,
+  url: string,
+  options: { checkWithoutJs?: boolean; searchDir?: string } = {},
+): Promise<PageWeight> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

@@ -25,7 +25,11 @@ export interface ProcStat {
  */
 export function parseProcStat(text: string): ProcStat {
   const close = text.lastIndexOf(')');
-  const fields = text.slice(close + 2).trim().split(/\s+/).map(Number);
+  const fields = text
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/)
+    .map(Number);
   // fields[0] is field 3 of proc(5) (state): field n is at n - 3.
   const at = (field: number) => fields[field - 3] ?? Number.NaN;
   return { pid: Number.parseInt(text, 10), ppid: at(4), cpuTicks: at(14) + at(15), startTicks: at(22), rssPages: at(24) };
@@ -92,7 +96,11 @@ export function watchProcessTree(rootPid: number, intervalMs = 100): { stop(): T
   let peakPages = 0;
   let samples = 0;
   const sample = () => {
-    const running = new Set(readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number));
+    const running = new Set(
+      readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .map(Number),
+    );
     for (const pid of parents.keys()) if (!running.has(pid)) parents.delete(pid);
     for (const pid of running) {
       if (parents.has(pid)) continue;

@@ -56,12 +56,16 @@ function textsOf(corpus: SearchCorpus, locale: Locale, limit = Infinity): IssueT
     .slice(0, limit)
     .map((issue) => {
       const text = issue.texts[locale];
-      return { number: issue.number, parts: [corpus.textOf(text), ...text.sections.map((section) => corpus.textOf(text, section.projectId))] };
+      return {
+        number: issue.number,
+        parts: [corpus.textOf(text), ...text.sections.map((section) => corpus.textOf(text, section.projectId))],
+      };
     });
 }
 
 function failure(error: unknown): string {
-  if (error instanceof BuildError) return `${error.message}; last lines of its log:\n\n\`\`\`\n${error.log.trim().split('\n').slice(-15).join('\n')}\n\`\`\``;
+  if (error instanceof BuildError)
+    return `${error.message}; last lines of its log:\n\n\`\`\`\n${error.log.trim().split('\n').slice(-15).join('\n')}\n\`\`\``;
   return (error as Error).message;
 }
 
@@ -108,7 +112,9 @@ async function measureRecallFigures(browser: Browser, baseUrl: string, corpus: S
       const page = await context.newPage();
       await openSearchPage(page, baseUrl, locale);
       const outcomes = await measureRecall(queries, (query) => searchIssues(page, query));
-      const misses = formatRecallReport(outcomes).split('\n').filter((line) => line.startsWith('- '));
+      const misses = formatRecallReport(outcomes)
+        .split('\n')
+        .filter((line) => line.startsWith('- '));
       figures.push({ locale, summary: summarizeRecall(outcomes), misses });
     } finally {
       await context.close();
@@ -128,7 +134,10 @@ async function measureInBrowser(result: SizeResult, archive: ArchiveFiles, distD
   try {
     log(`${result.label}: issue ${number} in Chromium`);
     const pages = [];
-    for (const locale of localeCodes) pages.push(await measurePageWeight(browser, new URL(localizePath(issuePath(number), locale), server.url).href, { checkWithoutJs: true }));
+    for (const locale of localeCodes)
+      pages.push(
+        await measurePageWeight(browser, new URL(localizePath(issuePath(number), locale), server.url).href, { checkWithoutJs: true }),
+      );
     result.issuePage = { number, pages };
     log(`${result.label}: searching ${queries.cold.map((entry) => entry.query).join(', ')}`);
     result.search = await measureSearchCost(browser, server.url, queries, options.runs);
@@ -150,7 +159,10 @@ async function measurePeer(peer: PeerResult, distDir: string, number: number | u
   const browser = await launchChromium();
   try {
     const pages = [];
-    for (const locale of localeCodes) pages.push(await measurePageWeight(browser, new URL(localizePath(peerIssuePath(number), locale), server.url).href, { searchDir: 'pagefind' }));
+    for (const locale of localeCodes)
+      pages.push(
+        await measurePageWeight(browser, new URL(localizePath(peerIssuePath(number), locale), server.url).href, { searchDir: 'pagefind' }),
+      );
     peer.issuePage = { number, pages };
   } finally {
     await browser.close();
@@ -204,7 +216,7 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
 
 const sizes: SizeResult[] = [];
 let peer: PeerResult | undefined;
-let browserVersion = 'unknown';
+let browserVersion: string;
 try {
   if (options.peer) {
     if (options.sizes.includes(peerIssues)) ensurePeerInstalled();
@@ -250,6 +262,11 @@ await mkdir(outDir, { recursive: true });
 await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 await writeFile(path.join(outDir, 'REPORT.md'), formatReport(results));
 const budgets = checkBudgets(results);
-console.log(`\n${markdownTable(['budget', 'limit', 'measured', 'result'], budgets.map((entry) => [entry.budget, entry.limit, entry.measured, entry.status]))}\n`);
+console.log(
+  `\n${markdownTable(
+    ['budget', 'limit', 'measured', 'result'],
+    budgets.map((entry) => [entry.budget, entry.limit, entry.measured, entry.status]),
+  )}\n`,
+);
 log(`wrote ${path.relative(projectRoot, path.join(outDir, 'REPORT.md'))} and results.json`);
 process.exitCode = anyFailed(budgets) || sizes.some((size) => size.build.error || size.measureError) ? 1 : 0;

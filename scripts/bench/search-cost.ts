@@ -38,7 +38,12 @@ export function chooseCostQueries(set: readonly SearchQuery[], laterPerKind = 2)
     const typical = byReach[Math.floor((byReach.length - 1) / 2)];
     if (!typical) throw new Error(`the archive offers no ${kind} query`);
     cold.push({ query: typical.query, kind });
-    later.push(...candidates.filter((entry) => entry !== typical).slice(0, laterPerKind).map((entry) => entry.query));
+    later.push(
+      ...candidates
+        .filter((entry) => entry !== typical)
+        .slice(0, laterPerKind)
+        .map((entry) => entry.query),
+    );
   }
   return { cold, later };
 }
@@ -86,7 +91,9 @@ async function countHits(browser: Browser, baseUrl: string, queries: readonly st
     const bundle = `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
     return await page.evaluate(
       async ({ bundle: url, terms }) => {
-        const module = (await import(url)) as { createInstance(options: object): { init(): Promise<void>; search(term: string): Promise<{ results: unknown[] }> } };
+        const module = (await import(url)) as {
+          createInstance(options: object): { init(): Promise<void>; search(term: string): Promise<{ results: unknown[] }> };
+        };
         const instance = module.createInstance({ noWorker: true });
         await instance.init();
         const counts = [];
@@ -117,14 +124,19 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string, late
     await page.waitForLoadState('networkidle');
     const pageWeight = weighPage(new URL(pageUrl).pathname, await recorder.take());
     // The browser may ask for the page's icon late; it belongs to the page, not to search.
-    const icons = new Set(await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname)));
+    const icons = new Set(
+      await page.locator('link[rel~="icon"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname)),
+    );
     const requests = followRequests(page);
     // The reader starts searching: focusing the box may start loading Pagefind.
     await page.locator('#search-query').focus();
     const first = await timeSearch(page, query);
     const results = await page.locator('#search-results > li').count();
     await requests.quiet();
-    const searchFiles = weighPage(new URL(pageUrl).pathname, (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)));
+    const searchFiles = weighPage(
+      new URL(pageUrl).pathname,
+      (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)),
+    );
     const laterTimes = [];
     for (const next of later) laterTimes.push(await timeSearch(page, next));
     return { pageWeight, first, results, searchFiles, laterTimes };
@@ -167,7 +179,12 @@ export async function measureSearchCost(browser: Browser, baseUrl: string, queri
   cold.forEach((entry, index) => (entry.hits = hits[index] ?? 0));
   return {
     cold,
-    later: { queries: [...queries.later], ms: spread(later.map((timing) => tenths(timing.first))), completeMs: spread(later.map((timing) => tenths(timing.complete))), hits: hits.slice(cold.length) },
+    later: {
+      queries: [...queries.later],
+      ms: spread(later.map((timing) => tenths(timing.first))),
+      completeMs: spread(later.map((timing) => tenths(timing.complete))),
+      hits: hits.slice(cold.length),
+    },
     firstMs: spread(cold.flatMap((entry) => entry.firstMs.samples)),
     completeMs: spread(cold.flatMap((entry) => entry.completeMs.samples)),
   };

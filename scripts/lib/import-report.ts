@@ -17,7 +17,9 @@ export function formatImportReport(outcomes: readonly FileOutcome[], where: { fr
     if (result.ok) {
       const { data, path } = result.issue;
       const period = `${toIsoDay(data.period.start)}..${toIsoDay(data.period.end)}`;
-      lines.push(`ok    ${fileName} -> ${path} (${write ?? 'not written'}): ${formatIssueLabel(data.number)}, ${period}, ${result.lines} lines, ${data.projects.length} sections [${data.projects.join(', ')}]`);
+      lines.push(
+        `ok    ${fileName} -> ${path} (${write ?? 'not written'}): ${formatIssueLabel(data.number)}, ${period}, ${result.lines} lines, ${data.projects.length} sections [${data.projects.join(', ')}]`,
+      );
     } else {
       lines.push(`FAIL  ${fileName}:${result.line}: ${result.reason}`);
     }

@@ -14,8 +14,7 @@ import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
 
 export type NoteKind =
-  | 'line-endings' | 'title' | 'year' | 'date' | 'notice' | 'group-heading' | 'heading' | 'merged-section'
-  | 'bare-url' | 'metadata';
+  'line-endings' | 'title' | 'year' | 'date' | 'notice' | 'group-heading' | 'heading' | 'merged-section' | 'bare-url' | 'metadata';
 
 export interface ImportNote {
   line?: number;
@@ -54,8 +53,7 @@ export interface ImportedIssue {
 }
 
 export type ImportResult =
-  | { ok: true; issue: ImportedIssue; notes: ImportNote[]; lines: number }
-  | { ok: false; line: number; reason: string; notes: ImportNote[] };
+  { ok: true; issue: ImportedIssue; notes: ImportNote[]; lines: number } | { ok: false; line: number; reason: string; notes: ImportNote[] };
 
 /** Headings that grouped the project sections in the legacy layout; they hold no section of their own. */
 const GROUP_HEADINGS = new Set(['社区跟踪', '社区动态']);
@@ -114,7 +112,10 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   const given = context.datesByFile?.get(input.fileName) ?? (fileNameDate ? undefined : context.datesByNumber?.get(number));
   const published = given?.date ?? fileNameDate;
   if (!published) {
-    throw new ImportError(1, 'no publication date: the file name has no YYYY-MM-DD- prefix; pass --dates-from <folder of dated posts> or --date <file>=YYYY-MM-DD');
+    throw new ImportError(
+      1,
+      'no publication date: the file name has no YYYY-MM-DD- prefix; pass --dates-from <folder of dated posts> or --date <file>=YYYY-MM-DD',
+    );
   }
   if (given) notes.push({ kind: 'date', message: `publication date ${toIsoDay(published)} from ${given.source}` });
   const period = resolvePeriodYears(legacyPeriod, published);
@@ -125,19 +126,33 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   }
   if (period.anchorOffsetDays < 0 || period.anchorOffsetDays > 7) {
     const when = period.anchorOffsetDays < 0 ? `${-period.anchorOffsetDays} days before` : `${period.anchorOffsetDays} days after`;
-    notes.push({ kind: 'date', message: `publication date ${toIsoDay(published)} is ${when} the period's end (${span}); kept as the published date, years taken from the nearest match` });
+    notes.push({
+      kind: 'date',
+      message: `publication date ${toIsoDay(published)} is ${when} the period's end (${span}); kept as the published date, years taken from the nearest match`,
+    });
   }
   const dropped = Object.keys(header).filter((key) => JEKYLL_FIELDS.has(key));
   if (dropped.length) {
-    notes.push({ kind: 'metadata', message: `Jekyll-only fields not carried over: ${dropped.map((key) => `${key}: ${String(header[key])}`).join(', ')}` });
+    notes.push({
+      kind: 'metadata',
+      message: `Jekyll-only fields not carried over: ${dropped.map((key) => `${key}: ${String(header[key])}`).join(', ')}`,
+    });
   }
   const unknown = Object.keys(header).filter((key) => !JEKYLL_FIELDS.has(key) && key !== 'title' && key !== 'description');
   if (unknown.length) {
-    throw new ImportError(lineOfKey(unknown[0] ?? ''), `front matter field ${unknown.join(', ')} has no place in an issue; remove it or extend the importer`);
+    throw new ImportError(
+      lineOfKey(unknown[0] ?? ''),
+      `front matter field ${unknown.join(', ')} has no place in an issue; remove it or extend the importer`,
+    );
   }
 
   const bodyStartLine = (fence[0].match(/\n/g) ?? []).length + 1;
-  const body = restructureBody(repairHeadingSpaces(text.slice(fence[0].length), context.resolver, bodyStartLine, notes), context.resolver, bodyStartLine, notes);
+  const body = restructureBody(
+    repairHeadingSpaces(text.slice(fence[0].length), context.resolver, bodyStartLine, notes),
+    context.resolver,
+    bodyStartLine,
+    notes,
+  );
   const cleanTitle = title.replace(legacyPeriod.text, '').trim();
   const description = typeof header['description'] === 'string' && header['description'].trim() ? header['description'].trim() : cleanTitle;
   const data: IssueData = {
@@ -151,7 +166,10 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     legacy: { file: input.fileName, title },
   };
   const path = `zh-CN/${issueFileName(number)}`;
-  return { issue: { number, path, content: serializeIssue(data, body.markdown), data }, lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
+  return {
+    issue: { number, path, content: serializeIssue(data, body.markdown), data },
+    lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
+  };
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
@@ -217,12 +235,21 @@ function restructureBody(body: string, resolver: ProjectResolver, firstLine: num
   };
 
   for (const node of tree.children) {
-    if (node.type === 'paragraph' && current === intro && notice === undefined && NOTICE_START.test(body.slice(offset(node, 'start'), offset(node, 'end')))) {
+    if (
+      node.type === 'paragraph' &&
+      current === intro &&
+      notice === undefined &&
+      NOTICE_START.test(body.slice(offset(node, 'start'), offset(node, 'end')))
+    ) {
       flush(offset(node, 'start'));
       notice = applyEdits(body, offset(node, 'start'), offset(node, 'end'), edits);
       cursor = offset(node, 'end');
       const lastLine = line(node) + notice.split('\n').length - 1;
-      notes.push({ kind: 'notice', line: line(node), message: `the credit statement (声明, lines ${line(node)}-${lastLine}) moved to attribution.notice` });
+      notes.push({
+        kind: 'notice',
+        line: line(node),
+        message: `the credit statement (声明, lines ${line(node)}-${lastLine}) moved to attribution.notice`,
+      });
       continue;
     }
     if (node.type !== 'heading') continue;
@@ -235,7 +262,11 @@ function restructureBody(body: string, resolver: ProjectResolver, firstLine: num
       current = { projectId: 'common', fromGroup: true, parts: [] };
       segments.push(current);
       sectionDepth = heading.depth + 1;
-      notes.push({ kind: 'group-heading', line: line(node), message: `group heading "${marker}" dropped; any text under it goes to Common` });
+      notes.push({
+        kind: 'group-heading',
+        line: line(node),
+        message: `group heading "${marker}" dropped; any text under it goes to Common`,
+      });
       continue;
     }
     const match = resolver.resolve(text);
@@ -250,23 +281,37 @@ function restructureBody(body: string, resolver: ProjectResolver, firstLine: num
       if (text === project.name['zh-CN'] && heading.depth !== 2) {
         movedHeadings.push(line(node));
       } else if (marker !== canonical) {
-        const how = !match ? `close spelling of ${project.name.en}` : match.via === 'alias' ? `alias of ${project.name.en}` : 'project heading';
+        const how = !match
+          ? `close spelling of ${project.name.en}`
+          : match.via === 'alias'
+            ? `alias of ${project.name.en}`
+            : 'project heading';
         notes.push({ kind: 'heading', line: line(node), message: `"${marker}" → "${canonical}" (${how})` });
       }
       continue;
     }
     if (current !== intro && heading.depth <= sectionDepth) {
-      throw new ImportError(line(node), `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again`);
+      throw new ImportError(
+        line(node),
+        `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again`,
+      );
     }
     if (heading.depth <= 2) {
       const start = offset(node, 'start');
       edits.push({ start, end: start + heading.depth, text: '###' });
-      notes.push({ kind: 'heading', line: line(node), message: `"${marker}" inside ${current === intro ? 'the introduction' : 'a section'} demoted to "### ${text}"` });
+      notes.push({
+        kind: 'heading',
+        line: line(node),
+        message: `"${marker}" inside ${current === intro ? 'the introduction' : 'a section'} demoted to "### ${text}"`,
+      });
     }
   }
   flush(body.length);
   if (movedHeadings.length) {
-    notes.push({ kind: 'heading', message: `${movedHeadings.length} project headings moved to level 2 ("## Name"), lines ${movedHeadings.join(', ')}` });
+    notes.push({
+      kind: 'heading',
+      message: `${movedHeadings.length} project headings moved to level 2 ("## Name"), lines ${movedHeadings.join(', ')}`,
+    });
   }
 
   // A group heading with nothing under it held no text; every other segment is kept.
@@ -324,7 +369,7 @@ function repairBareUrl(body: string, link: Link): Edit | undefined {
   // chars[i] is the i-th character of the clean URL, read up to ends[i] in the source.
   const chars: string[] = [];
   const ends: number[] = [];
-  for (let index = 0; index < address.length; ) {
+  for (let index = 0; index < address.length;) {
     const char = address.charAt(index);
     const escaped = char === '\\' && /[!-/:-@[-`{-~]/.test(address.charAt(index + 1));
     if (!escaped && !angled && !URL_CHAR.test(char)) break;

@@ -13,9 +13,16 @@ import type { Project } from '../../src/schemas/project.ts';
 const OPENING_SECTIONS = ['industry', 'common'];
 
 /** Next number, a period from the day after the latest period ends, the latest credits. */
-export function scaffoldIssue(existing: readonly IssueData[], registry: readonly Project[], today = new Date()): { data: IssueData; body: string } {
+export function scaffoldIssue(
+  existing: readonly IssueData[],
+  registry: readonly Project[],
+  today = new Date(),
+): { data: IssueData; body: string } {
   const latestNumber = existing.reduce((max, issue) => Math.max(max, issue.number), 0);
-  const latestPeriod = existing.reduce<IssueData | undefined>((latest, issue) => (!latest || issue.period.end > latest.period.end ? issue : latest), undefined);
+  const latestPeriod = existing.reduce<IssueData | undefined>(
+    (latest, issue) => (!latest || issue.period.end > latest.period.end ? issue : latest),
+    undefined,
+  );
   const number = latestNumber + 1;
   const fallbackStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const period = latestPeriod ? nextPeriod(latestPeriod.period) : { start: fallbackStart, end: addDays(fallbackStart, 6) };

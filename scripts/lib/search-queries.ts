@@ -29,15 +29,61 @@ export interface QuerySetOptions {
 }
 
 /** The queries the search issue names; those no issue contains have no relevant issues. */
-export const namedQueries = ['健康检查', '数据库迁移', 'nova-scheduler', 'Keystone V3', 'keystone v2 认证', 'H版', 'icehouse-3', 'Rackspace'];
+export const namedQueries = [
+  '健康检查',
+  '数据库迁移',
+  'nova-scheduler',
+  'Keystone V3',
+  'keystone v2 认证',
+  'H版',
+  'icehouse-3',
+  'Rackspace',
+];
 
 const HAN = /^\p{Script=Han}+$/u;
 const LATIN_WORD = /^[A-Za-z][A-Za-z0-9]*$/;
-const ENGLISH_STOPWORDS = new Set(['about', 'after', 'also', 'been', 'from', 'have', 'into', 'more', 'other', 'some', 'such', 'than', 'that', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'what', 'when', 'which', 'will', 'with', 'would', 'your', 'http', 'https', 'html', 'www', 'com', 'org']);
+const ENGLISH_STOPWORDS = new Set([
+  'about',
+  'after',
+  'also',
+  'been',
+  'from',
+  'have',
+  'into',
+  'more',
+  'other',
+  'some',
+  'such',
+  'than',
+  'that',
+  'their',
+  'them',
+  'then',
+  'there',
+  'these',
+  'they',
+  'this',
+  'what',
+  'when',
+  'which',
+  'will',
+  'with',
+  'would',
+  'your',
+  'http',
+  'https',
+  'html',
+  'www',
+  'com',
+  'org',
+]);
 
 /** The issues whose text contains `query`, ascending. */
 export function relevantIssues(issues: readonly IssueTexts[], query: string): number[] {
-  return issues.filter((issue) => issue.parts.some((part) => containsQuery(part, query))).map((issue) => issue.number).sort((a, b) => a - b);
+  return issues
+    .filter((issue) => issue.parts.some((part) => containsQuery(part, query)))
+    .map((issue) => issue.number)
+    .sort((a, b) => a - b);
 }
 
 /** Builds the query set: the named queries, then `perKind` Chinese, mixed and English ones. */

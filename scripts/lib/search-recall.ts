@@ -33,7 +33,11 @@ export function recallAt(relevant: readonly number[], found: readonly number[], 
 }
 
 /** Runs every query with relevant issues through `search` (one at a time) and scores it. */
-export async function measureRecall(queries: readonly SearchQuery[], search: (query: string) => Promise<number[]>, k = 10): Promise<QueryOutcome[]> {
+export async function measureRecall(
+  queries: readonly SearchQuery[],
+  search: (query: string) => Promise<number[]>,
+  k = 10,
+): Promise<QueryOutcome[]> {
   const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
     if (query.relevant.length === 0) continue;
@@ -54,7 +58,15 @@ export function summarizeRecall(outcomes: readonly QueryOutcome[]): RecallSummar
     recall: group.reduce((sum, outcome) => sum + (outcome.recall ?? 0), 0) / Math.max(group.length, 1),
     complete: group.filter((outcome) => outcome.recall === 1).length,
   });
-  return [...kinds.map((kind) => summarize(kind, scored.filter((outcome) => outcome.query.kind === kind))), summarize('all', scored)];
+  return [
+    ...kinds.map((kind) =>
+      summarize(
+        kind,
+        scored.filter((outcome) => outcome.query.kind === kind),
+      ),
+    ),
+    summarize('all', scored),
+  ];
 }
 
 /** The summary as a Markdown table, then every query that missed a relevant issue. */
@@ -62,6 +74,15 @@ export function formatRecallReport(outcomes: readonly QueryOutcome[], k = 10): s
   const rows = summarizeRecall(outcomes).map((row) => `| ${row.kind} | ${row.queries} | ${row.recall.toFixed(3)} | ${row.complete} |`);
   const misses = outcomes
     .filter((outcome) => outcome.recall !== undefined && outcome.recall < 1)
-    .map((outcome) => `- ${JSON.stringify(outcome.query.query)}: relevant ${outcome.query.relevant.join(', ')}; listed ${outcome.found.slice(0, k).join(', ') || 'nothing'}`);
-  return [`| queries | count | recall@${k} | all relevant in top ${k} |`, '| --- | --- | --- | --- |', ...rows, '', ...(misses.length ? ['Missed:', ...misses] : ['No query missed a relevant issue.'])].join('\n');
+    .map(
+      (outcome) =>
+        `- ${JSON.stringify(outcome.query.query)}: relevant ${outcome.query.relevant.join(', ')}; listed ${outcome.found.slice(0, k).join(', ') || 'nothing'}`,
+    );
+  return [
+    `| queries | count | recall@${k} | all relevant in top ${k} |`,
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+    ...(misses.length ? ['Missed:', ...misses] : ['No query missed a relevant issue.']),
+  ].join('\n');
 }

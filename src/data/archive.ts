@@ -37,9 +37,17 @@ async function loadSite(): Promise<Site> {
     const locale = entry.id.split('/')[0];
     return isLocale(locale) ? [{ locale, data: entry.data, body: entry.body ?? '' }] : [];
   });
-  const archive = createArchive(issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })), resolver, translations);
+  const archive = createArchive(
+    issues.map((entry) => ({ data: entry.data, body: entry.body ?? '' })),
+    resolver,
+    translations,
+  );
   const covered = new Set(archive.projectIds());
-  const coveredProjects = (locale: Locale) => sortProjects(projects.filter((project) => covered.has(project.id)), locale);
+  const coveredProjects = (locale: Locale) =>
+    sortProjects(
+      projects.filter((project) => covered.has(project.id)),
+      locale,
+    );
   return { archive, projects, resolver, coveredProjects };
 }
 
@@ -53,7 +61,8 @@ export function renderIssuePart(text: IssueText, projectId?: string): string {
   const key = projectId ?? '';
   let html = parts.get(key);
   if (html === undefined) {
-    const markdown = projectId === undefined ? text.intro : text.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
+    const markdown =
+      projectId === undefined ? text.intro : (text.sections.find((section) => section.projectId === projectId)?.markdown ?? '');
     html = markdown ? renderMarkdown(`${markdown}\n\n${text.definitions}`, { site: new URL(import.meta.env.SITE) }) : '';
     parts.set(key, html);
   }

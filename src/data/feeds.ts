@@ -7,7 +7,13 @@ import { getSite, renderIssuePart } from './archive.ts';
 
 async function context(locale: Locale) {
   const { archive, resolver } = await getSite();
-  const ctx: FeedContext = { locale, site: new URL(import.meta.env.SITE), t: getTranslator(locale), render: renderIssuePart, project: resolver.get };
+  const ctx: FeedContext = {
+    locale,
+    site: new URL(import.meta.env.SITE),
+    t: getTranslator(locale),
+    render: renderIssuePart,
+    project: resolver.get,
+  };
   return { archive, ctx };
 }
 

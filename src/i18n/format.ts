@@ -53,9 +53,7 @@ const periods = new Map<string, string>();
 function writePeriod(period: Period, locale: Locale, length: 'long' | 'short'): string {
   const { start, end } = period;
   const shape =
-    start.getUTCFullYear() !== end.getUTCFullYear() ? 'crossYear'
-    : start.getUTCMonth() !== end.getUTCMonth() ? 'sameYear'
-    : 'sameMonth';
+    start.getUTCFullYear() !== end.getUTCFullYear() ? 'crossYear' : start.getUTCMonth() !== end.getUTCMonth() ? 'sameYear' : 'sameMonth';
   const month = (day: Date, style: 'long' | 'short') => format(locale, { month: style }).format(day);
   return getTranslator(locale)(length === 'long' ? `period.${shape}` : `periodShort.${shape}`, {
     year: end.getUTCFullYear(),
@@ -77,6 +75,7 @@ const labels = new Map<string, string>();
 export function formatIssueLabel(number: number, locale: Locale): string {
   const key = `${locale}|${number}`;
   let label = labels.get(key);
-  if (label === undefined) labels.set(key, (label = getTranslator(locale)('issue.label', { number, numeral: formatChineseNumeral(number) })));
+  if (label === undefined)
+    labels.set(key, (label = getTranslator(locale)('issue.label', { number, numeral: formatChineseNumeral(number) })));
   return label;
 }

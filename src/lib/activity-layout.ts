@@ -105,7 +105,10 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
   const middle = (row: number) => rowY(row) + cell / 2;
 
   const nameWidth = Math.max(0, ...labels.rows.map((label) => estimateTextWidth(label, font)));
-  const totalWidth = Math.max(estimateTextWidth(labels.total, smallFont), ...matrix.rows.map((row) => estimateTextWidth(String(row.total), font)));
+  const totalWidth = Math.max(
+    estimateTextWidth(labels.total, smallFont),
+    ...matrix.rows.map((row) => estimateTextWidth(String(row.total), font)),
+  );
   const labelsWidth = padding + nameWidth + padding * 2 + totalWidth + padding;
 
   const columnWidth = Math.max(cell, ...labels.columns.map((label) => estimateTextWidth(label, smallFont) + padding));

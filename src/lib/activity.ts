@@ -118,7 +118,9 @@ export function buildActivityMatrix(entries: readonly ActivityEntry[], options: 
   const wanted = new Set(options.projectIds);
   const kept = entries.filter((entry) => wanted.has(entry.projectId));
   const own = monthRange(kept);
-  const bounds = [options.range?.first, options.range?.last, own?.first, own?.last].filter((month): month is MonthKey => month !== undefined).sort();
+  const bounds = [options.range?.first, options.range?.last, own?.first, own?.last]
+    .filter((month): month is MonthKey => month !== undefined)
+    .sort();
   const first = bounds[0];
   const last = bounds.at(-1);
   const size = first && last ? chooseBucketSize(first, last, options.maxColumns) : 1;

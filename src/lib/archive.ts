@@ -67,7 +67,12 @@ export function createArchive(
   translations: readonly TranslationEntry[] = [],
 ): Archive {
   const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.data.number}`, entry]));
-  const textOf = (lang: Locale, status: TextStatus, { title, description }: { title: string; description: string }, body: string): IssueText => {
+  const textOf = (
+    lang: Locale,
+    status: TextStatus,
+    { title, description }: { title: string; description: string },
+    body: string,
+  ): IssueText => {
     const { intro, sections, definitions } = splitIssueBody(body, resolver);
     return { lang, status, title, description, intro, sections, definitions };
   };

@@ -87,15 +87,12 @@ export function absolutizeUrls(html: string, base: URL): string {
     allowProtocolRelative: false,
     transformTags: {
       '*': (tagName, attribs) => {
-        const rewritten = { ...attribs };
-        for (const name of URL_ATTRIBUTES) {
-          const value = rewritten[name];
-          if (value === undefined) continue;
+        const rewritten = Object.entries(attribs).flatMap(([name, value]): [string, string][] => {
+          if (!URL_ATTRIBUTES.includes(name)) return [[name, value]];
           const url = URL.parse(value.trim(), base);
-          if (url) rewritten[name] = url.href;
-          else delete rewritten[name];
-        }
-        return { tagName, attribs: rewritten };
+          return url ? [[name, url.href]] : [];
+        });
+        return { tagName, attribs: Object.fromEntries(rewritten) };
       },
     },
   });
@@ -110,7 +107,8 @@ const absolute = (path: string, { locale, site }: FeedContext) => new URL(locali
 
 /** The note above a text that is not (or may no longer be) in the feed's language. */
 function notice(text: IssueText, { t }: FeedContext): string {
-  const message = text.status === 'untranslated' ? t('translation.untranslated') : text.status === 'stale' ? t('translation.stale') : undefined;
+  const message =
+    text.status === 'untranslated' ? t('translation.untranslated') : text.status === 'stale' ? t('translation.stale') : undefined;
   return message ? `<p><em>${escapeHtml(message)}</em></p>` : '';
 }
 
@@ -131,7 +129,10 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
   const text = issue.texts[ctx.locale];
   const link = absolute(issuePath(issue.number), ctx);
   const projects = text.sections.map(({ projectId }) => ({ projectId, project: ctx.project(projectId) }));
-  const ordered = [...projects.filter(({ project }) => project?.kind === 'news'), ...projects.filter(({ project }) => project?.kind !== 'news')];
+  const ordered = [
+    ...projects.filter(({ project }) => project?.kind === 'news'),
+    ...projects.filter(({ project }) => project?.kind !== 'news'),
+  ];
   const sections = ordered.map(({ projectId, project }) => {
     const name = escapeHtml(project?.name[ctx.locale] ?? projectId);
     const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
@@ -153,7 +154,9 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
 export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: FeedContext): FeedItem {
   const translated = issue.texts[ctx.locale];
   // A translation that lacks the section falls back to the original's, with the untranslated note.
-  const text: IssueText = translated.sections.some((section) => section.projectId === projectId) ? translated : { ...issue.original, status: 'untranslated' };
+  const text: IssueText = translated.sections.some((section) => section.projectId === projectId)
+    ? translated
+    : { ...issue.original, status: 'untranslated' };
   const name = ctx.project(projectId)?.name[ctx.locale] ?? projectId;
   const link = absolute(issuePath(issue.number, projectId), ctx);
   const html = [notice(text, ctx), inLanguage(ctx.render(text, projectId), text, ctx), credit(issue, ctx)].join('');
@@ -199,7 +202,10 @@ function feedTitle(ctx: Pick<FeedContext, 't' | 'locale'>, project?: Project): s
 }
 
 /** A feed as discovery links and the subscribe page show it (the whole digest's, or a project's): title, site path and absolute URL. */
-export function describeFeed(ctx: Pick<FeedContext, 't' | 'locale' | 'site'>, project?: Project): { title: string; path: string; url: string } {
+export function describeFeed(
+  ctx: Pick<FeedContext, 't' | 'locale' | 'site'>,
+  project?: Project,
+): { title: string; path: string; url: string } {
   const path = localizePath(project ? projectFeedPath(project.id) : feedPath, ctx.locale);
   return { title: feedTitle(ctx, project), path, url: new URL(path, ctx.site).href };
 }
@@ -214,6 +220,9 @@ export function createSiteFeed(archive: Archive, ctx: FeedContext): RSSOptions {
 export function createProjectFeed(archive: Archive, projectId: string, ctx: FeedContext): RSSOptions {
   const project = ctx.project(projectId);
   if (!project) throw new Error(`no project "${projectId}" in the registry for its feed`);
-  const items = archive.sectionsOf(projectId).slice(0, feedItemLimit).map(({ issue }) => createSectionItem(issue, projectId, ctx));
+  const items = archive
+    .sectionsOf(projectId)
+    .slice(0, feedItemLimit)
+    .map(({ issue }) => createSectionItem(issue, projectId, ctx));
   return channel(feedTitle(ctx, project), project.description[ctx.locale], projectPath(projectId), projectFeedPath(projectId), items, ctx);
 }

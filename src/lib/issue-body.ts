@@ -46,7 +46,11 @@ export function splitIssueBody(markdown: string, resolver: ProjectResolver): Iss
     const text = headingText(node).trim();
     const line = node.position?.start.line ?? 0;
     if (node.depth === 1) {
-      problems.push({ line, message: `"# ${text}" is a level-1 heading`, fix: 'use "## <project>" for a section or "###" for a sub-heading' });
+      problems.push({
+        line,
+        message: `"# ${text}" is a level-1 heading`,
+        fix: 'use "## <project>" for a section or "###" for a sub-heading',
+      });
       continue;
     }
     const match = resolver.resolve(text);

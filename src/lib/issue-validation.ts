@@ -57,7 +57,17 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
-    return { problems: [{ file, line: frontmatter.line, field: 'front matter', message: frontmatter.message, fix: 'correct the YAML between the two "---" lines' }] };
+    return {
+      problems: [
+        {
+          file,
+          line: frontmatter.line,
+          field: 'front matter',
+          message: frontmatter.message,
+          fix: 'correct the YAML between the two "---" lines',
+        },
+      ],
+    };
   }
   const problems: ContentProblem[] = [];
   const parsed = context.schema.safeParse(frontmatter.data);
@@ -77,7 +87,9 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
     for (const section of body.sections) {
       if (!listed.includes(section.projectId)) {
         problems.push({
-          file, line: bodyLine(section.line), field: 'projects',
+          file,
+          line: bodyLine(section.line),
+          field: 'projects',
           message: `the body has a "## ${section.heading}" section but projects does not list ${section.projectId}`,
           fix: `add ${section.projectId} to projects`,
         });
@@ -90,7 +102,9 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
       } else if (!inBody.has(id)) {
         const name = context.resolver.get(id)?.name['zh-CN'] ?? id;
         problems.push({
-          file, line, field: 'projects',
+          file,
+          line,
+          field: 'projects',
           message: `projects lists ${id} but the body has no "## ${name}" section`,
           fix: `add a "## ${name}" section to the body, or remove ${id} from projects`,
         });
@@ -99,11 +113,25 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   }
 
   if (!parsed.success || problems.length > 0) return { problems };
-  return { issue: { file, frontmatter: frontmatter.data as Record<string, unknown>, data: parsed.data, body: frontmatter.body, sections: body.sections, lineOf: frontmatter.lineOf }, problems };
+  return {
+    issue: {
+      file,
+      frontmatter: frontmatter.data as Record<string, unknown>,
+      data: parsed.data,
+      body: frontmatter.body,
+      sections: body.sections,
+      lineOf: frontmatter.lineOf,
+    },
+    problems,
+  };
 }
 
 /** A schema failure as a problem with file, line, field and fix. */
-export function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>): ContentProblem {
+export function describeSchemaIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>,
+): ContentProblem {
   const field = issue.path.map(String).join('.') || 'front matter';
   const line = lineOf(issue.path);
   const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
@@ -113,11 +141,23 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, file: string, { dat
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');
-    return { file, line: lineOf([...issue.path, issue.keys[0] ?? '']), field: issue.keys.length === 1 ? [...issue.path, ...issue.keys].join('.') : field, message: `unknown field ${keys}`, fix: 'remove it or correct its spelling (see "Content fields" in README.md)' };
+    return {
+      file,
+      line: lineOf([...issue.path, issue.keys[0] ?? '']),
+      field: issue.keys.length === 1 ? [...issue.path, ...issue.keys].join('.') : field,
+      message: `unknown field ${keys}`,
+      fix: 'remove it or correct its spelling (see "Content fields" in README.md)',
+    };
   }
   // Schema messages read "what is wrong; how to fix it".
   const [message, fix] = issue.message.split('; ');
-  return { file, line, field, message: message ?? issue.message, fix: fix ?? `correct ${field}${FIELD_EXAMPLES[field] ? ` (e.g. ${FIELD_EXAMPLES[field]})` : ''}` };
+  return {
+    file,
+    line,
+    field,
+    message: message ?? issue.message,
+    fix: fix ?? `correct ${field}${FIELD_EXAMPLES[field] ? ` (e.g. ${FIELD_EXAMPLES[field]})` : ''}`,
+  };
 }
 
 /** Rules across the archive: each number once, and no two periods sharing more than a boundary day. */
@@ -128,7 +168,9 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
     const first = byNumber.get(issue.data.number);
     if (first) {
       problems.push({
-        file: issue.file, line: issue.lineOf(['number']), field: 'number',
+        file: issue.file,
+        line: issue.lineOf(['number']),
+        field: 'number',
         message: `${formatIssueLabel(issue.data.number)} (number ${issue.data.number}) is also ${first.file}`,
         fix: 'give this issue its own number',
       });
@@ -141,7 +183,9 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
   for (const issue of byStart) {
     if (latest && periodsOverlap(latest.data.period, issue.data.period)) {
       problems.push({
-        file: issue.file, line: issue.lineOf(['period', 'start']), field: 'period.start',
+        file: issue.file,
+        line: issue.lineOf(['period', 'start']),
+        field: 'period.start',
         message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(latest.data.number)} (${describePeriod(latest)}, ${latest.file})`,
         fix: `start on or after ${toIsoDay(latest.data.period.end)}, or correct the other issue's period`,
       });

@@ -20,13 +20,59 @@ export function headingText(node: Heading | RootContent): string {
 }
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'u', 'del', 's', 'sup', 'sub',
-  'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'span',
+  'p',
+  'br',
+  'hr',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'a',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'u',
+  'del',
+  's',
+  'sup',
+  'sub',
+  'code',
+  'pre',
+  'kbd',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'img',
+  'span',
 ];
 
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
-const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'form', 'select', 'button'];
+const NON_TEXT_TAGS = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'template',
+  'form',
+  'select',
+  'button',
+];
 
 export interface RenderOptions {
   /** The site's origin; links elsewhere are marked external. */
@@ -95,7 +141,10 @@ const BLOCKS = new Set(['paragraph', 'heading', 'code', 'tableCell', 'listItem',
  */
 export function needsRendering(tree: Root): boolean {
   const visit = (node: RootContent): boolean =>
-    node.type === 'html' || node.type === 'image' || node.type === 'imageReference' || ('children' in node && (node.children as RootContent[]).some(visit));
+    node.type === 'html' ||
+    node.type === 'image' ||
+    node.type === 'imageReference' ||
+    ('children' in node && (node.children as RootContent[]).some(visit));
   return tree.children.some(visit);
 }
 
@@ -119,5 +168,9 @@ export function mdastToText(tree: Root): string {
   };
   tree.children.forEach(visit);
   lines.push(line);
-  return lines.join('\n').replace(/[ \t\u00a0]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
+  return lines
+    .join('\n')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n\s*/g, '\n')
+    .trim();
 }

@@ -70,9 +70,7 @@ export function groupByMonth<T>(items: readonly T[], monthOf: (item: T) => Month
     if (group) group.push(item);
     else groups.set(month, [item]);
   }
-  return [...groups]
-    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
-    .map(([month, grouped]) => ({ month, items: grouped }));
+  return [...groups].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0)).map(([month, grouped]) => ({ month, items: grouped }));
 }
 
 /** Groups items by year, then by month within the year; both newest first. */

@@ -32,7 +32,10 @@ const COMPACT = /[(（]\s*(\d{2})(\d{2})\s*[-–—~～至]\s*(\d{2})(\d{2})\s*[
  * @example parseLegacyPeriod('第八期(02.03-02.15)') // { start: {month: 2, day: 3}, end: {month: 2, day: 15}, format: 'dotted', ... }
  */
 export function parseLegacyPeriod(title: string): LegacyPeriod | undefined {
-  for (const [format, pattern] of [['dotted', DOTTED], ['compact', COMPACT]] as const) {
+  for (const [format, pattern] of [
+    ['dotted', DOTTED],
+    ['compact', COMPACT],
+  ] as const) {
     const match = pattern.exec(title);
     if (!match) continue;
     const [text, m1, d1, m2, d2] = match;

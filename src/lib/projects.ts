@@ -80,8 +80,6 @@ const KIND_ORDER: readonly ProjectKind[] = ['news', 'cross-project', 'project', 
 /** Projects in reading order: news first, then cross-project, then by name. */
 export function sortProjects<T extends Pick<Project, 'kind' | 'name'>>(projects: readonly T[], locale: Locale): T[] {
   return [...projects].sort(
-    (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-      a.name[locale].localeCompare(b.name[locale], locale),
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name[locale].localeCompare(b.name[locale], locale),
   );
 }

@@ -32,7 +32,10 @@ export const FIRST_WAVE = 5;
 /** The part of Pagefind's instance API a search uses. */
 export interface PagefindInstance {
   /** `null`: every record the filters keep, no words searched. */
-  search(term: string | null, options: { filters: Filters }): Promise<{
+  search(
+    term: string | null,
+    options: { filters: Filters },
+  ): Promise<{
     results: SearchHit<PagefindFragment>[];
     filters: Record<string, Record<string, number>>;
   }>;
@@ -113,7 +116,8 @@ export function preloadTerms(pagefind: PagefindInstance, terms: readonly string[
 export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
   const base = baseFilters(request);
   const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
-  const listed = request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped);
+  const listed =
+    request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped);
   if (!request.counts) return listed;
   return { ...listed, projectCounts: await countProjects(pagefind, request, listed.issues.length) };
 }
@@ -127,7 +131,9 @@ export async function runSearch(pagefind: PagefindInstance, request: SearchReque
 export async function countProjects(pagefind: PagefindInstance, request: SearchRequest, listed: number): Promise<ProjectCounts> {
   if (listed === 0 && request.projects.length === 0) return {};
   // `none: []` filters nothing but makes Pagefind count the values.
-  const { filters } = await pagefind.search(pagefindTerm(request.terms), { filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } } });
+  const { filters } = await pagefind.search(pagefindTerm(request.terms), {
+    filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } },
+  });
   return filters[searchFilters.project] ?? {};
 }
 

@@ -60,7 +60,8 @@ function nextMatch(haystack: Haystack, needles: readonly string[], from: number)
 function closestSpan(haystack: Haystack, needles: readonly string[]): { at: number; end: number } | undefined {
   const found: { at: number; end: number; needle: number }[] = [];
   needles.forEach((needle, index) => {
-    for (let at = findIn(haystack, needle, 0); at >= 0; at = findIn(haystack, needle, at + 1)) found.push({ at, end: at + needle.length, needle: index });
+    for (let at = findIn(haystack, needle, 0); at >= 0; at = findIn(haystack, needle, at + 1))
+      found.push({ at, end: at + needle.length, needle: index });
   });
   found.sort((a, b) => a.at - b.at);
   let best: { at: number; end: number } | undefined;
@@ -101,7 +102,11 @@ export function excerptAround(text: string, needles: readonly string[], radius =
   while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
   const pieces: ExcerptPiece[] = [];
   let cursor = start;
-  for (let match = nextMatch(haystack, wanted, start); match && match.at + match.length <= end; match = nextMatch(haystack, wanted, cursor)) {
+  for (
+    let match = nextMatch(haystack, wanted, start);
+    match && match.at + match.length <= end;
+    match = nextMatch(haystack, wanted, cursor)
+  ) {
     if (match.at > cursor) pieces.push({ text: flat.slice(cursor, match.at), mark: false });
     pieces.push({ text: flat.slice(match.at, match.at + match.length), mark: true });
     cursor = match.at + match.length;

@@ -31,7 +31,10 @@ export const SECTION_META_PREFIX = 'section.';
  * @example flattenText(' 健康\u200b检查\n\n nova ') // '健康检查 nova'
  */
 export function flattenText(text: string): string {
-  return text.replace(/\u200b/g, '').replace(/[\s\u0085]+/g, ' ').trim();
+  return text
+    .replace(/\u200b/g, '')
+    .replace(/[\s\u0085]+/g, ' ')
+    .trim();
 }
 
 /**

@@ -9,9 +9,7 @@ export const MAX_QUERY_LENGTH = 256;
 
 export type QueryProblem = 'empty' | 'too-long' | 'no-words';
 
-export type PreparedQuery =
-  | { ok: true; text: string; terms: string[] }
-  | { ok: false; text: string; problem: QueryProblem };
+export type PreparedQuery = { ok: true; text: string; terms: string[] } | { ok: false; text: string; problem: QueryProblem };
 
 let segmenter: Intl.Segmenter | undefined;
 

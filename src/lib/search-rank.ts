@@ -122,14 +122,21 @@ export function matchParts(parts: readonly SearchPart[], { query, terms, project
   const matches = looked.flatMap((part): PartMatch[] => {
     const match = matchText(part.text, query, terms);
     if (match === 'none') return [];
-    const count = match === 'exact' ? countQuery(part.text, query) : terms.reduce((sum, term, index) => sum + countQuery(part.text, term, { wholeWord: index < last }), 0);
+    const count =
+      match === 'exact'
+        ? countQuery(part.text, query)
+        : terms.reduce((sum, term, index) => sum + countQuery(part.text, term, { wholeWord: index < last }), 0);
     return [{ part, exact: match === 'exact', count }];
   });
   return matches.sort((a, b) => Number(b.exact) - Number(a.exact) || b.count - a.count || a.part.start - b.part.start);
 }
 
 /** A loaded hit as a result entry, or undefined when no part it looks at answers the query. */
-export function rankHit<Fragment extends HitFragment>(hit: SearchHit<Fragment>, fragment: Fragment, query: TextQuery): RankedIssue<Fragment> | undefined {
+export function rankHit<Fragment extends HitFragment>(
+  hit: SearchHit<Fragment>,
+  fragment: Fragment,
+  query: TextQuery,
+): RankedIssue<Fragment> | undefined {
   const [best, ...others] = matchParts(splitParts(fragment.content, fragment.meta), query);
   if (!best) return undefined;
   return { issue: fragment.meta['issue'] ?? hit.id, exact: best.exact, hit, fragment, best, others };
@@ -141,7 +148,10 @@ export function rankHit<Fragment extends HitFragment>(hit: SearchHit<Fragment>, 
  * held no exact match (or `budget` fragments are read). Then lists issues: those holding the query
  * first, each tier in Pagefind's order; hits where no part holds the query or all its words are dropped.
  */
-export async function rankIssues<Fragment extends HitFragment>(hits: readonly SearchHit<Fragment>[], options: RankOptions): Promise<{ issues: RankedIssue<Fragment>[]; unread: number }> {
+export async function rankIssues<Fragment extends HitFragment>(
+  hits: readonly SearchHit<Fragment>[],
+  options: RankOptions,
+): Promise<{ issues: RankedIssue<Fragment>[]; unread: number }> {
   const { terms, limit, budget = 5 * limit } = options;
   const rankOf = new Map(hits.map((hit, rank) => [hit, rank]));
   const queue = orderHits(hits, terms.length);

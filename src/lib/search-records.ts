@@ -105,17 +105,19 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], sources: Se
         meta[labelKey('period', locale)] = period;
       }
       const hidden = localeCodes.filter((locale) => !locales.includes(locale));
-      return [{
-        url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
-        content: joined.content,
-        language: SEARCH_INDEX_LANGUAGE,
-        meta,
-        filters: {
-          [searchFilters.month]: months,
-          ...(projects.length ? { [searchFilters.project]: projects } : {}),
-          ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
+      return [
+        {
+          url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
+          content: joined.content,
+          language: SEARCH_INDEX_LANGUAGE,
+          meta,
+          filters: {
+            [searchFilters.month]: months,
+            ...(projects.length ? { [searchFilters.project]: projects } : {}),
+            ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
+          },
         },
-      }];
+      ];
     });
   });
 }

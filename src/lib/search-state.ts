@@ -24,8 +24,14 @@ export const searchParams = { query: 'q', project: 'project', from: 'from', to: 
  * @example parseSearchState(new URLSearchParams('q=nova&project=heat,nova&sort=newest')) // { q: 'nova', projects: ['heat', 'nova'], order: 'newest' }
  */
 export function parseSearchState(params: URLSearchParams, knownProjects?: readonly string[]): SearchState {
-  const projects = [...new Set(params.getAll(searchParams.project).flatMap((value) => value.split(',')).map((id) => id.trim()))]
-    .filter((id) => id && (!knownProjects || knownProjects.includes(id)));
+  const projects = [
+    ...new Set(
+      params
+        .getAll(searchParams.project)
+        .flatMap((value) => value.split(','))
+        .map((id) => id.trim()),
+    ),
+  ].filter((id) => id && (!knownProjects || knownProjects.includes(id)));
   let from = monthParam(params, searchParams.from);
   let to = monthParam(params, searchParams.to);
   if (from && to && from > to) [from, to] = [to, from];

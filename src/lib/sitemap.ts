@@ -34,8 +34,9 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 /** A sitemap of the canonical pages, sorted by URL so every build writes the same bytes. */
 export function buildSitemap(pages: readonly PageLinks[]): string {
-  const canonical = [...new Map(pages.flatMap((page) => (page.canonical ? [[page.canonical, page] as const] : []))).values()]
-    .sort((a, b) => (a.canonical ?? '').localeCompare(b.canonical ?? ''));
+  const canonical = [...new Map(pages.flatMap((page) => (page.canonical ? [[page.canonical, page] as const] : []))).values()].sort((a, b) =>
+    (a.canonical ?? '').localeCompare(b.canonical ?? ''),
+  );
   const entries = canonical.map((page) => {
     const alternates = Object.entries(page.alternates)
       .sort(([a], [b]) => a.localeCompare(b))

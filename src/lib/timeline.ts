@@ -15,6 +15,12 @@ export interface TimelinePage<T> extends Page<T> {
 }
 
 /** Pages of a project's entries (given newest first), each grouped by month. */
-export function paginateTimeline<T extends { issue: { period: Period } }>(entries: readonly T[], pageSize = timelinePageSize): TimelinePage<T>[] {
-  return paginate(entries, pageSize).map((page) => ({ ...page, months: groupByMonth(page.items, (entry) => issueMonth(entry.issue.period)) }));
+export function paginateTimeline<T extends { issue: { period: Period } }>(
+  entries: readonly T[],
+  pageSize = timelinePageSize,
+): TimelinePage<T>[] {
+  return paginate(entries, pageSize).map((page) => ({
+    ...page,
+    months: groupByMonth(page.items, (entry) => issueMonth(entry.issue.period)),
+  }));
 }

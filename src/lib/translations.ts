@@ -39,15 +39,31 @@ export interface StaleTranslation {
  */
 export function hashIssueSource(issue: { title: string; description: string; body: string }): string {
   const body = issue.body.replace(/\r\n?/g, '\n').trim();
-  return createHash('sha256').update(JSON.stringify([issue.title, issue.description, body])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([issue.title, issue.description, body]))
+    .digest('hex');
 }
 
 /** Validates one translation file on its own: front matter, schema, and headings that name projects. */
-export function validateTranslationFile(input: IssueFile, locale: Locale, resolver: ProjectResolver): { translation?: ValidTranslation; problems: ContentProblem[] } {
+export function validateTranslationFile(
+  input: IssueFile,
+  locale: Locale,
+  resolver: ProjectResolver,
+): { translation?: ValidTranslation; problems: ContentProblem[] } {
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
-    return { problems: [{ file, line: frontmatter.line, field: 'front matter', message: frontmatter.message, fix: 'correct the YAML between the two "---" lines' }] };
+    return {
+      problems: [
+        {
+          file,
+          line: frontmatter.line,
+          field: 'front matter',
+          message: frontmatter.message,
+          fix: 'correct the YAML between the two "---" lines',
+        },
+      ],
+    };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
@@ -57,13 +73,25 @@ export function validateTranslationFile(input: IssueFile, locale: Locale, resolv
   }
   if (!parsed.success || problems.length > 0) return { problems };
   return {
-    translation: { file, locale, frontmatter: frontmatter.data as Record<string, unknown>, data: parsed.data, body: frontmatter.body, bodyLine: frontmatter.bodyLine, sections: body.sections, lineOf: frontmatter.lineOf },
+    translation: {
+      file,
+      locale,
+      frontmatter: frontmatter.data as Record<string, unknown>,
+      data: parsed.data,
+      body: frontmatter.body,
+      bodyLine: frontmatter.bodyLine,
+      sections: body.sections,
+      lineOf: frontmatter.lineOf,
+    },
     problems,
   };
 }
 
 /** Checks translations against their issues; stale ones are reported apart, as they do not fail the build. */
-export function checkTranslations(translations: readonly ValidTranslation[], issues: readonly ValidIssue[]): { problems: ContentProblem[]; stale: StaleTranslation[] } {
+export function checkTranslations(
+  translations: readonly ValidTranslation[],
+  issues: readonly ValidIssue[],
+): { problems: ContentProblem[]; stale: StaleTranslation[] } {
   const byNumber = new Map(issues.map((issue) => [issue.data.number, issue]));
   const seen = new Map<string, ValidTranslation>();
   const problems: ContentProblem[] = [];
@@ -73,13 +101,25 @@ export function checkTranslations(translations: readonly ValidTranslation[], iss
     const issue = byNumber.get(data.number);
     const numberLine = translation.lineOf(['number']);
     if (!issue) {
-      problems.push({ file, line: numberLine, field: 'number', message: `there is no issue ${data.number} to translate`, fix: 'translate an existing issue, or correct the number' });
+      problems.push({
+        file,
+        line: numberLine,
+        field: 'number',
+        message: `there is no issue ${data.number} to translate`,
+        fix: 'translate an existing issue, or correct the number',
+      });
       continue;
     }
     const key = `${translation.locale}:${data.number}`;
     const earlier = seen.get(key);
     if (earlier) {
-      problems.push({ file, line: numberLine, field: 'number', message: `issue ${data.number} already has a ${translation.locale} translation: ${earlier.file}`, fix: 'keep one translation per issue and language' });
+      problems.push({
+        file,
+        line: numberLine,
+        field: 'number',
+        message: `issue ${data.number} already has a ${translation.locale} translation: ${earlier.file}`,
+        fix: 'keep one translation per issue and language',
+      });
       continue;
     }
     seen.set(key, translation);
@@ -97,12 +137,20 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   const problems: ContentProblem[] = [];
   const titled = /\bIssue\s+(\d+)\b/i.exec(data.title)?.[1];
   if (titled !== undefined && Number(titled) !== data.number) {
-    problems.push({ file, line: translation.lineOf(['title']), field: 'title', message: `the title says issue ${titled} but number is ${data.number}`, fix: 'make them agree' });
+    problems.push({
+      file,
+      line: translation.lineOf(['title']),
+      field: 'title',
+      message: `the title says issue ${titled} but number is ${data.number}`,
+      fix: 'make them agree',
+    });
   }
   const period = issue.data.period;
   if (data.period && (toIsoDay(data.period.start) !== toIsoDay(period.start) || toIsoDay(data.period.end) !== toIsoDay(period.end))) {
     problems.push({
-      file, line: translation.lineOf(['period']), field: 'period',
+      file,
+      line: translation.lineOf(['period']),
+      field: 'period',
       message: `the period differs from the issue's (${toIsoDay(period.start)}..${toIsoDay(period.end)}, ${issue.file})`,
       fix: 'remove period from the translation (it comes from the issue) or make it equal',
     });
@@ -111,12 +159,23 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   const theirs = new Set(issue.sections.map((section) => section.projectId));
   for (const section of issue.sections) {
     if (!ours.has(section.projectId)) {
-      problems.push({ file, field: 'body', message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`, fix: `add a "## ${section.projectId}" section (any name or alias of the project works as its heading)` });
+      problems.push({
+        file,
+        field: 'body',
+        message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
+        fix: `add a "## ${section.projectId}" section (any name or alias of the project works as its heading)`,
+      });
     }
   }
   for (const section of translation.sections) {
     if (!theirs.has(section.projectId)) {
-      problems.push({ file, line: translation.bodyLine + section.line - 1, field: 'body', message: `the translation has a "${section.heading}" section (${section.projectId}) that the issue does not`, fix: 'remove it, or add the section to the Chinese issue first' });
+      problems.push({
+        file,
+        line: translation.bodyLine + section.line - 1,
+        field: 'body',
+        message: `the translation has a "${section.heading}" section (${section.projectId}) that the issue does not`,
+        fix: 'remove it, or add the section to the Chinese issue first',
+      });
     }
   }
   return problems;

@@ -46,7 +46,12 @@ async function readContent(issuesDir: string, registry: readonly Project[]): Pro
 
   const issueFiles = await listFiles(issuesDir, defaultLocale, problems);
   if (issueFiles.length === 0) {
-    problems.push({ file: displayPath(path.join(issuesDir, defaultLocale)), field: 'folder', message: 'no issues found', fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder' });
+    problems.push({
+      file: displayPath(path.join(issuesDir, defaultLocale)),
+      field: 'folder',
+      message: 'no issues found',
+      fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder',
+    });
   }
   for (const file of issueFiles) {
     const result = validateIssueFile({ file: displayPath(file), source: await readFile(file, 'utf8') }, { schema, resolver });

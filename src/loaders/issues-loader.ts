@@ -33,15 +33,24 @@ export function issuesLoader(options: Options): Loader {
 export function translationsLoader(options: Options): Loader {
   return folderLoader('digest-translations', options, (content, logger) => {
     for (const { file, number, issueFile } of content.stale) {
-      logger.warn(`${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date`);
+      logger.warn(
+        `${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date`,
+      );
     }
     return content.translations.map((translation) => ({
-      id: `${translation.locale}/${translation.data.number}`, file: translation.file, frontmatter: translation.frontmatter, body: translation.body,
+      id: `${translation.locale}/${translation.data.number}`,
+      file: translation.file,
+      frontmatter: translation.frontmatter,
+      body: translation.body,
     }));
   });
 }
 
-function folderLoader(name: string, options: Options, entriesOf: (content: LoadedContent, logger: LoaderContext['logger']) => Entry[]): Loader {
+function folderLoader(
+  name: string,
+  options: Options,
+  entriesOf: (content: LoadedContent, logger: LoaderContext['logger']) => Entry[],
+): Loader {
   return {
     name,
     async load({ store, parseData, generateDigest, watcher, logger }) {
@@ -55,7 +64,13 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
           // Astro tracks files inside the project only; an outside DIGEST_CONTENT_DIR has none.
           const filePath = path.isAbsolute(entry.file) ? undefined : entry.file;
           const data = await parseData({ id: entry.id, data: entry.frontmatter, ...(filePath ? { filePath } : {}) });
-          store.set({ id: entry.id, data, body: entry.body, ...(filePath ? { filePath } : {}), digest: generateDigest({ ...entry.frontmatter, body: entry.body }) });
+          store.set({
+            id: entry.id,
+            data,
+            body: entry.body,
+            ...(filePath ? { filePath } : {}),
+            digest: generateDigest({ ...entry.frontmatter, body: entry.body }),
+          });
         }
       };
       await sync();

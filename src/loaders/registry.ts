@@ -13,7 +13,11 @@ export function loadProjectRegistry(file: string): Project[] {
     const result = ProjectSchema.safeParse(entry);
     if (result.success) return [result.data];
     const name = (entry as { id?: unknown } | null)?.id ?? `#${index + 1}`;
-    problems.push(...result.error.issues.map((issue) => `${displayPath(file)}: project ${String(name)}, ${issue.path.join('.') || 'entry'}: ${issue.message}`));
+    problems.push(
+      ...result.error.issues.map(
+        (issue) => `${displayPath(file)}: project ${String(name)}, ${issue.path.join('.') || 'entry'}: ${issue.message}`,
+      ),
+    );
     return [];
   });
   const ids = new Set<string>();

@@ -50,7 +50,8 @@ export function createSearchCorpus(
       if (!parts) cache.set(text, (parts = new Map()));
       let plain = parts.get(projectId ?? '');
       if (plain === undefined) {
-        const markdown = projectId === undefined ? text.intro : text.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
+        const markdown =
+          projectId === undefined ? text.intro : (text.sections.find((section) => section.projectId === projectId)?.markdown ?? '');
         plain = markdown ? plainText(`${markdown}\n\n${text.definitions}`, site) : '';
         parts.set(projectId ?? '', plain);
       }

@@ -10,8 +10,5 @@ export const IsoDaySchema = z
 
 /** One text per site locale. */
 export const LocalizedTextSchema = z.strictObject(
-  Object.fromEntries(localeCodes.map((code) => [code, z.string().trim().min(1)])) as Record<
-    (typeof localeCodes)[number],
-    z.ZodString
-  >,
+  Object.fromEntries(localeCodes.map((code) => [code, z.string().trim().min(1)])) as Record<(typeof localeCodes)[number], z.ZodString>,
 );

@@ -14,7 +14,12 @@ export const TranslationSchema = z.strictObject({
   /** The version of the Chinese text this translates; `npm run translate -- <number>` fills it in. */
   source: z.strictObject({
     /** SHA-256 of the Chinese title, description and body when the translation was made. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the 64-character hash that npm run translate writes; run npm run translate -- <number> --rehash after checking the translation'),
+    sha256: z
+      .string()
+      .regex(
+        /^[0-9a-f]{64}$/,
+        'expected the 64-character hash that npm run translate writes; run npm run translate -- <number> --rehash after checking the translation',
+      ),
   }),
   /** The period, if repeated here: it must equal the issue's. */
   period: PeriodSchema.optional(),

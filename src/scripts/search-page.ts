@@ -4,7 +4,17 @@
  * search (`src/lib/search-engine.ts`) and hands the outcome to the view (`search-view.ts`).
  */
 import { isLocale, defaultLocale, type Locale } from '../i18n/locales.ts';
-import { countProjects, FIRST_WAVE, PAGE_SIZE, preloadTerms, runSearch, warmUp, type PagefindInstance, type SearchOutcome, type SearchRequest } from '../lib/search-engine.ts';
+import {
+  countProjects,
+  FIRST_WAVE,
+  PAGE_SIZE,
+  preloadTerms,
+  runSearch,
+  warmUp,
+  type PagefindInstance,
+  type SearchOutcome,
+  type SearchRequest,
+} from '../lib/search-engine.ts';
 import { entryFile, startupFiles } from '../lib/pagefind-startup.ts';
 import { prepareQuery } from '../lib/search-query.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search-records.ts';
@@ -78,7 +88,9 @@ function loadPagefind(): Promise<PagefindInstance> {
     preloadStartup(bundle, cacheTag);
     // A plain variable: given a template string, Vite wraps the import in its 1.3 KB preload helper.
     const script = `${bundle}pagefind.js`;
-    const module = (await import(/* @vite-ignore */ script)) as { createInstance(options: object): PagefindInstance & { init(): Promise<void> } };
+    const module = (await import(/* @vite-ignore */ script)) as {
+      createInstance(options: object): PagefindInstance & { init(): Promise<void> };
+    };
     // No web worker: it would be one more 43 KB download for searches that take milliseconds.
     // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
     const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag });

@@ -26,7 +26,11 @@ export type SearchView = ReturnType<typeof createSearchView>;
 type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
 
 /** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
-export function createSearchView({ app, status, list, more }: SearchViewElements, locale: Locale, projectNames: ReadonlyMap<string, string>) {
+export function createSearchView(
+  { app, status, list, more }: SearchViewElements,
+  locale: Locale,
+  projectNames: ReadonlyMap<string, string>,
+) {
   const numbers = new Intl.NumberFormat(locale);
   const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
 
@@ -81,7 +85,11 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     markShown(query.text);
     more.hidden = !outcome.more;
     const found = numbers.format(outcome.issues.length);
-    showStatus(outcome.issues.length ? message('msgResults', { total: outcome.more ? `${found}+` : found }) : message('msgNone', { query: query.text }));
+    showStatus(
+      outcome.issues.length
+        ? message('msgResults', { total: outcome.more ? `${found}+` : found })
+        : message('msgNone', { query: query.text }),
+    );
   }
 
   function clear(): void {
@@ -109,11 +117,16 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
     link.href = hrefOf(fragment, best.part.projectId);
-    link.append(element('span', 'search-result__issue', label('issue')), ' ', element('span', 'search-result__section', sectionName(best.part.projectId)));
+    link.append(
+      element('span', 'search-result__issue', label('issue')),
+      ' ',
+      element('span', 'search-result__section', sectionName(best.part.projectId)),
+    );
     const title = element('h2', 'search-result__title');
     title.append(link);
     const details = element('p', 'search-result__meta', label('period'));
-    if (meta['lang'] && meta['lang'] !== locale) details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
+    if (meta['lang'] && meta['lang'] !== locale)
+      details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
     const excerpt = element('p', 'search-result__excerpt');
     if (meta['lang']) excerpt.lang = meta['lang'];
     excerpt.append(...renderPieces(excerptOf(best.part.text, query.text, query.terms)));
@@ -170,7 +183,8 @@ export function createSearchView({ app, status, list, more }: SearchViewElements
       const characters = [...prepared.text];
       const query = characters.length > 120 ? `${characters.slice(0, 120).join('')}…` : prepared.text;
       if (prepared.problem === 'empty') showStatus(message('msgEmpty'), 'problem');
-      else if (prepared.problem === 'too-long') showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
+      else if (prepared.problem === 'too-long')
+        showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
     /** Shows issue counts per project beside the project filters. */

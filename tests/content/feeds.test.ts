@@ -30,8 +30,12 @@ describe('feeds built from hostile content', () => {
 
   it('are all accepted by xmllint', () => {
     expect(feeds.map((feed) => feed.path)).toEqual([
-      '/en/projects/industry/rss.xml', '/en/projects/nova/rss.xml', '/en/rss.xml',
-      '/projects/industry/rss.xml', '/projects/nova/rss.xml', '/rss.xml',
+      '/en/projects/industry/rss.xml',
+      '/en/projects/nova/rss.xml',
+      '/en/rss.xml',
+      '/projects/industry/rss.xml',
+      '/projects/nova/rss.xml',
+      '/rss.xml',
     ]);
     const result = xmllint(feeds.map((feed) => path.join(outDir, feed.path)));
     expect(result.output).toBe('');

@@ -10,7 +10,9 @@ import { projectRoot, runScript, sharedDir } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const corpus = path.join(sharedDir, 'corpus');
-const corpusFiles = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort();
+const corpusFiles = readdirSync(corpus)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 const digestOf = (dir: string) => {
   const hash = createHash('sha256');
   for (const name of readdirSync(path.join(dir, 'zh-CN')).sort()) hash.update(name).update(readFileSync(path.join(dir, 'zh-CN', name)));
@@ -27,14 +29,20 @@ describe('importing ../shared/corpus', () => {
   it('imports every post and ends with a summary line', () => {
     expect(first.status).toBe(0);
     const lines = first.stdout.trim().split('\n');
-    expect(lines.at(-1)).toMatch(new RegExp(`^Imported ${corpusFiles.length} of ${corpusFiles.length} files .* \\(${corpusFiles.length} written, 0 replaced, 0 unchanged\\); 0 failed; \\d+ normalizations reported\\.$`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^Imported ${corpusFiles.length} of ${corpusFiles.length} files .* \\(${corpusFiles.length} written, 0 replaced, 0 unchanged\\); 0 failed; \\d+ normalizations reported\\.$`,
+      ),
+    );
     for (const name of corpusFiles) expect(first.stdout).toMatch(new RegExp(`^ok    ${name} -> zh-CN/\\d{4}\\.md \\(written\\)`, 'm'));
   });
 
   it('reports what it normalized in the real posts', () => {
     expect(first.stdout).toContain('line-endings: CRLF line endings converted to LF');
     expect(first.stdout).toMatch(/date: publication date 2013-11-12 is 10 days before the period's end/);
-    expect(first.stdout).toMatch(/bare-url: bare URL written as <https:\/\/wiki\.openstack\.org\/wiki\/Heat\/Blueprints\/Multi_Region_Support_for_Heat>/);
+    expect(first.stdout).toMatch(
+      /bare-url: bare URL written as <https:\/\/wiki\.openstack\.org\/wiki\/Heat\/Blueprints\/Multi_Region_Support_for_Heat>/,
+    );
   });
 
   it('numbers each issue from its title and dates it across the new year', () => {
@@ -54,7 +62,10 @@ describe('importing ../shared/corpus', () => {
     // Headings are restructured (and reported); every other line must survive, URL repairs aside.
     const comparable = (line: string) => line.trim().replace(/\\_/g, '_').replace(/[<>]/g, '');
     const outputText = comparable(output.split('\n').map(comparable).join('\n'));
-    const missing = body.split('\n').filter((line) => line.trim() && !/^#{1,6}\s/.test(line)).filter((line) => !outputText.includes(comparable(line)));
+    const missing = body
+      .split('\n')
+      .filter((line) => line.trim() && !/^#{1,6}\s/.test(line))
+      .filter((line) => !outputText.includes(comparable(line)));
     expect(missing).toEqual([]);
     expect(output).toContain(`  title: ${title}`);
   });
@@ -65,7 +76,13 @@ describe('importing ../shared/corpus', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`(0 written, 0 replaced, ${corpusFiles.length} unchanged)`);
     expect(digestOf(out)).toBe(before);
-    expect(again.stdout.trim().split('\n').slice(0, -1)).toEqual(first.stdout.trim().split('\n').slice(0, -1).map((line) => line.replace('(written)', '(unchanged)')));
+    expect(again.stdout.trim().split('\n').slice(0, -1)).toEqual(
+      first.stdout
+        .trim()
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => line.replace('(written)', '(unchanged)')),
+    );
   });
 
   it('refuses to overwrite an edited issue without --force', () => {
@@ -73,7 +90,9 @@ describe('importing ../shared/corpus', () => {
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n编辑补充的一句。\n`);
     const result = runScript('scripts/import.ts', [corpus, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/FAIL {2}2014-02-15-openstack-activity-0203-0215\.md:1: \S+0008\.md exists with other content; pass --force to replace it/);
+    expect(result.stdout).toMatch(
+      /FAIL {2}2014-02-15-openstack-activity-0203-0215\.md:1: \S+0008\.md exists with other content; pass --force to replace it/,
+    );
     expect(readFileSync(edited, 'utf8')).toContain('编辑补充的一句。');
   });
 });
@@ -83,10 +102,15 @@ describe('a legacy folder with a file that cannot be imported', () => {
     const legacy = tempDir('legacy');
     const out = tempDir('out');
     for (const name of corpusFiles.slice(0, 2)) copyFileSync(path.join(corpus, name), path.join(legacy, name));
-    writeFileSync(path.join(legacy, '2014-09-10-broken.md'), '---\nlayout: post\ntitle: OpenStack社区动态第十九期(0826-0910)\n---\n## 社区跟踪\n### Nova\n文字\n### 不存在的项目\n文字\n');
+    writeFileSync(
+      path.join(legacy, '2014-09-10-broken.md'),
+      '---\nlayout: post\ntitle: OpenStack社区动态第十九期(0826-0910)\n---\n## 社区跟踪\n### Nova\n文字\n### 不存在的项目\n文字\n',
+    );
     const result = runScript('scripts/import.ts', [legacy, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('FAIL  2014-09-10-broken.md:8: heading "### 不存在的项目" stands where project headings do but matches no project or alias');
+    expect(result.stdout).toContain(
+      'FAIL  2014-09-10-broken.md:8: heading "### 不存在的项目" stands where project headings do but matches no project or alias',
+    );
     expect(result.stdout).toContain('Imported 2 of 3 files');
     expect(readdirSync(path.join(out, 'zh-CN')).sort()).toEqual(['0001.md', '0002.md']);
   });
@@ -98,7 +122,9 @@ describe('the committed seed issues', () => {
     const result = runScript('scripts/import.ts', [path.join(sharedDir, 'seeds'), '--out', out, '--dates-from', corpus]);
     expect(result.status).toBe(0);
     for (const name of ['0001.md', '0008.md']) {
-      expect(readFileSync(path.join(out, 'zh-CN', name), 'utf8')).toBe(readFileSync(path.join(projectRoot, 'src/content/issues/zh-CN', name), 'utf8'));
+      expect(readFileSync(path.join(out, 'zh-CN', name), 'utf8')).toBe(
+        readFileSync(path.join(projectRoot, 'src/content/issues/zh-CN', name), 'utf8'),
+      );
     }
     expect(result.stdout).toContain('notice: the credit statement (声明, lines 8-12) moved to attribution.notice');
   });

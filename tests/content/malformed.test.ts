@@ -19,7 +19,8 @@ const cases = [
   ['overlapping-periods', '0010.md', 5, 'period.start', 'the period 2014-02-20..2014-03-05 overlaps 第九期'],
 ] as const;
 
-const where = (name: string, file: string, line: number) => `${path.relative(projectRoot, path.join(fixtures, name, 'zh-CN', file))}:${line}`;
+const where = (name: string, file: string, line: number) =>
+  `${path.relative(projectRoot, path.join(fixtures, name, 'zh-CN', file))}:${line}`;
 
 describe('npm run check', () => {
   it('passes the valid control issue', () => {
@@ -41,7 +42,9 @@ describe('MDX in the content folder', () => {
     const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: path.join(fixtures, 'mdx-issue') });
     expect(result.status).toBe(1);
     const file = path.relative(projectRoot, path.join(fixtures, 'mdx-issue', 'zh-CN', '0009.mdx'));
-    expect(result.stderr).toContain(`${file}  file name: not a Markdown issue file. Fix: issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only).`);
+    expect(result.stderr).toContain(
+      `${file}  file name: not a Markdown issue file. Fix: issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only).`,
+    );
   });
 });
 

@@ -25,8 +25,11 @@ describe('npm run new-issue', () => {
   it('refuses to overwrite a file that is already there', () => {
     // A valid issue that happens to sit where the next one would be written.
     const squatter = readFileSync(path.join(dir, 'zh-CN', '0019.md'), 'utf8')
-      .replace('number: 19', 'number: 5').replace('第十九期', '第五期')
-      .replace('start: 2014-08-26', 'start: 2013-12-17').replace('end: 2014-09-01', 'end: 2013-12-24').replace(/published: .*/, 'published: 2013-12-24');
+      .replace('number: 19', 'number: 5')
+      .replace('第十九期', '第五期')
+      .replace('start: 2014-08-26', 'start: 2013-12-17')
+      .replace('end: 2014-09-01', 'end: 2013-12-24')
+      .replace(/published: .*/, 'published: 2013-12-24');
     writeFileSync(path.join(dir, 'zh-CN', '0020.md'), squatter);
     const result = runScript('scripts/new-issue.ts', [], env);
     expect(result.status).toBe(1);

@@ -86,7 +86,12 @@ describe('npm run translate', () => {
 
   it('rejects a translation of an issue that does not exist, naming file and field', () => {
     const orphan = path.join(dir, 'en', '0005.md');
-    writeFileSync(orphan, readFileSync(path.join(dir, 'en', '0008.md'), 'utf8').replace('number: 8', 'number: 5').replace('Issue 8', 'Issue 5'));
+    writeFileSync(
+      orphan,
+      readFileSync(path.join(dir, 'en', '0008.md'), 'utf8')
+        .replace('number: 8', 'number: 5')
+        .replace('Issue 8', 'Issue 5'),
+    );
     const result = runScript('scripts/check.ts', [], env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${orphan}:2  number: there is no issue 5 to translate`);

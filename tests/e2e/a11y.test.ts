@@ -25,25 +25,39 @@ async function violations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return found.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return found.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }
 
-const pages = ['/', '/issues/8/', '/issues/7/', '/projects/', '/projects/nova/', '/archive/', '/search/?q=nova-scheduler', '/subscribe/', '/translations/', '/about/', '/404.html'];
+const pages = [
+  '/',
+  '/issues/8/',
+  '/issues/7/',
+  '/projects/',
+  '/projects/nova/',
+  '/archive/',
+  '/search/?q=nova-scheduler',
+  '/subscribe/',
+  '/translations/',
+  '/about/',
+  '/404.html',
+];
 
 describe('axe-core', () => {
-  it.each(pages.flatMap((path) => [path, path === '/404.html' ? undefined : `/en${path}`]).filter((path): path is string => path !== undefined))(
-    'finds no violations on %s, light and dark',
-    async (path) => {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await newPage({ colorScheme });
-        await page.goto(path);
-        // A search page is checked with its results shown.
-        if (path.includes('/search/')) await page.locator('#search-results a').first().waitFor();
-        expect(await violations(page), `${path} (${colorScheme})`).toEqual([]);
-        await page.context().close();
-      }
-    },
-  );
+  it.each(
+    pages.flatMap((path) => [path, path === '/404.html' ? undefined : `/en${path}`]).filter((path): path is string => path !== undefined),
+  )('finds no violations on %s, light and dark', async (path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await newPage({ colorScheme });
+      await page.goto(path);
+      // A search page is checked with its results shown.
+      if (path.includes('/search/')) await page.locator('#search-results a').first().waitFor();
+      expect(await violations(page), `${path} (${colorScheme})`).toEqual([]);
+      await page.context().close();
+    }
+  });
 });
 
 describe('the keyboard alone', () => {

@@ -34,7 +34,12 @@ const imported = (): Imported[] => {
     .map((name) => {
       const [, frontMatter = '', body = ''] = readFileSync(path.join(dir, name), 'utf8').split(/^---$/m);
       const data = parse(frontMatter) as { number: number; period: { end: string }; projects: string[] };
-      return { number: data.number, month: String(data.period.end).slice(0, 7), projects: data.projects, headings: body.match(/^## /gm)?.length ?? 0 };
+      return {
+        number: data.number,
+        month: String(data.period.end).slice(0, 7),
+        projects: data.projects,
+        headings: body.match(/^## /gm)?.length ?? 0,
+      };
     })
     .sort((a, b) => b.number - a.number);
 };
@@ -64,7 +69,10 @@ const expectedCounts = (issues: readonly Imported[], projects: readonly string[]
   return counts;
 };
 
-const registry = parse(readFileSync(path.join(projectRoot, 'src/content/projects.yaml'), 'utf8')) as { id: string; name: Record<string, string> }[];
+const registry = parse(readFileSync(path.join(projectRoot, 'src/content/projects.yaml'), 'utf8')) as {
+  id: string;
+  name: Record<string, string>;
+}[];
 const nameOf = (id: string, locale: string) => registry.find((project) => project.id === id)?.name[locale];
 const covered = (issues: readonly Imported[]) => [...new Set(issues.flatMap((issue) => issue.projects))];
 
@@ -96,13 +104,18 @@ describe('the archive page', () => {
     ['with JavaScript', true, ''],
     ['without JavaScript, in English, on a phone', false, '/en'],
   ])('leads from the index to each year and month %s', async (_, javaScriptEnabled, prefix) => {
-    const page = await newPage({ javaScriptEnabled, viewport: javaScriptEnabled ? { width: 1200, height: 700 } : { width: 375, height: 640 } });
+    const page = await newPage({
+      javaScriptEnabled,
+      viewport: javaScriptEnabled ? { width: 1200, height: 700 } : { width: 375, height: 640 },
+    });
     const archive = new ArchivePage(page);
     await archive.open(prefix);
     const links = await archive.indexLinks();
     const months = new Set(imported().map((issue) => issue.month));
     const years = new Set([...months].map((month) => month.slice(0, 4)));
-    expect(links.map((link) => link.href).sort()).toEqual([...[...years].map((year) => `#y${year}`), ...[...months].map((month) => `#m${month}`)].sort());
+    expect(links.map((link) => link.href).sort()).toEqual(
+      [...[...years].map((year) => `#y${year}`), ...[...months].map((month) => `#m${month}`)].sort(),
+    );
     // Oldest first, so every jump has to scroll down past what the last one showed.
     for (const { href } of [...links].reverse()) {
       await archive.indexLink(href).click();
@@ -115,9 +128,14 @@ describe('the archive page', () => {
   it('shows each issue card with badges that lead to the timelines of its projects, as on the home page', async () => {
     const page = await newPage();
     const archive = new ArchivePage(page);
-    const byNumber = new Map(imported().map((issue) => [`/en/issues/${issue.number}/`, issue.projects.map((id) => `/en/projects/${id}/`).sort()]));
+    const byNumber = new Map(
+      imported().map((issue) => [`/en/issues/${issue.number}/`, issue.projects.map((id) => `/en/projects/${id}/`).sort()]),
+    );
     // The archive shows every issue; the home page the most recent ones.
-    for (const [open, least] of [[() => archive.open('/en'), byNumber.size], [() => new HomePage(page).open('/en'), Math.min(byNumber.size, homeRecentCount + 1)]] as const) {
+    for (const [open, least] of [
+      [() => archive.open('/en'), byNumber.size],
+      [() => new HomePage(page).open('/en'), Math.min(byNumber.size, homeRecentCount + 1)],
+    ] as const) {
       await open();
       const cards = await archive.cards();
       expect(cards.length).toBeGreaterThanOrEqual(least);
@@ -172,7 +190,8 @@ describe('the activity overview on the projects page', () => {
         element.scrollLeft = element.scrollWidth;
         const labels = element.querySelector('.activity__labels');
         const lastCell = [...element.querySelectorAll('.activity__grid g.activity__cell rect')].at(-1)?.getBoundingClientRect();
-        const style = (node: Element | null | undefined, property: string) => (node ? getComputedStyle(node).getPropertyValue(property) : '');
+        const style = (node: Element | null | undefined, property: string) =>
+          node ? getComputedStyle(node).getPropertyValue(property) : '';
         return {
           scrolls: element.scrollWidth > element.clientWidth,
           labelsBefore: before,
@@ -198,7 +217,7 @@ describe('the activity overview on the projects page', () => {
 });
 
 describe('project timelines', () => {
-  it('show every project\'s sections by month, newest first, with its feed, on one page at this size', async () => {
+  it("show every project's sections by month, newest first, with its feed, on one page at this size", async () => {
     const page = await newPage();
     const project = new ProjectPage(page);
     const issues = imported();
@@ -207,7 +226,10 @@ describe('project timelines', () => {
       const withProject = issues.filter((issue) => issue.projects.includes(id));
       const months = [...new Set(withProject.map((issue) => issue.month))];
       expect(await project.months(), id).toEqual(
-        months.map((month) => ({ month, issues: withProject.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/#${id}`) })),
+        months.map((month) => ({
+          month,
+          issues: withProject.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/#${id}`),
+        })),
       );
       expect(await project.feedLink().getAttribute('href')).toBe(`/projects/${id}/rss.xml`);
       expect(await project.pager().count()).toBe(0);
@@ -219,11 +241,13 @@ describe('project timelines', () => {
     expect((await page.goto('/projects/nova/page/2/'))?.status()).toBe(404);
   });
 
-  it('lead from an entry to the project\'s section in its issue, in English and without JavaScript', async () => {
+  it("lead from an entry to the project's section in its issue, in English and without JavaScript", async () => {
     const page = await newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 700 } });
     const project = new ProjectPage(page);
     await project.open('nova', '/en');
-    const oldest = imported().filter((issue) => issue.projects.includes('nova')).at(-1);
+    const oldest = imported()
+      .filter((issue) => issue.projects.includes('nova'))
+      .at(-1);
     const link = page.locator(`.project-entry__title a[href="/en/issues/${oldest?.number}/#nova"]`);
     await link.click();
     await page.waitForURL(`**/en/issues/${oldest?.number}/#nova`);

@@ -25,11 +25,13 @@ interface ImportedIssue {
 /** The imported issues, read from the content folder independently of the site's code, newest first. */
 const imported = (): ImportedIssue[] => {
   const dir = path.join(inject('contentDir'), 'zh-CN');
-  return readdirSync(dir).map((file) => {
-    const source = readFileSync(path.join(dir, file), 'utf8');
-    const end = source.indexOf('\n---\n', 4);
-    return { ...(parse(source.slice(4, end)) as Omit<ImportedIssue, 'file' | 'body'>), file, body: source.slice(end + 5) };
-  }).sort((a, b) => b.number - a.number);
+  return readdirSync(dir)
+    .map((file) => {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      const end = source.indexOf('\n---\n', 4);
+      return { ...(parse(source.slice(4, end)) as Omit<ImportedIssue, 'file' | 'body'>), file, body: source.slice(end + 5) };
+    })
+    .sort((a, b) => b.number - a.number);
 };
 
 /** `## Heading` → its text, link definitions left out (they serve every section). */
@@ -45,16 +47,19 @@ const sectionsOf = (body: string): Map<string, string> => {
 const chineseRuns = (text: string, minimum: number) => text.match(new RegExp(`[\\u4e00-\\u9fff]{${minimum},}`, 'g')) ?? [];
 
 /** Runs of plain English words, the same kind of fingerprint for translations. */
-const englishRuns = (text: string, minimum: number) => text.replace(/\]\([^)]*\)|<[^>]*>|\[/g, '').match(new RegExp(`[A-Za-z][A-Za-z ,']{${minimum},}[A-Za-z]`, 'g')) ?? [];
+const englishRuns = (text: string, minimum: number) =>
+  text.replace(/\]\([^)]*\)|<[^>]*>|\[/g, '').match(new RegExp(`[A-Za-z][A-Za-z ,']{${minimum},}[A-Za-z]`, 'g')) ?? [];
 
 /** English translations in the content folder: issue number → body. */
 const translatedBodies = (): Map<number, string> => {
   const dir = path.join(inject('contentDir'), 'en');
-  return new Map((existsSync(dir) ? readdirSync(dir) : []).map((file) => {
-    const source = readFileSync(path.join(dir, file), 'utf8');
-    const end = source.indexOf('\n---\n', 4);
-    return [(parse(source.slice(4, end)) as { number: number }).number, source.slice(end + 5)];
-  }));
+  return new Map(
+    (existsSync(dir) ? readdirSync(dir) : []).map((file) => {
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      const end = source.indexOf('\n---\n', 4);
+      return [(parse(source.slice(4, end)) as { number: number }).number, source.slice(end + 5)];
+    }),
+  );
 };
 
 const distDir = () => inject('distDir');
@@ -86,14 +91,16 @@ describe('the feeds of the corpus site', () => {
     expect(result.status).toBe(0);
   });
 
-  it('have the RSS 2.0 required elements, the feed\'s language and absolute links', () => {
+  it("have the RSS 2.0 required elements, the feed's language and absolute links", () => {
     expect(site).toMatch(/^https?:\/\/[^/]+\/$/);
     for (const { path: feedPath, rss, items } of feeds) {
       const english = feedPath.startsWith('/en/');
       expect(rss['@_version'], feedPath).toBe('2.0');
       expect(rss.channel.title?.trim(), feedPath).toBeTruthy();
       expect(rss.channel.description?.trim(), feedPath).toBeTruthy();
-      expect(rss.channel.link, feedPath).toBe(`${site}${english ? 'en/' : ''}${feedPath.replace(/^\/(en\/)?/, '').replace(/rss\.xml$/, '')}`);
+      expect(rss.channel.link, feedPath).toBe(
+        `${site}${english ? 'en/' : ''}${feedPath.replace(/^\/(en\/)?/, '').replace(/rss\.xml$/, '')}`,
+      );
       expect(rss.channel.language, feedPath).toBe(english ? 'en' : 'zh-cn');
       expect(items.length, feedPath).toBeGreaterThan(0);
       for (const item of items) {
@@ -117,7 +124,10 @@ describe('the feeds of the corpus site', () => {
       for (const item of items) {
         const urls = urlsIn(`${item['content:encoded'] ?? ''}${item.description ?? ''}`);
         checked += urls.length;
-        expect(urls.filter((url) => !isAbsoluteUrl(url)), item.link).toEqual([]);
+        expect(
+          urls.filter((url) => !isAbsoluteUrl(url)),
+          item.link,
+        ).toEqual([]);
       }
     }
     expect(checked).toBeGreaterThan(100);
@@ -125,14 +135,21 @@ describe('the feeds of the corpus site', () => {
 
   it('give each issue one item, newest first, titled with its number and period and dated by its publication', () => {
     const issues = imported();
-    for (const [feedPath, prefix] of [['/rss.xml', ''], ['/en/rss.xml', 'en/']] as const) {
+    for (const [feedPath, prefix] of [
+      ['/rss.xml', ''],
+      ['/en/rss.xml', 'en/'],
+    ] as const) {
       const { items } = feed(feedPath);
       expect(items.map((item) => item.link)).toEqual(issues.map((issue) => `${site}${prefix}issues/${issue.number}/`));
       items.forEach((item, index) => {
         const issue = issues[index] as ImportedIssue;
         expect(new Date(item.pubDate ?? '').toISOString().slice(0, 10)).toBe(issue.published);
         const year = issue.period.end.slice(0, 4);
-        expect(item.title).toMatch(prefix ? new RegExp(`^Issue ${issue.number} \\(.*${year}\\)$`) : new RegExp(`^第[一二三四五六七八九十]+期（.*${Number(issue.period.end.slice(8))}日）$`));
+        expect(item.title).toMatch(
+          prefix
+            ? new RegExp(`^Issue ${issue.number} \\(.*${year}\\)$`)
+            : new RegExp(`^第[一二三四五六七八九十]+期（.*${Number(issue.period.end.slice(8))}日）$`),
+        );
       });
     }
   });
@@ -153,7 +170,10 @@ describe('the feeds of the corpus site', () => {
     const withNova = imported().filter((issue) => issue.projects.includes('nova'));
     const translations = translatedBodies();
     expect(withNova.length).toBeGreaterThan(1);
-    for (const [feedPath, prefix] of [['/projects/nova/rss.xml', ''], ['/en/projects/nova/rss.xml', 'en/']] as const) {
+    for (const [feedPath, prefix] of [
+      ['/projects/nova/rss.xml', ''],
+      ['/en/projects/nova/rss.xml', 'en/'],
+    ] as const) {
       const { items } = feed(feedPath);
       expect(items.map((item) => item.link)).toEqual(withNova.map((issue) => `${site}${prefix}issues/${issue.number}/#nova`));
       let fingerprints = 0;
@@ -169,7 +189,10 @@ describe('the feeds of the corpus site', () => {
           expect(text, `${item.link} lacks ${run}`).toContain(run);
           fingerprints += 1;
         }
-        const elsewhere = [...sections].filter(([heading]) => heading !== 'nova').flatMap(([, other]) => runs(other, 12)).filter((run) => !nova.includes(run));
+        const elsewhere = [...sections]
+          .filter(([heading]) => heading !== 'nova')
+          .flatMap(([, other]) => runs(other, 12))
+          .filter((run) => !nova.includes(run));
         for (const run of elsewhere) expect(text, `${item.link} holds ${run} from another section`).not.toContain(run);
         fingerprints += elsewhere.length;
       });
@@ -179,16 +202,22 @@ describe('the feeds of the corpus site', () => {
 });
 
 describe('feed discovery', () => {
-  it('announces on every page the site feed of its language, on issue pages their projects\' feeds, on project pages their own', () => {
+  it("announces on every page the site feed of its language, on issue pages their projects' feeds, on project pages their own", () => {
     const issues = new Map(imported().map((issue) => [String(issue.number), issue]));
     const pages = readdirSync(distDir(), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(issues.size * 2);
     for (const page of pages) {
       const document = parseDocument(readFileSync(path.join(distDir(), page), 'utf8'));
       const lang = DomUtils.findOne((element) => element.name === 'html', document.children)?.attribs['lang'];
-      const links = DomUtils.findAll((element) => element.name === 'link' && element.attribs['rel'] === 'alternate' && element.attribs['type'] === 'application/rss+xml', document.children);
+      const links = DomUtils.findAll(
+        (element) => element.name === 'link' && element.attribs['rel'] === 'alternate' && element.attribs['type'] === 'application/rss+xml',
+        document.children,
+      );
       const hrefs = links.map((link) => link.attribs['href'] ?? '');
-      expect(links.every((link) => link.attribs['title']?.trim()), page).toBe(true);
+      expect(
+        links.every((link) => link.attribs['title']?.trim()),
+        page,
+      ).toBe(true);
       const prefix = lang === 'en' ? 'en/' : '';
       expect(hrefs[0], page).toBe(`${site}${prefix}rss.xml`);
       const route = page.split(path.sep).join('/').replace(/^en\//, '');
@@ -204,7 +233,10 @@ describe('feed discovery', () => {
 describe('the subscribe page', () => {
   const newPage = useBrowser();
 
-  it.each([['', 'zh-CN'], ['/en', 'en']])('%s lists every feed of its language with an address to copy, without JavaScript, at phone width', async (prefix, lang) => {
+  it.each([
+    ['', 'zh-CN'],
+    ['/en', 'en'],
+  ])('%s lists every feed of its language with an address to copy, without JavaScript, at phone width', async (prefix, lang) => {
     const page = await newPage({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     const subscribe = new SubscribePage(page);
     expect((await subscribe.open(prefix))?.status()).toBe(200);
@@ -217,10 +249,19 @@ describe('the subscribe page', () => {
     expect([...addresses].sort()).toEqual([...own, otherLanguage].sort());
     expect(await subscribe.feedLinks()).toEqual(addresses.map(localPath));
     expect(await subscribe.fields().evaluateAll((fields) => fields.every((field) => (field as HTMLTextAreaElement).readOnly))).toBe(true);
-    expect(await subscribe.copyButtons().evaluateAll((buttons) => buttons.filter((button) => (button as HTMLElement).offsetParent !== null).length)).toBe(0);
+    expect(
+      await subscribe
+        .copyButtons()
+        .evaluateAll((buttons) => buttons.filter((button) => (button as HTMLElement).offsetParent !== null).length),
+    ).toBe(0);
     expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(375);
     await subscribe.projectField('nova').selectText();
-    expect(await page.evaluate(() => { const field = document.activeElement as HTMLTextAreaElement; return field.value.slice(field.selectionStart, field.selectionEnd); })).toBe(`${site}${prefix ? 'en/' : ''}projects/nova/rss.xml`);
+    expect(
+      await page.evaluate(() => {
+        const field = document.activeElement as HTMLTextAreaElement;
+        return field.value.slice(field.selectionStart, field.selectionEnd);
+      }),
+    ).toBe(`${site}${prefix ? 'en/' : ''}projects/nova/rss.xml`);
     expect(page.problems).toEqual([]);
   });
 

@@ -56,7 +56,9 @@ async function provoke(page: Page) {
   for (const element of await page.locator('main *').all()) {
     await element.hover({ force: true, timeout: 1_000 }).catch(() => undefined);
   }
-  await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('main details').forEach((details) => (details.open = !details.open)));
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLDetailsElement>('main details').forEach((details) => (details.open = !details.open)),
+  );
   await page.waitForTimeout(300);
 }
 
@@ -66,13 +68,16 @@ async function activeContent(page: Page) {
     const content = document.querySelectorAll('main .prose *, main [lang] *, main .attribution *, main .issue-card *');
     const found: string[] = [];
     for (const element of new Set(content)) {
-      if (/^(SCRIPT|IFRAME|OBJECT|EMBED|FORM|INPUT|BUTTON|STYLE|META|BASE|LINK|SVG|MATH|NOSCRIPT)$/i.test(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
+      if (/^(SCRIPT|IFRAME|OBJECT|EMBED|FORM|INPUT|BUTTON|STYLE|META|BASE|LINK|SVG|MATH|NOSCRIPT)$/i.test(element.tagName))
+        found.push(`<${element.tagName.toLowerCase()}>`);
       for (const attribute of element.getAttributeNames()) {
-        if (attribute.startsWith('on') || attribute === 'style' || attribute === 'srcdoc') found.push(`${element.tagName.toLowerCase()}[${attribute}]`);
+        if (attribute.startsWith('on') || attribute === 'style' || attribute === 'srcdoc')
+          found.push(`${element.tagName.toLowerCase()}[${attribute}]`);
       }
       for (const attribute of ['href', 'src']) {
         const value = element.getAttribute(attribute);
-        if (value && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto):/i.test(value.trim())) found.push(`${element.tagName.toLowerCase()}[${attribute}=${value}]`);
+        if (value && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto):/i.test(value.trim()))
+          found.push(`${element.tagName.toLowerCase()}[${attribute}=${value}]`);
       }
     }
     return found;

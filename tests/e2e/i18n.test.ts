@@ -92,7 +92,9 @@ describe('links between languages in the built site', () => {
     const dist = inject('distDir');
     const targets = new Set<string>();
     for (const file of htmlFiles(dist)) {
-      for (const match of readFileSync(file, 'utf8').matchAll(/<link rel="(?:alternate|canonical)"(?: hreflang="[^"]+")? href="([^"]+)"/g)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /<link rel="(?:alternate|canonical)"(?: hreflang="[^"]+")? href="([^"]+)"/g,
+      )) {
         targets.add(new URL(match[1] ?? '').pathname);
       }
     }
@@ -112,8 +114,21 @@ describe('links between languages in the built site', () => {
   it('are listed in the sitemap with both languages, untranslated English pages left out', () => {
     const sitemap = readFileSync(path.join(inject('distDir'), 'sitemap.xml'), 'utf8');
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname);
-    expect(locs).toEqual(expect.arrayContaining(['/', '/en/', '/issues/7/', '/issues/8/', '/en/issues/8/', '/en/issues/1/', '/projects/nova/', '/en/projects/nova/']));
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/en/',
+        '/issues/7/',
+        '/issues/8/',
+        '/en/issues/8/',
+        '/en/issues/1/',
+        '/projects/nova/',
+        '/en/projects/nova/',
+      ]),
+    );
     expect(locs).not.toContain('/en/issues/7/');
-    expect(sitemap).toMatch(/<loc>[^<]+\/issues\/8\/<\/loc>\n {4}<xhtml:link rel="alternate" hreflang="en" href="[^"]+\/en\/issues\/8\/"\/>/);
+    expect(sitemap).toMatch(
+      /<loc>[^<]+\/issues\/8\/<\/loc>\n {4}<xhtml:link rel="alternate" hreflang="en" href="[^"]+\/en\/issues\/8\/"\/>/,
+    );
   });
 });

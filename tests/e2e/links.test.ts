@@ -21,7 +21,8 @@ function readPage(file: string): Page {
       if (attributes['id']) page.ids.add(attributes['id']);
       for (const attribute of ['href', 'src']) {
         const value = attributes[attribute];
-        if (value !== undefined && !(name === 'form')) page.references.push({ attribute: `${name}[${attribute}]`, value, ...(name === 'a' ? { rel: attributes['rel'] ?? '' } : {}) });
+        if (value !== undefined && !(name === 'form'))
+          page.references.push({ attribute: `${name}[${attribute}]`, value, ...(name === 'a' ? { rel: attributes['rel'] ?? '' } : {}) });
       }
       if (name === 'form' && attributes['action']) page.references.push({ attribute: 'form[action]', value: attributes['action'] });
     },
@@ -35,7 +36,11 @@ describe('links in the built site', () => {
     const site = new URL('https://openstack-digest.example.org');
     const files = htmlFiles(dist);
     const pages = new Map(files.map((file) => [file, readPage(file)]));
-    const pathOf = (file: string) => `/${path.relative(dist, file).replace(/index\.html$/, '').replace(/\\/g, '/')}`;
+    const pathOf = (file: string) =>
+      `/${path
+        .relative(dist, file)
+        .replace(/index\.html$/, '')
+        .replace(/\\/g, '/')}`;
     const broken: string[] = [];
     let checked = 0;
     for (const [file, page] of pages) {
@@ -52,7 +57,8 @@ describe('links in the built site', () => {
         }
         if (url.hash && targetFile.endsWith('.html')) {
           const ids = pages.get(targetFile)?.ids ?? readPage(targetFile).ids;
-          if (!ids.has(decodeURIComponent(url.hash.slice(1)))) broken.push(`${pathOf(file)}: ${attribute}="${value}" → no element ${url.hash}`);
+          if (!ids.has(decodeURIComponent(url.hash.slice(1))))
+            broken.push(`${pathOf(file)}: ${attribute}="${value}" → no element ${url.hash}`);
         }
       }
     }
@@ -70,7 +76,8 @@ describe('links in the built site', () => {
         if (rel === undefined || !/^https?:/i.test(value) || new URL(value).origin === site.origin) continue;
         external += 1;
         const words = new Set(rel.split(/\s+/));
-        if (!['external', 'noopener', 'noreferrer'].every((word) => words.has(word))) unsafe.push(`${path.relative(dist, file)}: ${value} rel="${rel}"`);
+        if (!['external', 'noopener', 'noreferrer'].every((word) => words.has(word)))
+          unsafe.push(`${path.relative(dist, file)}: ${value} rel="${rel}"`);
       }
     }
     expect(unsafe).toEqual([]);

@@ -17,12 +17,20 @@ const newPage = useBrowser();
 /** The imported issues' front matter, read independently of the site. */
 const imported = () => {
   const dir = path.join(inject('contentDir'), 'zh-CN');
-  return readdirSync(dir).map((name) => {
-    const data = parse(readFileSync(path.join(dir, name), 'utf8').split('\n---\n')[0]?.replace(/^---\n/, '') ?? '') as {
-      number: number; period: { start: string; end: string }; projects: string[];
-    };
-    return data;
-  }).sort((a, b) => b.number - a.number);
+  return readdirSync(dir)
+    .map((name) => {
+      const data = parse(
+        readFileSync(path.join(dir, name), 'utf8')
+          .split('\n---\n')[0]
+          ?.replace(/^---\n/, '') ?? '',
+      ) as {
+        number: number;
+        period: { start: string; end: string };
+        projects: string[];
+      };
+      return data;
+    })
+    .sort((a, b) => b.number - a.number);
 };
 
 describe('the home page', () => {
@@ -69,7 +77,9 @@ describe('issue pages', () => {
   it('follows previous and next through the archive', async () => {
     const page = await newPage();
     const issue = new IssuePage(page);
-    const numbers = imported().map((data) => data.number).reverse();
+    const numbers = imported()
+      .map((data) => data.number)
+      .reverse();
     const index = numbers.indexOf(8);
     await issue.open(8);
     await issue.previousLink().click();
@@ -93,7 +103,9 @@ describe('issue pages', () => {
     await issue.projectLink('heat').click();
     await page.waitForURL('**/projects/heat/');
     expect(await project.heading().textContent()).toBe('Heat');
-    const withHeat = imported().filter((data) => data.projects.includes('heat')).map((data) => `/issues/${data.number}/#heat`);
+    const withHeat = imported()
+      .filter((data) => data.projects.includes('heat'))
+      .map((data) => `/issues/${data.number}/#heat`);
     expect(await project.issueLinks()).toEqual(withHeat);
     await page.locator(`a[href="/issues/8/#heat"]`).click();
     await page.waitForURL('**/issues/8/#heat');
@@ -119,7 +131,11 @@ describe('without JavaScript, at phone width and in dark mode', () => {
     };
     const [light, dark] = [await background('light'), await background('dark')];
     expect(light).not.toBe(dark);
-    const luminance = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((sum, value) => sum + value, 0);
+    const luminance = (rgb: string) =>
+      (rgb.match(/\d+/g) ?? [])
+        .slice(0, 3)
+        .map(Number)
+        .reduce((sum, value) => sum + value, 0);
     expect(luminance(dark)).toBeLessThan(luminance(light));
   });
 });

@@ -20,6 +20,8 @@ describe('a second build of the same content', () => {
     const differing = files.filter((file) => !readFileSync(path.join(first, file)).equals(readFileSync(path.join(second, file))));
     expect(differing).toEqual([]);
     // What readers and their tools fetch again and again must be among them.
-    expect(files).toEqual(expect.arrayContaining(['rss.xml', path.join('en', 'rss.xml'), 'sitemap.xml', path.join('pagefind', 'pagefind.js')]));
+    expect(files).toEqual(
+      expect.arrayContaining(['rss.xml', path.join('en', 'rss.xml'), 'sitemap.xml', path.join('pagefind', 'pagefind.js')]),
+    );
   }, 180_000);
 });

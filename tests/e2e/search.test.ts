@@ -38,7 +38,10 @@ beforeAll(async () => {
 /** An issue's searchable parts: the introduction (no project) and each section. */
 function partsOf(issue: ArchiveIssue): { projectId?: string; text: string }[] {
   const text = issue.original;
-  return [{ text: corpus.textOf(text) }, ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) }))];
+  return [
+    { text: corpus.textOf(text) },
+    ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) })),
+  ];
 }
 
 /** The paths a page requests from now on, in order (the list fills as requests go out). */
@@ -56,23 +59,35 @@ const ascending = (numbers: readonly number[]) => [...numbers].sort((a, b) => a 
 const latinWords = (text: string) => [...new Set(text.match(/\b[A-Za-z][A-Za-z]{4,}\b/g) ?? [])].sort();
 
 describe('the index', () => {
-  it('holds one record per issue text, whose parts are the text\'s introduction and sections', async () => {
+  it("holds one record per issue text, whose parts are the text's introduction and sections", async () => {
     const folder = path.join(inject('distDir'), 'pagefind', 'fragment');
-    const fragments = await Promise.all((await readdir(folder)).map(async (file) => {
-      // A fragment is gzipped JSON behind Pagefind's signature.
-      const json = gunzipSync(await readFile(path.join(folder, file))).toString('utf8').replace(/^pagefind_dcd/, '');
-      return JSON.parse(json) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
-    }));
-    const texts = corpus.archive.issues.flatMap((issue) => textsOfIssue(issue).map(({ text, locales }) => ({ issue, text, url: localizePath(issuePath(issue.number), locales[0] ?? 'zh-CN') })));
+    const fragments = await Promise.all(
+      (await readdir(folder)).map(async (file) => {
+        // A fragment is gzipped JSON behind Pagefind's signature.
+        const json = gunzipSync(await readFile(path.join(folder, file)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, '');
+        return JSON.parse(json) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
+      }),
+    );
+    const texts = corpus.archive.issues.flatMap((issue) =>
+      textsOfIssue(issue).map(({ text, locales }) => ({ issue, text, url: localizePath(issuePath(issue.number), locales[0] ?? 'zh-CN') })),
+    );
     expect(fragments.map((fragment) => fragment.url).sort()).toEqual(texts.map(({ url }) => url).sort());
     expect(texts.some(({ text }) => text.lang === 'en')).toBe(true);
     for (const { issue, text, url } of texts) {
       const fragment = fragments.find((candidate) => candidate.url === url);
-      const expected = [{ text: corpus.textOf(text) } as { projectId?: string; text: string }, ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) }))]
+      const expected = [
+        { text: corpus.textOf(text) } as { projectId?: string; text: string },
+        ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) })),
+      ]
         .map((part) => ({ ...part, text: flattenText(part.text) }))
         .filter((part) => part.text);
       const parts = splitParts(fragment?.content ?? '', fragment?.meta ?? {});
-      expect(parts.map(({ projectId, text: partText }) => ({ ...(projectId ? { projectId } : {}), text: partText })), url).toEqual(expected);
+      expect(
+        parts.map(({ projectId, text: partText }) => ({ ...(projectId ? { projectId } : {}), text: partText })),
+        url,
+      ).toEqual(expected);
       expect(fragment?.filters['project'], url).toEqual(expected.flatMap((part) => (part.projectId ? [part.projectId] : [])));
       expect(fragment?.meta['lang']).toBe(text.lang);
       expect(fragment?.meta['issue']).toBe(String(issue.number));
@@ -145,7 +160,13 @@ describe('a search listing more than a few issues', () => {
       (window as unknown as { listStates: ListState[] }).listStates = states;
       new MutationObserver(() => {
         const items = [...list.children].map((item) => Number((item as HTMLElement).dataset['issue']));
-        states.push({ items, busy: list.hasAttribute('aria-busy'), shown: list.dataset['query'] !== undefined, opacity: getComputedStyle(list).opacity, statusBusy: status.getAttribute('aria-busy') === 'true' });
+        states.push({
+          items,
+          busy: list.hasAttribute('aria-busy'),
+          shown: list.dataset['query'] !== undefined,
+          opacity: getComputedStyle(list).opacity,
+          statusBusy: status.getAttribute('aria-busy') === 'true',
+        });
       }).observe(list, { childList: true, attributes: true });
     });
     const found = await search.search(query?.query ?? '');
@@ -159,7 +180,9 @@ describe('a search listing more than a few issues', () => {
     await expect.poll(() => search.status().getAttribute('aria-busy')).toBeNull();
     expect(found.length).toBe(Math.min(PAGE_SIZE, query?.relevant.length ?? 0));
     expect(found.slice(0, FIRST_WAVE)).toEqual(firstWave?.items);
-    expect(await page.evaluate(() => ['search', 'search-complete'].map((name) => performance.getEntriesByName(name, 'measure').length))).toEqual([1, 1]);
+    expect(
+      await page.evaluate(() => ['search', 'search-complete'].map((name) => performance.getEntriesByName(name, 'measure').length)),
+    ).toEqual([1, 1]);
     expect(page.problems).toEqual([]);
   });
 });
@@ -168,23 +191,37 @@ describe('filters', () => {
   it("restrict a project filter to that project's own sections", async () => {
     // A word that one section of an issue holds and another section of the same issue does not,
     // preferably one that other issues hold in that other project's section.
-    const inProject = (projectId: string, word: string) => ascending(corpus.archive.issues
-      .filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && containsQuery(part.text, word)))
-      .map((candidate) => candidate.number));
+    const inProject = (projectId: string, word: string) =>
+      ascending(
+        corpus.archive.issues
+          .filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && containsQuery(part.text, word)))
+          .map((candidate) => candidate.number),
+      );
     const cases = corpus.archive.issues.flatMap((issue) => {
       const sections = partsOf(issue).filter((part) => part.projectId);
-      return sections.flatMap((inside) => latinWords(inside.text).flatMap((word) => {
-        const outside = sections.find((part) => part !== inside && !containsQuery(part.text, word));
-        if (!outside || relevantIssues(texts, word).length > 10) return [];
-        return [{ word, issue: issue.number, inside: inside.projectId as string, outside: outside.projectId as string, others: inProject(outside.projectId as string, word) }];
-      }));
+      return sections.flatMap((inside) =>
+        latinWords(inside.text).flatMap((word) => {
+          const outside = sections.find((part) => part !== inside && !containsQuery(part.text, word));
+          if (!outside || relevantIssues(texts, word).length > 10) return [];
+          return [
+            {
+              word,
+              issue: issue.number,
+              inside: inside.projectId as string,
+              outside: outside.projectId as string,
+              others: inProject(outside.projectId as string, word),
+            },
+          ];
+        }),
+      );
     });
     const chosen = cases.find((candidate) => candidate.others.length > 0) ?? cases[0];
     expect(chosen, 'the corpus has a word found in one section of an issue only').toBeDefined();
     const { word, issue, inside, outside, others } = chosen as NonNullable<typeof chosen>;
 
     // Counts are Pagefind's, per issue: issues covering the project whose text holds the word anywhere.
-    const covering = (projectId: string) => corpus.archive.issues.filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && part.text.trim()));
+    const covering = (projectId: string) =>
+      corpus.archive.issues.filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && part.text.trim()));
     const counted = covering(inside).filter((candidate) => relevantIssues(texts, word).includes(candidate.number)).length;
 
     const page = await newPage();
@@ -194,7 +231,9 @@ describe('filters', () => {
     await search.openFilters();
     expect(Number(await search.projectCount(inside))).toBe(counted);
     // Its accessible name says what it counts.
-    expect(await search.projectFilterName(inside)).toBe(`${corpus.resolver.get(inside)?.name['zh-CN']} ${getTranslator('zh-CN')('search.projectCount', { issues: counted })}`);
+    expect(await search.projectFilterName(inside)).toBe(
+      `${corpus.resolver.get(inside)?.name['zh-CN']} ${getTranslator('zh-CN')('search.projectCount', { issues: counted })}`,
+    );
     await search.projectFilter(outside).check();
     await search.answered(word);
     expect(search.params().get('project')).toBe(outside);
@@ -211,7 +250,12 @@ describe('filters', () => {
 
   it('keep to a range of months, and list newest first on request', async () => {
     const startOf = (number: number) => toIsoDay(issueOf(number).period.start);
-    const query = querySet.find((entry) => entry.relevant.length >= 4 && entry.relevant.length <= 10 && new Set(entry.relevant.map((number) => startOf(number).slice(0, 7))).size >= 4) as SearchQuery;
+    const query = querySet.find(
+      (entry) =>
+        entry.relevant.length >= 4 &&
+        entry.relevant.length <= 10 &&
+        new Set(entry.relevant.map((number) => startOf(number).slice(0, 7))).size >= 4,
+    ) as SearchQuery;
     expect(query, 'a query found in issues of four months or more').toBeDefined();
     const starts = query.relevant.map(startOf).sort();
     const [from, to] = [(starts[1] ?? '').slice(0, 7), (starts.at(-2) ?? '').slice(0, 7)];
@@ -223,7 +267,9 @@ describe('filters', () => {
     await search.open();
     await search.search(query.query);
     await search.openFilters();
-    expect(await search.month('from').getAttribute('min')).toBe(monthsOfPeriod(corpus.archive.issues.at(-1)?.period as ArchiveIssue['period'])[0]);
+    expect(await search.month('from').getAttribute('min')).toBe(
+      monthsOfPeriod(corpus.archive.issues.at(-1)?.period as ArchiveIssue['period'])[0],
+    );
     await search.month('from').fill(from);
     await search.answered(query.query);
     await search.month('to').fill(to);
@@ -269,7 +315,9 @@ describe('the URL as state', () => {
     await search.answered('Rackspace');
     expect(await search.issues()).toEqual(other);
     // The language switch leads to the same search in English.
-    expect(await page.locator('a[data-language-switch]').getAttribute('href')).toMatch(/\/en\/search\/\?q=Rackspace&project=heat,nova&from=2013-11$/);
+    expect(await page.locator('a[data-language-switch]').getAttribute('href')).toMatch(
+      /\/en\/search\/\?q=Rackspace&project=heat,nova&from=2013-11$/,
+    );
     expect(page.problems).toEqual([]);
   });
 });
@@ -337,11 +385,13 @@ describe('the keyboard alone', () => {
     const reached: string[] = [];
     for (let step = 0; step < 8 && !reached.includes('result'); step += 1) {
       await page.keyboard.press('Tab');
-      reached.push(await page.evaluate(() => {
-        const active = document.activeElement;
-        if (active?.matches('#search-filters > summary')) return 'filters';
-        return active?.matches('.search-result__link') ? 'result' : active?.tagName.toLowerCase() ?? '';
-      }));
+      reached.push(
+        await page.evaluate(() => {
+          const active = document.activeElement;
+          if (active?.matches('#search-filters > summary')) return 'filters';
+          return active?.matches('.search-result__link') ? 'result' : (active?.tagName.toLowerCase() ?? '');
+        }),
+      );
     }
     expect(reached).toContain('filters');
     expect(reached).toContain('result');
@@ -389,7 +439,15 @@ describe('bad queries', () => {
     });
     const search = new SearchPage(page);
     await search.open();
-    for (const query of ['', 'a'.repeat(10_000), '?!…、。', '.*+?^${}()|[]\\', '🚀🔥', '"\'<>&', '<img src=x onerror=alert(1)><script>alert(2)</script>']) {
+    for (const query of [
+      '',
+      'a'.repeat(10_000),
+      '?!…、。',
+      '.*+?^${}()|[]\\',
+      '🚀🔥',
+      '"\'<>&',
+      '<img src=x onerror=alert(1)><script>alert(2)</script>',
+    ]) {
       await search.search(query);
       const status = (await search.status().textContent()) ?? '';
       expect(status.trim(), `a message for ${JSON.stringify(query.slice(0, 20))}`).not.toBe('');
@@ -486,11 +544,21 @@ describe('what pages download', () => {
     const requests: { path: string; type: string }[] = [];
     page.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, type: request.resourceType() }));
     await focusAndWarmUp(page, search);
-    const startup = await page.locator('link[rel="preload"]').evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
-    expect(startup).toEqual(['/pagefind/pagefind-entry.json', expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/), '/pagefind/wasm.unknown.pagefind']);
+    const startup = await page
+      .locator('link[rel="preload"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    expect(startup).toEqual([
+      '/pagefind/pagefind-entry.json',
+      expect.stringMatching(/^\/pagefind\/pagefind\.zh-cn_\w+\.pf_meta$/),
+      '/pagefind/wasm.unknown.pagefind',
+    ]);
     // Each asked for once, by its preload, and the entry file once more by the page's own read:
     // Pagefind's fetches found them preloaded.
-    const askedFor = (path: string) => requests.filter((request) => request.path === path).map((request) => request.type).sort();
+    const askedFor = (path: string) =>
+      requests
+        .filter((request) => request.path === path)
+        .map((request) => request.type)
+        .sort();
     expect(askedFor('/pagefind/pagefind-entry.json')).toEqual(['fetch', 'other']);
     for (const path of startup.slice(1)) expect(askedFor(path)).toEqual(['other']);
     expect(requests.filter((request) => request.path === '/pagefind/pagefind.js')).toHaveLength(1);
@@ -498,7 +566,7 @@ describe('what pages download', () => {
     expect(page.problems).toEqual([]);
   });
 
-  it('focusing the box readies Pagefind without any index chunk; typing fetches the words\' chunks before searching', async () => {
+  it("focusing the box readies Pagefind without any index chunk; typing fetches the words' chunks before searching", async () => {
     const { page, fetched, search } = await openSettledSearchPage();
     const box = search.box();
     await focusAndWarmUp(page, search);

@@ -36,7 +36,9 @@ export function readFeeds(dir: string): Feed[] {
     .flatMap((file) => {
       const xml = readFileSync(path.join(dir, file), 'utf8');
       const document = parser.parse(xml) as { rss?: Feed['rss'] };
-      return document.rss ? [{ path: `/${file.split(path.sep).join('/')}`, xml, rss: document.rss, items: document.rss.channel?.item ?? [] }] : [];
+      return document.rss
+        ? [{ path: `/${file.split(path.sep).join('/')}`, xml, rss: document.rss, items: document.rss.channel?.item ?? [] }]
+        : [];
     });
 }
 

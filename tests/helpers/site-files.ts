@@ -12,5 +12,7 @@ export function siteFiles(dir: string): string[] {
 
 /** Every HTML page under `dir`, as absolute paths. */
 export function htmlFiles(dir: string): string[] {
-  return siteFiles(dir).filter((file) => file.endsWith('.html')).map((file) => path.join(dir, file));
+  return siteFiles(dir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => path.join(dir, file));
 }

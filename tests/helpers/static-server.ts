@@ -4,9 +4,17 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.pf_meta': 'application/octet-stream',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pf_meta': 'application/octet-stream',
 };
 
 export interface StaticServer {
@@ -19,7 +27,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(root, pathname);
     if (!file.startsWith(root)) file = root;
-    if (await stat(file).then((info) => info.isDirectory(), () => false)) file = path.join(file, 'index.html');
+    if (
+      await stat(file).then(
+        (info) => info.isDirectory(),
+        () => false,
+      )
+    )
+      file = path.join(file, 'index.html');
     try {
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildActivityMatrix } from '../../src/lib/activity.ts';
-import { chartMetrics, columnGroups, estimateTextWidth, heatLevel, heatLevels, layoutActivityChart } from '../../src/lib/activity-layout.ts';
+import {
+  chartMetrics,
+  columnGroups,
+  estimateTextWidth,
+  heatLevel,
+  heatLevels,
+  layoutActivityChart,
+} from '../../src/lib/activity-layout.ts';
 
 describe('heat levels', () => {
   it.each([
@@ -49,7 +56,10 @@ describe('the chart layout', () => {
     expect(layout.grid.cells.map((c) => c.count)).toEqual([2, 0, 0, 0, 0, 0, 0, 1]);
     expect(layout.grid.cells.map((c) => c.level)).toEqual([4, 0, 0, 0, 0, 0, 0, 2]);
     for (const c of layout.grid.cells) expect(c.y + c.height / 2).toBe(layout.labels.rows[c.row]?.y);
-    expect(layout.labels.rows.map((row) => [row.label, row.total])).toEqual([['Nova', 2], ['Heat', 1]]);
+    expect(layout.labels.rows.map((row) => [row.label, row.total])).toEqual([
+      ['Nova', 2],
+      ['Heat', 1],
+    ]);
   });
 
   it('places cells on a regular grid without overlap, inside the drawing', () => {
@@ -64,7 +74,10 @@ describe('the chart layout', () => {
   });
 
   it('heads month columns with their years, dividing one year from the next', () => {
-    expect(layout.grid.groups.map((group) => [group.text, group.divider !== undefined])).toEqual([['2013', false], ['2014', true]]);
+    expect(layout.grid.groups.map((group) => [group.text, group.divider !== undefined])).toEqual([
+      ['2013', false],
+      ['2014', true],
+    ]);
     expect(layout.grid.columns.map((column) => column.text)).toEqual(labels.columns);
   });
 

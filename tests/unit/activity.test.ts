@@ -58,7 +58,10 @@ describe('buckets', () => {
 });
 
 describe('activity entries', () => {
-  const issue = (end: string, projects: string[]) => ({ period: { start: parseIsoDay(end) as Date, end: parseIsoDay(end) as Date }, projects });
+  const issue = (end: string, projects: string[]) => ({
+    period: { start: parseIsoDay(end) as Date, end: parseIsoDay(end) as Date },
+    projects,
+  });
 
   it('counts each project of an issue once, in the month the issue ends', () => {
     expect(activityEntries([issue('2014-02-15', ['industry', 'heat']), issue('2013-11-22', ['nova'])])).toEqual([
@@ -69,7 +72,13 @@ describe('activity entries', () => {
   });
 
   it('spans from the first to the last month', () => {
-    expect(monthRange([{ projectId: 'a', month: '2014-02' }, { projectId: 'a', month: '2013-11' }, { projectId: 'b', month: '2014-01' }])).toEqual({ first: '2013-11', last: '2014-02' });
+    expect(
+      monthRange([
+        { projectId: 'a', month: '2014-02' },
+        { projectId: 'a', month: '2013-11' },
+        { projectId: 'b', month: '2014-01' },
+      ]),
+    ).toEqual({ first: '2013-11', last: '2014-02' });
     expect(monthRange([])).toBeUndefined();
   });
 });
@@ -104,12 +113,19 @@ describe('the activity matrix', () => {
   it('aggregates into wider columns when months do not fit, keeping every count', () => {
     const matrix = buildActivityMatrix(entries, { projectIds: ['nova', 'heat', 'swift'], maxColumns: 2 });
     expect(matrix.buckets.map((bucket) => bucket.key)).toEqual(['2013-Q4', '2014-Q1']);
-    expect(matrix.rows.map((row) => row.counts)).toEqual([[2, 1], [1, 0], [0, 1]]);
+    expect(matrix.rows.map((row) => row.counts)).toEqual([
+      [2, 1],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(matrix.rows.map((row) => row.total)).toEqual([3, 1, 1]);
   });
 
   it('stays bounded for thousands of weekly issues', () => {
-    const weekly = Array.from({ length: 5000 }, (_, index) => ({ projectId: index % 3 ? 'nova' : 'heat', month: monthFromIndex(monthIndex('1950-01') + Math.floor(index / 4.3)) }));
+    const weekly = Array.from({ length: 5000 }, (_, index) => ({
+      projectId: index % 3 ? 'nova' : 'heat',
+      month: monthFromIndex(monthIndex('1950-01') + Math.floor(index / 4.3)),
+    }));
     const matrix = buildActivityMatrix(weekly, { projectIds: ['nova', 'heat'], maxColumns: 24 });
     expect(matrix.buckets.length).toBeLessThanOrEqual(24);
     expect(matrix.rows.reduce((sum, row) => sum + row.total, 0)).toBe(5000);
@@ -117,6 +133,11 @@ describe('the activity matrix', () => {
   });
 
   it('is empty without entries', () => {
-    expect(buildActivityMatrix([], { projectIds: ['nova'], maxColumns: 24 })).toEqual({ size: 1, buckets: [], rows: [{ projectId: 'nova', counts: [], total: 0 }], max: 0 });
+    expect(buildActivityMatrix([], { projectIds: ['nova'], maxColumns: 24 })).toEqual({
+      size: 1,
+      buckets: [],
+      rows: [{ projectId: 'nova', counts: [], total: 0 }],
+      max: 0,
+    });
   });
 });

@@ -41,11 +41,27 @@ describe('durations as Astro prints them', () => {
 
 describe('a build log', () => {
   it('gives our sync, rendering, index and totals', () => {
-    expect(parseBuildLog(ourLog)).toEqual({ syncMs: 3340, renderMs: 22_890, indexMs: 31_966, indexed: 7495, pagesBuilt: 2459, astroTotalMs: 35_420, waitedForIndex: true });
+    expect(parseBuildLog(ourLog)).toEqual({
+      syncMs: 3340,
+      renderMs: 22_890,
+      indexMs: 31_966,
+      indexed: 7495,
+      pagesBuilt: 2459,
+      astroTotalMs: 35_420,
+      waitedForIndex: true,
+    });
   });
 
   it("gives the peer's rendering and its Pagefind step", () => {
-    expect(parseBuildLog(peerLog)).toEqual({ syncMs: 8140, renderMs: 850, indexMs: 20_940, indexed: 2003, pagesBuilt: 2003, astroTotalMs: 65_000, waitedForIndex: false });
+    expect(parseBuildLog(peerLog)).toEqual({
+      syncMs: 8140,
+      renderMs: 850,
+      indexMs: 20_940,
+      indexed: 2003,
+      pagesBuilt: 2003,
+      astroTotalMs: 65_000,
+      waitedForIndex: false,
+    });
   });
 
   it('leaves out what the log does not say', () => {

@@ -2,11 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { summarizeBuilds } from '../../scripts/bench/build-summary.ts';
 import type { BuildRun } from '../../scripts/bench/results.ts';
 
-const run = (wallMs: number, log: Partial<BuildRun['log']> = {}): BuildRun => ({ wallMs, peakRssBytes: wallMs * 1000, cpuMs: wallMs, otherCpuMs: 0, log: { waitedForIndex: false, ...log } });
+const run = (wallMs: number, log: Partial<BuildRun['log']> = {}): BuildRun => ({
+  wallMs,
+  peakRssBytes: wallMs * 1000,
+  cpuMs: wallMs,
+  otherCpuMs: 0,
+  log: { waitedForIndex: false, ...log },
+});
 
 describe('several builds', () => {
   it('give medians and ranges of wall time, memory, rendering and index', () => {
-    const summary = summarizeBuilds([run(38, { renderMs: 20, indexMs: 30 }), run(35, { renderMs: 19, indexMs: 31 }), run(36, { renderMs: 22, indexMs: 29 })]);
+    const summary = summarizeBuilds([
+      run(38, { renderMs: 20, indexMs: 30 }),
+      run(35, { renderMs: 19, indexMs: 31 }),
+      run(36, { renderMs: 22, indexMs: 29 }),
+    ]);
     expect(summary.wallMs).toMatchObject({ median: 36, min: 35, max: 38 });
     expect(summary.peakRssBytes.median).toBe(36_000);
     expect(summary.renderMs?.median).toBe(20);

@@ -5,7 +5,13 @@ import { spread } from '../../scripts/bench/stats.ts';
 
 /** Builds of the given wall times (ms), with proportional memory and a log. */
 export function builds(wallMs: number[], extra: Partial<BuildFigures> = {}): BuildFigures {
-  const runs = wallMs.map((wall) => ({ wallMs: wall, peakRssBytes: wall * 30_000, cpuMs: wall * 1.5, otherCpuMs: 100, log: { waitedForIndex: false, renderMs: wall * 0.6, indexMs: wall * 0.8, indexed: 100 } }));
+  const runs = wallMs.map((wall) => ({
+    wallMs: wall,
+    peakRssBytes: wall * 30_000,
+    cpuMs: wall * 1.5,
+    otherCpuMs: 100,
+    log: { waitedForIndex: false, renderMs: wall * 0.6, indexMs: wall * 0.8, indexed: 100 },
+  }));
   return { ...summarizeBuilds(runs), ...extra };
 }
 
@@ -16,7 +22,11 @@ export function page(path: string, htmlGzip = 5_000, jsRaw = 1_188, extra: Parti
   const js = { raw: jsRaw, gzip: Math.round(jsRaw * 0.75) };
   const other = { raw: 0, gzip: 0 };
   return {
-    path, html, css, js, other,
+    path,
+    html,
+    css,
+    js,
+    other,
     total: { raw: html.raw + css.raw + js.raw, gzip: html.gzip + css.gzip + js.gzip },
     files: [{ path, kind: 'html', ...html }],
     searchFiles: [],
@@ -56,7 +66,14 @@ export function sized(label: string, issues: number, wallMs: number[], extra: Pa
     issues,
     translations: Math.round(issues / 4),
     build: builds(wallMs),
-    site: { distBytes: issues * 100_000, files: issues * 3, pages: issues * 2 + 40, htmlBytes: issues * 40_000, searchIndexBytes: issues * 20_000, searchIndexFiles: issues },
+    site: {
+      distBytes: issues * 100_000,
+      files: issues * 3,
+      pages: issues * 2 + 40,
+      htmlBytes: issues * 40_000,
+      searchIndexBytes: issues * 20_000,
+      searchIndexFiles: issues,
+    },
     issuePage: { number: 2, pages: [page('/issues/2/'), page('/en/issues/2/')] },
     search: searched([100, 120, 140], 150_000, [10, 12, 20]),
     ...extra,
@@ -64,7 +81,13 @@ export function sized(label: string, issues: number, wallMs: number[], extra: Pa
 }
 
 export function peerOf(wallMs: number[]): PeerResult {
-  return { name: 'Starlight 0.42', issues: 1000, translations: 250, build: builds(wallMs), issuePage: { number: 2, pages: [page('/issues/0002/', 20_000, 30_000)] } };
+  return {
+    name: 'Starlight 0.42',
+    issues: 1000,
+    translations: 250,
+    build: builds(wallMs),
+    issuePage: { number: 2, pages: [page('/issues/0002/', 20_000, 30_000)] },
+  };
 }
 
 /** A full run in which every budget holds. */
@@ -76,7 +99,11 @@ export function passingResults(): BenchResults {
     options: { sizes: ['corpus', 1000, 5000], runs: 3, peer: true },
     machine: { cpu: 'AMD EPYC', cores: 2, memoryBytes: 24e9, os: 'Debian GNU/Linux 12', loadBefore: [0.1, 0.2, 0.3], loadAfter: [1, 1, 1] },
     versions: { Node: 'v22.23.3', Astro: '7.3.4' },
-    sizes: [sized('corpus', 14, [3_000, 3_100, 3_200]), sized('1000', 1000, [20_000, 21_000, 22_000]), sized('5000', 5000, [90_000, 95_000, 99_000])],
+    sizes: [
+      sized('corpus', 14, [3_000, 3_100, 3_200]),
+      sized('1000', 1000, [20_000, 21_000, 22_000]),
+      sized('5000', 5000, [90_000, 95_000, 99_000]),
+    ],
     peer: peerOf([50_000, 52_000, 54_000]),
   };
 }

@@ -10,11 +10,21 @@ describe('growth rows', () => {
     expect(rows[0]?.marginalMsPerIssue).toBeUndefined();
     expect(rows[1]?.marginalMsPerIssue).toBeCloseTo(18_000 / 986);
     expect(rows[2]?.marginalMsPerIssue).toBe(74_000 / 4000);
-    expect(rows[2]).toMatchObject({ distBytesPerIssue: 100_000, searchIndexBytesPerIssue: 20_000, issueNumber: 2, pagesPerIssue: 10_040 / 5000, firstSearchBytes: 150_000 });
+    expect(rows[2]).toMatchObject({
+      distBytesPerIssue: 100_000,
+      searchIndexBytesPerIssue: 20_000,
+      issueNumber: 2,
+      pagesPerIssue: 10_040 / 5000,
+      firstSearchBytes: 150_000,
+    });
   });
 
   it('leave out archives that failed to build', () => {
-    expect(growthRows([sized('corpus', 14, [3_000]), { ...sized('5000', 5000, []), build: builds([], { error: 'killed' }) }]).map((row) => row.label)).toEqual(['corpus']);
+    expect(
+      growthRows([sized('corpus', 14, [3_000]), { ...sized('5000', 5000, []), build: builds([], { error: 'killed' }) }]).map(
+        (row) => row.label,
+      ),
+    ).toEqual(['corpus']);
   });
 });
 
@@ -43,10 +53,18 @@ describe('the verdict', () => {
     const steady = judgeGrowth(growthRows([sized('1000', 1000, [21_000]), sized('5000', 5000, [95_000])]));
     expect(steady.constantSearch).toBe(true);
     const search = searched([100, 120, 140], 600_000, [10]);
-    const cold = search.cold.map((entry) => ({ ...entry, page: page('/search/', 40_000, 13_255), files: [{ path: '/pagefind/pagefind.zh-cn_1.pf_meta', kind: 'other' as const, raw: 262_135, gzip: 262_135 }] }));
-    const verdict = judgeGrowth(growthRows([sized('1000', 1000, [21_000]), sized('5000', 5000, [95_000], { search: { ...search, cold } })]));
+    const cold = search.cold.map((entry) => ({
+      ...entry,
+      page: page('/search/', 40_000, 13_255),
+      files: [{ path: '/pagefind/pagefind.zh-cn_1.pf_meta', kind: 'other' as const, raw: 262_135, gzip: 262_135 }],
+    }));
+    const verdict = judgeGrowth(
+      growthRows([sized('1000', 1000, [21_000]), sized('5000', 5000, [95_000], { search: { ...search, cold } })]),
+    );
     expect(verdict.constantSearch).toBe(false);
-    expect(verdict.sentences.join(' ')).toMatch(/search page \(before searching\) weighs 15.0 KB at 1,000 and 120.0 KB at 5,000 of HTML \(\+700.0%\); a first search fetches 150.0 KB at 1,000 and 600.0 KB at 5,000 \(\+300.0%.*what a reader downloads to search grows with the archive/);
+    expect(verdict.sentences.join(' ')).toMatch(
+      /search page \(before searching\) weighs 15.0 KB at 1,000 and 120.0 KB at 5,000 of HTML \(\+700.0%\); a first search fetches 150.0 KB at 1,000 and 600.0 KB at 5,000 \(\+300.0%.*what a reader downloads to search grows with the archive/,
+    );
   });
 
   it('has nothing to judge without archives', () => {

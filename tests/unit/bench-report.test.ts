@@ -12,13 +12,18 @@ describe('the report', () => {
   });
 
   it('has a budgets table with a result per budget', () => {
-    const budgetRows = report.split('## Budgets')[1]?.split('## How cost grows')[0]?.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| budget') && !line.startsWith('| ---')) ?? [];
+    const budgetRows =
+      report
+        .split('## Budgets')[1]
+        ?.split('## How cost grows')[0]
+        ?.split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| budget') && !line.startsWith('| ---')) ?? [];
     expect(budgetRows).toHaveLength(10);
     expect(budgetRows.every((row) => row.includes('✅ pass'))).toBe(true);
   });
 
   it('states how cost grows, and has a table per archive and the peer side by side', () => {
-    expect(report).toContain('Linear build time: **yes**. Issue pages independent of the archive\'s size: **yes**.');
+    expect(report).toContain("Linear build time: **yes**. Issue pages independent of the archive's size: **yes**.");
     expect(report).toMatch(/### corpus: the real archive/);
     expect(report).toMatch(/### 1,000: synthetic archive: 1,000 issues, 250 English translations/);
     expect(report).toMatch(/### 5,000: synthetic archive/);

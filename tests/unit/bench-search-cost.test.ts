@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { chooseCostQueries } from '../../scripts/bench/search-cost.ts';
 import type { SearchQuery } from '../../scripts/lib/search-queries.ts';
 
-const query = (text: string, kind: SearchQuery['kind'], found: number): SearchQuery => ({ query: text, kind, relevant: Array.from({ length: found }, (_, index) => index + 1) });
+const query = (text: string, kind: SearchQuery['kind'], found: number): SearchQuery => ({
+  query: text,
+  kind,
+  relevant: Array.from({ length: found }, (_, index) => index + 1),
+});
 
 describe('the queries a search is timed with', () => {
   const set = [

@@ -6,7 +6,15 @@ import { getTranslator } from '../../src/i18n/t.ts';
 import { createArchive, type ArchiveIssue, type IssueText } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import {
-  absolutizeUrls, createIssueItem, createProjectFeed, createSectionItem, createSiteFeed, feedGuid, feedItemLimit, toXmlText, type FeedContext,
+  absolutizeUrls,
+  createIssueItem,
+  createProjectFeed,
+  createSectionItem,
+  createSiteFeed,
+  feedGuid,
+  feedItemLimit,
+  toXmlText,
+  type FeedContext,
 } from '../../src/lib/feeds.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
@@ -16,8 +24,12 @@ const site = new URL('https://digest.example.org/');
 const day = (text: string) => parseIsoDay(text) as Date;
 
 const data = (number: number, start: string, end: string, projects: string[], description = '测试摘要'): IssueData => ({
-  number, title: `OpenStack社区动态第${number}期`, description, projects,
-  period: { start: day(start), end: day(end) }, published: day(end),
+  number,
+  title: `OpenStack社区动态第${number}期`,
+  description,
+  projects,
+  period: { start: day(start), end: day(end) },
+  published: day(end),
   attribution: { editor: '测试编辑', organization: '测试团队', source: 'https://example.org/blog/' },
 });
 
@@ -37,17 +49,21 @@ Nova 动态。
 `;
 
 const archiveOf = (body = body8, description?: string) =>
-  createArchive([
-    { data: data(8, '2014-02-03', '2014-02-15', ['industry', 'heat', 'nova'], description), body },
-    { data: data(7, '2014-01-20', '2014-02-02', ['nova']), body: '## Nova\n\n七期的 Nova。\n' },
-  ], resolver);
+  createArchive(
+    [
+      { data: data(8, '2014-02-03', '2014-02-15', ['industry', 'heat', 'nova'], description), body },
+      { data: data(7, '2014-01-20', '2014-02-02', ['nova']), body: '## Nova\n\n七期的 Nova。\n' },
+    ],
+    resolver,
+  );
 
 const context = (locale: Locale): FeedContext => ({
   locale,
   site,
   t: getTranslator(locale),
   render: (text: IssueText, projectId?: string) => {
-    const markdown = projectId === undefined ? text.intro : text.sections.find((section) => section.projectId === projectId)?.markdown ?? '';
+    const markdown =
+      projectId === undefined ? text.intro : (text.sections.find((section) => section.projectId === projectId)?.markdown ?? '');
     return markdown ? renderMarkdown(markdown, { site }) : '';
   },
   project: resolver.get,
@@ -58,7 +74,17 @@ const withEnglish = (issue: ArchiveIssue, status: 'translated' | 'stale'): Archi
   ...issue,
   texts: {
     ...issue.texts,
-    en: { ...issue.original, lang: 'en', status, title: 'Issue 8', description: 'English summary', intro: 'Foreword.', sections: issue.original.sections.filter((section) => section.projectId !== 'nova').map((section) => ({ ...section, markdown: `English ${section.projectId}.` })) },
+    en: {
+      ...issue.original,
+      lang: 'en',
+      status,
+      title: 'Issue 8',
+      description: 'English summary',
+      intro: 'Foreword.',
+      sections: issue.original.sections
+        .filter((section) => section.projectId !== 'nova')
+        .map((section) => ({ ...section, markdown: `English ${section.projectId}.` })),
+    },
   },
 });
 
@@ -89,7 +115,9 @@ describe('feed GUIDs', () => {
       ...archive.issues.map((issue) => createIssueItem(issue, ctx).guid),
       ...archive.sectionsOf('nova').map(({ issue }) => createSectionItem(issue, 'nova', ctx).guid),
     ];
-    expect(createSectionItem(before.get(8) as ArchiveIssue, 'nova', context('zh-CN')).content).not.toBe(createSectionItem(after.get(8) as ArchiveIssue, 'nova', context('zh-CN')).content);
+    expect(createSectionItem(before.get(8) as ArchiveIssue, 'nova', context('zh-CN')).content).not.toBe(
+      createSectionItem(after.get(8) as ArchiveIssue, 'nova', context('zh-CN')).content,
+    );
     expect(guids(after, context('zh-CN'))).toEqual(guids(before, context('zh-CN')));
     expect(guids(before, moved)).toEqual(guids(before, context('zh-CN')));
   });
@@ -98,7 +126,9 @@ describe('feed GUIDs', () => {
     const archive = archiveOf();
     const all = (['zh-CN', 'en'] as const).flatMap((locale) => [
       ...archive.issues.map((issue) => createIssueItem(issue, context(locale)).guid),
-      ...archive.projectIds().flatMap((id) => archive.sectionsOf(id).map(({ issue }) => createSectionItem(issue, id, context(locale)).guid)),
+      ...archive
+        .projectIds()
+        .flatMap((id) => archive.sectionsOf(id).map(({ issue }) => createSectionItem(issue, id, context(locale)).guid)),
     ]);
     expect(new Set(all).size).toBe(all.length);
   });
@@ -135,16 +165,25 @@ describe('absolute URLs', () => {
   });
 
   it('keeps text, entities and Chinese as they are', () => {
-    expect(absolutizeUrls('<p lang="zh-CN">a &amp; b &lt;c&gt; ]]&gt; 中文</p>', base)).toBe('<p lang="zh-CN">a &amp; b &lt;c&gt; ]]&gt; 中文</p>');
+    expect(absolutizeUrls('<p lang="zh-CN">a &amp; b &lt;c&gt; ]]&gt; 中文</p>', base)).toBe(
+      '<p lang="zh-CN">a &amp; b &lt;c&gt; ]]&gt; 中文</p>',
+    );
   });
 });
 
 describe('issue items', () => {
   const issue = archiveOf().get(8) as ArchiveIssue;
 
-  it('say the issue number and period in the feed\'s language, with the publication date', () => {
-    expect(createIssueItem(issue, context('zh-CN'))).toMatchObject({ title: '第八期（2014年2月3日至15日）', link: 'https://digest.example.org/issues/8/', pubDate: day('2014-02-15') });
-    expect(createIssueItem(issue, context('en'))).toMatchObject({ title: 'Issue 8 (February 3 – 15, 2014)', link: 'https://digest.example.org/en/issues/8/' });
+  it("say the issue number and period in the feed's language, with the publication date", () => {
+    expect(createIssueItem(issue, context('zh-CN'))).toMatchObject({
+      title: '第八期（2014年2月3日至15日）',
+      link: 'https://digest.example.org/issues/8/',
+      pubDate: day('2014-02-15'),
+    });
+    expect(createIssueItem(issue, context('en'))).toMatchObject({
+      title: 'Issue 8 (February 3 – 15, 2014)',
+      link: 'https://digest.example.org/en/issues/8/',
+    });
   });
 
   it('carry the whole issue with only absolute links, sections heading to their anchors, and the credit', () => {
@@ -152,17 +191,25 @@ describe('issue items', () => {
     for (const text of ['前言', '新闻', 'Heat 动态', 'Nova 动态', '测试编辑（测试团队）']) expect(content).toContain(text);
     const urls = hrefsAndSrcs(content);
     expect(urls.filter((url) => !/^(https?|mailto):/.test(url ?? ''))).toEqual([]);
-    expect(urls).toEqual(expect.arrayContaining([
-      'https://digest.example.org/issues/7/', 'https://digest.example.org/images/a.png', 'https://digest.example.org/issues/8/#industry',
-      'https://digest.example.org/issues/8/#heat', 'https://digest.example.org/issues/8/#nova', 'https://example.org/blog/',
-    ]));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'https://digest.example.org/issues/7/',
+        'https://digest.example.org/images/a.png',
+        'https://digest.example.org/issues/8/#industry',
+        'https://digest.example.org/issues/8/#heat',
+        'https://digest.example.org/issues/8/#nova',
+        'https://example.org/blog/',
+      ]),
+    );
     expect(categories).toEqual(['业界动态', 'Heat', 'Nova']);
   });
 
   it('show an untranslated issue in English with a note above the Chinese original', () => {
     const { content, title, description } = createIssueItem(issue, context('en'));
     expect(title).toBe('Issue 8 (February 3 – 15, 2014)');
-    expect(content).toMatch(/^<p><em>This issue has not been translated into English yet\. Below is the Chinese original\.<\/em><\/p><div lang="zh-CN">/);
+    expect(content).toMatch(
+      /^<p><em>This issue has not been translated into English yet\. Below is the Chinese original\.<\/em><\/p><div lang="zh-CN">/,
+    );
     expect(content).toContain('<h2><a href="https://digest.example.org/en/issues/8/#heat">Heat</a></h2><div lang="zh-CN"><p>Heat 动态');
     expect(description).toBe('测试摘要');
   });
@@ -172,17 +219,22 @@ describe('issue items', () => {
     expect(translated.content).not.toMatch(/not been translated|may be out of date|lang="zh-CN"/);
     expect(translated.content).toContain('English heat.');
     expect(translated.description).toBe('English summary');
-    expect(createIssueItem(withEnglish(issue, 'stale'), context('en')).content).toMatch(/^<p><em>The Chinese original has changed since this translation was made/);
+    expect(createIssueItem(withEnglish(issue, 'stale'), context('en')).content).toMatch(
+      /^<p><em>The Chinese original has changed since this translation was made/,
+    );
   });
 });
 
 describe('project feeds', () => {
   const archive = archiveOf();
 
-  it('hold only that project\'s sections, newest first, each linking to its anchor', async () => {
+  it("hold only that project's sections, newest first, each linking to its anchor", async () => {
     const { rss } = await xmlOf(createProjectFeed(archive, 'nova', context('zh-CN')));
     const items = rss.channel.item as { title: string; link: string; 'content:encoded': string }[];
-    expect(items.map((item) => item.link)).toEqual(['https://digest.example.org/issues/8/#nova', 'https://digest.example.org/issues/7/#nova']);
+    expect(items.map((item) => item.link)).toEqual([
+      'https://digest.example.org/issues/8/#nova',
+      'https://digest.example.org/issues/7/#nova',
+    ]);
     expect(items.map((item) => item.title)).toEqual(['Nova · 第八期（2014年2月3日至15日）', 'Nova · 第七期（2014年1月20日至2月2日）']);
     expect(items[0]?.['content:encoded']).toContain('Nova 动态');
     expect(items[0]?.['content:encoded']).not.toMatch(/Heat 动态|新闻|前言/);
@@ -191,13 +243,20 @@ describe('project feeds', () => {
   it('fall back to the original section, with the note, when a translation lacks it', () => {
     const english = withEnglish(archive.get(8) as ArchiveIssue, 'translated');
     expect(createSectionItem(english, 'heat', context('en')).content).toMatch(/^<p>English heat\.<\/p>/);
-    expect(createSectionItem(english, 'nova', context('en')).content).toMatch(/^<p><em>This issue has not been translated.*<div lang="zh-CN"><p>Nova 动态/);
+    expect(createSectionItem(english, 'nova', context('en')).content).toMatch(
+      /^<p><em>This issue has not been translated.*<div lang="zh-CN"><p>Nova 动态/,
+    );
   });
 
   it('carry only the newest sections, a fixed number however long the archive', () => {
     const long = createArchive(
       Array.from({ length: feedItemLimit + 5 }, (_, index) => ({
-        data: data(index + 1, `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`, `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`, ['nova']),
+        data: data(
+          index + 1,
+          `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
+          `2014-${String(Math.floor(index / 28) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`,
+          ['nova'],
+        ),
         body: '## Nova\n\n内容。\n',
       })),
       resolver,
@@ -233,7 +292,10 @@ describe('the RSS document', () => {
 
   it('stays well-formed with &, <, ]]>, control characters and raw HTML in the text, and keeps the words', async () => {
     const hostile = '## Nova\n\nAT&T <b>bold</b> a < b ]]> c <![CDATA[ x ]]> \u0001\u0008\u000B\u001F end <script>alert(1)</script>\n';
-    const archive = createArchive([{ data: data(9, '2014-02-16', '2014-02-27', ['nova'], 'R&D <i>]]> \u0002 summary'), body: hostile }], resolver);
+    const archive = createArchive(
+      [{ data: data(9, '2014-02-16', '2014-02-27', ['nova'], 'R&D <i>]]> \u0002 summary'), body: hostile }],
+      resolver,
+    );
     for (const options of [createSiteFeed(archive, context('en')), createProjectFeed(archive, 'nova', context('zh-CN'))]) {
       const { xml, rss } = await xmlOf(options);
       expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);

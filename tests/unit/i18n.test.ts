@@ -4,7 +4,8 @@ import { localeCodes } from '../../src/i18n/locales.ts';
 import { uiStrings } from '../../src/i18n/t.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 
-const baseKeys = (strings: Record<string, string>) => new Set(Object.keys(strings).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')));
+const baseKeys = (strings: Record<string, string>) =>
+  new Set(Object.keys(strings).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')));
 const period = (start: string, end: string) => ({ start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date });
 
 describe('UI strings', () => {

@@ -4,11 +4,31 @@ import { resolver } from './helpers.ts';
 
 describe('splitting an issue body', () => {
   const body = [
-    '*编者按* 前言。', '', '### 小标题也属于前言', '',
-    '## 业界动态', '', '新闻 [链接][a]', '',
-    '## nova', '', 'Nova 内容', '', '```', '## Heat inside code is not a section', '```', '',
-    '### Nova 的小节', '', '小节文字', '',
-    '## Quantum', '', 'Neutron 内容', '', '[a]: https://example.org/a',
+    '*编者按* 前言。',
+    '',
+    '### 小标题也属于前言',
+    '',
+    '## 业界动态',
+    '',
+    '新闻 [链接][a]',
+    '',
+    '## nova',
+    '',
+    'Nova 内容',
+    '',
+    '```',
+    '## Heat inside code is not a section',
+    '```',
+    '',
+    '### Nova 的小节',
+    '',
+    '小节文字',
+    '',
+    '## Quantum',
+    '',
+    'Neutron 内容',
+    '',
+    '[a]: https://example.org/a',
   ].join('\n');
   const result = splitIssueBody(body, resolver);
 
@@ -38,7 +58,11 @@ describe('splitting an issue body', () => {
     const { problems } = splitIssueBody('## Nova\n\nx\n\n# Big\n\n## Nuetron\n\n## Foo\n\n## nova\n', resolver);
     expect(problems).toEqual([
       expect.objectContaining({ line: 5, message: expect.stringContaining('level-1') }),
-      expect.objectContaining({ line: 7, message: expect.stringContaining('"## Nuetron" matches no project'), fix: expect.stringContaining('did you mean "Neutron"') }),
+      expect.objectContaining({
+        line: 7,
+        message: expect.stringContaining('"## Nuetron" matches no project'),
+        fix: expect.stringContaining('did you mean "Neutron"'),
+      }),
       expect.objectContaining({ line: 9, message: expect.stringContaining('"## Foo" matches no project') }),
       expect.objectContaining({ line: 11, message: expect.stringContaining('second Nova section (the first is at line 1)') }),
     ]);

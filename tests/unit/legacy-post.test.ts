@@ -7,7 +7,8 @@ import { issueContext, resolver } from './helpers.ts';
 
 const context: ImportContext = { resolver, attribution: { editor: '测试编辑', source: 'https://example.org/' } };
 const bytes = (text: string) => new TextEncoder().encode(text);
-const post = (title: string, body: string, extra = '') => `---\nlayout: post\ntitle: ${title}\ndescription: 测试周报\ncategory: 技术\n${extra}---\n${body}`;
+const post = (title: string, body: string, extra = '') =>
+  `---\nlayout: post\ntitle: ${title}\ndescription: 测试周报\ncategory: 技术\n${extra}---\n${body}`;
 const convert = (fileName: string, text: string | Uint8Array, extra: Partial<ImportContext> = {}) =>
   convertLegacyPost({ fileName, bytes: typeof text === 'string' ? bytes(text) : text }, { ...context, ...extra });
 const imported = (result: ImportResult) => {
@@ -16,10 +17,27 @@ const imported = (result: ImportResult) => {
 };
 const kinds = (result: ImportResult) => result.notes.map((note) => note.kind);
 
-const early = post('OpenStack社区动态第一期(11.17-11.22)', [
-  '', '声明：  ', '本博客由测试团队出品，请保留原作者信息!  ', '博客地址：<http://example.org/>', '',
-  '## 业界动态', '新闻一。', '', '## 社区跟踪', '', '### Common', '公共内容。', '', '### Nova', 'Nova 内容。', '',
-].join('\n')).replaceAll('\n', '\r\n');
+const early = post(
+  'OpenStack社区动态第一期(11.17-11.22)',
+  [
+    '',
+    '声明：  ',
+    '本博客由测试团队出品，请保留原作者信息!  ',
+    '博客地址：<http://example.org/>',
+    '',
+    '## 业界动态',
+    '新闻一。',
+    '',
+    '## 社区跟踪',
+    '',
+    '### Common',
+    '公共内容。',
+    '',
+    '### Nova',
+    'Nova 内容。',
+    '',
+  ].join('\n'),
+).replaceAll('\n', '\r\n');
 
 describe('importing a legacy post', () => {
   const result = convert('2013-11-12-openstack-activity-1107-1112.md', early);
@@ -31,7 +49,10 @@ describe('importing a legacy post', () => {
     expect(toIsoDay(issue.data.period.start)).toBe('2013-11-17');
     expect(toIsoDay(issue.data.period.end)).toBe('2013-11-22');
     expect(toIsoDay(issue.data.published)).toBe('2013-11-12');
-    expect(issue.data.legacy).toEqual({ file: '2013-11-12-openstack-activity-1107-1112.md', title: 'OpenStack社区动态第一期(11.17-11.22)' });
+    expect(issue.data.legacy).toEqual({
+      file: '2013-11-12-openstack-activity-1107-1112.md',
+      title: 'OpenStack社区动态第一期(11.17-11.22)',
+    });
   });
 
   it('reports what it normalized: line endings, the disagreeing date, dropped fields, the credit, headings', () => {
@@ -59,7 +80,10 @@ describe('importing a legacy post', () => {
 
 describe('drift across the series', () => {
   it('resolves a compact period across a new year, without the two top sections, at other heading levels', () => {
-    const result = convert('2014-01-03-activity.md', post('OpenStack社区动态第六期(1228-0103)', '前言。\n\n## Nova\nA\n\n#### Neutron\nB\n'));
+    const result = convert(
+      '2014-01-03-activity.md',
+      post('OpenStack社区动态第六期(1228-0103)', '前言。\n\n## Nova\nA\n\n#### Neutron\nB\n'),
+    );
     const issue = imported(result);
     expect(`${toIsoDay(issue.data.period.start)}..${toIsoDay(issue.data.period.end)}`).toBe('2013-12-28..2014-01-03');
     expect(result.notes).toContainEqual(expect.objectContaining({ kind: 'year', message: expect.stringContaining('crosses a new year') }));
@@ -68,7 +92,10 @@ describe('drift across the series', () => {
   });
 
   it('maps misspelled, differently cased and former names, reporting each', () => {
-    const result = convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '### NOVA\na\n### Nuetron\nb\n### Savanna\nc\n###Heat\nd\n'));
+    const result = convert(
+      '2014-03-01-x.md',
+      post('OpenStack社区动态第九期(02.16-03.01)', '### NOVA\na\n### Nuetron\nb\n### Savanna\nc\n###Heat\nd\n'),
+    );
     const issue = imported(result);
     expect(issue.data.projects).toEqual(['nova', 'neutron', 'sahara', 'heat']);
     const messages = result.notes.map((note) => note.message).join('\n');
@@ -79,7 +106,10 @@ describe('drift across the series', () => {
   });
 
   it('keeps text under 社区跟踪 (as Common) and merges a repeated section', () => {
-    const result = convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '## 社区跟踪\n总述。\n### Nova\na\n### Heat\nh\n### nova\nb\n'));
+    const result = convert(
+      '2014-03-01-x.md',
+      post('OpenStack社区动态第九期(02.16-03.01)', '## 社区跟踪\n总述。\n### Nova\na\n### Heat\nh\n### nova\nb\n'),
+    );
     const issue = imported(result);
     expect(issue.data.projects).toEqual(['common', 'nova', 'heat']);
     expect(issue.content).toContain('## Common\n\n总述。\n\n## Nova\n\na\n\nb\n\n## Heat\n\nh');
@@ -87,7 +117,13 @@ describe('drift across the series', () => {
   });
 
   it('links bare URLs the way the legacy blog showed them', () => {
-    const result = convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '## Heat\nhttps://wiki.openstack.org/wiki/Multi\\_Region\\_Heat  \n见 https://example.org/a_b，后面的文字。\n'));
+    const result = convert(
+      '2014-03-01-x.md',
+      post(
+        'OpenStack社区动态第九期(02.16-03.01)',
+        '## Heat\nhttps://wiki.openstack.org/wiki/Multi\\_Region\\_Heat  \n见 https://example.org/a_b，后面的文字。\n',
+      ),
+    );
     const issue = imported(result);
     expect(issue.content).toContain('<https://wiki.openstack.org/wiki/Multi_Region_Heat>  \n见 <https://example.org/a_b>，后面的文字。');
     expect(result.notes.filter((note) => note.kind === 'bare-url')).toHaveLength(2);
@@ -105,13 +141,23 @@ describe('drift across the series', () => {
 
 describe('files that cannot be imported', () => {
   it.each([
-    ['a heading where projects stand that names none', post('第九期(02.16-03.01)', '## 社区跟踪\n### Nova\na\n### Docker\nb\n'), 10, 'heading "### Docker" stands where project headings do'],
+    [
+      'a heading where projects stand that names none',
+      post('第九期(02.16-03.01)', '## 社区跟踪\n### Nova\na\n### Docker\nb\n'),
+      10,
+      'heading "### Docker" stands where project headings do',
+    ],
     ['a title without a number', post('OpenStack社区动态(02.16-03.01)', '## Nova\na\n'), 3, 'carries no issue number'],
     ['a title without a period', post('OpenStack社区动态第九期', '## Nova\na\n'), 3, 'carries no period'],
     ['a period with a day that does not exist', post('OpenStack社区动态第九期(02.16-02.30)', '## Nova\na\n'), 3, 'does not exist'],
     ['broken YAML', '---\ntitle: 第九期(02.16-03.01)\ndescription: a: b\n---\n## Nova\n', 3, 'broken YAML'],
     ['no front matter', '## Nova\nx\n', 1, 'no Jekyll front matter'],
-    ['a front matter field with no place', post('第九期(02.16-03.01)', '## Nova\na\n', 'tags: [a]\nmood: happy\n'), 7, 'field mood has no place'],
+    [
+      'a front matter field with no place',
+      post('第九期(02.16-03.01)', '## Nova\na\n', 'tags: [a]\nmood: happy\n'),
+      7,
+      'field mood has no place',
+    ],
   ])('fails on %s, naming the line and reason', (_name, text, line, reason) => {
     const result = convert('2014-03-01-x.md', text);
     expect(result).toMatchObject({ ok: false, line });
@@ -124,7 +170,11 @@ describe('files that cannot be imported', () => {
   });
 
   it('fails on a file name without a date when none is given', () => {
-    expect(convert('seed.txt', post('第九期(02.16-03.01)', '## Nova\n'))).toMatchObject({ ok: false, line: 1, reason: expect.stringContaining('--dates-from') });
+    expect(convert('seed.txt', post('第九期(02.16-03.01)', '## Nova\n'))).toMatchObject({
+      ok: false,
+      line: 1,
+      reason: expect.stringContaining('--dates-from'),
+    });
   });
 });
 
@@ -132,11 +182,21 @@ describe('the import report', () => {
   it('names every file with what it read, the failures with line and reason, and ends with a summary', () => {
     const ok = convert('2013-11-12-a.md', early);
     const failed = convert('2014-03-01-b.md', '## Nova\n');
-    const report = formatImportReport([{ fileName: '2013-11-12-a.md', result: ok, write: 'written' }, { fileName: '2014-03-01-b.md', result: failed }], { from: 'legacy', to: 'out' });
+    const report = formatImportReport(
+      [
+        { fileName: '2013-11-12-a.md', result: ok, write: 'written' },
+        { fileName: '2014-03-01-b.md', result: failed },
+      ],
+      { from: 'legacy', to: 'out' },
+    );
     const lines = report.split('\n');
-    expect(lines[0]).toBe('ok    2013-11-12-a.md -> zh-CN/0001.md (written): 第一期, 2013-11-17..2013-11-22, 21 lines, 3 sections [industry, common, nova]');
+    expect(lines[0]).toBe(
+      'ok    2013-11-12-a.md -> zh-CN/0001.md (written): 第一期, 2013-11-17..2013-11-22, 21 lines, 3 sections [industry, common, nova]',
+    );
     expect(report).toContain('        line-endings: CRLF line endings converted to LF');
     expect(report).toContain('FAIL  2014-03-01-b.md:1: no Jekyll front matter');
-    expect(lines.at(-1)).toBe('Imported 1 of 2 files from legacy into out (1 written, 0 replaced, 0 unchanged); 1 failed; 6 normalizations reported.');
+    expect(lines.at(-1)).toBe(
+      'Imported 1 of 2 files from legacy into out (1 written, 0 replaced, 0 unchanged); 1 failed; 6 normalizations reported.',
+    );
   });
 });

@@ -5,7 +5,7 @@ import { htmlToText } from '../../src/lib/search-text.ts';
 const site = new URL('https://digest.example.org');
 const render = (markdown: string) => renderMarkdown(markdown, { site });
 
-describe('rendering contributors\' Markdown', () => {
+describe("rendering contributors' Markdown", () => {
   it('keeps ordinary formatting, lists, tables and code', () => {
     const html = render('**粗体** *斜体* `code`\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nnova boot\n```');
     expect(html).toContain('<strong>粗体</strong>');
@@ -15,19 +15,26 @@ describe('rendering contributors\' Markdown', () => {
   });
 
   it('drops scripts, handlers, frames, forms and styles with their contents', () => {
-    const html = render('<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="https://evil.example"></iframe>\n\n<form><input></form><style>body{}</style>');
+    const html = render(
+      '<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="https://evil.example"></iframe>\n\n<form><input></form><style>body{}</style>',
+    );
     expect(html).not.toMatch(/script|onclick|iframe|form|input|style|alert/);
     expect(html).toContain('<b>b</b>');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'jav&#x61;script:x'])('removes the link target %s', (href) => {
-    const html = render(`[x](${href}) <a href="${href}">y</a>`);
-    expect(html).not.toContain('href');
-    expect(html).not.toContain('rel=');
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'jav&#x61;script:x'])(
+    'removes the link target %s',
+    (href) => {
+      const html = render(`[x](${href}) <a href="${href}">y</a>`);
+      expect(html).not.toContain('href');
+      expect(html).not.toContain('rel=');
+    },
+  );
 
   it('marks links to other sites as external and safe', () => {
-    expect(render('[OpenStack](https://www.openstack.org/)')).toBe('<p><a href="https://www.openstack.org/" rel="external noopener noreferrer">OpenStack</a></p>\n');
+    expect(render('[OpenStack](https://www.openstack.org/)')).toBe(
+      '<p><a href="https://www.openstack.org/" rel="external noopener noreferrer">OpenStack</a></p>\n',
+    );
   });
 
   it('leaves links within the site alone', () => {
@@ -35,12 +42,16 @@ describe('rendering contributors\' Markdown', () => {
   });
 
   it('turns images from other hosts into links, so pages fetch nothing elsewhere', () => {
-    expect(render('![架构图](http://example.com/a.png)')).toBe('<p><a href="http://example.com/a.png" rel="external noopener noreferrer">架构图</a></p>\n');
+    expect(render('![架构图](http://example.com/a.png)')).toBe(
+      '<p><a href="http://example.com/a.png" rel="external noopener noreferrer">架构图</a></p>\n',
+    );
     expect(render('![本地](/images/a.png)')).toContain('<img src="/images/a.png" alt="本地" loading="lazy" />');
   });
 
   it('links bare URLs and keeps escaped characters as text', () => {
-    expect(render('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain('<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">');
+    expect(render('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain(
+      '<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">',
+    );
     expect(render('a\\_b')).toBe('<p>a_b</p>\n');
   });
 });
@@ -60,7 +71,10 @@ describe('the plain text of Markdown, for the search index', () => {
     expect(mdastToText(tree)).toBe(htmlToText(render(markdown)));
   });
 
-  it.each(['<b>raw</b> 文字', '<script>x()</script>', '![图](/a.png)', '![图][1]\n\n[1]: /a.png'])('leaves raw HTML and images to rendering: %s', (markdown) => {
-    expect(needsRendering(parseMarkdown(markdown))).toBe(true);
-  });
+  it.each(['<b>raw</b> 文字', '<script>x()</script>', '![图](/a.png)', '![图][1]\n\n[1]: /a.png'])(
+    'leaves raw HTML and images to rendering: %s',
+    (markdown) => {
+      expect(needsRendering(parseMarkdown(markdown))).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/lib/dates.ts';
-import { groupByMonth, groupByYearAndMonth, isMonthKey, issueMonth, monthFromIndex, monthIndex, monthKey, monthsBetween, monthsOfPeriod, monthStart, parseMonthKey } from '../../src/lib/months.ts';
+import {
+  groupByMonth,
+  groupByYearAndMonth,
+  isMonthKey,
+  issueMonth,
+  monthFromIndex,
+  monthIndex,
+  monthKey,
+  monthsBetween,
+  monthsOfPeriod,
+  monthStart,
+  parseMonthKey,
+} from '../../src/lib/months.ts';
 
 const day = (text: string) => parseIsoDay(text) as Date;
 
@@ -68,7 +80,13 @@ describe('grouping by month', () => {
 });
 
 describe('month ranges for the search filter', () => {
-  it.each([['2014-02', true], ['2014-13', false], ['2014-2', false], ['', false], ['2014-02-01', false]])('%s is a month: %s', (value, expected) => {
+  it.each([
+    ['2014-02', true],
+    ['2014-13', false],
+    ['2014-2', false],
+    ['', false],
+    ['2014-02-01', false],
+  ])('%s is a month: %s', (value, expected) => {
     expect(isMonthKey(value)).toBe(expected);
   });
 

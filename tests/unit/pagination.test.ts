@@ -26,14 +26,23 @@ describe('pages of a list', () => {
 });
 
 describe('a project timeline', () => {
-  const entry = (number: number, end: string) => ({ number, issue: { period: { start: parseIsoDay(end) as Date, end: parseIsoDay(end) as Date } } });
+  const entry = (number: number, end: string) => ({
+    number,
+    issue: { period: { start: parseIsoDay(end) as Date, end: parseIsoDay(end) as Date } },
+  });
   const entries = [entry(5, '2014-03-10'), entry(4, '2014-02-20'), entry(3, '2014-02-05'), entry(2, '2014-01-31'), entry(1, '2013-12-20')];
 
   it('groups each page by month, newest first; a month cut by a page break continues on the next page', () => {
     const pages = paginateTimeline(entries, 2);
     expect(pages.map((page) => page.months.map(({ month, items }) => [month, items.map((item) => item.number)]))).toEqual([
-      [['2014-03', [5]], ['2014-02', [4]]],
-      [['2014-02', [3]], ['2014-01', [2]]],
+      [
+        ['2014-03', [5]],
+        ['2014-02', [4]],
+      ],
+      [
+        ['2014-02', [3]],
+        ['2014-01', [2]],
+      ],
       [['2013-12', [1]]],
     ]);
   });

@@ -9,9 +9,31 @@ const resolver = createProjectResolver(registry);
 
 describe('the project registry', () => {
   it.each([
-    'industry', 'common', 'nova', 'swift', 'glance', 'keystone', 'horizon', 'neutron', 'cinder', 'heat', 'ceilometer',
-    'trove', 'ironic', 'sahara', 'zaqar', 'designate', 'barbican', 'oslo', 'tripleo', 'tempest', 'rally', 'murano',
-    'manila', 'solum', 'infra',
+    'industry',
+    'common',
+    'nova',
+    'swift',
+    'glance',
+    'keystone',
+    'horizon',
+    'neutron',
+    'cinder',
+    'heat',
+    'ceilometer',
+    'trove',
+    'ironic',
+    'sahara',
+    'zaqar',
+    'designate',
+    'barbican',
+    'oslo',
+    'tripleo',
+    'tempest',
+    'rally',
+    'murano',
+    'manila',
+    'solum',
+    'infra',
   ])('has %s, with names in both languages', (id) => {
     const project = resolver.get(id);
     expect(project?.name['zh-CN']).toBeTruthy();
@@ -43,13 +65,15 @@ describe('heading normalization', () => {
     expect(resolver.resolve(heading)).toMatchObject({ project: { id }, via });
   });
 
-  it.each([['Nuetron', 'neutron'], ['Celiometer', 'ceilometer'], ['Keystoen', 'keystone'], ['Tempset', 'tempest']])(
-    'suggests the project a typo %j means',
-    (heading, id) => {
-      expect(resolver.resolve(heading)).toBeUndefined();
-      expect(resolver.suggest(heading)?.id).toBe(id);
-    },
-  );
+  it.each([
+    ['Nuetron', 'neutron'],
+    ['Celiometer', 'ceilometer'],
+    ['Keystoen', 'keystone'],
+    ['Tempset', 'tempest'],
+  ])('suggests the project a typo %j means', (heading, id) => {
+    expect(resolver.resolve(heading)).toBeUndefined();
+    expect(resolver.suggest(heading)?.id).toBe(id);
+  });
 
   it.each(['Foo', 'Docker', '其他', 'No'])('matches nothing for %j', (heading) => {
     expect(resolver.resolve(heading)).toBeUndefined();
@@ -66,7 +90,10 @@ describe('heading normalization', () => {
   });
 
   it('orders news, then cross-project, then projects by name', () => {
-    const ids = sortProjects(['nova', 'common', 'heat', 'industry'].map((id) => resolver.get(id) as Project), 'en').map((p) => p.id);
+    const ids = sortProjects(
+      ['nova', 'common', 'heat', 'industry'].map((id) => resolver.get(id) as Project),
+      'en',
+    ).map((p) => p.id);
     expect(ids).toEqual(['industry', 'common', 'heat', 'nova']);
   });
 });

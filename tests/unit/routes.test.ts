@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { archiveMonthPath, archiveYearPath, issuePath, localeStaticPaths, localizePath, projectPagePath, projectPath, splitLocale } from '../../src/lib/routes.ts';
+import {
+  archiveMonthPath,
+  archiveYearPath,
+  issuePath,
+  localeStaticPaths,
+  localizePath,
+  projectPagePath,
+  projectPath,
+  splitLocale,
+} from '../../src/lib/routes.ts';
 
 describe('localized paths', () => {
   it.each([

@@ -7,8 +7,12 @@ import { validateIssueFile } from '../../src/lib/issue-validation.ts';
 import { issueContext, registry } from './helpers.ts';
 
 const issue = (number: number, start: string, end: string): IssueData => ({
-  number, title: `t${number}`, description: 'd', projects: ['nova'],
-  period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date }, published: parseIsoDay(end) as Date,
+  number,
+  title: `t${number}`,
+  description: 'd',
+  projects: ['nova'],
+  period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date },
+  published: parseIsoDay(end) as Date,
   attribution: { editor: '编辑', source: 'https://example.org/', notice: '声明' },
 });
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { flattenText, joinParts, SECTION_META_PREFIX, splitParts } from '../../src/lib/search-parts.ts';
 
 /** How Pagefind stores a record's content: zero-width spaces between segmented words, whitespace runs as one space. */
-const asPagefindStores = (content: string) => content.replace(/([\u4e00-\u9fff]+)/g, '$1\u200b').replace(/\s+/g, ' \u200b').trim();
+const asPagefindStores = (content: string) =>
+  content
+    .replace(/([\u4e00-\u9fff]+)/g, '$1\u200b')
+    .replace(/\s+/g, ' \u200b')
+    .trim();
 
 describe('flattening text', () => {
   it.each([
@@ -47,11 +51,18 @@ describe('joining parts into a record', () => {
 
 describe('splitting a record into parts', () => {
   it('has no introduction when the first section starts the content', () => {
-    expect(splitParts('nova heat', { 'section.nova': '0', 'section.heat': '5' }).map((part) => [part.projectId, part.text])).toEqual([['nova', 'nova'], ['heat', 'heat']]);
+    expect(splitParts('nova heat', { 'section.nova': '0', 'section.heat': '5' }).map((part) => [part.projectId, part.text])).toEqual([
+      ['nova', 'nova'],
+      ['heat', 'heat'],
+    ]);
   });
 
   it('orders sections by offset, whatever the order of the meta keys', () => {
-    expect(splitParts('a b c', { 'section.z': '4', 'section.y': '2', lang: 'en', issue: '8' }).map((part) => part.projectId)).toEqual([undefined, 'y', 'z']);
+    expect(splitParts('a b c', { 'section.z': '4', 'section.y': '2', lang: 'en', issue: '8' }).map((part) => part.projectId)).toEqual([
+      undefined,
+      'y',
+      'z',
+    ]);
   });
 
   it('reads a record without sections as one introduction', () => {
@@ -59,7 +70,12 @@ describe('splitting a record into parts', () => {
   });
 
   it('ignores offsets that are not numbers or do not fit', () => {
-    expect(splitParts('abc def', { 'section.nova': 'x', 'section.heat': '99', 'section.swift': '4' }).map((part) => [part.projectId, part.text])).toEqual([[undefined, 'abc'], ['swift', 'def']]);
+    expect(
+      splitParts('abc def', { 'section.nova': 'x', 'section.heat': '99', 'section.swift': '4' }).map((part) => [part.projectId, part.text]),
+    ).toEqual([
+      [undefined, 'abc'],
+      ['swift', 'def'],
+    ]);
   });
 
   it('keeps ids with dashes', () => {

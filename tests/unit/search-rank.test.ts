@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { joinParts, splitParts } from '../../src/lib/search-parts.ts';
 import { longestRun, matchParts, matchText, orderHits, rankHit, rankIssues, type SearchHit } from '../../src/lib/search-rank.ts';
 
-interface Fragment { content: string; meta: Record<string, string> }
+interface Fragment {
+  content: string;
+  meta: Record<string, string>;
+}
 
 /** An issue's parts: the introduction first (under `intro`), then sections by project id. */
 type Parts = Record<string, string>;
@@ -29,12 +32,23 @@ function hitsOf(records: [issue: string, parts: Parts | string, words?: number[]
 }
 
 describe('signals', () => {
-  it.each([[[], 0], [[5], 1], [[3, 9, 10, 12, 20], 3], [[1, 4, 7], 1], [[2, 1, 3, 3], 3]])('longest run of %j is %i', (positions, run) => {
+  it.each([
+    [[], 0],
+    [[5], 1],
+    [[3, 9, 10, 12, 20], 3],
+    [[1, 4, 7], 1],
+    [[2, 1, 3, 3], 3],
+  ])('longest run of %j is %i', (positions, run) => {
     expect(longestRun(positions)).toBe(run);
   });
 
   it('puts likely phrase matches first, keeping order otherwise', () => {
-    const { hits } = hitsOf([['1', 'a', [1, 9]], ['2', 'b', [4, 5]], ['3', 'c', [2]], ['4', 'd', [7, 8]]]);
+    const { hits } = hitsOf([
+      ['1', 'a', [1, 9]],
+      ['2', 'b', [4, 5]],
+      ['3', 'c', [2]],
+      ['4', 'd', [7, 8]],
+    ]);
     expect(orderHits(hits, 2).map((hit) => hit.id)).toEqual(['2-1', '4-3', '1-0', '3-2']);
     expect(orderHits(hits, 1).map((hit) => hit.id)).toEqual(['1-0', '2-1', '3-2', '4-3']);
   });
@@ -57,22 +71,33 @@ describe('the part a match lies in', () => {
     common: 'keystone 的 v2 版本认证',
   });
   const parts = splitParts(issue.content, issue.meta);
-  const answer = (query: string, terms: string[], projects?: string[]) => matchParts(parts, { query, terms, ...(projects ? { projects } : {}) }).map((match) => [match.part.projectId ?? 'intro', match.exact, match.count]);
+  const answer = (query: string, terms: string[], projects?: string[]) =>
+    matchParts(parts, { query, terms, ...(projects ? { projects } : {}) }).map((match) => [
+      match.part.projectId ?? 'intro',
+      match.exact,
+      match.count,
+    ]);
 
   it('is every part holding the query, the one holding it most first', () => {
-    expect(answer('Rackspace', ['Rackspace'])).toEqual([['heat', true, 2], ['intro', true, 1]]);
+    expect(answer('Rackspace', ['Rackspace'])).toEqual([
+      ['heat', true, 2],
+      ['intro', true, 1],
+    ]);
     expect(answer('nova-scheduler', ['nova', 'scheduler'])).toEqual([['nova', true, 1]]);
   });
 
   it('puts parts holding the query as typed before parts holding only its words', () => {
-    expect(answer('keystone v2', ['keystone', 'v2'])).toEqual([['heat', true, 1], ['common', false, 2]]);
+    expect(answer('keystone v2', ['keystone', 'v2'])).toEqual([
+      ['heat', true, 1],
+      ['common', false, 2],
+    ]);
   });
 
   it('never counts words that only meet across parts', () => {
     expect(answer('消息 Rackspace 认证', ['消息', 'Rackspace', '认证'])).toEqual([]);
   });
 
-  it('looks only at the chosen projects\' sections', () => {
+  it("looks only at the chosen projects' sections", () => {
     expect(answer('Rackspace', ['Rackspace'], ['nova'])).toEqual([]);
     expect(answer('Rackspace', ['Rackspace'], ['nova', 'heat'])).toEqual([['heat', true, 2]]);
     expect(answer('db', ['db'], ['nova'])).toEqual([['nova', true, 1]]);
@@ -100,12 +125,17 @@ describe('ranking issues', () => {
       ['1', '支持H版'],
     ]);
     const { issues } = await rankIssues(hits, { query: 'H版', terms: ['H', '版'], limit: 10 });
-    expect(issues.map((issue) => [issue.issue, issue.exact])).toEqual([['3', true], ['1', true], ['2', true], ['5', false]]);
+    expect(issues.map((issue) => [issue.issue, issue.exact])).toEqual([
+      ['3', true],
+      ['1', true],
+      ['2', true],
+      ['5', false],
+    ]);
     expect(issues[0]?.best.part).toMatchObject({ projectId: 'heat', text: '也支持H版' });
     expect(issues[0]?.others.map((other) => [other.part.projectId, other.exact])).toEqual([[undefined, false]]);
   });
 
-  it('keeps a project filter to those projects\' sections', async () => {
+  it("keeps a project filter to those projects' sections", async () => {
     const { hits } = hitsOf([
       ['8', { heat: 'Rackspace 认证', nova: 'nova-scheduler' }],
       ['11', { nova: 'Rackspace 工程师', common: 'Rackspace' }],
@@ -123,7 +153,9 @@ describe('ranking issues', () => {
   });
 
   it('reads on past near misses to find exact matches ranked low, within its budget', async () => {
-    const records = Array.from({ length: 60 }, (_, index): [string, string, number[]] => (index < 25 ? [String(index), 'keystone 的 v3', [1, 3]] : [String(index), 'keystone v3', [1, 2]]));
+    const records = Array.from({ length: 60 }, (_, index): [string, string, number[]] =>
+      index < 25 ? [String(index), 'keystone 的 v3', [1, 3]] : [String(index), 'keystone v3', [1, 2]],
+    );
     const { hits, loads } = hitsOf(records);
     const { issues } = await rankIssues(hits, { query: 'keystone v3', terms: ['keystone', 'v3'], limit: 10 });
     expect(issues.slice(0, 10).every((issue) => issue.exact)).toBe(true);

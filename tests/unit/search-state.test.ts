@@ -6,7 +6,11 @@ const parse = (query: string, known?: string[]) => parseSearchState(new URLSearc
 describe('search state in the URL', () => {
   it('reads every parameter', () => {
     expect(parse('q=H%E7%89%88&project=nova,heat&from=2013-11&to=2014-02&sort=newest')).toEqual({
-      q: 'H版', projects: ['nova', 'heat'], from: '2013-11', to: '2014-02', order: 'newest',
+      q: 'H版',
+      projects: ['nova', 'heat'],
+      from: '2013-11',
+      to: '2014-02',
+      order: 'newest',
     });
   });
 
@@ -15,7 +19,11 @@ describe('search state in the URL', () => {
   });
 
   it('drops what is not valid and turns a backward range round', () => {
-    expect(parse('project=nova,,bogus&project=heat&from=2014-13&to=14-02&sort=oldest', ['nova', 'heat'])).toEqual({ q: '', projects: ['nova', 'heat'], order: 'relevance' });
+    expect(parse('project=nova,,bogus&project=heat&from=2014-13&to=14-02&sort=oldest', ['nova', 'heat'])).toEqual({
+      q: '',
+      projects: ['nova', 'heat'],
+      order: 'relevance',
+    });
     expect(parse('from=2014-05&to=2013-12')).toMatchObject({ from: '2013-12', to: '2014-05' });
   });
 
@@ -43,7 +51,9 @@ describe('the months of the archive', () => {
   const period = (start: string, end: string) => ({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) });
 
   it('runs from the first month a period touches to the last, in any order', () => {
-    expect(monthBounds([period('2014-02-03', '2014-02-15'), period('2013-11-17', '2013-12-01'), period('2014-12-28', '2015-01-10')])).toEqual(['2013-11', '2015-01']);
+    expect(
+      monthBounds([period('2014-02-03', '2014-02-15'), period('2013-11-17', '2013-12-01'), period('2014-12-28', '2015-01-10')]),
+    ).toEqual(['2013-11', '2015-01']);
   });
 
   it('is undefined for an empty archive', () => {

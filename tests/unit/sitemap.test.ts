@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildSitemap, readPageLinks } from '../../src/lib/sitemap.ts';
 
 const page = (canonical: string | undefined, alternates: Record<string, string> = {}) =>
-  `<!doctype html><html><head>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${Object.entries(alternates).map(([lang, href]) => `<link rel="alternate" hreflang="${lang}" href="${href}">`).join('')}<link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><link rel="canonical" href="https://x/ignored-in-body/"></body></html>`;
+  `<!doctype html><html><head>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${Object.entries(alternates)
+    .map(([lang, href]) => `<link rel="alternate" hreflang="${lang}" href="${href}">`)
+    .join(
+      '',
+    )}<link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><link rel="canonical" href="https://x/ignored-in-body/"></body></html>`;
 
 describe('reading a page head', () => {
   it('finds the canonical URL and the language alternates, nothing from the body', () => {
@@ -25,9 +29,14 @@ describe('the sitemap', () => {
 
   it('lists each canonical page once, sorted, escaped, with its alternates', () => {
     expect([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1])).toEqual([
-      'https://x/a?b&amp;c', 'https://x/en/issues/8/', 'https://x/issues/7/', 'https://x/issues/8/',
+      'https://x/a?b&amp;c',
+      'https://x/en/issues/8/',
+      'https://x/issues/7/',
+      'https://x/issues/8/',
     ]);
-    expect(sitemap).toContain('<loc>https://x/issues/8/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://x/en/issues/8/"/>');
+    expect(sitemap).toContain(
+      '<loc>https://x/issues/8/</loc>\n    <xhtml:link rel="alternate" hreflang="en" href="https://x/en/issues/8/"/>',
+    );
   });
 
   it('is the same text however the pages come in', () => {

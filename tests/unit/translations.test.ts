@@ -73,11 +73,16 @@ describe('a translation file', () => {
 describe('a translation against its issue', () => {
   it('must translate an issue that exists', () => {
     const { problems } = checkTranslations([valid({ 'number: 9': 'number: 12', 'Issue 9': 'Issue 12' })], [issue]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'en/0009.md', line: 2, field: 'number', message: 'there is no issue 12 to translate' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'en/0009.md', line: 2, field: 'number', message: 'there is no issue 12 to translate' }),
+    ]);
   });
 
   it('cannot contradict the number in its title or the period', () => {
-    const { problems } = checkTranslations([valid({ 'Issue 9': 'Issue 10', 'translator:': 'period: { start: 2014-02-16, end: 2014-02-28 }\ntranslator:' })], [issue]);
+    const { problems } = checkTranslations(
+      [valid({ 'Issue 9': 'Issue 10', 'translator:': 'period: { start: 2014-02-16, end: 2014-02-28 }\ntranslator:' })],
+      [issue],
+    );
     expect(problems).toEqual([
       expect.objectContaining({ field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }),
       expect.objectContaining({ field: 'period', line: 5, message: expect.stringContaining('differs from the issue') }),
@@ -85,26 +90,46 @@ describe('a translation against its issue', () => {
   });
 
   it('accepts a repeated period that agrees', () => {
-    expect(checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue]).problems).toEqual([]);
+    expect(
+      checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue]).problems,
+    ).toEqual([]);
   });
 
   it('must have the same sections as its issue', () => {
     const { problems } = checkTranslations([valid({ '## Common\n\nCross-project news.\n': '## Heat\n\nHeat news.\n' })], [issue]);
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'body', message: expect.stringContaining('the issue has a "Common" section (common) that the translation lacks') }),
-      expect.objectContaining({ field: 'body', line: 16, message: expect.stringContaining('the translation has a "Heat" section (heat) that the issue does not') }),
+      expect.objectContaining({
+        field: 'body',
+        message: expect.stringContaining('the issue has a "Common" section (common) that the translation lacks'),
+      }),
+      expect.objectContaining({
+        field: 'body',
+        line: 16,
+        message: expect.stringContaining('the translation has a "Heat" section (heat) that the issue does not'),
+      }),
     ]);
   });
 
   it('is one per issue and language', () => {
     const { problems } = checkTranslations([valid(), valid({}, 'en/0009-copy.md')], [issue]);
-    expect(problems).toEqual([expect.objectContaining({ file: 'en/0009-copy.md', field: 'number', message: 'issue 9 already has a en translation: en/0009.md' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'en/0009-copy.md', field: 'number', message: 'issue 9 already has a en translation: en/0009.md' }),
+    ]);
   });
 
   it('is stale once the Chinese text changes, and only then', () => {
-    const changed = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ '跨项目新闻。': '跨项目新闻，已更正。' }) }, issueContext).issue as ValidIssue;
-    expect(checkTranslations([valid()], [changed])).toEqual({ problems: [], stale: [{ file: 'en/0009.md', locale: 'en', number: 9, issueFile: 'zh-CN/0009.md' }] });
-    const redated = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ 'published: 2014-02-28': 'published: 2014-03-01' }) }, issueContext).issue as ValidIssue;
+    const changed = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ '跨项目新闻。': '跨项目新闻，已更正。' }) },
+      issueContext,
+    ).issue as ValidIssue;
+    expect(checkTranslations([valid()], [changed])).toEqual({
+      problems: [],
+      stale: [{ file: 'en/0009.md', locale: 'en', number: 9, issueFile: 'zh-CN/0009.md' }],
+    });
+    const redated = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ 'published: 2014-02-28': 'published: 2014-03-01' }) },
+      issueContext,
+    ).issue as ValidIssue;
     expect(checkTranslations([valid()], [redated]).stale).toEqual([]);
   });
 });

@@ -17,14 +17,23 @@ export class ActivityChart {
 
   /** Column keys in order (`2014-02`, ...), as the table heads them. */
   async columns(): Promise<string[]> {
-    return this.root.locator('table thead th[data-column]').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column') ?? ''));
+    return this.root
+      .locator('table thead th[data-column]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-column') ?? ''));
   }
 
   /** The numbers drawn in the SVG cells. */
   async svgCounts(): Promise<ChartCounts> {
-    return this.grid().locator('g.activity__cell').evaluateAll((cells) =>
-      Object.fromEntries(cells.map((cell) => [`${cell.getAttribute('data-project')}|${cell.getAttribute('data-column')}`, Number(cell.querySelector('text')?.textContent ?? 0)])),
-    );
+    return this.grid()
+      .locator('g.activity__cell')
+      .evaluateAll((cells) =>
+        Object.fromEntries(
+          cells.map((cell) => [
+            `${cell.getAttribute('data-project')}|${cell.getAttribute('data-column')}`,
+            Number(cell.querySelector('text')?.textContent ?? 0),
+          ]),
+        ),
+      );
   }
 
   /** Every cell's tooltip title. */

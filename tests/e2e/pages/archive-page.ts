@@ -18,7 +18,9 @@ export class ArchivePage {
 
   /** The index links (years and months), in page order. */
   async indexLinks(): Promise<{ text: string; href: string }[]> {
-    return this.page.locator('.archive-index a').evaluateAll((links) => links.map((link) => ({ text: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
+    return this.page
+      .locator('.archive-index a')
+      .evaluateAll((links) => links.map((link) => ({ text: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
   }
 
   indexLink(href: string) {

@@ -44,7 +44,9 @@ export class SearchPage {
 
   /** Issue numbers listed, in order. */
   async issues(): Promise<number[]> {
-    return this.page.locator('#search-results > li').evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset['issue'])));
+    return this.page
+      .locator('#search-results > li')
+      .evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset['issue'])));
   }
 
   async results(): Promise<ShownResult[]> {

@@ -8,7 +8,9 @@ import { localeParam } from '../../../../lib/routes.ts';
 
 export async function getStaticPaths() {
   const { archive } = await getSite();
-  return localeCodes.flatMap((locale) => archive.projectIds().map((id) => ({ params: { locale: localeParam(locale), id }, props: { id } })));
+  return localeCodes.flatMap((locale) =>
+    archive.projectIds().map((id) => ({ params: { locale: localeParam(locale), id }, props: { id } })),
+  );
 }
 
 export const GET: APIRoute<{ id: string }> = async ({ locals, props }) => rss(await getProjectFeed(locals.locale, props.id));
