@@ -20,5 +20,5 @@ export default tseslint.config(
   },
   // Ambient declarations cannot import without becoming modules.
   { files: ['**/*.d.ts'], rules: { '@typescript-eslint/consistent-type-imports': 'off' } },
-  { files: ['src/client/**', 'src/scripts/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/client/**'], languageOptions: { globals: { ...globals.browser } } },
 );

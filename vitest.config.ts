@@ -6,6 +6,7 @@ export default defineConfig({
     fileParallelism: false,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { test: { name: 'bench', include: ['bench/tests/**/*.test.ts'] } },
       {
         test: {
           name: 'content',

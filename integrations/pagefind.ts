@@ -9,8 +9,8 @@ import { cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { SEARCH_BUNDLE_DIR } from '../src/lib/search-records.ts';
-import { getIssuesDir } from '../src/loaders/paths.ts';
+import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
+import { getIssuesDir } from '../src/pipeline/paths.ts';
 import type { BuiltIndex } from './search-index.ts';
 
 /** Moves a finished folder into place: a rename on one disk, a copy across disks. */

@@ -6,9 +6,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { registryFile } from '../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../src/loaders/registry.ts';
-import { readSearchCorpus, searchRecordsOf } from '../src/loaders/search-corpus.ts';
+import { registryFile } from '../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { readSearchCorpus, searchRecordsOf } from '../src/pipeline/search-corpus.ts';
 
 /** Files of Pagefind's ready-made interfaces; the site has its own, so they are not published. */
 const UNUSED_FILES = [

@@ -3,10 +3,10 @@
  * lists every problem with file, line, field and fix, and every stale translation.
  * `astro check` then type-checks the code.
  */
-import { loadContentFiles } from '../src/loaders/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../src/loaders/registry.ts';
-import { formatProblems } from '../src/lib/problems.ts';
+import { loadContentFiles } from '../src/pipeline/content-files.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
 const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, loadProjectRegistry(registryFile));

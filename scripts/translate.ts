@@ -10,11 +10,11 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
-import { formatProblems } from '../src/lib/problems.ts';
-import { hashIssueSource } from '../src/lib/translations.ts';
-import { loadContentFiles } from '../src/loaders/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../src/loaders/registry.ts';
+import { formatProblems } from '../src/pipeline/problems.ts';
+import { hashIssueSource } from '../src/pipeline/translations.ts';
+import { loadContentFiles } from '../src/pipeline/content-files.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { scaffoldTranslation } from './lib/scaffold.ts';
 

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { issuesLoader, translationsLoader } from './loaders/issues-loader.ts';
-import { getIssuesDir, registryFile } from './loaders/paths.ts';
-import { loadProjectRegistry } from './loaders/registry.ts';
+import { issuesLoader, translationsLoader } from './pipeline/loaders.ts';
+import { getIssuesDir, registryFile } from './pipeline/paths.ts';
+import { loadProjectRegistry } from './pipeline/registry.ts';
 import { createIssueSchema } from './schemas/issue.ts';
 import { ProjectSchema } from './schemas/project.ts';
 import { TranslationSchema } from './schemas/translation.ts';

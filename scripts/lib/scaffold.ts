@@ -1,8 +1,8 @@
 /** Skeletons editors fill in: the next issue, and a translation of an issue. Pure. */
 import { Document } from 'yaml';
 import type { Locale } from '../../src/i18n/locales.ts';
-import { splitIssueBody } from '../../src/lib/issue-body.ts';
-import type { ValidIssue } from '../../src/lib/issue-validation.ts';
+import { splitIssueBody } from '../../src/pipeline/issue-body.ts';
+import type { ValidIssue } from '../../src/pipeline/issue-validation.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { formatIssueLabel } from '../../src/lib/numerals.ts';
 import { nextPeriod } from '../../src/lib/periods.ts';

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { localizePath, searchPath } from '../../src/lib/routes.ts';
-import { prepareQuery } from '../../src/lib/search-query.ts';
+import { prepareQuery } from '../../src/lib/search/page/query.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 
 /** Headless Debian Chromium with the flags this closed network needs. */

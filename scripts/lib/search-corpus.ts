@@ -5,11 +5,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { validateIssueFile } from '../../src/lib/issue-validation.ts';
+import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
-import { registryFile } from '../../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../../src/loaders/registry.ts';
-import { createSearchCorpus, readSearchCorpus, type SearchCorpus } from '../../src/loaders/search-corpus.ts';
+import { registryFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
+import { createSearchCorpus, readSearchCorpus, type SearchCorpus } from '../../src/pipeline/search-corpus.ts';
 import { AttributionSchema, createIssueSchema } from '../../src/schemas/issue.ts';
 import { convertLegacyPost } from './legacy-post.ts';
 

@@ -4,7 +4,7 @@
  * what readers type: Chinese words and compounds, English words, and mixed terms such as
  * `nova-scheduler`, `Keystone V3` or `H版`. Deterministic: the same texts give the same set.
  */
-import { containsQuery, normalizeForMatch } from '../../src/lib/search-text.ts';
+import { containsQuery, normalizeForMatch } from '../../src/lib/search/page/matcher.ts';
 
 export type QueryKind = 'named' | 'chinese' | 'mixed' | 'english';
 

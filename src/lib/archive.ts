@@ -5,9 +5,9 @@
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { IssueData } from '../schemas/issue.ts';
 import type { TranslationData } from '../schemas/translation.ts';
-import { splitIssueBody, type BodySection } from './issue-body.ts';
+import { splitIssueBody, type BodySection } from '../pipeline/issue-body.ts';
 import type { ProjectResolver } from './projects.ts';
-import { hashIssueSource } from './translations.ts';
+import { hashIssueSource } from '../pipeline/translations.ts';
 
 /** How a text relates to the reader's language. */
 export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';

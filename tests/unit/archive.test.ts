@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createArchive, translationCoverage } from '../../src/lib/archive.ts';
-import { hashIssueSource } from '../../src/lib/translations.ts';
+import { hashIssueSource } from '../../src/pipeline/translations.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { resolver } from './helpers.ts';

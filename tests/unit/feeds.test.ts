@@ -16,7 +16,7 @@ import {
   toXmlText,
   type FeedContext,
 } from '../../src/lib/feeds.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { renderMarkdown } from '../../src/pipeline/markdown.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { resolver } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 /** Shared fixtures for unit tests: the real registry and a valid issue to vary. */
 import { createProjectResolver } from '../../src/lib/projects.ts';
-import { registryFile } from '../../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../../src/loaders/registry.ts';
+import { registryFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { createIssueSchema } from '../../src/schemas/issue.ts';
 
 export const registry = loadProjectRegistry(registryFile);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
-import { validateIssueFile } from '../../src/lib/issue-validation.ts';
+import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult } from '../../scripts/lib/legacy-post.ts';
 import { formatImportReport } from '../../scripts/lib/import-report.ts';
 import { issueContext, resolver } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProjectResolver, normalizeProjectKey, sortProjects } from '../../src/lib/projects.ts';
-import { registryFile } from '../../src/loaders/paths.ts';
-import { loadProjectRegistry } from '../../src/loaders/registry.ts';
+import { registryFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import type { Project } from '../../src/schemas/project.ts';
 
 const registry = loadProjectRegistry(registryFile);

@@ -3,7 +3,7 @@ import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { scaffoldIssue } from '../../scripts/lib/scaffold.ts';
 import { issueFileName, serializeIssue } from '../../scripts/lib/issue-writer.ts';
-import { validateIssueFile } from '../../src/lib/issue-validation.ts';
+import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
 import { issueContext, registry } from './helpers.ts';
 
 const issue = (number: number, start: string, end: string): IssueData => ({

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { formatReport } from '../lib/report.ts';
+import { builds, passingResults, sized } from './fixtures.ts';
+
+describe('the report', () => {
+  const report = formatReport(passingResults());
+
+  it('names the machine, the versions and the date', () => {
+    expect(report).toContain('AMD EPYC, 2 cores, 24.00 GB of memory');
+    expect(report).toContain('Node v22.23.3, Astro 7.3.4');
+    expect(report).toContain('2026-11-22T10:00:00.000Z');
+  });
+
+  it('has a budgets table with a result per budget', () => {
+    const budgetRows =
+      report
+        .split('## Budgets')[1]
+        ?.split('## How cost grows')[0]
+        ?.split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| budget') && !line.startsWith('| ---')) ?? [];
+    expect(budgetRows).toHaveLength(10);
+    expect(budgetRows.every((row) => row.includes('✅ pass'))).toBe(true);
+  });
+
+  it('states how cost grows, and has a table per archive and the peer side by side', () => {
+    expect(report).toContain("Linear build time: **yes**. Issue pages independent of the archive's size: **yes**.");
+    expect(report).toMatch(/### corpus: the real archive/);
+    expect(report).toMatch(/### 1,000: synthetic archive: 1,000 issues, 250 English translations/);
+    expect(report).toMatch(/### 5,000: synthetic archive/);
+    expect(report).toMatch(/### Side by side: Starlight 0.42, 1,000 issues/);
+    expect(report).toContain('| Build wall time (median) | 21.0 s | 52.0 s | 0.40 |');
+    expect(report).toContain('| Build wall time, median (min–max) of 3 clean builds | 21.0 s (20.0 s–22.0 s) |');
+  });
+
+  it('says which budgets failed, and shows a failed build', () => {
+    const results = passingResults();
+    results.sizes[2] = { ...sized('5000', 5000, []), build: builds([], { error: 'astro build exited with status 137' }) };
+    const failing = formatReport(results);
+    expect(failing).toContain('1 of 10 budgets failed: scale-builds.');
+    expect(failing).toContain('The build failed: astro build exited with status 137');
+  });
+
+  it('is the same for the same results', () => {
+    expect(formatReport(passingResults())).toBe(report);
+  });
+});
+
+describe('a measurement that failed', () => {
+  it('is in the report beside the figures that were measured', () => {
+    const results = passingResults();
+    results.sizes[0] = { ...sized('corpus', 14, [3_000]), measureError: 'Timeout 30000ms exceeded' };
+    expect(formatReport(results)).toContain('Measuring the site in Chromium failed: Timeout 30000ms exceeded');
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * What the search page shows, built as DOM nodes from text (never HTML, so neither a query nor
+ * the archive's text can be read as markup): the status line, messages, result entries with
+ * their excerpts, project counts. Labels come from the page (data attributes, the project
+ * filters' names) and from record meta.
+ */
+import type { Locale } from '../i18n/locales.ts';
+import { localizePath, splitLocale } from '../lib/routes.ts';
+import type { PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
+import { excerptOf, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
+import type { RankedIssue } from '../lib/search/page/rank.ts';
+import { labelKey } from '../lib/search/contract.ts';
+
+export interface SearchViewElements {
+  /** Carries the message templates and labels as data attributes. */
+  app: HTMLElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+export type SearchView = ReturnType<typeof createSearchView>;
+
+/** A query the page searched: as typed, and its words. */
+type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
+
+/** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
+export function createSearchView(
+  { app, status, list, more }: SearchViewElements,
+  locale: Locale,
+  projectNames: ReadonlyMap<string, string>,
+) {
+  const numbers = new Intl.NumberFormat(locale);
+  const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
+
+  /** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
+  function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    for (const [index, part] of (app.dataset[name] ?? '').split(/\{\{(\w+)\}\}/).entries()) {
+      const value = values[part] ?? '';
+      if (index % 2 === 0) fragment.append(part);
+      else if (part === 'query') fragment.append(element('q', 'search-page__query', String(value)));
+      else fragment.append(typeof value === 'number' ? numbers.format(value) : value);
+    }
+    return fragment;
+  }
+
+  /** Writes the status line; announced at once unless `firstResults` marks it busy. */
+  function showStatus(content: DocumentFragment | string, kind: 'info' | 'problem' = 'info'): void {
+    status.removeAttribute('aria-busy');
+    status.replaceChildren(content);
+    status.classList.toggle('search-page__status--problem', kind === 'problem');
+  }
+
+  /** Marks which query the page now shows (results or a message), for whoever waits on it. */
+  function markShown(query: string | undefined): void {
+    if (query === undefined) delete list.dataset['query'];
+    else {
+      list.dataset['query'] = query;
+      dim(false);
+    }
+  }
+
+  /** Dims the results of the previous search, shown while a slow one runs. */
+  function dim(on: boolean): void {
+    list.classList.toggle('search-results--stale', on);
+  }
+
+  /** Shows each project's count (or nothing): the number, and for assistive technology what it counts. */
+  function showCounts(projectCounts?: Readonly<Record<string, number>>): void {
+    for (const count of counts()) {
+      const id = count.dataset['projectCount'] ?? '';
+      const value = projectCounts?.[id] ?? 0;
+      const label = document.querySelector<HTMLElement>(`[data-project-count-label="${CSS.escape(id)}"]`);
+      count.textContent = projectCounts ? numbers.format(value) : '';
+      label?.replaceChildren(projectCounts ? message('msgProjectCount', { issues: value }) : '');
+      count.closest('label')?.classList.toggle('search-filters__empty', !!projectCounts && value === 0);
+    }
+  }
+
+  function showResults(outcome: SearchOutcome, query: SearchedQuery): void {
+    showCounts(outcome.projectCounts);
+    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+    markShown(query.text);
+    more.hidden = !outcome.more;
+    const found = numbers.format(outcome.issues.length);
+    showStatus(
+      outcome.issues.length
+        ? message('msgResults', { total: outcome.more ? `${found}+` : found })
+        : message('msgNone', { query: query.text }),
+    );
+  }
+
+  function clear(): void {
+    list.replaceChildren();
+    more.hidden = true;
+    showCounts(undefined);
+  }
+
+  function sectionName(projectId: string | undefined): string {
+    if (projectId === undefined) return app.dataset['labelIntroduction'] ?? '';
+    return projectNames.get(projectId) ?? projectId;
+  }
+
+  /** The issue page in the reader's locale, at the section's anchor. */
+  function hrefOf(fragment: PagefindFragment, projectId: string | undefined): string {
+    const url = new URL(fragment.url, location.origin);
+    return localizePath(`${splitLocale(url.pathname).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
+  }
+
+  function renderIssue(entry: RankedIssue<PagefindFragment>, query: SearchedQuery): HTMLLIElement {
+    const { fragment, best } = entry;
+    const { meta } = fragment;
+    const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
+    const item = element('li', 'search-result');
+    item.dataset['issue'] = entry.issue;
+    const link = element('a', 'search-result__link');
+    link.href = hrefOf(fragment, best.part.projectId);
+    link.append(
+      element('span', 'search-result__issue', label('issue')),
+      ' ',
+      element('span', 'search-result__section', sectionName(best.part.projectId)),
+    );
+    const title = element('h2', 'search-result__title');
+    title.append(link);
+    const details = element('p', 'search-result__meta', label('period'));
+    if (meta['lang'] && meta['lang'] !== locale)
+      details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
+    const excerpt = element('p', 'search-result__excerpt');
+    if (meta['lang']) excerpt.lang = meta['lang'];
+    excerpt.append(...renderPieces(excerptOf(best.part.text, query.text, query.terms)));
+    item.append(title, details, excerpt);
+    if (entry.others.length) {
+      const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
+      entry.others.forEach(({ part }, index) => {
+        const otherLink = element('a', '', sectionName(part.projectId));
+        otherLink.href = hrefOf(fragment, part.projectId);
+        others.append(...(index ? [' · '] : []), otherLink);
+      });
+      item.append(others);
+    }
+    return item;
+  }
+
+  return {
+    markShown,
+    clear,
+    /**
+     * A search is running: the list is busy (for assistive technology, and for whoever waits on
+     * the answer) until the whole answer is shown; dimmed only if it is slow (`searching`), until
+     * its first results show.
+     */
+    busy(on: boolean): void {
+      if (on) {
+        list.setAttribute('aria-busy', 'true');
+        markShown(undefined);
+      } else {
+        list.removeAttribute('aria-busy');
+        dim(false);
+      }
+    },
+    /**
+     * The search is taking a while: say so, and dim what it will replace. Not done at once, so a
+     * search answered within moments does not flash the list.
+     */
+    searching(): void {
+      showStatus(message('msgSearching'));
+      dim(true);
+    },
+    empty(): void {
+      showStatus('');
+    },
+    failed(query: string): void {
+      clear();
+      markShown(query);
+      showStatus(message('msgFailed'), 'problem');
+    },
+    /** Why a query is not searched, with the query shown (shortened when very long). */
+    problem(prepared: Extract<PreparedQuery, { ok: false }>): void {
+      clear();
+      markShown(prepared.text);
+      const characters = [...prepared.text];
+      const query = characters.length > 120 ? `${characters.slice(0, 120).join('')}…` : prepared.text;
+      if (prepared.problem === 'empty') showStatus(message('msgEmpty'), 'problem');
+      else if (prepared.problem === 'too-long')
+        showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
+      else showStatus(message('msgNoWords', { query }), 'problem');
+    },
+    /** Shows issue counts per project beside the project filters. */
+    counts(projectCounts: Readonly<Record<string, number>>): void {
+      showCounts(projectCounts);
+    },
+    /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
+    results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {
+      showResults(outcome, query);
+      if (focusFrom !== undefined) list.children[focusFrom]?.querySelector('a')?.focus();
+    },
+    /**
+     * Shows the first results while the rest of the page loads. The status line shows their
+     * count but is busy, so a screen reader announces only the final one, not "5+" then "10+".
+     */
+    firstResults(outcome: SearchOutcome, query: SearchedQuery): void {
+      showResults(outcome, query);
+      status.setAttribute('aria-busy', 'true');
+    },
+  };
+}
+
+function renderPieces(pieces: readonly ExcerptPiece[]): Node[] {
+  return pieces.map((piece) => (piece.mark ? element('mark', '', piece.text) : document.createTextNode(piece.text)));
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}

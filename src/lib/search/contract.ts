@@ -1,0 +1,120 @@
+/**
+ * The contract between the search index (built in Node, `index/`) and the search page (in the
+ * browser, `page/`): where the index lives, its language, its filters and meta keys, and how a
+ * record's content is made of an issue text's parts and cut into them again.
+ *
+ * An issue text as one search record: its parts (the introduction, then each project section)
+ * joined into one content string, with the offset where each section starts kept in the record's
+ * metadata, so the search page can cut the parts out again and tell which section a match lies in.
+ *
+ * Pagefind stores a record's content with zero-width spaces between the words it segments and
+ * runs of whitespace as one space. The build joins parts already flattened (`flattenText`) and
+ * the page flattens what Pagefind gives back the same way, so offsets taken at build time point
+ * at the same characters in the browser.
+ */
+import type { Locale } from '../../i18n/locales.ts';
+
+/** A part of a record: the introduction (no `projectId`) or one project's section. */
+export interface SearchPart {
+  projectId?: string;
+  /** Offsets in the flattened content, `end` excluded. */
+  start: number;
+  end: number;
+  /** The part's flattened text: `content.slice(start, end)`. */
+  text: string;
+}
+
+/**
+ * Meta key prefix of a section's start offset: `section.nova` = `"1288"`. Pagefind makes meta
+ * values searchable, so project ids go in the keys, which it does not index; the values are digits.
+ */
+export const SECTION_META_PREFIX = 'section.';
+
+/**
+ * Text as the page reads it back from Pagefind: zero-width spaces dropped, every run of
+ * whitespace as one space, trimmed.
+ * @example flattenText(' 健康\u200b检查\n\n nova ') // '健康检查 nova'
+ */
+export function flattenText(text: string): string {
+  return text
+    .replace(/\u200b/g, '')
+    .replace(/[\s\u0085]+/g, ' ')
+    .trim();
+}
+
+/**
+ * One record's content from its parts, flattened and joined by a space (empty parts left out),
+ * and the meta entries giving each section's start.
+ * @example joinParts([{ text: '前言' }, { projectId: 'nova', text: 'nova-scheduler' }]) // { content: '前言 nova-scheduler', meta: { 'section.nova': '3' } }
+ */
+export function joinParts(parts: readonly { projectId?: string; text: string }[]): { content: string; meta: Record<string, string> } {
+  let content = '';
+  const meta: Record<string, string> = {};
+  for (const part of parts) {
+    const text = flattenText(part.text);
+    if (!text) continue;
+    if (content) content += ' ';
+    if (part.projectId !== undefined) meta[`${SECTION_META_PREFIX}${part.projectId}`] = String(content.length);
+    content += text;
+  }
+  return { content, meta };
+}
+
+/**
+ * The parts of a record as the page loaded it: the introduction (whatever precedes the first
+ * section, when not empty), then each section in order. Offsets that do not fit are ignored.
+ * @example splitParts('前言 nova-scheduler', { 'section.nova': '3' }) // [{ start: 0, end: 2, text: '前言' }, { projectId: 'nova', start: 3, end: 17, text: 'nova-scheduler' }]
+ */
+export function splitParts(content: string, meta: Readonly<Record<string, string>>): SearchPart[] {
+  const flat = flattenText(content);
+  const starts = Object.entries(meta)
+    .filter(([key, value]) => key.startsWith(SECTION_META_PREFIX) && /^\d+$/.test(value))
+    .map(([key, value]) => ({ projectId: key.slice(SECTION_META_PREFIX.length), start: Number(value) }))
+    .filter(({ start }) => start <= flat.length)
+    .sort((a, b) => a.start - b.start);
+  const bounds: { projectId?: string; start: number }[] = [{ start: 0 }, ...starts];
+  return bounds.flatMap((bound, index): SearchPart[] => {
+    const end = bounds[index + 1]?.start ?? flat.length;
+    const text = flat.slice(bound.start, end).trim();
+    if (!text) return [];
+    const start = bound.start + flat.slice(bound.start, end).indexOf(text);
+    return [{ ...(bound.projectId === undefined ? {} : { projectId: bound.projectId }), start, end: start + text.length, text }];
+  });
+}
+
+/**
+ * The Pagefind index every record goes into. Pagefind segments Chinese only in an index marked
+ * Chinese, and its browser runtime loads one WebAssembly stemmer for every index on a page; one
+ * index segmented as Chinese (Latin words stay words, unstemmed) serves both languages with one
+ * download. The real language of each text is in `meta.lang`.
+ */
+export const SEARCH_INDEX_LANGUAGE = 'zh-cn';
+
+/** Where the index is written and served from, under the site root. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/**
+ * Filter names shared by the index and the search page. A filter costs a download proportional
+ * to the records carrying it, so the locale split is an exclusion carried only by texts some
+ * locale does not show (translations, and originals that have one), not a tag on every record.
+ */
+export const searchFilters = {
+  /** Locales whose pages do not show the record's text; absent when every locale shows it. */
+  hidden: 'hidden',
+  /** Every project with a section (with some text) in the record's text. */
+  project: 'project',
+  /** Every `YYYY-MM` month the issue's period touches. */
+  month: 'month',
+} as const;
+
+/** What a result shows of its issue, in one locale (project names come from the search page's filters). */
+export interface SearchLabels {
+  /** The issue's name, e.g. 第八期 or Issue 8. */
+  issue: string;
+  period: string;
+}
+
+/** Meta keys of the labels for a locale. @example labelKey('period', 'en') // 'period.en' */
+export function labelKey(label: keyof SearchLabels, locale: Locale): string {
+  return `${label}.${locale}`;
+}

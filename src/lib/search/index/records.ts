@@ -1,0 +1,86 @@
+/**
+ * The search index as records: one per (issue, text), where a text is the Chinese original or a
+ * translation. A record's content is the text's parts (introduction, then each project section)
+ * joined, and its meta says where each section starts (`../contract.ts`), so results can still
+ * name and link the section that matched. Each record carries the locales whose pages show that
+ * text, so every text is indexed once and each language's search finds exactly what its pages
+ * show. Pagefind's cost (indexing, its metadata file, the hits of a query) grows with the number
+ * of records: one per text, not per section. Pure: texts and labels come in as functions.
+ */
+import { defaultLocale, localeCodes, type Locale } from '../../../i18n/locales.ts';
+import type { ArchiveIssue, IssueText } from '../../archive.ts';
+import { toIsoDay } from '../../dates.ts';
+import { monthsOfPeriod } from '../../months.ts';
+import { issuePath, localizePath } from '../../routes.ts';
+import { joinParts, labelKey, SEARCH_INDEX_LANGUAGE, searchFilters, SECTION_META_PREFIX, type SearchLabels } from '../contract.ts';
+
+/** A Pagefind custom record (`index.addCustomRecord`). */
+export interface SearchRecord {
+  /**
+   * Path of the first page showing the text: `/issues/8/` for the original, `/en/issues/8/` for a
+   * translation. Pagefind keys records by URL, so the texts of one issue need distinct ones; the
+   * search page maps it onto the reader's locale and adds the anchor of the section that matched.
+   */
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+export interface SearchRecordSources {
+  /** The plain text of one part of a text: the introduction, or the section of `projectId`. */
+  textOf(text: IssueText, projectId?: string): string;
+  /** Labels of an issue in a locale. */
+  labelsOf(issue: ArchiveIssue, locale: Locale): SearchLabels;
+}
+
+/** The distinct texts of an issue and the locales that show each one. */
+export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: Locale[] }[] {
+  const original = { text: issue.original, locales: [] as Locale[] };
+  const translations: { text: IssueText; locales: Locale[] }[] = [];
+  for (const locale of localeCodes) {
+    const text = issue.texts[locale];
+    if (locale === defaultLocale || text.status === 'untranslated') original.locales.push(locale);
+    else translations.push({ text, locales: [locale] });
+  }
+  return [original, ...translations];
+}
+
+/**
+ * Every record of the archive: each text of each issue once, its parts joined.
+ * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
+ * newest-first walks the month filter instead.
+ */
+export function createSearchRecords(issues: readonly ArchiveIssue[], sources: SearchRecordSources): SearchRecord[] {
+  return issues.flatMap((issue) => {
+    const months = monthsOfPeriod(issue.period);
+    const date = toIsoDay(issue.period.start);
+    return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
+      const sections = text.sections.map(({ projectId }) => ({ projectId, text: sources.textOf(text, projectId) }));
+      const joined = joinParts([{ text: sources.textOf(text) }, ...sections]);
+      if (!joined.content) return [];
+      const projects = sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
+      const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };
+      for (const locale of locales) {
+        const { issue: name, period } = sources.labelsOf(issue, locale);
+        meta[labelKey('issue', locale)] = name;
+        meta[labelKey('period', locale)] = period;
+      }
+      const hidden = localeCodes.filter((locale) => !locales.includes(locale));
+      return [
+        {
+          url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
+          content: joined.content,
+          language: SEARCH_INDEX_LANGUAGE,
+          meta,
+          filters: {
+            [searchFilters.month]: months,
+            ...(projects.length ? { [searchFilters.project]: projects } : {}),
+            ...(hidden.length ? { [searchFilters.hidden]: hidden } : {}),
+          },
+        },
+      ];
+    });
+  });
+}

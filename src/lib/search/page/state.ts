@@ -1,0 +1,86 @@
+/**
+ * The search page's state as it lives in the URL, so a search can be shared, reloaded and
+ * walked back through: `?q=<query>&project=<id>[,<id>]&from=YYYY-MM&to=YYYY-MM&sort=newest`.
+ */
+import { isMonthKey, monthsBetween, monthsOfPeriod } from '../../months.ts';
+import type { Period } from '../../periods.ts';
+import type { SearchOrder } from './engine.ts';
+
+export interface SearchState {
+  q: string;
+  projects: string[];
+  from?: string;
+  to?: string;
+  order: SearchOrder;
+}
+
+/** URL parameter names. */
+export const searchParams = { query: 'q', project: 'project', from: 'from', to: 'to', sort: 'sort' } as const;
+
+/**
+ * Reads the state from URL parameters, dropping what is not valid: unknown projects (when the
+ * known ones are given), months not written `YYYY-MM`. A range given backwards is turned round.
+ * Projects may come comma-separated or as repeated parameters (the form without JavaScript).
+ * @example parseSearchState(new URLSearchParams('q=nova&project=heat,nova&sort=newest')) // { q: 'nova', projects: ['heat', 'nova'], order: 'newest' }
+ */
+export function parseSearchState(params: URLSearchParams, knownProjects?: readonly string[]): SearchState {
+  const projects = [
+    ...new Set(
+      params
+        .getAll(searchParams.project)
+        .flatMap((value) => value.split(','))
+        .map((id) => id.trim()),
+    ),
+  ].filter((id) => id && (!knownProjects || knownProjects.includes(id)));
+  let from = monthParam(params, searchParams.from);
+  let to = monthParam(params, searchParams.to);
+  if (from && to && from > to) [from, to] = [to, from];
+  return {
+    q: params.get(searchParams.query) ?? '',
+    projects,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    order: params.get(searchParams.sort) === 'newest' ? 'newest' : 'relevance',
+  };
+}
+
+/**
+ * Writes the state as a query string (with `?`), leaving out what is empty or the default.
+ * @example serializeSearchState({ q: 'H版', projects: ['nova', 'heat'], order: 'relevance' }) // '?q=H%E7%89%88&project=nova,heat'
+ */
+export function serializeSearchState(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q) params.set(searchParams.query, state.q);
+  if (state.projects.length) params.set(searchParams.project, state.projects.join(','));
+  if (state.from) params.set(searchParams.from, state.from);
+  if (state.to) params.set(searchParams.to, state.to);
+  if (state.order === 'newest') params.set(searchParams.sort, 'newest');
+  const query = params.toString().replaceAll('%2C', ',');
+  return query ? `?${query}` : '';
+}
+
+/**
+ * The months a state's date range covers, bounded by the archive's first and last month;
+ * undefined when the state sets no range.
+ * @example monthsOfState({ from: '2014-07', ... }, ['2013-11', '2014-08']) // ['2014-07', '2014-08']
+ */
+export function monthsOfState(state: Pick<SearchState, 'from' | 'to'>, bounds: readonly [string, string]): string[] | undefined {
+  if (!state.from && !state.to) return undefined;
+  return monthsBetween(state.from ?? bounds[0], state.to ?? bounds[1]);
+}
+
+/**
+ * The first and last month the archive's periods touch: the bounds of the month fields and of an
+ * open-ended range. Undefined for an empty archive.
+ * @example monthBounds([{ start: 2013-11-17, end: 2013-12-01 }, { start: 2014-02-03, end: 2014-02-15 }]) // ['2013-11', '2014-02']
+ */
+export function monthBounds(periods: readonly Period[]): [string, string] | undefined {
+  const months = periods.flatMap((period) => monthsOfPeriod(period)).sort();
+  const [first, last] = [months[0], months.at(-1)];
+  return first && last ? [first, last] : undefined;
+}
+
+function monthParam(params: URLSearchParams, name: string): string | undefined {
+  const value = params.get(name);
+  return value && isMonthKey(value) ? value : undefined;
+}

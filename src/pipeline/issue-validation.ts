@@ -1,0 +1,200 @@
+/**
+ * Validation of issue files beyond what one schema sees: front matter with line numbers,
+ * sections that must name registry projects and agree with `projects`, and the rules
+ * across files (unique numbers, periods that do not overlap).
+ */
+import type { z } from 'astro/zod';
+import type { createIssueSchema, IssueData } from '../schemas/issue.ts';
+import { formatIssueLabel } from '../lib/numerals.ts';
+import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { splitIssueBody, type BodySection } from './issue-body.ts';
+import { toIsoDay } from '../lib/dates.ts';
+import { periodsOverlap } from '../lib/periods.ts';
+import type { ContentProblem } from './problems.ts';
+import type { ProjectResolver } from '../lib/projects.ts';
+
+export interface IssueFile {
+  /** Path as shown in messages. */
+  file: string;
+  source: string;
+}
+
+export interface ValidIssue {
+  file: string;
+  /** The front matter as written (for Astro's `parseData`). */
+  frontmatter: Record<string, unknown>;
+  data: IssueData;
+  body: string;
+  sections: BodySection[];
+  lineOf: Frontmatter['lineOf'];
+}
+
+export interface IssueContext {
+  schema: ReturnType<typeof createIssueSchema>;
+  resolver: ProjectResolver;
+}
+
+/** What to write for a missing field, shown in the fix. */
+export const FIELD_EXAMPLES: Record<string, string> = {
+  number: 'number: 8',
+  title: 'title: OpenStack社区动态第八期',
+  period: 'period: { start: 2014-02-03, end: 2014-02-15 }',
+  'period.start': 'start: 2014-02-03 (under period)',
+  'period.end': 'end: 2014-02-15 (under period)',
+  published: 'published: 2014-02-15',
+  description: 'description: 一句话介绍本期内容',
+  projects: 'projects: [industry, common, nova]',
+  attribution: 'attribution: { editor: 孔令贤, source: http://lingxiankong.github.io/ }',
+  'attribution.editor': 'editor: 孔令贤 (under attribution)',
+  'attribution.source': 'source: http://lingxiankong.github.io/ (under attribution)',
+  translator: 'translator: Jane Doe',
+  source: 'source: { sha256: <hash> } (npm run translate -- <number> writes it)',
+  'source.sha256': 'sha256: <hash> (npm run translate -- <number> writes it)',
+};
+
+/** Validates one issue file; returns the issue when it has no problems. */
+export function validateIssueFile(input: IssueFile, context: IssueContext): { issue?: ValidIssue; problems: ContentProblem[] } {
+  const { file } = input;
+  const frontmatter = parseFrontmatter(input.source);
+  if (isFrontmatterError(frontmatter)) {
+    return {
+      problems: [
+        {
+          file,
+          line: frontmatter.line,
+          field: 'front matter',
+          message: frontmatter.message,
+          fix: 'correct the YAML between the two "---" lines',
+        },
+      ],
+    };
+  }
+  const problems: ContentProblem[] = [];
+  const parsed = context.schema.safeParse(frontmatter.data);
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
+  }
+
+  const body = splitIssueBody(frontmatter.body, context.resolver);
+  const bodyLine = (line: number) => frontmatter.bodyLine + line - 1;
+  for (const problem of body.problems) {
+    problems.push({ file, line: bodyLine(problem.line), field: 'body', message: problem.message, fix: problem.fix });
+  }
+
+  if (parsed.success) {
+    const listed = parsed.data.projects;
+    const inBody = new Set(body.sections.map((section) => section.projectId));
+    for (const section of body.sections) {
+      if (!listed.includes(section.projectId)) {
+        problems.push({
+          file,
+          line: bodyLine(section.line),
+          field: 'projects',
+          message: `the body has a "## ${section.heading}" section but projects does not list ${section.projectId}`,
+          fix: `add ${section.projectId} to projects`,
+        });
+      }
+    }
+    listed.forEach((id, index) => {
+      const line = frontmatter.lineOf(['projects', index]);
+      if (listed.indexOf(id) !== index) {
+        problems.push({ file, line, field: 'projects', message: `${id} is listed twice`, fix: 'list each project once' });
+      } else if (!inBody.has(id)) {
+        const name = context.resolver.get(id)?.name['zh-CN'] ?? id;
+        problems.push({
+          file,
+          line,
+          field: 'projects',
+          message: `projects lists ${id} but the body has no "## ${name}" section`,
+          fix: `add a "## ${name}" section to the body, or remove ${id} from projects`,
+        });
+      }
+    });
+  }
+
+  if (!parsed.success || problems.length > 0) return { problems };
+  return {
+    issue: {
+      file,
+      frontmatter: frontmatter.data as Record<string, unknown>,
+      data: parsed.data,
+      body: frontmatter.body,
+      sections: body.sections,
+      lineOf: frontmatter.lineOf,
+    },
+    problems,
+  };
+}
+
+/** A schema failure as a problem with file, line, field and fix. */
+export function describeSchemaIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>,
+): ContentProblem {
+  const field = issue.path.map(String).join('.') || 'front matter';
+  const line = lineOf(issue.path);
+  const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
+  if (issue.code === 'invalid_type' && given === undefined) {
+    const example = FIELD_EXAMPLES[field];
+    return { file, line, field, message: `the required field ${field} is missing`, fix: example ? `add ${example}` : `add ${field}` };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join(', ');
+    return {
+      file,
+      line: lineOf([...issue.path, issue.keys[0] ?? '']),
+      field: issue.keys.length === 1 ? [...issue.path, ...issue.keys].join('.') : field,
+      message: `unknown field ${keys}`,
+      fix: 'remove it or correct its spelling (see "Content fields" in README.md)',
+    };
+  }
+  // Schema messages read "what is wrong; how to fix it".
+  const [message, fix] = issue.message.split('; ');
+  return {
+    file,
+    line,
+    field,
+    message: message ?? issue.message,
+    fix: fix ?? `correct ${field}${FIELD_EXAMPLES[field] ? ` (e.g. ${FIELD_EXAMPLES[field]})` : ''}`,
+  };
+}
+
+/** Rules across the archive: each number once, and no two periods sharing more than a boundary day. */
+export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const byNumber = new Map<number, ValidIssue>();
+  for (const issue of issues) {
+    const first = byNumber.get(issue.data.number);
+    if (first) {
+      problems.push({
+        file: issue.file,
+        line: issue.lineOf(['number']),
+        field: 'number',
+        message: `${formatIssueLabel(issue.data.number)} (number ${issue.data.number}) is also ${first.file}`,
+        fix: 'give this issue its own number',
+      });
+    } else {
+      byNumber.set(issue.data.number, issue);
+    }
+  }
+  const byStart = [...issues].sort((a, b) => a.data.period.start.getTime() - b.data.period.start.getTime());
+  let latest: ValidIssue | undefined;
+  for (const issue of byStart) {
+    if (latest && periodsOverlap(latest.data.period, issue.data.period)) {
+      problems.push({
+        file: issue.file,
+        line: issue.lineOf(['period', 'start']),
+        field: 'period.start',
+        message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(latest.data.number)} (${describePeriod(latest)}, ${latest.file})`,
+        fix: `start on or after ${toIsoDay(latest.data.period.end)}, or correct the other issue's period`,
+      });
+    }
+    if (!latest || issue.data.period.end > latest.data.period.end) latest = issue;
+  }
+  return problems;
+}
+
+function describePeriod(issue: ValidIssue): string {
+  return `${toIsoDay(issue.data.period.start)}..${toIsoDay(issue.data.period.end)}`;
+}

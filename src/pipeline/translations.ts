@@ -1,0 +1,182 @@
+/**
+ * Translations of issues: validation of a translation file, the rules linking it to its
+ * Chinese issue (number, period, sections), and staleness: each translation records a hash of
+ * the Chinese text it translates, so a later change to the Chinese shows.
+ */
+import { createHash } from 'node:crypto';
+import type { Locale } from '../i18n/locales.ts';
+import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
+import { toIsoDay } from '../lib/dates.ts';
+import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { splitIssueBody, type BodySection } from './issue-body.ts';
+import { describeSchemaIssue, type IssueFile, type ValidIssue } from './issue-validation.ts';
+import type { ContentProblem } from './problems.ts';
+import type { ProjectResolver } from '../lib/projects.ts';
+
+export interface ValidTranslation {
+  file: string;
+  locale: Locale;
+  frontmatter: Record<string, unknown>;
+  data: TranslationData;
+  body: string;
+  /** File line on which the body starts (section lines count from it). */
+  bodyLine: number;
+  sections: BodySection[];
+  lineOf: Frontmatter['lineOf'];
+}
+
+/** A translation whose Chinese issue changed after it was made. */
+export interface StaleTranslation {
+  file: string;
+  locale: Locale;
+  number: number;
+  issueFile: string;
+}
+
+/**
+ * The hash a translation records: SHA-256 over the Chinese title, description and body, so
+ * changes to credits or dates do not make translations stale.
+ */
+export function hashIssueSource(issue: { title: string; description: string; body: string }): string {
+  const body = issue.body.replace(/\r\n?/g, '\n').trim();
+  return createHash('sha256')
+    .update(JSON.stringify([issue.title, issue.description, body]))
+    .digest('hex');
+}
+
+/** Validates one translation file on its own: front matter, schema, and headings that name projects. */
+export function validateTranslationFile(
+  input: IssueFile,
+  locale: Locale,
+  resolver: ProjectResolver,
+): { translation?: ValidTranslation; problems: ContentProblem[] } {
+  const { file } = input;
+  const frontmatter = parseFrontmatter(input.source);
+  if (isFrontmatterError(frontmatter)) {
+    return {
+      problems: [
+        {
+          file,
+          line: frontmatter.line,
+          field: 'front matter',
+          message: frontmatter.message,
+          fix: 'correct the YAML between the two "---" lines',
+        },
+      ],
+    };
+  }
+  const parsed = TranslationSchema.safeParse(frontmatter.data);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
+  const body = splitIssueBody(frontmatter.body, resolver);
+  for (const problem of body.problems) {
+    problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
+  }
+  if (!parsed.success || problems.length > 0) return { problems };
+  return {
+    translation: {
+      file,
+      locale,
+      frontmatter: frontmatter.data as Record<string, unknown>,
+      data: parsed.data,
+      body: frontmatter.body,
+      bodyLine: frontmatter.bodyLine,
+      sections: body.sections,
+      lineOf: frontmatter.lineOf,
+    },
+    problems,
+  };
+}
+
+/** Checks translations against their issues; stale ones are reported apart, as they do not fail the build. */
+export function checkTranslations(
+  translations: readonly ValidTranslation[],
+  issues: readonly ValidIssue[],
+): { problems: ContentProblem[]; stale: StaleTranslation[] } {
+  const byNumber = new Map(issues.map((issue) => [issue.data.number, issue]));
+  const seen = new Map<string, ValidTranslation>();
+  const problems: ContentProblem[] = [];
+  const stale: StaleTranslation[] = [];
+  for (const translation of translations) {
+    const { file, data } = translation;
+    const issue = byNumber.get(data.number);
+    const numberLine = translation.lineOf(['number']);
+    if (!issue) {
+      problems.push({
+        file,
+        line: numberLine,
+        field: 'number',
+        message: `there is no issue ${data.number} to translate`,
+        fix: 'translate an existing issue, or correct the number',
+      });
+      continue;
+    }
+    const key = `${translation.locale}:${data.number}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      problems.push({
+        file,
+        line: numberLine,
+        field: 'number',
+        message: `issue ${data.number} already has a ${translation.locale} translation: ${earlier.file}`,
+        fix: 'keep one translation per issue and language',
+      });
+      continue;
+    }
+    seen.set(key, translation);
+    problems.push(...contradictions(translation, issue));
+    if (data.source.sha256 !== hashIssueSource({ ...issue.data, body: issue.body })) {
+      stale.push({ file, locale: translation.locale, number: data.number, issueFile: issue.file });
+    }
+  }
+  return { problems, stale };
+}
+
+/** What a translation may not say differently from its issue: the number in its title, the period, the sections. */
+function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
+  const { file, data } = translation;
+  const problems: ContentProblem[] = [];
+  const titled = /\bIssue\s+(\d+)\b/i.exec(data.title)?.[1];
+  if (titled !== undefined && Number(titled) !== data.number) {
+    problems.push({
+      file,
+      line: translation.lineOf(['title']),
+      field: 'title',
+      message: `the title says issue ${titled} but number is ${data.number}`,
+      fix: 'make them agree',
+    });
+  }
+  const period = issue.data.period;
+  if (data.period && (toIsoDay(data.period.start) !== toIsoDay(period.start) || toIsoDay(data.period.end) !== toIsoDay(period.end))) {
+    problems.push({
+      file,
+      line: translation.lineOf(['period']),
+      field: 'period',
+      message: `the period differs from the issue's (${toIsoDay(period.start)}..${toIsoDay(period.end)}, ${issue.file})`,
+      fix: 'remove period from the translation (it comes from the issue) or make it equal',
+    });
+  }
+  const ours = new Set(translation.sections.map((section) => section.projectId));
+  const theirs = new Set(issue.sections.map((section) => section.projectId));
+  for (const section of issue.sections) {
+    if (!ours.has(section.projectId)) {
+      problems.push({
+        file,
+        field: 'body',
+        message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
+        fix: `add a "## ${section.projectId}" section (any name or alias of the project works as its heading)`,
+      });
+    }
+  }
+  for (const section of translation.sections) {
+    if (!theirs.has(section.projectId)) {
+      problems.push({
+        file,
+        line: translation.bodyLine + section.line - 1,
+        field: 'body',
+        message: `the translation has a "${section.heading}" section (${section.projectId}) that the issue does not`,
+        fix: 'remove it, or add the section to the Chinese issue first',
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { checkIssueSet, validateIssueFile, type ValidIssue } from '../../../src/pipeline/issue-validation.ts';
+import { issueContext, issueSource } from '../helpers.ts';
+
+const validate = (source: string, file = 'issues/zh-CN/0009.md') => validateIssueFile({ file, source }, issueContext);
+
+describe('validating one issue file', () => {
+  it('accepts the valid control issue', () => {
+    const { issue, problems } = validate(issueSource());
+    expect(problems).toEqual([]);
+    expect(issue?.data).toMatchObject({ number: 9, projects: ['industry', 'common', 'nova'] });
+    expect(issue?.data.period.start.toISOString()).toBe('2014-02-16T00:00:00.000Z');
+  });
+
+  it.each([
+    [
+      'a missing field',
+      { 'published: 2014-02-28\n': '' },
+      { field: 'published', line: 1, message: 'the required field published is missing', fix: 'add published: 2014-02-15' },
+    ],
+    [
+      'an end before the start',
+      { 'end: 2014-02-27': 'end: 2014-02-01' },
+      { field: 'period.end', line: 6, message: 'the period ends before it starts' },
+    ],
+    ['an impossible date', { 'start: 2014-02-16': 'start: 2014-02-30' }, { field: 'period.start', line: 5 }],
+    ['a number that is not positive', { 'number: 9': 'number: 0' }, { field: 'number', line: 2 }],
+    [
+      'a number written in words',
+      { 'number: 9': 'number: nine' },
+      { field: 'number', line: 2, message: 'expected the issue number as a positive whole number (e.g. 8)' },
+    ],
+    [
+      'an unknown project',
+      { 'projects: [industry, common, nova]': 'projects: [industry, common, nova, docker]' },
+      { field: 'projects.3', line: 9, message: 'unknown project "docker"' },
+    ],
+    [
+      'a title that disagrees with the number',
+      { 'title: OpenStack社区动态第九期': 'title: OpenStack社区动态第十期' },
+      { field: 'title', line: 3, message: 'the title says issue 10 but number is 9' },
+    ],
+    ['a misspelled field', { 'description:': 'descripton:' }, { field: 'descripton', line: 8, message: 'unknown field descripton' }],
+    [
+      'a source that is not a web address',
+      { 'source: https://example.org/blog/': 'source: my blog' },
+      { field: 'attribution.source', line: 12 },
+    ],
+    [
+      'broken YAML',
+      { 'description: 第九期的测试内容': 'description: 第九期: 测试内容' },
+      { field: 'front matter', line: 8, message: expect.stringContaining('broken YAML') },
+    ],
+    [
+      'a key given twice',
+      { 'published: 2014-02-28': 'published: 2014-02-28\npublished: 2014-03-01' },
+      { field: 'front matter', line: 8, message: expect.stringContaining('unique') },
+    ],
+    ['no front matter at all', { '---\nnumber': 'number' }, { field: 'front matter', line: 1 }],
+    [
+      'a heading that names no project',
+      { '## Nova\n': '## Novaa Compute\n' },
+      { field: 'body', line: 25, message: 'heading "## Novaa Compute" matches no project or alias' },
+    ],
+    [
+      'a section not listed in projects',
+      { 'projects: [industry, common, nova]': 'projects: [industry, common]' },
+      { field: 'projects', line: 25, fix: 'add nova to projects' },
+    ],
+    [
+      'a listed project without a section',
+      { 'projects: [industry, common, nova]': 'projects: [industry, common, nova, heat]' },
+      { field: 'projects', line: 9, message: 'projects lists heat but the body has no "## Heat" section' },
+    ],
+  ])('rejects %s, naming file, line and field', (_name, replace, expected) => {
+    const { issue, problems } = validate(issueSource(replace));
+    expect(issue).toBeUndefined();
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'issues/zh-CN/0009.md', ...expected }));
+  });
+});
+
+describe('rules across issues', () => {
+  const valid = (replace: Record<string, string>, file: string): ValidIssue => {
+    const { issue } = validate(issueSource(replace), file);
+    if (!issue) throw new Error('fixture invalid');
+    return issue;
+  };
+  const nine = valid({}, 'a/0009.md');
+
+  it('accepts neighbours that share a boundary day', () => {
+    const ten = valid(
+      { 'number: 9': 'number: 10', 第九期: '第十期', 'start: 2014-02-16': 'start: 2014-02-27', 'end: 2014-02-27': 'end: 2014-03-05' },
+      'a/0010.md',
+    );
+    expect(checkIssueSet([nine, ten])).toEqual([]);
+  });
+
+  it('rejects a duplicate number, naming both files', () => {
+    const again = valid({ 'start: 2014-02-16': 'start: 2014-03-16', 'end: 2014-02-27': 'end: 2014-03-27' }, 'a/0009-copy.md');
+    expect(checkIssueSet([nine, again])).toEqual([
+      expect.objectContaining({ file: 'a/0009-copy.md', line: 2, field: 'number', message: expect.stringContaining('is also a/0009.md') }),
+    ]);
+  });
+
+  it('rejects overlapping periods, naming both issues', () => {
+    const ten = valid(
+      { 'number: 9': 'number: 10', 第九期: '第十期', 'start: 2014-02-16': 'start: 2014-02-20', 'end: 2014-02-27': 'end: 2014-03-05' },
+      'a/0010.md',
+    );
+    expect(checkIssueSet([ten, nine])).toEqual([
+      expect.objectContaining({
+        file: 'a/0010.md',
+        line: 5,
+        field: 'period.start',
+        message: expect.stringContaining('overlaps 第九期'),
+        fix: expect.stringContaining('2014-02-27'),
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { validateIssueFile, type ValidIssue } from '../../../src/pipeline/issue-validation.ts';
+import { checkTranslations, hashIssueSource, validateTranslationFile, type ValidTranslation } from '../../../src/pipeline/translations.ts';
+import { issueContext, issueSource, resolver } from '../helpers.ts';
+
+const issue = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource() }, issueContext).issue as ValidIssue;
+const hash = hashIssueSource({ ...issue.data, body: issue.body });
+
+function translationSource(replace: Record<string, string> = {}): string {
+  let source = `---
+number: 9
+title: OpenStack Community Digest, Issue 9
+description: Test issue nine
+translator: Test Translator
+source:
+  sha256: ${hash}
+---
+
+*Editor's note* A foreword.
+
+## Industry news
+
+One item.
+
+## Common
+
+Cross-project news.
+
+## Nova
+
+Nova news, see [bp][1].
+
+[1]: https://blueprints.launchpad.net/nova/+spec/x
+`;
+  for (const [from, to] of Object.entries(replace)) source = source.replace(from, to);
+  return source;
+}
+
+const translation = (replace: Record<string, string> = {}, file = 'en/0009.md') => {
+  const result = validateTranslationFile({ file, source: translationSource(replace) }, 'en', resolver);
+  return result;
+};
+const valid = (replace: Record<string, string> = {}, file?: string) => translation(replace, file).translation as ValidTranslation;
+
+describe('the source hash', () => {
+  it('covers the title, description and body, not dates or credits', () => {
+    const base = { title: 't', description: 'd', body: 'b' };
+    expect(hashIssueSource(base)).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashIssueSource({ ...base, body: 'b\r\n' })).toBe(hashIssueSource(base));
+    expect(hashIssueSource({ ...base, title: 't2' })).not.toBe(hashIssueSource(base));
+    expect(hashIssueSource({ ...base, description: 'd2' })).not.toBe(hashIssueSource(base));
+    expect(hashIssueSource({ ...base, body: 'b2' })).not.toBe(hashIssueSource(base));
+  });
+});
+
+describe('a translation file', () => {
+  it('is valid when it matches its issue, with English headings resolved to the same projects', () => {
+    const result = translation();
+    expect(result.problems).toEqual([]);
+    expect(result.translation?.sections.map((section) => section.projectId)).toEqual(['industry', 'common', 'nova']);
+    expect(checkTranslations([valid()], [issue])).toEqual({ problems: [], stale: [] });
+  });
+
+  it.each([
+    ['a missing translator', { 'translator: Test Translator\n': '' }, { field: 'translator', line: 1 }],
+    ['a hash that is not one', { [`sha256: ${hash}`]: 'sha256: abc' }, { field: 'source.sha256', line: 7 }],
+    ['a heading naming no project', { '## Nova\n': '## Novae\n' }, { field: 'body', line: 20 }],
+  ])('reports %s with file, line and field', (_name, replace, expected) => {
+    expect(translation(replace).problems).toContainEqual(expect.objectContaining({ file: 'en/0009.md', ...expected }));
+  });
+});
+
+describe('a translation against its issue', () => {
+  it('must translate an issue that exists', () => {
+    const { problems } = checkTranslations([valid({ 'number: 9': 'number: 12', 'Issue 9': 'Issue 12' })], [issue]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'en/0009.md', line: 2, field: 'number', message: 'there is no issue 12 to translate' }),
+    ]);
+  });
+
+  it('cannot contradict the number in its title or the period', () => {
+    const { problems } = checkTranslations(
+      [valid({ 'Issue 9': 'Issue 10', 'translator:': 'period: { start: 2014-02-16, end: 2014-02-28 }\ntranslator:' })],
+      [issue],
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }),
+      expect.objectContaining({ field: 'period', line: 5, message: expect.stringContaining('differs from the issue') }),
+    ]);
+  });
+
+  it('accepts a repeated period that agrees', () => {
+    expect(
+      checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue]).problems,
+    ).toEqual([]);
+  });
+
+  it('must have the same sections as its issue', () => {
+    const { problems } = checkTranslations([valid({ '## Common\n\nCross-project news.\n': '## Heat\n\nHeat news.\n' })], [issue]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        message: expect.stringContaining('the issue has a "Common" section (common) that the translation lacks'),
+      }),
+      expect.objectContaining({
+        field: 'body',
+        line: 16,
+        message: expect.stringContaining('the translation has a "Heat" section (heat) that the issue does not'),
+      }),
+    ]);
+  });
+
+  it('is one per issue and language', () => {
+    const { problems } = checkTranslations([valid(), valid({}, 'en/0009-copy.md')], [issue]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'en/0009-copy.md', field: 'number', message: 'issue 9 already has a en translation: en/0009.md' }),
+    ]);
+  });
+
+  it('is stale once the Chinese text changes, and only then', () => {
+    const changed = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ '跨项目新闻。': '跨项目新闻，已更正。' }) },
+      issueContext,
+    ).issue as ValidIssue;
+    expect(checkTranslations([valid()], [changed])).toEqual({
+      problems: [],
+      stale: [{ file: 'en/0009.md', locale: 'en', number: 9, issueFile: 'zh-CN/0009.md' }],
+    });
+    const redated = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ 'published: 2014-02-28': 'published: 2014-03-01' }) },
+      issueContext,
+    ).issue as ValidIssue;
+    expect(checkTranslations([valid()], [redated]).stale).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { preloadTerms, runSearch, warmUp, type PagefindFragment, type PagefindInstance } from '../../../src/lib/search/page/engine.ts';
+import { joinParts } from '../../../src/lib/search/contract.ts';
+
+/** One issue text as indexed: its sections by project id (`intro` for the introduction). */
+interface FakeRecord {
+  issue: number;
+  date: string;
+  months: string[];
+  hidden?: string[];
+  parts: Record<string, string>;
+}
+
+/**
+ * A stand-in for Pagefind: every record whose text holds all terms (anywhere), or for a quoted
+ * term the words next to each other, is a hit; filters as Pagefind applies them, on the record's
+ * projects (every section it has).
+ */
+function fakePagefind(records: FakeRecord[]) {
+  const calls: Record<string, unknown>[] = [];
+  const indexed = records.map((record) => {
+    const { content, meta } = joinParts(
+      Object.entries(record.parts).map(([id, text]) => (id === 'intro' ? { text } : { projectId: id, text })),
+    );
+    return { ...record, content, meta, projects: Object.keys(record.parts).filter((id) => id !== 'intro') };
+  });
+  type Indexed = (typeof indexed)[number];
+  const passes = (record: Indexed, filters: Record<string, unknown>) => {
+    const not = filters['not'] as { hidden?: string } | undefined;
+    if (not?.hidden && record.hidden?.includes(not.hidden)) return false;
+    const project = filters['project'] as { any?: string[] } | undefined;
+    if (project?.any && !record.projects.some((id) => project.any?.includes(id))) return false;
+    const month = filters['month'];
+    if (typeof month === 'string' && !record.months.includes(month)) return false;
+    const any = (month as { any?: string[] } | undefined)?.any;
+    return !(any && !record.months.some((value) => any.includes(value)));
+  };
+  const instance: PagefindInstance = {
+    async search(term, { filters }) {
+      calls.push({ term, ...filters });
+      const words = (term ?? '')
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase()
+        .split(' ');
+      // `null`: a search by filters alone.
+      const holds = (content: string) =>
+        term === null ||
+        (term.startsWith('"') ? [' ', ''].some((gap) => content.includes(words.join(gap))) : words.every((word) => content.includes(word)));
+      const matching = indexed.filter((record) => holds(record.content.toLowerCase()));
+      const results = matching
+        .filter((record) => passes(record, filters))
+        .map((record, index) => ({
+          id: String(record.issue),
+          score: 1 / (index + 1),
+          words: [0],
+          data: async (): Promise<PagefindFragment> => ({
+            url: `/issues/${record.issue}/`,
+            content: record.content,
+            meta: { issue: String(record.issue), date: record.date, ...record.meta },
+          }),
+        }));
+      const counts = (name: 'project' | 'month') => {
+        const values: Record<string, number> = {};
+        for (const record of matching.filter((candidate) => passes(candidate, { ...filters, [name]: undefined }))) {
+          for (const value of name === 'project' ? record.projects : record.months) values[value] = (values[value] ?? 0) + 1;
+        }
+        return values;
+      };
+      return { results, filters: { project: counts('project'), month: counts('month') } };
+    },
+    async preload(term, { filters }) {
+      calls.push({ preload: term, ...filters });
+    },
+  };
+  return { instance, calls };
+}
+
+const records: FakeRecord[] = [
+  {
+    issue: 3,
+    date: '2013-11-28',
+    months: ['2013-11', '2013-12'],
+    parts: { intro: '前言', heat: 'Rackspace Heater', nova: 'nova-scheduler' },
+  },
+  { issue: 8, date: '2014-02-03', months: ['2014-02'], parts: { heat: 'Rackspace keystone', nova: 'nova 的数据库' } },
+  { issue: 11, date: '2014-03-20', months: ['2014-03', '2014-04'], parts: { nova: 'Rackspace engineers', common: 'about Rackspace' } },
+  { issue: 16, date: '2014-06-16', months: ['2014-06', '2014-07'], hidden: ['en'], parts: { common: 'Rackspace private cloud' } },
+  {
+    issue: 16,
+    date: '2014-06-16',
+    months: ['2014-06', '2014-07'],
+    hidden: ['zh-CN'],
+    parts: { common: 'Rackspace private cloud, translated' },
+  },
+];
+const request = {
+  text: 'Rackspace',
+  terms: ['Rackspace'],
+  projects: [],
+  order: 'relevance' as const,
+  locale: 'zh-CN' as const,
+  limit: 10,
+  counts: true,
+};
+const listed = (outcome: Awaited<ReturnType<typeof runSearch>>) => outcome.issues.map((issue) => [issue.issue, issue.best.part.projectId]);
+
+describe('running a search', () => {
+  it('lists each issue once, by the section that answers, and counts issues per project', async () => {
+    const { instance } = fakePagefind(records);
+    const outcome = await runSearch(instance, request);
+    expect(listed(outcome)).toEqual([
+      ['3', 'heat'],
+      ['8', 'heat'],
+      ['11', 'nova'],
+      ['16', 'common'],
+    ]);
+    expect(outcome.issues.find((issue) => issue.issue === '11')?.others.map((other) => other.part.projectId)).toEqual(['common']);
+    // Pagefind's counts: issues holding the words that cover the project, wherever the words are.
+    expect(outcome.projectCounts).toEqual({ heat: 2, nova: 3, common: 2 });
+    expect(outcome.more).toBe(false);
+  });
+
+  it("searches only the texts the page's locale shows", async () => {
+    const { instance, calls } = fakePagefind(records);
+    const outcome = await runSearch(instance, { ...request, locale: 'en' });
+    expect(calls.every((call) => JSON.stringify(call['not']) === '{"hidden":"en"}')).toBe(true);
+    expect(outcome.issues.find((issue) => issue.issue === '16')?.best.part.text).toBe('Rackspace private cloud, translated');
+  });
+
+  it("restricts matches to the chosen projects' own sections", async () => {
+    const { instance, calls } = fakePagefind(records);
+    const outcome = await runSearch(instance, { ...request, projects: ['nova'] });
+    // Issues 3 and 8 cover Nova and mention Rackspace, but only under Heat.
+    expect(listed(outcome)).toEqual([['11', 'nova']]);
+    expect(calls.some((call) => JSON.stringify(call['project']) === '{"any":["nova"]}')).toBe(true);
+    expect(outcome.projectCounts).toMatchObject({ heat: 2, nova: 3 });
+    const both = await runSearch(instance, { ...request, projects: ['nova', 'heat'] });
+    expect(listed(both)).toEqual([
+      ['3', 'heat'],
+      ['8', 'heat'],
+      ['11', 'nova'],
+    ]);
+  });
+
+  it('keeps to a range of months', async () => {
+    const { instance } = fakePagefind(records);
+    const outcome = await runSearch(instance, { ...request, months: ['2013-12', '2014-01', '2014-02'] });
+    expect(listed(outcome)).toEqual([
+      ['3', 'heat'],
+      ['8', 'heat'],
+    ]);
+  });
+
+  it('lists newest first, month by month, and knows when more remain', async () => {
+    const { instance } = fakePagefind(records);
+    expect((await runSearch(instance, { ...request, order: 'newest' })).issues.map((issue) => issue.issue)).toEqual(['16', '11', '8', '3']);
+    const first = await runSearch(instance, { ...request, order: 'newest', limit: 2 });
+    expect(first.issues.map((issue) => issue.issue)).toEqual(['16', '11']);
+    expect(first.more).toBe(true);
+    const nova = await runSearch(instance, { ...request, order: 'newest', projects: ['nova'] });
+    expect(listed(nova)).toEqual([['11', 'nova']]);
+  });
+
+  it('counts only when asked, so the project filter is not downloaded for nothing', async () => {
+    const { instance, calls } = fakePagefind(records);
+    const outcome = await runSearch(instance, { ...request, counts: false });
+    expect(outcome.projectCounts).toBeUndefined();
+    expect(calls.map((call) => call['project'])).toEqual([undefined]);
+  });
+
+  it('answers a query of several words from a phrase search when it lists enough issues holding it', async () => {
+    const phrased: FakeRecord[] = Array.from({ length: 12 }, (_, index) => ({
+      issue: index + 1,
+      date: `2014-01-${String(index + 10)}`,
+      months: ['2014-01'],
+      parts: { nova: index < 3 ? 'keystone 的 v3' : 'keystone v3 API' },
+    }));
+    const { instance, calls } = fakePagefind(phrased);
+    const few = await runSearch(instance, { ...request, text: 'keystone v3', terms: ['keystone', 'v3'], limit: 5, counts: false });
+    expect(calls.map((call) => call['term'])).toEqual(['"keystone v3"']);
+    expect(few.issues.map((issue) => [issue.issue, issue.exact])).toEqual(['4', '5', '6', '7', '8'].map((issue) => [issue, true]));
+    expect(few.more).toBe(true);
+    calls.length = 0;
+    // Fewer than wanted hold the phrase: every issue holding the words is ranked, exact ones first.
+    const all = await runSearch(instance, { ...request, text: 'keystone v3', terms: ['keystone', 'v3'], limit: 12, counts: false });
+    expect(calls.map((call) => call['term'])).toEqual(['"keystone v3"', 'keystone v3']);
+    expect(all.issues.map((issue) => issue.exact)).toEqual([...Array(9).fill(true), ...Array(3).fill(false)]);
+    expect(all.more).toBe(false);
+  });
+
+  it('shows no counts when nothing in the text answers the query', async () => {
+    const { instance } = fakePagefind([{ issue: 1, date: '2013-11-17', months: ['2013-11'], parts: { nova: 'xab' } }]);
+    const outcome = await runSearch(instance, { ...request, text: 'ab', terms: ['ab'] });
+    expect(outcome).toMatchObject({ issues: [], projectCounts: {} });
+  });
+});
+
+describe('getting Pagefind ready before a search', () => {
+  it('warms up with a search by filter alone, for the texts the page shows, which needs no index chunk', async () => {
+    const { instance, calls } = fakePagefind(records);
+    await warmUp(instance, 'en');
+    expect(calls).toEqual([{ term: null, not: { hidden: 'en' } }]);
+  });
+
+  it('preloads what the words typed so far need, under the same locale filter a search uses', async () => {
+    const { instance, calls } = fakePagefind(records);
+    await preloadTerms(instance, ['keystone', 'v3'], 'zh-CN');
+    await runSearch(instance, { ...request, text: 'keystone', terms: ['keystone'], counts: false });
+    expect(calls).toEqual([
+      { preload: 'keystone v3', not: { hidden: 'zh-CN' } },
+      { term: 'keystone', not: { hidden: 'zh-CN' } },
+    ]);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { excerptAround, excerptOf, findQuery } from '../../../src/lib/search/page/excerpt.ts';
+
+const text = (pieces: { text: string; mark: boolean }[] | undefined) =>
+  pieces?.map((piece) => (piece.mark ? `[${piece.text}]` : piece.text)).join('');
+
+describe('excerpts around the query', () => {
+  it('marks every occurrence in the window, ignoring case', () => {
+    expect(text(excerptAround('Rackspace 目前只支持 keystone 的 v2 版本，Keystone v3 不行', ['KEYSTONE'], 100))).toBe(
+      'Rackspace 目前只支持 [keystone] 的 v2 版本，[Keystone] v3 不行',
+    );
+  });
+
+  it('cuts long text around the first occurrence without splitting words', () => {
+    const long = `${'alpha beta gamma '.repeat(10)}关于nova-scheduler的讨论${' delta epsilon'.repeat(10)}`;
+    const excerpt = text(excerptAround(long, ['nova-scheduler'], 20)) ?? '';
+    expect(excerpt).toMatch(/^… ?[a-z]/);
+    expect(excerpt).toContain('关于[nova-scheduler]的讨论');
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt).not.toMatch(/…[a-z]+[a-z]…/);
+  });
+
+  it('needs the query to start a word when it starts with a Latin letter', () => {
+    expect(findQuery('OpenStack2014UserSurvey user', 'user')).toBe(24);
+    expect(excerptAround('OpenStack2014UserSurvey only', ['users'])).toBeUndefined();
+  });
+
+  it('marks the earliest, then longest, of several needles', () => {
+    expect(text(excerptAround('Heat 的 keystone 支持 v2 和 v2.0', ['v2', 'keystone', 'v2.0'], 100))).toBe(
+      'Heat 的 [keystone] 支持 [v2] 和 [v2.0]',
+    );
+  });
+
+  it('keeps markup-looking text as text', () => {
+    expect(excerptAround('a <img src=x onerror=alert(1)> b', ['<img'])).toEqual([
+      { text: 'a ', mark: false },
+      { text: '<img', mark: true },
+      { text: ' src=x onerror=alert(1)> b', mark: false },
+    ]);
+  });
+});
+
+describe('the excerpt of a result', () => {
+  it('is around the query as typed where the text holds it', () => {
+    expect(text(excerptOf('keystone 的 v2 版本，keystone v2 认证', 'keystone v2', ['keystone', 'v2'], 100))).toBe(
+      'keystone 的 v2 版本，[keystone v2] 认证',
+    );
+  });
+
+  it('is around the words of the query where the text holds them apart', () => {
+    expect(text(excerptOf('Rackspace 只支持 keystone 的 v2 版本认证', 'keystone v2 认证', ['keystone', 'v2', '认证'], 100))).toBe(
+      'Rackspace 只支持 [keystone] 的 [v2] 版本[认证]',
+    );
+  });
+
+  it('is around the closest meeting of the words, not their first occurrence', () => {
+    const long = `keystone 的介绍。${'其他内容，'.repeat(30)}只支持 keystone 的 v2 版本认证`;
+    expect(text(excerptOf(long, 'keystone v2 认证', ['keystone', 'v2', '认证'], 10))).toBe(
+      '…，其他内容，只支持 [keystone] 的 [v2] 版本[认证]',
+    );
+  });
+
+  it('is the beginning of the text when neither is found, shortened', () => {
+    expect(text(excerptOf('一二三四五六七八九十', '零', ['零'], 3))).toBe('一二三四五六…');
+    expect(text(excerptOf('😀😀😀😀', 'x', ['x'], 1))).toBe('😀😀…');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { containsQuery, countQuery, htmlToText, normalizeForMatch } from '../../../src/lib/search/page/matcher.ts';
+
+describe('htmlToText', () => {
+  it.each([
+    ['<p>Nova &amp; <a href="/x">Heat</a></p><p>二</p>', 'Nova & Heat\n二'],
+    ['<ul><li>一</li><li>two <code>&lt;b&gt;</code></li></ul>', '一\ntwo <b>'],
+    ['a&nbsp;b &#39;c&#x27; &#128640; &bogus;', "a b 'c' 🚀 &bogus;"],
+    ['<p>  spaced \t out  </p>', 'spaced out'],
+  ])('reads %s', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+});
+
+describe('matching queries against text', () => {
+  it('normalizes case, width and spacing', () => {
+    expect(normalizeForMatch(' Keystone\n  Ｖ３ ')).toBe('keystone v3');
+  });
+
+  it.each([
+    ['关于Nova中（nova-scheduler）的讨论', 'Nova-Scheduler', true],
+    ['只支持keystone的v2版本认证', 'keystone v2 认证', false],
+    ['支持H版（但如果部署', 'h版', true],
+    ['健康检查工具', '康检', true],
+    ['OpenStack2014UserSurvey', 'users', false],
+    ['openstack-users list', 'users', true],
+    ['novaclient', 'nova', true],
+    ['', 'nova', false],
+    ['anything', '   ', false],
+  ])('%s contains %s: %s', (text, query, expected) => {
+    expect(containsQuery(text, query)).toBe(expected);
+  });
+
+  it('can ask for whole words', () => {
+    expect(containsQuery('novaclient', 'nova', { wholeWord: true })).toBe(false);
+    expect(containsQuery('nova-compute', 'nova', { wholeWord: true })).toBe(true);
+    expect(containsQuery('支持H版', 'h', { wholeWord: true })).toBe(true);
+    expect(containsQuery('html', 'h', { wholeWord: true })).toBe(false);
+  });
+});
+
+describe('counting a query in text', () => {
+  it.each([
+    ['Nova, nova-scheduler and Novas', 'nova', {}, 3],
+    ['novaclient and nova', 'nova', { wholeWord: true }, 1],
+    ['OpenStack2014UserSurvey users', 'users', {}, 1],
+    ['H版和H版', 'h版', {}, 2],
+    ['检查检查检查', '检查检', {}, 2],
+    ['aaaa', 'aa', {}, 1],
+    ['nova nova nova', 'nova', { limit: 2 }, 2],
+    ['nova', '', {}, 0],
+  ])('%s holds %s %j: %i times', (text, query, options, count) => {
+    expect(countQuery(text, query, options)).toBe(count);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuerySet, namedQueries, relevantIssues, sampleQueries } from '../../../scripts/lib/search-queries.ts';
+
+const issues = [
+  { number: 1, parts: ['关于Nova中（nova-scheduler）使用db的问题，健康检查工具', 'Keystone V3 的讨论，支持H版'] },
+  { number: 2, parts: ['Rackspace 的认证被破坏，Keystone V3 版本', '计划于icehouse-3 完成，数据库的迁移'] },
+  { number: 3, parts: ['OpenStack2014UserSurvey 报告，分布式存储 Ceph存储'] },
+];
+
+describe('ground truth', () => {
+  it('is every issue whose text holds the query, case-insensitive', () => {
+    expect(relevantIssues(issues, 'keystone v3')).toEqual([1, 2]);
+    expect(relevantIssues(issues, '健康检查')).toEqual([1]);
+    expect(relevantIssues(issues, '数据库迁移')).toEqual([]);
+    expect(relevantIssues(issues, 'users')).toEqual([]);
+  });
+});
+
+describe('the query set', () => {
+  const set = buildQuerySet(issues, { perKind: 50 });
+
+  it('starts with the named queries', () => {
+    expect(set.slice(0, namedQueries.length).map((entry) => entry.query)).toEqual(namedQueries);
+    expect(set.find((entry) => entry.query === 'icehouse-3')?.relevant).toEqual([2]);
+  });
+
+  it('draws Chinese, mixed and English queries from the text, each found somewhere', () => {
+    const kinds = (kind: string) => set.filter((entry) => entry.kind === kind).map((entry) => entry.query);
+    expect(kinds('chinese')).toEqual(expect.arrayContaining(['检查工具', '存储']));
+    expect(kinds('mixed')).toEqual(expect.arrayContaining(['Ceph存储']));
+    expect(kinds('english')).toEqual(expect.arrayContaining(['scheduler', 'Keystone']));
+    expect(set.filter((entry) => entry.kind !== 'named').every((entry) => entry.relevant.length > 0)).toBe(true);
+  });
+
+  it('is the same whatever order the issues come in, and has no query twice', () => {
+    expect(buildQuerySet([...issues].reverse(), { perKind: 50 })).toEqual(set);
+    const keys = set.map((entry) => entry.query.toLowerCase());
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('samples a fixed few per kind, keeping named queries that have answers', () => {
+    const sample = sampleQueries(set, 1);
+    expect(sample.filter((entry) => entry.kind === 'named').every((entry) => entry.relevant.length > 0)).toBe(true);
+    expect(sample.filter((entry) => entry.kind === 'chinese')).toHaveLength(1);
+  });
+});

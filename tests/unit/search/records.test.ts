@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { createArchive, type ArchiveIssue } from '../../../src/lib/archive.ts';
+import { parseIsoDay } from '../../../src/lib/dates.ts';
+import { SEARCH_INDEX_LANGUAGE, splitParts } from '../../../src/lib/search/contract.ts';
+import { createSearchRecords, textsOfIssue } from '../../../src/lib/search/index/records.ts';
+import type { IssueData } from '../../../src/schemas/issue.ts';
+import { resolver } from '../helpers.ts';
+
+const data = (number: number, start: string, end: string): IssueData => ({
+  number,
+  title: `第${number}期`,
+  description: 'd',
+  projects: [],
+  attribution: { editor: 'e', source: 'https://example.org/' },
+  period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date },
+  published: parseIsoDay(end) as Date,
+});
+const archive = createArchive(
+  [
+    { data: data(7, '2014-01-17', '2014-02-02'), body: '编者按：前言。\n\n## Heat\n\nRackspace 认证\n\n## Nova\n\nnova-scheduler' },
+    { data: data(8, '2014-02-03', '2014-02-15'), body: '## Nova\n\n数据库的迁移' },
+  ],
+  resolver,
+);
+
+/** Issue 8 with an English translation, as the bilingual archive will give it. */
+const translated = (issue: ArchiveIssue): ArchiveIssue => ({
+  ...issue,
+  texts: {
+    ...issue.texts,
+    en: {
+      ...issue.original,
+      lang: 'en',
+      status: 'translated',
+      sections: issue.original.sections.map((section) => ({ ...section, markdown: 'database migration' })),
+    },
+  },
+});
+
+const sources = {
+  textOf: (text: ArchiveIssue['original'], projectId?: string) =>
+    projectId ? (text.sections.find((section) => section.projectId === projectId)?.markdown ?? '') : text.intro,
+  labelsOf: (issue: ArchiveIssue, locale: string) => ({ issue: `${locale}:${issue.number}`, period: `${locale}:p` }),
+};
+
+describe('search records', () => {
+  const [eight, seven] = archive.issues as [ArchiveIssue, ArchiveIssue];
+
+  it('makes one record per text, its parts joined, with where each section starts', () => {
+    const records = createSearchRecords([seven], sources);
+    expect(records).toHaveLength(1);
+    const [record] = records;
+    expect(record?.url).toBe('/issues/7/');
+    expect(record?.content).toBe('编者按：前言。 Rackspace 认证 nova-scheduler');
+    expect(record?.language).toBe(SEARCH_INDEX_LANGUAGE);
+    expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
+      { start: 0, end: 7, text: '编者按：前言。' },
+      { projectId: 'heat', start: 8, end: 20, text: 'Rackspace 认证' },
+      { projectId: 'nova', start: 21, end: 35, text: 'nova-scheduler' },
+    ]);
+  });
+
+  it('filters by every project with a section and by every month the period touches', () => {
+    const [record] = createSearchRecords([seven], sources);
+    expect(record?.filters).toEqual({ month: ['2014-01', '2014-02'], project: ['heat', 'nova'] });
+  });
+
+  it('leaves empty sections out of the content and of the project filter', () => {
+    const [record] = createSearchRecords([seven], {
+      ...sources,
+      textOf: (text, projectId) => (projectId === 'heat' ? ' ' : sources.textOf(text, projectId)),
+    });
+    expect(record?.filters['project']).toEqual(['nova']);
+    expect(Object.keys(record?.meta ?? {}).filter((key) => key.startsWith('section.'))).toEqual(['section.nova']);
+  });
+
+  it('labels an untranslated original for every locale, since every locale shows it', () => {
+    const [record] = createSearchRecords([eight], sources);
+    expect(record?.meta).toEqual({
+      issue: '8',
+      date: '2014-02-03',
+      lang: 'zh-CN',
+      'section.nova': '0',
+      'issue.zh-CN': 'zh-CN:8',
+      'period.zh-CN': 'zh-CN:p',
+      'issue.en': 'en:8',
+      'period.en': 'en:p',
+    });
+    expect(record?.filters['hidden']).toBeUndefined();
+  });
+
+  it('indexes a translation once, hidden from the other locale, and hides the original from its locale', () => {
+    expect(textsOfIssue(translated(eight)).map(({ text, locales }) => [text.lang, locales])).toEqual([
+      ['zh-CN', ['zh-CN']],
+      ['en', ['en']],
+    ]);
+    const [original, english] = createSearchRecords([translated(eight)], sources);
+    expect(original?.filters['hidden']).toEqual(['en']);
+    expect(english).toMatchObject({
+      url: '/en/issues/8/',
+      content: 'database migration',
+      meta: { lang: 'en', 'issue.en': 'en:8', 'section.nova': '0' },
+      filters: { hidden: ['zh-CN'], project: ['nova'] },
+    });
+    expect(Object.keys(english?.meta ?? {})).not.toContain('issue.zh-CN');
+  });
+
+  it('leaves out texts with nothing to index', () => {
+    expect(createSearchRecords([eight], { ...sources, textOf: () => ' ' })).toEqual([]);
+  });
+});
