@@ -4,9 +4,10 @@ import mdx from '@astrojs/mdx';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
+import { getSiteUrl } from './src/pipeline/paths.ts';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
-const site = process.env.SITE_URL || 'https://openstack-digest.example.org';
+const site = getSiteUrl().href;
 
 export default defineConfig({
   site,
@@ -17,7 +18,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   integrations: [mdx(), sitemapIntegration(), pagefindIntegration()],
-  // Issue bodies are rendered by src/lib/markdown.ts; Shiki's inline styles would break the CSP.
+  // Issue bodies are rendered by the content pipeline (src/pipeline/render.ts); Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
   build: { inlineStylesheets: 'never' },

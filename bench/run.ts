@@ -17,7 +17,7 @@ import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
 import { projectRoot } from '../tests/helpers/run.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium, openSearchPage, searchIssues } from '../scripts/lib/search-browser.ts';
-import { readIssuesCorpus, type SearchCorpus } from '../scripts/lib/search-corpus.ts';
+import { readIssuesCorpus, type RecallCorpus } from '../scripts/lib/recall-corpus.ts';
 import { buildQuerySet, type IssueTexts } from '../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../scripts/lib/search-recall.ts';
 import { prepareCorpus, prepareSynthetic, type ArchiveFiles } from './lib/archives.ts';
@@ -49,18 +49,11 @@ const loadBefore = os.loadavg();
 const work = await mkdtemp(path.join(os.tmpdir(), 'digest-bench-'));
 
 /** Issues texts for the query set, as `npm run search:recall` builds them; `limit` takes the oldest issues only. */
-function textsOf(corpus: SearchCorpus, locale: Locale, limit = Infinity): IssueTexts[] {
-  return corpus.archive.issues
-    .slice()
+function textsOf(corpus: RecallCorpus, locale: Locale, limit = Infinity): IssueTexts[] {
+  return corpus
+    .textsIn(locale)
     .sort((a, b) => a.number - b.number)
-    .slice(0, limit)
-    .map((issue) => {
-      const text = issue.texts[locale];
-      return {
-        number: issue.number,
-        parts: [corpus.textOf(text), ...text.sections.map((section) => corpus.textOf(text, section.projectId))],
-      };
-    });
+    .slice(0, limit);
 }
 
 function failure(error: unknown): string {
@@ -103,7 +96,7 @@ async function buildSideBySide(ours: BuildSpec, peer: BuildSpec | undefined, lab
 }
 
 /** Recall@10 of the search page per locale, on the real archive. */
-async function measureRecallFigures(browser: Browser, baseUrl: string, corpus: SearchCorpus): Promise<RecallFigures[]> {
+async function measureRecallFigures(browser: Browser, baseUrl: string, corpus: RecallCorpus): Promise<RecallFigures[]> {
   const figures: RecallFigures[] = [];
   for (const locale of localeCodes) {
     const queries = buildQuerySet(textsOf(corpus, locale));

@@ -1,17 +1,59 @@
 /**
- * Builds the Pagefind search index as part of `npm run build`. Indexing starts in a worker
- * thread when the build starts, so it runs on the other core while Astro renders pages; the
+ * Builds the Pagefind search index as part of `npm run build`, from the records the content
+ * loaders made of the same entries the pages render (`src/pipeline/search-handoff.ts`). Indexing
+ * starts when the build starts and runs in Pagefind's own process while Astro renders pages; the
  * finished index, written under Astro's cache folder, is moved into the site when the build is
- * done. Logs, and fails the build on errors.
+ * done. Logs, fails the build on any Pagefind error, and always closes Pagefind.
  */
 import type { AstroIntegration } from 'astro';
-import { cp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
-import { getIssuesDir } from '../src/pipeline/paths.ts';
-import type { BuiltIndex } from './search-index.ts';
+import type { SearchRecord } from '../src/lib/search/index/records.ts';
+import { forgetSearchRecords, takeSearchRecords } from '../src/pipeline/search-handoff.ts';
+
+/**
+ * Word positions per index chunk (Pagefind's default is 20,000). A first search downloads the
+ * chunk of each of its words, so smaller chunks cost it less (see bench/REPORT.md). Pagefind 1.6
+ * (pinned) reads it only from its environment, as a setting it calls unstable; the benchmark's
+ * first-search budget shows if a later version ignores it.
+ */
+const INDEX_CHUNK_SIZE = '8000';
+
+/** Files of Pagefind's ready-made interfaces; the site has its own, so they are not published. */
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'pagefind-worker.js',
+];
+
+/** Indexes the records into a new folder under `scratchDir` (on the same disk as the site, so it can be moved in); always closes Pagefind. */
+async function buildIndex(records: readonly SearchRecord[], scratchDir: string): Promise<string> {
+  // The Pagefind binary the Node API starts inherits this environment.
+  process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
+    if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
+    await mkdir(scratchDir, { recursive: true });
+    const folder = await mkdtemp(path.join(scratchDir, 'pagefind-'));
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    await Promise.all(UNUSED_FILES.map((file) => rm(path.join(folder, file), { force: true })));
+    return folder;
+  } finally {
+    await pagefind.close();
+  }
+}
 
 /** Moves a finished folder into place: a rename on one disk, a copy across disks. */
 async function moveFolder(from: string, to: string): Promise<void> {
@@ -24,50 +66,25 @@ async function moveFolder(from: string, to: string): Promise<void> {
   }
 }
 
-/**
- * Word positions per index chunk (Pagefind's default is 20,000). A first search downloads the
- * chunk of each of its words, so smaller chunks cost it less: at 1,000 issues a two-word query
- * fetched two 35 KB chunks, and fetches two of about 15 KB with 8,000, for 1.5 KB more of
- * metadata. Pagefind 1.6 (pinned) reads it only from its environment, as a setting it calls unstable;
- * the benchmark's first-search budget shows if a later version ignores it.
- */
-const INDEX_CHUNK_SIZE = '8000';
-
-/** Runs `search-index-worker.ts` and resolves with what it built. */
-function buildInWorker(root: URL, site: URL, scratchDir: URL): Promise<BuiltIndex> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('integrations/search-index-worker.ts', root), {
-      // The Pagefind binary the worker starts inherits the worker's environment.
-      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: INDEX_CHUNK_SIZE },
-      workerData: { issuesDir: getIssuesDir(), site: site.href, scratchDir: fileURLToPath(scratchDir) },
-    });
-    worker.once('message', (message: { built?: BuiltIndex; error?: string }) => {
-      if (message.built) resolve(message.built);
-      else reject(new Error(message.error ?? 'the search index worker failed'));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the search index worker stopped (exit ${code})`)));
-  });
-}
-
 export function pagefindIntegration(): AstroIntegration {
-  let root = new URL(`file://${process.cwd()}/`);
-  let scratchDir = new URL('node_modules/.astro/', root);
-  let site = new URL('http://localhost/');
-  let indexing: Promise<BuiltIndex> | undefined;
+  let cacheDir = new URL(`file://${process.cwd()}/node_modules/.astro/`);
+  let indexing: Promise<{ folder: string; records: number }> | undefined;
   let started = 0;
   return {
     name: 'digest-pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = config.root;
-        scratchDir = config.cacheDir;
-        if (config.site) site = new URL(config.site);
+      'astro:config:done': async ({ config }) => {
+        cacheDir = config.cacheDir;
+        // The loaders run after this hook: the records indexed are always this build's.
+        await forgetSearchRecords(cacheDir);
       },
       'astro:build:start': () => {
         started = performance.now();
-        indexing = buildInWorker(root, site, scratchDir);
-        // Awaited when the build is done; a content error fails the build in the loaders first.
+        indexing = takeSearchRecords(cacheDir).then(async (records) => ({
+          folder: await buildIndex(records, fileURLToPath(cacheDir)),
+          records: records.length,
+        }));
+        // Awaited when the build is done.
         indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -4,12 +4,15 @@
  * `astro check` then type-checks the code.
  */
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
-const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, loadProjectRegistry(registryFile));
+const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, {
+  registry: loadProjectRegistry(registryFile),
+  site: getSiteUrl(),
+});
 for (const { file, number, issueFile } of stale) {
   console.warn(
     `stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`,

@@ -15,7 +15,7 @@ import { parseIsoDay } from '../src/lib/dates.ts';
 import { checkIssueSet, validateIssueFile } from '../src/pipeline/issue-validation.ts';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { createProjectResolver } from '../src/lib/projects.ts';
-import { displayPath, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
@@ -54,6 +54,7 @@ const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
 
 // Convert and validate everything first, so a file that would break the build is never written.
 const schema = createIssueSchema(registry.map((project) => project.id));
+const site = getSiteUrl();
 const outcomes: FileOutcome[] = [];
 for (const fileName of fileNames) {
   const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);
@@ -86,7 +87,7 @@ if (outcomes.some((outcome) => !outcome.result.ok)) process.exitCode = 1;
 
 /** Runs the site's own validation on the converted file. */
 function checkAgainstSite(result: Extract<ImportResult, { ok: true }>): ImportResult {
-  const { problems } = validateIssueFile({ file: result.issue.path, source: result.issue.content }, { schema, resolver });
+  const { problems } = validateIssueFile({ file: result.issue.path, source: result.issue.content }, { schema, resolver, site });
   const [problem] = problems;
   if (!problem) return result;
   return { ok: false, line: 1, reason: `the converted issue would not build: ${problem.field}: ${problem.message}`, notes: result.notes };
@@ -97,7 +98,7 @@ function rejectAcrossFiles(all: FileOutcome[]): void {
   const imported = all.flatMap((outcome) => {
     if (!outcome.result.ok) return [];
     const { issue } = outcome.result;
-    const valid = validateIssueFile({ file: outcome.fileName, source: issue.content }, { schema, resolver }).issue;
+    const valid = validateIssueFile({ file: outcome.fileName, source: issue.content }, { schema, resolver, site }).issue;
     return valid ? [valid] : [];
   });
   for (const problem of checkIssueSet(imported)) {

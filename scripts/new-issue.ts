@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
@@ -20,7 +20,7 @@ import { scaffoldIssue } from './lib/scaffold.ts';
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems } = await loadContentFiles(issuesDir, registry);
+const { issues, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
 if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nFix these first: the next number and period come from the existing issues.`);
   process.exit(1);

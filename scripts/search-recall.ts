@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { isLocale, type Locale } from '../src/i18n/locales.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium, openSearchPage, searchIssues, waitForAnswer } from './lib/search-browser.ts';
-import { readIssuesCorpus, readLegacyCorpus } from './lib/search-corpus.ts';
+import { readIssuesCorpus, readLegacyCorpus } from './lib/recall-corpus.ts';
 import { buildQuerySet } from './lib/search-queries.ts';
 import { formatRecallReport, measureRecall } from './lib/search-recall.ts';
 
@@ -38,10 +38,7 @@ if (!values.site || !isLocale(locale)) {
 const corpus = values.issues
   ? await readIssuesCorpus(values.issues)
   : await readLegacyCorpus(values.corpus ?? path.resolve(import.meta.dirname, '../../shared/corpus'));
-const texts = corpus.archive.issues.map((issue) => {
-  const text = issue.texts[locale];
-  return { number: issue.number, parts: [corpus.textOf(text), ...text.sections.map((section) => corpus.textOf(text, section.projectId))] };
-});
+const texts = corpus.textsIn(locale);
 const queries = buildQuerySet(texts, { perKind: Number(values['per-kind']) });
 const server = await serveStatic(path.resolve(values.site));
 const browser = await launchChromium();

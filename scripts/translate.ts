@@ -13,7 +13,7 @@ import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { scaffoldTranslation } from './lib/scaffold.ts';
@@ -32,14 +32,14 @@ if (!Number.isInteger(number) || number < 1 || !isLocale(locale) || locale === d
 
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems } = await loadContentFiles(issuesDir, registry);
+const { issues, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
 const issue = issues.find((candidate) => candidate.data.number === number);
 if (!issue) {
   console.error(problems.length ? formatProblems(problems) : `There is no issue ${number} in ${displayPath(issuesDir)}.`);
   process.exit(1);
 }
 const file = path.join(issuesDir, locale, issueFileName(number));
-const hash = hashIssueSource({ ...issue.data, body: issue.body });
+const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
 if (values.rehash) {
   const source = await readFile(file, 'utf8').catch(() => undefined);

@@ -5,7 +5,7 @@
  */
 import type { Heading, Link, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { headingText, parseMarkdown } from '../../src/pipeline/markdown.ts';
+import { headingText, parseMarkdown } from './markdown-tree.ts';
 import { parseIssueNumber } from '../../src/lib/numerals.ts';
 import { parseLegacyPeriod, resolvePeriodYears } from '../../src/lib/periods.ts';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';

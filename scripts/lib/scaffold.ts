@@ -1,9 +1,7 @@
 /** Skeletons editors fill in: the next issue, and a translation of an issue. Pure. */
 import { Document } from 'yaml';
 import type { Locale } from '../../src/i18n/locales.ts';
-import { splitIssueBody } from '../../src/pipeline/issue-body.ts';
 import type { ValidIssue } from '../../src/pipeline/issue-validation.ts';
-import { createProjectResolver } from '../../src/lib/projects.ts';
 import { formatIssueLabel } from '../../src/lib/numerals.ts';
 import { nextPeriod } from '../../src/lib/periods.ts';
 import { addDays } from '../../src/lib/dates.ts';
@@ -53,10 +51,10 @@ export function scaffoldTranslation(issue: ValidIssue, registry: readonly Projec
     source: { sha256 },
   });
   const original = (markdown: string) => `<!-- ${markdown.replaceAll('--', '- -')} -->`;
-  const intro = splitIssueBody(issue.body, createProjectResolver(registry)).intro;
+  const intro = issue.body.intro?.markdown;
   const parts = [
     ...(intro ? [`TODO: translate the introduction.\n\n${original(intro)}`] : []),
-    ...issue.sections.map((section) => {
+    ...issue.body.sections.map((section) => {
       const name = registry.find((project) => project.id === section.projectId)?.name[locale] ?? section.projectId;
       return `## ${name}\n\nTODO: translate.\n\n${original(section.markdown)}`;
     }),

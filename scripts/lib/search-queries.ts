@@ -1,10 +1,11 @@
 /**
  * A search query set drawn from the archive itself, with ground truth: for every query, the
- * issues whose text contains it as typed (case-insensitive for Latin letters). Queries look like
- * what readers type: Chinese words and compounds, English words, and mixed terms such as
- * `nova-scheduler`, `Keystone V3` or `H版`. Deterministic: the same texts give the same set.
+ * issues whose text as the editor wrote it holds the query (`relevance.ts`, a rule of its own, not
+ * the site's). Queries look like what readers type: Chinese words and compounds, English words,
+ * and mixed terms such as `nova-scheduler`, `Keystone V3` or `H版`, drawn from the indexed text.
+ * Deterministic: the same texts give the same set.
  */
-import { containsQuery, normalizeForMatch } from '../../src/lib/search/page/matcher.ts';
+import { holdsQuery, visibleText } from './relevance.ts';
 
 export type QueryKind = 'named' | 'chinese' | 'mixed' | 'english';
 
@@ -15,10 +16,13 @@ export interface SearchQuery {
   relevant: number[];
 }
 
-/** One issue's searchable text, split into its parts (introduction and sections). */
+/** One issue's text: as indexed, split into its parts (introduction and sections), and as written. */
 export interface IssueTexts {
   number: number;
+  /** The plain text of each part, as the search index holds it: queries are drawn from it. */
   parts: string[];
+  /** The issue's Markdown as the editor wrote it: ground truth is decided on it. */
+  source: string;
 }
 
 export interface QuerySetOptions {
@@ -78,26 +82,35 @@ const ENGLISH_STOPWORDS = new Set([
   'org',
 ]);
 
-/** The issues whose text contains `query`, ascending. */
+const visibleTexts = new WeakMap<IssueTexts, string>();
+
+/** The issues whose text as written holds `query`, ascending. */
 export function relevantIssues(issues: readonly IssueTexts[], query: string): number[] {
   return issues
-    .filter((issue) => issue.parts.some((part) => containsQuery(part, query)))
+    .filter((issue) => {
+      let visible = visibleTexts.get(issue);
+      if (visible === undefined) visibleTexts.set(issue, (visible = visibleText(issue.source)));
+      return holdsQuery(visible, query);
+    })
     .map((issue) => issue.number)
     .sort((a, b) => a - b);
 }
+
+/** The form queries are told apart in. */
+const queryKey = (query: string) => query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Builds the query set: the named queries, then `perKind` Chinese, mixed and English ones. */
 export function buildQuerySet(issues: readonly IssueTexts[], options: QuerySetOptions = {}): SearchQuery[] {
   const { perKind = 30, maxRelevant = 10 } = options;
   const withTruth = (query: string, kind: QueryKind): SearchQuery => ({ query, kind, relevant: relevantIssues(issues, query) });
   const named = namedQueries.map((query) => withTruth(query, 'named'));
-  const seen = new Set(named.map((entry) => normalizeForMatch(entry.query)));
+  const seen = new Set(named.map((entry) => queryKey(entry.query)));
   const candidates = collectCandidates(issues);
   const pick = (kind: Exclude<QueryKind, 'named'>) => {
     const chosen: SearchQuery[] = [];
     for (const query of [...candidates[kind]].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b))) {
       if (chosen.length >= perKind) break;
-      const key = normalizeForMatch(query);
+      const key = queryKey(query);
       if (seen.has(key)) continue;
       const entry = withTruth(query, kind);
       if (entry.relevant.length === 0 || entry.relevant.length > maxRelevant) continue;

@@ -1,13 +1,10 @@
 /**
- * The archive as pages see it: issues newest first, neighbours, years, and every project's
- * sections across issues. Pure: built from plain issue records and the project resolver.
+ * The archive as pages, feeds and the search index see it: issues newest first, each in every
+ * locale's text, neighbours, and every project's sections across issues. Pure: built from the
+ * collections' entries, already validated and rendered.
  */
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
-import type { IssueData } from '../schemas/issue.ts';
-import type { TranslationData } from '../schemas/translation.ts';
-import { splitIssueBody, type BodySection } from '../pipeline/issue-body.ts';
-import type { ProjectResolver } from './projects.ts';
-import { hashIssueSource } from '../pipeline/translations.ts';
+import type { IssueEntryData, RenderedPart, RenderedSection, TranslationEntryData } from '../schemas/entry.ts';
 
 /** How a text relates to the reader's language. */
 export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';
@@ -20,14 +17,13 @@ export interface IssueText {
   status: TextStatus;
   title: string;
   description: string;
-  /** Markdown before the first section. */
-  intro: string;
-  sections: BodySection[];
-  /** Link definitions every part of the body may use. */
-  definitions: string;
+  /** The text before the first section, if any. */
+  intro?: RenderedPart;
+  sections: RenderedSection[];
 }
 
-export interface ArchiveIssue extends IssueData {
+/** An issue's front matter and rendered credit statement, with its texts per locale. */
+export interface ArchiveIssue extends Omit<IssueEntryData, 'body'> {
   /** The Chinese original. */
   original: IssueText;
   /** What readers of each locale get: the original, a translation, or the original as a fallback. */
@@ -36,7 +32,7 @@ export interface ArchiveIssue extends IssueData {
 
 export interface ProjectSection {
   issue: ArchiveIssue;
-  section: BodySection;
+  section: RenderedSection;
 }
 
 /** Issues the home page lists after the latest one; the archive page lists them all. */
@@ -54,39 +50,26 @@ export interface Archive {
   projectIds(): string[];
 }
 
-export interface TranslationEntry {
-  locale: Locale;
-  data: TranslationData;
-  body: string;
-}
-
-/** Builds the archive from issues and their translations (validated already). */
-export function createArchive(
-  entries: readonly { data: IssueData; body: string }[],
-  resolver: ProjectResolver,
-  translations: readonly TranslationEntry[] = [],
-): Archive {
-  const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.data.number}`, entry]));
-  const textOf = (
-    lang: Locale,
-    status: TextStatus,
-    { title, description }: { title: string; description: string },
-    body: string,
-  ): IssueText => {
-    const { intro, sections, definitions } = splitIssueBody(body, resolver);
-    return { lang, status, title, description, intro, sections, definitions };
-  };
+/** Builds the archive from the issues and translations the collections hold. */
+export function createArchive(entries: readonly IssueEntryData[], translations: readonly TranslationEntryData[] = []): Archive {
+  const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.number}`, entry]));
+  const textOf = (lang: Locale, status: TextStatus, { title, description, body }: IssueEntryData | TranslationEntryData): IssueText => ({
+    lang,
+    status,
+    title,
+    description,
+    ...(body.intro ? { intro: body.intro } : {}),
+    sections: body.sections,
+  });
   const issues = entries
-    .map(({ data, body }): ArchiveIssue => {
-      const original = textOf(defaultLocale, 'original', data, body);
-      const sourceHash = hashIssueSource({ ...data, body });
+    .map((entry): ArchiveIssue => {
+      const { body: _body, ...data } = entry;
+      const original = textOf(defaultLocale, 'original', entry);
       const texts = Object.fromEntries(
         localeCodes.map((locale) => {
           if (locale === defaultLocale) return [locale, original];
           const translation = translated.get(`${locale}:${data.number}`);
-          if (!translation) return [locale, { ...original, status: 'untranslated' }];
-          const status = translation.data.source.sha256 === sourceHash ? 'translated' : 'stale';
-          return [locale, textOf(locale, status, translation.data, translation.body)];
+          return [locale, translation ? textOf(locale, translation.status, translation) : { ...original, status: 'untranslated' }];
         }),
       ) as Record<Locale, IssueText>;
       return { ...data, original, texts };
@@ -116,11 +99,16 @@ export function createArchive(
   };
 }
 
-/** One project's section of an issue, in the reader's language where a translation has it. */
-export function getSectionText(issue: ArchiveIssue, locale: Locale, projectId: string): { text: IssueText; section?: BodySection } {
-  const text = issue.texts[locale];
-  const section = text.sections.find((candidate) => candidate.projectId === projectId);
-  return section ? { text, section } : { text };
+/**
+ * One project's section of an issue in the reader's language where a translation has it, else the
+ * original's, marked untranslated.
+ */
+export function getSectionText(issue: ArchiveIssue, locale: Locale, projectId: string): { text: IssueText; section?: RenderedSection } {
+  const translated = issue.texts[locale];
+  const section = translated.sections.find((candidate) => candidate.projectId === projectId);
+  if (section) return { text: translated, section };
+  const original = issue.original.sections.find((candidate) => candidate.projectId === projectId);
+  return { text: { ...issue.original, status: 'untranslated' }, ...(original ? { section: original } : {}) };
 }
 
 export interface Coverage {

@@ -1,15 +1,15 @@
 /**
  * RSS feeds as data: the whole digest and one feed per project, in each locale. Pure: the caller
- * passes the archive, the site URL, the strings and the section renderer; `@astrojs/rss` writes
- * the XML. Nothing here reads the clock, so two builds of the same content give the same feeds.
+ * passes the archive (its texts rendered once by the content pipeline), the site URL and the
+ * strings; `@astrojs/rss` writes the XML. Nothing here reads the clock, so two builds of the
+ * same content give the same feeds.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import sanitizeHtml from 'sanitize-html';
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/t.ts';
 import type { Project } from '../schemas/project.ts';
-import type { Archive, ArchiveIssue, IssueText } from './archive.ts';
+import { getSectionText, type Archive, type ArchiveIssue, type IssueText } from './archive.ts';
 import { feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
 
 /** What a feed needs besides the archive. */
@@ -20,8 +20,6 @@ export interface FeedContext {
   site: URL;
   /** UI strings of `locale`. */
   t: Translate;
-  /** Sanitized HTML of a text's introduction (no id) or of one project's section. */
-  render(text: IssueText, projectId?: string): string;
   /** The registry entry of a project id. */
   project(id: string): Project | undefined;
 }
@@ -70,33 +68,18 @@ export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
-
 /**
- * Makes every link and image address absolute against `base`, through a real HTML parser;
- * an address that cannot be resolved, or resolves to a scheme other than http(s) or mailto, is dropped.
- * @example absolutizeUrls('<a href="/issues/7/">7</a>', new URL('https://d.example/issues/8/')) // '<a href="https://d.example/issues/7/">7</a>'
+ * Makes the site paths of rendered HTML absolute. The content pipeline writes every address to this
+ * site as a site path (`/…`, base included) in the `href` of an `a` or the `src` of an `img` (see
+ * `src/pipeline/render.ts`). Text never holds a raw `<`, and an attribute value never a raw `"`, so
+ * these attributes can be found within their tags without parsing the HTML again.
+ * @example absolutizeSitePaths('<a href="/issues/7/">7</a>', new URL('https://d.example/')) // '<a href="https://d.example/issues/7/">7</a>'
  */
-export function absolutizeUrls(html: string, base: URL): string {
-  return sanitizeHtml(html, {
-    // The input is already sanitized (lib/markdown.ts) or built here; sanitize-html serves as the parser and serializer.
-    allowedTags: false,
-    allowedAttributes: false,
-    allowVulnerableTags: true,
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowProtocolRelative: false,
-    transformTags: {
-      '*': (tagName, attribs) => {
-        const rewritten = Object.entries(attribs).flatMap(([name, value]): [string, string][] => {
-          if (!URL_ATTRIBUTES.includes(name)) return [[name, value]];
-          const url = URL.parse(value.trim(), base);
-          return url ? [[name, url.href]] : [];
-        });
-        return { tagName, attribs: Object.fromEntries(rewritten) };
-      },
-    },
-  });
+export function absolutizeSitePaths(html: string, site: URL): string {
+  return html.replace(SITE_PATH_ATTRIBUTE, `$1${site.origin}/`);
 }
+
+const SITE_PATH_ATTRIBUTE = /(<(?:a|img)\s[^>]*?\b(?:href|src)=")\/(?![/\\])/g;
 
 /** An issue's name and period in the feed's language. @example issueTitle(issue8, ctx) // 'Issue 8 (February 3 – 15, 2014)' */
 export function issueTitle(issue: ArchiveIssue, { locale, t }: FeedContext): string {
@@ -136,37 +119,34 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
   const sections = ordered.map(({ projectId, project }) => {
     const name = escapeHtml(project?.name[ctx.locale] ?? projectId);
     const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
-    return `<h2><a href="${anchor}">${name}</a></h2>${inLanguage(ctx.render(text, projectId), text, ctx)}`;
+    const section = text.sections.find((candidate) => candidate.projectId === projectId);
+    return `<h2><a href="${anchor}">${name}</a></h2>${inLanguage(section?.html ?? '', text, ctx)}`;
   });
-  const html = [notice(text, ctx), inLanguage(ctx.render(text), text, ctx), ...sections, credit(issue, ctx)].join('');
+  const html = [notice(text, ctx), inLanguage(text.intro?.html ?? '', text, ctx), ...sections, credit(issue, ctx)].join('');
   return {
     guid: feedGuid(ctx.locale, issue.number),
     title: issueTitle(issue, ctx),
     link,
     pubDate: issue.published,
     description: text.description,
-    content: absolutizeUrls(html, new URL(link)),
+    content: absolutizeSitePaths(html, ctx.site),
     categories: ordered.map(({ projectId, project }) => project?.name[ctx.locale] ?? projectId),
   };
 }
 
 /** One project's section of an issue as an item of that project's feed, linking to the section's anchor. */
 export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: FeedContext): FeedItem {
-  const translated = issue.texts[ctx.locale];
-  // A translation that lacks the section falls back to the original's, with the untranslated note.
-  const text: IssueText = translated.sections.some((section) => section.projectId === projectId)
-    ? translated
-    : { ...issue.original, status: 'untranslated' };
+  const { text, section } = getSectionText(issue, ctx.locale, projectId);
   const name = ctx.project(projectId)?.name[ctx.locale] ?? projectId;
   const link = absolute(issuePath(issue.number, projectId), ctx);
-  const html = [notice(text, ctx), inLanguage(ctx.render(text, projectId), text, ctx), credit(issue, ctx)].join('');
+  const html = [notice(text, ctx), inLanguage(section?.html ?? '', text, ctx), credit(issue, ctx)].join('');
   return {
     guid: feedGuid(ctx.locale, issue.number, projectId),
     title: ctx.t('feed.sectionTitle', { project: name, issue: issueTitle(issue, ctx) }),
     link,
     pubDate: issue.published,
     description: text.description,
-    content: absolutizeUrls(html, new URL(link)),
+    content: absolutizeSitePaths(html, ctx.site),
     categories: [name],
   };
 }

@@ -5,10 +5,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
-import { checkIssueSet, validateIssueFile, type ValidIssue } from './issue-validation.ts';
-import type { ContentProblem } from './problems.ts';
+import { checkIssueSet, toIssueEntry, validateIssueFile, type ValidIssue } from './issue-validation.ts';
+import { formatProblems, type ContentProblem } from './problems.ts';
 import { createProjectResolver } from '../lib/projects.ts';
-import { checkTranslations, validateTranslationFile, type StaleTranslation, type ValidTranslation } from './translations.ts';
+import {
+  checkTranslations,
+  toTranslationEntry,
+  validateTranslationFile,
+  type StaleTranslation,
+  type ValidTranslation,
+} from './translations.ts';
+import { createArchive, type Archive } from '../lib/archive.ts';
+import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath } from './paths.ts';
@@ -22,24 +30,52 @@ export interface LoadedContent {
   stale: StaleTranslation[];
 }
 
+export interface ContentOptions {
+  registry: readonly Project[];
+  /** The address the site is published at; bodies' relative addresses resolve against their pages there. */
+  site: URL;
+}
+
 const inFlight = new Map<string, Promise<LoadedContent>>();
 
 /**
- * Validates every file, then the rules across files; never stops at the first problem.
- * Concurrent calls for one folder (the issues and translations collections load together) share one read.
+ * Validates and renders every file, then checks the rules across files; never stops at the first
+ * problem. Concurrent calls for one folder (the issues and translations collections load
+ * together) share one read.
  */
-export function loadContentFiles(issuesDir: string, registry: readonly Project[]): Promise<LoadedContent> {
-  let pending = inFlight.get(issuesDir);
+export function loadContentFiles(issuesDir: string, options: ContentOptions): Promise<LoadedContent> {
+  const key = `${issuesDir}\0${options.site.href}`;
+  let pending = inFlight.get(key);
   if (!pending) {
-    pending = readContent(issuesDir, registry).finally(() => inFlight.delete(issuesDir));
-    inFlight.set(issuesDir, pending);
+    pending = readContent(issuesDir, options).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
   }
   return pending;
 }
 
-async function readContent(issuesDir: string, registry: readonly Project[]): Promise<LoadedContent> {
+type FileResult<T> = { value?: T; problems: ContentProblem[] };
+
+/**
+ * Results of files already read, by path: a later read (the dev server's, after an edit) validates
+ * and renders only the files whose text changed. Keyed by what a result depends on besides the text.
+ */
+const readBefore = new Map<string, { source: string; result: FileResult<unknown> }>();
+
+async function readOnce<T>(file: string, context: string, read: (source: string) => FileResult<T>): Promise<FileResult<T>> {
+  const source = await readFile(file, 'utf8');
+  const key = `${context}\0${file}`;
+  const known = readBefore.get(key);
+  if (known?.source === source) return known.result as FileResult<T>;
+  const result = read(source);
+  readBefore.set(key, { source, result });
+  return result;
+}
+
+async function readContent(issuesDir: string, { registry, site }: ContentOptions): Promise<LoadedContent> {
   const resolver = createProjectResolver(registry);
   const schema = createIssueSchema(registry.map((project) => project.id));
+  // A changed registry or address changes every result.
+  const context = `${site.href}\0${JSON.stringify(registry)}`;
   const problems: ContentProblem[] = [];
   const issues: ValidIssue[] = [];
   const translations: ValidTranslation[] = [];
@@ -54,21 +90,60 @@ async function readContent(issuesDir: string, registry: readonly Project[]): Pro
     });
   }
   for (const file of issueFiles) {
-    const result = validateIssueFile({ file: displayPath(file), source: await readFile(file, 'utf8') }, { schema, resolver });
+    const result = await readOnce(file, context, (source) => {
+      const { issue, problems: found } = validateIssueFile({ file: displayPath(file), source }, { schema, resolver, site });
+      return { ...(issue ? { value: issue } : {}), problems: found };
+    });
     problems.push(...result.problems);
-    if (result.issue) issues.push(result.issue);
+    if (result.value) issues.push(result.value);
   }
   for (const locale of localeCodes.filter((code) => code !== defaultLocale)) {
     for (const file of await listFiles(issuesDir, locale, problems)) {
-      const result = validateTranslationFile({ file: displayPath(file), source: await readFile(file, 'utf8') }, locale, resolver);
+      const result = await readOnce(file, context, (source) => {
+        const { translation, problems: found } = validateTranslationFile({ file: displayPath(file), source }, locale, { resolver, site });
+        return { ...(translation ? { value: translation } : {}), problems: found };
+      });
       problems.push(...result.problems);
-      if (result.translation) translations.push(result.translation);
+      if (result.value) translations.push(result.value);
     }
   }
   problems.push(...checkIssueSet(issues));
   const checked = checkTranslations(translations, issues);
   problems.push(...checked.problems);
   return { issues, translations, problems, stale: checked.stale };
+}
+
+/** The entries of one read, made once for every collection and reader that asks. */
+const entriesOfRead = new WeakMap<LoadedContent, ContentEntries>();
+
+export interface ContentEntries {
+  issues: IssueEntryData[];
+  translations: TranslationEntryData[];
+}
+
+/** What the collections store of a read folder: each issue and translation, validated and rendered. */
+export function toEntries(content: LoadedContent): ContentEntries {
+  let entries = entriesOfRead.get(content);
+  if (!entries) {
+    const stale = new Set(content.stale.map(({ file }) => file));
+    entries = {
+      issues: content.issues.map(toIssueEntry),
+      translations: content.translations.map((translation) => toTranslationEntry(translation, stale.has(translation.file))),
+    };
+    entriesOfRead.set(content, entries);
+  }
+  return entries;
+}
+
+/**
+ * The archive of an issues folder, read outside Astro from the same entries the collections store
+ * (for the recall measurement and the benchmark); throws, listing the problems, on invalid content.
+ */
+export async function readArchive(issuesDir: string, options: ContentOptions): Promise<Archive> {
+  const content = await loadContentFiles(issuesDir, options);
+  if (content.problems.length > 0) throw new Error(formatProblems(content.problems));
+  const { issues, translations } = toEntries(content);
+  return createArchive(issues, translations);
 }
 
 /** The Markdown files of one locale folder, reporting files that do not belong there. */

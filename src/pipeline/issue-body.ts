@@ -1,21 +1,29 @@
 /**
- * An issue body: an introduction (anything before the first section), then one `##`
- * section per registry project. This splits a body at its section headings; every
- * line outside those headings lands in exactly one part.
+ * An issue body: an introduction (anything before the first section), then one `##` section per
+ * registry project. One render pass (`render.ts`) reads the headings, cuts the body at those
+ * that name projects and renders every part; this module decides which headings are sections
+ * and reports those that cannot be. Every line outside the section headings lands in exactly one part.
  */
-import type { Definition, Heading, RootContent } from 'mdast';
-import { headingText, parseMarkdown } from './markdown.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
+import { issuePath, localizePath } from '../lib/routes.ts';
+import type { PageAddress } from './addresses.ts';
+import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
+import { renderText, type TopHeading } from './render.ts';
 
-export interface BodySection {
+/** A part of a body: its rendered HTML and text, and its Markdown as written (for translators' scaffolds). */
+export interface BodyPart extends RenderedPart {
+  /** The part's Markdown, heading excluded, blank lines at either end dropped. */
+  markdown: string;
+}
+
+export interface BodySection extends BodyPart {
   /** Registry id of the project the heading names. */
   projectId: string;
   /** The heading's text as written. */
   heading: string;
   /** 1-based line of the heading within the body. */
   line: number;
-  /** The section's Markdown, heading excluded. */
-  markdown: string;
 }
 
 export interface BodyProblem {
@@ -26,81 +34,98 @@ export interface BodyProblem {
 }
 
 export interface IssueBody {
-  /** Markdown before the first section (a foreword, an editor's note). */
-  intro: string;
+  /** The text before the first section (a foreword, an editor's note), when there is any. */
+  intro?: BodyPart;
   sections: BodySection[];
-  /** Link reference definitions (`[1]: url`); Markdown scopes them to the whole body. */
-  definitions: string;
   problems: BodyProblem[];
 }
 
-/** Splits a body into introduction and sections, reporting headings that name no project. */
-export function splitIssueBody(markdown: string, resolver: ProjectResolver): IssueBody {
-  const tree = parseMarkdown(markdown);
-  const problems: BodyProblem[] = [];
-  const boundaries: { node: Heading; projectId: string }[] = [];
-  const seen = new Map<string, number>();
+export interface BodyContext {
+  resolver: ProjectResolver;
+  /** The page the body is shown on. */
+  page: PageAddress;
+}
 
-  for (const node of tree.children) {
-    if (node.type !== 'heading' || node.depth > 2) continue;
-    const text = headingText(node).trim();
-    const line = node.position?.start.line ?? 0;
-    if (node.depth === 1) {
-      problems.push({
-        line,
-        message: `"# ${text}" is a level-1 heading`,
-        fix: 'use "## <project>" for a section or "###" for a sub-heading',
-      });
-      continue;
-    }
+/** The page an issue text is shown on: the issue's page in the text's language. */
+export function issuePage(site: URL, number: number, locale: Locale): PageAddress {
+  return { site, pagePath: new URL(`.${localizePath(issuePath(number), locale)}`, site).pathname };
+}
+
+/** Reads and renders a body: its introduction and sections, and the headings that name no project. */
+export function readIssueBody(markdown: string, { resolver, page }: BodyContext): IssueBody {
+  const problems: BodyProblem[] = [];
+  const sections: Omit<BodySection, keyof BodyPart>[] = [];
+  const firstLines = new Map<string, number>();
+  const startsSection = ({ text, line }: TopHeading) => {
     const match = resolver.resolve(text);
     if (!match) {
-      const suggestion = resolver.suggest(text);
-      problems.push({
-        line,
-        message: `heading "## ${text}" matches no project or alias`,
-        fix: suggestion
-          ? `did you mean "${suggestion.name.en}" (${suggestion.id})? Fix the heading, or add "${text}" to its aliases in src/content/projects.yaml`
-          : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
-      });
-      continue;
+      problems.push(unknownHeading(text, line, resolver));
+      return false;
     }
-    const first = seen.get(match.project.id);
+    const first = firstLines.get(match.project.id);
     if (first !== undefined) {
       problems.push({
         line,
         message: `a second ${match.project.name.en} section (the first is at line ${first})`,
         fix: 'merge the two sections into one',
       });
-      continue;
+      return false;
     }
-    seen.set(match.project.id, line);
-    boundaries.push({ node, projectId: match.project.id });
+    firstLines.set(match.project.id, line);
+    sections.push({ projectId: match.project.id, heading: text, line });
+    return true;
+  };
+  const { parts, headings, boundaries, broken } = renderText(markdown, { page, startsPart: startsSection });
+  if (broken) {
+    problems.push({
+      line: boundaries[0]?.line ?? 1,
+      message: 'raw HTML opened before a section heading is closed after it, so the body cannot be cut into sections there',
+      fix: 'close every HTML element before the next "##" heading',
+    });
   }
+  for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
+    problems.push({
+      line: heading.line,
+      message: `"# ${heading.text}" is a level-1 heading`,
+      fix: 'use "## <project>" for a section or "###" for a sub-heading',
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
 
-  const offsetOf = (node: RootContent, edge: 'start' | 'end') => node.position?.[edge].offset ?? 0;
-  const firstStart = boundaries[0] ? offsetOf(boundaries[0].node, 'start') : markdown.length;
-  const sections = boundaries.map(({ node, projectId }, index) => {
-    const next = boundaries[index + 1];
-    return {
-      projectId,
-      heading: headingText(node).trim(),
-      line: node.position?.start.line ?? 0,
-      markdown: trimBlankLines(markdown.slice(offsetOf(node, 'end'), next ? offsetOf(next.node, 'start') : markdown.length)),
-    };
-  });
-  const definitions = collectDefinitions(tree.children)
-    .map((node) => markdown.slice(offsetOf(node, 'start'), offsetOf(node, 'end')))
-    .join('\n');
-
-  return { intro: trimBlankLines(markdown.slice(0, firstStart)), sections, definitions, problems };
+  const sourceOf = (index: number) => {
+    const from = index === 0 ? 0 : (boundaries[index - 1]?.end ?? 0);
+    return trimBlankLines(markdown.slice(from, boundaries[index]?.start ?? markdown.length));
+  };
+  const [introPart, ...sectionParts] = parts;
+  const intro = introPart?.html ? { ...introPart, markdown: sourceOf(0) } : undefined;
+  return {
+    ...(intro ? { intro } : {}),
+    sections: sections.map((section, index) => ({
+      ...section,
+      ...(sectionParts[index] ?? { html: '', text: '' }),
+      markdown: sourceOf(index + 1),
+    })),
+    problems,
+  };
 }
 
-function collectDefinitions(nodes: readonly RootContent[]): Definition[] {
-  return nodes.flatMap((node) => {
-    if (node.type === 'definition') return [node];
-    return 'children' in node ? collectDefinitions(node.children as RootContent[]) : [];
-  });
+/** What the collections keep of a body: each part's HTML and text, without the Markdown. */
+export function toRenderedBody({ intro, sections }: IssueBody): RenderedBody {
+  return {
+    ...(intro ? { intro: { html: intro.html, text: intro.text } } : {}),
+    sections: sections.map(({ projectId, heading, html, text }) => ({ projectId, heading, html, text })),
+  };
+}
+
+function unknownHeading(text: string, line: number, resolver: ProjectResolver): BodyProblem {
+  const suggestion = resolver.suggest(text);
+  return {
+    line,
+    message: `heading "## ${text}" matches no project or alias`,
+    fix: suggestion
+      ? `did you mean "${suggestion.name.en}" (${suggestion.id})? Fix the heading, or add "${text}" to its aliases in src/content/projects.yaml`
+      : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
+  };
 }
 
 /** Drops blank lines at either end, keeping indentation of the first real line. */

@@ -7,7 +7,10 @@ import type { z } from 'astro/zod';
 import type { createIssueSchema, IssueData } from '../schemas/issue.ts';
 import { formatIssueLabel } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
-import { splitIssueBody, type BodySection } from './issue-body.ts';
+import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
+import { renderText } from './render.ts';
+import { defaultLocale } from '../i18n/locales.ts';
+import type { IssueEntryData } from '../schemas/entry.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { periodsOverlap } from '../lib/periods.ts';
 import type { ContentProblem } from './problems.ts';
@@ -21,17 +24,21 @@ export interface IssueFile {
 
 export interface ValidIssue {
   file: string;
-  /** The front matter as written (for Astro's `parseData`). */
-  frontmatter: Record<string, unknown>;
   data: IssueData;
-  body: string;
-  sections: BodySection[];
+  /** The body's Markdown as written (what a translation's hash covers). */
+  source: string;
+  /** The body read and rendered: introduction and sections. */
+  body: IssueBody;
+  /** `attribution.notice` rendered. */
+  noticeHtml?: string;
   lineOf: Frontmatter['lineOf'];
 }
 
 export interface IssueContext {
   schema: ReturnType<typeof createIssueSchema>;
   resolver: ProjectResolver;
+  /** The address the site is published at: relative addresses in the body resolve against the issue's page there. */
+  site: URL;
 }
 
 /** What to write for a missing field, shown in the fix. */
@@ -75,7 +82,11 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
     problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   }
 
-  const body = splitIssueBody(frontmatter.body, context.resolver);
+  // The page the body is shown on, to resolve its relative addresses; a broken number still lets the body be checked.
+  const written = (frontmatter.data as { number?: unknown } | null)?.number;
+  const number = parsed.success ? parsed.data.number : typeof written === 'number' ? written : 0;
+  const page = issuePage(context.site, number, defaultLocale);
+  const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page });
   const bodyLine = (line: number) => frontmatter.bodyLine + line - 1;
   for (const problem of body.problems) {
     problems.push({ file, line: bodyLine(problem.line), field: 'body', message: problem.message, fix: problem.fix });
@@ -113,17 +124,23 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   }
 
   if (!parsed.success || problems.length > 0) return { problems };
+  const notice = parsed.data.attribution.notice;
   return {
     issue: {
       file,
-      frontmatter: frontmatter.data as Record<string, unknown>,
       data: parsed.data,
-      body: frontmatter.body,
-      sections: body.sections,
+      source: frontmatter.body,
+      body,
+      ...(notice ? { noticeHtml: renderText(notice, { page }).parts[0]?.html ?? '' } : {}),
       lineOf: frontmatter.lineOf,
     },
     problems,
   };
+}
+
+/** What the issues collection stores of a valid issue. */
+export function toIssueEntry({ data, body, noticeHtml }: ValidIssue): IssueEntryData {
+  return { ...data, body: toRenderedBody(body), ...(noticeHtml === undefined ? {} : { noticeHtml }) };
 }
 
 /** A schema failure as a problem with file, line, field and fix. */

@@ -8,21 +8,27 @@ import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
-import { splitIssueBody, type BodySection } from './issue-body.ts';
+import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { describeSchemaIssue, type IssueFile, type ValidIssue } from './issue-validation.ts';
 import type { ContentProblem } from './problems.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
+import type { TranslationEntryData } from '../schemas/entry.ts';
 
 export interface ValidTranslation {
   file: string;
   locale: Locale;
-  frontmatter: Record<string, unknown>;
   data: TranslationData;
-  body: string;
   /** File line on which the body starts (section lines count from it). */
   bodyLine: number;
-  sections: BodySection[];
+  /** The body read and rendered: introduction and sections. */
+  body: IssueBody;
   lineOf: Frontmatter['lineOf'];
+}
+
+export interface TranslationContext {
+  resolver: ProjectResolver;
+  /** The address the site is published at (see `IssueContext`). */
+  site: URL;
 }
 
 /** A translation whose Chinese issue changed after it was made. */
@@ -48,7 +54,7 @@ export function hashIssueSource(issue: { title: string; description: string; bod
 export function validateTranslationFile(
   input: IssueFile,
   locale: Locale,
-  resolver: ProjectResolver,
+  { resolver, site }: TranslationContext,
 ): { translation?: ValidTranslation; problems: ContentProblem[] } {
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
@@ -67,7 +73,9 @@ export function validateTranslationFile(
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
-  const body = splitIssueBody(frontmatter.body, resolver);
+  const written = (frontmatter.data as { number?: unknown } | null)?.number;
+  const number = parsed.success ? parsed.data.number : typeof written === 'number' ? written : 0;
+  const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale) });
   for (const problem of body.problems) {
     problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
   }
@@ -76,11 +84,9 @@ export function validateTranslationFile(
     translation: {
       file,
       locale,
-      frontmatter: frontmatter.data as Record<string, unknown>,
       data: parsed.data,
-      body: frontmatter.body,
       bodyLine: frontmatter.bodyLine,
-      sections: body.sections,
+      body,
       lineOf: frontmatter.lineOf,
     },
     problems,
@@ -124,7 +130,7 @@ export function checkTranslations(
     }
     seen.set(key, translation);
     problems.push(...contradictions(translation, issue));
-    if (data.source.sha256 !== hashIssueSource({ ...issue.data, body: issue.body })) {
+    if (data.source.sha256 !== hashIssueSource({ ...issue.data, body: issue.source })) {
       stale.push({ file, locale: translation.locale, number: data.number, issueFile: issue.file });
     }
   }
@@ -155,9 +161,9 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
       fix: 'remove period from the translation (it comes from the issue) or make it equal',
     });
   }
-  const ours = new Set(translation.sections.map((section) => section.projectId));
-  const theirs = new Set(issue.sections.map((section) => section.projectId));
-  for (const section of issue.sections) {
+  const ours = new Set(translation.body.sections.map((section) => section.projectId));
+  const theirs = new Set(issue.body.sections.map((section) => section.projectId));
+  for (const section of issue.body.sections) {
     if (!ours.has(section.projectId)) {
       problems.push({
         file,
@@ -167,7 +173,7 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
       });
     }
   }
-  for (const section of translation.sections) {
+  for (const section of translation.body.sections) {
     if (!theirs.has(section.projectId)) {
       problems.push({
         file,
@@ -179,4 +185,9 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
     }
   }
   return problems;
+}
+
+/** What the translations collection stores of a valid translation. */
+export function toTranslationEntry({ locale, data, body }: ValidTranslation, stale: boolean): TranslationEntryData {
+  return { ...data, locale, status: stale ? 'stale' : 'translated', body: toRenderedBody(body) };
 }

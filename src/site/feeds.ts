@@ -3,7 +3,7 @@ import type { RSSOptions } from '@astrojs/rss';
 import type { Locale } from '../i18n/locales.ts';
 import { getTranslator } from '../i18n/t.ts';
 import { createProjectFeed, createSiteFeed, type FeedContext } from '../lib/feeds.ts';
-import { getSite, renderIssuePart } from './archive.ts';
+import { getSite } from './archive.ts';
 
 async function context(locale: Locale) {
   const { archive, resolver } = await getSite();
@@ -11,7 +11,6 @@ async function context(locale: Locale) {
     locale,
     site: new URL(import.meta.env.SITE),
     t: getTranslator(locale),
-    render: renderIssuePart,
     project: resolver.get,
   };
   return { archive, ctx };

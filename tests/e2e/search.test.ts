@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatIssueLabel, formatPeriod } from '../../src/i18n/format.ts';
@@ -17,31 +18,32 @@ import { FIRST_WAVE, PAGE_SIZE } from '../../src/lib/search/page/engine.ts';
 import { issuePath, localizePath } from '../../src/lib/routes.ts';
 import { flattenText, splitParts } from '../../src/lib/search/contract.ts';
 import { textsOfIssue } from '../../src/lib/search/index/records.ts';
-import { containsQuery } from '../../src/lib/search/page/matcher.ts';
-import { readIssuesCorpus, type SearchCorpus } from '../../scripts/lib/search-corpus.ts';
+import { createProjectResolver } from '../../src/lib/projects.ts';
+import { registryFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
+import { readIssuesCorpus, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
+import { holdsPlainText } from '../../scripts/lib/relevance.ts';
 import { buildQuerySet, relevantIssues, sampleQueries, type IssueTexts, type SearchQuery } from '../../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/search-recall.ts';
 import { useBrowser } from './browser.ts';
 import { SearchPage } from './pages/search-page.ts';
 
 const newPage = useBrowser();
-let corpus: SearchCorpus;
+const resolver = createProjectResolver(loadProjectRegistry(registryFile));
+let corpus: RecallCorpus;
 let texts: IssueTexts[];
 let querySet: SearchQuery[];
 
 beforeAll(async () => {
   corpus = await readIssuesCorpus(inject('contentDir'));
-  texts = corpus.archive.issues.map((issue) => ({ number: issue.number, parts: partsOf(issue).map(({ text }) => text) }));
+  texts = corpus.textsIn('zh-CN');
   querySet = buildQuerySet(texts);
 });
 
-/** An issue's searchable parts: the introduction (no project) and each section. */
+/** An issue's searchable parts: the introduction (no project) and each section, as the pipeline rendered them. */
 function partsOf(issue: ArchiveIssue): { projectId?: string; text: string }[] {
   const text = issue.original;
-  return [
-    { text: corpus.textOf(text) },
-    ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) })),
-  ];
+  return [{ text: text.intro?.text ?? '' }, ...text.sections.map((section) => ({ projectId: section.projectId, text: section.text }))];
 }
 
 /** The paths a page requests from now on, in order (the list fills as requests go out). */
@@ -59,7 +61,7 @@ const ascending = (numbers: readonly number[]) => [...numbers].sort((a, b) => a 
 const latinWords = (text: string) => [...new Set(text.match(/\b[A-Za-z][A-Za-z]{4,}\b/g) ?? [])].sort();
 
 describe('the index', () => {
-  it("holds one record per issue text, whose parts are the text's introduction and sections", async () => {
+  it('holds one record per issue text, whose parts are the words its page shows in the introduction and each section', async () => {
     const folder = path.join(inject('distDir'), 'pagefind', 'fragment');
     const fragments = await Promise.all(
       (await readdir(folder)).map(async (file) => {
@@ -77,18 +79,32 @@ describe('the index', () => {
     expect(texts.some(({ text }) => text.lang === 'en')).toBe(true);
     for (const { issue, text, url } of texts) {
       const fragment = fragments.find((candidate) => candidate.url === url);
-      const expected = [
-        { text: corpus.textOf(text) } as { projectId?: string; text: string },
-        ...text.sections.map((section) => ({ projectId: section.projectId, text: corpus.textOf(text, section.projectId) })),
-      ]
-        .map((part) => ({ ...part, text: flattenText(part.text) }))
-        .filter((part) => part.text);
+      // What the built page shows: the words of its introduction and of each section's body.
+      const page = parseDocument(await readFile(path.join(inject('distDir'), url, 'index.html'), 'utf8'));
+      const words = (selector: (element: Parameters<typeof DomUtils.hasAttrib>[0]) => boolean) =>
+        flattenText(
+          DomUtils.findAll(selector, page.children)
+            .map((element) => DomUtils.textContent(element))
+            .join(' '),
+        );
+      const prose = (element: Parameters<typeof DomUtils.hasAttrib>[0]) =>
+        (DomUtils.getAttributeValue(element, 'class') ?? '').split(' ').includes('prose');
+      const shown = [
+        { text: words((element) => (DomUtils.getAttributeValue(element, 'class') ?? '').includes('issue__intro')) } as {
+          projectId?: string;
+          text: string;
+        },
+        ...text.sections.map(({ projectId }) => ({
+          projectId,
+          text: words((element) => prose(element) && DomUtils.getAttributeValue(element.parent as typeof element, 'id') === projectId),
+        })),
+      ].filter((part) => part.text);
       const parts = splitParts(fragment?.content ?? '', fragment?.meta ?? {});
       expect(
         parts.map(({ projectId, text: partText }) => ({ ...(projectId ? { projectId } : {}), text: partText })),
         url,
-      ).toEqual(expected);
-      expect(fragment?.filters['project'], url).toEqual(expected.flatMap((part) => (part.projectId ? [part.projectId] : [])));
+      ).toEqual(shown);
+      expect(fragment?.filters['project'], url).toEqual(shown.flatMap((part) => (part.projectId ? [part.projectId] : [])));
       expect(fragment?.meta['lang']).toBe(text.lang);
       expect(fragment?.meta['issue']).toBe(String(issue.number));
     }
@@ -120,11 +136,11 @@ describe('queries typed into the search page', () => {
       const [, number, section] = /^\/issues\/(\d+)\/(?:#([a-z0-9-]+))?$/.exec(result.href) ?? [];
       expect(Number(number)).toBe(issue.number);
       const part = partsOf(issue).find((candidate) => candidate.projectId === section);
-      expect(part && containsQuery(part.text, 'Rackspace'), `${result.href} holds the word`).toBe(true);
+      expect(part && holdsPlainText(part.text, 'Rackspace'), `${result.href} holds the word`).toBe(true);
       // The excerpt is cut from that part's own text.
       expect(flattenText(part?.text ?? '')).toContain(result.excerpt.replace(/^…|…$/g, ''));
       expect(result.title).toContain(formatIssueLabel(issue.number, 'zh-CN'));
-      expect(result.title).toContain(corpus.resolver.get(section ?? '')?.name['zh-CN']);
+      expect(result.title).toContain(resolver.get(section ?? '')?.name['zh-CN']);
       expect(result.meta).toContain(formatPeriod(issue.period, 'zh-CN'));
       expect(result.marks.map((mark) => mark.toLowerCase())).toContain('rackspace');
     }
@@ -194,14 +210,14 @@ describe('filters', () => {
     const inProject = (projectId: string, word: string) =>
       ascending(
         corpus.archive.issues
-          .filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && containsQuery(part.text, word)))
+          .filter((candidate) => partsOf(candidate).some((part) => part.projectId === projectId && holdsPlainText(part.text, word)))
           .map((candidate) => candidate.number),
       );
     const cases = corpus.archive.issues.flatMap((issue) => {
       const sections = partsOf(issue).filter((part) => part.projectId);
       return sections.flatMap((inside) =>
         latinWords(inside.text).flatMap((word) => {
-          const outside = sections.find((part) => part !== inside && !containsQuery(part.text, word));
+          const outside = sections.find((part) => part !== inside && !holdsPlainText(part.text, word));
           if (!outside || relevantIssues(texts, word).length > 10) return [];
           return [
             {
@@ -232,7 +248,7 @@ describe('filters', () => {
     expect(Number(await search.projectCount(inside))).toBe(counted);
     // Its accessible name says what it counts.
     expect(await search.projectFilterName(inside)).toBe(
-      `${corpus.resolver.get(inside)?.name['zh-CN']} ${getTranslator('zh-CN')('search.projectCount', { issues: counted })}`,
+      `${resolver.get(inside)?.name['zh-CN']} ${getTranslator('zh-CN')('search.projectCount', { issues: counted })}`,
     );
     await search.projectFilter(outside).check();
     await search.answered(word);

@@ -1,31 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, translationCoverage } from '../../src/lib/archive.ts';
-import { hashIssueSource } from '../../src/pipeline/translations.ts';
+import { createArchive, getSectionText, translationCoverage } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
-import type { IssueData } from '../../src/schemas/issue.ts';
-import { resolver } from './helpers.ts';
+import type { IssueEntryData, TranslationEntryData } from '../../src/schemas/entry.ts';
 
-const entry = (number: number, end: string, body: string) => ({
-  data: {
-    number,
-    title: 't',
-    description: 'd',
-    projects: [],
-    attribution: { editor: 'e', source: 'https://example.org/' },
-    period: { start: parseIsoDay(end) as Date, end: parseIsoDay(end) as Date },
-    published: parseIsoDay(end) as Date,
-  } satisfies IssueData,
-  body,
+const day = (text: string) => parseIsoDay(text) as Date;
+const section = (projectId: string, html: string) => ({ projectId, heading: projectId, html, text: html });
+
+const issue = (number: number, end: string, sections: ReturnType<typeof section>[]): IssueEntryData => ({
+  number,
+  title: 't',
+  description: 'd',
+  projects: sections.map(({ projectId }) => projectId),
+  attribution: { editor: 'e', source: 'https://example.org/' },
+  period: { start: day(end), end: day(end) },
+  published: day(end),
+  body: { sections },
+});
+
+const translation = (
+  number: number,
+  status: TranslationEntryData['status'],
+  sections: ReturnType<typeof section>[],
+): TranslationEntryData => ({
+  number,
+  locale: 'en',
+  status,
+  title: `Issue ${number}`,
+  description: 'English',
+  translator: 'T',
+  source: { sha256: 'f'.repeat(64) },
+  body: { sections },
 });
 
 describe('the archive', () => {
-  const archive = createArchive(
-    [entry(1, '2013-11-22', '## Nova\na'), entry(8, '2014-02-15', '## Heat\nb\n## Nova\nc'), entry(7, '2014-02-02', '## Heat\nd')],
-    resolver,
-  );
+  const archive = createArchive([
+    issue(1, '2013-11-22', [section('nova', 'a')]),
+    issue(8, '2014-02-15', [section('heat', 'b'), section('nova', 'c')]),
+    issue(7, '2014-02-02', [section('heat', 'd')]),
+  ]);
 
   it('lists issues newest first', () => {
-    expect(archive.issues.map((issue) => issue.number)).toEqual([8, 7, 1]);
+    expect(archive.issues.map((entry) => entry.number)).toEqual([8, 7, 1]);
   });
 
   it('links each issue to its neighbours', () => {
@@ -35,7 +50,7 @@ describe('the archive', () => {
   });
 
   it("gathers a project's sections, newest first", () => {
-    expect(archive.sectionsOf('nova').map(({ issue, section }) => [issue.number, section.markdown])).toEqual([
+    expect(archive.sectionsOf('nova').map(({ issue: entry, section: part }) => [entry.number, part.html])).toEqual([
       [8, 'c'],
       [1, 'a'],
     ]);
@@ -44,25 +59,35 @@ describe('the archive', () => {
 });
 
 describe('texts per locale', () => {
-  const entries = [entry(1, '2013-11-22', '## Nova\na'), entry(7, '2014-02-02', '## Heat\nd'), entry(8, '2014-02-15', '## Heat\nb')];
-  const translationOf = (number: number, sha256: string) => ({
-    locale: 'en' as const,
-    data: { number, title: `Issue ${number}`, description: 'English', translator: 'T', source: { sha256 } },
-    body: '## Heat\nEnglish text',
-  });
-  const issue8 = entries[2] as (typeof entries)[number];
-  const current = hashIssueSource({ ...issue8.data, body: issue8.body });
-  const archive = createArchive(entries, resolver, [translationOf(8, current), translationOf(7, 'f'.repeat(64))]);
+  const archive = createArchive(
+    [
+      issue(1, '2013-11-22', [section('nova', 'a')]),
+      issue(7, '2014-02-02', [section('heat', 'd')]),
+      issue(8, '2014-02-15', [section('heat', 'b')]),
+    ],
+    [translation(8, 'translated', [section('heat', 'English text')]), translation(7, 'stale', [section('heat', 'Older English')])],
+  );
 
   it('gives Chinese readers the original and English readers a translation, a stale one, or the original', () => {
-    const statuses = archive.issues.map((issue) => [issue.number, issue.texts['zh-CN'].status, issue.texts.en.status, issue.texts.en.lang]);
+    const statuses = archive.issues.map((entry) => [entry.number, entry.texts['zh-CN'].status, entry.texts.en.status, entry.texts.en.lang]);
     expect(statuses).toEqual([
       [8, 'original', 'translated', 'en'],
       [7, 'original', 'stale', 'en'],
       [1, 'original', 'untranslated', 'zh-CN'],
     ]);
-    expect(archive.get(8)?.texts.en.sections[0]?.markdown).toBe('English text');
-    expect(archive.get(1)?.texts.en.sections[0]?.markdown).toBe('a');
+    expect(archive.get(8)?.texts.en.sections[0]?.html).toBe('English text');
+    expect(archive.get(1)?.texts.en.sections[0]?.html).toBe('a');
+  });
+
+  it("falls back to the original's section, marked untranslated, where a translation lacks one", () => {
+    const eight = archive.get(8);
+    if (!eight) throw new Error('issue 8 missing');
+    expect(getSectionText(eight, 'en', 'heat')).toMatchObject({ text: { status: 'translated' }, section: { html: 'English text' } });
+    const withNova = { ...eight, original: { ...eight.original, sections: [...eight.original.sections, section('nova', '原文')] } };
+    expect(getSectionText(withNova, 'en', 'nova')).toMatchObject({
+      text: { status: 'untranslated', lang: 'zh-CN' },
+      section: { html: '原文' },
+    });
   });
 
   it('counts coverage per language', () => {

@@ -2,11 +2,15 @@
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
-import { createIssueSchema } from '../../src/schemas/issue.ts';
+import { issuePage, readIssueBody, toRenderedBody } from '../../src/pipeline/issue-body.ts';
+import type { IssueEntryData } from '../../src/schemas/entry.ts';
+import { createIssueSchema, type IssueData } from '../../src/schemas/issue.ts';
 
 export const registry = loadProjectRegistry(registryFile);
 export const resolver = createProjectResolver(registry);
-export const issueContext = { schema: createIssueSchema(registry.map((project) => project.id)), resolver };
+/** The address tests publish the site at. */
+export const site = new URL('https://digest.example.org/');
+export const issueContext = { schema: createIssueSchema(registry.map((project) => project.id)), resolver, site };
 
 /** A valid issue file; pass replacements to break one thing at a time. */
 export function issueSource(replace: Record<string, string> = {}): string {
@@ -45,4 +49,11 @@ Nova 的动态，见 [bp][1]。
     source = source.replace(from, to);
   }
   return source;
+}
+
+/** An issue as the collections store it: the body read and rendered by the content pipeline. */
+export function issueEntry(data: IssueData, body: string): IssueEntryData {
+  const read = readIssueBody(body, { resolver, page: issuePage(site, data.number, 'zh-CN') });
+  if (read.problems.length) throw new Error(`fixture body: ${read.problems.map((problem) => problem.message).join('; ')}`);
+  return { ...data, body: toRenderedBody(read) };
 }

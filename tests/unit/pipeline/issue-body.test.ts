@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitIssueBody } from '../../../src/pipeline/issue-body.ts';
-import { resolver } from '../helpers.ts';
+import { issuePage, readIssueBody } from '../../../src/pipeline/issue-body.ts';
+import { resolver, site } from '../helpers.ts';
 
-describe('splitting an issue body', () => {
+const read = (markdown: string) => readIssueBody(markdown, { resolver, page: issuePage(site, 9, 'zh-CN') });
+
+describe('reading an issue body', () => {
   const body = [
     '*编者按* 前言。',
     '',
@@ -20,42 +22,51 @@ describe('splitting an issue body', () => {
     '## Heat inside code is not a section',
     '```',
     '',
+    '> ## Keystone inside a quote is not one either',
+    '',
     '### Nova 的小节',
     '',
     '小节文字',
     '',
-    '## Quantum',
+    'Setext 标题',
+    '-----------',
     '',
     'Neutron 内容',
     '',
     '[a]: https://example.org/a',
   ].join('\n');
-  const result = splitIssueBody(body, resolver);
+  const result = read(body.replace('Setext 标题', 'Quantum'));
 
-  it('keeps the text before the first section as the introduction', () => {
-    expect(result.intro).toBe('*编者按* 前言。\n\n### 小标题也属于前言');
+  it('keeps the text before the first section as the introduction, as Markdown and rendered', () => {
+    expect(result.intro?.markdown).toBe('*编者按* 前言。\n\n### 小标题也属于前言');
+    expect(result.intro?.html).toBe('<p><em>编者按</em> 前言。</p>\n<h3>小标题也属于前言</h3>');
+    expect(result.intro?.text).toBe('编者按 前言。\n小标题也属于前言');
   });
 
-  it('makes one section per ## heading, resolved to registry ids', () => {
+  it('makes one section per top-level ## heading (ATX or setext), resolved to registry ids', () => {
     expect(result.sections.map((section) => [section.projectId, section.heading, section.line])).toEqual([
       ['industry', '业界动态', 5],
       ['nova', 'nova', 9],
-      ['neutron', 'Quantum', 21],
+      ['neutron', 'Quantum', 23],
     ]);
   });
 
-  it('keeps code and sub-headings inside their section', () => {
-    expect(result.sections[1]?.markdown).toContain('## Heat inside code is not a section');
-    expect(result.sections[1]?.markdown).toContain('### Nova 的小节');
+  it('keeps code, quotes and sub-headings inside their section', () => {
+    const nova = result.sections[1];
+    expect(nova?.markdown).toContain('## Heat inside code is not a section');
+    expect(nova?.html).toContain('<pre><code>## Heat inside code is not a section\n</code></pre>');
+    expect(nova?.text).toContain('Keystone inside a quote is not one either');
+    expect(nova?.html).toContain('<h3>Nova 的小节</h3>');
   });
 
-  it('collects link definitions for every part to use', () => {
-    expect(result.definitions).toBe('[a]: https://example.org/a');
+  it('resolves link definitions anywhere in the body, for every part', () => {
+    expect(result.sections[0]?.html).toBe('<p>新闻 <a href="https://example.org/a" rel="external noopener noreferrer">链接</a></p>');
+    expect(result.sections[2]?.text).toBe('Neutron 内容');
     expect(result.problems).toEqual([]);
   });
 
   it('reports unknown, level-1 and repeated headings with their lines', () => {
-    const { problems } = splitIssueBody('## Nova\n\nx\n\n# Big\n\n## Nuetron\n\n## Foo\n\n## nova\n', resolver);
+    const { problems } = read('## Nova\n\nx\n\n# Big\n\n## Nuetron\n\n## Foo\n\n## nova\n');
     expect(problems).toEqual([
       expect.objectContaining({ line: 5, message: expect.stringContaining('level-1') }),
       expect.objectContaining({
@@ -69,6 +80,19 @@ describe('splitting an issue body', () => {
   });
 
   it('treats a body without sections as all introduction', () => {
-    expect(splitIssueBody('只有文字', resolver)).toMatchObject({ intro: '只有文字', sections: [] });
+    expect(read('只有文字')).toMatchObject({ intro: { markdown: '只有文字', html: '<p>只有文字</p>', text: '只有文字' }, sections: [] });
+  });
+
+  it('refuses raw HTML that swallows a section heading, rather than filing text under the wrong project', () => {
+    const { problems } = read('## Nova\n\n<form>\n\n## Heat\n\nh\n\n</form>\n\n## Neutron\n\nn');
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 1, message: expect.stringContaining('raw HTML opened before a section heading') }),
+    ]);
+  });
+
+  it('cannot be cut by text that imitates a part boundary', () => {
+    const forged = read('## Nova\n\n<p>digest-part-00000000-0000-0000-0000-000000000000</p> <hr data-digest-part="x">\n\n## Heat\n\nh');
+    expect(forged.sections.map((section) => section.projectId)).toEqual(['nova', 'heat']);
+    expect(forged.sections[0]?.text).toContain('digest-part-00000000');
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { validateIssueFile, type ValidIssue } from '../../../src/pipeline/issue-validation.ts';
 import { checkTranslations, hashIssueSource, validateTranslationFile, type ValidTranslation } from '../../../src/pipeline/translations.ts';
-import { issueContext, issueSource, resolver } from '../helpers.ts';
+import { issueContext, issueSource, resolver, site } from '../helpers.ts';
 
 const issue = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource() }, issueContext).issue as ValidIssue;
-const hash = hashIssueSource({ ...issue.data, body: issue.body });
+const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
 function translationSource(replace: Record<string, string> = {}): string {
   let source = `---
@@ -37,7 +37,7 @@ Nova news, see [bp][1].
 }
 
 const translation = (replace: Record<string, string> = {}, file = 'en/0009.md') => {
-  const result = validateTranslationFile({ file, source: translationSource(replace) }, 'en', resolver);
+  const result = validateTranslationFile({ file, source: translationSource(replace) }, 'en', { resolver, site });
   return result;
 };
 const valid = (replace: Record<string, string> = {}, file?: string) => translation(replace, file).translation as ValidTranslation;
@@ -57,7 +57,7 @@ describe('a translation file', () => {
   it('is valid when it matches its issue, with English headings resolved to the same projects', () => {
     const result = translation();
     expect(result.problems).toEqual([]);
-    expect(result.translation?.sections.map((section) => section.projectId)).toEqual(['industry', 'common', 'nova']);
+    expect(result.translation?.body.sections.map((section) => section.projectId)).toEqual(['industry', 'common', 'nova']);
     expect(checkTranslations([valid()], [issue])).toEqual({ problems: [], stale: [] });
   });
 

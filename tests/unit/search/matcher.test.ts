@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuery, countQuery, htmlToText, normalizeForMatch } from '../../../src/lib/search/page/matcher.ts';
-
-describe('htmlToText', () => {
-  it.each([
-    ['<p>Nova &amp; <a href="/x">Heat</a></p><p>二</p>', 'Nova & Heat\n二'],
-    ['<ul><li>一</li><li>two <code>&lt;b&gt;</code></li></ul>', '一\ntwo <b>'],
-    ['a&nbsp;b &#39;c&#x27; &#128640; &bogus;', "a b 'c' 🚀 &bogus;"],
-    ['<p>  spaced \t out  </p>', 'spaced out'],
-  ])('reads %s', (html, text) => {
-    expect(htmlToText(html)).toBe(text);
-  });
-});
+import { containsQuery, countQuery, normalizeForMatch } from '../../../src/lib/search/page/matcher.ts';
 
 describe('matching queries against text', () => {
   it('normalizes case, width and spacing', () => {

@@ -4,7 +4,7 @@ import { parseIsoDay } from '../../../src/lib/dates.ts';
 import { SEARCH_INDEX_LANGUAGE, splitParts } from '../../../src/lib/search/contract.ts';
 import { createSearchRecords, textsOfIssue } from '../../../src/lib/search/index/records.ts';
 import type { IssueData } from '../../../src/schemas/issue.ts';
-import { resolver } from '../helpers.ts';
+import { issueEntry } from '../helpers.ts';
 
 const data = (number: number, start: string, end: string): IssueData => ({
   number,
@@ -15,13 +15,10 @@ const data = (number: number, start: string, end: string): IssueData => ({
   period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date },
   published: parseIsoDay(end) as Date,
 });
-const archive = createArchive(
-  [
-    { data: data(7, '2014-01-17', '2014-02-02'), body: '编者按：前言。\n\n## Heat\n\nRackspace 认证\n\n## Nova\n\nnova-scheduler' },
-    { data: data(8, '2014-02-03', '2014-02-15'), body: '## Nova\n\n数据库的迁移' },
-  ],
-  resolver,
-);
+const archive = createArchive([
+  issueEntry(data(7, '2014-01-17', '2014-02-02'), '编者按：前言。\n\n## Heat\n\nRackspace 认证\n\n## Nova\n\nnova-scheduler'),
+  issueEntry(data(8, '2014-02-03', '2014-02-15'), '## Nova\n\n数据库的迁移'),
+]);
 
 /** Issue 8 with an English translation, as the bilingual archive will give it. */
 const translated = (issue: ArchiveIssue): ArchiveIssue => ({
@@ -32,22 +29,28 @@ const translated = (issue: ArchiveIssue): ArchiveIssue => ({
       ...issue.original,
       lang: 'en',
       status: 'translated',
-      sections: issue.original.sections.map((section) => ({ ...section, markdown: 'database migration' })),
+      sections: issue.original.sections.map((section) => ({ ...section, html: '<p>database migration</p>', text: 'database migration' })),
     },
   },
 });
 
-const sources = {
-  textOf: (text: ArchiveIssue['original'], projectId?: string) =>
-    projectId ? (text.sections.find((section) => section.projectId === projectId)?.markdown ?? '') : text.intro,
-  labelsOf: (issue: ArchiveIssue, locale: string) => ({ issue: `${locale}:${issue.number}`, period: `${locale}:p` }),
+const labelsOf = (issue: ArchiveIssue, locale: string) => ({ issue: `${locale}:${issue.number}`, period: `${locale}:p` });
+
+/** An issue whose texts hold only blanks where the given projects' sections (or, without any, every part) were. */
+const blanked = (issue: ArchiveIssue, projects?: readonly string[]): ArchiveIssue => {
+  const blank = (text: ArchiveIssue['original']) => ({
+    ...text,
+    ...(projects ? {} : { intro: { html: '', text: ' ' } }),
+    sections: text.sections.map((section) => (!projects || projects.includes(section.projectId) ? { ...section, text: ' ' } : section)),
+  });
+  return { ...issue, original: blank(issue.original), texts: { 'zh-CN': blank(issue.texts['zh-CN']), en: blank(issue.texts.en) } };
 };
 
 describe('search records', () => {
   const [eight, seven] = archive.issues as [ArchiveIssue, ArchiveIssue];
 
   it('makes one record per text, its parts joined, with where each section starts', () => {
-    const records = createSearchRecords([seven], sources);
+    const records = createSearchRecords([seven], labelsOf);
     expect(records).toHaveLength(1);
     const [record] = records;
     expect(record?.url).toBe('/issues/7/');
@@ -61,21 +64,18 @@ describe('search records', () => {
   });
 
   it('filters by every project with a section and by every month the period touches', () => {
-    const [record] = createSearchRecords([seven], sources);
+    const [record] = createSearchRecords([seven], labelsOf);
     expect(record?.filters).toEqual({ month: ['2014-01', '2014-02'], project: ['heat', 'nova'] });
   });
 
   it('leaves empty sections out of the content and of the project filter', () => {
-    const [record] = createSearchRecords([seven], {
-      ...sources,
-      textOf: (text, projectId) => (projectId === 'heat' ? ' ' : sources.textOf(text, projectId)),
-    });
+    const [record] = createSearchRecords([blanked(seven, ['heat'])], labelsOf);
     expect(record?.filters['project']).toEqual(['nova']);
     expect(Object.keys(record?.meta ?? {}).filter((key) => key.startsWith('section.'))).toEqual(['section.nova']);
   });
 
   it('labels an untranslated original for every locale, since every locale shows it', () => {
-    const [record] = createSearchRecords([eight], sources);
+    const [record] = createSearchRecords([eight], labelsOf);
     expect(record?.meta).toEqual({
       issue: '8',
       date: '2014-02-03',
@@ -94,7 +94,7 @@ describe('search records', () => {
       ['zh-CN', ['zh-CN']],
       ['en', ['en']],
     ]);
-    const [original, english] = createSearchRecords([translated(eight)], sources);
+    const [original, english] = createSearchRecords([translated(eight)], labelsOf);
     expect(original?.filters['hidden']).toEqual(['en']);
     expect(english).toMatchObject({
       url: '/en/issues/8/',
@@ -106,6 +106,6 @@ describe('search records', () => {
   });
 
   it('leaves out texts with nothing to index', () => {
-    expect(createSearchRecords([eight], { ...sources, textOf: () => ' ' })).toEqual([]);
+    expect(createSearchRecords([blanked(eight)], labelsOf)).toEqual([]);
   });
 });

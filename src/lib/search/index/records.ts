@@ -1,11 +1,12 @@
 /**
  * The search index as records: one per (issue, text), where a text is the Chinese original or a
- * translation. A record's content is the text's parts (introduction, then each project section)
- * joined, and its meta says where each section starts (`../contract.ts`), so results can still
- * name and link the section that matched. Each record carries the locales whose pages show that
- * text, so every text is indexed once and each language's search finds exactly what its pages
- * show. Pagefind's cost (indexing, its metadata file, the hits of a query) grows with the number
- * of records: one per text, not per section. Pure: texts and labels come in as functions.
+ * translation. A record's content is the plain text of the text's parts (introduction, then each
+ * project section), rendered by the content pipeline with their HTML, joined; its meta says where
+ * each section starts (`../contract.ts`), so results can still name and link the section that
+ * matched. Each record carries the locales whose pages show that text, so every text is indexed
+ * once and each language's search finds exactly what its pages show. Pagefind's cost (indexing,
+ * its metadata file, the hits of a query) grows with the number of records: one per text, not per
+ * section. Pure: labels come in as a function.
  */
 import { defaultLocale, localeCodes, type Locale } from '../../../i18n/locales.ts';
 import type { ArchiveIssue, IssueText } from '../../archive.ts';
@@ -28,12 +29,8 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-export interface SearchRecordSources {
-  /** The plain text of one part of a text: the introduction, or the section of `projectId`. */
-  textOf(text: IssueText, projectId?: string): string;
-  /** Labels of an issue in a locale. */
-  labelsOf(issue: ArchiveIssue, locale: Locale): SearchLabels;
-}
+/** Labels of an issue in a locale (formatted by the caller). */
+export type LabelsOf = (issue: ArchiveIssue, locale: Locale) => SearchLabels;
 
 /** The distinct texts of an issue and the locales that show each one. */
 export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: Locale[] }[] {
@@ -52,18 +49,17 @@ export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: L
  * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
  * newest-first walks the month filter instead.
  */
-export function createSearchRecords(issues: readonly ArchiveIssue[], sources: SearchRecordSources): SearchRecord[] {
+export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: LabelsOf): SearchRecord[] {
   return issues.flatMap((issue) => {
     const months = monthsOfPeriod(issue.period);
     const date = toIsoDay(issue.period.start);
     return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
-      const sections = text.sections.map(({ projectId }) => ({ projectId, text: sources.textOf(text, projectId) }));
-      const joined = joinParts([{ text: sources.textOf(text) }, ...sections]);
+      const joined = joinParts([{ text: text.intro?.text ?? '' }, ...text.sections]);
       if (!joined.content) return [];
-      const projects = sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
+      const projects = text.sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
       const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };
       for (const locale of locales) {
-        const { issue: name, period } = sources.labelsOf(issue, locale);
+        const { issue: name, period } = labelsOf(issue, locale);
         meta[labelKey('issue', locale)] = name;
         meta[labelKey('period', locale)] = period;
       }

@@ -1,30 +1,4 @@
-/**
- * Plain text for the search index and for matching queries against it: the words a reader
- * sees on the page, taken from the sanitized HTML the page renders.
- */
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const BLOCK_TAGS = /<\/?(?:p|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|th|td|div|section)\b[^>]*>/gi;
-
-/**
- * The text of a fragment of HTML: tags dropped, blocks separated by line breaks, entities decoded.
- * @example htmlToText('<p>Nova &amp; <a href="/x">Heat</a></p><p>二</p>') // 'Nova & Heat\n二'
- */
-export function htmlToText(html: string): string {
-  return html
-    .replace(BLOCK_TAGS, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => decodeEntity(name) ?? entity)
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n[\s]*/g, '\n')
-    .trim();
-}
-
-function decodeEntity(name: string): string | undefined {
-  if (name[0] !== '#') return ENTITIES[name.toLowerCase()];
-  const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-}
+/** Matching queries against the text of search results: the one matcher ranking and excerpts share. */
 
 /**
  * The form text and queries are compared in: Unicode-normalized, lowercase, with runs of

@@ -1,0 +1,15 @@
+/** The Markdown syntax tree of a legacy post, for the importer to find its headings, links and credit block. */
+import type { Heading, Root, RootContent } from 'mdast';
+import { markdownToMdast } from 'satteri';
+
+/** Parses Markdown (without front matter) into mdast with UTF-16 source offsets. */
+export function parseMarkdown(markdown: string): Root {
+  return markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
+}
+
+/** The plain text of a heading, emphasis and code included. @example headingText(`## **Nova**`) // 'Nova' */
+export function headingText(node: Heading | RootContent): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return node.children.map((child) => headingText(child as RootContent)).join('');
+  return '';
+}

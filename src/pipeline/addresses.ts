@@ -1,0 +1,51 @@
+/**
+ * Addresses in contributors' text, read the way a browser reads them, so that what the site
+ * decides (a link to this site or elsewhere, an image it may load or not) is what the reader's
+ * browser will do. Pure.
+ */
+
+/** Where a text is shown: relative addresses in it resolve against its page. */
+export interface PageAddress {
+  /** The site's address, its base path included (`https://x.github.io/digest/`). */
+  site: URL;
+  /** The site path of the page showing the text, base included (`/digest/issues/8/`). */
+  pagePath: string;
+}
+
+/** An address as the site writes it: a site path (base included) for its own pages, absolute for the rest. */
+export interface ResolvedAddress {
+  href: string;
+  /** Leads to another site over http(s). */
+  external: boolean;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * Resolves an address written in the text. An address with a scheme is read as absolute, as a
+ * browser on a page of another scheme would (`https:host/x` is `https://host/x`), and written out
+ * that way, so no page's scheme changes its meaning; one without is relative to the page, and a
+ * root-relative one (`/issues/7/`) to the site's base. Only http(s) and mailto survive;
+ * protocol-relative addresses, other schemes and what does not parse are dropped (undefined).
+ * @example resolveAddress('../7/#nova', { site: new URL('https://d.example/'), pagePath: '/issues/8/' }) // { href: '/issues/7/#nova', external: false }
+ * @example resolveAddress('https:evil.example/x', page) // { href: 'https://evil.example/x', external: true }
+ */
+export function resolveAddress(written: string, { site, pagePath }: PageAddress): ResolvedAddress | undefined {
+  const raw = written.trim();
+  if (!raw) return undefined;
+  let url: URL | null;
+  if (SCHEME.test(raw)) {
+    url = URL.parse(raw);
+  } else {
+    // `//host`, and `/\host`, which browsers read as `//host`, are addresses on another host written without a scheme.
+    if (/^[/\\]{2}/.test(raw)) return undefined;
+    const root = raw.startsWith('/') ? new URL(`.${raw}`, site) : undefined;
+    url = root ?? URL.parse(raw, new URL(pagePath, site.origin));
+  }
+  if (!url || !ALLOWED_SCHEMES.has(url.protocol)) return undefined;
+  if (url.protocol === 'mailto:') return { href: url.href, external: false };
+  if (url.origin !== site.origin) return { href: url.href, external: true };
+  // A path opening with `//` would read as another host: one slash is the same path on this site.
+  return { href: `${url.pathname.replace(/^\/{2,}/, '/')}${url.search}${url.hash}`, external: false };
+}

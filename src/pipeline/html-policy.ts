@@ -1,0 +1,57 @@
+/**
+ * What contributors' HTML may keep: an allowlist of elements and attributes (formatting, lists,
+ * tables, code, quotes, links and local images). Everything else is dropped: elements of code
+ * or chrome with what they hold, other elements leaving their text. Applied by the renderer to
+ * every element of the tree, those of raw HTML included. Pure data and predicates.
+ */
+
+/** Elements kept as they are (their attributes filtered). */
+export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
+  'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'u', 'del', 's', 'sup', 'sub',
+  'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'span',
+]); // prettier-ignore
+
+/** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'form', 'select',
+  'button', 'title', 'svg', 'math', 'head', 'meta', 'link', 'base', 'input',
+]); // prettier-ignore
+
+/**
+ * Attributes (hast property names) each kept element may carry. Addresses are checked apart, and
+ * `rel` and `loading` are always set by the renderer, never kept from the text.
+ */
+const ALLOWED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'title', 'rel'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+  th: ['align'],
+  td: ['align'],
+  ol: ['start'],
+  code: ['className'],
+};
+
+/** Whether a kept element may carry a property. @example isAllowedProperty('a', 'onClick') // false */
+export function isAllowedProperty(element: string, property: string): boolean {
+  return ALLOWED_PROPERTIES[element]?.includes(property) ?? false;
+}
+
+/**
+ * The classes a `code` element keeps: only `language-*`, which names the code's language.
+ * @example codeClasses(['language-sh', 'evil']) // ['language-sh']
+ */
+export function codeClasses(value: unknown): string[] {
+  const classes = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/\s+/) : [];
+  return classes.filter((name): name is string => typeof name === 'string' && /^language-[\w+#.-]+$/.test(name));
+}
+
+/** Elements outside the allowlist that stand on lines of their own: their text stays apart from what follows. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'div', 'section', 'article', 'aside', 'header', 'footer', 'nav', 'main', 'figure', 'figcaption', 'h1', 'h2',
+  'address', 'details', 'summary', 'center', 'fieldset', 'legend', 'caption',
+]); // prettier-ignore
+
+/** Elements that end a line of text: the search text puts a line break after each. */
+export const LINE_ENDING_ELEMENTS: ReadonlySet<string> = new Set([
+  'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'th', 'td',
+]); // prettier-ignore

@@ -1,0 +1,244 @@
+/**
+ * The one Markdown pass over a text: satteri parses it once, and steps over its trees give
+ * everything the site needs of it. On the Markdown tree, top-level `##` headings chosen by the
+ * caller become part boundaries (the headings the site's sections are made of); on the HTML tree,
+ * every element passes the allowlist (`html-policy.ts`), addresses are resolved as the browser
+ * will (`addresses.ts`), links elsewhere are marked, outside images become links; then the HTML
+ * and the plain text of each part come out of the same tree. Raw HTML is parsed into the tree,
+ * so it meets the same allowlist. Node only (satteri is native).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
+import type { Node } from 'unist';
+import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorContext, type MarkdownToHtmlResult } from 'satteri';
+import type { RenderedPart } from '../schemas/entry.ts';
+import { resolveAddress, type PageAddress } from './addresses.ts';
+import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
+
+/** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
+export interface TopHeading {
+  depth: 1 | 2;
+  /** Its text, formatting dropped. */
+  text: string;
+  /** 1-based line in the text. */
+  line: number;
+  /** UTF-16 offsets of the heading in the text, `end` excluded. */
+  start: number;
+  end: number;
+}
+
+export interface RenderOptions {
+  /** The page the text is shown on. */
+  page: PageAddress;
+  /** Whether a top-level `##` heading starts a new part; no heading does when absent. */
+  startsPart?: (heading: TopHeading) => boolean;
+}
+
+export interface RenderedText {
+  /** The text before the first boundary, then one part per boundary heading, in order (none when `broken`). */
+  parts: RenderedPart[];
+  /** Raw HTML opened before a boundary heading and closed after it, so the text cannot be cut there. */
+  broken: boolean;
+  /** Every top-level `#` and `##` heading, in order. */
+  headings: TopHeading[];
+  /** The headings that start parts (`parts[i + 1]` follows `boundaries[i]`). */
+  boundaries: TopHeading[];
+}
+
+/**
+ * A part boundary is a paragraph holding only this process's own random token, which no text can
+ * forge: the HTML and the plain text of the whole tree are cut at it.
+ */
+const BOUNDARY_TOKEN = `digest-part-${randomUUID()}`;
+const BOUNDARY_HTML = `<p>${BOUNDARY_TOKEN}</p>`;
+
+const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
+
+/**
+ * Raw HTML is parsed into the tree only when the text may hold some (satteri's reparse doubles the
+ * cost of a text); `<scheme:…>` autolinks are not HTML. Without the reparse, raw HTML would stay
+ * opaque and be dropped, so the test errs on the side of reparsing.
+ */
+const MAY_HOLD_HTML = /<(?![a-z][a-z0-9+.-]*:[^\s<>]*>)[a-z!?/]/i;
+
+/** Renders a text once: its parts' HTML and plain text, and its top-level headings. */
+export function renderText(markdown: string, { page, startsPart = () => false }: RenderOptions): RenderedText {
+  const headings: TopHeading[] = [];
+  const boundaries: TopHeading[] = [];
+  const rawHtml = MAY_HOLD_HTML.test(markdown);
+  // Containers are visited before what they hold: a heading inside one is not at the top level.
+  let containerEnd = -1;
+  const container = (node: Readonly<Node>) => {
+    containerEnd = Math.max(containerEnd, node.position?.end.offset ?? -1);
+  };
+  const sectionsStep = defineMdastPlugin({
+    name: 'digest-parts',
+    options: { position: true },
+    blockquote: container,
+    listItem: container,
+    footnoteDefinition: container,
+    heading(node, ctx) {
+      const start = node.position?.start.offset ?? 0;
+      if (node.depth > 2 || start < containerEnd) return;
+      const heading: TopHeading = {
+        depth: node.depth as 1 | 2,
+        text: ctx.textContent(node).trim(),
+        line: node.position?.start.line ?? 0,
+        start,
+        end: node.position?.end.offset ?? start,
+      };
+      headings.push(heading);
+      if (heading.depth === 2 && startsPart(heading)) {
+        boundaries.push(heading);
+        ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: BOUNDARY_TOKEN }] });
+      }
+    },
+  });
+  const safety = createSafetyStep(page, rawHtml);
+  // No step is asynchronous, so neither is the result.
+  const { html, data } = markdownToHtml(markdown, {
+    features: { frontmatter: false, smartPunctuation: false, rawHtml },
+    mdastPlugins: [sectionsStep],
+    hastPlugins: [safety],
+  }) as MarkdownToHtmlResult;
+  const htmls = html.split(BOUNDARY_HTML);
+  const texts = String(data['text']).split(BOUNDARY_TOKEN);
+  if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
+    // Raw HTML opened before a section heading and closed after it swallowed the heading.
+    return { parts: [], headings, boundaries, broken: true };
+  }
+  const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
+  return { parts, headings, boundaries, broken: false };
+}
+
+/**
+ * The step that makes the HTML tree safe, in one pass over every element in document order: the
+ * allowlist, the address rules, line breaks for the search text. Elements are changed in place;
+ * an element that is removed takes its descendants with it (their visits are skipped), and
+ * elements outside the allowlist lose their attributes during the pass and their tags after it,
+ * outermost first, so that nothing inside them escapes the pass.
+ */
+function createSafetyStep(page: PageAddress, rawHtml: boolean) {
+  let skip = 0;
+  let unwrap = false;
+  const remove = (node: Readonly<Nodes>, ctx: HastVisitorContext) => {
+    if (skip > 0) return void (skip -= 1);
+    skip += countNested(node);
+    ctx.removeNode(node);
+  };
+  return defineHastPlugin({
+    name: 'digest-safe-html',
+    element: {
+      filter: [],
+      visit(node, ctx) {
+        if (skip > 0) return void (skip -= 1);
+        const tag = node.tagName;
+        if (DROPPED_ELEMENTS.has(tag)) return remove(node, ctx);
+        if (!ALLOWED_ELEMENTS.has(tag)) {
+          unwrap = true;
+          for (const key of Object.keys(node.properties)) ctx.setProperty(node, key, undefined);
+          if (rawHtml && BLOCK_ELEMENTS.has(tag)) ctx.insertAfter(node, { type: 'text', value: '\n' });
+          return;
+        }
+        if (tag === 'a') return keepLink(node, ctx, page);
+        if (tag === 'img') return keepImage(node, ctx, page);
+        for (const key of Object.keys(node.properties)) {
+          if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
+        }
+        if (tag === 'code' && node.properties['className'] !== undefined) {
+          const classes = codeClasses(node.properties['className']);
+          ctx.setProperty(node, 'className', classes.length ? classes : undefined);
+        }
+        // Raw HTML has no line breaks between its blocks; the search text needs them.
+        if (rawHtml && LINE_ENDING_ELEMENTS.has(tag)) ctx.insertAfter(node, { type: 'text', value: '\n' });
+      },
+    },
+    comment: remove,
+    raw: remove,
+    after(root, ctx) {
+      ctx.data['text'] = ctx.textContent(root);
+      if (unwrap) unwrapOutermost(root.children, ctx);
+    },
+  });
+}
+
+/** Elements, comments and raw nodes inside a node: the visits its removal makes pointless. */
+function countNested(node: Readonly<Nodes>): number {
+  if (!('children' in node)) return 0;
+  return node.children.reduce(
+    (count, child) => count + (child.type === 'text' || child.type === 'doctype' ? 0 : 1 + countNested(child)),
+    0,
+  );
+}
+
+/** Replaces each element outside the allowlist, outermost first, with its content (itself unwrapped). */
+function unwrapOutermost(nodes: readonly Readonly<RootContent>[], ctx: HastVisitorContext): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (ALLOWED_ELEMENTS.has(node.tagName)) unwrapOutermost(node.children, ctx);
+    else ctx.replaceNode(node, unwrapped(node.children));
+  }
+}
+
+/** Copies of nodes, already made safe, with every element outside the allowlist replaced by its content. */
+function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[] {
+  return nodes.flatMap((node): ElementContent[] => {
+    if (node.type === 'text') return [{ type: 'text', value: node.value }];
+    if (node.type !== 'element') return [];
+    if (!ALLOWED_ELEMENTS.has(node.tagName)) return unwrapped(node.children);
+    // The pass already removed what is not allowed; the copy must not bring it back as empty attributes.
+    const properties = Object.fromEntries(
+      Object.entries(node.properties).filter(
+        ([key, value]) => isAllowedProperty(node.tagName, key) && value !== undefined && value !== null && value !== '',
+      ),
+    );
+    return [{ type: 'element', tagName: node.tagName, properties, children: unwrapped(node.children) }];
+  });
+}
+
+/** A link: its address resolved (in place: a new node would leave its content's changes behind), marked when it leaves the site. */
+function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress): void {
+  const written = node.properties['href'];
+  for (const key of Object.keys(node.properties)) {
+    if (!isAllowedProperty('a', key)) ctx.setProperty(node, key, undefined);
+  }
+  const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
+  if (address?.href !== written) ctx.setProperty(node, 'href', address?.href);
+  if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
+}
+
+/** An image: from this site it stays (loaded lazily); from elsewhere it becomes a link to it, as the site loads nothing from other hosts. */
+function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress): void {
+  const written = node.properties['src'];
+  const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
+  const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : '';
+  if (!address) {
+    if (alt) ctx.replaceNode(node, { type: 'text', value: alt });
+    else ctx.removeNode(node);
+    return;
+  }
+  if (address.external || address.href.startsWith('mailto:')) {
+    const properties: Properties = { href: address.href };
+    if (address.external) properties['rel'] = EXTERNAL_REL;
+    ctx.replaceNode(node, { type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: alt || address.href }] });
+    return;
+  }
+  const properties: Properties = { src: address.href };
+  for (const key of ['alt', 'title', 'width', 'height']) {
+    const value = node.properties[key];
+    if (typeof value === 'string' || typeof value === 'number') properties[key] = value;
+  }
+  properties['loading'] = 'lazy';
+  ctx.replaceNode(node, { type: 'element', tagName: 'img', properties, children: [] });
+}
+
+/**
+ * Text with spaces and tabs run together and blank lines dropped.
+ * @example flattenLines(' a  b \n\n c ') // 'a b\nc'
+ */
+function flattenLines(text: string): string {
+  return text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n\s*/g, '\n')
+    .trim();
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { resolveAddress } from '../../../src/pipeline/addresses.ts';
+
+const root = { site: new URL('https://d.example/'), pagePath: '/issues/8/' };
+const subPath = { site: new URL('https://x.github.io/digest/'), pagePath: '/digest/issues/8/' };
+
+describe('addresses in the text, read as the browser reads them', () => {
+  it.each([
+    ['https://www.openstack.org/', root, { href: 'https://www.openstack.org/', external: true }],
+    ['https:evil.example/x', root, { href: 'https://evil.example/x', external: true }],
+    ['HTTPS://D.EXAMPLE/projects/', root, { href: '/projects/', external: false }],
+    ['http://d.example/projects/', root, { href: 'http://d.example/projects/', external: true }],
+    ['../7/#nova', root, { href: '/issues/7/#nova', external: false }],
+    ['#nova', root, { href: '/issues/8/#nova', external: false }],
+    ['/issues/7/', subPath, { href: '/digest/issues/7/', external: false }],
+    ['../7/', subPath, { href: '/digest/issues/7/', external: false }],
+    ['/.//evil.example/x', root, { href: '/evil.example/x', external: false }],
+    ['mailto:a@b.example', root, { href: 'mailto:a@b.example', external: false }],
+  ])('%s on %o', (written, page, expected) => {
+    expect(resolveAddress(written, page)).toEqual(expected);
+  });
+
+  it.each([
+    '',
+    '  ',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '//evil.example/x',
+    '/\\evil.example/x',
+    '\\\\evil.example/x',
+    'http://[broken',
+  ])('drops %j', (written) => {
+    expect(resolveAddress(written, root)).toBeUndefined();
+  });
+});

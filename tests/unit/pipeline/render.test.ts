@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { renderText } from '../../../src/pipeline/render.ts';
+import { site } from '../helpers.ts';
+
+const page = { site, pagePath: '/issues/8/' };
+const render = (markdown: string) => renderText(markdown, { page }).parts[0] ?? { html: '', text: '' };
+const html = (markdown: string) => render(markdown).html;
+
+describe("rendering contributors' Markdown", () => {
+  it('keeps ordinary formatting, lists, tables and code', () => {
+    const out = html('**粗体** *斜体* `code`\n\n- 一\n- 二\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```sh\nnova boot\n```');
+    expect(out).toContain('<strong>粗体</strong>');
+    expect(out).toContain('<li>一</li>');
+    expect(out).toContain('<td>1</td>');
+    expect(out).toMatch(/<pre><code class="language-sh">nova boot\n<\/code><\/pre>/);
+  });
+
+  it('drops scripts, handlers, frames, forms and styles with their contents', () => {
+    const out = render(
+      '<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="https://evil.example"></iframe>\n\n<form><input></form><style>body{}</style>',
+    );
+    expect(out.html).not.toMatch(/script|onclick|iframe|form|input|style|alert/);
+    expect(out.html).toContain('<b>b</b>');
+    expect(out.text).toBe('b');
+  });
+
+  it('keeps the text of elements it does not allow, and of raw blocks, on lines of their own', () => {
+    const out = render('<div><p>first</p><p>second</p></div><font color="red">red</font> a<br>b');
+    expect(out.html).not.toMatch(/<div|<font|color/);
+    expect(out.text).toBe('first\nsecond\nred a\nb');
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'jav&#x61;script:x'])(
+    'removes the link target %s',
+    (href) => {
+      const out = html(`[x](${href}) <a href="${href}">y</a>`);
+      expect(out).not.toContain('href');
+      expect(out).not.toContain('rel=');
+    },
+  );
+
+  it('never writes an address a browser would read as another host without a scheme', () => {
+    // Markdown escapes the backslash into the path; raw HTML keeps it, and the browser would read `/\` as `//`.
+    expect(html('[x](/\\evil.example/x) <a href="/\\evil.example/y">y</a>')).toBe('<p><a href="/%5Cevil.example/x">x</a> <a>y</a></p>');
+  });
+
+  it('marks links to other sites as external and safe', () => {
+    expect(html('[OpenStack](https://www.openstack.org/)')).toBe(
+      '<p><a href="https://www.openstack.org/" rel="external noopener noreferrer">OpenStack</a></p>',
+    );
+  });
+
+  it('writes links within the site as site paths, resolved against the page, never marked', () => {
+    expect(html('[第八期](/issues/8/#heat) [abs](https://digest.example.org/projects/) [rel](../7/) [here](#nova)')).toBe(
+      '<p><a href="/issues/8/#heat">第八期</a> <a href="/projects/">abs</a> <a href="/issues/7/">rel</a> <a href="/issues/8/#nova">here</a></p>',
+    );
+  });
+
+  it('reads an address with a scheme as absolute, whatever scheme the page is served over', () => {
+    expect(html('[x](https:evil.example/a) <a title="t" href="HTTPS:evil.example/b">y</a>')).toBe(
+      '<p><a href="https://evil.example/a" rel="external noopener noreferrer">x</a> <a title="t" href="https://evil.example/b" rel="external noopener noreferrer">y</a></p>',
+    );
+  });
+
+  it('turns images from other hosts into links, so pages fetch nothing elsewhere', () => {
+    expect(html('![架构图](http://example.com/a.png)')).toBe(
+      '<p><a href="http://example.com/a.png" rel="external noopener noreferrer">架构图</a></p>',
+    );
+    expect(html('![跨](https:evil.example/a.png)')).toBe(
+      '<p><a href="https://evil.example/a.png" rel="external noopener noreferrer">跨</a></p>',
+    );
+    expect(html('![本地](/images/a.png)')).toBe('<p><img src="/images/a.png" alt="本地" loading="lazy"></p>');
+    expect(html('<img src="//evil.example/a.png" alt="协议相对">')).toBe('协议相对');
+  });
+
+  it('links bare URLs and keeps escaped characters as text', () => {
+    expect(html('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain(
+      '<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">',
+    );
+    expect(html('a\\_b')).toBe('<p>a_b</p>');
+  });
+});
+
+describe('the plain text of a part, from the same tree as its HTML', () => {
+  it.each([
+    [
+      '**粗体** *斜体* `code` ~~删除~~ [链接](https://x.org) 与 <https://example.org/a_b>，后面\n\n第二段  \n换行之后',
+      '粗体 斜体 code 删除 链接 与 https://example.org/a_b，后面\n第二段\n换行之后',
+    ],
+    ['- 一\n- 二\n  - 二之一\n\n1. 甲\n2. 乙', '一\n二\n二之一\n甲\n乙'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |\n\n> 引用 **粗**\n\n```sh\nnova boot --flavor 1\n```', 'a\nb\n1\n2\n引用 粗\nnova boot --flavor 1'],
+    ['Nova & Neutron &amp; 5 < 6 [ref][1] 结束\n\n[1]: https://example.org/ref', 'Nova & Neutron & 5 < 6 ref 结束'],
+    ['![外链图](https://x.org/a.png) ![本地图](/a.png)', '外链图'],
+  ])('%#: %s', (markdown, text) => {
+    expect(render(markdown).text).toBe(text);
+  });
+});
