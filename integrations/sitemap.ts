@@ -1,11 +1,11 @@
 /**
  * Writes `sitemap.xml` when the build is done, from the canonical and hreflang links each built
- * page declares (see `src/lib/sitemap.ts`), so the sitemap cannot disagree with the pages.
+ * page declares (see `src/lib/sitemap-xml.ts`), so the sitemap cannot disagree with the pages.
  */
 import type { AstroIntegration } from 'astro';
 import { open, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildSitemap, readPageLinks } from '../src/lib/sitemap.ts';
+import { buildSitemap, readPageLinks } from '../src/lib/sitemap-xml.ts';
 
 const CHUNK_BYTES = 16 * 1024;
 

@@ -15,7 +15,7 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium, openSearchPage, searchIssues, waitForAnswer } from './lib/search-browser.ts';
 import { readIssuesCorpus, readLegacyCorpus } from './lib/recall-corpus.ts';
 import { buildQuerySet } from './lib/search-queries.ts';
-import { formatRecallReport, measureRecall } from './lib/search-recall.ts';
+import { formatRecallReport, measureRecall } from './lib/recall.ts';
 
 const usage =
   'usage: npm run search:recall -- --site <built-site> [--corpus <legacy-dir> | --issues <issues-dir>] [--locale zh-CN|en] [--per-kind <n>] [--cost]';

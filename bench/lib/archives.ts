@@ -7,7 +7,7 @@ import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
-import { projectRoot, runScript, sharedDir } from '../../tests/helpers/run.ts';
+import { projectRoot, runScript, sharedDir } from '../../tests/helpers/commands.ts';
 import { generateArchive } from '../../scripts/lib/synthetic-archive.ts';
 
 export interface ArchiveFiles {

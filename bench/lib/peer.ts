@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../../tests/helpers/run.ts';
+import { projectRoot } from '../../tests/helpers/commands.ts';
 import { issueFileName } from '../../scripts/lib/issue-writer.ts';
 import type { BuildSpec } from './clean-build.ts';
 import { writeStarlightDocs } from './starlight-docs.ts';

@@ -2,7 +2,7 @@
  * The shape of `bench/results.json`: every raw figure the report is made from, so the report
  * can be written again (`node bench/rewrite-report.ts`) and checked against the numbers.
  */
-import type { RecallSummary } from '../../scripts/lib/search-recall.ts';
+import type { RecallSummary } from '../../scripts/lib/recall.ts';
 import type { Spread } from './stats.ts';
 
 /** What Astro's (and Starlight's) build log says about where the time went. */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elementsIn, guidOf, isAbsoluteUrl, readFeeds, textOf, urlsIn, xmllint, type Feed } from '../helpers/feeds.ts';
-import { projectRoot, runAstro } from '../helpers/run.ts';
+import { projectRoot, runAstro } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-feed');

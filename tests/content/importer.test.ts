@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runScript, sharedDir } from '../helpers/run.ts';
+import { projectRoot, runScript, sharedDir } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const corpus = path.join(sharedDir, 'corpus');

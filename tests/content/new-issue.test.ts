@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScript, sharedDir } from '../helpers/run.ts';
+import { runScript, sharedDir } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 describe('npm run new-issue', () => {

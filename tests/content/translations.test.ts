@@ -5,7 +5,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const copyContent = () => {

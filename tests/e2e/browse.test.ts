@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectRoot } from '../helpers/run.ts';
+import { projectRoot } from '../helpers/commands.ts';
 import { useBrowser } from './browser.ts';
 import type { ChartCounts } from './pages/activity-chart.ts';
 import { ArchivePage } from './pages/archive-page.ts';

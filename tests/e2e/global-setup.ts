@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { projectRoot, runAstro, runScript, sharedDir } from '../helpers/run.ts';
+import { projectRoot, runAstro, runScript, sharedDir } from '../helpers/commands.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 declare module 'vitest' {

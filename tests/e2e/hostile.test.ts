@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeeds } from '../helpers/feeds.ts';
-import { projectRoot, runAstro } from '../helpers/run.ts';
+import { projectRoot, runAstro } from '../helpers/commands.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { useBrowser } from './browser.ts';
 import { tempDir } from '../helpers/temp-dir.ts';

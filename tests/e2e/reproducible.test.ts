@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { runAstro } from '../helpers/run.ts';
+import { runAstro } from '../helpers/commands.ts';
 import { siteFiles } from '../helpers/site-files.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 

@@ -24,7 +24,7 @@ import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { readIssuesCorpus, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
 import { holdsPlainText } from '../../scripts/lib/relevance.ts';
 import { buildQuerySet, relevantIssues, sampleQueries, type IssueTexts, type SearchQuery } from '../../scripts/lib/search-queries.ts';
-import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/search-recall.ts';
+import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/recall.ts';
 import { useBrowser } from './browser.ts';
 import { SearchPage } from './pages/search-page.ts';
 

@@ -1,8 +1,8 @@
 /** `/projects/<id>/rss.xml` and `/en/projects/<id>/rss.xml`: one project's sections, each linking to its anchor. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getSite } from '../../../../site/archive.ts';
-import { getProjectFeed } from '../../../../site/feeds.ts';
+import { getSite } from '../../../../site/collections.ts';
+import { getProjectFeed } from '../../../../site/feed-options.ts';
 import { localeCodes } from '../../../../i18n/locales.ts';
 import { localeParam } from '../../../../lib/routes.ts';
 

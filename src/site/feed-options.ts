@@ -3,7 +3,7 @@ import type { RSSOptions } from '@astrojs/rss';
 import type { Locale } from '../i18n/locales.ts';
 import { getTranslator } from '../i18n/t.ts';
 import { createProjectFeed, createSiteFeed, type FeedContext } from '../lib/feeds.ts';
-import { getSite } from './archive.ts';
+import { getSite } from './collections.ts';
 
 async function context(locale: Locale) {
   const { archive, resolver } = await getSite();

@@ -4,7 +4,7 @@
  */
 import { activityEntries, buildActivityMatrix, monthRange, type ActivityEntry, type ActivityMatrix } from '../lib/activity.ts';
 import type { Archive } from '../lib/archive.ts';
-import { getSite } from './archive.ts';
+import { getSite } from './collections.ts';
 
 /** The most columns an activity chart has; longer archives get quarters, years, spans of years. */
 export const activityMaxColumns = 24;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSitemap, readPageLinks } from '../../src/lib/sitemap.ts';
+import { buildSitemap, readPageLinks } from '../../src/lib/sitemap-xml.ts';
 
 const page = (canonical: string | undefined, alternates: Record<string, string> = {}) =>
   `<!doctype html><html><head>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}${Object.entries(alternates)
