@@ -65,3 +65,10 @@ describe('the excerpt of a result', () => {
     expect(text(excerptOf('😀😀😀😀', 'x', ['x'], 1))).toBe('😀😀…');
   });
 });
+
+describe('the matcher excerpts share with ranking', () => {
+  it('marks full-width letters and digits that ranking counted as the query, in the text as written', () => {
+    expect(text(excerptOf('关于 Keystone Ｖ３ 的讨论', 'keystone v3', ['keystone', 'v3'], 100))).toBe('关于 [Keystone Ｖ３] 的讨论');
+    expect(text(excerptAround('ＮＯＶＡ-scheduler 与 nova', ['nova'], 100))).toBe('[ＮＯＶＡ]-scheduler 与 [nova]');
+  });
+});

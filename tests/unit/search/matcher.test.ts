@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuery, countQuery, normalizeForMatch } from '../../../src/lib/search/page/matcher.ts';
+import { containsQuery, countQuery, findMatches, normalizeForMatch, toMatchable } from '../../../src/lib/search/page/matcher.ts';
 
 describe('matching queries against text', () => {
   it('normalizes case, width and spacing', () => {
@@ -40,5 +40,23 @@ describe('counting a query in text', () => {
     ['nova', '', {}, 0],
   ])('%s holds %s %j: %i times', (text, query, options, count) => {
     expect(countQuery(text, query, options)).toBe(count);
+  });
+});
+
+describe('matches in the text as written', () => {
+  it('are reported in the original characters, whatever normalizing changed', () => {
+    expect(findMatches(toMatchable('Keystone  Ｖ３ API'), 'v3')).toEqual([{ start: 10, end: 12 }]);
+    expect(findMatches(toMatchable('ﬁle  Keystone V3'), 'keystone v3')).toEqual([{ start: 5, end: 16 }]);
+    expect(findMatches(toMatchable('OpenStack2014UserSurvey user'), 'user')).toEqual([{ start: 24, end: 28 }]);
+  });
+
+  it('agree with the counts ranking uses', () => {
+    for (const [text, query] of [
+      ['Ｋｅｙｓｔｏｎｅ v3 and keystone V3', 'KEYSTONE v3'],
+      ['nova, Nova-scheduler, novas, supernova', 'nova'],
+      ['健康检查 健康 检查', '健康检查'],
+    ] as const) {
+      expect(findMatches(toMatchable(text), query)).toHaveLength(countQuery(text, query));
+    }
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Excerpts of search results, made from the text of the part that answered, as plain pieces of
  * text, some marked: never HTML, so neither the query nor the archive's text can ever be read as
- * markup. Around the query as typed where the part holds it, else around its words.
+ * markup. Around the query as typed where the part holds it, else around its words; matches are
+ * found by the matcher ranking uses (`matcher.ts`), so what ranked a result is what is marked.
  */
-import { WORD_CHAR } from './matcher.ts';
+import { findMatches, toMatchable, WORD_CHAR, type Matchable } from './matcher.ts';
 
 export interface ExcerptPiece {
   text: string;
@@ -11,44 +12,23 @@ export interface ExcerptPiece {
   mark: boolean;
 }
 
-/** A text prepared for finding needles in it: lower-cased once. */
-interface Haystack {
-  text: string;
-  lower: string;
-}
-
-function haystackOf(text: string): Haystack | undefined {
-  const lower = text.toLowerCase();
-  // Case folding that changes lengths would shift every position.
-  return lower.length === text.length ? { text, lower } : undefined;
-}
-
-function findIn(haystack: Haystack, needle: string, from: number): number {
-  const lowered = needle.toLowerCase();
-  if (!lowered) return -1;
-  const wordStart = WORD_CHAR.test(lowered[0] ?? '');
-  for (let at = haystack.lower.indexOf(lowered, from); at >= 0; at = haystack.lower.indexOf(lowered, at + 1)) {
-    if (!wordStart || at === 0 || !WORD_CHAR.test(haystack.lower[at - 1] ?? '')) return at;
-  }
-  return -1;
-}
+type Span = { start: number; end: number };
 
 /**
- * Where `query` occurs in `text`, ignoring case; a query starting with a Latin letter or digit
- * must start a word. -1 when absent (or when case folding would shift positions).
- * @example findQuery('Keystone V3 API', 'keystone v3') // 0
+ * Where `query` first occurs in `text` from `from` on, as the matcher finds it (normalized, any
+ * case; a query starting with a Latin letter or digit must start a word); -1 when absent.
+ * @example findQuery('Keystone Ｖ３ API', 'v3') // 9
  */
 export function findQuery(text: string, query: string, from = 0): number {
-  const haystack = haystackOf(text);
-  return haystack ? findIn(haystack, query, from) : -1;
+  return findMatches(toMatchable(text), query).find((span) => span.start >= from)?.start ?? -1;
 }
 
 /** The next occurrence of any needle from `from`: the earliest, and the longest there. */
-function nextMatch(haystack: Haystack, needles: readonly string[], from: number): { at: number; length: number } | undefined {
-  let best: { at: number; length: number } | undefined;
-  for (const needle of needles) {
-    const at = findIn(haystack, needle, from);
-    if (at >= 0 && (!best || at < best.at || (at === best.at && needle.length > best.length))) best = { at, length: needle.length };
+function nextMatch(matches: readonly Span[], from: number): Span | undefined {
+  let best: Span | undefined;
+  for (const span of matches) {
+    if (span.start < from) continue;
+    if (!best || span.start < best.start || (span.start === best.start && span.end > best.end)) best = span;
   }
   return best;
 }
@@ -57,22 +37,17 @@ function nextMatch(haystack: Haystack, needles: readonly string[], from: number)
  * The shortest stretch of text holding every needle, the earliest of equal ones; undefined when
  * one is missing.
  */
-function closestSpan(haystack: Haystack, needles: readonly string[]): { at: number; end: number } | undefined {
-  const found: { at: number; end: number; needle: number }[] = [];
-  needles.forEach((needle, index) => {
-    for (let at = findIn(haystack, needle, 0); at >= 0; at = findIn(haystack, needle, at + 1))
-      found.push({ at, end: at + needle.length, needle: index });
-  });
-  found.sort((a, b) => a.at - b.at);
-  let best: { at: number; end: number } | undefined;
+function closestSpan(found: readonly (Span & { needle: number })[], needles: number): Span | undefined {
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  let best: Span | undefined;
   const inWindow = new Map<number, number>();
   let first = 0;
-  found.forEach((occurrence, last) => {
+  sorted.forEach((occurrence, last) => {
     inWindow.set(occurrence.needle, (inWindow.get(occurrence.needle) ?? 0) + 1);
-    while (inWindow.size === needles.length) {
-      const start = found[first] as (typeof found)[number];
-      const end = Math.max(...found.slice(first, last + 1).map((entry) => entry.end));
-      if (!best || end - start.at < best.end - best.at) best = { at: start.at, end };
+    while (inWindow.size === needles) {
+      const start = sorted[first] as (typeof sorted)[number];
+      const end = Math.max(...sorted.slice(first, last + 1).map((entry) => entry.end));
+      if (!best || end - start.start < best.end - best.start) best = { start: start.start, end };
       const left = (inWindow.get(start.needle) ?? 1) - 1;
       if (left) inWindow.set(start.needle, left);
       else inWindow.delete(start.needle);
@@ -89,27 +64,24 @@ function closestSpan(haystack: Haystack, needles: readonly string[]): { at: numb
  */
 export function excerptAround(text: string, needles: readonly string[], radius = 60): ExcerptPiece[] | undefined {
   const flat = text.replace(/\s+/g, ' ');
-  const haystack = haystackOf(flat);
+  const matchable: Matchable = toMatchable(flat);
   const wanted = [...new Set(needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean))];
-  const span = haystack && wanted.length ? closestSpan(haystack, wanted) : undefined;
-  if (!haystack || !span) return undefined;
+  const found = wanted.flatMap((needle, index) => findMatches(matchable, needle).map((span) => ({ ...span, needle: index })));
+  const span = wanted.length ? closestSpan(found, wanted.length) : undefined;
+  if (!span) return undefined;
   // A stretch longer than the excerpt shows its beginning.
-  const focus = { at: span.at, end: Math.min(span.end, span.at + 2 * radius) };
-  let start = Math.max(0, focus.at - radius);
+  const focus = { start: span.start, end: Math.min(span.end, span.start + 2 * radius) };
+  let start = Math.max(0, focus.start - radius);
   let end = Math.min(flat.length, focus.end + radius);
   // Do not cut a Latin word in two.
-  while (start > 0 && start < focus.at && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
+  while (start > 0 && start < focus.start && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
   while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
   const pieces: ExcerptPiece[] = [];
   let cursor = start;
-  for (
-    let match = nextMatch(haystack, wanted, start);
-    match && match.at + match.length <= end;
-    match = nextMatch(haystack, wanted, cursor)
-  ) {
-    if (match.at > cursor) pieces.push({ text: flat.slice(cursor, match.at), mark: false });
-    pieces.push({ text: flat.slice(match.at, match.at + match.length), mark: true });
-    cursor = match.at + match.length;
+  for (let match = nextMatch(found, start); match && match.end <= end; match = nextMatch(found, cursor)) {
+    if (match.start > cursor) pieces.push({ text: flat.slice(cursor, match.start), mark: false });
+    pieces.push({ text: flat.slice(match.start, match.end), mark: true });
+    cursor = match.end;
   }
   if (cursor < end) pieces.push({ text: flat.slice(cursor, end), mark: false });
   if (start > 0) pieces.unshift({ text: '…', mark: false });

@@ -1,47 +1,118 @@
-/** Matching queries against the text of search results: the one matcher ranking and excerpts share. */
-
 /**
- * The form text and queries are compared in: Unicode-normalized, lowercase, with runs of
- * spaces as one, so "Keystone  V3" matches "keystone v3" and full-width "Ｖ３" matches "V3".
- * @example normalizeForMatch(' Keystone\n V3 ') // 'keystone v3'
+ * The one text matcher the search page ranks and marks excerpts with, so that whatever ranks a
+ * result also lights up in its excerpt: text and query are compared NFKC-normalized (full-width
+ * `Ｖ３` is `V3`), case-insensitive, with any run of whitespace as one space; a query that starts
+ * with a Latin letter or digit must start a word (as a word index finds words by their beginning).
+ * Matches are reported in the text's own characters. Pure.
  */
-export function normalizeForMatch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-}
 
 /** A character that belongs to a Latin word: queries starting with one must start a word. */
 export const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
 
 /**
- * Whether a text contains the query as typed, in the sense readers expect: case-insensitive,
- * NFKC-normalized, any run of whitespace equal to one space; a query that begins with a Latin
- * letter or digit must begin a word there (`users` is not found inside `UserSurvey`), as a word
- * index finds words by their beginning; with `wholeWord`, a query ending in one must end a word
- * too. Chinese matches anywhere.
- * @example containsQuery('关于Nova中（nova-scheduler）', 'Nova-Scheduler') // true
- * @example containsQuery('OpenStack2014UserSurvey', 'users') // false
+ * The form text and queries are compared in.
+ * @example normalizeForMatch(' Keystone\n  Ｖ３ ') // 'keystone v3'
  */
-export function containsQuery(text: string, query: string, options: { wholeWord?: boolean } = {}): boolean {
-  return countQuery(text, query, { ...options, limit: 1 }) > 0;
+export function normalizeForMatch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A text prepared for matching: its compared form, and for each character of it, where it came from in the text. */
+export interface Matchable {
+  text: string;
+  /** `normalizeForMatch(text)`, or close to it where normalizing joins characters. */
+  folded: string;
+  /** `origins[i]` is the offset in `text` of `folded[i]`; one more entry gives the text's end. */
+  origins: number[];
+}
+
+/** Prepares a text for `findMatches`. @example toMatchable('Ａ  b').folded // 'a b' */
+export function toMatchable(text: string): Matchable {
+  const whole = text.normalize('NFKC').toLowerCase();
+  // Normalizing almost always maps character to character; where it does not, each is mapped alone.
+  const oneToOne = whole.length === text.length;
+  let folded = '';
+  const origins: number[] = [];
+  let at = 0;
+  for (const char of oneToOne ? whole : text) {
+    const form = oneToOne ? char : char.normalize('NFKC').toLowerCase();
+    if (/^\s+$/.test(form)) {
+      if (folded && !folded.endsWith(' ')) {
+        folded += ' ';
+        origins.push(at);
+      }
+    } else {
+      for (const unit of form.split('')) {
+        folded += unit;
+        origins.push(at);
+      }
+    }
+    at += char.length;
+  }
+  if (folded.endsWith(' ')) {
+    folded = folded.slice(0, -1);
+    origins.pop();
+  }
+  origins.push(text.length);
+  return { text, folded, origins };
+}
+
+export interface MatchOptions {
+  /** A query ending in a Latin letter or digit must end a word too. */
+  wholeWord?: boolean;
+  /** Stop after this many matches. */
+  limit?: number;
+}
+
+/** Where a normalized needle occurs in a normalized haystack, under the word rules. */
+function* occurrences(
+  haystack: string,
+  needle: string,
+  { wholeWord = false, limit = Number.POSITIVE_INFINITY }: MatchOptions,
+): Generator<number> {
+  if (!needle) return;
+  const wordStart = WORD_CHAR.test(needle[0] ?? '');
+  const wordEnd = wholeWord && WORD_CHAR.test(needle.at(-1) ?? '');
+  let found = 0;
+  for (let at = haystack.indexOf(needle); at >= 0 && found < limit; at = haystack.indexOf(needle, at + 1)) {
+    const startsWord = !wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '');
+    const endsWord = !wordEnd || !WORD_CHAR.test(haystack[at + needle.length] ?? '');
+    if (startsWord && endsWord) {
+      found += 1;
+      yield at;
+    }
+  }
 }
 
 /**
- * How many times a text contains the query, in the sense of `containsQuery` (overlapping
- * occurrences count once each); counting stops at `limit`.
+ * Where a text holds the query, as spans of the text's own characters.
+ * @example findMatches(toMatchable('Keystone Ｖ３ API'), 'v3') // [{ start: 9, end: 11 }]
+ */
+export function findMatches(matchable: Matchable, query: string, options: MatchOptions = {}): { start: number; end: number }[] {
+  const needle = normalizeForMatch(query);
+  const { folded, origins } = matchable;
+  return [...occurrences(folded, needle, options)].map((at) => ({
+    start: origins[at] ?? 0,
+    // The end of the last matched character: where the next one starts.
+    end: origins[at + needle.length] ?? matchable.text.length,
+  }));
+}
+
+/**
+ * How many times a text holds the query (overlapping occurrences count once each); counting stops at `limit`.
  * @example countQuery('Nova, nova-scheduler and Novas', 'nova') // 3
  */
-export function countQuery(text: string, query: string, options: { wholeWord?: boolean; limit?: number } = {}): number {
-  const needle = normalizeForMatch(query);
-  if (!needle) return 0;
-  const haystack = normalizeForMatch(text);
-  const wordStart = WORD_CHAR.test(needle[0] ?? '');
-  const wordEnd = options.wholeWord && WORD_CHAR.test(needle.at(-1) ?? '');
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+export function countQuery(text: string, query: string, options: MatchOptions = {}): number {
   let count = 0;
-  for (let at = haystack.indexOf(needle); at >= 0 && count < limit; at = haystack.indexOf(needle, at + 1)) {
-    const startsWord = !wordStart || at === 0 || !WORD_CHAR.test(haystack[at - 1] ?? '');
-    const endsWord = !wordEnd || !WORD_CHAR.test(haystack[at + needle.length] ?? '');
-    if (startsWord && endsWord) count += 1;
-  }
+  for (const _ of occurrences(normalizeForMatch(text), normalizeForMatch(query), options)) count += 1;
   return count;
+}
+
+/**
+ * Whether a text holds the query.
+ * @example containsQuery('关于Nova中（nova-scheduler）', 'Nova-Scheduler') // true
+ * @example containsQuery('OpenStack2014UserSurvey', 'users') // false
+ */
+export function containsQuery(text: string, query: string, options: Omit<MatchOptions, 'limit'> = {}): boolean {
+  return countQuery(text, query, { ...options, limit: 1 }) > 0;
 }
