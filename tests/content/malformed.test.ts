@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runAstro, runScript } from '../helpers/run.ts';
+import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/content');
@@ -50,8 +50,11 @@ describe('MDX in the content folder', () => {
 
 describe('astro build', () => {
   const outDir = tempDir('malformed');
+  // The build reads content through the same loader as npm run check: one case of a file's own
+  // rules and one of the rules across files show it stops there, with the same messages.
+  const building = cases.filter(([name]) => name === 'missing-field' || name === 'overlapping-periods');
 
-  it.each(cases)('refuses to build %s and names file, line and field', (name, file, line, field) => {
+  it.each(building)('refuses to build %s and names file, line and field', (name, file, line, field) => {
     const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(`${where(name, file, line)}  ${field}:`);
