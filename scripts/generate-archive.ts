@@ -1,5 +1,5 @@
 /**
- * node scripts/generate-archive.ts --count <n> --out <issues-dir> [--seed 1]
+ * npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]
  * Writes a synthetic archive (see synthetic.ts) into an empty issues folder.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { generateArchive } from './lib/synthetic-archive.ts';
 const { values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
 const count = Number(values.count);
 if (!values.out || !Number.isInteger(count) || count < 1) {
-  console.error('usage: node scripts/generate-archive.ts --count <n> --out <issues-dir> [--seed 1]');
+  console.error('usage: npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]');
   process.exit(2);
 }
 if ((await readdir(values.out).catch(() => [])).length > 0) {
