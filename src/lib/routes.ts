@@ -73,6 +73,14 @@ export function projectPagePath(id: string, page: number): string {
   return page <= 1 ? projectPath(id) : `${projectPath(id)}page/${page}/`;
 }
 
+/**
+ * The `[...page]` route parameter of a timeline page: none for page 1 (the project page itself).
+ * @example timelinePageParam(2) // 'page/2'
+ */
+export function timelinePageParam(page: number): string | undefined {
+  return page <= 1 ? undefined : `page/${page}`;
+}
+
 /** Anchor id of a year on the archive page. @example archiveYearId(2014) // 'y2014' */
 export function archiveYearId(year: number): string {
   return `y${year}`;
