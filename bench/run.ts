@@ -21,7 +21,8 @@ import { readIssuesCorpus, type RecallCorpus } from '../scripts/lib/recall-corpu
 import { buildQuerySet, type IssueTexts } from '../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../scripts/lib/recall.ts';
 import { prepareCorpus, prepareSynthetic, type ArchiveFiles } from './lib/archives.ts';
-import { anyFailed, checkBudgets } from './lib/budgets.ts';
+import { anyFailed, checkBudgets, limits } from './lib/budgets.ts';
+import { countParses, textsOfArchive } from './lib/parse-count.ts';
 import { summarizeBuilds } from './lib/build-summary.ts';
 import { BuildError, cleanBuild, type BuildSpec } from './lib/clean-build.ts';
 import { markdownTable } from './lib/figures.ts';
@@ -177,6 +178,11 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
   const ours: BuildSpec = { root: projectRoot, node, outDir: distDir, npmScript: 'build', env: { DIGEST_CONTENT_DIR: issuesDir } };
   const { build, peerBuild } = await buildSideBySide(ours, withPeer ? peerBuildSpec(node, peerDist) : undefined, label);
   const result: SizeResult = { label, issues: archive.numbers.length, translations: archive.translations, build };
+  if (!build.error && size !== limits.scaleIssues) {
+    log(`${label}: one more build, its Markdown parses counted`);
+    const calls = await countParses(ours, work);
+    result.parses = { ...textsOfArchive((await readIssuesCorpus(issuesDir)).archive), calls };
+  }
   if (!build.error) {
     result.site = await measureSiteFiles(distDir, SEARCH_BUNDLE_DIR);
     try {

@@ -20,7 +20,9 @@ export interface BudgetCheck {
 /** The limits, in one place. */
 export const limits = {
   /** Our build time over the peer's, same content, same machine. */
-  buildRatio: 0.5,
+  buildRatio: 0.35,
+  /** Markdown parses of the content per text rendered (every text read and rendered once). */
+  parsesPerText: 1,
   /** HTML + CSS of an issue page's first visit, gzip. */
   pageHtmlCssGzip: 15 * KB,
   /** Script an issue page fetches before any search, raw (uncompressed). */
@@ -67,6 +69,23 @@ export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer'>): Bud
       ),
     );
   } else checks.push(unmeasured('build-vs-peer', buildBudget, buildLimit, `needs the ${limits.atIssues}-issue archive and the peer`));
+
+  const parseBudget = `Markdown parses in a build of ${limits.atIssues.toLocaleString('en-US')} issues`;
+  const parseLimit = `≤ ${limits.parsesPerText} per text rendered (issue and translation bodies, credit statements)`;
+  const parses = ours?.parses;
+  if (parses) {
+    // Content is rendered with markdownToHtml alone; the site's two MDX pages (mdxToJs) are maintainers' code, not content.
+    const content = Object.entries(parses.calls).reduce((sum, [name, count]) => sum + (name.startsWith('mdx') ? 0 : count), 0);
+    checks.push(
+      check(
+        'parses-per-text',
+        parseBudget,
+        parseLimit,
+        `${content.toLocaleString('en-US')} parses for ${parses.texts.toLocaleString('en-US')} texts (${parses.parts.toLocaleString('en-US')} parts)`,
+        content <= limits.parsesPerText * parses.texts,
+      ),
+    );
+  } else checks.push(unmeasured('parses-per-text', parseBudget, parseLimit, `needs the ${limits.atIssues}-issue archive`));
 
   const pageSizes = `(${measured.map((size) => size.label).join(', ') || 'no archive'})`;
   if (pages.length) {

@@ -72,6 +72,14 @@ function sizeSection(size: SizeResult): string {
       ['Search index', `${formatBytes(size.site.searchIndexBytes)} in ${formatCount(size.site.searchIndexFiles)} files`],
     );
   }
+  if (size.parses) {
+    const { texts, parts, calls } = size.parses;
+    const counted = Object.entries(calls).map(([name, count]) => `${name} ${formatCount(count)}`);
+    rows.push([
+      'Markdown parses in one build (satteri calls, counted in an extra untimed build)',
+      `${counted.join(', ') || 'none'}, for ${formatCount(texts)} texts (bodies and credit statements) of ${formatCount(parts)} parts`,
+    ]);
+  }
   if (size.issuePage) {
     rows.push(['Typical issue page (median HTML size)', `issue ${size.issuePage.number}`]);
     for (const page of size.issuePage.pages) rows.push(...pageRows(`\`${page.path}\``, page));

@@ -124,6 +124,16 @@ export interface RecallFigures {
   misses: string[];
 }
 
+/** The Markdown parses of one build, against the texts it renders. */
+export interface ParseCount {
+  /** Texts the pipeline renders: issue and translation bodies, credit statements. */
+  texts: number;
+  /** Their parts (introductions and sections). */
+  parts: number;
+  /** Calls of each of satteri's entry points during the build (the site's maintainers' MDX pages included). */
+  calls: Record<string, number>;
+}
+
 /** Everything measured on one archive. */
 export interface SizeResult {
   label: string;
@@ -135,6 +145,8 @@ export interface SizeResult {
   issuePage?: { number: number; pages: PageWeight[] };
   search?: SearchFigures;
   recall?: RecallFigures[];
+  /** Markdown parses of one (untimed) build. */
+  parses?: ParseCount;
   /** Set when measuring the built site in the browser failed. */
   measureError?: string;
 }

@@ -10,13 +10,24 @@ describe('budgets', () => {
     const checks = checkBudgets(passingResults());
     expect(checks.map((entry) => entry.status)).toEqual(checks.map(() => 'pass'));
     expect(anyFailed(checks)).toBe(false);
-    expect(checks.find((entry) => entry.id === 'build-vs-peer')?.measured).toBe('21.0 s / 52.0 s = 0.40');
+    expect(checks.find((entry) => entry.id === 'build-vs-peer')?.measured).toBe('21.0 s / 62.0 s = 0.34');
   });
 
-  it('fail a build slower than half the peer', () => {
+  it('fail a build slower than 0.35 of the peer', () => {
     const results = { ...passingResults(), peer: peerOf([40_000, 41_000, 42_000]) };
     expect(statusOf(results)['build-vs-peer']).toBe('fail');
     expect(anyFailed(checkBudgets(results))).toBe(true);
+  });
+
+  it('fail a build that parses a text more than once', () => {
+    const [corpus, thousand, large] = passingResults().sizes as [
+      ReturnType<typeof sized>,
+      ReturnType<typeof sized>,
+      ReturnType<typeof sized>,
+    ];
+    const twice = { ...thousand, parses: { texts: 1_251, parts: 8_760, calls: { markdownToHtml: 1_251, markdownToMdast: 1_251 } } };
+    expect(statusOf({ sizes: [corpus, twice, large], peer: peerOf([60_000]) })['parses-per-text']).toBe('fail');
+    expect(statusOf({ sizes: [corpus, large] })['parses-per-text']).toBe('not measured');
   });
 
   it('fail an issue page that is too heavy, scripted, unreadable without script or loads search', () => {

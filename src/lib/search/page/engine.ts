@@ -23,9 +23,9 @@ export const PAGE_SIZE = 10;
 
 /**
  * Issues a new search shows first, while the rest of its page loads: each issue listed needs its
- * own Pagefind fragment, and in Chromium each request costs a few ms of its own, in parallel or
- * not (fragments on localhost here: one in 8 ms, five in 25, ten in 44; medians of 15). Five,
- * more than a first screen holds (two or three at 1280 × 720), show in about half the time of ten.
+ * own Pagefind fragment, and in Chromium each request has a cost of its own, in parallel or not
+ * (see bench/REPORT.md). Five, more than a first screen holds (two or three at 1280 × 720), show in
+ * about half the time of ten.
  */
 export const FIRST_WAVE = 5;
 
@@ -97,8 +97,8 @@ function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters
 /**
  * Readies Pagefind for a first search while the reader types it. A search by filter alone
  * (every text the page's language shows, no words, so no index chunk to download) runs
- * Pagefind's WebAssembly and result handling once; the first real search then took 60 ms
- * instead of 96 ms (medians of 24 in Chromium here).
+ * Pagefind's WebAssembly and result handling once, so the first real search does not pay for
+ * that (see bench/REPORT.md).
  */
 export async function warmUp(pagefind: PagefindInstance, locale: Locale): Promise<void> {
   await pagefind.search(null, { filters: baseFilters({ locale }) });
