@@ -1,9 +1,10 @@
 /**
  * Builds the Pagefind search index as part of `npm run build`, from the records the content
  * loaders made of the same entries the pages render (`src/pipeline/search-handoff.ts`). Indexing
- * starts when the build starts and runs in Pagefind's own process while Astro renders pages; the
- * finished index, written under Astro's cache folder, is moved into the site when the build is
- * done. Logs, fails the build on any Pagefind error, and always closes Pagefind.
+ * starts as soon as the loaders hand the records over (before Astro bundles and renders) and runs
+ * in Pagefind's own process meanwhile; the finished index, written under Astro's cache folder, is
+ * moved into the site when the build is done. Logs, fails the build on any Pagefind error, and
+ * always closes Pagefind.
  */
 import type { AstroIntegration } from 'astro';
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
 import type { SearchRecord } from '../src/lib/search/index/records.ts';
-import { forgetSearchRecords, takeSearchRecords } from '../src/pipeline/search-handoff.ts';
+import { forgetSearchRecords, searchRecordsReady, takeSearchRecords } from '../src/pipeline/search-handoff.ts';
 
 /**
  * Word positions per index chunk (Pagefind's default is 20,000). A first search downloads the
@@ -66,32 +67,55 @@ async function moveFolder(from: string, to: string): Promise<void> {
   }
 }
 
+/** How often to look for the loaders' records while the content is read. */
+const WATCH_MS = 25;
+
 export function pagefindIntegration(): AstroIntegration {
   let cacheDir = new URL(`file://${process.cwd()}/node_modules/.astro/`);
   let indexing: Promise<{ folder: string; records: number }> | undefined;
+  let watching: ReturnType<typeof setInterval> | undefined;
+  let building = false;
   let started = 0;
+  const startIndexing = () => {
+    clearInterval(watching);
+    if (indexing) return indexing;
+    started = performance.now();
+    indexing = takeSearchRecords(cacheDir).then(async (records) => ({
+      folder: await buildIndex(records, fileURLToPath(cacheDir)),
+      records: records.length,
+    }));
+    // Awaited when the build is done.
+    indexing.catch(() => undefined);
+    return indexing;
+  };
   return {
     name: 'digest-pagefind',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
       'astro:config:done': async ({ config }) => {
         cacheDir = config.cacheDir;
-        // The loaders run after this hook: the records indexed are always this build's.
+        // The records indexed are always this build's.
         await forgetSearchRecords(cacheDir);
+        if (!building) return;
+        // The loaders run after configuration: indexing starts the moment their records are there.
+        watching = setInterval(() => {
+          void searchRecordsReady(cacheDir).then((ready) => {
+            if (ready) startIndexing();
+          });
+        }, WATCH_MS);
       },
       'astro:build:start': () => {
-        started = performance.now();
-        indexing = takeSearchRecords(cacheDir).then(async (records) => ({
-          folder: await buildIndex(records, fileURLToPath(cacheDir)),
-          records: records.length,
-        }));
-        // Awaited when the build is done.
-        indexing.catch(() => undefined);
+        // The loaders have run by now; without their records, this fails the build, saying why.
+        startIndexing();
       },
       'astro:build:done': async ({ dir, logger }) => {
+        clearInterval(watching);
         if (!indexing) throw new Error('the search index was never started');
         const { folder, records } = await indexing;
         await moveFolder(folder, path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR));
-        logger.info(`indexed ${records} records in ${Math.round(performance.now() - started)} ms, alongside page rendering`);
+        logger.info(`indexed ${records} records in ${Math.round(performance.now() - started)} ms, beside the rest of the build`);
       },
     },
   };

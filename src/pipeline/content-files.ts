@@ -56,26 +56,44 @@ export function loadContentFiles(issuesDir: string, options: ContentOptions): Pr
 type FileResult<T> = { value?: T; problems: ContentProblem[] };
 
 /**
- * Results of files already read, by path: a later read (the dev server's, after an edit) validates
- * and renders only the files whose text changed. Keyed by what a result depends on besides the text.
+ * Results of files already read, by what they depend on besides their text (the site's address and
+ * the registry), then by path: a later read (the dev server's, after an edit) validates and renders
+ * only the files whose text changed.
  */
-const readBefore = new Map<string, { source: string; result: FileResult<unknown> }>();
+const readBefore = new Map<string, Map<string, { source: string; result: FileResult<unknown> }>>();
 
-async function readOnce<T>(file: string, context: string, read: (source: string) => FileResult<T>): Promise<FileResult<T>> {
-  const source = await readFile(file, 'utf8');
-  const key = `${context}\0${file}`;
-  const known = readBefore.get(key);
-  if (known?.source === source) return known.result as FileResult<T>;
+/** A file's result, from the cache when its text is unchanged. */
+function readOnce<T>(
+  known: Map<string, { source: string; result: FileResult<unknown> }>,
+  file: string,
+  source: string,
+  read: (source: string) => FileResult<T>,
+): FileResult<T> {
+  const before = known.get(file);
+  if (before?.source === source) return before.result as FileResult<T>;
   const result = read(source);
-  readBefore.set(key, { source, result });
+  known.set(file, { source, result });
   return result;
 }
+
+/** Reads files several at a time: one after another, the thread mostly waited on the disk. */
+async function readAll(files: readonly string[]): Promise<string[]> {
+  const sources: string[] = [];
+  for (let start = 0; start < files.length; start += READS_IN_FLIGHT) {
+    sources.push(...(await Promise.all(files.slice(start, start + READS_IN_FLIGHT).map((file) => readFile(file, 'utf8')))));
+  }
+  return sources;
+}
+
+const READS_IN_FLIGHT = 64;
 
 async function readContent(issuesDir: string, { registry, site }: ContentOptions): Promise<LoadedContent> {
   const resolver = createProjectResolver(registry);
   const schema = createIssueSchema(registry.map((project) => project.id));
   // A changed registry or address changes every result.
   const context = `${site.href}\0${JSON.stringify(registry)}`;
+  const known = readBefore.get(context) ?? new Map();
+  readBefore.set(context, known);
   const problems: ContentProblem[] = [];
   const issues: ValidIssue[] = [];
   const translations: ValidTranslation[] = [];
@@ -89,23 +107,26 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
       fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder',
     });
   }
-  for (const file of issueFiles) {
-    const result = await readOnce(file, context, (source) => {
+  const issueSources = await readAll(issueFiles);
+  issueFiles.forEach((file, index) => {
+    const result = readOnce(known, file, issueSources[index] ?? '', (source) => {
       const { issue, problems: found } = validateIssueFile({ file: displayPath(file), source }, { schema, resolver, site });
       return { ...(issue ? { value: issue } : {}), problems: found };
     });
     problems.push(...result.problems);
     if (result.value) issues.push(result.value);
-  }
+  });
   for (const locale of localeCodes.filter((code) => code !== defaultLocale)) {
-    for (const file of await listFiles(issuesDir, locale, problems)) {
-      const result = await readOnce(file, context, (source) => {
+    const files = await listFiles(issuesDir, locale, problems);
+    const sources = await readAll(files);
+    files.forEach((file, index) => {
+      const result = readOnce(known, file, sources[index] ?? '', (source) => {
         const { translation, problems: found } = validateTranslationFile({ file: displayPath(file), source }, locale, { resolver, site });
         return { ...(translation ? { value: translation } : {}), problems: found };
       });
       problems.push(...result.problems);
       if (result.value) translations.push(result.value);
-    }
+    });
   }
   problems.push(...checkIssueSet(issues));
   const checked = checkTranslations(translations, issues);

@@ -1,11 +1,12 @@
 /**
  * The search records, handed from the content loaders to the search index. The loaders make them
- * from the same entries they store (one read and one render of every file), write them into
- * Astro's cache folder, and the Pagefind integration indexes them when the build starts, while
- * pages render. The file is removed when a build is configured, so an index is never built from
- * an earlier build's records.
+ * from the same entries they store (one read and one render of every file) and write them into
+ * Astro's cache folder; the Pagefind integration indexes them as soon as they are there, while
+ * the build goes on. The file is removed when a build is configured, so an index is never built
+ * from an earlier build's records, and written whole under another name first, so it is never
+ * read half-written.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import type { Archive } from '../lib/archive.ts';
@@ -26,7 +27,17 @@ export function searchRecordsOf(archive: Archive): SearchRecord[] {
 /** Writes the records for the index to take. */
 export async function handOverSearchRecords(cacheDir: URL, records: readonly SearchRecord[]): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(recordsFile(cacheDir), JSON.stringify(records));
+  const partial = new URL(`${RECORDS_FILE}.partial`, cacheDir);
+  await writeFile(partial, JSON.stringify(records));
+  await rename(partial, recordsFile(cacheDir));
+}
+
+/** Whether the loaders have handed over this build's records yet. */
+export async function searchRecordsReady(cacheDir: URL): Promise<boolean> {
+  return stat(recordsFile(cacheDir)).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Takes the records the loaders wrote for this build; throws, saying why, when there are none. */
