@@ -23,6 +23,8 @@ import { formatRecallReport, measureRecall, summarizeRecall } from '../scripts/l
 import { prepareCorpus, prepareSynthetic, type ArchiveFiles } from './lib/archives.ts';
 import { anyFailed, checkBudgets, limits } from './lib/budgets.ts';
 import { countParses, textsOfArchive } from './lib/parse-count.ts';
+import { serveGzip } from './lib/gzip-server.ts';
+import { measureOnNetworks, ourDriver, peerDriver, type NetworkFigures } from './lib/network.ts';
 import { summarizeBuilds } from './lib/build-summary.ts';
 import { BuildError, cleanBuild, type BuildSpec } from './lib/clean-build.ts';
 import { markdownTable } from './lib/figures.ts';
@@ -164,7 +166,22 @@ async function measurePeer(peer: PeerResult, distDir: string, number: number | u
   }
 }
 
-async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?: PeerResult }> {
+/** Ours and the peer, both behind the same gzip server, on a phone's network. */
+async function measureNetwork(oursDist: string, peerDist: string, number: number, query: string): Promise<NetworkFigures[]> {
+  const ours = await serveGzip(oursDist);
+  const theirs = await serveGzip(peerDist);
+  const browser = await launchChromium();
+  try {
+    const drivers = { ours: ourDriver(ours.url, issuePath(number)), peer: peerDriver(theirs.url, peerIssuePath(number)) };
+    return await measureOnNetworks(browser, drivers, query, number, options.runs, log);
+  } finally {
+    await browser.close();
+    await ours.close();
+    await theirs.close();
+  }
+}
+
+async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?: PeerResult; network?: NetworkFigures[] }> {
   const label = String(size);
   const issuesDir = path.join(work, `issues-${label}`);
   log(`${label}: writing the archive`);
@@ -194,6 +211,7 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
     }
   }
   let peer: PeerResult | undefined;
+  let network: NetworkFigures[] | undefined;
   if (peerCounts) {
     peer = { name: peerName, issues: peerCounts.issues, translations: peerCounts.translations, build: peerBuild };
     if (!peerBuild.error) {
@@ -203,6 +221,15 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
         peer.measureError = (error as Error).message;
         log(`peer: measuring failed: ${peer.measureError}`);
       }
+      const number = result.issuePage?.number;
+      const query = result.search?.cold[0]?.query;
+      if (!build.error && number !== undefined && query) {
+        try {
+          network = await measureNetwork(distDir, peerDist, number, query);
+        } catch (error) {
+          log(`network: measuring failed: ${(error as Error).message}`);
+        }
+      }
     }
   }
   if (!options.keep) {
@@ -210,11 +237,12 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
     await rm(peerDist, { recursive: true, force: true });
     await rm(issuesDir, { recursive: true, force: true });
   }
-  return { result, ...(peer ? { peer } : {}) };
+  return { result, ...(peer ? { peer } : {}), ...(network ? { network } : {}) };
 }
 
 const sizes: SizeResult[] = [];
 let peer: PeerResult | undefined;
+let network: NetworkFigures[] | undefined;
 let browserVersion: string;
 try {
   if (options.peer) {
@@ -228,6 +256,7 @@ try {
     const measured = await measureSize(size);
     sizes.push(measured.result);
     if (measured.peer) peer = measured.peer;
+    if (measured.network) network = measured.network;
   }
 } finally {
   if (options.keep) log(`kept the work folder ${work}`);
@@ -255,6 +284,7 @@ const results: BenchResults = {
   versions,
   sizes,
   ...(peer ? { peer } : {}),
+  ...(network ? { network } : {}),
 };
 const outDir = path.resolve(projectRoot, options.outDir);
 await mkdir(outDir, { recursive: true });

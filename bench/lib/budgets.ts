@@ -34,6 +34,8 @@ export const limits = {
   /** The archive the search and build budgets are checked at, and the one the scale budget compares with. */
   atIssues: peerIssues,
   scaleIssues: 5000,
+  /** On a phone's network, ours over the peer: an issue page's load event and largest paint, a first search to its first result. */
+  network: { load: 0.7, lcp: 0.6, firstResult: 0.6 },
 } as const;
 
 const check = (id: string, budget: string, limit: string, measured: string, ok: boolean | undefined): BudgetCheck => ({
@@ -47,7 +49,7 @@ const check = (id: string, budget: string, limit: string, measured: string, ok: 
 const unmeasured = (id: string, budget: string, limit: string, why: string) => check(id, budget, limit, why, undefined);
 
 /** Every budget, checked. */
-export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer'>): BudgetCheck[] {
+export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer' | 'network'>): BudgetCheck[] {
   const at = (issues: number) => results.sizes.find((size) => size.label === String(issues) && !size.build.error);
   const measured = results.sizes.filter((size) => size.issuePage);
   const pages = measured.flatMap((size) => (size.issuePage?.pages ?? []).map((page) => ({ size, page })));
@@ -245,7 +247,58 @@ export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer'>): Bud
         `needs the ${limits.atIssues}- and ${limits.scaleIssues}-issue archives`,
       ),
     );
+  checks.push(...networkChecks(results.network));
   return checks;
+}
+
+/** Per network condition: the issue page's load event and largest paint, and a first search each way, against the peer. */
+function networkChecks(network: BenchResults['network']): BudgetCheck[] {
+  if (!network?.length) {
+    return [
+      unmeasured(
+        'network',
+        "On a phone's network (Fast 4G, Slow 4G, Slow 4G with a 4x slower CPU), beside the peer",
+        'see the network budgets',
+        'needs the peer',
+      ),
+    ];
+  }
+  return network.flatMap(({ condition, ours, peer }) => {
+    const against = (id: string, budget: string, limit: number, mine: number, theirs: number) => {
+      const value = mine / theirs;
+      return check(
+        `${id}-${condition.id}`,
+        `${budget}, ${condition.label}`,
+        `≤ ${limit} × the peer's`,
+        `${formatMs(mine)} / ${formatMs(theirs)} = ${formatRatio(value)}`,
+        Number.isFinite(value) && value <= limit,
+      );
+    };
+    return [
+      against('page-load', 'Issue page, first visit: load event', limits.network.load, ours.visit.loadMs.median, peer.visit.loadMs.median),
+      against(
+        'page-lcp',
+        'Issue page, first visit: largest contentful paint',
+        limits.network.lcp,
+        ours.visit.lcpMs.median,
+        peer.visit.lcpMs.median,
+      ),
+      against(
+        'search-box',
+        "First search from the search page's box: to the first result",
+        limits.network.firstResult,
+        ours.box.firstMs.median,
+        peer.box.firstMs.median,
+      ),
+      against(
+        'search-header',
+        "First search from an issue page's header box: to the first result",
+        limits.network.firstResult,
+        ours.header.firstMs.median,
+        peer.header.firstMs.median,
+      ),
+    ];
+  });
 }
 
 /** Whether any budget failed. */

@@ -7,7 +7,8 @@ import { checkBudgets, limits, type BudgetCheck } from './budgets.ts';
 import { formatBytes, formatCount, formatMs, formatRatio, formatSpread, markdownTable } from './figures.ts';
 import { growthRows, judgeGrowth } from './growth.ts';
 import type { BenchResults, BuildFigures, PageWeight, PeerResult, SizeResult, Transfer } from './results.ts';
-import { spread } from './stats.ts';
+import type { NetworkFigures } from './network.ts';
+import { spread, type Spread } from './stats.ts';
 
 const STATUS: Record<BudgetCheck['status'], string> = { pass: '✅ pass', fail: '❌ fail', 'not measured': '— not measured' };
 
@@ -183,6 +184,40 @@ function peerSection(peer: PeerResult, ours: SizeResult | undefined): string {
 }
 
 /** The whole report. */
+/** Ours and the peer on a phone's network: medians per condition, and the ratio. */
+function networkSection(network: readonly NetworkFigures[]): string {
+  const rows = network.flatMap(({ condition, ours, peer }) => {
+    const row = (figure: string, mine: Spread, theirs: Spread, format: (value: number) => string) => [
+      condition.label,
+      figure,
+      formatSpread(mine, format),
+      formatSpread(theirs, format),
+      formatRatio(mine.median / theirs.median),
+    ];
+    return [
+      row('issue page: load event', ours.visit.loadMs, peer.visit.loadMs, formatMs),
+      row('issue page: largest contentful paint', ours.visit.lcpMs, peer.visit.lcpMs, formatMs),
+      row('issue page: bytes on the wire', ours.visit.bytes, peer.visit.bytes, formatBytes),
+      row('issue page: requests', ours.visit.requests, peer.visit.requests, formatCount),
+      row('issue page: longest chain of requests', ours.visit.chain, peer.visit.chain, formatCount),
+      row("first search, search page's box: first result", ours.box.firstMs, peer.box.firstMs, formatMs),
+      row("first search, search page's box: five results", ours.box.fiveMs, peer.box.fiveMs, formatMs),
+      row("first search, issue page's header box: first result", ours.header.firstMs, peer.header.firstMs, formatMs),
+      row("first search, issue page's header box: five results", ours.header.fiveMs, peer.header.fiveMs, formatMs),
+    ];
+  });
+  const [first] = network;
+  return [
+    "### On a phone's network, side by side",
+    '',
+    first
+      ? `Issue ${first.issue} of the 1,000-issue archive and the first search for \`${first.query}\`, ours and the peer alternating, a fresh context each, both behind the same gzip server (HTTP/1.1); medians (min–max).`
+      : '',
+    '',
+    markdownTable(['condition', 'figure', 'ours', 'peer', 'ratio'], rows),
+  ].join('\n');
+}
+
 export function formatReport(results: BenchResults): string {
   const budgets = checkBudgets(results);
   const rows = growthRows(results.sizes);
@@ -207,7 +242,7 @@ export function formatReport(results: BenchResults): string {
   return [
     '# Performance benchmark',
     '',
-    `Written by \`npm run bench\` on ${results.date} (commit \`${results.commit}\`), in ${formatMs(results.durationMs)}; sizes ${results.options.sizes.join(', ')}, ${results.options.runs} clean build${results.options.runs > 1 ? 's' : ''} each${results.options.peer ? ', the peer beside the 1,000-issue archive' : ', no peer'}. The raw figures are in [results.json](results.json); \`node scripts/bench/rewrite-report.ts\` writes this file again from them.`,
+    `Written by \`npm run bench\` on ${results.date} (commit \`${results.commit}\`), in ${formatMs(results.durationMs)}; sizes ${results.options.sizes.join(', ')}, ${results.options.runs} clean build${results.options.runs > 1 ? 's' : ''} each${results.options.peer ? ', the peer beside the 1,000-issue archive' : ', no peer'}. The raw figures are in [results.json](results.json); \`node bench/rewrite-report.ts\` writes this file again from them.`,
     '',
     '## Machine',
     '',
@@ -267,12 +302,15 @@ export function formatReport(results: BenchResults): string {
     '',
     results.sizes.map(sizeSection).join('\n\n'),
     ...(results.peer ? ['', peerSection(results.peer, ours)] : []),
+    ...(results.network?.length ? ['', networkSection(results.network)] : []),
     '',
     '## How each figure is measured',
     '',
-    "- **Build**: `astro build` run by the project's Node 22, after removing the output folder, `node_modules/.astro` (Astro's cache and content store) and `.astro/`; wall time from spawning the process to its exit. The synthetic archives come from `scripts/bench/synthetic.ts` (seed 1: the same bytes every time; a larger archive starts with the same issues as a smaller one).",
-    '- **Memory**: /proc sampled every 100 ms; the figure is the highest sum of the resident memory (RSS) of the build process and all its descendants (the Pagefind binary, esbuild); the search index worker is a thread of the build process, so it is inside its RSS. Shared pages count once per process.',
-    '- **Astro and the search index overlap**: the index is built in a worker thread from `astro:build:start`, alongside page rendering, so "page rendering" and "search index" are not parts of a sum. The index time runs from the start of Astro\'s build to the index being written; when it ends after rendering, Astro logs that it waited for it. The peer builds its index after rendering, from the HTML it wrote.',
+    "- **Build**: `astro build` run by the project's Node 22, after removing the output folder, `node_modules/.astro` (Astro's cache and content store) and `.astro/`; wall time from spawning the process to its exit. The synthetic archives come from `scripts/lib/synthetic-archive.ts` (seed 1: the same bytes every time; a larger archive starts with the same issues as a smaller one).",
+    '- **Memory**: /proc sampled every 100 ms; the figure is the highest sum of the resident memory (RSS) of the build process and all its descendants (the Pagefind binary, esbuild). Shared pages count once per process.',
+    '- **Astro and the search index overlap**: the content loaders hand the search records over as soon as they have read the content, and Pagefind indexes them in its own process while Astro writes its store, bundles and renders, so "page rendering" and "search index" are not parts of a sum. The index time runs from the records\' hand-over to the index being written; when it ends after rendering, Astro logs that it waited for it. The peer builds its index after rendering, from the HTML it wrote.',
+    "- **Markdown parses**: one more build per archive (but the largest) with satteri's entry points counted by a module hook preloaded with `--import` (`bench/lib/parse-counter.ts`); not timed.",
+    "- **Phone's network**: Chrome DevTools' presets applied through the debugging protocol (`Network.emulateNetworkConditions`: Fast 4G 165 ms and 1,012,500 B/s down, Slow 4G 562.5 ms and 180,000 B/s; `Emulation.setCPUThrottlingRate` 4 for the slower CPU), both sites served by the same Node server (HTTP/1.1, text gzip-compressed once, no caching between runs), a fresh context per visit. The issue page's load event is the navigation's `loadEventStart`, its largest paint the last `largest-contentful-paint` entry; the chain is the longest run of requests each started by the one before (the debugging protocol's initiators). A first search is timed on the pages' clocks (across pages when it navigates) from the query entered to the first result shown and to five: ours from the search page's box (focused, the query pasted, Enter) and from an issue page's header box (focused, pasted, Enter, which opens the search page); the peer has no search page, so both start in its search dialog (from its home page, and from the issue page).",
     '- **Pages**: HTML files in the output. **Search index**: the `pagefind/` folder.',
     `- **Issue page**: the issue whose Chinese page has the median HTML size among the first ${formatCount(1000)} issues (the synthetic archives share them, so 1,000 and 5,000 load the same issue), in both languages. A fresh Chromium context (cold cache) opens it until the network is idle; every response is recorded and its body counted raw and gzip-compressed with zlib (default level). "Readable with JavaScript off": the text of \`<main>\` with JavaScript disabled equals the text with it on.`,
     "- **Search**: three queries drawn from the archive's own text by `buildQuerySet` (one Chinese, one mixed, one English). For each, a fresh context (cold cache) opens the search page, focuses the box (which starts loading Pagefind and, once loaded, warms it up with a search by filter alone), types the query at once (Playwright's `fill`, which also starts loading the words' index chunks) and presses Enter. The figure \"once focusing has loaded and warmed up Pagefind\" waits for the network to be idle after focusing, as when a reader takes a moment to type. \"Fetched from focusing the box\" counts every response from then until the network is idle after the results; \"with the page's scripts\" adds the search page's own scripts, so the figure holds all search code and data. The times are the page's own measures from Enter (the `search-start` mark): `performance.measure('search')` to the first results written into the page (the first five issues, when there are more) and `'search-complete'` to the whole first page of ten; the budgets are checked on the first. Later queries are typed into the same page after the first, one after another.",

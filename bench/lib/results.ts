@@ -3,6 +3,7 @@
  * can be written again (`node bench/rewrite-report.ts`) and checked against the numbers.
  */
 import type { RecallSummary } from '../../scripts/lib/recall.ts';
+import type { NetworkFigures } from './network.ts';
 import type { Spread } from './stats.ts';
 
 /** What Astro's (and Starlight's) build log says about where the time went. */
@@ -181,4 +182,6 @@ export interface BenchResults {
   versions: Record<string, string>;
   sizes: SizeResult[];
   peer?: PeerResult;
+  /** Ours and the peer on a phone's network, beside the archive the peer builds. */
+  network?: NetworkFigures[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyFailed, checkBudgets, limits } from '../lib/budgets.ts';
-import { builds, page, passingResults, peerOf, searched, type sized } from './fixtures.ts';
+import { builds, networkOf, page, passingResults, peerOf, searched, type sized } from './fixtures.ts';
 
 const statusOf = (results: Parameters<typeof checkBudgets>[0]) =>
   Object.fromEntries(checkBudgets(results).map((entry) => [entry.id, entry.status]));
@@ -17,6 +17,16 @@ describe('budgets', () => {
     const results = { ...passingResults(), peer: peerOf([40_000, 41_000, 42_000]) };
     expect(statusOf(results)['build-vs-peer']).toBe('fail');
     expect(anyFailed(checkBudgets(results))).toBe(true);
+  });
+
+  it("fail, per condition, what is slower on a phone's network than its share of the peer's time", () => {
+    const slow = statusOf({ ...passingResults(), network: networkOf(0.65) });
+    expect(slow['page-load-slow-4g']).toBe('pass');
+    expect(slow['page-lcp-slow-4g']).toBe('fail');
+    expect(slow['search-box-fast-4g']).toBe('fail');
+    expect(slow['search-header-slow-4g-cpu4']).toBe('fail');
+    const { network: _network, ...withoutNetwork } = passingResults();
+    expect(statusOf(withoutNetwork)['network']).toBe('not measured');
   });
 
   it('fail a build that parses a text more than once', () => {

@@ -1,4 +1,5 @@
 /** Benchmark results to vary in the benchmark's unit tests: plausible figures for three archives and the peer. */
+import { networkConditions, type NetworkFigures, type SiteOnNetwork } from '../lib/network.ts';
 import type { BenchResults, BuildFigures, PageWeight, PeerResult, SearchFigures, SizeResult } from '../lib/results.ts';
 import { summarizeBuilds } from '../lib/build-summary.ts';
 import { spread } from '../lib/stats.ts';
@@ -90,6 +91,21 @@ export function peerOf(wallMs: number[]): PeerResult {
   };
 }
 
+/** One site's figures on a network, every spread a single sample scaled by `factor`. */
+function onNetwork(factor: number): SiteOnNetwork {
+  const one = (value: number) => spread([Math.round(value * factor)]);
+  return {
+    visit: { loadMs: one(2_000), lcpMs: one(1_500), bytes: one(40_000), requests: one(10), chain: one(3) },
+    box: { firstMs: one(4_000), fiveMs: one(4_100) },
+    header: { firstMs: one(4_000), fiveMs: one(4_100) },
+  };
+}
+
+/** Ours at `factor` of the peer under every condition. */
+export function networkOf(factor: number): NetworkFigures[] {
+  return networkConditions.map((condition) => ({ condition, query: '健康检查', issue: 2, ours: onNetwork(factor), peer: onNetwork(1) }));
+}
+
 /** A full run in which every budget holds. */
 export function passingResults(): BenchResults {
   return {
@@ -107,5 +123,6 @@ export function passingResults(): BenchResults {
       sized('5000', 5000, [90_000, 95_000, 99_000]),
     ],
     peer: peerOf([60_000, 62_000, 64_000]),
+    network: networkOf(0.5),
   };
 }

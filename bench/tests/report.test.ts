@@ -18,7 +18,7 @@ describe('the report', () => {
         ?.split('## How cost grows')[0]
         ?.split('\n')
         .filter((line) => line.startsWith('| ') && !line.startsWith('| budget') && !line.startsWith('| ---')) ?? [];
-    expect(budgetRows).toHaveLength(11);
+    expect(budgetRows).toHaveLength(23);
     expect(budgetRows.every((row) => row.includes('✅ pass'))).toBe(true);
   });
 
@@ -36,7 +36,7 @@ describe('the report', () => {
     const results = passingResults();
     results.sizes[2] = { ...sized('5000', 5000, []), build: builds([], { error: 'astro build exited with status 137' }) };
     const failing = formatReport(results);
-    expect(failing).toContain('1 of 11 budgets failed: scale-builds.');
+    expect(failing).toContain('1 of 23 budgets failed: scale-builds.');
     expect(failing).toContain('The build failed: astro build exited with status 137');
   });
 
