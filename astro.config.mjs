@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
-import { contentStoreFromDisk } from './integrations/content-store.ts';
+import { contentFromHub } from './integrations/content-hub.ts';
 import { getSiteUrl } from './src/pipeline/paths.ts';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
@@ -18,7 +18,7 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), contentStoreFromDisk(), sitemapIntegration(), pagefindIntegration()],
+  integrations: [mdx(), contentFromHub(), sitemapIntegration(), pagefindIntegration()],
   // Issue bodies are rendered by the content pipeline (src/pipeline/render.ts); Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.

@@ -1,19 +1,24 @@
 /**
- * Builds the Pagefind search index as part of `npm run build`, from the records the content
- * loaders made of the same entries the pages render (`src/pipeline/search-handoff.ts`). Indexing
- * starts as soon as the loaders hand the records over (before Astro bundles and renders) and runs
- * in Pagefind's own process meanwhile; the finished index, written under Astro's cache folder, is
- * moved into the site when the build is done. Logs, fails the build on any Pagefind error, and
- * always closes Pagefind.
+ * Builds the Pagefind search index from the records the content loaders made of the same entries
+ * the pages render (`src/pipeline/search-records.ts`, handed over through the content hub).
+ *
+ * In `npm run build`, indexing starts the moment the loaders hand the records over (before Astro
+ * bundles and renders) and runs in Pagefind's own process meanwhile; the finished index, written
+ * under Astro's cache folder, is moved into the site when the build is done. Logs, fails the build
+ * on any Pagefind error, and always closes Pagefind.
+ *
+ * In `npm run dev`, the index is kept in memory and served where the site's is, made again
+ * whenever the content changes: search works while an issue is written.
  */
 import type { AstroIntegration } from 'astro';
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import type { Plugin } from 'vite';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
 import type { SearchRecord } from '../src/lib/search/index/records.ts';
-import { forgetSearchRecords, searchRecordsReady, takeSearchRecords } from '../src/pipeline/search-handoff.ts';
+import { onContentChange, searchRecords } from '../src/pipeline/content-hub.ts';
 
 /**
  * Word positions per index chunk (Pagefind's default is 20,000). A first search downloads the
@@ -35,16 +40,22 @@ const UNUSED_FILES = [
   'pagefind-worker.js',
 ];
 
-/** Indexes the records into a new folder under `scratchDir` (on the same disk as the site, so it can be moved in); always closes Pagefind. */
-async function buildIndex(records: readonly SearchRecord[], scratchDir: string): Promise<string> {
+/** A new index holding the records; throws, naming the record, on any Pagefind error. */
+async function indexRecords(records: readonly SearchRecord[]): Promise<pagefind.PagefindIndex> {
   // The Pagefind binary the Node API starts inherits this environment.
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
+  if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
+  return index;
+}
+
+/** Indexes the records into a new folder under `scratchDir` (on the same disk as the site, so it can be moved in); always closes Pagefind. */
+async function buildIndex(records: readonly SearchRecord[], scratchDir: string): Promise<string> {
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
-    const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
-    if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
+    const index = await indexRecords(records);
     await mkdir(scratchDir, { recursive: true });
     const folder = await mkdtemp(path.join(scratchDir, 'pagefind-'));
     const written = await index.writeFiles({ outputPath: folder });
@@ -67,23 +78,26 @@ async function moveFolder(from: string, to: string): Promise<void> {
   }
 }
 
-/** How often to look for the loaders' records while the content is read. */
-const WATCH_MS = 25;
+/** The records, or an error saying why there are none. */
+function takeSearchRecords(): SearchRecord[] {
+  const records = searchRecords();
+  if (!records)
+    throw new Error('the content loaders made no search records; the issues collection must load through src/pipeline/loaders.ts');
+  return records;
+}
 
 export function pagefindIntegration(): AstroIntegration {
   let cacheDir = new URL(`file://${process.cwd()}/node_modules/.astro/`);
   let indexing: Promise<{ folder: string; records: number }> | undefined;
-  let watching: ReturnType<typeof setInterval> | undefined;
-  let building = false;
+  let stopWaiting: (() => void) | undefined;
   let started = 0;
   const startIndexing = () => {
-    clearInterval(watching);
+    stopWaiting?.();
     if (indexing) return indexing;
     started = performance.now();
-    indexing = takeSearchRecords(cacheDir).then(async (records) => ({
-      folder: await buildIndex(records, fileURLToPath(cacheDir)),
-      records: records.length,
-    }));
+    indexing = Promise.resolve()
+      .then(takeSearchRecords)
+      .then(async (records) => ({ folder: await buildIndex(records, fileURLToPath(cacheDir)), records: records.length }));
     // Awaited when the build is done.
     indexing.catch(() => undefined);
     return indexing;
@@ -91,32 +105,97 @@ export function pagefindIntegration(): AstroIntegration {
   return {
     name: 'digest-pagefind',
     hooks: {
-      'astro:config:setup': ({ command }) => {
-        building = command === 'build';
-      },
-      'astro:config:done': async ({ config }) => {
-        cacheDir = config.cacheDir;
-        // The records indexed are always this build's.
-        await forgetSearchRecords(cacheDir);
-        if (!building) return;
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command === 'dev') updateConfig({ vite: { plugins: [searchInDev(config.base)] } });
+        if (command !== 'build') return;
         // The loaders run after configuration: indexing starts the moment their records are there.
-        watching = setInterval(() => {
-          void searchRecordsReady(cacheDir).then((ready) => {
-            if (ready) startIndexing();
-          });
-        }, WATCH_MS);
+        stopWaiting = onContentChange((change) => {
+          if (change === 'records') startIndexing();
+        });
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
       },
       'astro:build:start': () => {
         // The loaders have run by now; without their records, this fails the build, saying why.
         startIndexing();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        clearInterval(watching);
         if (!indexing) throw new Error('the search index was never started');
         const { folder, records } = await indexing;
         await moveFolder(folder, path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR));
         logger.info(`indexed ${records} records in ${Math.round(performance.now() - started)} ms, beside the rest of the build`);
       },
+    },
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+/**
+ * The dev server's search: the index of the current content, kept in memory and served under the
+ * site's search folder. Made again after every change of the records (one at a time: changes
+ * that arrive meanwhile are indexed together next); a request waits for the index being made.
+ */
+function searchInDev(base: string): Plugin {
+  const prefix = `${base.replace(/\/?$/, '/')}${SEARCH_BUNDLE_DIR}/`;
+  let files = new Map<string, Uint8Array>();
+  let current: Promise<void> = Promise.resolve();
+  let queued = false;
+  let failure: string | undefined;
+  const reindex = async () => {
+    const records = searchRecords();
+    if (!records) return;
+    const index = await indexRecords(records);
+    const made = await index.getFiles();
+    await index.deleteIndex();
+    if (made.errors.length) throw new Error(`Pagefind could not make the index: ${made.errors.join('; ')}`);
+    files = new Map(made.files.map((file) => [file.path, file.content]));
+  };
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    current = current.then(async () => {
+      queued = false;
+      try {
+        await reindex();
+        failure = undefined;
+      } catch (error) {
+        failure = (error as Error).message;
+      }
+    });
+  };
+  return {
+    name: 'digest-search-in-dev',
+    configureServer(server) {
+      const stop = onContentChange((change) => {
+        if (change === 'records') schedule();
+      });
+      schedule();
+      server.httpServer?.once('close', () => {
+        stop();
+        void pagefind.close();
+      });
+      server.middlewares.use((request, response, next) => {
+        const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+        if (!pathname.startsWith(prefix)) return next();
+        void current.then(() => {
+          const file = files.get(pathname.slice(prefix.length));
+          if (failure || !file) {
+            response.statusCode = failure ? 500 : 404;
+            response.end(failure ?? 'Not in the search index');
+            return;
+          }
+          response.setHeader('content-type', CONTENT_TYPES[path.extname(pathname)] ?? 'application/octet-stream');
+          // The index changes with every edit.
+          response.setHeader('cache-control', 'no-store');
+          response.end(file);
+        });
+      });
     },
   };
 }

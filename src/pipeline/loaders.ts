@@ -1,20 +1,25 @@
 /**
- * Content loaders for issues and their translations. Both read the issues folder through one
- * shared pass (`content-files.ts`): every file read, validated, split and rendered once. Nothing is
- * stored until the whole folder is valid, so a build fails with every problem listed (file, line,
- * field, fix) rather than the first one Astro meets. Entries keep what pages, feeds and search
- * need (front matter, each part's HTML and text, staleness); the issues loader also hands the
- * search records made from them to the index. Stale translations are a warning.
+ * Content loaders for the project registry, the issues and their translations. Issues and
+ * translations are read through one shared pass (`content-files.ts`): every file read, validated,
+ * split and rendered once. Nothing is handed over until the whole folder is valid, so a build fails
+ * with every problem listed (file, line, field, fix) rather than the first one Astro meets; in dev
+ * the problems go to the page being viewed (Astro's error overlay) and the terminal, and the server
+ * keeps running until the file is fixed.
+ *
+ * Entries keep what pages, feeds and search need (front matter, each part's HTML and text,
+ * staleness) and go to the content hub, which hands them to the pages in this process; the issues
+ * loader also hands over the search records made from them. Stale translations are a warning.
  */
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
 import type { Project } from '../schemas/project.ts';
+import { contentMode, publishCollection, publishSearchRecords, replaceWatching, reportProblems, type StoredEntry } from './content-hub.ts';
 import { loadContentFiles, toEntries, type LoadedContent } from './content-files.ts';
 import { toSiteUrl } from './paths.ts';
 import { formatProblems } from './problems.ts';
-import { handOverSearchRecords, searchRecordsOf } from './search-handoff.ts';
+import { searchRecordsOf } from './search-records.ts';
 
 interface Options {
   issuesDir: string;
@@ -28,18 +33,32 @@ interface Entry {
   data: Record<string, unknown>;
 }
 
+/** The project registry (already validated when the content configuration read it), by id. */
+export function registryLoader(registry: readonly Project[]): Loader {
+  return {
+    name: 'digest-projects',
+    load: async ({ collection, store }) => {
+      store.clear();
+      publishCollection(
+        collection,
+        registry.map((project) => ({ id: project.id, data: project })),
+      );
+    },
+  };
+}
+
 /** The Chinese issues, by number; hands the archive's search records to the index. */
 export function issuesLoader(options: Options): Loader {
-  return folderLoader('digest-issues', options, async (content, { config }) => {
+  return folderLoader('digest-issues', options, (content) => {
     const { issues, translations } = toEntries(content);
-    await handOverSearchRecords(config.cacheDir, searchRecordsOf(createArchive(issues, translations)));
+    publishSearchRecords(searchRecordsOf(createArchive(issues, translations)));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
 }
 
 /** Translations, by `<locale>/<number>`; stale ones are logged. */
 export function translationsLoader(options: Options): Loader {
-  return folderLoader('digest-translations', options, async (content, { logger }) => {
+  return folderLoader('digest-translations', options, (content, { logger }) => {
     for (const { file, number, issueFile } of content.stale) {
       logger.warn(
         `${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date`,
@@ -54,35 +73,42 @@ export function translationsLoader(options: Options): Loader {
   });
 }
 
-function folderLoader(
-  name: string,
-  options: Options,
-  entriesOf: (content: LoadedContent, context: LoaderContext) => Promise<Entry[]>,
-): Loader {
+function folderLoader(name: string, options: Options, entriesOf: (content: LoadedContent, context: LoaderContext) => Entry[]): Loader {
   return {
     name,
     async load(context) {
-      const { store, config, generateDigest, watcher, logger } = context;
+      const { collection, store, config, watcher, logger } = context;
       const site = toSiteUrl(config.site ?? 'http://localhost/');
+      // Astro's own store is not used: an earlier build's entries there would only be read back for nothing.
+      store.clear();
       const sync = async () => {
         const content = await loadContentFiles(options.issuesDir, { registry: options.registry, site });
+        const firstToReport = reportProblems(name, content.problems);
         if (content.problems.length > 0) {
-          throw new AstroError(formatProblems(content.problems), 'Fix the files named above; `npm run check` lists the same problems.');
+          const report = formatProblems(content.problems);
+          if (contentMode() === 'build') {
+            throw new AstroError(report, 'Fix the files named above; `npm run check` lists the same problems.');
+          }
+          // Dev: the pages show the problems until the files are fixed.
+          if (firstToReport) logger.error(report);
+          return;
         }
-        const entries = await entriesOf(content, context);
-        store.clear();
-        for (const entry of entries) {
-          // Astro tracks files inside the project only; an outside DIGEST_CONTENT_DIR has none.
-          const filePath = path.isAbsolute(entry.file) ? undefined : entry.file;
-          // The data was validated (and its dates parsed) by the pipeline with the same schemas.
-          store.set({ id: entry.id, data: entry.data, ...(filePath ? { filePath } : {}), digest: generateDigest(entry.data) });
-        }
+        publishCollection(collection, entriesOf(content, context).map(toStoredEntry));
       };
       await sync();
-      watcher?.add(options.issuesDir);
-      watcher?.on('all', (_event, changed) => {
-        if (changed.startsWith(path.resolve(options.issuesDir))) sync().catch((error: Error) => logger.error(error.message));
-      });
+      if (!watcher) return;
+      const folder = path.resolve(options.issuesDir);
+      const onChange = (_event: string, changed: string) => {
+        if (changed.startsWith(folder)) sync().catch((error: Error) => logger.error(error.message));
+      };
+      watcher.add(options.issuesDir);
+      watcher.on('all', onChange);
+      replaceWatching(name, () => watcher.off('all', onChange));
     },
   };
+}
+
+function toStoredEntry({ id, file, data }: Entry): StoredEntry {
+  // Astro names files inside the project only; an outside DIGEST_CONTENT_DIR has none.
+  return path.isAbsolute(file) ? { id, data } : { id, data, filePath: file };
 }

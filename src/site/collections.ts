@@ -1,8 +1,11 @@
 /**
  * The one place pages read content from: the collections (validated and rendered by the loaders)
- * are read and sorted into the archive once per build, then shared by every page and feed.
+ * are read and sorted into the archive once per build, then shared by every page and feed. In
+ * dev, once per change of the content, and the content's problems are shown instead of pages.
  */
 import { getCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import { contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
@@ -16,19 +19,33 @@ export interface Site {
   coveredProjects(locale: Locale): Project[];
 }
 
-let site: Promise<Site> | undefined;
+let site: { version: number; loaded: Promise<Site> } | undefined;
 
-/** The archive and the project registry, loaded once (on every request in dev, so edits show). */
+/** The archive and the project registry, loaded once per version of the content. */
 export function getSite(): Promise<Site> {
-  if (!site || import.meta.env.DEV) {
-    site = loadSite();
+  const report = problemReport();
+  // Only in dev: a build stops at the loaders.
+  if (report) throw new AstroError(report, 'Fix the files named above; the page comes back once they are saved.');
+  if (storedCollections().size === 0) {
+    throw new AstroError(
+      'No content was handed to the pages in this process.',
+      "The collections must load through src/pipeline/loaders.ts, and Astro's store module must come from integrations/content-hub.ts.",
+    );
   }
-  return site;
+  const version = contentVersion();
+  if (site?.version !== version) site = { version, loaded: loadSite() };
+  return site.loaded;
 }
 
 async function loadSite(): Promise<Site> {
   const projects = (await getCollection('projects')).map((entry) => entry.data);
   const issues = (await getCollection('issues')).map((entry) => entry.data);
+  if (issues.length !== storedCollections().get('issues')?.size) {
+    throw new AstroError(
+      "Astro's content store is not the content hub's.",
+      "integrations/content-hub.ts must serve Astro's store module; check that the module name it replaces is still Astro's.",
+    );
+  }
   const translations = (await getCollection('translations')).map((entry) => entry.data);
   const archive = createArchive(issues, translations);
   const covered = new Set(archive.projectIds());

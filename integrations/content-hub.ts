@@ -1,0 +1,68 @@
+/**
+ * Serves the pages their content from the content hub (`src/pipeline/content-hub.ts`): Astro's
+ * content store module resolves to the entries the loaders handed over in this process, so the
+ * store is never written to disk as one file and read back as a JavaScript module (seconds at
+ * 1,000 issues, on every build and after every edit in dev; bench/REPORT.md). Astro's runtime
+ * reads a store given as a `Map` as it is (`ImmutableDataStore.fromModule` in Astro 7.3, pinned);
+ * should Astro rename the module, nothing intercepts it and `getSite()` says the hub holds what
+ * the store does not.
+ *
+ * In dev, an edit reaches the pages without reloading any module: the hub's collections are the
+ * store's, the site is remade when the content changes, and the browser reloads itself.
+ */
+import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { onContentChange, setContentMode } from '../src/pipeline/content-hub.ts';
+
+/** Astro's virtual module for the data store (`astro/dist/content/consts.js`). */
+const DATA_STORE_MODULE = 'astro:data-layer-content';
+const FROM_HUB = '\0digest:content-from-hub';
+const HUB_MODULE = fileURLToPath(new URL('../src/pipeline/content-hub.ts', import.meta.url));
+
+/** How long the changes of one edit take to arrive together. */
+const CHANGES_SETTLE_MS = 10;
+
+/** Astro's server-side environments that render pages (`ASTRO_VITE_ENVIRONMENT_NAMES`). */
+const RENDERING_ENVIRONMENTS = ['ssr', 'prerender'];
+
+export function contentFromHub(): AstroIntegration {
+  return {
+    name: 'digest-content-hub',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        setContentMode(command === 'dev' ? 'dev' : 'build');
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'digest-content-from-hub',
+                // Ahead of Astro's own resolution of the module.
+                resolveId: { order: 'pre', handler: (id) => (id === DATA_STORE_MODULE ? FROM_HUB : undefined) },
+                load: (id) =>
+                  id === FROM_HUB
+                    ? `import { storedCollections } from ${JSON.stringify(HUB_MODULE)};\nexport default storedCollections();`
+                    : undefined,
+              },
+            ],
+          },
+        });
+      },
+      'astro:server:setup': ({ server }) => {
+        // One edit changes several things at once (both loaders' entries, the records): one reload.
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const stop = onContentChange(() => {
+          clearTimeout(pending);
+          pending = setTimeout(() => showChange(server), CHANGES_SETTLE_MS);
+        });
+        server.httpServer?.once('close', stop);
+      },
+    },
+  };
+}
+
+/** Pages read the hub afresh; what Astro cached of the old content (static paths) goes, and open pages reload. */
+function showChange(server: ViteDevServer): void {
+  for (const name of RENDERING_ENVIRONMENTS) server.environments[name]?.hot.send('astro:content-changed', {});
+  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+}

@@ -1,0 +1,15 @@
+/**
+ * The search records of an archive, made by the issues loader from the same entries the pages
+ * render (one read and one render of every file) and handed to the index through the content hub.
+ */
+import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
+import type { Archive } from '../lib/archive.ts';
+import { createSearchRecords, type SearchRecord } from '../lib/search/index/records.ts';
+
+/** Every search record of the archive, labelled in each locale. */
+export function searchRecordsOf(archive: Archive): SearchRecord[] {
+  return createSearchRecords(archive.issues, (issue, locale) => ({
+    issue: formatIssueLabel(issue.number, locale),
+    period: formatPeriod(issue.period, locale),
+  }));
+}
