@@ -7,6 +7,11 @@ import { sitemapIntegration } from './integrations/sitemap.ts';
 import { contentFromHub } from './integrations/content-hub.ts';
 import { getSiteUrl } from './src/pipeline/paths.ts';
 
+// Nothing is requested from another host while the site is built or served: Astro's telemetry and
+// the dev server's check for a newer Astro would each send one (both read these after the config).
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
+
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
 const site = getSiteUrl().href;
 
