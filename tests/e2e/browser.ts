@@ -26,14 +26,15 @@ export function useBrowser() {
   /** A fresh page; it records console errors and any request to another host. */
   return async (options: BrowserContextOptions = {}): Promise<Page & { problems: string[] }> => {
     if (!browser) throw new Error('browser not started');
-    const context = await browser.newContext({ baseURL: baseUrl(), ...options });
+    const site = options.baseURL ?? baseUrl();
+    const context = await browser.newContext({ baseURL: site, ...options });
     const page = Object.assign(await context.newPage(), { problems: [] as string[] });
     page.on('console', (message) => {
       if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl())) page.problems.push(`request to another host: ${request.url()}`);
+      if (!request.url().startsWith(site)) page.problems.push(`request to another host: ${request.url()}`);
     });
     return page;
   };

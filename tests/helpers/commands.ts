@@ -25,10 +25,23 @@ export function runAstro(args: readonly string[], env: Record<string, string> = 
   return run([astroBin, ...args], env);
 }
 
+/**
+ * Variables Vitest sets in its own process (`NODE_ENV=test`, `BASE_URL`, `MODE`, `DEV` ...): a
+ * command run with them is not the one an editor runs (Astro would build in test mode, and Vite
+ * reads `BASE_URL` and `MODE` as its own).
+ */
+const TEST_RUNNER_VARIABLES = /^(VITEST.*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/;
+
+/** The environment of a command run as an editor would: this process's, without the test runner's, plus `extra`. */
+export function editorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !TEST_RUNNER_VARIABLES.test(name)));
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+}
+
 function run(args: readonly string[], env: Record<string, string>): RunResult {
   const result = spawnSync(projectNode, args, {
     cwd: projectRoot,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+    env: editorEnv(env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -1,0 +1,111 @@
+/**
+ * The editor's loop on a generated 1,000-issue archive: `npm run dev` shows an edit in the open
+ * page (which reloads itself), shows a broken file's problem in the page until it is fixed, finds a
+ * word just written, and asks nothing of another host. How fast is the bench's to measure.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot, runScript } from '../helpers/commands.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+import { useBrowser } from './browser.ts';
+
+const newPage = useBrowser();
+const ISSUES = 300;
+const EDITED = 250;
+
+let server: DevServer | undefined;
+let contentDir = '';
+let outboundLog = '';
+const issueFile = () => path.join(contentDir, 'zh-CN', `${String(EDITED).padStart(4, '0')}.md`);
+
+beforeAll(async () => {
+  const work = tempDir('dev');
+  contentDir = path.join(work, 'content');
+  outboundLog = path.join(work, 'outbound.log');
+  writeFileSync(outboundLog, '');
+  const generated = runScript('scripts/generate-archive.ts', ['--count', String(ISSUES), '--out', contentDir]);
+  if (generated.status !== 0) throw new Error(generated.output);
+  server = await startDevServer({
+    DIGEST_CONTENT_DIR: contentDir,
+    DIGEST_OUTBOUND_LOG: outboundLog,
+    NODE_OPTIONS: `--import ${path.join(projectRoot, 'tests/helpers/outbound-recorder.ts')}`,
+  });
+  // The first page compiles the site's modules; the tests time what follows.
+  await fetch(`${server.url}/issues/${EDITED}/`);
+}, 300_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Writes the issue file with `sentence` as a new first paragraph of its first section. */
+function addSentence(sentence: string): void {
+  const source = readFileSync(issueFile(), 'utf8');
+  const firstSection = source.indexOf('\n## ');
+  const afterHeading = source.indexOf('\n\n', firstSection) + 2;
+  writeFileSync(issueFile(), `${source.slice(0, afterHeading)}${sentence}\n\n${source.slice(afterHeading)}`);
+}
+
+/** Opens a page of the dev server once its live-reload connection is up, so it hears of edits. */
+async function openLive(address: string): Promise<Page> {
+  const page = await newPage({ baseURL: server?.url ?? '' });
+  const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 60_000 });
+  await page.goto(address);
+  await connected;
+  return page;
+}
+
+/** The text of the error overlay the dev server shows over the page, if any. */
+const overlayText = (page: Page) => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+
+describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () => {
+  it('shows a sentence just saved in the open issue page, which reloads itself', async () => {
+    const page = await openLive(`/issues/${EDITED}/`);
+    const sentence = `编辑刚写的一句${Date.now().toString(36)}。`;
+    expect(await page.locator('article').first().innerText()).not.toContain(sentence);
+    addSentence(sentence);
+    await page.waitForFunction((wanted) => document.body.innerText.includes(wanted), sentence, { timeout: 30_000 });
+    expect(await page.locator('article').first().innerText()).toContain(sentence);
+  });
+
+  it("shows a broken file's problem in the page, naming file, line, field and fix, and the page again once it is fixed", async () => {
+    const page = await openLive(`/issues/${EDITED}/`);
+    const good = readFileSync(issueFile(), 'utf8');
+    try {
+      writeFileSync(issueFile(), good.replace(`number: ${EDITED}\n`, 'number: two hundred fifty\n'));
+      await page.waitForFunction(() => !!document.querySelector('vite-error-overlay'), undefined, { timeout: 30_000 });
+      const shown = await overlayText(page);
+      expect(shown).toContain(`${issueFile()}:2`);
+      expect(shown).toContain('number: expected the issue number as a positive whole number');
+      expect(shown).toContain('Fix: correct number');
+      expect(server?.output()).toContain(`${issueFile()}:2  number: expected the issue number`);
+    } finally {
+      writeFileSync(issueFile(), good);
+    }
+    await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && !!document.querySelector('article'), undefined, {
+      timeout: 30_000,
+    });
+    expect(await page.locator('h1').first().innerText()).toContain('二百五十');
+  });
+
+  it('finds a word just added to an issue', async () => {
+    const word = `zephyrine${Date.now().toString(36).replace(/\d/g, '')}`;
+    const issuePage = await openLive(`/issues/${EDITED}/`);
+    addSentence(`新项目代号 ${word} 首次出现。`);
+    await issuePage.waitForFunction((wanted) => document.body.innerText.includes(wanted), word, { timeout: 30_000 });
+
+    const page = await newPage({ baseURL: server?.url ?? '' });
+    await page.goto(`/search/?q=${word}`);
+    const result = page.locator('#search-results > li a').first();
+    await result.waitFor({ timeout: 60_000 });
+    expect(await page.locator('#search-results > li').count()).toBe(1);
+    expect(new URL((await result.getAttribute('href')) ?? '', server?.url).pathname).toBe(`/issues/${EDITED}/`);
+  });
+
+  it('asks nothing of another host', () => {
+    expect(readFileSync(outboundLog, 'utf8')).toBe('');
+  });
+});
