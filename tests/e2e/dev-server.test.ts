@@ -13,8 +13,8 @@ import { tempDir } from '../helpers/temp-dir.ts';
 import { useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
-const ISSUES = 300;
-const EDITED = 250;
+const ISSUES = 1000;
+const EDITED = 500;
 
 let server: DevServer | undefined;
 let contentDir = '';
@@ -75,7 +75,7 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     const page = await openLive(`/issues/${EDITED}/`);
     const good = readFileSync(issueFile(), 'utf8');
     try {
-      writeFileSync(issueFile(), good.replace(`number: ${EDITED}\n`, 'number: two hundred fifty\n'));
+      writeFileSync(issueFile(), good.replace(`number: ${EDITED}\n`, 'number: five hundred\n'));
       await page.waitForFunction(() => !!document.querySelector('vite-error-overlay'), undefined, { timeout: 30_000 });
       const shown = await overlayText(page);
       expect(shown).toContain(`${issueFile()}:2`);
@@ -88,7 +88,7 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && !!document.querySelector('article'), undefined, {
       timeout: 30_000,
     });
-    expect(await page.locator('h1').first().innerText()).toContain('二百五十');
+    expect(await page.locator('h1').first().innerText()).toContain('五百');
   });
 
   it('finds a word just added to an issue', async () => {
