@@ -18,6 +18,8 @@ import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
 import { scaffoldIssue } from './lib/scaffold.ts';
 
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+// `npm run new-issue --dry-run` (without `--`) gives the flag to npm, which passes it on only as this variable.
+const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
 const { issues, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
@@ -32,7 +34,7 @@ const { data, body } = scaffoldIssue(
 );
 const file = path.join(issuesDir, defaultLocale, issueFileName(data.number));
 const content = serializeIssue(data, body);
-if (values['dry-run']) {
+if (dryRun) {
   console.log(content);
 } else {
   await mkdir(path.dirname(file), { recursive: true });

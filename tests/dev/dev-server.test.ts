@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript } from '../helpers/commands.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
-import { useBrowser } from './browser.ts';
+import { useBrowser } from '../e2e/browser.ts';
 
 const newPage = useBrowser();
 const ISSUES = 1000;
