@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { localeCodes, type Locale } from '../src/i18n/locales.ts';
-import { issuePath, localizePath } from '../src/lib/routes.ts';
+import { archivePath, feedPath, homePath, issuePath, localizePath, projectPath, projectsPath, searchPath } from '../src/lib/routes.ts';
+import { issueFileName } from '../scripts/lib/issue-writer.ts';
 import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
 import { projectRoot } from '../tests/helpers/commands.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -31,9 +32,10 @@ import { markdownTable } from './lib/figures.ts';
 import { describeMachine, gitCommit, nodeVersion, packageVersion } from './lib/machine.ts';
 import { parseBenchArgs, peerIssues, usage, type BenchOptions, type SizeSpec } from './lib/options.ts';
 import { measurePageWeight } from './lib/page-weight.ts';
+import { measureDevLoop } from './lib/dev-loop.ts';
 import { ensurePeerInstalled, peerBuildSpec, peerIssuePath, peerName, peerRoot, preparePeer } from './lib/peer.ts';
 import { formatReport } from './lib/report.ts';
-import type { BenchResults, BuildRun, PeerResult, RecallFigures, SizeResult } from './lib/results.ts';
+import type { BenchResults, BuildRun, DevLoopResult, PeerResult, RecallFigures, SizeResult } from './lib/results.ts';
 import { chooseCostQueries, measureSearchCost } from './lib/search-cost.ts';
 import { findTypicalIssue, measureSiteFiles } from './lib/built-site.ts';
 
@@ -181,7 +183,32 @@ async function measureNetwork(oursDist: string, peerDist: string, number: number
   }
 }
 
-async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?: PeerResult; network?: NetworkFigures[] }> {
+/** `npm run dev` on the archive, ours and then the peer's on its copy of the same issues, one issue edited in each. */
+async function measureDevLoops(issuesDir: string, numbers: readonly number[], withPeer: boolean): Promise<DevLoopResult> {
+  const number = numbers[Math.floor(numbers.length / 2)] as number;
+  const page = issuePath(number);
+  log(`dev loop: ours, issue ${number} edited`);
+  const ours = await measureDevLoop({
+    env: { DIGEST_CONTENT_DIR: issuesDir },
+    pages: [homePath, page, localizePath(page, 'en'), archivePath, projectsPath, projectPath('nova'), searchPath, feedPath],
+    editedFile: path.join(issuesDir, 'zh-CN', issueFileName(number)),
+    editedPage: page,
+  });
+  if (!withPeer) return { number, ours };
+  log(`dev loop: the peer, issue ${number} edited`);
+  const peer = await measureDevLoop({
+    root: peerRoot,
+    readyPath: '/@vite/client',
+    pages: ['/', peerIssuePath(number), localizePath(peerIssuePath(number), 'en')],
+    editedFile: path.join(peerRoot, 'src/content/docs/issues', issueFileName(number)),
+    editedPage: peerIssuePath(number),
+  });
+  return { number, ours, peer };
+}
+
+async function measureSize(
+  size: SizeSpec,
+): Promise<{ result: SizeResult; peer?: PeerResult; network?: NetworkFigures[]; devLoop?: DevLoopResult }> {
   const label = String(size);
   const issuesDir = path.join(work, `issues-${label}`);
   log(`${label}: writing the archive`);
@@ -232,17 +259,26 @@ async function measureSize(size: SizeSpec): Promise<{ result: SizeResult; peer?:
       }
     }
   }
+  let devLoop: DevLoopResult | undefined;
+  if (size === peerIssues) {
+    try {
+      devLoop = await measureDevLoops(issuesDir, archive.numbers, peerCounts !== undefined);
+    } catch (error) {
+      log(`dev loop: measuring failed: ${(error as Error).message}`);
+    }
+  }
   if (!options.keep) {
     await rm(distDir, { recursive: true, force: true });
     await rm(peerDist, { recursive: true, force: true });
     await rm(issuesDir, { recursive: true, force: true });
   }
-  return { result, ...(peer ? { peer } : {}), ...(network ? { network } : {}) };
+  return { result, ...(peer ? { peer } : {}), ...(network ? { network } : {}), ...(devLoop ? { devLoop } : {}) };
 }
 
 const sizes: SizeResult[] = [];
 let peer: PeerResult | undefined;
 let network: NetworkFigures[] | undefined;
+let devLoop: DevLoopResult | undefined;
 let browserVersion: string;
 try {
   if (options.peer) {
@@ -257,6 +293,7 @@ try {
     sizes.push(measured.result);
     if (measured.peer) peer = measured.peer;
     if (measured.network) network = measured.network;
+    if (measured.devLoop) devLoop = measured.devLoop;
   }
 } finally {
   if (options.keep) log(`kept the work folder ${work}`);
@@ -285,6 +322,7 @@ const results: BenchResults = {
   sizes,
   ...(peer ? { peer } : {}),
   ...(network ? { network } : {}),
+  ...(devLoop ? { devLoop } : {}),
 };
 const outDir = path.resolve(projectRoot, options.outDir);
 await mkdir(outDir, { recursive: true });

@@ -36,6 +36,9 @@ export const limits = {
   scaleIssues: 5000,
   /** On a phone's network, ours over the peer: an issue page's load event and largest paint, a first search to its first result. */
   network: { load: 0.7, lcp: 0.6, firstResult: 0.6 },
+  /** `npm run dev` at `atIssues` issues: an edit saved until its page shows it (median), any page asked for again (slowest). */
+  devEditMs: 1000,
+  devPageMs: 300,
 } as const;
 
 const check = (id: string, budget: string, limit: string, measured: string, ok: boolean | undefined): BudgetCheck => ({
@@ -49,7 +52,7 @@ const check = (id: string, budget: string, limit: string, measured: string, ok: 
 const unmeasured = (id: string, budget: string, limit: string, why: string) => check(id, budget, limit, why, undefined);
 
 /** Every budget, checked. */
-export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer' | 'network'>): BudgetCheck[] {
+export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer' | 'network' | 'devLoop'>): BudgetCheck[] {
   const at = (issues: number) => results.sizes.find((size) => size.label === String(issues) && !size.build.error);
   const measured = results.sizes.filter((size) => size.issuePage);
   const pages = measured.flatMap((size) => (size.issuePage?.pages ?? []).map((page) => ({ size, page })));
@@ -247,8 +250,37 @@ export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'peer' | 'net
         `needs the ${limits.atIssues}- and ${limits.scaleIssues}-issue archives`,
       ),
     );
-  checks.push(...networkChecks(results.network));
+  checks.push(...networkChecks(results.network), ...devLoopChecks(results.devLoop));
   return checks;
+}
+
+/** The editors' loop in `npm run dev`: absolute limits (the peer's figures are reported beside them). */
+function devLoopChecks(devLoop: BenchResults['devLoop']): BudgetCheck[] {
+  const editBudget = `npm run dev at ${limits.atIssues.toLocaleString('en-US')} issues: an edit saved until its page's response holds it`;
+  const pageBudget = `npm run dev at ${limits.atIssues.toLocaleString('en-US')} issues: any page, once the server is up`;
+  if (!devLoop) {
+    return [
+      unmeasured('dev-edit', editBudget, `< ${formatMs(limits.devEditMs)}, median`, `needs the ${limits.atIssues}-issue archive`),
+      unmeasured('dev-page', pageBudget, `< ${formatMs(limits.devPageMs)}, slowest`, `needs the ${limits.atIssues}-issue archive`),
+    ];
+  }
+  const { editToPageMs, responseMs } = devLoop.ours;
+  return [
+    check(
+      'dev-edit',
+      editBudget,
+      `< ${formatMs(limits.devEditMs)}, median`,
+      `${formatMs(editToPageMs.median)} (${formatMs(editToPageMs.min)}–${formatMs(editToPageMs.max)})`,
+      editToPageMs.median < limits.devEditMs,
+    ),
+    check(
+      'dev-page',
+      pageBudget,
+      `< ${formatMs(limits.devPageMs)}, slowest`,
+      `${formatMs(responseMs.max)} (median ${formatMs(responseMs.median)})`,
+      responseMs.max < limits.devPageMs,
+    ),
+  ];
 }
 
 /** Per network condition: the issue page's load event and largest paint, and a first search each way, against the peer. */

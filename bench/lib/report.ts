@@ -6,7 +6,7 @@
 import { checkBudgets, limits, type BudgetCheck } from './budgets.ts';
 import { formatBytes, formatCount, formatMs, formatRatio, formatSpread, markdownTable } from './figures.ts';
 import { growthRows, judgeGrowth } from './growth.ts';
-import type { BenchResults, BuildFigures, PageWeight, PeerResult, SizeResult, Transfer } from './results.ts';
+import type { BenchResults, BuildFigures, DevLoopResult, PageWeight, PeerResult, SizeResult, Transfer } from './results.ts';
 import type { NetworkFigures } from './network.ts';
 import { spread, type Spread } from './stats.ts';
 
@@ -183,7 +183,33 @@ function peerSection(peer: PeerResult, ours: SizeResult | undefined): string {
   ].join('\n');
 }
 
-/** The whole report. */
+/** `npm run dev` on the same archive, ours and the peer's: medians (min–max), and the ratio. */
+function devLoopSection(devLoop: DevLoopResult): string {
+  const { ours, peer } = devLoop;
+  const row = (figure: string, mine: Spread, theirs: Spread | undefined) => [
+    figure,
+    formatSpread(mine, formatMs),
+    theirs ? formatSpread(theirs, formatMs) : '—',
+    theirs ? formatRatio(mine.median / theirs.median) : '—',
+  ];
+  const single = (value: number) => ({ median: value, min: value, max: value, samples: [value] });
+  return [
+    "### The editors' loop: `npm run dev`, side by side",
+    '',
+    `The 1,000-issue archive in each dev server, issue ${devLoop.number} edited five times (a new sentence at its end, the page asked for every 10 ms until its response holds it); ours opens eight pages, the peer its three (home, the issue in both languages).`,
+    '',
+    markdownTable(
+      ['figure', 'ours', 'peer', 'ratio'],
+      [
+        row('start, until the server answers', single(ours.startMs), peer ? single(peer.startMs) : undefined),
+        row("a page's first response", ours.firstResponseMs, peer?.firstResponseMs),
+        row('a page asked for again', ours.responseMs, peer?.responseMs),
+        row("an edit saved → the page's response holds it", ours.editToPageMs, peer?.editToPageMs),
+      ],
+    ),
+  ].join('\n');
+}
+
 /** Ours and the peer on a phone's network: medians per condition, and the ratio. */
 function networkSection(network: readonly NetworkFigures[]): string {
   const rows = network.flatMap(({ condition, ours, peer }) => {
@@ -218,6 +244,7 @@ function networkSection(network: readonly NetworkFigures[]): string {
   ].join('\n');
 }
 
+/** The whole report. */
 export function formatReport(results: BenchResults): string {
   const budgets = checkBudgets(results);
   const rows = growthRows(results.sizes);
@@ -303,6 +330,7 @@ export function formatReport(results: BenchResults): string {
     results.sizes.map(sizeSection).join('\n\n'),
     ...(results.peer ? ['', peerSection(results.peer, ours)] : []),
     ...(results.network?.length ? ['', networkSection(results.network)] : []),
+    ...(results.devLoop ? ['', devLoopSection(results.devLoop)] : []),
     '',
     '## How each figure is measured',
     '',

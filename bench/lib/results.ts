@@ -3,6 +3,7 @@
  * can be written again (`node bench/rewrite-report.ts`) and checked against the numbers.
  */
 import type { RecallSummary } from '../../scripts/lib/recall.ts';
+import type { DevLoopFigures } from './dev-loop.ts';
 import type { NetworkFigures } from './network.ts';
 import type { Spread } from './stats.ts';
 
@@ -184,4 +185,13 @@ export interface BenchResults {
   peer?: PeerResult;
   /** Ours and the peer on a phone's network, beside the archive the peer builds. */
   network?: NetworkFigures[];
+  /** `npm run dev` on the archive the peer builds: ours and the peer's, one issue edited in each. */
+  devLoop?: DevLoopResult;
+}
+
+export interface DevLoopResult {
+  /** The issue edited. */
+  number: number;
+  ours: DevLoopFigures;
+  peer?: DevLoopFigures;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anyFailed, checkBudgets, limits } from '../lib/budgets.ts';
-import { builds, networkOf, page, passingResults, peerOf, searched, type sized } from './fixtures.ts';
+import { builds, devLoopOf, networkOf, page, passingResults, peerOf, searched, type sized } from './fixtures.ts';
 
 const statusOf = (results: Parameters<typeof checkBudgets>[0]) =>
   Object.fromEntries(checkBudgets(results).map((entry) => [entry.id, entry.status]));
@@ -27,6 +27,13 @@ describe('budgets', () => {
     expect(slow['search-header-slow-4g-cpu4']).toBe('fail');
     const { network: _network, ...withoutNetwork } = passingResults();
     expect(statusOf(withoutNetwork)['network']).toBe('not measured');
+  });
+
+  it('fail a dev server that shows an edit in a second or more, or answers a page in 300 ms or more', () => {
+    expect(statusOf({ ...passingResults(), devLoop: devLoopOf(1_000, 120) })).toMatchObject({ 'dev-edit': 'fail', 'dev-page': 'pass' });
+    expect(statusOf({ ...passingResults(), devLoop: devLoopOf(400, 300) })).toMatchObject({ 'dev-edit': 'pass', 'dev-page': 'fail' });
+    const { devLoop: _devLoop, ...withoutDev } = passingResults();
+    expect(statusOf(withoutDev)).toMatchObject({ 'dev-edit': 'not measured', 'dev-page': 'not measured' });
   });
 
   it('fail a build that parses a text more than once', () => {

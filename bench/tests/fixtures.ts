@@ -1,6 +1,6 @@
 /** Benchmark results to vary in the benchmark's unit tests: plausible figures for three archives and the peer. */
 import { networkConditions, type NetworkFigures, type SiteOnNetwork } from '../lib/network.ts';
-import type { BenchResults, BuildFigures, PageWeight, PeerResult, SearchFigures, SizeResult } from '../lib/results.ts';
+import type { BenchResults, BuildFigures, DevLoopResult, PageWeight, PeerResult, SearchFigures, SizeResult } from '../lib/results.ts';
 import { summarizeBuilds } from '../lib/build-summary.ts';
 import { spread } from '../lib/stats.ts';
 
@@ -106,6 +106,17 @@ export function networkOf(factor: number): NetworkFigures[] {
   return networkConditions.map((condition) => ({ condition, query: '健康检查', issue: 2, ours: onNetwork(factor), peer: onNetwork(1) }));
 }
 
+/** `npm run dev` with an edit shown after `editMs` (each time) and pages answered after `pageMs`. */
+export function devLoopOf(editMs: number, pageMs: number): DevLoopResult {
+  const figures = (edit: number, page: number) => ({
+    startMs: 4_000,
+    firstResponseMs: spread([page * 2, page * 3]),
+    responseMs: spread([page / 2, page]),
+    editToPageMs: spread([edit, edit, edit / 2]),
+  });
+  return { number: 500, ours: figures(editMs, pageMs), peer: figures(editMs * 4, pageMs * 2) };
+}
+
 /** A full run in which every budget holds. */
 export function passingResults(): BenchResults {
   return {
@@ -124,5 +135,6 @@ export function passingResults(): BenchResults {
     ],
     peer: peerOf([60_000, 62_000, 64_000]),
     network: networkOf(0.5),
+    devLoop: devLoopOf(400, 120),
   };
 }

@@ -18,7 +18,7 @@ describe('the report', () => {
         ?.split('## How cost grows')[0]
         ?.split('\n')
         .filter((line) => line.startsWith('| ') && !line.startsWith('| budget') && !line.startsWith('| ---')) ?? [];
-    expect(budgetRows).toHaveLength(23);
+    expect(budgetRows).toHaveLength(25);
     expect(budgetRows.every((row) => row.includes('✅ pass'))).toBe(true);
   });
 
@@ -32,11 +32,16 @@ describe('the report', () => {
     expect(report).toContain('| Build wall time, median (min–max) of 3 clean builds | 21.0 s (20.0 s–22.0 s) |');
   });
 
+  it("shows the editors' loop beside the peer's", () => {
+    expect(report).toContain("### The editors' loop: `npm run dev`, side by side");
+    expect(report).toContain("| an edit saved → the page's response holds it | 400 ms (200 ms–400 ms) | 1600 ms (800 ms–1600 ms) | 0.25 |");
+  });
+
   it('says which budgets failed, and shows a failed build', () => {
     const results = passingResults();
     results.sizes[2] = { ...sized('5000', 5000, []), build: builds([], { error: 'astro build exited with status 137' }) };
     const failing = formatReport(results);
-    expect(failing).toContain('1 of 23 budgets failed: scale-builds.');
+    expect(failing).toContain('1 of 25 budgets failed: scale-builds.');
     expect(failing).toContain('The build failed: astro build exited with status 137');
   });
 

@@ -24,14 +24,25 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+export interface DevServerOptions {
+  /** The Astro project to serve (the bench also runs its peer's). */
+  root?: string;
+  /** A file the server sends as it is, asked for until it answers. */
+  readyPath?: string;
+  timeoutMs?: number;
+}
+
 /** Starts the dev server with extra environment (`DIGEST_CONTENT_DIR` ...); resolves once it answers. */
-export async function startDevServer(env: Record<string, string> = {}, timeoutMs = 120_000): Promise<DevServer> {
+export async function startDevServer(
+  env: Record<string, string> = {},
+  { root = projectRoot, readyPath = '/favicon.svg', timeoutMs = 120_000 }: DevServerOptions = {},
+): Promise<DevServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     path.join(projectRoot, 'node_modules/.bin/node'),
-    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    { cwd: projectRoot, env: editorEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    { cwd: root, env: editorEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let printed = '';
   child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -45,7 +56,7 @@ export async function startDevServer(env: Record<string, string> = {}, timeoutMs
   for (;;) {
     if (child.exitCode !== null) throw new Error(`npm run dev exited:\n${printed}`);
     // A file Vite serves as it is: the server is up, whatever the pages cost to render.
-    const answered = await fetch(`${url}/favicon.svg`).then(
+    const answered = await fetch(`${url}${readyPath}`).then(
       (response) => response.ok,
       () => false,
     );
