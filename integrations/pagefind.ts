@@ -141,6 +141,8 @@ const CONTENT_TYPES: Record<string, string> = {
  * site's search folder. Made again after every change of the records (one at a time: changes
  * that arrive meanwhile are indexed together next); a request waits for the index being made.
  */
+const REINDEX_SETTLE_MS = 300;
+
 function searchInDev(base: string): Plugin {
   const prefix = `${base.replace(/\/?$/, '/')}${SEARCH_BUNDLE_DIR}/`;
   let files = new Map<string, Uint8Array>();
@@ -172,8 +174,12 @@ function searchInDev(base: string): Plugin {
   return {
     name: 'digest-search-in-dev',
     configureServer(server) {
+      // An edit's page reload goes first; the index follows once the changes settle.
+      let waiting: ReturnType<typeof setTimeout> | undefined;
       const stop = onContentChange((change) => {
-        if (change === 'records') schedule();
+        if (change !== 'records') return;
+        clearTimeout(waiting);
+        waiting = setTimeout(schedule, REINDEX_SETTLE_MS);
       });
       schedule();
       server.httpServer?.once('close', () => {

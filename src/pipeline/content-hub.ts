@@ -33,7 +33,8 @@ export type ContentChange = 'entries' | 'records' | 'problems';
 interface Hub {
   mode: ContentMode;
   collections: Map<string, Map<string, StoredEntry>>;
-  records: SearchRecord[] | undefined;
+  /** Made when first asked for: in dev, an edit's page reload goes before the search records. */
+  records: (() => SearchRecord[]) | undefined;
   /** Problems found by the last read, by the loader that read them. */
   problems: Map<string, ContentProblem[]>;
   /** Counts changes, so readers can tell a new state from the one they hold. */
@@ -80,15 +81,16 @@ export function publishCollection(name: string, entries: readonly StoredEntry[])
   changed('entries');
 }
 
-/** Replaces the search records of the archive. */
-export function publishSearchRecords(records: SearchRecord[]): void {
-  hub().records = records;
+/** Replaces the search records of the archive with those `make` returns, made once when first asked for. */
+export function publishSearchRecords(make: () => SearchRecord[]): void {
+  let made: SearchRecord[] | undefined;
+  hub().records = () => (made ??= make());
   changed('records');
 }
 
 /** The search records, once the issues loader has made them. */
 export function searchRecords(): SearchRecord[] | undefined {
-  return hub().records;
+  return hub().records?.();
 }
 
 /**

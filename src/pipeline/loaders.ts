@@ -51,7 +51,7 @@ export function registryLoader(registry: readonly Project[]): Loader {
 export function issuesLoader(options: Options): Loader {
   return folderLoader('digest-issues', options, (content) => {
     const { issues, translations } = toEntries(content);
-    publishSearchRecords(searchRecordsOf(createArchive(issues, translations)));
+    publishSearchRecords(() => searchRecordsOf(createArchive(issues, translations)));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
 }
@@ -73,6 +73,24 @@ export function translationsLoader(options: Options): Loader {
   });
 }
 
+let readingForChange: { change: string; reading: Promise<LoadedContent> } | undefined;
+
+/**
+ * The issues and translations loaders both hear every change to the folder, one after the other
+ * in the same turn of the event loop: the second takes the first one's read instead of reading
+ * every file again. A later change, even to the same file, reads anew.
+ */
+function readForChange(change: string | undefined, read: () => Promise<LoadedContent>): Promise<LoadedContent> {
+  if (change === undefined) return read();
+  if (readingForChange?.change === change) return readingForChange.reading;
+  const reading = read();
+  readingForChange = { change, reading };
+  setImmediate(() => {
+    if (readingForChange?.reading === reading) readingForChange = undefined;
+  });
+  return reading;
+}
+
 function folderLoader(name: string, options: Options, entriesOf: (content: LoadedContent, context: LoaderContext) => Entry[]): Loader {
   return {
     name,
@@ -81,8 +99,8 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       const site = toSiteUrl(config.site ?? 'http://localhost/');
       // Astro's own store is not used: an earlier build's entries there would only be read back for nothing.
       store.clear();
-      const sync = async () => {
-        const content = await loadContentFiles(options.issuesDir, { registry: options.registry, site });
+      const sync = async (change?: string) => {
+        const content = await readForChange(change, () => loadContentFiles(options.issuesDir, { registry: options.registry, site }));
         const firstToReport = reportProblems(name, content.problems);
         if (content.problems.length > 0) {
           const report = formatProblems(content.problems);
@@ -98,8 +116,8 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       await sync();
       if (!watcher) return;
       const folder = path.resolve(options.issuesDir);
-      const onChange = (_event: string, changed: string) => {
-        if (changed.startsWith(folder)) sync().catch((error: Error) => logger.error(error.message));
+      const onChange = (event: string, changed: string) => {
+        if (changed.startsWith(folder)) sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message));
       };
       watcher.add(options.issuesDir);
       watcher.on('all', onChange);

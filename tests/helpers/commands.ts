@@ -35,7 +35,10 @@ const TEST_RUNNER_VARIABLES = /^(VITEST.*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|S
 /** The environment of a command run as an editor would: this process's, without the test runner's, plus `extra`. */
 export function editorEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !TEST_RUNNER_VARIABLES.test(name)));
-  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
+  // Astro's CLI keeps Node's compile cache in the system's temp folder unless told where: a test
+  // run leaves nothing there.
+  const compileCache = path.join(projectRoot, 'node_modules/.cache/node-compile-cache');
+  return { ...env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_COMPILE_CACHE: compileCache, ...extra };
 }
 
 function run(args: readonly string[], env: Record<string, string>): RunResult {
