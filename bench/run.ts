@@ -188,8 +188,10 @@ async function measureDevLoops(issuesDir: string, numbers: readonly number[], wi
   const number = numbers[Math.floor(numbers.length / 2)] as number;
   const page = issuePath(number);
   log(`dev loop: ours, issue ${number} edited`);
+  // Started means the home page answers: Vite answers files seconds before Astro has loaded the content.
   const ours = await measureDevLoop({
     env: { DIGEST_CONTENT_DIR: issuesDir },
+    readyPath: homePath,
     pages: [homePath, page, localizePath(page, 'en'), archivePath, projectsPath, projectPath('nova'), searchPath, feedPath],
     editedFile: path.join(issuesDir, 'zh-CN', issueFileName(number)),
     editedPage: page,
@@ -198,7 +200,7 @@ async function measureDevLoops(issuesDir: string, numbers: readonly number[], wi
   log(`dev loop: the peer, issue ${number} edited`);
   const peer = await measureDevLoop({
     root: peerRoot,
-    readyPath: '/@vite/client',
+    readyPath: '/',
     pages: ['/', peerIssuePath(number), localizePath(peerIssuePath(number), 'en')],
     editedFile: path.join(peerRoot, 'src/content/docs/issues', issueFileName(number)),
     editedPage: peerIssuePath(number),

@@ -201,7 +201,7 @@ function devLoopSection(devLoop: DevLoopResult): string {
     markdownTable(
       ['figure', 'ours', 'peer', 'ratio'],
       [
-        row('start, until the server answers', single(ours.startMs), peer ? single(peer.startMs) : undefined),
+        row('start, until the home page answers', single(ours.startMs), peer ? single(peer.startMs) : undefined),
         row("a page's first response", ours.firstResponseMs, peer?.firstResponseMs),
         row('a page asked for again', ours.responseMs, peer?.responseMs),
         row("an edit saved → the page's response holds it", ours.editToPageMs, peer?.editToPageMs),
