@@ -8,10 +8,12 @@ import { contentStoreFromDisk } from './integrations/content-store.ts';
 import { getSiteUrl } from './src/pipeline/paths.ts';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
-const site = getSiteUrl().href;
+const siteUrl = getSiteUrl();
 
 export default defineConfig({
-  site,
+  site: siteUrl.href,
+  // A site published under a path (`https://x.github.io/digest/`) has every address under it.
+  base: siteUrl.pathname,
   trailingSlash: 'always',
   i18n: {
     locales: localeCodes,
