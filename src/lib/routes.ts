@@ -25,6 +25,15 @@ export const translationsPath = '/translations/';
 export const aboutPath = '/about/';
 export const notFoundPath = '/404/';
 
+/**
+ * The page a host serves for a missing path in a locale (`/en/…` gets the English one).
+ * @example notFoundFile('en') // '/en/404.html'
+ * @example notFoundFile('zh-CN') // '/404.html'
+ */
+export function notFoundFile(locale: Locale): string {
+  return localizePath('/404.html', locale);
+}
+
 /** The whole digest's feed. */
 export const feedPath = '/rss.xml';
 

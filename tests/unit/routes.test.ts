@@ -6,6 +6,7 @@ import {
   issuePath,
   localeStaticPaths,
   localizePath,
+  notFoundFile,
   projectPagePath,
   projectPath,
   splitLocale,
@@ -73,5 +74,10 @@ describe('a base path (a site published under a path)', () => {
     expect(absoluteUrl('/en/rss.xml', new URL('https://x.github.io/digest/'))).toBe('https://x.github.io/digest/en/rss.xml');
     expect(absoluteUrl('/', new URL('https://x.github.io/digest/'))).toBe('https://x.github.io/digest/');
     expect(absoluteUrl('/issues/8/#heat', new URL('https://d.example/'))).toBe('https://d.example/issues/8/#heat');
+  });
+
+  it("names each locale's 404 page where hosts look for it", () => {
+    expect(notFoundFile('zh-CN')).toBe('/404.html');
+    expect(notFoundFile('en')).toBe('/en/404.html');
   });
 });
