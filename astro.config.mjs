@@ -5,6 +5,8 @@ import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
 import { contentStoreFromDisk } from './integrations/content-store.ts';
+import { hostingIntegration } from './integrations/hosting.ts';
+import { contentSecurityPolicy } from './src/lib/hosting/policy.ts';
 import { getSiteUrl } from './src/pipeline/paths.ts';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
@@ -20,7 +22,8 @@ export default defineConfig({
     defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), contentStoreFromDisk(), sitemapIntegration(), pagefindIntegration()],
+  // The hosting step last: it compresses what the others write when the build is done.
+  integrations: [mdx(), contentStoreFromDisk(), sitemapIntegration(), pagefindIntegration(), hostingIntegration()],
   // Issue bodies are rendered by the content pipeline (src/pipeline/render.ts); Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
@@ -30,20 +33,12 @@ export default defineConfig({
     concurrency: 4,
   },
   vite: { build: { assetsInlineLimit: 0 } },
+  // The policy's one source, which the build also writes into the hosts' headers (src/lib/hosting/).
   security: {
     csp: {
-      directives: [
-        "default-src 'none'",
-        "img-src 'self'",
-        "connect-src 'self'",
-        "manifest-src 'self'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "object-src 'none'",
-      ],
-      // Pagefind compiles its WebAssembly in the browser; nothing else needs more than 'self'.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      directives: [...contentSecurityPolicy.directives],
+      scriptDirective: { resources: [...contentSecurityPolicy.scriptSources] },
+      styleDirective: { resources: [...contentSecurityPolicy.styleSources] },
     },
   },
   devToolbar: { enabled: false },
