@@ -82,7 +82,8 @@ describe('a site built under a path', () => {
       const page = await newPage();
       const search = new SearchPage(page);
       await search.open('', `${base}${prefix}`.replace(/\/$/, ''));
-      const sample = sampleQueries(buildQuerySet(corpus.textsIn(locale)), 1);
+      // A few queries per language show search works here; recall on the whole set is search.test.ts's.
+      const sample = sampleQueries(buildQuerySet(corpus.textsIn(locale)), 1).slice(0, 3);
       const outcomes = await measureRecall(sample, (query) => search.search(query));
       expect(summarizeRecall(outcomes).find((row) => row.kind === 'all')?.recall, formatRecallReport(outcomes)).toBe(1);
       const first = (await search.results())[0];
