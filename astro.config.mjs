@@ -5,6 +5,8 @@ import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
 import { contentFromHub } from './integrations/content-hub.ts';
+import { hostingIntegration } from './integrations/hosting.ts';
+import { contentSecurityPolicy } from './src/lib/hosting/policy.ts';
 import { getSiteUrl } from './src/pipeline/paths.ts';
 
 // Nothing is requested from another host while the site is built or served: Astro's telemetry and
@@ -13,17 +15,20 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 
 /** Absolute URL the site is published at: feeds, canonical links and the sitemap use it. */
-const site = getSiteUrl().href;
+const siteUrl = getSiteUrl();
 
 export default defineConfig({
-  site,
+  site: siteUrl.href,
+  // A site published under a path (`https://x.github.io/digest/`) has every address under it.
+  base: siteUrl.pathname,
   trailingSlash: 'always',
   i18n: {
     locales: localeCodes,
     defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
-  integrations: [mdx(), contentFromHub(), sitemapIntegration(), pagefindIntegration()],
+  // The hosting step last: it compresses what the others write when the build is done.
+  integrations: [mdx(), contentFromHub(), sitemapIntegration(), pagefindIntegration(), hostingIntegration()],
   // Issue bodies are rendered by the content pipeline (src/pipeline/render.ts); Shiki's inline styles would break the CSP.
   markdown: { syntaxHighlight: false },
   // No inline scripts or styles: every page runs under a strict Content-Security-Policy.
@@ -33,20 +38,12 @@ export default defineConfig({
     concurrency: 4,
   },
   vite: { build: { assetsInlineLimit: 0 } },
+  // The policy's one source, which the build also writes into the hosts' headers (src/lib/hosting/).
   security: {
     csp: {
-      directives: [
-        "default-src 'none'",
-        "img-src 'self'",
-        "connect-src 'self'",
-        "manifest-src 'self'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "object-src 'none'",
-      ],
-      // Pagefind compiles its WebAssembly in the browser; nothing else needs more than 'self'.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      styleDirective: { resources: ["'self'"] },
+      directives: [...contentSecurityPolicy.directives],
+      scriptDirective: { resources: [...contentSecurityPolicy.scriptSources] },
+      styleDirective: { resources: [...contentSecurityPolicy.styleSources] },
     },
   },
   devToolbar: { enabled: false },

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { localizePath, searchPath } from '../../src/lib/routes.ts';
+import { absoluteUrl, localizePath, searchPath } from '../../src/lib/routes.ts';
 import { prepareQuery } from '../../src/lib/search/page/query.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 
@@ -24,9 +24,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Opens the search page of a locale (`baseUrl` is the site's origin). */
+/** Opens the search page of a locale (`baseUrl` is the site's address: its origin, and its base path if it has one). */
 export async function openSearchPage(page: Page, baseUrl: string, locale: Locale): Promise<void> {
-  await page.goto(new URL(localizePath(searchPath, locale), baseUrl).href);
+  await page.goto(absoluteUrl(localizePath(searchPath, locale), new URL(baseUrl)));
 }
 
 /** Types a query into the search page, presses Enter, waits for the answer and returns the issue numbers listed. */

@@ -5,7 +5,8 @@
  * filters' names) and from record meta.
  */
 import type { Locale } from '../i18n/locales.ts';
-import { localizePath, splitLocale } from '../lib/routes.ts';
+import { splitLocale } from '../lib/routes.ts';
+import { localeHref, sitePathOf } from '../site/hrefs.ts';
 import type { PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
 import { excerptOf, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
@@ -103,10 +104,10 @@ export function createSearchView(
     return projectNames.get(projectId) ?? projectId;
   }
 
-  /** The issue page in the reader's locale, at the section's anchor. */
+  /** The issue page in the reader's locale, at the section's anchor (Pagefind puts the record's address under the site's base path). */
   function hrefOf(fragment: PagefindFragment, projectId: string | undefined): string {
     const url = new URL(fragment.url, location.origin);
-    return localizePath(`${splitLocale(url.pathname).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
+    return localeHref(`${splitLocale(sitePathOf(url.pathname)).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
   }
 
   function renderIssue(entry: RankedIssue<PagefindFragment>, query: SearchedQuery): HTMLLIElement {

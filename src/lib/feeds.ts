@@ -10,7 +10,7 @@ import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/t.ts';
 import type { Project } from '../schemas/project.ts';
 import { getSectionText, type Archive, type ArchiveIssue, type IssueText } from './archive.ts';
-import { feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
+import { absoluteUrl, feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
 
 /** What a feed needs besides the archive. */
 export interface FeedContext {
@@ -86,7 +86,7 @@ export function issueTitle(issue: ArchiveIssue, { locale, t }: FeedContext): str
   return t('feed.itemTitle', { issue: formatIssueLabel(issue.number, locale), period: formatPeriod(issue.period, locale) });
 }
 
-const absolute = (path: string, { locale, site }: FeedContext) => new URL(localizePath(path, locale), site).href;
+const absolute = (path: string, { locale, site }: FeedContext) => absoluteUrl(localizePath(path, locale), site);
 
 /** The note above a text that is not (or may no longer be) in the feed's language. */
 function notice(text: IssueText, { t }: FeedContext): string {
@@ -181,13 +181,13 @@ function feedTitle(ctx: Pick<FeedContext, 't' | 'locale'>, project?: Project): s
   return project ? ctx.t('feed.projectTitle', { project: project.name[ctx.locale], site: ctx.t('site.name') }) : ctx.t('site.name');
 }
 
-/** A feed as discovery links and the subscribe page show it (the whole digest's, or a project's): title, site path and absolute URL. */
+/** A feed as discovery links and the subscribe page show it (the whole digest's, or a project's): title, site path (base included) and absolute URL. */
 export function describeFeed(
   ctx: Pick<FeedContext, 't' | 'locale' | 'site'>,
   project?: Project,
 ): { title: string; path: string; url: string } {
-  const path = localizePath(project ? projectFeedPath(project.id) : feedPath, ctx.locale);
-  return { title: feedTitle(ctx, project), path, url: new URL(path, ctx.site).href };
+  const url = absoluteUrl(localizePath(project ? projectFeedPath(project.id) : feedPath, ctx.locale), ctx.site);
+  return { title: feedTitle(ctx, project), path: new URL(url).pathname, url };
 }
 
 /** The whole digest: the newest issues, newest first. */

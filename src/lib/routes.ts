@@ -1,6 +1,8 @@
 /**
  * Site routes: the one place that knows URL shapes. Builders return locale-neutral paths
- * (`/issues/8/`); `localizePath` places them under a locale, and `splitLocale` reverses it.
+ * (`/issues/8/`); `localizePath` places them under a locale, and `splitLocale` reverses it;
+ * `withBase` places a path under the base path the site is published at (`/digest/` for
+ * `https://x.github.io/digest/`), and `withoutBase` reverses it.
  */
 import { defaultLocale, getLocaleInfo, localeCodes, type Locale } from '../i18n/locales.ts';
 
@@ -22,6 +24,15 @@ export const subscribePath = '/subscribe/';
 export const translationsPath = '/translations/';
 export const aboutPath = '/about/';
 export const notFoundPath = '/404/';
+
+/**
+ * The page a host serves for a missing path in a locale (`/en/…` gets the English one).
+ * @example notFoundFile('en') // '/en/404.html'
+ * @example notFoundFile('zh-CN') // '/404.html'
+ */
+export function notFoundFile(locale: Locale): string {
+  return localizePath('/404.html', locale);
+}
 
 /** The whole digest's feed. */
 export const feedPath = '/rss.xml';
@@ -53,6 +64,34 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
     }
   }
   return { locale: defaultLocale, path: pathname };
+}
+
+/**
+ * Places a site path under the base path the site is published at (its address's path).
+ * @example withBase('/en/issues/8/#nova', '/digest/') // '/digest/en/issues/8/#nova'
+ * @example withBase('/issues/8/', '/') // '/issues/8/'
+ */
+export function withBase(path: string, base: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
+
+/**
+ * A pathname with the base path taken off; undefined when it lies outside the base.
+ * @example withoutBase('/digest/en/issues/8/', '/digest/') // '/en/issues/8/'
+ * @example withoutBase('/digest', '/digest/') // '/'
+ */
+export function withoutBase(pathname: string, base: string): string | undefined {
+  const prefix = base.replace(/\/+$/, '');
+  if (pathname === prefix) return '/';
+  return pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : undefined;
+}
+
+/**
+ * The absolute URL of a site path on the site published at `site` (whose path is the base).
+ * @example absoluteUrl('/en/rss.xml', new URL('https://x.github.io/digest/')) // 'https://x.github.io/digest/en/rss.xml'
+ */
+export function absoluteUrl(path: string, site: URL): string {
+  return new URL(withBase(path, site.pathname), site).href;
 }
 
 /** The `[...locale]` route parameter of a locale: undefined for the unprefixed default. */

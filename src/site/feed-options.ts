@@ -4,12 +4,13 @@ import type { Locale } from '../i18n/locales.ts';
 import { getTranslator } from '../i18n/t.ts';
 import { createProjectFeed, createSiteFeed, type FeedContext } from '../lib/feeds.ts';
 import { getSite } from './collections.ts';
+import { siteUrl } from './hrefs.ts';
 
 async function context(locale: Locale) {
   const { archive, resolver } = await getSite();
   const ctx: FeedContext = {
     locale,
-    site: new URL(import.meta.env.SITE),
+    site: siteUrl,
     t: getTranslator(locale),
     project: resolver.get,
   };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
 
-export function useBrowser() {
+/** A browser for the test file; `site` gives the address pages open against (the shared corpus site unless another server is given). */
+export function useBrowser(site: () => string = baseUrl) {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -26,15 +27,15 @@ export function useBrowser() {
   /** A fresh page; it records console errors and any request to another host. */
   return async (options: BrowserContextOptions = {}): Promise<Page & { problems: string[] }> => {
     if (!browser) throw new Error('browser not started');
-    const site = options.baseURL ?? baseUrl();
-    const context = await browser.newContext({ baseURL: site, ...options });
+    const address = options.baseURL ?? site();
+    const context = await browser.newContext({ baseURL: address, ...options });
     const page = Object.assign(await context.newPage(), { problems: [] as string[] });
     page.on('console', (message) => {
       if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
     });
     page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {
-      if (!request.url().startsWith(site)) page.problems.push(`request to another host: ${request.url()}`);
+      if (new URL(request.url()).origin !== new URL(address).origin) page.problems.push(`request to another host: ${request.url()}`);
     });
     return page;
   };

@@ -1,4 +1,8 @@
-/** Serves a built site on localhost the way a static host does: `/dir/` → `dir/index.html`, unknown paths → `404.html` with status 404. */
+/**
+ * Serves a built site on localhost the way a static host such as GitHub Pages does: `/dir/` →
+ * `dir/index.html`, unknown paths → `404.html` with status 404. A site built for a base path
+ * (`/digest/`) is served under it, and nothing outside it.
+ */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,19 +26,20 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+export async function serveStatic(root: string, { base = '/' }: { base?: string } = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(root, pathname);
-    if (!file.startsWith(root)) file = root;
-    if (
-      await stat(file).then(
-        (info) => info.isDirectory(),
-        () => false,
-      )
-    )
-      file = path.join(file, 'index.html');
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     try {
+      if (!requested.startsWith(base)) throw new Error('outside the base path');
+      let file = path.join(root, requested.slice(base.length - 1));
+      if (!file.startsWith(root)) file = root;
+      if (
+        await stat(file).then(
+          (info) => info.isDirectory(),
+          () => false,
+        )
+      )
+        file = path.join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       response.end(body);

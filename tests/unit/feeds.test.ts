@@ -11,6 +11,7 @@ import {
   createProjectFeed,
   createSectionItem,
   createSiteFeed,
+  describeFeed,
   feedGuid,
   feedItemLimit,
   toXmlText,
@@ -242,6 +243,41 @@ describe('project feeds', () => {
 
   it('refuse a project the registry does not know', () => {
     expect(() => createProjectFeed(archive, 'no-such-project', context('en'))).toThrow(/no-such-project/);
+  });
+});
+
+describe('a site published under a path', () => {
+  const under = new URL('https://x.github.io/digest/');
+  const ctx: FeedContext = { ...context('en'), site: under };
+  const archive = createArchive([
+    issueEntry(data(8, '2014-02-03', '2014-02-15', ['industry', 'heat', 'nova']), body8, under),
+    issueEntry(data(7, '2014-01-20', '2014-02-02', ['nova']), '## Nova\n\n七期的 Nova。\n', under),
+  ]);
+
+  it('links items, their sections and text, the channel and its self link inside that path', async () => {
+    const item = createIssueItem(archive.get(8) as ArchiveIssue, ctx);
+    expect(item.link).toBe('https://x.github.io/digest/en/issues/8/');
+    const urls = hrefsAndSrcs(item.content).filter((url) => url?.startsWith('https://x.github.io/'));
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        'https://x.github.io/digest/issues/7/',
+        'https://x.github.io/digest/images/a.png',
+        'https://x.github.io/digest/en/issues/8/#heat',
+      ]),
+    );
+    expect(urls.filter((url) => !url?.startsWith(under.href))).toEqual([]);
+    const { rss } = await xmlOf(createSiteFeed(archive, ctx));
+    expect(rss.channel.link).toBe('https://x.github.io/digest/en/');
+    expect(rss.channel['atom:link']['@_href']).toBe('https://x.github.io/digest/en/rss.xml');
+    expect(createSectionItem(archive.get(7) as ArchiveIssue, 'nova', ctx).link).toBe('https://x.github.io/digest/en/issues/7/#nova');
+  });
+
+  it('gives each feed a link (its path on the host) and an address inside that path', () => {
+    expect(describeFeed(ctx)).toMatchObject({ path: '/digest/en/rss.xml', url: 'https://x.github.io/digest/en/rss.xml' });
+    expect(describeFeed({ ...ctx, locale: 'zh-CN' }, resolver.get('nova'))).toMatchObject({
+      path: '/digest/projects/nova/rss.xml',
+      url: 'https://x.github.io/digest/projects/nova/rss.xml',
+    });
   });
 });
 

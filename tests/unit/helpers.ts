@@ -51,9 +51,9 @@ Nova 的动态，见 [bp][1]。
   return source;
 }
 
-/** An issue as the collections store it: the body read and rendered by the content pipeline. */
-export function issueEntry(data: IssueData, body: string): IssueEntryData {
-  const read = readIssueBody(body, { resolver, page: issuePage(site, data.number, 'zh-CN') });
+/** An issue as the collections store it: the body read and rendered by the content pipeline for a site (by default `site`). */
+export function issueEntry(data: IssueData, body: string, publishedAt: URL = site): IssueEntryData {
+  const read = readIssueBody(body, { resolver, page: issuePage(publishedAt, data.number, 'zh-CN') });
   if (read.problems.length) throw new Error(`fixture body: ${read.problems.map((problem) => problem.message).join('; ')}`);
   return { ...data, body: toRenderedBody(read) };
 }

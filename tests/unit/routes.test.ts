@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  absoluteUrl,
   archiveMonthPath,
   archiveYearPath,
   issuePath,
   localeStaticPaths,
   localizePath,
+  notFoundFile,
   projectPagePath,
   projectPath,
   splitLocale,
+  withBase,
+  withoutBase,
 } from '../../src/lib/routes.ts';
 
 describe('localized paths', () => {
@@ -46,5 +50,34 @@ describe('localized paths', () => {
   it('anchors years and months on the archive page', () => {
     expect(archiveYearPath(2014)).toBe('/archive/#y2014');
     expect(localizePath(archiveMonthPath('2014-02'), 'en')).toBe('/en/archive/#m2014-02');
+  });
+});
+
+describe('a base path (a site published under a path)', () => {
+  it.each([
+    ['/en/issues/8/#nova', '/digest/', '/digest/en/issues/8/#nova'],
+    ['/', '/digest/', '/digest/'],
+    ['/issues/8/', '/', '/issues/8/'],
+    ['/rss.xml', '/a/b/', '/a/b/rss.xml'],
+  ])('places %s under %s as %s, and takes it off again', (path, base, expected) => {
+    expect(withBase(path, base)).toBe(expected);
+    expect(withoutBase(expected, base)).toBe(path);
+  });
+
+  it('finds nothing of the site outside its base path', () => {
+    expect(withoutBase('/digest', '/digest/')).toBe('/');
+    expect(withoutBase('/digestive/', '/digest/')).toBeUndefined();
+    expect(withoutBase('/en/', '/digest/')).toBeUndefined();
+  });
+
+  it('makes absolute URLs inside the base path, never at the host root', () => {
+    expect(absoluteUrl('/en/rss.xml', new URL('https://x.github.io/digest/'))).toBe('https://x.github.io/digest/en/rss.xml');
+    expect(absoluteUrl('/', new URL('https://x.github.io/digest/'))).toBe('https://x.github.io/digest/');
+    expect(absoluteUrl('/issues/8/#heat', new URL('https://d.example/'))).toBe('https://d.example/issues/8/#heat');
+  });
+
+  it("names each locale's 404 page where hosts look for it", () => {
+    expect(notFoundFile('zh-CN')).toBe('/404.html');
+    expect(notFoundFile('en')).toBe('/en/404.html');
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * npm run serve:nginx -- [--dir <built-site>] [--port <port>]
+ *
+ * Serves a built site (default dist/) the way it is deployed on nginx: the server block
+ * `npm run nginx-config` writes for SITE_URL (deploy/nginx.conf for the default), with its
+ * headers, precompressed files and 404 pages, at http://127.0.0.1:<port>/ (default 8080) under
+ * SITE_URL's path. Build with the same SITE_URL first. Ctrl-C stops it. Needs Debian's nginx and
+ * its Brotli module (apt-get install nginx libnginx-mod-http-brotli-static).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderNginxServer } from '../src/lib/hosting/nginx.ts';
+import { getSiteUrl } from '../src/pipeline/paths.ts';
+import { startNginx } from './lib/nginx-server.ts';
+
+const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '8080' } } });
+const site = getSiteUrl();
+const dist = path.resolve(values.dir);
+if (!existsSync(path.join(dist, 'index.html'))) {
+  console.error(`${dist} holds no built site. Fix: run \`npm run build\` (with the same SITE_URL) first.`);
+  process.exit(1);
+}
+
+// nginx finds a file at its root followed by the address's path: a site under /digest/ needs a root holding digest/.
+const folders = site.pathname.split('/').filter(Boolean);
+const scratch = folders.length ? await mkdtemp(path.join(tmpdir(), 'digest-serve-')) : undefined;
+const root = scratch ?? dist;
+if (scratch) {
+  const siteFolder = path.join(scratch, ...folders);
+  await mkdir(path.dirname(siteFolder), { recursive: true });
+  await symlink(dist, siteFolder);
+}
+
+const server = await startNginx((listen) => renderNginxServer({ site, root, listen }), { port: Number(values.port) });
+console.log(`nginx serves ${dist} as ${site.href} at ${server.url}${site.pathname} (Ctrl-C stops it)`);
+const stop = async () => {
+  await server.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

@@ -1,0 +1,118 @@
+/**
+ * The nginx server block the repository ships (`deploy/nginx.conf`, written by
+ * `npm run nginx-config`): the same headers as `_headers`, the content types of every file the
+ * site has, the build's precompressed copies served as they are, and each locale's 404 page.
+ */
+import { localeCodes, getLocaleInfo } from '../../i18n/locales.ts';
+import { localizePath, notFoundFile, withBase } from '../routes.ts';
+import {
+  cacheControl,
+  contentTypes,
+  feedFileName,
+  hashedFolders,
+  pagefindDataExtensions,
+  pagefindFolder,
+  pagefindMetaName,
+  securityHeaders,
+} from './policy.ts';
+
+export interface NginxServerOptions {
+  /** The site's address: its host names the server, its path is the base every location lies under. */
+  site: URL;
+  /** The folder the site's addresses start from: the built site itself, or for a base `/digest/` the folder holding `digest/`. */
+  root: string;
+  /** What nginx listens on (`80`, `127.0.0.1:8080`). */
+  listen: string;
+}
+
+/** Where the shipped block (`deploy/nginx.conf`) expects the site, and what it listens on; its site is the default SITE_URL. */
+export const shippedServer = { root: '/var/www/openstack-digest', listen: '80' } as const;
+
+/** The shipped block's file, relative to the repository. */
+export const shippedServerFile = 'deploy/nginx.conf';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `add_header` lines; `always` puts them on error pages too. A location with its own replaces all it would inherit, so each lists them all. */
+function headerLines(cache: string, indent: string): string[] {
+  return [['Cache-Control', cache] as const, ...securityHeaders].map(([name, value]) => `${indent}add_header ${name} "${value}" always;`);
+}
+
+/** The nginx server block for a site. */
+export function renderNginxServer({ site, root, listen }: NginxServerOptions): string {
+  const base = site.pathname;
+  const at = (path: string) => withBase(path, base);
+  const feedLocation = (indent: string) => [
+    `${indent}location ~ /${escapeRegExp(feedFileName)}$ {`,
+    `${indent}    types { ${contentTypes.feed.split(';')[0]} xml; }`,
+    `${indent}}`,
+  ];
+  // One location per locale, so a missing path gets the 404 page in its language.
+  const localeLocations = localeCodes.map((locale) => [
+    `    location ${at(localizePath('/', locale))} {`,
+    ...(getLocaleInfo(locale).prefix ? [`        error_page 404 ${at(notFoundFile(locale))};`] : []),
+    ...headerLines(cacheControl.revalidate, '        '),
+    ...feedLocation('        '),
+    '    }',
+  ]);
+  // Within Pagefind's folder: its hashed subfolders, and its metadata file.
+  const pagefindHashed = [
+    ...hashedFolders
+      .filter((folder) => folder.startsWith(pagefindFolder))
+      .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length))),
+    `${escapeRegExp(pagefindMetaName.prefix)}[^/]+${escapeRegExp(pagefindMetaName.suffix)}$`,
+  ].join('|');
+  return [
+    '# The OpenStack社区动态 archive on nginx: a server block for the http block (on Debian, a file in',
+    '# /etc/nginx/sites-enabled/). Written by `npm run nginx-config` from src/lib/hosting/; change it there.',
+    "# Needs the gzip_static module (in Debian's nginx) and brotli_static (Debian: apt-get install",
+    '# libnginx-mod-http-brotli-static; without it, drop the brotli_static line).',
+    'server {',
+    `    listen ${listen};`,
+    ...(/^\d+$/.test(listen) ? [`    listen [::]:${listen};`] : []),
+    `    server_name ${site.hostname};`,
+    `    root ${root};`,
+    '    index index.html;',
+    '    absolute_redirect off;',
+    '    server_tokens off;',
+    '',
+    '    # The build writes a .gz and a .br copy beside every text file: nothing is compressed per request.',
+    '    gzip_static on;',
+    '    brotli_static on;',
+    '    gzip_vary on;',
+    '',
+    "    # The site's file types (in place of mime.types); feeds are RSS, set in their locations.",
+    '    types {',
+    '        text/html html;',
+    '        text/css css;',
+    '        text/javascript js;',
+    '        application/json json;',
+    '        application/xml xml;',
+    '        image/svg+xml svg;',
+    '        text/plain txt;',
+    `        ${contentTypes.pagefindData} ${pagefindDataExtensions.join(' ')};`,
+    '    }',
+    '    default_type application/octet-stream;',
+    '    charset utf-8;',
+    `    charset_types text/css text/javascript application/xml ${contentTypes.feed.split(';')[0]} image/svg+xml text/plain;`,
+    '',
+    `    error_page 404 ${at(notFoundFile(localeCodes[0]))};`,
+    '',
+    '    # Pages, feeds, the sitemap: revalidated before each use.',
+    ...localeLocations.flatMap((lines) => [...lines, '']),
+    "    # Named by their content's hash: a new version is a new file, so a copy never goes stale.",
+    `    location ${at(hashedFolders[0])} {`,
+    ...headerLines(cacheControl.immutable, '        '),
+    '    }',
+    '',
+    '    # Pagefind: its script, entry file and WebAssembly keep their names; its index files are hashed.',
+    `    location ${at(pagefindFolder)} {`,
+    ...headerLines(cacheControl.revalidate, '        '),
+    `        location ~ ^${escapeRegExp(at(pagefindFolder))}(?:${pagefindHashed}) {`,
+    ...headerLines(cacheControl.immutable, '            '),
+    '        }',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+}

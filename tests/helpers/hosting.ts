@@ -1,0 +1,124 @@
+/**
+ * What a host must send with each file of the built site, written out here from what issue 18
+ * asks (not read from src/lib/hosting/, whose output the tests check against it), and a reader of
+ * `_headers` files that matches paths as Netlify and Cloudflare Pages document it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { siteFiles } from './site-files.ts';
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'no-cache';
+
+export interface ServedFile {
+  /** The site path a host serves it at (`/issues/8/` for `issues/8/index.html`), base excluded. */
+  path: string;
+  /** The file, relative to the built site. */
+  file: string;
+}
+
+/** Every file of the built site a reader can be sent, at its site path: not the precompressed copies nor the hosts' `_headers`. */
+export function servedFiles(dist: string): ServedFile[] {
+  return siteFiles(dist)
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => !/\.(gz|br)$/.test(file) && file !== '_headers')
+    .map((file) => ({ file, path: `/${file.replace(/(^|\/)index\.html$/, '$1')}` }));
+}
+
+/** A page (HTML), as opposed to the files pages load. */
+export const isPage = (sitePath: string) => sitePath.endsWith('/') || sitePath.endsWith('.html');
+
+/** Whether a file's name changes with its content: Astro's bundles, Pagefind's index chunks, fragments, filters and metadata. */
+export function isHashed(sitePath: string): boolean {
+  return (
+    /^\/_astro\//.test(sitePath) ||
+    /^\/pagefind\/(fragment|index|filter)\//.test(sitePath) ||
+    /^\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(sitePath)
+  );
+}
+
+/** The Cache-Control a file needs. */
+export const expectedCacheControl = (sitePath: string) => (isHashed(sitePath) ? IMMUTABLE : REVALIDATE);
+
+/** The Content-Type a file needs, charset included where the type takes one. */
+export function expectedContentType(sitePath: string): string {
+  if (isPage(sitePath)) return 'text/html; charset=utf-8';
+  if (sitePath.endsWith('/rss.xml')) return 'application/rss+xml; charset=utf-8';
+  if (/\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/.test(sitePath)) return 'application/octet-stream';
+  const types: Record<string, string> = {
+    css: 'text/css; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    json: 'application/json',
+    xml: 'application/xml; charset=utf-8',
+    svg: 'image/svg+xml; charset=utf-8',
+    txt: 'text/plain; charset=utf-8',
+  };
+  const type = types[sitePath.split('.').pop() ?? ''];
+  if (!type) throw new Error(`no expected type for ${sitePath}: add one`);
+  return type;
+}
+
+/** Whether the build keeps compressed copies of a file: its text files, not Pagefind's own compressed data. */
+export const isText = (sitePath: string) => isPage(sitePath) || /\.(css|js|json|xml|svg|txt)$/.test(sitePath);
+
+/**
+ * The policy a header must send: the one in a page's `<meta>`, without the hashes Astro adds for
+ * its own bundles (the bundles are files of the site, which 'self' allows), plus
+ * `frame-ancestors 'none'`, which a `<meta>` cannot carry. Directives sorted, for comparison.
+ */
+export function headerPolicyFromMeta(html: string): string[] {
+  const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
+  if (!meta) throw new Error('the page has no content-security-policy meta');
+  return [...parsePolicy(meta.replace(/ ?'sha\d+-[^']+'/g, '')), "frame-ancestors 'none'"].sort();
+}
+
+/** A policy's directives, whitespace normalized, sorted. */
+export function parsePolicy(policy: string): string[] {
+  return policy
+    .split(';')
+    .map((directive) => directive.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .sort();
+}
+
+/** The text of one built file. */
+export const readBuilt = (dist: string, file: string) => readFileSync(path.join(dist, file), 'utf8');
+
+export interface HeaderRule {
+  pattern: string;
+  headers: [name: string, value: string][];
+}
+
+/** The rules of a `_headers` file: a path pattern at the start of a line, its headers indented below it, `#` comments. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const [, name, value] = /^\s+([^:]+):\s*(.*)$/.exec(line) ?? [];
+    const rule = rules.at(-1);
+    if (!rule || !name || value === undefined) throw new Error(`_headers: a header outside a rule, or not "Name: value": ${line}`);
+    rule.headers.push([name.trim(), value.trim()]);
+  }
+  return rules;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a pattern matches a path, as each host documents it. Both: `*` matches any characters,
+ * slashes included, and `:name` one path segment. Cloudflare Pages: the whole path, one `*` per
+ * pattern at most. Netlify: case-insensitive, with or without a trailing slash.
+ */
+export function matches(pattern: string, sitePath: string, host: 'cloudflare' | 'netlify'): boolean {
+  if (host === 'cloudflare' && (pattern.match(/\*/g) ?? []).length > 1) throw new Error(`Cloudflare allows one * per pattern: ${pattern}`);
+  const body = escapeRegExp(pattern)
+    .replace(/\*/g, '.*')
+    .replace(/:[A-Za-z]\w*/g, '[^/]+');
+  return host === 'cloudflare'
+    ? new RegExp(`^${body}$`).test(sitePath)
+    : new RegExp(`^${body.replace(/\/$/, '')}/?$`, 'i').test(sitePath.replace(/\/$/, '') || '/');
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderNginxServer, shippedServer, shippedServerFile } from '../../../src/lib/hosting/nginx.ts';
+import { cspHeaderValue } from '../../../src/lib/hosting/policy.ts';
+import { getSiteUrl } from '../../../src/pipeline/paths.ts';
+
+const locations = (block: string) => [...block.matchAll(/^\s*location (?:~ )?(\S+) \{$/gm)].map((match) => match[1]);
+
+describe('the nginx server block', () => {
+  it('is shipped as written from the policy: deploy/nginx.conf is the block for the default address', () => {
+    const shipped = readFileSync(path.resolve(shippedServerFile), 'utf8');
+    expect(shipped, 'run `npm run nginx-config -- --out deploy/nginx.conf` after changing src/lib/hosting/').toBe(
+      renderNginxServer({ site: getSiteUrl({}), ...shippedServer }),
+    );
+  });
+
+  it('sends the header policy in every location, error pages included', () => {
+    const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
+    const policies = block.match(/add_header Content-Security-Policy "([^"]+)" always;/g) ?? [];
+    expect(policies.length).toBe(block.match(/add_header Cache-Control/g)?.length);
+    expect(new Set(policies)).toEqual(new Set([`add_header Content-Security-Policy "${cspHeaderValue()}" always;`]));
+  });
+
+  it('places every location and 404 page under the base path of a site published under a path', () => {
+    const block = renderNginxServer({ site: new URL('https://x.github.io/digest/'), root: '/srv/www', listen: '127.0.0.1:8080' });
+    expect(block).toContain('server_name x.github.io;');
+    expect(block).toContain('listen 127.0.0.1:8080;');
+    expect(block).not.toContain('listen [::]');
+    expect(locations(block)).toEqual([
+      '/digest/',
+      '/rss\\.xml$',
+      '/digest/en/',
+      '/rss\\.xml$',
+      '/digest/_astro/',
+      '/digest/pagefind/',
+      '^/digest/pagefind/(?:fragment/|index/|filter/|pagefind\\.[^/]+\\.pf_meta$)',
+    ]);
+    expect(block.match(/error_page 404 \S+;/g)).toEqual(['error_page 404 /digest/404.html;', 'error_page 404 /digest/en/404.html;']);
+  });
+});
