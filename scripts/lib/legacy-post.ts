@@ -12,6 +12,7 @@ import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
+import { decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
 
 export type NoteKind =
   'line-endings' | 'title' | 'year' | 'date' | 'notice' | 'group-heading' | 'heading' | 'merged-section' | 'bare-url' | 'metadata';
@@ -81,8 +82,9 @@ export function convertLegacyPost(input: LegacyInput, context: ImportContext): I
 }
 
 function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]) {
-  let text = decodeUtf8(input.bytes);
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const decoded = decodeUtf8(input.bytes, input.fileName);
+  if (isEncodingError(decoded)) throw new ImportError(decoded.line, `${decoded.message}; ${decoded.fix}`);
+  let text = decoded.text;
   if (text.includes('\r')) {
     notes.push({ kind: 'line-endings', message: 'CRLF line endings converted to LF' });
     text = text.replace(/\r\n?/g, '\n');
@@ -170,16 +172,6 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     issue: { number, path, content: serializeIssue(data, body.markdown), data },
     lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0),
   };
-}
-
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const firstBad = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
-    const line = new TextDecoder('utf-8').decode(bytes).slice(0, firstBad).split('\n').length;
-    throw new ImportError(line, 'the file is not UTF-8 text; convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)');
-  }
 }
 
 /** `###Nova` was a heading to the legacy renderer but is a paragraph to CommonMark. */

@@ -22,8 +22,8 @@ describe('npm run new-issue', () => {
     expect(runScript('scripts/check.ts', [], env).status).toBe(0);
   });
 
-  it('refuses to overwrite a file that is already there', () => {
-    // A valid issue that happens to sit where the next one would be written.
+  it('refuses to write while a file sits under another number, where the next issue could land', () => {
+    // An otherwise valid issue whose file name is not its number.
     const squatter = readFileSync(path.join(dir, 'zh-CN', '0019.md'), 'utf8')
       .replace('number: 19', 'number: 5')
       .replace('第十九期', '第五期')
@@ -33,7 +33,7 @@ describe('npm run new-issue', () => {
     writeFileSync(path.join(dir, 'zh-CN', '0020.md'), squatter);
     const result = runScript('scripts/new-issue.ts', [], env);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('0020.md already exists; nothing was written');
+    expect(result.stderr).toContain('0020.md:2  file name: the file holds issue 5 but is named 0020.md');
     expect(readFileSync(path.join(dir, 'zh-CN', '0020.md'), 'utf8')).toBe(squatter);
   });
 });
