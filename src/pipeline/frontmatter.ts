@@ -1,7 +1,7 @@
 /**
  * YAML front matter with line numbers, so that a content error can point at the line to fix.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isPair, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface Frontmatter {
   /** The parsed YAML (plain data; dates stay `YYYY-MM-DD` strings). */
@@ -12,6 +12,11 @@ export interface Frontmatter {
   bodyLine: number;
   /** 1-based file line of the value at `path`, or of its nearest present parent. */
   lineOf(path: readonly PropertyKey[]): number;
+  /**
+   * Values followed by ` #…` on their line: YAML reads that as a comment and drops it, so
+   * `title: Digest, Issue #21` would lose `#21` without a word.
+   */
+  trailingComments: { field: string; line: number }[];
 }
 
 export interface FrontmatterError {
@@ -43,12 +48,21 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     }
     return 1;
   };
+  const trailingComments: Frontmatter['trailingComments'] = [];
+  visit(document, {
+    Node(_key, node, path) {
+      if (!node.comment || !node.range) return;
+      const field = path.flatMap((step) => (isPair(step) ? [String(step.key)] : [])).join('.');
+      trailingComments.push({ field, line: 1 + lineCounter.linePos(node.range[0]).line });
+    },
+  });
   const header = fence[0];
   return {
     data: document.toJS(),
     body: source.slice(header.length),
     bodyLine: header.split('\n').length,
     lineOf,
+    trailingComments,
   };
 }
 

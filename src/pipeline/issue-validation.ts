@@ -83,7 +83,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       ],
     };
   }
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = describeTrailingComments(file, frontmatter);
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
@@ -162,6 +162,17 @@ export function writtenNumberOf(frontmatter: Frontmatter): Pick<FileValidation, 
 /** What the issues collection stores of a valid issue. */
 export function toIssueEntry({ data, body, noticeHtml }: ValidIssue): IssueEntryData {
   return { ...data, body: toRenderedBody(body), ...(noticeHtml === undefined ? {} : { noticeHtml }) };
+}
+
+/** Text YAML would drop as a comment (` #…` after a value) as problems. */
+export function describeTrailingComments(file: string, { trailingComments }: Pick<Frontmatter, 'trailingComments'>): ContentProblem[] {
+  return trailingComments.map(({ field, line }) => ({
+    file,
+    line,
+    field: field || 'front matter',
+    message: 'the text after " #" on this line is a YAML comment, so it would be dropped',
+    fix: 'put the whole value in quotes (title: "Issue #21"), or remove the comment',
+  }));
 }
 
 /** A schema failure as a problem with file, line, field and fix. */

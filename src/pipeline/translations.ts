@@ -7,10 +7,12 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
+import { parseEnglishIssueNumber } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import {
   describeSchemaIssue,
+  describeTrailingComments,
   writtenNumber,
   writtenNumberOf,
   type FileValidation,
@@ -79,7 +81,8 @@ export function validateTranslationFile(
     };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
+  const problems = describeTrailingComments(file, frontmatter);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   const written = writtenNumber(frontmatter.data);
   const number = parsed.success ? parsed.data.number : (written ?? 0);
   const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale) });
@@ -156,8 +159,8 @@ export function checkTranslations(
 function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
   const { file, data } = translation;
   const problems: ContentProblem[] = [];
-  const titled = /\bIssue\s+(\d+)\b/i.exec(data.title)?.[1];
-  if (titled !== undefined && Number(titled) !== data.number) {
+  const titled = parseEnglishIssueNumber(data.title);
+  if (titled !== undefined && titled !== data.number) {
     problems.push({
       file,
       line: translation.lineOf(['title']),

@@ -69,6 +69,12 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     ],
     [],
   ],
+  [
+    'title-number',
+    ['zh-CN/0012.md:3  title: the title says issue 21 but number is 12', 'en/0011.md:3  title: the title says issue 21 but number is 11'],
+    [],
+  ],
+  ['yaml-comment', ['zh-CN/0009.md:8  description: the text after " #" on this line is a YAML comment, so it would be dropped'], []],
   ['misnamed-file', ['zh-CN/0042.md:2  file name: the file holds issue 9 but is named 0042.md', 'Fix: rename it to 0009.md'], []],
   // The issue's own problem is the one to fix; its translation is not said to translate nothing.
   ['translation-of-invalid-issue', ['1 content problem:', 'zh-CN/0009.md:8  author: unknown field author'], ['there is no issue 9']],

@@ -116,6 +116,10 @@ describe('drift across the series', () => {
     expect(kinds(result)).toContain('merged-section');
   });
 
+  it('reads 廿 (twenty) in a title as the number it is', () => {
+    expect(imported(convert('2014-09-10-x.md', post('OpenStack社区动态第廿一期(0826-0910)', '## Nova\na\n'))).number).toBe(21);
+  });
+
   it('links bare URLs the way the legacy blog showed them', () => {
     const result = convert(
       '2014-03-01-x.md',
