@@ -121,7 +121,12 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   }
   if (given) notes.push({ kind: 'date', message: `publication date ${toIsoDay(published)} from ${given.source}` });
   const period = resolvePeriodYears(legacyPeriod, published);
-  if (!period) throw new ImportError(lineOfKey('title'), `the period ${legacyPeriod.text} names a day that does not exist`);
+  if (!period) {
+    throw new ImportError(
+      lineOfKey('title'),
+      `the period ${legacyPeriod.text} names a day that does not exist in its year (years come from the publication date, ${toIsoDay(published)})`,
+    );
+  }
   const span = `${toIsoDay(period.start)}..${toIsoDay(period.end)}`;
   if (period.crossesYear) {
     notes.push({ kind: 'year', line: lineOfKey('title'), message: `period ${legacyPeriod.text} crosses a new year: ${span}` });

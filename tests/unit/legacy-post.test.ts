@@ -168,6 +168,11 @@ describe('files that cannot be imported', () => {
     expect(result.ok ? '' : result.reason).toContain(reason);
   });
 
+  it('fails on 29 February outside a leap year, as on 30 February, instead of moving the period a year', () => {
+    const result = convert('2015-03-01-x.md', post('OpenStack社区动态第九期(02.20-02.29)', '## Nova\na\n'));
+    expect(result).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('(02.20-02.29) names a day that does not exist') });
+  });
+
   it('fails on a file that is not UTF-8, naming the line', () => {
     const gbk = new Uint8Array([...bytes(post('第九期(02.16-03.01)', '## Nova\n')), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
     expect(convert('2014-03-01-x.md', gbk)).toMatchObject({ ok: false, line: 8, reason: expect.stringContaining('not UTF-8') });
