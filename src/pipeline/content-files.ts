@@ -98,7 +98,10 @@ const READS_IN_FLIGHT = 64;
 
 async function readContent(issuesDir: string, { registry, site }: ContentOptions): Promise<LoadedContent> {
   const resolver = createProjectResolver(registry);
-  const schema = createIssueSchema(registry.map((project) => project.id));
+  const schema = createIssueSchema(
+    registry.map((project) => project.id),
+    (written) => (resolver.resolve(written)?.project ?? resolver.suggest(written))?.id,
+  );
   // A changed registry or address changes every result.
   const context = `${site.href}\0${JSON.stringify(registry)}`;
   const known: KnownResults = readBefore.get(context) ?? new Map();

@@ -78,7 +78,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
           line: frontmatter.line,
           field: 'front matter',
           message: frontmatter.message,
-          fix: 'correct the YAML between the two "---" lines',
+          fix: frontmatter.fix,
         },
       ],
     };

@@ -75,7 +75,7 @@ export function validateTranslationFile(
           line: frontmatter.line,
           field: 'front matter',
           message: frontmatter.message,
-          fix: 'correct the YAML between the two "---" lines',
+          fix: frontmatter.fix,
         },
       ],
     };

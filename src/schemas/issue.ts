@@ -10,7 +10,8 @@ export const PeriodSchema = z
     /** Last day covered, on or after `start`. */
     end: IsoDaySchema,
   })
-  .refine((period) => period.end >= period.start, {
+  // Only two real dates can be out of order: a day that does not exist is reported alone.
+  .refine(({ start, end }) => !(start instanceof Date && end instanceof Date) || end >= start, {
     error: 'the period ends before it starts; set period.end on or after period.start',
     path: ['end'],
   });
@@ -35,9 +36,18 @@ export const LegacySchema = z.strictObject({
   title: z.string().min(1),
 });
 
-/** Front matter of a digest issue, given the registry's project ids. */
-export function createIssueSchema(projectIds: readonly string[]) {
+/**
+ * Front matter of a digest issue, given the registry's project ids and, for messages, a way to
+ * find the id an unknown entry meant (`NOVA`, `Quantum`, `novva`).
+ */
+export function createIssueSchema(projectIds: readonly string[], suggestId: (written: string) => string | undefined = () => undefined) {
   const known = new Set(projectIds);
+  const unknownProject = (written: string) => {
+    const meant = suggestId(written);
+    return meant
+      ? `unknown project "${written}"; did you mean ${meant}? projects lists registry ids, written as in src/content/projects.yaml`
+      : `unknown project "${written}"; use an id from src/content/projects.yaml or add it there`;
+  };
   return z
     .strictObject({
       /** Issue number (第N期): a positive integer, unique across the archive. */
@@ -54,7 +64,7 @@ export function createIssueSchema(projectIds: readonly string[]) {
       projects: z
         .array(
           z.string().refine((id) => known.has(id), {
-            error: (issue) => `unknown project "${String(issue.input)}"; use an id from src/content/projects.yaml or add it there`,
+            error: (issue) => unknownProject(String(issue.input)),
           }),
         )
         .min(1, 'list at least one section (e.g. [industry, nova])'),

@@ -74,6 +74,19 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     ['zh-CN/0012.md:3  title: the title says issue 21 but number is 12', 'en/0011.md:3  title: the title says issue 21 but number is 11'],
     [],
   ],
+  [
+    'impossible-date',
+    ['1 content problem:', 'zh-CN/0009.md:5  period.start: expected a real date written YYYY-MM-DD'],
+    ['ends before it starts'],
+  ],
+  ['project-id-case', ['zh-CN/0009.md:9  projects.1: unknown project "NOVA". Fix: did you mean nova?'], []],
+  [
+    'unclosed-frontmatter',
+    [
+      'zh-CN/0009.md:14  front matter: the front matter opened on line 1 is not closed before the body: line 14 ("## 业界动态") is Markdown, not a field. Fix: add a "---" line after the last field, before line 14.',
+    ],
+    ['implicit map keys', 'Implicit map keys'],
+  ],
   ['yaml-comment', ['zh-CN/0009.md:8  description: the text after " #" on this line is a YAML comment, so it would be dropped'], []],
   ['misnamed-file', ['zh-CN/0042.md:2  file name: the file holds issue 9 but is named 0042.md', 'Fix: rename it to 0009.md'], []],
   // The issue's own problem is the one to fix; its translation is not said to translate nothing.
