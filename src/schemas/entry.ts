@@ -39,6 +39,11 @@ export function createIssueEntrySchema(projectIds: readonly string[]) {
       body: RenderedBodySchema,
       /** `attribution.notice` rendered. */
       noticeHtml: z.string().optional(),
+      /**
+       * The locales it has a translation in, when it has any: pages read the translations
+       * collection only then, as Astro warns on reading a collection with no entries.
+       */
+      translatedInto: z.array(z.enum(localeCodes)).optional(),
     }),
   );
 }
