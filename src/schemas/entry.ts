@@ -23,6 +23,8 @@ export const RenderedSectionSchema = RenderedPartSchema.extend({
   projectId: z.string(),
   /** Its heading as written. */
   heading: z.string(),
+  /** Words of the heading beyond the project's name (`## Nova (热迁移专题)`): shown under the name, carried by feeds, searched. */
+  subtitle: z.string().optional(),
 });
 
 /** A text's body: the introduction, if any, then its sections in order. */
