@@ -21,5 +21,7 @@ export function serializeIssue(frontmatter: IssueData, body: string): string {
   const document = new Document(plain);
   const projects = document.get('projects', true);
   if (isSeq(projects)) projects.flow = true;
-  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
+  // Blank lines go; the first line's indentation stays (a body may open with an indented code block).
+  const text = body.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${text}\n`;
 }
