@@ -1,9 +1,10 @@
 /**
  * npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD]
- *                   [--attribution <file.yaml>] [--force]
+ *                   [--section <file>:<line>=<id|keep>] [--attribution <file.yaml>] [--force]
  *
  * Converts legacy Jekyll posts into issue files under <issues-dir>/zh-CN/, reporting per file
- * what it read and normalized. Files that cannot be imported are named with line and reason
+ * what it read and normalized, and every guess it left for the editor to confirm with --section
+ * (it never asks, so it never waits for input). Files that cannot be imported are named with line and reason
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
 import { existsSync } from 'node:fs';
@@ -23,7 +24,7 @@ import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
-  'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--attribution <file.yaml>] [--force]';
+  'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--section <file>:<line>=<id|keep>] [--attribution <file.yaml>] [--force]';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -31,6 +32,7 @@ const { values, positionals } = parseArgs({
     out: { type: 'string' },
     'dates-from': { type: 'string' },
     date: { type: 'string', multiple: true },
+    section: { type: 'string', multiple: true },
     attribution: { type: 'string', default: path.join(import.meta.dirname, 'lib/legacy-attribution.yaml') },
     force: { type: 'boolean', default: false },
   },
@@ -44,7 +46,12 @@ if (!legacyDir || !values.out || positionals.length > 1) {
 const registry = loadProjectRegistry(registryFile);
 const resolver = createProjectResolver(registry);
 const attribution = AttributionSchema.parse(parseYaml(await readFile(values.attribution, 'utf8')));
-const baseContext: ImportContext = { resolver, attribution, datesByFile: parseDateOptions(values.date ?? []) };
+const baseContext: ImportContext = {
+  resolver,
+  attribution,
+  datesByFile: parseDateOptions(values.date ?? []),
+  sectionsByFile: parseSectionOptions(values.section ?? []),
+};
 const context: ImportContext = { ...baseContext, datesByNumber: await readDatesFrom(values['dates-from'], baseContext) };
 
 const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
@@ -121,6 +128,22 @@ function parseDateOptions(options: readonly string[]): Map<string, KnownDate> {
       return [file, { date, source: `--date ${option}` }];
     }),
   );
+}
+
+/** The editor's answers to the importer's guesses: `<file>:<line>=<project id>` starts that section there, `=keep` leaves the line as it is. */
+function parseSectionOptions(options: readonly string[]): Map<string, Map<number, string>> {
+  const byFile = new Map<string, Map<number, string>>();
+  for (const option of options) {
+    const match = /^(.+):(\d+)=([\w-]+)$/.exec(option);
+    const [, file = '', line = '', answer = ''] = match ?? [];
+    if (!match || (answer !== 'keep' && !resolver.get(answer))) {
+      console.error(`--section ${option}: expected <file>:<line>=<project id from src/content/projects.yaml, or keep>\n${usage}`);
+      process.exit(2);
+    }
+    const decisions = byFile.get(file) ?? new Map<number, string>();
+    byFile.set(file, decisions.set(Number(line), answer));
+  }
+  return byFile;
 }
 
 /** Publication dates by issue number, from a folder of dated posts of the same issues. */

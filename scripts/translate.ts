@@ -32,13 +32,21 @@ if (!Number.isInteger(number) || number < 1 || !isLocale(locale) || locale === d
 
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
+const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
 const issue = issues.find((candidate) => candidate.data.number === number);
 if (!issue) {
   console.error(problems.length ? formatProblems(problems) : `There is no issue ${number} in ${displayPath(issuesDir)}.`);
   process.exit(1);
 }
 const file = path.join(issuesDir, locale, issueFileName(number));
+// A translation under another name is still this issue's translation: a second one would break the folder.
+const elsewhere = files.find((read) => read.locale === locale && read.number === number && path.resolve(read.file) !== file);
+if (elsewhere) {
+  console.error(
+    `${elsewhere.file} already holds the ${locale} translation of issue ${number}; nothing was written. Rename it to ${issueFileName(number)} (npm run check lists it).`,
+  );
+  process.exit(1);
+}
 const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
 if (values.rehash) {

@@ -29,11 +29,14 @@ export function formatImportReport(outcomes: readonly FileOutcome[], where: { fr
   }
   const imported = outcomes.filter((outcome) => outcome.result.ok);
   const count = (write: FileOutcome['write']) => imported.filter((outcome) => outcome.write === write).length;
-  const notes = outcomes.reduce((total, outcome) => total + outcome.result.notes.length, 0);
+  const all = outcomes.flatMap((outcome) => outcome.result.notes);
+  const guesses = all.filter((note) => note.kind === 'unconfirmed').length;
+  const left =
+    guesses === 0 ? '' : `; ${guesses === 1 ? '1 guess' : `${guesses} guesses`} left for the editor to confirm ("unconfirmed" above)`;
   lines.push(
     `Imported ${imported.length} of ${outcomes.length} files from ${where.from} into ${where.to} ` +
       `(${count('written')} written, ${count('replaced')} replaced, ${count('unchanged')} unchanged); ` +
-      `${outcomes.length - imported.length} failed; ${notes} normalizations reported.`,
+      `${outcomes.length - imported.length} failed; ${all.length - guesses} normalizations reported${left}.`,
   );
   return lines.join('\n');
 }

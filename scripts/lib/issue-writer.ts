@@ -3,10 +3,8 @@ import { Document, isSeq } from 'yaml';
 import { toIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 
-/** The file name of issue `number` inside a locale folder. @example issueFileName(8) // '0008.md' */
-export function issueFileName(number: number): string {
-  return `${String(number).padStart(4, '0')}.md`;
-}
+/** The file name of issue `number` inside a locale folder; the content folder's read checks it. */
+export { issueFileName } from '../../src/pipeline/folder.ts';
 
 /** Serializes front matter and body into an issue file (LF line endings, one trailing newline). */
 export function serializeIssue(frontmatter: IssueData, body: string): string {
@@ -23,5 +21,7 @@ export function serializeIssue(frontmatter: IssueData, body: string): string {
   const document = new Document(plain);
   const projects = document.get('projects', true);
   if (isSeq(projects)) projects.flow = true;
-  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${body.trim()}\n`;
+  // Blank lines go; the first line's indentation stays (a body may open with an indented code block).
+  const text = body.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n\n${text}\n`;
 }

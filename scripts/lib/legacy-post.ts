@@ -3,24 +3,18 @@
  * in; the issue file, or the line and reason it cannot be imported, out, with a note for
  * every normalization. Nothing is dropped: what is moved or rewritten is reported.
  */
-import type { Heading, Link, RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import { headingText, parseMarkdown } from './markdown-tree.ts';
 import { parseIssueNumber } from '../../src/lib/numerals.ts';
 import { parseLegacyPeriod, resolvePeriodYears } from '../../src/lib/periods.ts';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
+import { decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
+import { ImportError, type ImportNote } from './import-notes.ts';
+import { GROUP_HEADINGS, restructureBody, type SectionDecisions } from './legacy-sections.ts';
 
-export type NoteKind =
-  'line-endings' | 'title' | 'year' | 'date' | 'notice' | 'group-heading' | 'heading' | 'merged-section' | 'bare-url' | 'metadata';
-
-export interface ImportNote {
-  line?: number;
-  kind: NoteKind;
-  message: string;
-}
+export type { ImportNote, NoteKind } from './import-notes.ts';
 
 export interface LegacyInput {
   /** The legacy file's name (its date prefix gives the year). */
@@ -42,6 +36,8 @@ export interface ImportContext {
   datesByFile?: ReadonlyMap<string, KnownDate>;
   /** Dates by issue number (`--dates-from`), for files whose name carries none. */
   datesByNumber?: ReadonlyMap<number, KnownDate>;
+  /** The editor's answers to the importer's guesses about sections (`--section`), by file name. */
+  sectionsByFile?: ReadonlyMap<string, SectionDecisions>;
 }
 
 export interface ImportedIssue {
@@ -55,18 +51,9 @@ export interface ImportedIssue {
 export type ImportResult =
   { ok: true; issue: ImportedIssue; notes: ImportNote[]; lines: number } | { ok: false; line: number; reason: string; notes: ImportNote[] };
 
-/** Headings that grouped the project sections in the legacy layout; they hold no section of their own. */
-const GROUP_HEADINGS = new Set(['社区跟踪', '社区动态']);
 const JEKYLL_FIELDS = new Set(['layout', 'category', 'categories', 'tags', 'comments', 'published']);
-const NOTICE_START = /^\s*声明\s*[:：]/;
-
-class ImportError extends Error {
-  readonly line: number;
-  constructor(line: number, reason: string) {
-    super(reason);
-    this.line = line;
-  }
-}
+/** Fields the issue takes: the title (number, period), the description, Jekyll's date (published) and author (editor). */
+const READ_FIELDS = new Set(['title', 'description', 'date', 'author']);
 
 /** Converts a legacy post; never throws for bad input. */
 export function convertLegacyPost(input: LegacyInput, context: ImportContext): ImportResult {
@@ -81,8 +68,9 @@ export function convertLegacyPost(input: LegacyInput, context: ImportContext): I
 }
 
 function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]) {
-  let text = decodeUtf8(input.bytes);
-  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const decoded = decodeUtf8(input.bytes, input.fileName);
+  if (isEncodingError(decoded)) throw new ImportError(decoded.line, `${decoded.message}; ${decoded.fix}`);
+  let text = decoded.text;
   if (text.includes('\r')) {
     notes.push({ kind: 'line-endings', message: 'CRLF line endings converted to LF' });
     text = text.replace(/\r\n?/g, '\n');
@@ -109,7 +97,10 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     throw new ImportError(lineOfKey('title'), `the title "${title}" carries no period such as (02.03-02.15) or (0320-0410)`);
   }
   const fileNameDate = parseIsoDay(/^(\d{4}-\d{2}-\d{2})-/.exec(input.fileName)?.[1] ?? '');
-  const given = context.datesByFile?.get(input.fileName) ?? (fileNameDate ? undefined : context.datesByNumber?.get(number));
+  // Jekyll's own date: wins over the file name's, as it did on the blog; an explicit --date wins over both.
+  const written = readJekyllDate(header['date'], lineOfKey('date'));
+  const fromFile = written && { date: written.date, source: `the front matter's date: ${written.text}` };
+  const given = context.datesByFile?.get(input.fileName) ?? fromFile ?? (fileNameDate ? undefined : context.datesByNumber?.get(number));
   const published = given?.date ?? fileNameDate;
   if (!published) {
     throw new ImportError(
@@ -117,9 +108,27 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
       'no publication date: the file name has no YYYY-MM-DD- prefix; pass --dates-from <folder of dated posts> or --date <file>=YYYY-MM-DD',
     );
   }
-  if (given) notes.push({ kind: 'date', message: `publication date ${toIsoDay(published)} from ${given.source}` });
+  if (given) {
+    const disagrees =
+      fileNameDate && toIsoDay(fileNameDate) !== toIsoDay(published) ? ` (the file name says ${toIsoDay(fileNameDate)})` : '';
+    notes.push({
+      kind: 'date',
+      ...(given === fromFile ? { line: lineOfKey('date') } : {}),
+      message: `publication date ${toIsoDay(published)} from ${given.source}${disagrees}`,
+    });
+  }
+  const author = readJekyllAuthor(header['author'], lineOfKey('author'));
+  if (author !== undefined) {
+    const series = context.attribution.editor === author ? '' : ` (the series' credits name ${context.attribution.editor})`;
+    notes.push({ kind: 'editor', line: lineOfKey('author'), message: `editor ${author} from the front matter's author:${series}` });
+  }
   const period = resolvePeriodYears(legacyPeriod, published);
-  if (!period) throw new ImportError(lineOfKey('title'), `the period ${legacyPeriod.text} names a day that does not exist`);
+  if (!period) {
+    throw new ImportError(
+      lineOfKey('title'),
+      `the period ${legacyPeriod.text} names a day that does not exist in its year (years come from the publication date, ${toIsoDay(published)})`,
+    );
+  }
   const span = `${toIsoDay(period.start)}..${toIsoDay(period.end)}`;
   if (period.crossesYear) {
     notes.push({ kind: 'year', line: lineOfKey('title'), message: `period ${legacyPeriod.text} crosses a new year: ${span}` });
@@ -138,7 +147,7 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
       message: `Jekyll-only fields not carried over: ${dropped.map((key) => `${key}: ${String(header[key])}`).join(', ')}`,
     });
   }
-  const unknown = Object.keys(header).filter((key) => !JEKYLL_FIELDS.has(key) && key !== 'title' && key !== 'description');
+  const unknown = Object.keys(header).filter((key) => !JEKYLL_FIELDS.has(key) && !READ_FIELDS.has(key));
   if (unknown.length) {
     throw new ImportError(
       lineOfKey(unknown[0] ?? ''),
@@ -147,12 +156,14 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   }
 
   const bodyStartLine = (fence[0].match(/\n/g) ?? []).length + 1;
-  const body = restructureBody(
-    repairHeadingSpaces(text.slice(fence[0].length), context.resolver, bodyStartLine, notes),
-    context.resolver,
-    bodyStartLine,
+  const decisions = context.sectionsByFile?.get(input.fileName);
+  const body = restructureBody(repairHeadingSpaces(text.slice(fence[0].length), context.resolver, bodyStartLine, notes), {
+    resolver: context.resolver,
+    fileName: input.fileName,
+    firstLine: bodyStartLine,
     notes,
-  );
+    ...(decisions ? { decisions } : {}),
+  });
   const cleanTitle = title.replace(legacyPeriod.text, '').trim();
   const description = typeof header['description'] === 'string' && header['description'].trim() ? header['description'].trim() : cleanTitle;
   const data: IssueData = {
@@ -162,8 +173,12 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     published,
     description,
     projects: body.projects,
-    attribution: body.notice ? { ...context.attribution, notice: body.notice } : context.attribution,
-    legacy: { file: input.fileName, title },
+    attribution: {
+      ...context.attribution,
+      ...(author === undefined ? {} : { editor: author }),
+      ...(body.notice ? { notice: body.notice } : {}),
+    },
+    legacy: { file: input.fileName, title, ...(written ? { date: written.text } : {}), ...(author === undefined ? {} : { author }) },
   };
   const path = `zh-CN/${issueFileName(number)}`;
   return {
@@ -172,14 +187,22 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   };
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const firstBad = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD');
-    const line = new TextDecoder('utf-8').decode(bytes).slice(0, firstBad).split('\n').length;
-    throw new ImportError(line, 'the file is not UTF-8 text; convert it to UTF-8 (e.g. iconv -f GBK -t UTF-8)');
+/** Jekyll's `date:` (`2014-02-15`, or with a time and zone); its day is the publication date, in the zone it was written in. */
+function readJekyllDate(value: unknown, line: number): { date: Date; text: string } | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).trim();
+  const date = parseIsoDay(/^(\d{4}-\d{2}-\d{2})(?:[ T]|$)/.exec(text)?.[1] ?? '');
+  if (!date) throw new ImportError(line, `date: "${text}" is not a date Jekyll writes (YYYY-MM-DD, a time and zone after it allowed)`);
+  return { date, text };
+}
+
+/** Jekyll's `author:`: one name, the post's editor. */
+function readJekyllAuthor(value: unknown, line: number): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !value.trim()) {
+    throw new ImportError(line, `author: expected one name (the post's editor), found ${JSON.stringify(value)}`);
   }
+  return value.trim();
 }
 
 /** `###Nova` was a heading to the legacy renderer but is a paragraph to CommonMark. */
@@ -195,209 +218,4 @@ function repairHeadingSpaces(body: string, resolver: ProjectResolver, firstLine:
       return `${match[1]} ${match[2]}`;
     })
     .join('\n');
-}
-
-interface Segment {
-  /** `undefined` for the introduction. */
-  projectId?: string;
-  /** Opened by a group heading (社区跟踪) rather than a project heading. */
-  fromGroup?: boolean;
-  parts: string[];
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/**
- * Rebuilds the body in the site's layout: introduction, then one `## <Project>` section per
- * project in source order. Project headings may sit at any level; group headings (社区跟踪)
- * are dropped with their text kept; duplicate sections are merged into the first.
- */
-function restructureBody(body: string, resolver: ProjectResolver, firstLine: number, notes: ImportNote[]) {
-  const tree = parseMarkdown(body);
-  const line = (node: RootContent) => firstLine + (node.position?.start.line ?? 1) - 1;
-  const offset = (node: RootContent, edge: 'start' | 'end') => node.position?.[edge].offset ?? 0;
-  const edits: Edit[] = bareUrlEdits(body, tree.children, line, notes);
-
-  let notice: string | undefined;
-  const intro: Segment = { parts: [] };
-  const segments: Segment[] = [intro];
-  let current = intro;
-  let sectionDepth = 0;
-  let cursor = 0;
-  const movedHeadings: number[] = [];
-  const flush = (until: number) => {
-    const text = applyEdits(body, cursor, until, edits).trim();
-    if (text) current.parts.push(text);
-  };
-
-  for (const node of tree.children) {
-    if (
-      node.type === 'paragraph' &&
-      current === intro &&
-      notice === undefined &&
-      NOTICE_START.test(body.slice(offset(node, 'start'), offset(node, 'end')))
-    ) {
-      flush(offset(node, 'start'));
-      notice = applyEdits(body, offset(node, 'start'), offset(node, 'end'), edits);
-      cursor = offset(node, 'end');
-      const lastLine = line(node) + notice.split('\n').length - 1;
-      notes.push({
-        kind: 'notice',
-        line: line(node),
-        message: `the credit statement (声明, lines ${line(node)}-${lastLine}) moved to attribution.notice`,
-      });
-      continue;
-    }
-    if (node.type !== 'heading') continue;
-    const heading = node as Heading;
-    const text = headingText(heading).trim();
-    const marker = `${'#'.repeat(heading.depth)} ${text}`;
-    if (GROUP_HEADINGS.has(text)) {
-      flush(offset(node, 'start'));
-      cursor = offset(node, 'end');
-      current = { projectId: 'common', fromGroup: true, parts: [] };
-      segments.push(current);
-      sectionDepth = heading.depth + 1;
-      notes.push({
-        kind: 'group-heading',
-        line: line(node),
-        message: `group heading "${marker}" dropped; any text under it goes to Common`,
-      });
-      continue;
-    }
-    const match = resolver.resolve(text);
-    const project = match?.project ?? resolver.suggest(text);
-    if (project) {
-      flush(offset(node, 'start'));
-      cursor = offset(node, 'end');
-      current = { projectId: project.id, parts: [] };
-      segments.push(current);
-      sectionDepth = heading.depth;
-      const canonical = `## ${project.name['zh-CN']}`;
-      if (text === project.name['zh-CN'] && heading.depth !== 2) {
-        movedHeadings.push(line(node));
-      } else if (marker !== canonical) {
-        const how = !match
-          ? `close spelling of ${project.name.en}`
-          : match.via === 'alias'
-            ? `alias of ${project.name.en}`
-            : 'project heading';
-        notes.push({ kind: 'heading', line: line(node), message: `"${marker}" → "${canonical}" (${how})` });
-      }
-      continue;
-    }
-    if (current !== intro && heading.depth <= sectionDepth) {
-      throw new ImportError(
-        line(node),
-        `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again`,
-      );
-    }
-    if (heading.depth <= 2) {
-      const start = offset(node, 'start');
-      edits.push({ start, end: start + heading.depth, text: '###' });
-      notes.push({
-        kind: 'heading',
-        line: line(node),
-        message: `"${marker}" inside ${current === intro ? 'the introduction' : 'a section'} demoted to "### ${text}"`,
-      });
-    }
-  }
-  flush(body.length);
-  if (movedHeadings.length) {
-    notes.push({
-      kind: 'heading',
-      message: `${movedHeadings.length} project headings moved to level 2 ("## Name"), lines ${movedHeadings.join(', ')}`,
-    });
-  }
-
-  // A group heading with nothing under it held no text; every other segment is kept.
-  const sections: Segment[] = [];
-  for (const segment of segments.slice(1).filter((segment) => !segment.fromGroup || segment.parts.length > 0)) {
-    const first = sections.find((section) => section.projectId === segment.projectId);
-    if (!first) {
-      sections.push(segment);
-      continue;
-    }
-    first.parts.push(...segment.parts);
-    const name = resolver.get(segment.projectId ?? '')?.name.en ?? segment.projectId;
-    notes.push({ kind: 'merged-section', message: `a second ${name} section merged into the first` });
-  }
-  const markdown = [
-    intro.parts.join('\n\n'),
-    ...sections.map((segment) => `## ${resolver.get(segment.projectId ?? '')?.name['zh-CN']}\n\n${segment.parts.join('\n\n')}`.trim()),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  return { markdown, notice, projects: sections.map((segment) => segment.projectId ?? '') };
-}
-
-/**
- * Bare URLs the legacy renderer showed as text: GFM links them, but a `\_` inside stays in the
- * address and Chinese text right after one joins it. Such URLs become `<url>` autolinks.
- */
-function bareUrlEdits(body: string, nodes: readonly RootContent[], line: (node: RootContent) => number, notes: ImportNote[]): Edit[] {
-  const edits: Edit[] = [];
-  const visit = (node: RootContent) => {
-    if (node.type === 'link') {
-      const edit = repairBareUrl(body, node);
-      if (edit) {
-        edits.push(edit);
-        notes.push({ kind: 'bare-url', line: line(node), message: `bare URL written as ${edit.text.replace(/>.*$/s, '>')}` });
-      }
-      return;
-    }
-    if ('children' in node) (node.children as RootContent[]).forEach(visit);
-  };
-  nodes.forEach(visit);
-  return edits;
-}
-
-const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
-
-function repairBareUrl(body: string, link: Link): Edit | undefined {
-  const start = link.position?.start.offset;
-  const end = link.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
-  const source = body.slice(start, end);
-  const angled = source.startsWith('<') && source.endsWith('>');
-  if (!angled && !/^https?:\/\//i.test(source)) return undefined;
-  const address = angled ? source.slice(1, -1) : source;
-  // chars[i] is the i-th character of the clean URL, read up to ends[i] in the source.
-  const chars: string[] = [];
-  const ends: number[] = [];
-  for (let index = 0; index < address.length;) {
-    const char = address.charAt(index);
-    const escaped = char === '\\' && /[!-/:-@[-`{-~]/.test(address.charAt(index + 1));
-    if (!escaped && !angled && !URL_CHAR.test(char)) break;
-    chars.push(escaped ? address.charAt(index + 1) : char);
-    index += escaped ? 2 : 1;
-    ends.push(index);
-  }
-  // As GFM does: trailing punctuation and an unbalanced ")" end the sentence, not the URL.
-  while (!angled && chars.length > 0) {
-    const last = chars.at(-1) ?? '';
-    const unbalanced = last === ')' && chars.filter((c) => c === '(').length < chars.filter((c) => c === ')').length;
-    if (!unbalanced && !/[?!.,:*_~'";]/.test(last)) break;
-    chars.pop();
-    ends.pop();
-  }
-  const url = chars.join('');
-  if (url === address) return undefined;
-  // Text that ran into the URL stays as written, after it.
-  return { start, end, text: `<${url}>${address.slice(ends.at(-1) ?? 0)}` };
-}
-
-function applyEdits(body: string, from: number, to: number, edits: readonly Edit[]): string {
-  let text = '';
-  let cursor = from;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    if (edit.start < from || edit.end > to) continue;
-    text += body.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return text + body.slice(cursor, to);
 }

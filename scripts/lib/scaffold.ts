@@ -56,7 +56,8 @@ export function scaffoldTranslation(issue: ValidIssue, registry: readonly Projec
     ...(intro ? [`TODO: translate the introduction.\n\n${original(intro)}`] : []),
     ...issue.body.sections.map((section) => {
       const name = registry.find((project) => project.id === section.projectId)?.name[locale] ?? section.projectId;
-      return `## ${name}\n\nTODO: translate.\n\n${original(section.markdown)}`;
+      const subtitle = section.subtitle ? ` (TODO: translate the subtitle "${section.subtitle}")` : '';
+      return `## ${name}${subtitle}\n\nTODO: translate.\n\n${original(section.markdown)}`;
     }),
   ];
   return `---\n${document.toString({ lineWidth: 0 })}---\n\n${parts.join('\n\n')}\n`;

@@ -17,6 +17,8 @@ export interface IssueText {
   status: TextStatus;
   title: string;
   description: string;
+  /** Who translated it, for a translation. */
+  translator?: string;
   /** The text before the first section, if any. */
   intro?: RenderedPart;
   sections: RenderedSection[];
@@ -53,13 +55,14 @@ export interface Archive {
 /** Builds the archive from the issues and translations the collections hold. */
 export function createArchive(entries: readonly IssueEntryData[], translations: readonly TranslationEntryData[] = []): Archive {
   const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.number}`, entry]));
-  const textOf = (lang: Locale, status: TextStatus, { title, description, body }: IssueEntryData | TranslationEntryData): IssueText => ({
+  const textOf = (lang: Locale, status: TextStatus, entry: IssueEntryData | TranslationEntryData): IssueText => ({
     lang,
     status,
-    title,
-    description,
-    ...(body.intro ? { intro: body.intro } : {}),
-    sections: body.sections,
+    title: entry.title,
+    description: entry.description,
+    ...('translator' in entry ? { translator: entry.translator } : {}),
+    ...(entry.body.intro ? { intro: entry.body.intro } : {}),
+    sections: entry.body.sections,
   });
   const issues = entries
     .map((entry): ArchiveIssue => {

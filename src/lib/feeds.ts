@@ -8,6 +8,8 @@ import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
 import type { Translate } from '../i18n/t.ts';
+import { translateIsolated } from '../i18n/isolate.ts';
+import { escapeHtml } from './html-text.ts';
 import type { Project } from '../schemas/project.ts';
 import { getSectionText, type Archive, type ArchiveIssue, type IssueText } from './archive.ts';
 import { absoluteUrl, feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
@@ -63,11 +65,6 @@ export function toXmlText(text: string): string {
   return text.toWellFormed().replace(XML_FORBIDDEN, '');
 }
 
-/** @example escapeHtml('a < b & c') // 'a &lt; b &amp; c' */
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
-
 /**
  * Makes the site paths of rendered HTML absolute. The content pipeline writes every address to this
  * site as a site path (`/…`, base included) in the `href` of an `a` or the `src` of an `img` (see
@@ -100,11 +97,27 @@ function inLanguage(html: string, text: IssueText, { locale }: FeedContext): str
   return html && text.lang !== locale ? `<div lang="${text.lang}">${html}</div>` : html;
 }
 
-/** The editor's credit, as every issue page carries it. */
-function credit(issue: ArchiveIssue, { t }: FeedContext): string {
+/** The credits, as every issue page carries them: the editor's, and the translator's of a translation; names are isolated from the words and link around them. */
+function credit(issue: ArchiveIssue, text: IssueText, { t }: FeedContext): string {
   const { editor, organization, source } = issue.attribution;
-  const name = organization ? t('attribution.editorWithOrganization', { editor, organization }) : t('attribution.editor', { editor });
-  return `<p>${escapeHtml(name)} · ${escapeHtml(t('attribution.source'))}<a href="${escapeHtml(source)}">${escapeHtml(new URL(source).host)}</a></p>`;
+  const name = organization
+    ? translateIsolated(t, 'attribution.editorWithOrganization', { editor, organization })
+    : translateIsolated(t, 'attribution.editor', { editor });
+  const translator = text.translator ? `<p>${translateIsolated(t, 'attribution.translator', { translator: text.translator })}</p>` : '';
+  return `<p>${name} · ${escapeHtml(t('attribution.source'))}<a href="${escapeHtml(source)}">${escapeHtml(new URL(source).host)}</a></p>${translator}`;
+}
+
+/**
+ * A section's name in a feed: the project's, and the heading's subtitle after it when there is one.
+ * @example sectionName(ctx, 'nova', '热迁移专题') // 'Nova：热迁移专题'
+ */
+export function sectionName(
+  { t, locale, project }: Pick<FeedContext, 't' | 'locale' | 'project'>,
+  projectId: string,
+  subtitle?: string,
+): string {
+  const name = project(projectId)?.name[locale] ?? projectId;
+  return subtitle ? t('feed.sectionName', { project: name, subtitle }) : name;
 }
 
 /** The whole issue as one item of the digest's feed. */
@@ -117,12 +130,15 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
     ...projects.filter(({ project }) => project?.kind !== 'news'),
   ];
   const sections = ordered.map(({ projectId, project }) => {
-    const name = escapeHtml(project?.name[ctx.locale] ?? projectId);
-    const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
     const section = text.sections.find((candidate) => candidate.projectId === projectId);
+    const projectName = project?.name[ctx.locale] ?? projectId;
+    const name = section?.subtitle
+      ? translateIsolated(ctx.t, 'feed.sectionName', { subtitle: section.subtitle }, { project: projectName })
+      : escapeHtml(projectName);
+    const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
     return `<h2><a href="${anchor}">${name}</a></h2>${inLanguage(section?.html ?? '', text, ctx)}`;
   });
-  const html = [notice(text, ctx), inLanguage(text.intro?.html ?? '', text, ctx), ...sections, credit(issue, ctx)].join('');
+  const html = [notice(text, ctx), inLanguage(text.intro?.html ?? '', text, ctx), ...sections, credit(issue, text, ctx)].join('');
   return {
     guid: feedGuid(ctx.locale, issue.number),
     title: issueTitle(issue, ctx),
@@ -139,10 +155,10 @@ export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: F
   const { text, section } = getSectionText(issue, ctx.locale, projectId);
   const name = ctx.project(projectId)?.name[ctx.locale] ?? projectId;
   const link = absolute(issuePath(issue.number, projectId), ctx);
-  const html = [notice(text, ctx), inLanguage(section?.html ?? '', text, ctx), credit(issue, ctx)].join('');
+  const html = [notice(text, ctx), inLanguage(section?.html ?? '', text, ctx), credit(issue, text, ctx)].join('');
   return {
     guid: feedGuid(ctx.locale, issue.number, projectId),
-    title: ctx.t('feed.sectionTitle', { project: name, issue: issueTitle(issue, ctx) }),
+    title: ctx.t('feed.sectionTitle', { project: sectionName(ctx, projectId, section?.subtitle), issue: issueTitle(issue, ctx) }),
     link,
     pubDate: issue.published,
     description: text.description,

@@ -27,6 +27,7 @@ const DIGIT_VALUE: Record<string, number> = {
   九: 9,
   玖: 9,
 };
+const TENS_CHARACTERS: Record<string, string> = { 廿: '二十', 卅: '三十', 卌: '四十' };
 const UNIT_VALUE: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const SMALL_UNITS = ['', '十', '百', '千'];
 
@@ -34,10 +35,13 @@ const SMALL_UNITS = ['', '十', '百', '千'];
  * Parses a Chinese numeral; returns `undefined` when the text is not one.
  * @example parseChineseNumeral('二百零三') // 203
  * @example parseChineseNumeral('十一') // 11
+ * @example parseChineseNumeral('廿一') // 21
  */
-export function parseChineseNumeral(text: string): number | undefined {
-  if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text);
+export function parseChineseNumeral(written: string): number | undefined {
+  if (!written) return undefined;
+  if (/^\d+$/.test(written)) return Number(written);
+  // 廿, 卅 and 卌 are one character for 二十, 三十 and 四十 (第廿一期).
+  const text = written.replace(/[廿卅卌]/g, (tens) => TENS_CHARACTERS[tens] ?? tens);
   const [high, low, ...rest] = text.split('万');
   if (rest.length > 0) return undefined;
   if (low === undefined) return parseBelowTenThousand(text);
@@ -109,12 +113,22 @@ function formatBelowTenThousand(value: number, leading: boolean): string {
 }
 
 /**
- * Finds the issue number in a title such as "OpenStack社区动态第八期(02.03-02.15)".
+ * Finds the issue number in a title such as "OpenStack社区动态第八期(02.03-02.15)", in any width.
  * @example parseIssueNumber('OpenStack社区动态第十一期') // 11
+ * @example parseIssueNumber('第廿一期') // 21
  */
 export function parseIssueNumber(title: string): number | undefined {
-  const match = /第\s*([零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟\d]+)\s*期/.exec(title);
+  const match = /第\s*([零〇一二两三四五六七八九十廿卅卌百千万壹贰叁肆伍陆柒捌玖拾佰仟\d]+)\s*期/.exec(title.normalize('NFKC'));
   return match?.[1] === undefined ? undefined : parseChineseNumeral(match[1]);
+}
+
+/**
+ * Finds the issue number in an English title: "Issue 8", "Issue #8", "Issue No. 8", in any case and width.
+ * @example parseEnglishIssueNumber('OpenStack Community Digest, Issue #21') // 21
+ */
+export function parseEnglishIssueNumber(title: string): number | undefined {
+  const match = /\bissue\s*(?:#|no\.?|number)?\s*(\d+)(?!\d)/i.exec(title.normalize('NFKC'));
+  return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
 /** Writes 第N期 for an issue number. @example formatIssueLabel(8) // '第八期' */

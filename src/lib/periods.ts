@@ -59,22 +59,21 @@ export interface ResolvedPeriod extends Period {
 /**
  * Gives a year-less period the years that put its end nearest the anchor date, so a
  * period of 12.28-01.03 anchored on 2014-01-03 runs from 2013-12-28 to 2014-01-03.
- * Returns `undefined` when a day does not exist (02.30).
+ * The years are chosen first and the days checked in them: a day that does not exist
+ * there (02.30, or 02.29 outside a leap year) gives `undefined`, never another year.
  */
 export function resolvePeriodYears(period: Pick<LegacyPeriod, 'start' | 'end'>, anchor: Date): ResolvedPeriod | undefined {
   const anchorYear = anchor.getUTCFullYear();
-  let best: ResolvedPeriod | undefined;
-  for (const endYear of [anchorYear - 1, anchorYear, anchorYear + 1]) {
-    const crossesYear = compareMonthDay(period.start, period.end) > 0;
-    const end = makeDay(endYear, period.end.month, period.end.day);
-    const start = makeDay(crossesYear ? endYear - 1 : endYear, period.start.month, period.start.day);
-    if (!start || !end) continue;
-    const anchorOffsetDays = daysBetween(end, anchor);
-    if (!best || Math.abs(anchorOffsetDays) < Math.abs(best.anchorOffsetDays)) {
-      best = { start, end, crossesYear, anchorOffsetDays };
-    }
-  }
-  return best;
+  const crossesYear = compareMonthDay(period.start, period.end) > 0;
+  // Nearest by the calendar position of the days, whether or not they exist in that year.
+  const offset = (endYear: number) => daysBetween(new Date(Date.UTC(endYear, period.end.month - 1, period.end.day)), anchor);
+  const endYear = [anchorYear - 1, anchorYear, anchorYear + 1].reduce((best, year) =>
+    Math.abs(offset(year)) < Math.abs(offset(best)) ? year : best,
+  );
+  const end = makeDay(endYear, period.end.month, period.end.day);
+  const start = makeDay(crossesYear ? endYear - 1 : endYear, period.start.month, period.start.day);
+  if (!start || !end) return undefined;
+  return { start, end, crossesYear, anchorOffsetDays: daysBetween(end, anchor) };
 }
 
 function compareMonthDay(a: MonthDay, b: MonthDay): number {

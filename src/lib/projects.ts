@@ -11,12 +11,14 @@ export type MatchKind = 'id' | 'name' | 'alias';
 export interface ProjectMatch {
   project: Project;
   via: MatchKind;
+  /** Words the heading carries beyond the project's name, in parentheses: `Nova (热迁移专题)` → `热迁移专题`. */
+  subtitle?: string;
 }
 
 export interface ProjectResolver {
-  /** The project a heading names exactly (modulo case, spacing and punctuation). */
+  /** The project a heading names exactly (modulo case, spacing and punctuation), and the heading's subtitle if it has one. */
   resolve(heading: string): ProjectMatch | undefined;
-  /** The one project whose name is a small typo away from the heading, if any. */
+  /** The one project whose name is a small typo away from the heading's, if any. */
   suggest(heading: string): Project | undefined;
   /** The project with this id. */
   get(id: string): Project | undefined;
@@ -24,15 +26,52 @@ export interface ProjectResolver {
 
 /**
  * Reduces a heading to the key names are compared by.
- * @example normalizeProjectKey(' Neutron (Quantum)：') // 'neutron'
+ * @example normalizeProjectKey(' Open-Stack  Networking：') // 'openstacknetworking'
  */
 export function normalizeProjectKey(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/\([^)]*\)/g, '')
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]+/gu, '');
 }
+
+/** A heading cut into the name it starts with and the subtitle in parentheses after it. */
+export interface SplitHeading {
+  name: string;
+  /** The words inside the closing parentheses, when there are any. */
+  subtitle?: string;
+  /** Everything after the name as written, parentheses included (`' (热迁移专题)'`, `'（本期重点）'`), or `''`. */
+  rest: string;
+}
+
+/**
+ * Cuts a section heading into its name and a subtitle in parentheses (ASCII or full-width) at its end.
+ * @example splitHeading('业界动态（本期重点：Icehouse 发布）') // { name: '业界动态', subtitle: '本期重点：Icehouse 发布', rest: '（本期重点：Icehouse 发布）' }
+ */
+export function splitHeading(heading: string): SplitHeading {
+  const text = heading.trim();
+  // The parenthesis that opens the one closing the heading, nesting counted.
+  let depth = 0;
+  let open = -1;
+  if (CLOSING.has(text.at(-1) ?? '')) {
+    for (let index = text.length - 1; index >= 0; index--) {
+      const char = text.charAt(index);
+      if (CLOSING.has(char)) depth += 1;
+      else if (OPENING.has(char)) depth -= 1;
+      if (depth === 0) {
+        open = index;
+        break;
+      }
+    }
+  }
+  const name = text.slice(0, Math.max(open, 0)).trimEnd();
+  if (open <= 0 || !name) return { name: text, rest: '' };
+  const subtitle = text.slice(open + 1, -1).trim();
+  return { name, rest: text.slice(name.length), ...(subtitle ? { subtitle } : {}) };
+}
+
+const OPENING = new Set(['(', '（']);
+const CLOSING = new Set([')', '）']);
 
 /** Builds a resolver over the registry; throws when two projects claim the same name. */
 export function createProjectResolver(projects: readonly Project[]): ProjectResolver {
@@ -54,9 +93,15 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
     }
   }
   return {
-    resolve: (heading) => byKey.get(normalizeProjectKey(heading)),
+    resolve(heading) {
+      const whole = byKey.get(normalizeProjectKey(heading));
+      if (whole) return whole;
+      const { name, subtitle } = splitHeading(heading);
+      const named = name === heading.trim() ? undefined : byKey.get(normalizeProjectKey(name));
+      return named && { ...named, ...(subtitle ? { subtitle } : {}) };
+    },
     suggest(heading) {
-      const key = normalizeProjectKey(heading);
+      const key = normalizeProjectKey(splitHeading(heading).name);
       if (key.length < 4) return undefined;
       const close = new Set<Project>();
       for (const [candidate, match] of byKey) {

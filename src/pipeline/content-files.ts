@@ -2,10 +2,10 @@
  * Reads and validates an issues folder: issues in `zh-CN/`, translations in one folder per
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
-import { checkIssueSet, toIssueEntry, validateIssueFile, type ValidIssue } from './issue-validation.ts';
+import { defaultLocale } from '../i18n/locales.ts';
+import { checkIssueSet, toIssueEntry, validateIssueFile, type FileValidation, type ValidIssue } from './issue-validation.ts';
 import { formatProblems, type ContentProblem } from './problems.ts';
 import { createProjectResolver } from '../lib/projects.ts';
 import {
@@ -20,14 +20,24 @@ import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath } from './paths.ts';
+import { decodeUtf8, isEncodingError } from './encoding.ts';
+import { checkFileName, listContentFiles, type ContentFile } from './folder.ts';
 
 export interface LoadedContent {
   issues: ValidIssue[];
   translations: ValidTranslation[];
+  /** Every Markdown file read, valid or not, with the number it says it holds when it gives one. */
+  files: ReadFile[];
   /** Everything that must be fixed; the build fails on any. */
   problems: ContentProblem[];
   /** Translations of an older version of their issue; reported, not fatal. */
   stale: StaleTranslation[];
+}
+
+/** A file of the folder as read. */
+export interface ReadFile extends ContentFile {
+  /** The issue number its front matter gives. */
+  number?: number;
 }
 
 export interface ContentOptions {
@@ -53,53 +63,56 @@ export function loadContentFiles(issuesDir: string, options: ContentOptions): Pr
   return pending;
 }
 
-type FileResult<T> = { value?: T; problems: ContentProblem[] };
+type FileResult<T> = { value?: T; problems: ContentProblem[] } & Pick<FileValidation, 'number'>;
+type KnownResults = Map<string, { bytes: Buffer; result: FileResult<unknown> }>;
 
 /**
- * Results of files already read, by what they depend on besides their text (the site's address and
+ * Results of files already read, by what they depend on besides their bytes (the site's address and
  * the registry), then by path: a later read (the dev server's, after an edit) validates and renders
- * only the files whose text changed.
+ * only the files whose bytes changed.
  */
-const readBefore = new Map<string, Map<string, { source: string; result: FileResult<unknown> }>>();
+const readBefore = new Map<string, KnownResults>();
 
-/** A file's result, from the cache when its text is unchanged. */
-function readOnce<T>(
-  known: Map<string, { source: string; result: FileResult<unknown> }>,
-  file: string,
-  source: string,
-  read: (source: string) => FileResult<T>,
-): FileResult<T> {
+/** A file's result, from the cache when its bytes are unchanged; a file that is not UTF-8 is a problem of its own. */
+function readOnce<T>(known: KnownResults, file: string, bytes: Buffer, read: (source: string) => FileResult<T>): FileResult<T> {
   const before = known.get(file);
-  if (before?.source === source) return before.result as FileResult<T>;
-  const result = read(source);
-  known.set(file, { source, result });
+  if (before?.bytes.equals(bytes)) return before.result as FileResult<T>;
+  const decoded = decodeUtf8(bytes, path.basename(file));
+  const result: FileResult<T> = isEncodingError(decoded)
+    ? { problems: [{ file: displayPath(file), line: decoded.line, field: 'encoding', message: decoded.message, fix: decoded.fix }] }
+    : read(decoded.text);
+  known.set(file, { bytes, result });
   return result;
 }
 
 /** Reads files several at a time: one after another, the thread mostly waited on the disk. */
-async function readAll(files: readonly string[]): Promise<string[]> {
-  const sources: string[] = [];
+async function readAll(files: readonly string[]): Promise<Buffer[]> {
+  const contents: Buffer[] = [];
   for (let start = 0; start < files.length; start += READS_IN_FLIGHT) {
-    sources.push(...(await Promise.all(files.slice(start, start + READS_IN_FLIGHT).map((file) => readFile(file, 'utf8')))));
+    contents.push(...(await Promise.all(files.slice(start, start + READS_IN_FLIGHT).map((file) => readFile(file)))));
   }
-  return sources;
+  return contents;
 }
 
 const READS_IN_FLIGHT = 64;
 
 async function readContent(issuesDir: string, { registry, site }: ContentOptions): Promise<LoadedContent> {
   const resolver = createProjectResolver(registry);
-  const schema = createIssueSchema(registry.map((project) => project.id));
+  const schema = createIssueSchema(
+    registry.map((project) => project.id),
+    (written) => (resolver.resolve(written)?.project ?? resolver.suggest(written))?.id,
+  );
   // A changed registry or address changes every result.
   const context = `${site.href}\0${JSON.stringify(registry)}`;
-  const known = readBefore.get(context) ?? new Map();
+  const known: KnownResults = readBefore.get(context) ?? new Map();
   readBefore.set(context, known);
   const problems: ContentProblem[] = [];
   const issues: ValidIssue[] = [];
   const translations: ValidTranslation[] = [];
 
-  const issueFiles = await listFiles(issuesDir, defaultLocale, problems);
-  if (issueFiles.length === 0) {
+  const listed = await listContentFiles(issuesDir);
+  problems.push(...listed.problems);
+  if (!listed.files.some(({ locale }) => locale === defaultLocale)) {
     problems.push({
       file: displayPath(path.join(issuesDir, defaultLocale)),
       field: 'folder',
@@ -107,31 +120,42 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
       fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder',
     });
   }
-  const issueSources = await readAll(issueFiles);
-  issueFiles.forEach((file, index) => {
-    const result = readOnce(known, file, issueSources[index] ?? '', (source) => {
-      const { issue, problems: found } = validateIssueFile({ file: displayPath(file), source }, { schema, resolver, site });
-      return { ...(issue ? { value: issue } : {}), problems: found };
-    });
-    problems.push(...result.problems);
-    if (result.value) issues.push(result.value);
-  });
-  for (const locale of localeCodes.filter((code) => code !== defaultLocale)) {
-    const files = await listFiles(issuesDir, locale, problems);
-    const sources = await readAll(files);
-    files.forEach((file, index) => {
-      const result = readOnce(known, file, sources[index] ?? '', (source) => {
-        const { translation, problems: found } = validateTranslationFile({ file: displayPath(file), source }, locale, { resolver, site });
-        return { ...(translation ? { value: translation } : {}), problems: found };
+  const contents = await readAll(listed.files.map(({ file }) => file));
+  const files: ReadFile[] = [];
+  const noteRead = (file: string, locale: ContentFile['locale'], { problems: found, number }: FileResult<unknown>) => {
+    problems.push(...found);
+    const misnamed = number && checkFileName(file, number.value, number.line);
+    if (misnamed) problems.push(misnamed);
+    files.push({ file, locale, ...(number ? { number: number.value } : {}) });
+  };
+  listed.files.forEach(({ file, locale }, index) => {
+    const shown = displayPath(file);
+    const bytes = contents[index] ?? Buffer.alloc(0);
+    if (locale === defaultLocale) {
+      const result = readOnce(known, file, bytes, (source) => {
+        const { issue, ...rest } = validateIssueFile({ file: shown, source }, { schema, resolver, site });
+        return { ...(issue ? { value: issue } : {}), ...rest };
       });
-      problems.push(...result.problems);
+      noteRead(shown, locale, result);
+      if (result.value) issues.push(result.value);
+    } else {
+      const result = readOnce(known, file, bytes, (source) => {
+        const { translation, ...rest } = validateTranslationFile({ file: shown, source }, locale, { resolver, site });
+        return { ...(translation ? { value: translation } : {}), ...rest };
+      });
+      noteRead(shown, locale, result);
       if (result.value) translations.push(result.value);
-    });
-  }
+    }
+  });
   problems.push(...checkIssueSet(issues));
-  const checked = checkTranslations(translations, issues);
+  // Issue files with problems of their own: their translations wait until they are valid.
+  const valid = new Set(issues.map((issue) => issue.data.number));
+  const invalidIssues = new Set(
+    files.flatMap(({ locale, number }) => (locale === defaultLocale && number !== undefined && !valid.has(number) ? [number] : [])),
+  );
+  const checked = checkTranslations(translations, issues, invalidIssues);
   problems.push(...checked.problems);
-  return { issues, translations, problems, stale: checked.stale };
+  return { issues, translations, files, problems, stale: checked.stale };
 }
 
 /** The entries of one read, made once for every collection and reader that asks. */
@@ -148,7 +172,12 @@ export function toEntries(content: LoadedContent): ContentEntries {
   if (!entries) {
     const stale = new Set(content.stale.map(({ file }) => file));
     entries = {
-      issues: content.issues.map(toIssueEntry),
+      issues: content.issues.map((issue) =>
+        toIssueEntry(
+          issue,
+          content.translations.filter(({ data }) => data.number === issue.data.number).map(({ locale }) => locale),
+        ),
+      ),
       translations: content.translations.map((translation) => toTranslationEntry(translation, stale.has(translation.file))),
     };
     entriesOfRead.set(content, entries);
@@ -165,18 +194,4 @@ export async function readArchive(issuesDir: string, options: ContentOptions): P
   if (content.problems.length > 0) throw new Error(formatProblems(content.problems));
   const { issues, translations } = toEntries(content);
   return createArchive(issues, translations);
-}
-
-/** The Markdown files of one locale folder, reporting files that do not belong there. */
-async function listFiles(issuesDir: string, locale: Locale, problems: ContentProblem[]): Promise<string[]> {
-  const dir = path.join(issuesDir, locale);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => !name.startsWith('.')).sort();
-  return names.flatMap((name) => {
-    if (name.endsWith('.md')) return [path.join(dir, name)];
-    const fix = name.endsWith('.mdx')
-      ? "issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only)"
-      : 'rename it to NNNN.md or move it out of the issues folder';
-    problems.push({ file: displayPath(path.join(dir, name)), field: 'file name', message: 'not a Markdown issue file', fix });
-    return [];
-  });
 }

@@ -1,7 +1,7 @@
 /**
  * YAML front matter with line numbers, so that a content error can point at the line to fix.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { isPair, LineCounter, parseDocument, visit } from 'yaml';
 
 export interface Frontmatter {
   /** The parsed YAML (plain data; dates stay `YYYY-MM-DD` strings). */
@@ -12,20 +12,44 @@ export interface Frontmatter {
   bodyLine: number;
   /** 1-based file line of the value at `path`, or of its nearest present parent. */
   lineOf(path: readonly PropertyKey[]): number;
+  /**
+   * Values followed by ` #…` on their line: YAML reads that as a comment and drops it, so
+   * `title: Digest, Issue #21` would lose `#21` without a word.
+   */
+  trailingComments: { field: string; line: number }[];
 }
 
 export interface FrontmatterError {
   line: number;
   message: string;
+  fix: string;
 }
 
 const FENCE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
+const OPENING = /^\uFEFF?---[ \t]*\r?$/;
+/** A line no front matter holds but an issue body does: a Markdown heading, or text at the margin that is no `field:`, list item or comment. */
+const BODY_LIKE = /^(?:#{2,6}\s|(?![\s#-]|[^:]*:(?:\s|$)))\S/;
+const YAML_FIX = 'correct the YAML between the two "---" lines';
 
 /** Splits and parses front matter; returns an error (with its file line) instead of throwing. */
 export function parseFrontmatter(source: string): Frontmatter | FrontmatterError {
+  const lines = source.split('\n');
   const fence = FENCE.exec(source);
   if (!fence || fence.index !== 0) {
-    return { line: 1, message: 'the file does not start with a front matter block between two "---" lines' };
+    if (!OPENING.test(lines[0] ?? '')) {
+      return {
+        line: 1,
+        message: 'the file does not start with a front matter block between two "---" lines',
+        fix: 'start the file with "---", the fields, then "---"',
+      };
+    }
+    return (
+      unclosed(lines, lines.length) ?? {
+        line: 1,
+        message: 'the front matter opened on line 1 is never closed',
+        fix: 'add a "---" line after its last field',
+      }
+    );
   }
   const yamlText = fence[1] ?? '';
   const lineCounter = new LineCounter();
@@ -33,7 +57,8 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   const [error] = document.errors;
   if (error) {
     const line = 1 + lineCounter.linePos(error.pos[0]).line;
-    return { line, message: `broken YAML: ${error.message.split('\n')[0]}` };
+    // A "---" further down (a rule in the body) closed a block that was never closed before the body.
+    return unclosed(lines, line) ?? { line, message: `broken YAML: ${error.message.split('\n')[0]}`, fix: YAML_FIX };
   }
   const lineOf = (path: readonly PropertyKey[]) => {
     for (let length = path.length; length > 0; length--) {
@@ -43,12 +68,33 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     }
     return 1;
   };
+  const trailingComments: Frontmatter['trailingComments'] = [];
+  visit(document, {
+    Node(_key, node, path) {
+      if (!node.comment || !node.range) return;
+      const field = path.flatMap((step) => (isPair(step) ? [String(step.key)] : [])).join('.');
+      trailingComments.push({ field, line: 1 + lineCounter.linePos(node.range[0]).line });
+    },
+  });
   const header = fence[0];
   return {
     data: document.toJS(),
     body: source.slice(header.length),
     bodyLine: header.split('\n').length,
     lineOf,
+    trailingComments,
+  };
+}
+
+/** The front matter's missing end, when a line of body comes before line `until`. */
+function unclosed(lines: readonly string[], until: number): FrontmatterError | undefined {
+  const index = lines.slice(1, until).findIndex((line) => BODY_LIKE.test(line));
+  if (index < 0) return undefined;
+  const line = index + 2;
+  return {
+    line,
+    message: `the front matter opened on line 1 is not closed before the body: line ${line} ("${lines[line - 1]?.trim()}") is Markdown, not a field`,
+    fix: `add a "---" line after the last field, before line ${line}`,
   };
 }
 

@@ -10,6 +10,7 @@ import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type TopHeading } from './render.ts';
+import { stripBidiControls } from '../lib/bidi.ts';
 
 /** A part of a body: its rendered HTML and text, and its Markdown as written (for translators' scaffolds). */
 export interface BodyPart extends RenderedPart {
@@ -22,6 +23,8 @@ export interface BodySection extends BodyPart {
   projectId: string;
   /** The heading's text as written. */
   heading: string;
+  /** Words of the heading beyond the project's name, in parentheses after it (`## Nova (热迁移专题)`). */
+  subtitle?: string;
   /** 1-based line of the heading within the body. */
   line: number;
 }
@@ -51,8 +54,12 @@ export function issuePage(site: URL, number: number, locale: Locale): PageAddres
   return { site, pagePath: new URL(`.${localizePath(issuePath(number), locale)}`, site).pathname };
 }
 
-/** Reads and renders a body: its introduction and sections, and the headings that name no project. */
-export function readIssueBody(markdown: string, { resolver, page }: BodyContext): IssueBody {
+/**
+ * Reads and renders a body: its introduction and sections, and the headings that name no project.
+ * Explicit direction controls are removed from every part (they can only spoof here, see `lib/bidi.ts`).
+ */
+export function readIssueBody(written: string, { resolver, page }: BodyContext): IssueBody {
+  const markdown = stripBidiControls(written);
   const problems: BodyProblem[] = [];
   const sections: Omit<BodySection, keyof BodyPart>[] = [];
   const firstLines = new Map<string, number>();
@@ -72,7 +79,7 @@ export function readIssueBody(markdown: string, { resolver, page }: BodyContext)
       return false;
     }
     firstLines.set(match.project.id, line);
-    sections.push({ projectId: match.project.id, heading: text, line });
+    sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
   const { parts, headings, boundaries, broken } = renderText(markdown, { page, startsPart: startsSection });
@@ -113,11 +120,25 @@ export function readIssueBody(markdown: string, { resolver, page }: BodyContext)
 export function toRenderedBody({ intro, sections }: IssueBody): RenderedBody {
   return {
     ...(intro ? { intro: { html: intro.html, text: intro.text } } : {}),
-    sections: sections.map(({ projectId, heading, html, text }) => ({ projectId, heading, html, text })),
+    sections: sections.map(({ projectId, heading, subtitle, html, text }) => ({
+      projectId,
+      heading,
+      ...(subtitle ? { subtitle } : {}),
+      html,
+      text,
+    })),
   };
 }
 
 function unknownHeading(text: string, line: number, resolver: ProjectResolver): BodyProblem {
+  const named = namedPrefix(text, resolver);
+  if (named) {
+    return {
+      line,
+      message: `heading "## ${text}" starts with a project's name but goes on outside parentheses`,
+      fix: `put the words after the name in parentheses, as the section's subtitle: "## ${named.name} (${named.rest})"`,
+    };
+  }
   const suggestion = resolver.suggest(text);
   return {
     line,
@@ -126,6 +147,17 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       ? `did you mean "${suggestion.name.en}" (${suggestion.id})? Fix the heading, or add "${text}" to its aliases in src/content/projects.yaml`
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
+}
+
+/** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
+function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {
+  const cuts = [...text.matchAll(/[\s:：,，、—–-]+/g)].reverse();
+  for (const cut of cuts) {
+    const name = text.slice(0, cut.index).trim();
+    const rest = text.slice(cut.index + cut[0].length).trim();
+    if (name && rest && resolver.resolve(name)) return { name, rest };
+  }
+  return undefined;
 }
 
 /** Drops blank lines at either end, keeping indentation of the first real line. */

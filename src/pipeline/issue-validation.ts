@@ -9,7 +9,7 @@ import { formatIssueLabel } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { renderText } from './render.ts';
-import { defaultLocale } from '../i18n/locales.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import type { IssueEntryData } from '../schemas/entry.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { periodsOverlap } from '../lib/periods.ts';
@@ -59,8 +59,15 @@ export const FIELD_EXAMPLES: Record<string, string> = {
   'source.sha256': 'sha256: <hash> (npm run translate -- <number> writes it)',
 };
 
+/** What validating one file gives: the file's content when it has no problems, and the number it says it holds in any case. */
+export interface FileValidation {
+  problems: ContentProblem[];
+  /** The `number` the front matter gives and its line, when it is a positive whole number (even if the file has problems). */
+  number?: { value: number; line: number };
+}
+
 /** Validates one issue file; returns the issue when it has no problems. */
-export function validateIssueFile(input: IssueFile, context: IssueContext): { issue?: ValidIssue; problems: ContentProblem[] } {
+export function validateIssueFile(input: IssueFile, context: IssueContext): FileValidation & { issue?: ValidIssue } {
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
@@ -71,20 +78,20 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
           line: frontmatter.line,
           field: 'front matter',
           message: frontmatter.message,
-          fix: 'correct the YAML between the two "---" lines',
+          fix: frontmatter.fix,
         },
       ],
     };
   }
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = describeTrailingComments(file, frontmatter);
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   }
 
   // The page the body is shown on, to resolve its relative addresses; a broken number still lets the body be checked.
-  const written = (frontmatter.data as { number?: unknown } | null)?.number;
-  const number = parsed.success ? parsed.data.number : typeof written === 'number' ? written : 0;
+  const written = writtenNumber(frontmatter.data);
+  const number = parsed.success ? parsed.data.number : (written ?? 0);
   const page = issuePage(context.site, number, defaultLocale);
   const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page });
   const bodyLine = (line: number) => frontmatter.bodyLine + line - 1;
@@ -123,9 +130,11 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
     });
   }
 
-  if (!parsed.success || problems.length > 0) return { problems };
+  const known = writtenNumberOf(frontmatter);
+  if (!parsed.success || problems.length > 0) return { problems, ...known };
   const notice = parsed.data.attribution.notice;
   return {
+    ...known,
     issue: {
       file,
       data: parsed.data,
@@ -138,9 +147,37 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): { is
   };
 }
 
-/** What the issues collection stores of a valid issue. */
-export function toIssueEntry({ data, body, noticeHtml }: ValidIssue): IssueEntryData {
-  return { ...data, body: toRenderedBody(body), ...(noticeHtml === undefined ? {} : { noticeHtml }) };
+/** The front matter's `number` when it is a positive whole number. */
+export function writtenNumber(data: unknown): number | undefined {
+  const number = (data as { number?: unknown } | null)?.number;
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
+
+/** The front matter's `number` and its line, for `FileValidation`. */
+export function writtenNumberOf(frontmatter: Frontmatter): Pick<FileValidation, 'number'> {
+  const value = writtenNumber(frontmatter.data);
+  return value === undefined ? {} : { number: { value, line: frontmatter.lineOf(['number']) } };
+}
+
+/** What the issues collection stores of a valid issue, given the locales it is translated into. */
+export function toIssueEntry({ data, body, noticeHtml }: ValidIssue, translatedInto: readonly Locale[] = []): IssueEntryData {
+  return {
+    ...data,
+    body: toRenderedBody(body),
+    ...(noticeHtml === undefined ? {} : { noticeHtml }),
+    ...(translatedInto.length ? { translatedInto: [...translatedInto] } : {}),
+  };
+}
+
+/** Text YAML would drop as a comment (` #…` after a value) as problems. */
+export function describeTrailingComments(file: string, { trailingComments }: Pick<Frontmatter, 'trailingComments'>): ContentProblem[] {
+  return trailingComments.map(({ field, line }) => ({
+    file,
+    line,
+    field: field || 'front matter',
+    message: 'the text after " #" on this line is a YAML comment, so it would be dropped',
+    fix: 'put the whole value in quotes (title: "Issue #21"), or remove the comment',
+  }));
 }
 
 /** A schema failure as a problem with file, line, field and fix. */

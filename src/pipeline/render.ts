@@ -12,6 +12,7 @@ import type { Element, ElementContent, Nodes, Properties, RootContent } from 'ha
 import type { Node } from 'unist';
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorContext, type MarkdownToHtmlResult } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
+import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, type PageAddress } from './addresses.ts';
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
 
@@ -61,8 +62,13 @@ const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
  */
 const MAY_HOLD_HTML = /<(?![a-z][a-z0-9+.-]*:[^\s<>]*>)[a-z!?/]/i;
 
-/** Renders a text once: its parts' HTML and plain text, and its top-level headings. */
-export function renderText(markdown: string, { page, startsPart = () => false }: RenderOptions): RenderedText {
+/**
+ * Renders a text once: its parts' HTML and plain text, and its top-level headings. Explicit
+ * direction controls are removed first (`lib/bidi.ts`): a caller that slices the text by the
+ * offsets returned strips them too.
+ */
+export function renderText(written: string, { page, startsPart = () => false }: RenderOptions): RenderedText {
+  const markdown = stripBidiControls(written);
   const headings: TopHeading[] = [];
   const boundaries: TopHeading[] = [];
   const rawHtml = MAY_HOLD_HTML.test(markdown);

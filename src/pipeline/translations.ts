@@ -7,9 +7,18 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
+import { parseEnglishIssueNumber } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
-import { describeSchemaIssue, type IssueFile, type ValidIssue } from './issue-validation.ts';
+import {
+  describeSchemaIssue,
+  describeTrailingComments,
+  writtenNumber,
+  writtenNumberOf,
+  type FileValidation,
+  type IssueFile,
+  type ValidIssue,
+} from './issue-validation.ts';
 import type { ContentProblem } from './problems.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
@@ -55,7 +64,7 @@ export function validateTranslationFile(
   input: IssueFile,
   locale: Locale,
   { resolver, site }: TranslationContext,
-): { translation?: ValidTranslation; problems: ContentProblem[] } {
+): FileValidation & { translation?: ValidTranslation } {
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
@@ -66,21 +75,24 @@ export function validateTranslationFile(
           line: frontmatter.line,
           field: 'front matter',
           message: frontmatter.message,
-          fix: 'correct the YAML between the two "---" lines',
+          fix: frontmatter.fix,
         },
       ],
     };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter));
-  const written = (frontmatter.data as { number?: unknown } | null)?.number;
-  const number = parsed.success ? parsed.data.number : typeof written === 'number' ? written : 0;
+  const problems = describeTrailingComments(file, frontmatter);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
+  const written = writtenNumber(frontmatter.data);
+  const number = parsed.success ? parsed.data.number : (written ?? 0);
   const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale) });
   for (const problem of body.problems) {
     problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
   }
-  if (!parsed.success || problems.length > 0) return { problems };
+  const known = writtenNumberOf(frontmatter);
+  if (!parsed.success || problems.length > 0) return { problems, ...known };
   return {
+    ...known,
     translation: {
       file,
       locale,
@@ -93,10 +105,15 @@ export function validateTranslationFile(
   };
 }
 
-/** Checks translations against their issues; stale ones are reported apart, as they do not fail the build. */
+/**
+ * Checks translations against their issues; stale ones are reported apart, as they do not fail the
+ * build. A translation of an issue whose file has problems of its own waits until that file is
+ * valid (its problems are reported there): it is not said to translate a missing issue.
+ */
 export function checkTranslations(
   translations: readonly ValidTranslation[],
   issues: readonly ValidIssue[],
+  invalidIssues: ReadonlySet<number> = new Set(),
 ): { problems: ContentProblem[]; stale: StaleTranslation[] } {
   const byNumber = new Map(issues.map((issue) => [issue.data.number, issue]));
   const seen = new Map<string, ValidTranslation>();
@@ -106,6 +123,7 @@ export function checkTranslations(
     const { file, data } = translation;
     const issue = byNumber.get(data.number);
     const numberLine = translation.lineOf(['number']);
+    if (!issue && invalidIssues.has(data.number)) continue;
     if (!issue) {
       problems.push({
         file,
@@ -141,8 +159,8 @@ export function checkTranslations(
 function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
   const { file, data } = translation;
   const problems: ContentProblem[] = [];
-  const titled = /\bIssue\s+(\d+)\b/i.exec(data.title)?.[1];
-  if (titled !== undefined && Number(titled) !== data.number) {
+  const titled = parseEnglishIssueNumber(data.title);
+  if (titled !== undefined && titled !== data.number) {
     problems.push({
       file,
       line: translation.lineOf(['title']),

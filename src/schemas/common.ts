@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
+import { stripBidiControls } from '../lib/bidi.ts';
 import { parseIsoDay } from '../lib/dates.ts';
 
 /** A calendar day written `YYYY-MM-DD`, read as UTC midnight. */
@@ -12,3 +13,9 @@ export const IsoDaySchema = z
 export const LocalizedTextSchema = z.strictObject(
   Object.fromEntries(localeCodes.map((code) => [code, z.string().trim().min(1)])) as Record<(typeof localeCodes)[number], z.ZodString>,
 );
+
+/**
+ * A title, a summary or a name: shown beside the site's own words, in pages, feeds and `<title>`,
+ * where no markup can isolate it. Explicit direction controls are removed (see `lib/bidi.ts`).
+ */
+export const LabelSchema = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1));

@@ -23,6 +23,8 @@ export const RenderedSectionSchema = RenderedPartSchema.extend({
   projectId: z.string(),
   /** Its heading as written. */
   heading: z.string(),
+  /** Words of the heading beyond the project's name (`## Nova (热迁移专题)`): shown under the name, carried by feeds, searched. */
+  subtitle: z.string().optional(),
 });
 
 /** A text's body: the introduction, if any, then its sections in order. */
@@ -39,6 +41,11 @@ export function createIssueEntrySchema(projectIds: readonly string[]) {
       body: RenderedBodySchema,
       /** `attribution.notice` rendered. */
       noticeHtml: z.string().optional(),
+      /**
+       * The locales it has a translation in, when it has any: pages read the translations
+       * collection only then, as Astro warns on reading a collection with no entries.
+       */
+      translatedInto: z.array(z.enum(localeCodes)).optional(),
     }),
   );
 }

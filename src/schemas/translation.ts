@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LabelSchema } from './common.ts';
 import { PeriodSchema } from './issue.ts';
 
 /** Front matter of a translation: `src/content/issues/<locale>/NNNN.md`, linked to its Chinese issue by number. */
@@ -6,11 +7,11 @@ export const TranslationSchema = z.strictObject({
   /** The number of the Chinese issue this translates; it must exist. */
   number: z.number({ error: 'expected the number of the translated issue (e.g. 8)' }).int().positive(),
   /** Title in the translation's language; an "Issue N" in it must agree with `number`. */
-  title: z.string().trim().min(1),
+  title: LabelSchema,
   /** One sentence for listings, feeds and search results. */
-  description: z.string().trim().min(1),
+  description: LabelSchema,
   /** Who translated it. */
-  translator: z.string().trim().min(1),
+  translator: LabelSchema,
   /** The version of the Chinese text this translates; `npm run translate -- <number>` fills it in. */
   source: z.strictObject({
     /** SHA-256 of the Chinese title, description and body when the translation was made. */

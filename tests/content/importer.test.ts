@@ -19,6 +19,21 @@ const digestOf = (dir: string) => {
   return hash.digest('hex');
 };
 
+/** The issue file the report says a legacy post went to. */
+const writtenFile = (report: string, name: string) =>
+  /^ok {4}\S+ -> (zh-CN\/\d+\.md)/m.exec(report.split('\n').find((line) => line.includes(name)) ?? '')?.[1] ?? '';
+
+/** Lines of a post's body missing from its issue: headings are restructured (and reported); every other line must survive, URL repairs aside. */
+function missingLines(source: string, output: string): string[] {
+  const body = source.slice(source.indexOf('\n---', 3) + 4);
+  const comparable = (line: string) => line.trim().replace(/\\_/g, '_').replace(/[<>]/g, '');
+  const outputText = comparable(output.split('\n').map(comparable).join('\n'));
+  return body
+    .split('\n')
+    .filter((line) => line.trim() && !/^#{1,6}\s/.test(line))
+    .filter((line) => !outputText.includes(comparable(line)));
+}
+
 describe('importing ../shared/corpus', () => {
   const out = tempDir('import');
   let first: ReturnType<typeof runScript>;
@@ -56,17 +71,8 @@ describe('importing ../shared/corpus', () => {
   it.each(corpusFiles)('keeps every line of text of %s', (name) => {
     const source = readFileSync(path.join(corpus, name), 'utf8').replace(/\r\n?/g, '\n');
     const title = /^title:\s*(.+)$/m.exec(source)?.[1] ?? '';
-    const number = /^ok {4}\S+ -> (zh-CN\/\d+\.md)/m.exec(first.stdout.split('\n').find((line) => line.includes(name)) ?? '')?.[1];
-    const output = readFileSync(path.join(out, number ?? ''), 'utf8');
-    const body = source.slice(source.indexOf('\n---', 3) + 4);
-    // Headings are restructured (and reported); every other line must survive, URL repairs aside.
-    const comparable = (line: string) => line.trim().replace(/\\_/g, '_').replace(/[<>]/g, '');
-    const outputText = comparable(output.split('\n').map(comparable).join('\n'));
-    const missing = body
-      .split('\n')
-      .filter((line) => line.trim() && !/^#{1,6}\s/.test(line))
-      .filter((line) => !outputText.includes(comparable(line)));
-    expect(missing).toEqual([]);
+    const output = readFileSync(path.join(out, writtenFile(first.stdout, name)), 'utf8');
+    expect(missingLines(source, output)).toEqual([]);
     expect(output).toContain(`  title: ${title}`);
   });
 
@@ -127,5 +133,77 @@ describe('the committed seed issues', () => {
       );
     }
     expect(result.stdout).toContain('notice: the credit statement (声明, lines 8-12) moved to attribution.notice');
+  });
+});
+
+describe('legacy posts the real archive does not have (tests/fixtures/legacy)', () => {
+  const legacy = path.join(projectRoot, 'tests/fixtures/legacy');
+  const guesses = '2014-09-25-openstack-activity-0911-0925.md';
+  const out = tempDir('legacy-fixtures');
+  let result: ReturnType<typeof runScript>;
+  const issue = (dir: string, number: number) => readFileSync(path.join(dir, 'zh-CN', `00${number}.md`), 'utf8');
+  beforeAll(() => {
+    result = runScript('scripts/import.ts', [legacy, '--out', out]);
+  });
+
+  it('imports what it can, fails an impossible 02.29 with its line, and the issues written pass the check', () => {
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'FAIL  2015-03-05-openstack-activity-0220-0229.md:3: the period (02.20-02.29) names a day that does not exist in its year',
+    );
+    expect(result.stdout).toContain('Imported 3 of 4 files');
+    expect(runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out }).status).toBe(0);
+  });
+
+  it('keeps every line of text of every post it imports', () => {
+    for (const name of readdirSync(legacy).filter((file) => !file.startsWith('2015-'))) {
+      const output = readFileSync(path.join(out, writtenFile(result.stdout, name)), 'utf8');
+      expect(missingLines(readFileSync(path.join(legacy, name), 'utf8'), output), name).toEqual([]);
+    }
+  });
+
+  it("keeps a heading's subtitle and the indentation a section opens with", () => {
+    expect(result.stdout).toContain('line 13: heading: "### Nova (热迁移专题)" → "## Nova (热迁移专题)"');
+    const text = issue(out, 19);
+    expect(text).toContain('\n## 业界动态（本期重点：Juno 发布计划）\n');
+    expect(text).toContain('\n## Nova (热迁移专题)\n\n    nova live-migration <server> <host>\n    nova migration-list\n');
+    expect(text).toContain('\n## Neutron\n\n   - ML2 插件\n\n        - OVS 驱动\n');
+  });
+
+  it('moves no text on a guess: each is reported with its line and the --section that would confirm it', () => {
+    for (const [line, text] of [
+      [11, '"### 网络" inside the 业界动态 section is an alias of Neutron'],
+      [14, '"### Heap" inside the 业界动态 section is a close spelling of Heat'],
+      [22, '"**Neutron**" on a line of its own may stand for a Neutron heading; it stays text in the Nova section'],
+      [25, '"__Keystone__" on a line of its own may stand for a Keystone heading'],
+    ] as const) {
+      expect(result.stdout).toContain(`line ${line}: unconfirmed: ${text}`);
+    }
+    expect(result.stdout).toContain(`--section ${guesses}:22=neutron`);
+    expect(result.stdout).toMatch(/; 4 guesses left for the editor to confirm \("unconfirmed" above\)\.\n$/);
+    expect(issue(out, 20)).toMatch(/^projects: \[industry, nova\]$/m);
+  });
+
+  it('reads 廿 and takes Jekyll date: and author: for the publication day and the editor, keeping both as written', () => {
+    const text = issue(out, 21);
+    expect(text).toMatch(/^number: 21$/m);
+    expect(text).toMatch(/^published: 2014-10-11$/m);
+    expect(text).toMatch(/^ {2}editor: 孔令贤$/m);
+    expect(text).toContain('  date: 2014-10-11 09:30:00 +0800\n  author: 孔令贤\n');
+    expect(result.stdout).toContain("line 4: date: publication date 2014-10-11 from the front matter's date: 2014-10-11 09:30:00 +0800");
+  });
+
+  it('files text under another project only where --section says so, and never waits for input', () => {
+    const confirmed = tempDir('legacy-confirmed');
+    const answers = ['11=neutron', '14=keep', '22=neutron', '25=keystone'].flatMap((answer) => ['--section', `${guesses}:${answer}`]);
+    const again = runScript('scripts/import.ts', [legacy, '--out', confirmed, ...answers]);
+    expect(again.stdout).not.toContain('unconfirmed');
+    expect(again.stdout).toContain(`line 22: confirmed: "**Neutron**" starts the Neutron section (--section ${guesses}:22=neutron)`);
+    const text = issue(confirmed, 20);
+    expect(text).toMatch(/^projects: \[industry, neutron, nova, keystone\]$/m);
+    expect(text).toContain(
+      '\n## Neutron\n\nSDN 方面的新闻，与 Neutron 项目无关。\n\n### Heap\n一则与 Heat 无关的新闻。\n\nNeutron 的动态写在加粗行下面。\n',
+    );
+    expect(text).toContain('\n## Keystone\n\nKeystone 的动态。\n');
   });
 });

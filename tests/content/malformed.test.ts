@@ -7,6 +7,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { loadContentFiles } from '../../src/pipeline/content-files.ts';
+import { getSiteUrl, registryFile } from '../../src/pipeline/paths.ts';
+import { formatProblems } from '../../src/pipeline/problems.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 
 const fixtures = path.join(projectRoot, 'tests/fixtures/content');
 const cases = [
@@ -19,6 +23,7 @@ const cases = [
   ['overlapping-periods', '0010.md', 5, 'period.start', 'the period 2014-02-20..2014-03-05 overlaps 第九期'],
 ] as const;
 
+const registry = loadProjectRegistry(registryFile);
 const where = (name: string, file: string, line: number) =>
   `${path.relative(projectRoot, path.join(fixtures, name, 'zh-CN', file))}:${line}`;
 
@@ -34,6 +39,68 @@ describe('npm run check', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${where(name, file, line)}  ${field}: ${message}`);
     expect(result.stderr).toMatch(/Fix: \S/);
+  });
+});
+
+/** Folders with several things wrong: every problem listed (`file[:line]  field: message`), and what must not be said. */
+const folders: [name: string, expected: string[], unsaid: string[]][] = [
+  [
+    'not-utf8',
+    [
+      'zh-CN/0009.md:17  encoding: the file is not UTF-8 text (it reads as GBK/GB18030',
+      'zh-CN/0010.md:3  encoding: the file is not UTF-8 text (it reads as GBK/GB18030',
+    ],
+    ['heading', 'projects lists'],
+  ],
+  [
+    'wrong-case',
+    [
+      'zh-cn  folder: the folder is named zh-cn/ but the site reads zh-CN/ (letter case matters), so its file is not on the site. Fix: rename it to zh-CN',
+      'EN  folder: the folder is named EN/ but the site reads en/ (letter case matters)',
+    ],
+    [],
+  ],
+  [
+    'stray-files',
+    [
+      'fr  folder: fr/ is not a folder the site reads (issues go in zh-CN/, translations in en/), so its file is not on the site',
+      'notes.txt  file name: not read: issues go in zh-CN/, translations in en/',
+      'zh-CN/drafts  folder: folders inside zh-CN/ are not read',
+    ],
+    [],
+  ],
+  [
+    'title-number',
+    ['zh-CN/0012.md:3  title: the title says issue 21 but number is 12', 'en/0011.md:3  title: the title says issue 21 but number is 11'],
+    [],
+  ],
+  [
+    'impossible-date',
+    ['1 content problem:', 'zh-CN/0009.md:5  period.start: expected a real date written YYYY-MM-DD'],
+    ['ends before it starts'],
+  ],
+  ['project-id-case', ['zh-CN/0009.md:9  projects.1: unknown project "NOVA". Fix: did you mean nova?'], []],
+  [
+    'unclosed-frontmatter',
+    [
+      'zh-CN/0009.md:14  front matter: the front matter opened on line 1 is not closed before the body: line 14 ("## 业界动态") is Markdown, not a field. Fix: add a "---" line after the last field, before line 14.',
+    ],
+    ['implicit map keys', 'Implicit map keys'],
+  ],
+  ['yaml-comment', ['zh-CN/0009.md:8  description: the text after " #" on this line is a YAML comment, so it would be dropped'], []],
+  ['misnamed-file', ['zh-CN/0042.md:2  file name: the file holds issue 9 but is named 0042.md', 'Fix: rename it to 0009.md'], []],
+  // The issue's own problem is the one to fix; its translation is not said to translate nothing.
+  ['translation-of-invalid-issue', ['1 content problem:', 'zh-CN/0009.md:8  author: unknown field author'], ['there is no issue 9']],
+];
+
+describe('folders with several problems', () => {
+  // The same read and report as npm run check (scripts/check.ts), in this process: one command per folder would cost seconds each.
+  it.each(folders)('lists every problem of %s', async (name, expected, unsaid) => {
+    const dir = path.join(fixtures, name);
+    const { problems } = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
+    const report = formatProblems(problems).replaceAll(`${path.relative(projectRoot, dir)}/`, '');
+    for (const text of expected) expect(report).toContain(text);
+    for (const text of unsaid) expect(report).not.toContain(text);
   });
 });
 

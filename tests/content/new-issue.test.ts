@@ -35,8 +35,8 @@ describe('npm run new-issue', () => {
     expect(runScript('scripts/check.ts', [], env).status).toBe(0);
   });
 
-  it('refuses to overwrite a file that is already there', () => {
-    // A valid issue that happens to sit where the next one would be written.
+  it('refuses to write while a file sits under another number, where the next issue could land', () => {
+    // An otherwise valid issue whose file name is not its number.
     const squatter = readFileSync(path.join(dir, 'zh-CN', '0009.md'), 'utf8')
       .replace('number: 9', 'number: 5')
       .replace('第九期', '第五期')
@@ -46,7 +46,7 @@ describe('npm run new-issue', () => {
     writeFileSync(path.join(dir, 'zh-CN', '0010.md'), squatter);
     const result = runScript('scripts/new-issue.ts', [], env);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('0010.md already exists; nothing was written');
+    expect(result.stderr).toContain('0010.md:2  file name: the file holds issue 5 but is named 0010.md');
     expect(readFileSync(path.join(dir, 'zh-CN', '0010.md'), 'utf8')).toBe(squatter);
   });
 });

@@ -2,7 +2,7 @@
  * Translations end to end with the real commands: a changed Chinese source makes its translation
  * stale in `npm run check` and on the built page; `translate` scaffolds and re-hashes.
  */
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -82,6 +82,19 @@ describe('npm run translate', () => {
     const check = runScript('scripts/check.ts', [], env);
     expect(check.status).toBe(0);
     expect(check.output).not.toContain('stale');
+  });
+
+  it('refuses to write a second translation beside one filed under another name', () => {
+    const misnamed = path.join(dir, 'en', '0042.md');
+    renameSync(path.join(dir, 'en', '0008.md'), misnamed);
+    const result = runScript('scripts/translate.ts', ['8'], env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('0042.md already holds the en translation of issue 8; nothing was written. Rename it to 0008.md');
+    expect(existsSync(path.join(dir, 'en', '0008.md'))).toBe(false);
+    expect(runScript('scripts/check.ts', [], env).stderr).toContain(
+      `${misnamed}:2  file name: the file holds issue 8 but is named 0042.md`,
+    );
+    renameSync(misnamed, path.join(dir, 'en', '0008.md'));
   });
 
   it('rejects a translation of an issue that does not exist, naming file and field', () => {

@@ -11,6 +11,7 @@ import { readFeeds } from '../helpers/feeds.ts';
 import { projectRoot, runAstro } from '../helpers/commands.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { useBrowser } from './browser.ts';
+import { SearchPage } from './pages/search-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const newPage = useBrowser();
@@ -62,26 +63,34 @@ async function provoke(page: Page) {
   await page.waitForTimeout(300);
 }
 
-/** What must be gone from the rendered content (the site's own chrome aside), as the browser's DOM sees it. */
-async function activeContent(page: Page) {
-  return page.evaluate(() => {
-    const content = document.querySelectorAll('main .prose *, main [lang] *, main .attribution *, main .issue-card *');
-    const found: string[] = [];
-    for (const element of new Set(content)) {
-      if (/^(SCRIPT|IFRAME|OBJECT|EMBED|FORM|INPUT|BUTTON|STYLE|META|BASE|LINK|SVG|MATH|NOSCRIPT)$/i.test(element.tagName))
-        found.push(`<${element.tagName.toLowerCase()}>`);
-      for (const attribute of element.getAttributeNames()) {
-        if (attribute.startsWith('on') || attribute === 'style' || attribute === 'srcdoc')
-          found.push(`${element.tagName.toLowerCase()}[${attribute}]`);
+/**
+ * What must be gone from the rendered content (the site's own chrome aside), as the browser's DOM
+ * sees it; images count when the browser would load them from any origin but the given ones.
+ */
+async function activeContent(page: Page, origins: readonly string[] = [server.url, siteUrl]) {
+  return page.evaluate(
+    (allowed) => {
+      const content = document.querySelectorAll('main .prose *, main [lang] *, main .attribution *, main .issue-card *');
+      const found: string[] = [];
+      for (const element of new Set(content)) {
+        if (/^(SCRIPT|IFRAME|OBJECT|EMBED|FORM|INPUT|BUTTON|STYLE|META|BASE|LINK|SVG|MATH|NOSCRIPT)$/i.test(element.tagName))
+          found.push(`<${element.tagName.toLowerCase()}>`);
+        for (const attribute of element.getAttributeNames()) {
+          if (attribute.startsWith('on') || attribute === 'style' || attribute === 'srcdoc')
+            found.push(`${element.tagName.toLowerCase()}[${attribute}]`);
+        }
+        for (const attribute of ['href', 'src']) {
+          const value = element.getAttribute(attribute);
+          if (value && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto):/i.test(value.trim()))
+            found.push(`${element.tagName.toLowerCase()}[${attribute}=${value}]`);
+        }
+        // Where the browser itself would fetch the image from, whatever the page's own scheme.
+        if (element instanceof HTMLImageElement && !allowed.includes(new URL(element.src).origin)) found.push(`img from ${element.src}`);
       }
-      for (const attribute of ['href', 'src']) {
-        const value = element.getAttribute(attribute);
-        if (value && /^\s*[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?|mailto):/i.test(value.trim()))
-          found.push(`${element.tagName.toLowerCase()}[${attribute}=${value}]`);
-      }
-    }
-    return found;
-  });
+      return found;
+    },
+    origins.map((origin) => new URL(origin).origin),
+  );
 }
 
 describe('hostile HTML in an issue', () => {
@@ -134,5 +143,127 @@ describe('hostile HTML in an issue', () => {
         expect(await activeContent(page), `${feed.path} ${item.link}`).toEqual([]);
       }
     }
+  });
+});
+
+/** The left edge of each character of `text` inside the element (across its text nodes), in order: what the reader sees of its order. */
+function characterPositions(page: Page, selector: string, text: string) {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element, wanted) => {
+      const characters: [Text, number][] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let offset = 0; offset < node.data.length; offset++) characters.push([node, offset]);
+      }
+      const at = characters
+        .map(([node, offset]) => node.data.charAt(offset))
+        .join('')
+        .indexOf(wanted);
+      return characters.slice(at < 0 ? 0 : at, at < 0 ? 0 : at + wanted.length).map(([node, offset]) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      });
+    }, text);
+}
+
+const ascending = (positions: readonly number[]) =>
+  positions.length > 1 && positions.every((x, index) => index === 0 || x > (positions[index - 1] ?? 0));
+const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+describe('addresses written to reach another host', () => {
+  it('load nothing from it on a page served over http: https:host, HTTPS:host, /\\host and //host', async () => {
+    expect(server.url).toMatch(/^http:/);
+    const { page, attempts } = await guardedPage();
+    await page.goto('/issues/9/');
+    await provoke(page);
+    expect(attempts).toEqual([]);
+    expect(await activeContent(page)).toEqual([]);
+    const industry = page.locator('section#industry');
+    // Images from elsewhere are links to them, with their alt text; what is no address at all leaves its alt text.
+    expect(await industry.locator('a[href="https://evil.example/x.png"]').textContent()).toBe('图三');
+    expect(await industry.locator('a[href="https://evil.example/y.png"]').textContent()).toBe('图四');
+    expect(await industry.textContent()).toContain('图五 图六');
+    const hosts = await page
+      .locator('main img')
+      .evaluateAll((images) => images.map((image) => new URL((image as HTMLImageElement).src).host));
+    expect(new Set(hosts)).toEqual(new Set([new URL(server.url).host]));
+  });
+});
+
+describe('direction controls in titles, names and bodies', () => {
+  it.each(['/issues/9/', '/en/issues/9/'])('reorder none of the site words on %s, nor the text they sit in', async (url) => {
+    const { page } = await guardedPage();
+    await page.goto(url);
+    expect(await page.evaluate(() => document.title + document.body.textContent)).not.toMatch(DIRECTION_CONTROLS);
+    // gnp.exe reads as written, in the title and in a link of the body.
+    expect(ascending(await characterPositions(page, '.issue__title', 'gnp.exe'))).toBe(true);
+    expect(ascending(await characterPositions(page, 'section#nova .prose', 'gnp.exe'))).toBe(true);
+    // The credits read in order: the editor and the team, then the source link, then the date, each left to right.
+    const left = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => element.getBoundingClientRect().left);
+    const order = [
+      await left('.attribution > p:first-of-type bdi'),
+      await left('.attribution > p:first-of-type a'),
+      await left('.attribution > p:first-of-type time'),
+    ];
+    expect(ascending(order), order.join(' < ')).toBe(true);
+    expect(ascending(await characterPositions(page, '.attribution > p:first-of-type a', 'example.org'))).toBe(true);
+    expect(await page.locator('.attribution > p:first-of-type bdi').allTextContents()).toEqual(['测试编辑', 'צוות 测试\u200F']);
+  });
+
+  it('are gone from feeds and from search excerpts', async () => {
+    for (const feed of readFeeds(distDir)) expect(feed.xml, feed.path).not.toMatch(DIRECTION_CONTROLS);
+    const page = await newPage({ baseURL: server.url });
+    const search = new SearchPage(page);
+    await search.open();
+    expect(await search.search('gnp')).toEqual([9]);
+    const [result] = await search.results();
+    expect(result?.excerpt).toContain('gnp.exe');
+    expect(result?.excerpt).not.toMatch(DIRECTION_CONTROLS);
+    expect(ascending(await characterPositions(page, '.search-result__excerpt', 'gnp.exe'))).toBe(true);
+  });
+});
+
+describe("a section heading's subtitle", () => {
+  it('is shown under the project name, in both languages and on the project page, the anchor still the project id', async () => {
+    const { page } = await guardedPage();
+    await page.goto('/issues/9/');
+    expect(await page.locator('section#nova .issue-section__subtitle').textContent()).toBe('热迁移专题');
+    await page.goto('/en/issues/9/');
+    expect(await page.locator('section#nova .issue-section__subtitle').textContent()).toBe('live migration');
+    await page.goto('/projects/nova/');
+    expect(await page.locator('.project-entry__subtitle').textContent()).toBe('热迁移专题');
+  });
+
+  it('is carried by feeds and found by search', async () => {
+    const feeds = readFeeds(distDir);
+    const items = (feedPath: string) => feeds.find((feed) => feed.path === feedPath)?.items ?? [];
+    expect(items('/projects/nova/rss.xml')[0]?.title).toBe('Nova：热迁移专题 · 第九期（2014年2月16日至27日）');
+    expect(items('/rss.xml')[0]?.['content:encoded']).toContain('#nova">Nova：<bdi>热迁移专题</bdi></a></h2>');
+    const search = new SearchPage(await newPage({ baseURL: server.url }));
+    await search.open();
+    expect(await search.search('热迁移专题')).toEqual([9]);
+    expect((await search.results())[0]?.href).toBe('/issues/9/#nova');
+  });
+});
+
+describe('the translator of a translation', () => {
+  it('is credited on its page and in the English feeds, the name kept as text', async () => {
+    const { page } = await guardedPage();
+    await page.goto('/en/issues/9/');
+    expect(await page.locator('.attribution__translator').textContent()).toBe(
+      `Translated by Test Translator <img src=x onerror="window.__pwned='translator'">`,
+    );
+    await page.goto('/issues/9/');
+    expect(await page.locator('.attribution__translator').count()).toBe(0);
+    const english = readFeeds(distDir).find((feed) => feed.path === '/en/rss.xml');
+    expect(english?.items[0]?.['content:encoded']).toContain('<p>Translated by <bdi>Test Translator &lt;img');
   });
 });

@@ -79,6 +79,12 @@ describe('texts per locale', () => {
     expect(archive.get(1)?.texts.en.sections[0]?.html).toBe('a');
   });
 
+  it('carries the translator of a translation, and none for an original', () => {
+    expect(archive.get(8)?.texts.en.translator).toBe('T');
+    expect(archive.get(8)?.texts['zh-CN'].translator).toBeUndefined();
+    expect(archive.get(1)?.texts.en.translator).toBeUndefined();
+  });
+
   it("falls back to the original's section, marked untranslated, where a translation lacks one", () => {
     const eight = archive.get(8);
     if (!eight) throw new Error('issue 8 missing');

@@ -66,6 +66,7 @@ const withEnglish = (issue: ArchiveIssue, status: 'translated' | 'stale'): Archi
       status,
       title: 'Issue 8',
       description: 'English summary',
+      translator: 'Jane Doe',
       intro: { html: '<p>Foreword.</p>', text: 'Foreword.' },
       sections: issue.original.sections
         .filter((section) => section.projectId !== 'nova')
@@ -168,7 +169,11 @@ describe('issue items', () => {
 
   it('carry the whole issue with only absolute links, sections heading to their anchors, and the credit', () => {
     const { content, categories } = createIssueItem(issue, context('zh-CN'));
-    for (const text of ['前言', '新闻', 'Heat 动态', 'Nova 动态', '测试编辑（测试团队）']) expect(content).toContain(text);
+    for (const text of ['前言', '新闻', 'Heat 动态', 'Nova 动态']) expect(content).toContain(text);
+    // Names are isolated from the credit's own words, so no name can reorder them.
+    expect(content).toContain(
+      '<p>编辑：<bdi>测试编辑</bdi>（<bdi>测试团队</bdi>） · 原文：<a href="https://example.org/blog/">example.org</a></p>',
+    );
     const urls = hrefsAndSrcs(content);
     expect(urls.filter((url) => !/^(https?|mailto):/.test(url ?? ''))).toEqual([]);
     expect(urls).toEqual(
@@ -182,6 +187,26 @@ describe('issue items', () => {
       ]),
     );
     expect(categories).toEqual(['业界动态', 'Heat', 'Nova']);
+  });
+
+  it("credit a translation's translator after the editor, in whole-issue and project items", () => {
+    const english = withEnglish(issue, 'translated');
+    const credits =
+      '<p>Edited by <bdi>测试编辑</bdi> (<bdi>测试团队</bdi>) · Original: <a href="https://example.org/blog/">example.org</a></p><p>Translated by <bdi>Jane Doe</bdi></p>';
+    expect(createIssueItem(english, context('en')).content).toMatch(new RegExp(`${credits.replace(/[.()]/g, '\\$&')}$`));
+    expect(createSectionItem(english, 'heat', context('en')).content).toContain('<p>Translated by <bdi>Jane Doe</bdi></p>');
+    // Nova is not in the translation: its item is the Chinese original, which no translator made.
+    expect(createSectionItem(english, 'nova', context('en')).content).not.toContain('Translated by');
+  });
+
+  it("carry a section heading's subtitle in the heading and in a project item's title", () => {
+    const archive = archiveOf(body8.replace('## Heat', '## Heat（模板专题）'));
+    const issue8 = archive.get(8) as ArchiveIssue;
+    expect(createIssueItem(issue8, context('zh-CN')).content).toContain(
+      '<h2><a href="https://digest.example.org/issues/8/#heat">Heat：<bdi>模板专题</bdi></a></h2>',
+    );
+    expect(createSectionItem(issue8, 'heat', context('zh-CN')).title).toBe('Heat：模板专题 · 第八期（2014年2月3日至15日）');
+    expect(createSectionItem(issue8, 'heat', context('en')).title).toBe('Heat: 模板专题 · Issue 8 (February 3 – 15, 2014)');
   });
 
   it('show an untranslated issue in English with a note above the Chinese original', () => {
@@ -199,6 +224,7 @@ describe('issue items', () => {
     expect(translated.content).not.toMatch(/not been translated|may be out of date|lang="zh-CN"/);
     expect(translated.content).toContain('English heat.');
     expect(translated.description).toBe('English summary');
+    expect(createIssueItem(issue, context('en')).content).not.toContain('Translated by');
     expect(createIssueItem(withEnglish(issue, 'stale'), context('en')).content).toMatch(
       /^<p><em>The Chinese original has changed since this translation was made/,
     );

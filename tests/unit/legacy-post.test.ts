@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
+import { issuePage, readIssueBody } from '../../src/pipeline/issue-body.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult } from '../../scripts/lib/legacy-post.ts';
 import { formatImportReport } from '../../scripts/lib/import-report.ts';
-import { issueContext, resolver } from './helpers.ts';
+import { issueContext, resolver, site } from './helpers.ts';
 
 const context: ImportContext = { resolver, attribution: { editor: '测试编辑', source: 'https://example.org/' } };
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -116,6 +117,10 @@ describe('drift across the series', () => {
     expect(kinds(result)).toContain('merged-section');
   });
 
+  it('reads 廿 (twenty) in a title as the number it is', () => {
+    expect(imported(convert('2014-09-10-x.md', post('OpenStack社区动态第廿一期(0826-0910)', '## Nova\na\n'))).number).toBe(21);
+  });
+
   it('links bare URLs the way the legacy blog showed them', () => {
     const result = convert(
       '2014-03-01-x.md',
@@ -136,6 +141,124 @@ describe('drift across the series', () => {
     expect(toIsoDay(issue.data.period.start)).toBe('2014-02-03');
     const explicit = new Map([['001_cc8ac119.txt', { date: parseIsoDay('2015-02-16') as Date, source: '--date' }]]);
     expect(toIsoDay(imported(convert('001_cc8ac119.txt', text, { datesByFile: explicit })).data.period.end)).toBe('2015-02-15');
+  });
+});
+
+describe('sections as the real archive writes them', () => {
+  const title = 'OpenStack社区动态第九期(02.16-03.01)';
+  const sections = (result: ImportResult) => imported(result).content.slice(imported(result).content.indexOf('\n---\n') + 5);
+  const unconfirmed = (result: ImportResult) => result.notes.filter((note) => note.kind === 'unconfirmed');
+
+  it("keeps a heading's subtitle, in either kind of parentheses, and says so", () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(title, '## 业界动态（本期重点：Icehouse 发布）\n新闻。\n\n## 社区跟踪\n### Nova (热迁移专题)\na\n### Nova（续）\nb\n'),
+    );
+    expect(imported(result).data.projects).toEqual(['industry', 'nova']);
+    expect(sections(result)).toBe('\n## 业界动态（本期重点：Icehouse 发布）\n\n新闻。\n\n## Nova (热迁移专题)\n\na\n\n### 续\n\nb\n');
+    const messages = result.notes.map((note) => note.message).join('\n');
+    expect(messages).toContain('"### Nova (热迁移专题)" → "## Nova (热迁移专题)"');
+    expect(messages).toContain('a second Nova section merged into the first; its subtitle kept as the sub-heading "### 续"');
+  });
+
+  it('keeps an alias or a close spelling under 业界动态 a sub-heading there, reporting the guess it did not make', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(title, '## 业界动态\n新闻。\n### 网络\nSDN 新闻。\n### Heap\n堆新闻。\n## 社区跟踪\n### Nova\na\n'),
+    );
+    expect(imported(result).data.projects).toEqual(['industry', 'nova']);
+    expect(sections(result)).toContain('## 业界动态\n\n新闻。\n### 网络\nSDN 新闻。\n### Heap\n堆新闻。\n\n## Nova');
+    expect(unconfirmed(result)).toEqual([
+      {
+        kind: 'unconfirmed',
+        line: 9,
+        message:
+          '"### 网络" inside the 业界动态 section is an alias of Neutron; it stays a sub-heading there. To start the Neutron section at it: --section 2014-03-01-x.md:9=neutron',
+      },
+      expect.objectContaining({ line: 11, message: expect.stringContaining('is a close spelling of Heat') }),
+    ]);
+  });
+
+  it('reports a bold line that may stand for a heading, and leaves its text where it is', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(title, '## 社区跟踪\n### Nova\na\n\n**Neutron**\nb\n\n__Keystone__  \nc\n\n**重点**\nd\n'),
+    );
+    expect(imported(result).data.projects).toEqual(['nova']);
+    expect(sections(result)).toContain('## Nova\n\na\n\n**Neutron**\nb\n\n__Keystone__  \nc\n\n**重点**\nd');
+    expect(unconfirmed(result).map(({ line, message }) => [line, message.slice(0, 60)])).toEqual([
+      [11, '"**Neutron**" on a line of its own may stand for a Neutron h'],
+      [14, '"__Keystone__" on a line of its own may stand for a Keystone'],
+    ]);
+    expect(formatImportReport([{ fileName: 'x.md', result }], { from: 'a', to: 'b' })).toMatch(
+      /; 2 guesses left for the editor to confirm \("unconfirmed" above\)\.$/,
+    );
+  });
+
+  it('moves text to another section only where the editor confirms it with --section', () => {
+    const body = '## 业界动态\n新闻。\n### 网络\nSDN 新闻。\n## 社区跟踪\n### Nova\na\n\n**Neutron**\nb\n### Heat\nh\n';
+    const decisions = new Map([
+      [9, 'neutron'],
+      [15, 'neutron'],
+      [17, 'keep'],
+    ]);
+    const result = convert('2014-03-01-x.md', post(title, body), { sectionsByFile: new Map([['2014-03-01-x.md', decisions]]) });
+    expect(imported(result).data.projects).toEqual(['industry', 'neutron', 'nova']);
+    // The bold line's Neutron text joins the first Neutron section; "### Heat" stays where it stands, under it.
+    expect(sections(result)).toBe('\n## 业界动态\n\n新闻。\n\n## Neutron\n\nSDN 新闻。\n\nb\n### Heat\nh\n\n## Nova\n\na\n');
+    expect(unconfirmed(result)).toEqual([]);
+    expect(result.notes.filter((note) => note.kind === 'confirmed').map((note) => note.line)).toEqual([9, 15, 17]);
+  });
+
+  it('fails on an answer for a line that holds no heading or bold line', () => {
+    const decisions = new Map([['2014-03-01-x.md', new Map([[9, 'nova']])]]);
+    expect(convert('2014-03-01-x.md', post(title, '## Nova\na\n'), { sectionsByFile: decisions })).toMatchObject({
+      ok: false,
+      line: 9,
+      reason: '--section 2014-03-01-x.md:9=nova: line 9 holds no heading or bold line',
+    });
+  });
+
+  it("keeps the indentation of a section's first line: an indented code block, a nested list", () => {
+    const code = '    nova boot --flavor m1.small demo\n    nova list';
+    const list = '   - Icehouse\n\n        - icehouse-3';
+    const result = convert('2014-03-01-x.md', post(title, `## Nova\n\n${code}\n\n## Heat\n\n${list}\n`));
+    expect(sections(result)).toBe(`\n## Nova\n\n${code}\n\n## Heat\n\n${list}\n`);
+    const body = readIssueBody(sections(result), { resolver, page: issuePage(site, 9, 'zh-CN') });
+    expect(body.sections[0]?.html).toBe('<pre><code>nova boot --flavor m1.small demo\nnova list\n</code></pre>');
+    expect(body.sections[1]?.html).toMatch(/^<ul>\s*<li>\s*<p>Icehouse<\/p>\s*<ul>\s*<li>icehouse-3<\/li>/);
+  });
+});
+
+describe("Jekyll's own fields", () => {
+  it('takes date: as the publication day and author: as the editor, keeping both as written', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n', 'date: 2014-03-02 20:30:00 +0800\nauthor: 张三\n'),
+    );
+    const issue = imported(result);
+    expect(toIsoDay(issue.data.published)).toBe('2014-03-02');
+    expect(issue.data.attribution.editor).toBe('张三');
+    expect(issue.data.legacy).toMatchObject({ date: '2014-03-02 20:30:00 +0800', author: '张三' });
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'date',
+          line: 6,
+          message: "publication date 2014-03-02 from the front matter's date: 2014-03-02 20:30:00 +0800 (the file name says 2014-03-01)",
+        },
+        { kind: 'editor', line: 7, message: "editor 张三 from the front matter's author: (the series' credits name 测试编辑)" },
+      ]),
+    );
+    expect(validateIssueFile({ file: issue.path, source: issue.content }, issueContext).problems).toEqual([]);
+  });
+
+  it('fails on a date: it cannot read, naming the line', () => {
+    expect(convert('2014-03-01-x.md', post('第九期(02.16-03.01)', '## Nova\n', 'date: last Monday\n'))).toMatchObject({
+      ok: false,
+      line: 6,
+      reason: expect.stringContaining('date: "last Monday" is not a date'),
+    });
   });
 });
 
@@ -162,6 +285,11 @@ describe('files that cannot be imported', () => {
     const result = convert('2014-03-01-x.md', text);
     expect(result).toMatchObject({ ok: false, line });
     expect(result.ok ? '' : result.reason).toContain(reason);
+  });
+
+  it('fails on 29 February outside a leap year, as on 30 February, instead of moving the period a year', () => {
+    const result = convert('2015-03-01-x.md', post('OpenStack社区动态第九期(02.20-02.29)', '## Nova\na\n'));
+    expect(result).toMatchObject({ ok: false, line: 3, reason: expect.stringContaining('(02.20-02.29) names a day that does not exist') });
   });
 
   it('fails on a file that is not UTF-8, naming the line', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseNumeral, formatIssueLabel, parseChineseNumeral, parseIssueNumber } from '../../src/lib/numerals.ts';
+import {
+  formatChineseNumeral,
+  formatIssueLabel,
+  parseChineseNumeral,
+  parseEnglishIssueNumber,
+  parseIssueNumber,
+} from '../../src/lib/numerals.ts';
 
 const table: [string, number][] = [
   ['一', 1],
@@ -48,6 +54,12 @@ describe('Chinese numerals', () => {
     ['贰拾', 20],
     ['一〇', undefined],
     ['12', 12],
+    ['廿', 20],
+    ['廿一', 21],
+    ['卅五', 35],
+    ['卌', 40],
+    ['一百廿三', 123],
+    ['廿十', undefined],
   ])('reads the variant %s', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
   });
@@ -70,8 +82,21 @@ describe('issue numbers in titles', () => {
     ['OpenStack社区动态第二百零三期', 203],
     ['OpenStack社区动态第一千期', 1000],
     ['第 12 期', 12],
+    ['OpenStack社区动态第廿一期', 21],
+    ['第２１期', 21],
   ])('finds the number in %s', (title, number) => {
     expect(parseIssueNumber(title)).toBe(number);
+  });
+
+  it.each([
+    ['OpenStack Community Digest, Issue 8', 8],
+    ['OpenStack Community Digest, Issue #21', 21],
+    ['Digest issue No. 21', 21],
+    ['ISSUE ＃２１', 21],
+    ['Issue number 3 (February 3 – 15, 2014)', 3],
+    ['Issues and answers', undefined],
+  ])('finds the number in the English title %s', (title, number) => {
+    expect(parseEnglishIssueNumber(title)).toBe(number);
   });
 
   it('finds none where there is none', () => {

@@ -55,6 +55,12 @@ describe('years from the file-name date', () => {
     expect(span(resolvePeriodYears(leap, day('2016-03-05')))).toBe('2016-02-29..2016-03-05');
     expect(resolvePeriodYears(leap, day('2014-03-05'))).toBeUndefined();
   });
+
+  it('never moves an impossible 29 February to a leap year nearby', () => {
+    const leap = { start: { month: 2, day: 29 }, end: { month: 3, day: 5 } };
+    expect(resolvePeriodYears(leap, day('2015-03-05'))).toBeUndefined();
+    expect(resolvePeriodYears({ start: { month: 2, day: 20 }, end: { month: 2, day: 29 } }, day('2017-03-01'))).toBeUndefined();
+  });
 });
 
 describe('overlap and succession', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProjectResolver, normalizeProjectKey, sortProjects } from '../../src/lib/projects.ts';
+import { createProjectResolver, normalizeProjectKey, sortProjects, splitHeading } from '../../src/lib/projects.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import type { Project } from '../../src/schemas/project.ts';
@@ -70,6 +70,7 @@ describe('heading normalization', () => {
     ['Celiometer', 'ceilometer'],
     ['Keystoen', 'keystone'],
     ['Tempset', 'tempest'],
+    ['Nuetron (Quantum)', 'neutron'],
   ])('suggests the project a typo %j means', (heading, id) => {
     expect(resolver.resolve(heading)).toBeUndefined();
     expect(resolver.suggest(heading)?.id).toBe(id);
@@ -78,6 +79,25 @@ describe('heading normalization', () => {
   it.each(['Foo', 'Docker', '其他', 'No'])('matches nothing for %j', (heading) => {
     expect(resolver.resolve(heading)).toBeUndefined();
     expect(resolver.suggest(heading)).toBeUndefined();
+  });
+
+  it.each([
+    ['Nova (热迁移专题)', 'nova', '热迁移专题'],
+    ['业界动态（本期重点：Icehouse 发布）', 'industry', '本期重点：Icehouse 发布'],
+    ['Nova (热迁移 (live migration) 专题)', 'nova', '热迁移 (live migration) 专题'],
+    ['Quantum（网络）', 'neutron', '网络'],
+  ])('reads %j as %s with the subtitle %j', (heading, id, subtitle) => {
+    expect(resolver.resolve(heading)).toMatchObject({ project: { id }, subtitle });
+  });
+
+  it.each(['Nova 热迁移专题', 'Nova (a) (b)', 'Nova (x'])('reads no subtitle out of %j', (heading) => {
+    expect(resolver.resolve(heading)).toBeUndefined();
+  });
+
+  it('cuts a heading into its name and what follows it as written', () => {
+    expect(splitHeading('Nova（续）')).toEqual({ name: 'Nova', subtitle: '续', rest: '（续）' });
+    expect(splitHeading(' Heat ')).toEqual({ name: 'Heat', rest: '' });
+    expect(splitHeading('Nova ()')).toEqual({ name: 'Nova', rest: ' ()' });
   });
 
   it('compares without case, spaces or punctuation', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
-import { scaffoldIssue } from '../../scripts/lib/scaffold.ts';
+import { scaffoldIssue, scaffoldTranslation } from '../../scripts/lib/scaffold.ts';
 import { issueFileName, serializeIssue } from '../../scripts/lib/issue-writer.ts';
 import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
-import { issueContext, registry } from './helpers.ts';
+import { issueContext, issueSource, registry } from './helpers.ts';
 
 const issue = (number: number, start: string, end: string): IssueData => ({
   number,
@@ -33,5 +33,16 @@ describe('the next issue', () => {
     const source = serializeIssue(data, body);
     expect(issueFileName(data.number)).toBe('0009.md');
     expect(validateIssueFile({ file: '0009.md', source }, issueContext).problems).toEqual([]);
+  });
+});
+
+describe('a translation scaffold', () => {
+  it("asks for each section's subtitle to be translated with it", () => {
+    const source = issueSource({ '## Nova': '## Nova (热迁移专题)' });
+    const { issue } = validateIssueFile({ file: 'zh-CN/0009.md', source }, issueContext);
+    if (!issue) throw new Error('fixture issue is invalid');
+    const scaffold = scaffoldTranslation(issue, registry, 'en', 'f'.repeat(64));
+    expect(scaffold).toContain('\n## Nova (TODO: translate the subtitle "热迁移专题")\n');
+    expect(scaffold).toContain('\n## Common\n');
   });
 });

@@ -79,6 +79,26 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it("keeps a heading's words beyond the project's name, in parentheses, as the section's subtitle", () => {
+    const { sections, problems } = read('## 业界动态（本期重点：Icehouse 发布）\n\nn\n\n## Nova (热迁移专题)\n\nx\n\n## Neutron\n\ny');
+    expect(sections.map(({ projectId, heading, subtitle }) => ({ projectId, heading, subtitle }))).toEqual([
+      { projectId: 'industry', heading: '业界动态（本期重点：Icehouse 发布）', subtitle: '本期重点：Icehouse 发布' },
+      { projectId: 'nova', heading: 'Nova (热迁移专题)', subtitle: '热迁移专题' },
+      { projectId: 'neutron', heading: 'Neutron', subtitle: undefined },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows where a subtitle goes when the words after a name have no parentheses', () => {
+    expect(read('## Nova 热迁移专题\n\nx').problems).toEqual([
+      {
+        line: 1,
+        message: `heading "## Nova 热迁移专题" starts with a project's name but goes on outside parentheses`,
+        fix: `put the words after the name in parentheses, as the section's subtitle: "## Nova (热迁移专题)"`,
+      },
+    ]);
+  });
+
   it('treats a body without sections as all introduction', () => {
     expect(read('只有文字')).toMatchObject({ intro: { markdown: '只有文字', html: '<p>只有文字</p>', text: '只有文字' }, sections: [] });
   });

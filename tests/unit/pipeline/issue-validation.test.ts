@@ -12,6 +12,14 @@ describe('validating one issue file', () => {
     expect(issue?.data.period.start.toISOString()).toBe('2014-02-16T00:00:00.000Z');
   });
 
+  it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
+    const { issue } = validate(
+      issueSource({ 'description: 第九期的测试内容': 'description: 第九期\u202Egnp.exe', 'editor: 测试编辑': 'editor: \u202E测试编辑' }),
+    );
+    expect(issue?.data.description).toBe('第九期gnp.exe');
+    expect(issue?.data.attribution.editor).toBe('测试编辑');
+  });
+
   it.each([
     [
       'a missing field',

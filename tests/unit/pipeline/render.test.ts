@@ -15,6 +15,12 @@ describe("rendering contributors' Markdown", () => {
     expect(out).toMatch(/<pre><code class="language-sh">nova boot\n<\/code><\/pre>/);
   });
 
+  it('removes explicit direction controls from text, code, link text and raw HTML, written or as references', () => {
+    const out = render('[\u202Egnp.exe](/a.png) `\u202Ex` &#x202E;y <b title="&#8238;t">\u2067z</b>\n\n```\n\u202Ecode\n```');
+    expect(out.html).toMatch(/^<p><a href="\/a.png">gnp.exe<\/a> <code>x<\/code> y <b>z<\/b><\/p>\s*<pre><code>code\n<\/code><\/pre>$/);
+    expect(out.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('drops scripts, handlers, frames, forms and styles with their contents', () => {
     const out = render(
       '<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="https://evil.example"></iframe>\n\n<form><input></form><style>body{}</style>',

@@ -54,6 +54,10 @@ describe('the source hash', () => {
 });
 
 describe('a translation file', () => {
+  it("removes explicit direction controls from its translator's name", () => {
+    expect(valid({ 'translator: Test Translator': 'translator: Test \u2067Translator\u2069' }).data.translator).toBe('Test Translator');
+  });
+
   it('is valid when it matches its issue, with English headings resolved to the same projects', () => {
     const result = translation();
     expect(result.problems).toEqual([]);

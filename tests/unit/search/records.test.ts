@@ -63,6 +63,14 @@ describe('search records', () => {
     ]);
   });
 
+  it("searches a section's subtitle with its words", () => {
+    const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
+    const [record] = createSearchRecords(subtitled.issues, labelsOf);
+    expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
+      { projectId: 'nova', start: 0, end: 11, text: '热迁移专题 迁移的进展' },
+    ]);
+  });
+
   it('filters by every project with a section and by every month the period touches', () => {
     const [record] = createSearchRecords([seven], labelsOf);
     expect(record?.filters).toEqual({ month: ['2014-01', '2014-02'], project: ['heat', 'nova'] });

@@ -54,7 +54,11 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
     const months = monthsOfPeriod(issue.period);
     const date = toIsoDay(issue.period.start);
     return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
-      const joined = joinParts([{ text: text.intro?.text ?? '' }, ...text.sections]);
+      // A section's subtitle is searched with its words, so a match there is shown from the section too.
+      const sections = text.sections.map((section) =>
+        section.subtitle ? { ...section, text: `${section.subtitle}\n${section.text}` } : section,
+      );
+      const joined = joinParts([{ text: text.intro?.text ?? '' }, ...sections]);
       if (!joined.content) return [];
       const projects = text.sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
       const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };

@@ -1,0 +1,34 @@
+/** What the importer says about a post: a note per normalization or guess, or the line and reason it cannot be imported. */
+
+export type NoteKind =
+  | 'line-endings'
+  | 'title'
+  | 'year'
+  | 'date'
+  | 'editor'
+  | 'notice'
+  | 'group-heading'
+  | 'heading'
+  | 'merged-section'
+  | 'bare-url'
+  | 'metadata'
+  /** A guess that would move text between sections, left undone until the editor confirms it (`--section`). */
+  | 'unconfirmed'
+  /** A guess the editor decided with `--section`. */
+  | 'confirmed';
+
+export interface ImportNote {
+  /** 1-based line in the legacy file. */
+  line?: number;
+  kind: NoteKind;
+  message: string;
+}
+
+/** A post that cannot be imported, with the line to look at. */
+export class ImportError extends Error {
+  readonly line: number;
+  constructor(line: number, reason: string) {
+    super(reason);
+    this.line = line;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * A legacy post's body in the site's layout: the introduction, then one `## <Project>` section
+ * per project in source order. Headings are read as the real archive writes them
+ * (../shared/corpus): `## 业界动态` holds the news and no sub-headings; `## 社区跟踪` groups one
+ * `### <Project>` per project, some misspelled or under a former name; no bold line stands for a
+ * heading. So:
+ *
+ * - where project headings stand (the top level, under 社区跟踪, the level of the project
+ *   headings met so far) a heading naming a project by name, alias or close spelling opens it;
+ * - deeper, inside a section, a heading naming a project exactly (id or name, any case) still
+ *   opens it, as heading levels drift in the series; this is reported;
+ * - deeper, an alias (`### 网络` inside 业界动态) or a close spelling (`### Heap`), and a bold line
+ *   naming a project (`**Neutron**`), are guesses that would move the text under them to another
+ *   section: they stay where they are, reported with their line, until the editor confirms one
+ *   (`--section <file>:<line>=<id>`; `=keep` records the other answer).
+ *
+ * Nothing is dropped: group headings' text goes to Common, a repeated section is merged into the
+ * first (its subtitle kept as a sub-heading), a heading keeps its subtitle, and every part keeps
+ * its first line's indentation (an indented code block, a nested list). Pure.
+ */
+import type { Heading, RootContent } from 'mdast';
+import { splitHeading, type ProjectResolver } from '../../src/lib/projects.ts';
+import { ImportError, type ImportNote } from './import-notes.ts';
+import { applyEdits, bareUrlEdits, type Edit } from './legacy-urls.ts';
+import { headingText, parseMarkdown } from './markdown-tree.ts';
+
+/** Headings that grouped the project sections in the legacy layout; they hold no section of their own. */
+export const GROUP_HEADINGS: ReadonlySet<string> = new Set(['社区跟踪', '社区动态']);
+const NOTICE_START = /^\s*声明\s*[:：]/;
+/** A line that is nothing but bold or emphasized text, a colon allowed: `**Neutron**`, `__Keystone__`, `**Nova：**`. */
+const BOLD_LINE = /^[ \t]*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1[ \t]*[:：]?[ \t]*$/;
+
+/** The editor's answers to guesses, by line of the legacy file: start that project's section there, or `keep` the line as it is. */
+export type SectionDecisions = ReadonlyMap<number, string>;
+
+export interface SectionsContext {
+  resolver: ProjectResolver;
+  /** The legacy file's name, for the `--section` an editor would write. */
+  fileName: string;
+  /** Line of the legacy file on which the body starts. */
+  firstLine: number;
+  notes: ImportNote[];
+  decisions?: SectionDecisions;
+}
+
+export interface LegacySections {
+  markdown: string;
+  /** The 声明 credit block, verbatim, when the introduction opens with one. */
+  notice?: string;
+  projects: string[];
+}
+
+interface Segment {
+  /** `undefined` for the introduction. */
+  projectId?: string;
+  /** The heading after the project's name as written (a subtitle in parentheses), or ''. */
+  rest: string;
+  /** The words in those parentheses. */
+  subtitle?: string;
+  /** Opened by a group heading (社区跟踪) rather than a project heading. */
+  fromGroup?: boolean;
+  parts: string[];
+}
+
+/** Rebuilds a legacy body in the site's layout; throws `ImportError` where it cannot. */
+export function restructureBody(body: string, context: SectionsContext): LegacySections {
+  const { resolver, fileName, firstLine, notes, decisions = new Map<number, string>() } = context;
+  const tree = parseMarkdown(body);
+  const line = (node: RootContent) => firstLine + (node.position?.start.line ?? 1) - 1;
+  const offset = (node: RootContent, edge: 'start' | 'end') => node.position?.[edge].offset ?? 0;
+  const edits: Edit[] = bareUrlEdits(body, tree.children, line, notes);
+  const nameOf = (id: string | undefined) => resolver.get(id ?? '')?.name['zh-CN'] ?? id ?? '';
+  const answered = new Set<number>();
+  const decisionAt = (at: number) => {
+    const decision = decisions.get(at);
+    if (decision !== undefined) answered.add(at);
+    return decision;
+  };
+  const confirm = (at: number, id: string) => `--section ${fileName}:${at}=${id}`;
+
+  let notice: string | undefined;
+  const intro: Segment = { rest: '', parts: [] };
+  const segments: Segment[] = [intro];
+  let current = intro;
+  let sectionDepth = 0;
+  let cursor = 0;
+  const movedHeadings: number[] = [];
+  const where = () => (current === intro ? 'the introduction' : `the ${nameOf(current.projectId)} section`);
+  const flush = (until: number) => {
+    const text = trimBlankLines(applyEdits(body, cursor, until, edits));
+    if (text) current.parts.push(text);
+  };
+  const open = (from: number, to: number, segment: Omit<Segment, 'parts'>, depth: number) => {
+    flush(from);
+    cursor = to;
+    current = { ...segment, parts: [] };
+    segments.push(current);
+    sectionDepth = depth;
+  };
+
+  for (const node of tree.children) {
+    if (node.type === 'paragraph') {
+      const source = body.slice(offset(node, 'start'), offset(node, 'end'));
+      if (current === intro && notice === undefined && NOTICE_START.test(source)) {
+        flush(offset(node, 'start'));
+        notice = applyEdits(body, offset(node, 'start'), offset(node, 'end'), edits);
+        cursor = offset(node, 'end');
+        const lastLine = line(node) + notice.split('\n').length - 1;
+        notes.push({
+          kind: 'notice',
+          line: line(node),
+          message: `the credit statement (声明, lines ${line(node)}-${lastLine}) moved to attribution.notice`,
+        });
+        continue;
+      }
+      // Bold lines that may stand for headings, each on a line of its own.
+      let lineStart = offset(node, 'start');
+      source.split('\n').forEach((text, index) => {
+        const at = line(node) + index;
+        const from = lineStart;
+        lineStart += text.length + 1;
+        const bold = BOLD_LINE.exec(text)?.[2]?.trim();
+        if (!bold) return;
+        const decision = decisionAt(at);
+        const project = resolver.resolve(bold)?.project ?? resolver.suggest(bold);
+        if (decision !== undefined && decision !== 'keep') {
+          open(from, from + text.length, { projectId: decision, ...subtitled(bold) }, Math.max(sectionDepth, 2));
+          notes.push({
+            kind: 'confirmed',
+            line: at,
+            message: `"${text.trim()}" starts the ${nameOf(decision)} section (${confirm(at, decision)})`,
+          });
+        } else if (decision === 'keep') {
+          notes.push({ kind: 'confirmed', line: at, message: `"${text.trim()}" stays text in ${where()} (${confirm(at, 'keep')})` });
+        } else if (project) {
+          notes.push({
+            kind: 'unconfirmed',
+            line: at,
+            message: `"${text.trim()}" on a line of its own may stand for a ${project.name.en} heading; it stays text in ${where()}. To start the ${project.name['zh-CN']} section there: ${confirm(at, project.id)}`,
+          });
+        }
+      });
+      continue;
+    }
+    if (node.type !== 'heading') continue;
+    const heading = node as Heading;
+    const text = headingText(heading).trim();
+    const marker = `${'#'.repeat(heading.depth)} ${text}`;
+    const at = line(node);
+    const decision = decisionAt(at);
+    const projectLevel = current === intro || heading.depth <= sectionDepth;
+    if (decision !== undefined && decision !== 'keep') {
+      open(offset(node, 'start'), offset(node, 'end'), { projectId: decision, ...subtitled(text) }, heading.depth);
+      notes.push({ kind: 'confirmed', line: at, message: `"${marker}" starts the ${nameOf(decision)} section (${confirm(at, decision)})` });
+      continue;
+    }
+    if (GROUP_HEADINGS.has(text) && decision === undefined) {
+      open(offset(node, 'start'), offset(node, 'end'), { projectId: 'common', rest: '', fromGroup: true }, heading.depth + 1);
+      notes.push({ kind: 'group-heading', line: at, message: `group heading "${marker}" dropped; any text under it goes to Common` });
+      continue;
+    }
+    const match = decision === 'keep' ? undefined : resolver.resolve(text);
+    const project = match?.project ?? (decision === 'keep' ? undefined : resolver.suggest(text));
+    const how = !project
+      ? ''
+      : !match
+        ? `close spelling of ${project.name.en}`
+        : match.via === 'alias'
+          ? `alias of ${project.name.en}`
+          : '';
+    if (project && (projectLevel || !how)) {
+      const { rest, subtitle } = subtitled(text);
+      const canonical = `## ${project.name['zh-CN']}${rest}`;
+      if (!projectLevel) {
+        notes.push({
+          kind: 'heading',
+          line: at,
+          message: `"${marker}" inside ${where()} names ${project.name.en}: it starts the ${project.name['zh-CN']} section (${confirm(at, 'keep')} keeps it a sub-heading)`,
+        });
+      }
+      open(offset(node, 'start'), offset(node, 'end'), { projectId: project.id, rest, ...(subtitle ? { subtitle } : {}) }, heading.depth);
+      if (text === project.name['zh-CN'] && heading.depth !== 2 && projectLevel) {
+        movedHeadings.push(at);
+      } else if (marker !== canonical && projectLevel) {
+        notes.push({ kind: 'heading', line: at, message: `"${marker}" → "${canonical}" (${how || 'project heading'})` });
+      }
+      continue;
+    }
+    if (project) {
+      notes.push({
+        kind: 'unconfirmed',
+        line: at,
+        message: `"${marker}" inside ${where()} is ${how.startsWith('alias') ? 'an' : 'a'} ${how}; it stays a sub-heading there. To start the ${project.name['zh-CN']} section at it: ${confirm(at, project.id)}`,
+      });
+    } else if (decision === 'keep') {
+      notes.push({ kind: 'confirmed', line: at, message: `"${marker}" stays a sub-heading of ${where()} (${confirm(at, 'keep')})` });
+    } else if (current !== intro && heading.depth <= sectionDepth) {
+      throw new ImportError(
+        at,
+        `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again, or ${confirm(at, '<id>')} to file it under a project`,
+      );
+    }
+    if (heading.depth <= 2) {
+      const start = offset(node, 'start');
+      edits.push({ start, end: start + heading.depth, text: '###' });
+      notes.push({ kind: 'heading', line: at, message: `"${marker}" inside ${where()} demoted to "### ${text}"` });
+    }
+  }
+  flush(body.length);
+  for (const at of decisions.keys()) {
+    if (!answered.has(at)) throw new ImportError(at, `${confirm(at, decisions.get(at) ?? '')}: line ${at} holds no heading or bold line`);
+  }
+  if (movedHeadings.length) {
+    notes.push({
+      kind: 'heading',
+      message: `${movedHeadings.length} project headings moved to level 2 ("## Name"), lines ${movedHeadings.join(', ')}`,
+    });
+  }
+
+  // A group heading with nothing under it held no text; every other segment is kept.
+  const sections: Segment[] = [];
+  for (const segment of segments.slice(1).filter((segment) => !segment.fromGroup || segment.parts.length > 0)) {
+    const first = sections.find((section) => section.projectId === segment.projectId);
+    if (!first) {
+      sections.push(segment);
+      continue;
+    }
+    const { subtitle } = segment;
+    first.parts.push(...(subtitle ? [`### ${subtitle}`] : []), ...segment.parts);
+    const name = resolver.get(segment.projectId ?? '')?.name.en ?? segment.projectId;
+    notes.push({
+      kind: 'merged-section',
+      message: `a second ${name} section merged into the first${subtitle ? `; its subtitle kept as the sub-heading "### ${subtitle}"` : ''}`,
+    });
+  }
+  const markdown = [
+    intro.parts.join('\n\n'),
+    ...sections.map((segment) => `## ${nameOf(segment.projectId)}${segment.rest}\n\n${segment.parts.join('\n\n')}`.trimEnd()),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return { markdown, ...(notice === undefined ? {} : { notice }), projects: sections.map((segment) => segment.projectId ?? '') };
+}
+
+/** What a heading keeps after the project's name: as written, and the subtitle in it. */
+function subtitled(heading: string): Pick<Segment, 'rest' | 'subtitle'> {
+  const { rest, subtitle } = splitHeading(heading);
+  return { rest, ...(subtitle ? { subtitle } : {}) };
+}
+
+/** Drops blank lines at either end, keeping the first line's indentation (an indented code block, a nested list). */
+function trimBlankLines(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}

@@ -1,0 +1,6 @@
+/** Text written into HTML. Pure. */
+
+/** @example escapeHtml('a < b & c') // 'a &lt; b &amp; c' */
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}

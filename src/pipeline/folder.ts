@@ -1,0 +1,111 @@
+/**
+ * The issues folder's layout: issues in `zh-CN/NNNN.md`, translations in `<locale>/NNNN.md`.
+ * Everything else in it is reported, never skipped in silence: a folder in the wrong case (as a
+ * case-insensitive file system commits it), another folder, a stray file, an `.mdx` file, and a
+ * file whose name is not its issue's number (the editor scripts find files by number).
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
+import { displayPath } from './paths.ts';
+import type { ContentProblem } from './problems.ts';
+
+/** A Markdown file the site reads, and the locale its folder stands for. */
+export interface ContentFile {
+  file: string;
+  locale: Locale;
+}
+
+const ROLES = `issues go in ${defaultLocale}/, translations in ${localeCodes
+  .filter((code) => code !== defaultLocale)
+  .map((code) => `${code}/`)
+  .join(', ')}`;
+
+/** Lists the files the site reads, with a problem for every other entry of the folder (hidden ones aside). */
+export async function listContentFiles(issuesDir: string): Promise<{ files: ContentFile[]; problems: ContentProblem[] }> {
+  const problems: ContentProblem[] = [];
+  const files: ContentFile[] = [];
+  const report = (entry: string, field: string, message: string, fix: string) =>
+    problems.push({ file: displayPath(path.join(issuesDir, entry)), field, message, fix });
+
+  for (const entry of await visibleEntries(issuesDir)) {
+    const locale = localeCodes.find((code) => code === entry.name);
+    if (locale && entry.isDirectory()) continue;
+    if (!entry.isDirectory()) {
+      report(entry.name, 'file name', `not read: ${ROLES}`, 'move it into the folder it belongs to, or out of the issues folder');
+      continue;
+    }
+    const meant = localeCodes.find((code) => code.toLowerCase() === entry.name.toLowerCase());
+    const count = await countFiles(path.join(issuesDir, entry.name));
+    const unread = `its ${count === 1 ? 'file is' : `${count} files are`} not on the site`;
+    if (meant) {
+      report(
+        entry.name,
+        'folder',
+        `the folder is named ${entry.name}/ but the site reads ${meant}/ (letter case matters), so ${unread}`,
+        `rename it to ${meant} (on a case-insensitive file system in two steps: git mv ${entry.name} ${meant}.tmp && git mv ${meant}.tmp ${meant})`,
+      );
+    } else {
+      report(
+        entry.name,
+        'folder',
+        `${entry.name}/ is not a folder the site reads (${ROLES}), so ${unread}`,
+        'move its files where they belong',
+      );
+    }
+  }
+
+  for (const locale of localeCodes) {
+    const dir = path.join(issuesDir, locale);
+    for (const entry of await visibleEntries(dir)) {
+      const where = path.join(locale, entry.name);
+      if (entry.isDirectory()) {
+        report(where, 'folder', `folders inside ${locale}/ are not read`, `move its files up into ${locale}/, or out of the issues folder`);
+      } else if (entry.name.endsWith('.md')) {
+        files.push({ file: path.join(dir, entry.name), locale });
+      } else if (entry.name.endsWith('.mdx')) {
+        report(
+          where,
+          'file name',
+          'not a Markdown issue file',
+          "issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only)",
+        );
+      } else {
+        report(where, 'file name', 'not a Markdown issue file', 'rename it to NNNN.md or move it out of the issues folder');
+      }
+    }
+  }
+  return { files, problems };
+}
+
+/**
+ * The name a file holding issue `number` must have.
+ * @example issueFileName(8) // '0008.md'
+ */
+export function issueFileName(number: number): string {
+  return `${String(number).padStart(4, '0')}.md`;
+}
+
+/** A problem when a file's name is not its issue's number. */
+export function checkFileName(file: string, number: number, line: number): ContentProblem | undefined {
+  const expected = issueFileName(number);
+  const name = path.basename(file);
+  if (name === expected) return undefined;
+  return {
+    file,
+    line,
+    field: 'file name',
+    message: `the file holds issue ${number} but is named ${name}; the editor scripts find an issue's files by its number`,
+    fix: `rename it to ${expected} (or correct number)`,
+  };
+}
+
+async function visibleEntries(dir: string) {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).length;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../../src/pipeline/encoding.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('decodeUtf8', () => {
+  it('reads UTF-8, dropping a BOM', () => {
+    expect(decodeUtf8(utf8('\uFEFF---\n标题\n'))).toEqual({ text: '---\n标题\n' });
+  });
+
+  it('names the line of the first byte that is not UTF-8, and GBK when the bytes read as GBK', () => {
+    // "---\n" then 你好 in GBK.
+    const gbk = new Uint8Array([...utf8('---\nok\n'), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
+    expect(decodeUtf8(gbk, '0009.md')).toEqual({
+      line: 3,
+      message: 'the file is not UTF-8 text (it reads as GBK/GB18030, as many Chinese editors save), so its text would be published garbled',
+      fix: 'save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8 0009.md > 0009.md.utf8, then replace the file with it)',
+    });
+  });
+
+  it('recognizes UTF-16, which would otherwise pass as UTF-8 with NUL bytes', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00]);
+    expect(decodeUtf8(utf16)).toMatchObject({ line: 1, message: expect.stringContaining('it is UTF-16 (little-endian') });
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '../../../src/pipeline/frontmatter.ts';
+
+describe('parseFrontmatter', () => {
+  it('gives the data, the body and the line of every field', () => {
+    const parsed = parseFrontmatter('---\nnumber: 8\nperiod:\n  start: 2014-02-03\n---\n\n## Nova\n');
+    expect(parsed).toMatchObject({ data: { number: 8, period: { start: '2014-02-03' } }, body: '\n## Nova\n', bodyLine: 6 });
+    expect('lineOf' in parsed && parsed.lineOf(['period', 'start'])).toBe(4);
+  });
+
+  it.each([
+    ['a body after an unclosed block, closed by a rule further down', '---\nnumber: 8\n\n## Nova\n\n文字：\n\n---\n\n更多\n', 4],
+    ['a block never closed', '---\nnumber: 8\ntitle: x\n\n前言。\n', 5],
+  ])('names the missing "---" for %s, not a body line as broken YAML', (_name, source, line) => {
+    expect(parseFrontmatter(source)).toEqual({
+      line,
+      message: expect.stringContaining('the front matter opened on line 1 is not closed before the body'),
+      fix: `add a "---" line after the last field, before line ${line}`,
+    });
+  });
+
+  it('still reports broken YAML inside a closed block', () => {
+    expect(parseFrontmatter('---\nnumber: 8\ndescription: a: b\n---\n')).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('broken YAML'),
+    });
+  });
+
+  it('reports text YAML would drop as a comment, with its field and line', () => {
+    const parsed = parseFrontmatter(
+      '---\ntitle: Digest, Issue #21\nperiod:\n  start: 2014-02-03 # Monday\n# a comment line is fine\n---\n',
+    );
+    expect('trailingComments' in parsed && parsed.trailingComments).toEqual([
+      { field: 'title', line: 2 },
+      { field: 'period.start', line: 4 },
+    ]);
+  });
+});
