@@ -48,6 +48,7 @@ const pages = [
   '/projects/',
   '/projects/nova/',
   '/archive/',
+  '/archive/2014/',
   '/search/?q=nova-scheduler',
   '/subscribe/',
   '/translations/',
