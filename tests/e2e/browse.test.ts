@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from '../helpers/commands.ts';
+import { axeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
 import type { ChartCounts } from './pages/activity-chart.ts';
 import { ArchivePage } from './pages/archive-page.ts';
@@ -253,6 +254,35 @@ describe('the activity overview on the projects page', () => {
       expect(geometry.labelBackground).toBe(geometry.bodyBackground);
     }
   });
+});
+
+describe('the chart frame', () => {
+  it.each([375, 1280])(
+    'at %i px: passes axe, takes focus from Tab, scrolls by arrow keys when wider, and fades its edge only while more lies beyond',
+    async (width) => {
+      const page = await newPage({ viewport: { width, height: 800 } });
+      for (const path of ['/projects/', '/en/projects/nova/']) {
+        await page.goto(path);
+        // Width-dependent rules (a scrolling region must take focus); colours in both schemes are
+        // checked on every page type by pages.test.ts.
+        expect(await axeViolations(page, 'figure.activity'), `${path} at ${width} px`).toEqual([]);
+        const chart = new ProjectsPage(page).chart();
+        expect(await chart.reachedByTab(), path).toBe(true);
+        const before = await chart.frameState();
+        // At 14 issues the grid is wider than a phone and fits a desktop (then the cue lies past it).
+        expect(before.scrolls, path).toBe(width < 400);
+        expect(before.cueOverGrid, path).toBe(before.scrolls);
+        if (!before.scrolls) continue;
+        expect(before.cueAtRightEdge, path).toBe(true);
+        for (let step = 0; step < 40 && !(await chart.frameState()).atEnd; step += 1) await page.keyboard.press('ArrowRight');
+        const after = await chart.frameState();
+        expect(after.atEnd, path).toBe(true);
+        expect(after.scrollLeft, path).toBeGreaterThan(0);
+        expect(after.cueOverGrid, path).toBe(false);
+      }
+      expect(page.problems).toEqual([]);
+    },
+  );
 });
 
 describe('project timelines', () => {

@@ -1,26 +1,32 @@
 /**
- * The archive's pages at the scale of 1,000 issues. Archive pages depend only on the years and
- * months an archive spans and on how many issues its busiest year holds, so the site built here
- * is a cut of the synthetic 1,000-issue archive (`npm run generate-archive`) with exactly those:
- * the first issue of each of its months, and every issue of its busiest year. A quarter of the
- * build, the same archive pages.
+ * The archive's pages and the activity charts at the scale of 1,000 issues. Archive pages and
+ * charts depend only on the years and months an archive spans and on how many issues its busiest
+ * year holds, so the site built here is a cut of the synthetic 1,000-issue archive
+ * (`npm run generate-archive`) with exactly those: the first issue of each of its months, and every
+ * issue of its busiest year. A quarter of the build, the same archive pages and charts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateArchive } from '../../scripts/lib/synthetic-archive.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { runAstro } from '../helpers/commands.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { axeViolations } from './axe.ts';
+import { useBrowser } from './browser.ts';
+import { ProjectsPage } from './pages/projects-page.ts';
 
 /** The most HTML an archive page may weigh (KB = 1,000 bytes); one page listing 1,000 issues weighed 838 KB. */
 const archivePageBudget = 64_000;
 
+const newPage = useBrowser();
 const contentDir = tempDir('scale-content');
 const distDir = tempDir('scale');
+let server: StaticServer;
 
 interface Kept {
   number: number;
@@ -56,7 +62,9 @@ beforeAll(async () => {
   }
   const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir });
   if (built.status !== 0) throw new Error(built.output);
+  server = await serveStatic(distDir);
 }, 240_000);
+afterAll(() => server?.close());
 
 const years = () => [...new Set(kept.map((issue) => issue.month.slice(0, 4)))].sort().reverse();
 const htmlOf = (route: string) => readFileSync(path.join(distDir, route, 'index.html'), 'utf8');
@@ -88,4 +96,40 @@ describe('the archive at 1,000 issues', () => {
       expect(html.length, `${prefix}/archive/${year}/`).toBeLessThanOrEqual(archivePageBudget);
     }
   });
+});
+
+describe('the activity charts at 1,000 issues', () => {
+  it('have a column per year and captions that say so', async () => {
+    const page = await newPage({ baseURL: server.url });
+    for (const [route, caption] of [
+      ['/projects/', '活跃度概览：各项目每年出现的期数'],
+      ['/en/projects/', 'Activity overview: issues covering each project, by year'],
+      ['/en/projects/nova/', 'Issues covering Nova, by year'],
+    ] as const) {
+      await page.goto(route);
+      const chart = new ProjectsPage(page).chart();
+      expect(await chart.caption().textContent(), route).toBe(caption);
+      expect(await chart.columns(), route).toEqual([...years()].reverse());
+    }
+  });
+
+  it.each([375, 1280])(
+    'at %i px: wider than the frame, which passes axe, takes focus, scrolls by arrow keys and fades its edge until the end',
+    async (width) => {
+      const page = await newPage({ baseURL: server.url, viewport: { width, height: 800 } });
+      for (const route of ['/projects/', '/en/projects/nova/']) {
+        await page.goto(route);
+        const chart = new ProjectsPage(page).chart();
+        // Colours do not change with the archive's size (every page type is checked in both schemes
+        // at 14 issues); checking hundreds of cells' contrast here would only take time.
+        expect(await axeViolations(page, 'figure.activity', ['color-contrast']), `${route} at ${width} px`).toEqual([]);
+        expect(await chart.reachedByTab(), route).toBe(true);
+        const before = await chart.frameState();
+        expect(before, route).toMatchObject({ scrolls: true, cueOverGrid: true, cueAtRightEdge: true });
+        for (let step = 0; step < 80 && !(await chart.frameState()).atEnd; step += 1) await page.keyboard.press('ArrowRight');
+        expect(await chart.frameState(), route).toMatchObject({ atEnd: true, cueOverGrid: false });
+        expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), route).toBeLessThanOrEqual(width);
+      }
+    },
+  );
 });
