@@ -7,6 +7,7 @@ import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/search/contract.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
 import { countProjects, FIRST_WAVE, preloadTerms, runSearch, warmUp, type PagefindInstance } from '../lib/search/page/engine.ts';
+import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { entryFile, startupFiles } from '../lib/search/page/startup.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
 import { createSearchView } from './search-view.ts';
@@ -237,6 +238,14 @@ for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
   control?.addEventListener('change', () => dispatch({ type: 'submit', state: readForm() }));
 }
 more.addEventListener('click', () => dispatch({ type: 'more', state: readForm(), shown: list.children.length }));
+// Up and Down walk from the box through the results and back (`keyboard.ts` decides where).
+app.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
+  const target = arrowTarget(event.key, view.focusSpot(document.activeElement, input), view.shown());
+  if (!target) return;
+  event.preventDefault();
+  view.focus(target, input);
+});
 window.addEventListener('popstate', () => openFromUrl(true));
 
 /** Shows the search the URL describes, as on opening a shared link. */

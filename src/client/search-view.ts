@@ -9,6 +9,7 @@ import { splitLocale } from '../lib/routes.ts';
 import { localeHref, sitePathOf } from '../site/hrefs.ts';
 import type { PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
 import { excerptOf, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
 import { labelKey } from '../lib/search/contract.ts';
@@ -144,9 +145,31 @@ export function createSearchView(
     return item;
   }
 
+  const titleLinks = () => [...list.querySelectorAll<HTMLAnchorElement>(':scope > li .search-result__link')];
+
   return {
     markShown,
     clear,
+    /** Where focus is, in the terms of the arrow keys (`keyboard.ts`); `box` is the query box. */
+    focusSpot(active: Element | null, box: HTMLElement): FocusSpot {
+      if (active === box) return { kind: 'box' };
+      if (active === more) return { kind: 'more' };
+      const item = active?.closest('#search-results > li');
+      if (!item || !active) return { kind: 'elsewhere' };
+      return { kind: 'result', index: [...list.children].indexOf(item), onTitle: active.matches('.search-result__link') };
+    },
+    /** How many results are listed, and whether the "more" button shows. */
+    shown(): { results: number; more: boolean } {
+      return { results: list.children.length, more: !more.hidden };
+    },
+    /** Moves focus to an arrow key's target, keeping it in view. */
+    focus(target: FocusTarget, box: HTMLInputElement): void {
+      if (target.kind === 'box') {
+        box.focus();
+        box.setSelectionRange(box.value.length, box.value.length);
+      } else if (target.kind === 'more') more.focus();
+      else titleLinks()[target.index]?.focus();
+    },
     /**
      * A search is running: the list is busy (for assistive technology, and for whoever waits on
      * the answer) until the whole answer is shown; dimmed only if it is slow (`searching`), until

@@ -1,8 +1,9 @@
 /**
  * Names of the activity chart's columns in the page's language: short ones for the chart's
- * header (`11月`, `Nov`, `Q1`), long ones for cell titles and the table (`2013年11月`, `Q1 2014`).
+ * header (`11月`, `Nov`, `Q1`), long ones for cell titles and the table (`2013年11月`, `Q1 2014`);
+ * and the chart's caption, which says what a column spans.
  */
-import type { Bucket } from '../lib/activity.ts';
+import type { ActivityMatrix, Bucket } from '../lib/activity.ts';
 import { monthStart, parseMonthKey, type MonthKey } from '../lib/months.ts';
 import { formatMonth } from './format.ts';
 import type { Locale } from './locales.ts';
@@ -40,4 +41,23 @@ export function formatBucket(bucket: Bucket, locale: Locale, length: 'short' | '
     case 'years':
       return t('activity.years', { start: year, end: parseMonthKey(bucket.end).year });
   }
+}
+
+/**
+ * A chart's title and the note under it, both naming what one column spans; `project` names the
+ * one project of a project page's chart (the overview's title speaks of every project).
+ * @example activityCaption({ size: 12, buckets: [bucketOf('2014-05', 12)] }, 'en', 'Nova').title // 'Issues covering Nova, by year'
+ */
+export function activityCaption(
+  matrix: Pick<ActivityMatrix, 'size' | 'buckets'>,
+  locale: Locale,
+  project?: string,
+): { title: string; note: string } {
+  const t = getTranslator(locale);
+  const unit = matrix.buckets[0]?.unit ?? 'month';
+  const span = matrix.size / 12;
+  return {
+    title: project === undefined ? t(`activity.title.${unit}`, { span }) : t(`activity.projectTitle.${unit}`, { project, span }),
+    note: t(`activity.note.${unit}`, { span }),
+  };
 }

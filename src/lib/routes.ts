@@ -5,6 +5,7 @@
  * `https://x.github.io/digest/`), and `withoutBase` reverses it.
  */
 import { defaultLocale, getLocaleInfo, localeCodes, type Locale } from '../i18n/locales.ts';
+import { parseMonthKey } from './months.ts';
 
 /** @example issuePath(8, 'nova') // '/issues/8/#nova' */
 export function issuePath(number: number, section?: string): string {
@@ -120,22 +121,29 @@ export function timelinePageParam(page: number): string | undefined {
   return page <= 1 ? undefined : `page/${page}`;
 }
 
-/** Anchor id of a year on the archive page. @example archiveYearId(2014) // 'y2014' */
-export function archiveYearId(year: number): string {
-  return `y${year}`;
+/**
+ * The archive's page of one year (the archive lists issues one year per page, so no page grows
+ * with the archive). @example archiveYearPath(2014) // '/archive/2014/'
+ */
+export function archiveYearPath(year: number): string {
+  return `${archivePath}${year}/`;
 }
 
-/** Anchor id of a month (`YYYY-MM`) on the archive page. @example archiveMonthId('2014-02') // 'm2014-02' */
+/**
+ * Anchor id of a month (`YYYY-MM`): its section on the year's page, and its entry in the
+ * archive's index (which keeps the anchors of the time the archive was one page).
+ * @example archiveMonthId('2014-02') // 'm2014-02'
+ */
 export function archiveMonthId(month: string): string {
   return `m${month}`;
 }
 
-/** @example archiveYearPath(2014) // '/archive/#y2014' */
-export function archiveYearPath(year: number): string {
-  return `${archivePath}#${archiveYearId(year)}`;
+/** Anchor id of a year's entry in the archive's index. @example archiveYearId(2014) // 'y2014' */
+export function archiveYearId(year: number): string {
+  return `y${year}`;
 }
 
-/** @example archiveMonthPath('2014-02') // '/archive/#m2014-02' */
+/** A month on its year's page. @example archiveMonthPath('2014-02') // '/archive/2014/#m2014-02' */
 export function archiveMonthPath(month: string): string {
-  return `${archivePath}#${archiveMonthId(month)}`;
+  return `${archiveYearPath(parseMonthKey(month).year)}#${archiveMonthId(month)}`;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { projectRoot } from '../helpers/commands.ts';
+import { axeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
 import type { ChartCounts } from './pages/activity-chart.ts';
 import { ArchivePage } from './pages/archive-page.ts';
@@ -82,60 +83,99 @@ describe('the imported content', () => {
   });
 });
 
-describe('the archive page', () => {
-  it('lists every issue once, under the year and month its period ends, newest first', async () => {
+describe('the archive', () => {
+  const years = (issues: readonly Imported[]) => [...new Set(issues.map((issue) => issue.month.slice(0, 4)))].sort().reverse();
+
+  it("lists every issue once, on the page of the year its period ends in, under its month, newest first; no page lists another year's", async () => {
     const page = await newPage();
     const archive = new ArchivePage(page);
-    expect((await archive.open())?.status()).toBe(200);
     const issues = imported();
-    const months = [...new Set(issues.map((issue) => issue.month))].sort().reverse();
-    expect(await archive.months()).toEqual(
-      months.map((month) => ({
-        id: `m${month}`,
-        year: `y${month.slice(0, 4)}`,
-        issues: issues.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/`),
+    expect((await archive.open())?.status()).toBe(200);
+    // The index lists years and months, never an issue: it grows by a line a year.
+    expect(await archive.issueLinks()).toEqual([]);
+    expect(await archive.indexYears()).toEqual(
+      years(issues).map((year) => ({
+        id: `y${year}`,
+        href: `/archive/${year}/`,
+        months: [...new Set(issues.map((issue) => issue.month))]
+          .filter((month) => month.startsWith(year))
+          .sort()
+          .map((month) => `/archive/${year}/#m${month}`),
       })),
     );
-    expect(await archive.breadcrumbs().allTextContents()).toEqual(['首页', '归档']);
+    const listed: string[] = [];
+    for (const [index, year] of years(issues).entries()) {
+      expect((await archive.openYear(year))?.status()).toBe(200);
+      const inYear = issues.filter((issue) => issue.month.startsWith(year));
+      const months = [...new Set(inYear.map((issue) => issue.month))].sort().reverse();
+      expect(await archive.months()).toEqual(
+        months.map((month) => ({
+          id: `m${month}`,
+          issues: inYear.filter((issue) => issue.month === month).map((issue) => `/issues/${issue.number}/`),
+        })),
+      );
+      expect(await archive.monthLinks()).toEqual(months.map((month) => `#m${month}`));
+      expect(await archive.breadcrumbs().allTextContents()).toEqual(['首页', '归档', `${year}年`]);
+      const [newer, older] = [years(issues)[index - 1], years(issues)[index + 1]];
+      expect(await archive.yearPager()).toEqual({
+        ...(newer ? { newer: `/archive/${newer}/` } : {}),
+        ...(older ? { older: `/archive/${older}/` } : {}),
+      });
+      listed.push(...(await archive.issueLinks()));
+    }
+    expect(listed).toEqual(issues.map((issue) => `/issues/${issue.number}/`));
     expect(page.problems).toEqual([]);
   });
 
   it.each([
     ['with JavaScript', true, ''],
     ['without JavaScript, in English, on a phone', false, '/en'],
-  ])('leads from the index to each year and month %s', async (_, javaScriptEnabled, prefix) => {
+  ])("leads from the index to each month on its year's page %s", async (_, javaScriptEnabled, prefix) => {
     const page = await newPage({
       javaScriptEnabled,
       viewport: javaScriptEnabled ? { width: 1200, height: 700 } : { width: 375, height: 640 },
     });
     const archive = new ArchivePage(page);
     await archive.open(prefix);
-    const links = await archive.indexLinks();
-    const months = new Set(imported().map((issue) => issue.month));
-    const years = new Set([...months].map((month) => month.slice(0, 4)));
-    expect(links.map((link) => link.href).sort()).toEqual(
-      [...[...years].map((year) => `#y${year}`), ...[...months].map((month) => `#m${month}`)].sort(),
-    );
-    // Oldest first, so every jump has to scroll down past what the last one showed.
-    for (const { href } of [...links].reverse()) {
+    const months = [...new Set(imported().map((issue) => issue.month))].sort();
+    const links = (await archive.indexLinks()).filter((href) => href.includes('#'));
+    expect(links.sort()).toEqual(months.map((month) => `${prefix}/archive/${month.slice(0, 4)}/#m${month}`));
+    for (const href of links) {
+      await archive.open(prefix);
       await archive.indexLink(href).click();
-      await expect.poll(() => archive.target(), { timeout: 5_000 }).toEqual({ id: href.slice(1), inView: true });
-      expect(new URL(page.url()).pathname).toBe(`${prefix}/archive/`);
+      await page.waitForURL(`**${href}`);
+      await expect.poll(() => archive.target(), { timeout: 5_000 }).toEqual({ id: href.split('#')[1], inView: true });
     }
     expect(page.problems).toEqual([]);
+  });
+
+  it('keeps the anchors of the one-page archive: /archive/#m2014-02 shows that month in the index, linked to its page', async () => {
+    const page = await newPage();
+    const archive = new ArchivePage(page);
+    const month = imported()[0]?.month ?? '';
+    await page.goto(`/archive/#m${month}`);
+    expect(await archive.target()).toEqual({ id: `m${month}`, inView: true });
+    await page.locator(`#m${month} a`).click();
+    await page.waitForURL(`**/archive/${month.slice(0, 4)}/#m${month}`);
+    await page.goto(`/en/archive/#y${month.slice(0, 4)}`);
+    expect((await archive.target()).id).toBe(`y${month.slice(0, 4)}`);
   });
 
   it('shows each issue card with badges that lead to the timelines of its projects, as on the home page', async () => {
     const page = await newPage();
     const archive = new ArchivePage(page);
+    const issues = imported();
     const byNumber = new Map(
-      imported().map((issue) => [`/en/issues/${issue.number}/`, issue.projects.map((id) => `/en/projects/${id}/`).sort()]),
+      issues.map((issue) => [`/en/issues/${issue.number}/`, issue.projects.map((id) => `/en/projects/${id}/`).sort()]),
     );
-    // The archive shows every issue; the home page the most recent ones.
-    for (const [open, least] of [
-      [() => archive.open('/en'), byNumber.size],
-      [() => new HomePage(page).open('/en'), Math.min(byNumber.size, homeRecentCount + 1)],
-    ] as const) {
+    // The year pages show every issue between them; the home page the most recent ones.
+    const opens = [
+      ...years(issues).map(
+        (year) => [() => archive.openYear(year, '/en'), issues.filter((issue) => issue.month.startsWith(year)).length] as const,
+      ),
+      [() => new HomePage(page).open('/en'), Math.min(byNumber.size, homeRecentCount + 1)] as const,
+    ];
+    for (const [open, least] of opens) {
       await open();
       const cards = await archive.cards();
       expect(cards.length).toBeGreaterThanOrEqual(least);
@@ -214,6 +254,35 @@ describe('the activity overview on the projects page', () => {
       expect(geometry.labelBackground).toBe(geometry.bodyBackground);
     }
   });
+});
+
+describe('the chart frame', () => {
+  it.each([375, 1280])(
+    'at %i px: passes axe, takes focus from Tab, scrolls by arrow keys when wider, and fades its edge only while more lies beyond',
+    async (width) => {
+      const page = await newPage({ viewport: { width, height: 800 } });
+      for (const path of ['/projects/', '/en/projects/nova/']) {
+        await page.goto(path);
+        // Width-dependent rules (a scrolling region must take focus); colours in both schemes are
+        // checked on every page type by pages.test.ts.
+        expect(await axeViolations(page, 'figure.activity'), `${path} at ${width} px`).toEqual([]);
+        const chart = new ProjectsPage(page).chart();
+        expect(await chart.reachedByTab(), path).toBe(true);
+        const before = await chart.frameState();
+        // At 14 issues the grid is wider than a phone and fits a desktop (then the cue lies past it).
+        expect(before.scrolls, path).toBe(width < 400);
+        expect(before.cueOverGrid, path).toBe(before.scrolls);
+        if (!before.scrolls) continue;
+        expect(before.cueAtRightEdge, path).toBe(true);
+        for (let step = 0; step < 40 && !(await chart.frameState()).atEnd; step += 1) await page.keyboard.press('ArrowRight');
+        const after = await chart.frameState();
+        expect(after.atEnd, path).toBe(true);
+        expect(after.scrollLeft, path).toBeGreaterThan(0);
+        expect(after.cueOverGrid, path).toBe(false);
+      }
+      expect(page.problems).toEqual([]);
+    },
+  );
 });
 
 describe('project timelines', () => {

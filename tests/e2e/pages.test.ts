@@ -4,34 +4,12 @@
  * violation, nothing logs an error or loads from elsewhere; and the keyboard alone reaches every
  * control with a visible focus.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { recordCspViolations, useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page (through the debugging protocol, so the page's CSP does not block it). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return found.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-}
 
 /** A page that records every CSP violation Chromium reports. */
 async function watchedPage(colorScheme: 'light' | 'dark') {
@@ -48,6 +26,7 @@ const pages = [
   '/projects/',
   '/projects/nova/',
   '/archive/',
+  '/archive/2014/',
   '/search/?q=nova-scheduler',
   '/subscribe/',
   '/translations/',
@@ -65,7 +44,7 @@ describe('every page type', () => {
       await page.goto(path);
       // A search page is checked with its results shown.
       if (path.includes('/search/')) await page.locator('#search-results a').first().waitFor();
-      expect(await violations(page), `${path} (${colorScheme})`).toEqual([]);
+      expect(await axeViolations(page), `${path} (${colorScheme})`).toEqual([]);
       const policy = (await policyOf(page)) ?? '';
       expect(policy).toMatch(/default-src 'none'/);
       expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')*( 'wasm-unsafe-eval')?( 'sha256-[^']+')*;/);

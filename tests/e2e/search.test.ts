@@ -152,6 +152,65 @@ describe('queries typed into the search page', () => {
   });
 });
 
+/** WCAG's contrast ratio of two opaque CSS colours as `getComputedStyle` gives them (`rgb(r, g, b)`). */
+function contrast(first: string, second: string): number {
+  const luminance = (color: string) => {
+    const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((value) => {
+      const channel = value / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+describe('the marked match', () => {
+  it.each(['健康检查', 'Rackspace'])(
+    'is as visible in %s as in any script, light and dark: text at AA on the mark, a bar at 3:1 against the page, the same weight as its text',
+    async (query) => {
+      const page = await newPage();
+      const search = new SearchPage(page);
+      await search.open(`?q=${encodeURIComponent(query)}`);
+      await search.answered(query);
+      const backgrounds = new Set<string>();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const marks = await page.locator('.search-result__excerpt mark').evaluateAll((elements) =>
+          elements.map((mark) => {
+            const style = getComputedStyle(mark);
+            const around = getComputedStyle(mark.parentElement as Element);
+            return {
+              text: mark.textContent ?? '',
+              color: style.color,
+              background: style.backgroundColor,
+              bar: style.borderBottomColor,
+              barWidth: parseFloat(style.borderBottomWidth),
+              barStyle: style.borderBottomStyle,
+              weight: style.fontWeight,
+              textWeight: around.fontWeight,
+              page: getComputedStyle(document.body).backgroundColor,
+            };
+          }),
+        );
+        expect(marks.length, `${query} (${colorScheme})`).toBeGreaterThan(0);
+        expect(new Set(marks.map((mark) => mark.page)).size).toBe(1);
+        backgrounds.add(marks[0]?.page ?? '');
+        for (const mark of marks) {
+          expect(query.toLowerCase()).toContain(mark.text.toLowerCase());
+          expect(contrast(mark.color, mark.background), `text on the mark (${colorScheme})`).toBeGreaterThanOrEqual(4.5);
+          expect(mark.barStyle).toBe('solid');
+          expect(mark.barWidth).toBeGreaterThanOrEqual(2);
+          expect(contrast(mark.bar, mark.page), `bar against the page (${colorScheme})`).toBeGreaterThanOrEqual(3);
+          expect(mark.weight, 'a mark does not depend on a bold face the font may lack').toBe(mark.textWeight);
+        }
+      }
+      expect(backgrounds.size, 'both colour schemes were shown').toBe(2);
+      expect(page.problems).toEqual([]);
+    },
+  );
+});
+
 /** The result list at one moment: issues listed, busy, showing an answer, opacity, and whether the status line is busy. */
 interface ListState {
   items: number[];
@@ -418,6 +477,45 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Space');
     await search.answered('nova-scheduler');
     expect(search.params().get('project')).toBeTruthy();
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('arrow keys', () => {
+  it('walk from the box down the results and back up, and Enter opens the result reached', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('?q=nova');
+    await search.answered('nova');
+    const links = await page.locator('.search-result__link').evaluateAll((elements) => elements.map((link) => link.getAttribute('href')));
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    const focused = () =>
+      page.evaluate(() => {
+        const active = document.activeElement;
+        return active?.id === 'search-query' ? 'box' : (active?.getAttribute('href') ?? active?.tagName);
+      });
+    await search.box().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(links[2]);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(links[1]);
+    // From a result's other links, Up goes to that result's title.
+    const other = page.locator('#search-results > li').nth(1).locator('.search-result__others a').first();
+    if (await other.count()) {
+      await other.focus();
+      await page.keyboard.press('ArrowUp');
+      expect(await focused()).toBe(links[1]);
+    }
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('box');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${links[1]}`);
     expect(page.problems).toEqual([]);
   });
 });

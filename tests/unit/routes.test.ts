@@ -47,9 +47,10 @@ describe('localized paths', () => {
     expect(localizePath(projectPagePath('nova', 3), 'en')).toBe('/en/projects/nova/page/3/');
   });
 
-  it('anchors years and months on the archive page', () => {
-    expect(archiveYearPath(2014)).toBe('/archive/#y2014');
-    expect(localizePath(archiveMonthPath('2014-02'), 'en')).toBe('/en/archive/#m2014-02');
+  it("gives each year of the archive its page, and each month an anchor on its year's page", () => {
+    expect(archiveYearPath(2014)).toBe('/archive/2014/');
+    expect(archiveMonthPath('2014-02')).toBe('/archive/2014/#m2014-02');
+    expect(localizePath(archiveMonthPath('2013-11'), 'en')).toBe('/en/archive/2013/#m2013-11');
   });
 });
 

@@ -1,5 +1,18 @@
 import type { Locator } from 'playwright-core';
 
+/** Where the chart's frame and its scroll cue are, and what the keyboard can do with the frame. */
+export interface FrameState {
+  /** The grid is wider than the frame. */
+  scrolls: boolean;
+  /** Scrolled as far right as it goes. */
+  atEnd: boolean;
+  scrollLeft: number;
+  /** The cue covers part of the grid's columns at the frame's right edge. */
+  cueOverGrid: boolean;
+  /** The cue is inside the frame, at its right edge. */
+  cueAtRightEdge: boolean;
+}
+
 /** Counts keyed `project|column`, as the chart or its table shows them (empty cells count 0). */
 export type ChartCounts = Record<string, number>;
 
@@ -13,6 +26,46 @@ export class ActivityChart {
 
   grid() {
     return this.root.locator('svg.activity__grid');
+  }
+
+  /** The scrolling frame around the labels and the grid. */
+  frame() {
+    return this.root.locator('.activity__frame');
+  }
+
+  /** The caption over the chart. */
+  caption() {
+    return this.root.locator('figcaption');
+  }
+
+  async frameState(): Promise<FrameState> {
+    return this.frame().evaluate((frame) => {
+      const box = frame.getBoundingClientRect();
+      const grid = frame.querySelector('.activity__grid')?.getBoundingClientRect();
+      const cue = frame.querySelector('.activity__more')?.getBoundingClientRect();
+      if (!grid || !cue) throw new Error('the chart has no grid or no scroll cue');
+      const visibleGridRight = Math.min(grid.right, box.right);
+      return {
+        scrolls: frame.scrollWidth > frame.clientWidth,
+        atEnd: frame.scrollLeft + frame.clientWidth >= frame.scrollWidth - 1,
+        scrollLeft: frame.scrollLeft,
+        cueOverGrid: cue.width > 0 && cue.left < visibleGridRight - 1,
+        cueAtRightEdge: Math.abs(cue.right - box.right) <= 1,
+      };
+    });
+  }
+
+  /** Whether Tab from the focusable element before the frame lands on the frame. */
+  async reachedByTab(): Promise<boolean> {
+    const page = this.root.page();
+    await this.frame().evaluate((frame) => {
+      const focusables = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, summary, [tabindex]')].filter(
+        (element) => element.tabIndex >= 0,
+      );
+      focusables[focusables.indexOf(frame as HTMLElement) - 1]?.focus();
+    });
+    await page.keyboard.press('Tab');
+    return this.frame().evaluate((frame) => document.activeElement === frame);
   }
 
   /** Column keys in order (`2014-02`, ...), as the table heads them. */

@@ -1,0 +1,115 @@
+/**
+ * The small things a reader notices, in both languages: every page of the main navigation says
+ * where it sits, the footer names pages as they name themselves, the header's search box shows
+ * its whole placeholder, separators are spaced, table headings keep their words whole, the
+ * archive's count reads as part of a sentence.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './browser.ts';
+
+const newPage = useBrowser();
+/** An element of a parsed page. */
+type Element = ReturnType<typeof DomUtils.findAll>[number];
+const locales = [
+  { prefix: '', home: '首页' },
+  { prefix: '/en', home: 'Home' },
+];
+
+/** A built page as the server sends it (what needs no layout is read here, without a browser). */
+function builtPage(route: string) {
+  const document = parseDocument(readFileSync(path.join(inject('distDir'), route, 'index.html'), 'utf8'));
+  const all = (test: (element: Element) => boolean, within: Element[] = document.children as Element[]) => DomUtils.findAll(test, within);
+  const hasClass = (name: string) => (element: Element) => (element.attribs['class'] ?? '').split(' ').includes(name);
+  const text = (element: Element | undefined) => (element ? DomUtils.textContent(element).trim() : undefined);
+  const first = (test: (element: Element) => boolean, within?: Element[]) => all(test, within)[0];
+  return { all, first, hasClass, text, heading: () => text(first((element) => element.name === 'h1')) };
+}
+
+describe('breadcrumbs', () => {
+  it.each(locales)('lead home from every page of the navigation, ending with its own title ($home)', ({ prefix, home }) => {
+    for (const route of ['/archive/', '/projects/', '/subscribe/', '/translations/', '/about/']) {
+      const page = builtPage(`${prefix}${route}`);
+      const trail = page.first(page.hasClass('breadcrumbs'));
+      expect(trail, route).toBeDefined();
+      const crumbs = page.all((element) => element.name === 'li', trail?.children as Element[]);
+      expect(
+        crumbs.map((crumb) => page.text(crumb)),
+        route,
+      ).toEqual([home, page.heading()]);
+      expect(page.first((element) => element.name === 'a', trail?.children as Element[])?.attribs['href'], route).toBe(`${prefix}/`);
+    }
+  });
+});
+
+describe('the footer', () => {
+  it.each(locales)('names the translations page as the page names itself ($home)', ({ prefix }) => {
+    const home = builtPage(`${prefix}/`);
+    const footer = home.first((element) => element.name === 'footer');
+    const link = home.first(
+      (element) => element.name === 'a' && element.attribs['href'] === `${prefix}/translations/`,
+      footer?.children as Element[],
+    );
+    expect(home.text(link)).toBeTruthy();
+    expect(home.text(link)).toBe(builtPage(`${prefix}/translations/`).heading());
+  });
+});
+
+describe("the header's search box", () => {
+  it.each([375, 800, 1280])('shows its whole placeholder at %i px in both languages', async (width) => {
+    const page = await newPage({ viewport: { width, height: 700 } });
+    for (const { prefix } of locales) {
+      await page.goto(`${prefix}/archive/`);
+      const fit = await page.locator('#site-search').evaluate((input) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d');
+        if (!context) throw new Error('no canvas');
+        context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = (input as HTMLInputElement).clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return {
+          text: (input as HTMLInputElement).placeholder,
+          needed: context.measureText((input as HTMLInputElement).placeholder).width,
+          room,
+        };
+      });
+      expect(fit.text.length).toBeGreaterThan(0);
+      expect(fit.needed, `${fit.text} at ${width} px`).toBeLessThanOrEqual(fit.room);
+    }
+  });
+});
+
+describe('text that reads as written', () => {
+  it.each(locales)("spaces the separators of an issue's credit line ($home)", ({ prefix }) => {
+    const page = builtPage(`${prefix}/issues/8/`);
+    const attribution = page.first(page.hasClass('attribution'));
+    const credit = page.text(page.first((element) => element.name === 'p', attribution?.children as Element[])) ?? '';
+    expect(credit.split('·').length).toBeGreaterThanOrEqual(3);
+    expect(credit).not.toMatch(/\S·|·\S/);
+  });
+
+  it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
+    const page = await newPage({ viewport: { width: 375, height: 700 } });
+    await page.goto(`${prefix}/translations/`);
+    const lines = await page.locator('.coverage-table thead th').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { text: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const cell of lines) expect(cell.lines, cell.text ?? '').toBe(1);
+  });
+
+  it("gives the archive's count inside its sentence", () => {
+    const count = readdirSync(path.join(inject('contentDir'), 'zh-CN')).length;
+    const lead = (route: string) => {
+      const page = builtPage(route);
+      return page.text(page.first(page.hasClass('lead')));
+    };
+    expect(lead('/archive/')).toMatch(new RegExp(`^共 ${count} 期，按年份和月份归档`));
+    expect(lead('/en/archive/')).toMatch(new RegExp(`^${count} issues, filed by year and month`));
+  });
+});
