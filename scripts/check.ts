@@ -23,7 +23,9 @@ if (problems.length > 0) {
   process.exitCode = 1;
 } else {
   const staleNote = stale.length ? `, ${stale.length} of them possibly out of date` : '';
+  const drafts = [...issues, ...translations].filter(({ data }) => data.draft).length;
+  const draftNote = drafts ? ` (${drafts} of them draft${drafts > 1 ? 's' : ''}: shown by npm run dev, left out of the build)` : '';
   console.log(
-    `${issues.length} issues and ${translations.length} translations${staleNote} in ${displayPath(issuesDir)}: no content problems.`,
+    `${issues.length} issues and ${translations.length} translations${staleNote}${draftNote} in ${displayPath(issuesDir)}: no content problems.`,
   );
 }

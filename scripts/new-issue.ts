@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
-import { loadContentFiles } from '../src/pipeline/content-files.ts';
+import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
@@ -22,7 +22,9 @@ const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default:
 const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
+const { issues, problems: found } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
+// An empty folder is no obstacle: the first issue is what it lacks.
+const problems = found.filter((problem) => problem.message !== NO_ISSUES);
 if (problems.length > 0) {
   console.error(`${formatProblems(problems)}\nFix these first: the next number and period come from the existing issues.`);
   process.exit(1);
@@ -46,6 +48,6 @@ if (dryRun) {
     process.exit(1);
   }
   console.log(
-    `Wrote ${displayPath(file)}: ${formatIssueLabel(data.number)}, period ${data.period.start.toISOString().slice(0, 10)}..${data.period.end.toISOString().slice(0, 10)}. Fill in the sections, then run npm run check.`,
+    `Wrote ${displayPath(file)}: ${formatIssueLabel(data.number)}, period ${data.period.start.toISOString().slice(0, 10)}..${data.period.end.toISOString().slice(0, 10)}, a draft: npm run dev shows it, the build leaves it out. Fill in the sections, remove draft: true, then run npm run check.`,
   );
 }

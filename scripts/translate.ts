@@ -66,5 +66,7 @@ if (values.rehash) {
     console.error(`${displayPath(file)} already exists; nothing was written. To record a new source version, use --rehash.`);
     process.exit(1);
   }
-  console.log(`Wrote ${displayPath(file)}: translate each section (the Chinese original is in the comments), then npm run check.`);
+  console.log(
+    `Wrote ${displayPath(file)}, a draft (npm run dev shows it, the build leaves it out): translate each section (the Chinese original is in the comments), remove draft: true, then npm run check.`,
+  );
 }

@@ -17,6 +17,7 @@ export function serializeIssue(frontmatter: IssueData, body: string): string {
     projects: frontmatter.projects,
     attribution: frontmatter.attribution,
     ...(frontmatter.legacy ? { legacy: frontmatter.legacy } : {}),
+    ...(frontmatter.draft ? { draft: true } : {}),
   };
   const document = new Document(plain);
   const projects = document.get('projects', true);

@@ -19,6 +19,8 @@ export interface IssueText {
   description: string;
   /** Who translated it, for a translation. */
   translator?: string;
+  /** Still being written (`draft: true`): only `npm run dev` has it. */
+  draft?: boolean;
   /** The text before the first section, if any. */
   intro?: RenderedPart;
   sections: RenderedSection[];
@@ -61,6 +63,7 @@ export function createArchive(entries: readonly IssueEntryData[], translations: 
     title: entry.title,
     description: entry.description,
     ...('translator' in entry ? { translator: entry.translator } : {}),
+    ...(entry.draft ? { draft: true } : {}),
     ...(entry.body.intro ? { intro: entry.body.intro } : {}),
     sections: entry.body.sections,
   });

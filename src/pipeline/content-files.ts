@@ -116,7 +116,7 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
     problems.push({
       file: displayPath(path.join(issuesDir, defaultLocale)),
       field: 'folder',
-      message: 'no issues found',
+      message: NO_ISSUES,
       fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder',
     });
   }
@@ -185,13 +185,39 @@ export function toEntries(content: LoadedContent): ContentEntries {
   return entries;
 }
 
+/** The problem of a folder without issues: the one `npm run new-issue` can fix, by writing the first. */
+export const NO_ISSUES = 'no issues found';
+
+const publishedOfRead = new WeakMap<LoadedContent, LoadedContent>();
+
 /**
- * The archive of an issues folder, read outside Astro from the same entries the collections store
- * (for the recall measurement and the benchmark); throws, listing the problems, on invalid content.
+ * What a build publishes of a read: drafts left out, and with a draft issue its translations
+ * (`npm run dev` shows everything). Made once per read, so its entries are too.
+ */
+export function publishedContent(content: LoadedContent): LoadedContent {
+  let published = publishedOfRead.get(content);
+  if (!published) {
+    const draftIssues = new Set(content.issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+    const translations = content.translations.filter(({ data }) => !data.draft && !draftIssues.has(data.number));
+    const kept = new Set(translations.map(({ file }) => file));
+    published = {
+      ...content,
+      issues: content.issues.filter(({ data }) => !data.draft),
+      translations,
+      stale: content.stale.filter(({ file }) => kept.has(file)),
+    };
+    publishedOfRead.set(content, published);
+  }
+  return published;
+}
+
+/**
+ * The archive of an issues folder as a build publishes it, read outside Astro from the same entries
+ * the collections store (for the recall measurement and the benchmark); throws, listing the problems, on invalid content.
  */
 export async function readArchive(issuesDir: string, options: ContentOptions): Promise<Archive> {
   const content = await loadContentFiles(issuesDir, options);
   if (content.problems.length > 0) throw new Error(formatProblems(content.problems));
-  const { issues, translations } = toEntries(content);
+  const { issues, translations } = toEntries(publishedContent(content));
   return createArchive(issues, translations);
 }

@@ -14,6 +14,7 @@ import type { IssueEntryData } from '../schemas/entry.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { periodsOverlap } from '../lib/periods.ts';
 import type { ContentProblem } from './problems.ts';
+import { isDraft, placeholderProblems } from './placeholders.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
 
 export interface IssueFile {
@@ -84,6 +85,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
     };
   }
   const problems: ContentProblem[] = describeTrailingComments(file, frontmatter);
+  if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));

@@ -16,7 +16,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
 import type { Project } from '../schemas/project.ts';
 import { contentMode, publishCollection, publishSearchRecords, replaceWatching, reportProblems, type StoredEntry } from './content-hub.ts';
-import { loadContentFiles, toEntries, type LoadedContent } from './content-files.ts';
+import { loadContentFiles, publishedContent, toEntries, type LoadedContent } from './content-files.ts';
 import { toSiteUrl } from './paths.ts';
 import { formatProblems } from './problems.ts';
 import { searchRecordsOf } from './search-records.ts';
@@ -111,7 +111,9 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
           if (firstToReport) logger.error(report);
           return;
         }
-        publishCollection(collection, entriesOf(content, context).map(toStoredEntry));
+        // Drafts are shown while editing, never built.
+        const shown = contentMode() === 'build' ? publishedContent(content) : content;
+        publishCollection(collection, entriesOf(shown, context).map(toStoredEntry));
       };
       await sync();
       if (!watcher) return;

@@ -20,6 +20,7 @@ import {
   type ValidIssue,
 } from './issue-validation.ts';
 import type { ContentProblem } from './problems.ts';
+import { isDraft, placeholderProblems } from './placeholders.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
 
@@ -82,6 +83,7 @@ export function validateTranslationFile(
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
   const problems = describeTrailingComments(file, frontmatter);
+  if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));
   if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   const written = writtenNumber(frontmatter.data);
   const number = parsed.success ? parsed.data.number : (written ?? 0);

@@ -19,3 +19,9 @@ export const LocalizedTextSchema = z.strictObject(
  * where no markup can isolate it. Explicit direction controls are removed (see `lib/bidi.ts`).
  */
 export const LabelSchema = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1));
+
+/**
+ * `draft: true`: a file still being written. `npm run dev` shows it; the build leaves it out of
+ * every page, feed, the sitemap and the search index, and it may still hold the scaffolds' placeholders.
+ */
+export const DraftSchema = z.boolean({ error: 'expected true or false (draft: true keeps the file out of the site)' }).optional();

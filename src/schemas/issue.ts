@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { parseIssueNumber } from '../lib/numerals.ts';
-import { IsoDaySchema, LabelSchema } from './common.ts';
+import { DraftSchema, IsoDaySchema, LabelSchema } from './common.ts';
 
 /** The days an issue covers. */
 export const PeriodSchema = z
@@ -76,6 +76,8 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
       attribution: AttributionSchema,
       /** Provenance of an imported issue. */
       legacy: LegacySchema.optional(),
+      /** Still being written: shown in dev only. */
+      draft: DraftSchema,
     })
     .superRefine((issue, context) => {
       const titled = parseIssueNumber(issue.title);

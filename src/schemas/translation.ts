@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { LabelSchema } from './common.ts';
+import { DraftSchema, LabelSchema } from './common.ts';
 import { PeriodSchema } from './issue.ts';
 
 /** Front matter of a translation: `src/content/issues/<locale>/NNNN.md`, linked to its Chinese issue by number. */
@@ -24,6 +24,8 @@ export const TranslationSchema = z.strictObject({
   }),
   /** The period, if repeated here: it must equal the issue's. */
   period: PeriodSchema.optional(),
+  /** Still being written: shown in dev only, and the issue counts as untranslated in the build. */
+  draft: DraftSchema,
 });
 
 export type TranslationData = z.infer<typeof TranslationSchema>;

@@ -21,6 +21,7 @@ const cases = [
   ['duplicate-number', '0010.md', 2, 'number', '第九期 (number 9) is also'],
   ['broken-yaml', '0009.md', 8, 'front matter', 'broken YAML'],
   ['overlapping-periods', '0010.md', 5, 'period.start', 'the period 2014-02-20..2014-03-05 overlaps 第九期'],
+  ['placeholder-issue', '0009.md', 23, 'body', '"（待补充）" is a placeholder the scaffold wrote, so the file is not ready to publish'],
 ] as const;
 
 const registry = loadProjectRegistry(registryFile);
@@ -88,6 +89,15 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     ['implicit map keys', 'Implicit map keys'],
   ],
   ['yaml-comment', ['zh-CN/0009.md:8  description: the text after " #" on this line is a YAML comment, so it would be dropped'], []],
+  [
+    'placeholder-translation',
+    [
+      'en/0009.md:5  translator: "TODO" is a placeholder the scaffold wrote',
+      'en/0009.md:17  body: "TODO" is a placeholder the scaffold wrote',
+      'Fix: write the text in its place, or add draft: true to the front matter to keep the file out of the site until it is ready.',
+    ],
+    [],
+  ],
   ['misnamed-file', ['zh-CN/0042.md:2  file name: the file holds issue 9 but is named 0042.md', 'Fix: rename it to 0009.md'], []],
   // The issue's own problem is the one to fix; its translation is not said to translate nothing.
   ['translation-of-invalid-issue', ['1 content problem:', 'zh-CN/0009.md:8  author: unknown field author'], ['there is no issue 9']],
@@ -117,9 +127,9 @@ describe('MDX in the content folder', () => {
 
 describe('astro build', () => {
   const outDir = tempDir('malformed');
-  // The build reads content through the same loader as npm run check: one case of a file's own
-  // rules and one of the rules across files show it stops there, with the same messages.
-  const building = cases.filter(([name]) => name === 'missing-field' || name === 'overlapping-periods');
+  // The build reads content through the same loader as npm run check: a case of a file's own
+  // rules, one of the rules across files and a placeholder show it stops there, with the same messages.
+  const building = cases.filter(([name]) => ['missing-field', 'overlapping-periods', 'placeholder-issue'].includes(name));
 
   it.each(building)('refuses to build %s and names file, line and field', (name, file, line, field) => {
     const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });
