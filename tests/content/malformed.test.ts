@@ -93,7 +93,7 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     'placeholder-translation',
     [
       'en/0009.md:5  translator: "TODO" is a placeholder the scaffold wrote',
-      'en/0009.md:17  body: "TODO" is a placeholder the scaffold wrote',
+      'en/0009.md:16  body: "TODO" is a placeholder the scaffold wrote',
       'Fix: write the text in its place, or add draft: true to the front matter to keep the file out of the site until it is ready.',
     ],
     [],

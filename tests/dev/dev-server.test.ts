@@ -112,7 +112,7 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     const scaffolded = runScript('scripts/new-issue.ts', [], { DIGEST_CONTENT_DIR: contentDir });
     expect(scaffolded.status, scaffolded.output).toBe(0);
     const page = await newPage({ baseURL: server?.url ?? '' });
-    await expect.poll(async () => (await page.goto(`/issues/${ISSUES + 1}/`))?.status(), { timeout: 30_000, intervals: [250] }).toBe(200);
+    await expect.poll(async () => (await page.goto(`/issues/${ISSUES + 1}/`))?.status(), { timeout: 30_000, interval: 250 }).toBe(200);
     await page.locator('.draft-notice').waitFor();
     expect(await page.locator('.draft-notice').innerText()).toContain('草稿');
     expect(await page.locator('article').innerText()).toContain('（待补充）');

@@ -6,7 +6,7 @@ import { convertLegacyPost, type ImportContext, type ImportResult } from '../../
 import { formatImportReport } from '../../scripts/lib/import-report.ts';
 import { issueContext, resolver, site } from './helpers.ts';
 
-const context: ImportContext = { resolver, attribution: { editor: '测试编辑', source: 'https://example.org/' } };
+const context: ImportContext = { resolver, attribution: { editor: '测试编辑', source: 'https://example.org/digest/' } };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const post = (title: string, body: string, extra = '') =>
   `---\nlayout: post\ntitle: ${title}\ndescription: 测试周报\ncategory: 技术\n${extra}---\n${body}`;

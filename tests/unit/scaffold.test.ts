@@ -4,6 +4,7 @@ import type { IssueData } from '../../src/schemas/issue.ts';
 import { scaffoldIssue, scaffoldTranslation } from '../../scripts/lib/scaffold.ts';
 import { issueFileName, serializeIssue } from '../../scripts/lib/issue-writer.ts';
 import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
+import { findPlaceholders } from '../../src/pipeline/placeholders.ts';
 import { issueContext, issueSource, registry } from './helpers.ts';
 
 const issue = (number: number, start: string, end: string): IssueData => ({
@@ -13,7 +14,7 @@ const issue = (number: number, start: string, end: string): IssueData => ({
   projects: ['nova'],
   period: { start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date },
   published: parseIsoDay(end) as Date,
-  attribution: { editor: '编辑', source: 'https://example.org/', notice: '声明' },
+  attribution: { editor: '编辑', source: 'https://example.org/digest/', notice: '声明' },
 });
 
 describe('the next issue', () => {
@@ -26,13 +27,26 @@ describe('the next issue', () => {
   });
 
   it('keeps the credits but not the old credit statement', () => {
-    expect(data.attribution).toEqual({ editor: '编辑', source: 'https://example.org/' });
+    expect(data.attribution).toEqual({ editor: '编辑', source: 'https://example.org/digest/' });
   });
 
-  it('writes a file the site accepts, named by its number', () => {
+  it('writes a draft the site accepts, named by its number, whose placeholders stop it once it is no draft', () => {
     const source = serializeIssue(data, body);
     expect(issueFileName(data.number)).toBe('0009.md');
+    expect(source).toMatch(/^draft: true$/m);
     expect(validateIssueFile({ file: '0009.md', source }, issueContext).problems).toEqual([]);
+    const published = validateIssueFile({ file: '0009.md', source: source.replace('draft: true\n', '') }, issueContext).problems;
+    expect(published.map(({ field, message }) => `${field}: ${message.split(' is ')[0]}`)).toEqual([
+      'body: "（待补充）"',
+      'body: "（待补充）"',
+    ]);
+  });
+
+  it('asks for the credits on an empty archive, as placeholders', () => {
+    const first = scaffoldIssue([], registry, new Date(Date.UTC(2026, 11, 4)));
+    const source = serializeIssue(first.data, first.body).replace('draft: true\n', '');
+    const fields = validateIssueFile({ file: '0001.md', source }, issueContext).problems.map(({ field }) => field);
+    expect(fields).toEqual(['attribution.editor', 'attribution.source', 'body', 'body']);
   });
 });
 
@@ -44,5 +58,15 @@ describe('a translation scaffold', () => {
     const scaffold = scaffoldTranslation(issue, registry, 'en', 'f'.repeat(64));
     expect(scaffold).toContain('\n## Nova (TODO: translate the subtitle "热迁移专题")\n');
     expect(scaffold).toContain('\n## Common\n');
+  });
+
+  it('is a draft, whose TODOs stop it once it is no draft', () => {
+    const { issue } = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({}) }, issueContext);
+    if (!issue) throw new Error('fixture issue is invalid');
+    const scaffold = scaffoldTranslation(issue, registry, 'en', 'f'.repeat(64));
+    expect(scaffold).toMatch(/^draft: true$/m);
+    const lines = scaffold.replace('draft: true\n', '').split('\n');
+    const marked = lines.flatMap((line, index) => (line.includes('TODO') ? [index + 1] : []));
+    expect(findPlaceholders(scaffold.replace('draft: true\n', '')).map(({ line }) => line)).toEqual(marked);
   });
 });
