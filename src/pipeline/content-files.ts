@@ -2,7 +2,8 @@
  * Reads and validates an issues folder: issues in `zh-CN/`, translations in one folder per
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
-import { readFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale } from '../i18n/locales.ts';
 import { checkIssueSet, toIssueEntry, validateIssueFile, type FileValidation, type ValidIssue } from './issue-validation.ts';
@@ -64,7 +65,7 @@ export function loadContentFiles(issuesDir: string, options: ContentOptions): Pr
 }
 
 type FileResult<T> = { value?: T; problems: ContentProblem[] } & Pick<FileValidation, 'number'>;
-type KnownResults = Map<string, { bytes: Buffer; result: FileResult<unknown> }>;
+type KnownResults = Map<string, { bytes: Buffer; result: FileResult<unknown>; stamp?: string }>;
 
 /**
  * Results of files already read, by what they depend on besides their bytes (the site's address and
@@ -74,24 +75,49 @@ type KnownResults = Map<string, { bytes: Buffer; result: FileResult<unknown> }>;
 const readBefore = new Map<string, KnownResults>();
 
 /** A file's result, from the cache when its bytes are unchanged; a file that is not UTF-8 is a problem of its own. */
-function readOnce<T>(known: KnownResults, file: string, bytes: Buffer, read: (source: string) => FileResult<T>): FileResult<T> {
+function readOnce<T>(
+  known: KnownResults,
+  file: string,
+  { bytes, stamp }: FileRead,
+  read: (source: string) => FileResult<T>,
+): FileResult<T> {
   const before = known.get(file);
-  if (before?.bytes.equals(bytes)) return before.result as FileResult<T>;
+  if (before?.bytes === bytes || before?.bytes.equals(bytes)) {
+    before.stamp = stamp;
+    return before.result as FileResult<T>;
+  }
   const decoded = decodeUtf8(bytes, path.basename(file));
   const result: FileResult<T> = isEncodingError(decoded)
     ? { problems: [{ file: displayPath(file), line: decoded.line, field: 'encoding', message: decoded.message, fix: decoded.fix }] }
     : read(decoded.text);
-  known.set(file, { bytes, result });
+  known.set(file, { bytes, result, stamp });
   return result;
 }
 
-/** Reads files several at a time: one after another, the thread mostly waited on the disk. */
-async function readAll(files: readonly string[]): Promise<Buffer[]> {
-  const contents: Buffer[] = [];
+/** What changes when a file is written: its size, its modification and change times, to the nanosecond. */
+const stampOf = ({ size, mtimeNs, ctimeNs, ino }: BigIntStats) => `${size}:${mtimeNs}:${ctimeNs}:${ino}`;
+
+interface FileRead {
+  bytes: Buffer;
+  stamp: string;
+}
+
+/**
+ * Reads files several at a time (one after another, the thread mostly waited on the disk). A file
+ * read before whose size and times are unchanged is not read again: after an edit in `npm run dev`,
+ * only the edited file is. The stamp is taken before the read, so a write during it is seen next time.
+ */
+async function readAll(files: readonly string[], known: KnownResults): Promise<FileRead[]> {
+  const reads: FileRead[] = [];
+  const readOne = async (file: string): Promise<FileRead> => {
+    const stamp = stampOf(await stat(file, { bigint: true }));
+    const before = known.get(file);
+    return { bytes: before?.stamp === stamp ? before.bytes : await readFile(file), stamp };
+  };
   for (let start = 0; start < files.length; start += READS_IN_FLIGHT) {
-    contents.push(...(await Promise.all(files.slice(start, start + READS_IN_FLIGHT).map((file) => readFile(file)))));
+    reads.push(...(await Promise.all(files.slice(start, start + READS_IN_FLIGHT).map(readOne))));
   }
-  return contents;
+  return reads;
 }
 
 const READS_IN_FLIGHT = 64;
@@ -120,7 +146,10 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
       fix: 'add issue files (npm run new-issue) or point DIGEST_CONTENT_DIR at an issues folder',
     });
   }
-  const contents = await readAll(listed.files.map(({ file }) => file));
+  const contents = await readAll(
+    listed.files.map(({ file }) => file),
+    known,
+  );
   const files: ReadFile[] = [];
   const noteRead = (file: string, locale: ContentFile['locale'], { problems: found, number }: FileResult<unknown>) => {
     problems.push(...found);
@@ -130,16 +159,16 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
   };
   listed.files.forEach(({ file, locale }, index) => {
     const shown = displayPath(file);
-    const bytes = contents[index] ?? Buffer.alloc(0);
+    const read = contents[index] ?? { bytes: Buffer.alloc(0), stamp: '' };
     if (locale === defaultLocale) {
-      const result = readOnce(known, file, bytes, (source) => {
+      const result = readOnce(known, file, read, (source) => {
         const { issue, ...rest } = validateIssueFile({ file: shown, source }, { schema, resolver, site });
         return { ...(issue ? { value: issue } : {}), ...rest };
       });
       noteRead(shown, locale, result);
       if (result.value) issues.push(result.value);
     } else {
-      const result = readOnce(known, file, bytes, (source) => {
+      const result = readOnce(known, file, read, (source) => {
         const { translation, ...rest } = validateTranslationFile({ file: shown, source }, locale, { resolver, site });
         return { ...(translation ? { value: translation } : {}), ...rest };
       });
