@@ -3,8 +3,8 @@
  * started with the project's own Node, answered once Vite serves files, stopped with its children.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../scripts/lib/nginx-server.ts';
 import { editorEnv, projectRoot } from './commands.ts';
 
 export interface DevServer {
@@ -12,16 +12,6 @@ export interface DevServer {
   /** Everything the server printed so far. */
   output(): string;
   stop(): Promise<void>;
-}
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
 }
 
 export interface DevServerOptions {
