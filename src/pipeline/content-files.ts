@@ -52,16 +52,22 @@ const inFlight = new Map<string, Promise<LoadedContent>>();
 /**
  * Validates and renders every file, then checks the rules across files; never stops at the first
  * problem. Concurrent calls for one folder (the issues and translations collections load
- * together) share one read.
+ * together) share one read. A `fresh` read (after a change to the folder) must see the folder as it
+ * is now, so it does not join a read already under way, which may have read a file before the
+ * change: it starts once that read is done.
  */
-export function loadContentFiles(issuesDir: string, options: ContentOptions): Promise<LoadedContent> {
+export function loadContentFiles(issuesDir: string, options: ContentOptions, { fresh = false } = {}): Promise<LoadedContent> {
   const key = `${issuesDir}\0${options.site.href}`;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = readContent(issuesDir, options).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
+  const pending = inFlight.get(key);
+  if (pending && !fresh) return pending;
+  const read: Promise<LoadedContent> = (pending ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => readContent(issuesDir, options))
+    .finally(() => {
+      if (inFlight.get(key) === read) inFlight.delete(key);
+    });
+  inFlight.set(key, read);
+  return read;
 }
 
 type FileResult<T> = { value?: T; problems: ContentProblem[] } & Pick<FileValidation, 'number'>;

@@ -42,6 +42,8 @@ interface Hub {
   listeners: Set<(change: ContentChange) => void>;
   /** What stops each loader's file watching, so a reloaded content configuration does not watch twice. */
   watching: Map<string, () => void>;
+  /** Reads under way after a change to the folder. */
+  reading: Set<Promise<unknown>>;
 }
 
 const HUB = Symbol.for('openstack-digest.content-hub');
@@ -56,6 +58,7 @@ function hub(): Hub {
     version: 0,
     listeners: new Set(),
     watching: new Map(),
+    reading: new Set(),
   };
   return global[HUB];
 }
@@ -146,4 +149,17 @@ export function replaceWatching(loader: string, stop: () => void): void {
   const { watching } = hub();
   watching.get(loader)?.();
   watching.set(loader, stop);
+}
+
+/** Notes a read of the folder under way after a change, until it is done. */
+export function trackRead(read: Promise<unknown>): void {
+  const { reading } = hub();
+  reading.add(read);
+  void read.finally(() => reading.delete(read)).catch(() => undefined);
+}
+
+/** Resolves once no read is under way: what a page renders then is the folder as last saved. */
+export async function contentSettled(): Promise<void> {
+  const { reading } = hub();
+  while (reading.size > 0) await Promise.allSettled([...reading]);
 }

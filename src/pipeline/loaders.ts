@@ -15,7 +15,15 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
 import type { Project } from '../schemas/project.ts';
-import { contentMode, publishCollection, publishSearchRecords, replaceWatching, reportProblems, type StoredEntry } from './content-hub.ts';
+import {
+  contentMode,
+  publishCollection,
+  publishSearchRecords,
+  replaceWatching,
+  reportProblems,
+  trackRead,
+  type StoredEntry,
+} from './content-hub.ts';
 import { loadContentFiles, publishedContent, toEntries, type LoadedContent } from './content-files.ts';
 import { toSiteUrl } from './paths.ts';
 import { formatProblems } from './problems.ts';
@@ -99,8 +107,16 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       const site = toSiteUrl(config.site ?? 'http://localhost/');
       // Astro's own store is not used: an earlier build's entries there would only be read back for nothing.
       store.clear();
+      // A save often comes as two changes (the file emptied, then written): the read of the first is
+      // dropped once a later one is under way, so open pages reload once, onto the saved text. (A
+      // reload sent while a page is still reloading from the one before would be lost.)
+      let latest = 0;
       const sync = async (change?: string) => {
-        const content = await readForChange(change, () => loadContentFiles(options.issuesDir, { registry: options.registry, site }));
+        const generation = ++latest;
+        const content = await readForChange(change, () =>
+          loadContentFiles(options.issuesDir, { registry: options.registry, site }, { fresh: change !== undefined }),
+        );
+        if (generation !== latest) return;
         const firstToReport = reportProblems(name, content.problems);
         if (content.problems.length > 0) {
           const report = formatProblems(content.problems);
@@ -119,7 +135,7 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       if (!watcher) return;
       const folder = path.resolve(options.issuesDir);
       const onChange = (event: string, changed: string) => {
-        if (changed.startsWith(folder)) sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message));
+        if (changed.startsWith(folder)) trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
       };
       watcher.add(options.issuesDir);
       watcher.on('all', onChange);

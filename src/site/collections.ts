@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
+import { contentSettled, contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
@@ -22,7 +22,10 @@ export interface Site {
 let site: { version: number; loaded: Promise<Site> } | undefined;
 
 /** The archive and the project registry, loaded once per version of the content. */
-export function getSite(): Promise<Site> {
+export async function getSite(): Promise<Site> {
+  // In dev, a page asked for while a read after a change is under way (Astro reloads an open page
+  // on any change while it shows an error) waits for it, instead of showing what the change replaced.
+  await contentSettled();
   const report = problemReport();
   // Only in dev: a build stops at the loaders.
   if (report) throw new AstroError(report, 'Fix the files named above; the page comes back once they are saved.');
