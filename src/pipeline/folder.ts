@@ -1,5 +1,6 @@
 /**
- * The issues folder's layout: issues in `zh-CN/NNNN.md`, translations in `<locale>/NNNN.md`.
+ * The issues folder's layout: issues in `zh-CN/NNNN.md`, translations in `<locale>/NNNN.md`, and
+ * the link checks `link-health.yaml`.
  * Everything else in it is reported, never skipped in silence: a folder in the wrong case (as a
  * case-insensitive file system commits it), another folder, a stray file, an `.mdx` file, and a
  * file whose name is not its issue's number (the editor scripts find files by number).
@@ -7,7 +8,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
-import { displayPath } from './paths.ts';
+import { displayPath, linkHealthFileName } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** A Markdown file the site reads, and the locale its folder stands for. */
@@ -31,6 +32,8 @@ export async function listContentFiles(issuesDir: string): Promise<{ files: Cont
   for (const entry of await visibleEntries(issuesDir)) {
     const locale = localeCodes.find((code) => code === entry.name);
     if (locale && entry.isDirectory()) continue;
+    // The link checks `npm run links` writes (read by `link-data.ts`).
+    if (entry.name === linkHealthFileName && entry.isFile()) continue;
     if (!entry.isDirectory()) {
       report(entry.name, 'file name', `not read: ${ROLES}`, 'move it into the folder it belongs to, or out of the issues folder');
       continue;

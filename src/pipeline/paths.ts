@@ -8,6 +8,12 @@ import path from 'node:path';
 /** The project registry, shared by the site, the checks and the importer. */
 export const registryFile = path.resolve('src/content/projects.yaml');
 
+/** The last checks of an issues folder's outside links, written by `npm run links`, beside `zh-CN/`. */
+export const linkHealthFileName = 'link-health.yaml';
+
+/** The known moves of outside addresses, shared by every issues folder. */
+export const linkMovesFile = path.resolve('src/content/link-moves.yaml');
+
 /** The issues folder: `zh-CN/` holds the issues, `en/` their translations. */
 export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env['DIGEST_CONTENT_DIR'] || 'src/content/issues');

@@ -1,0 +1,28 @@
+/**
+ * What a link check means for readers: alive, moved (permanent redirects to a page that answers),
+ * dead (gone, or no longer reachable by anyone) or unknown (an answer that says nothing lasting:
+ * a server error, a refusal, a timeout). The renderer and `npm run links` share this one reading. Pure.
+ */
+import type { LinkCheck } from '../schemas/links.ts';
+
+export type LinkVerdict = 'alive' | 'moved' | 'dead' | 'unknown';
+
+/** Every verdict, in the order reports list them. */
+export const linkVerdicts: readonly LinkVerdict[] = ['alive', 'moved', 'dead', 'unknown'];
+
+/** Statuses that say the page is gone for good. */
+const GONE = new Set<LinkCheck['status']>([404, 410, 'no-host', 'loop', 'too-many-redirects']);
+
+/** Redirects a browser and a search engine take as the page's new address. */
+const PERMANENT = new Set([301, 308]);
+
+/**
+ * @example linkVerdict({ address: 'http://a.example/', checked: '2026-01-02', status: 200, redirects: [301], final: 'https://b.example/' }) // 'moved'
+ * @example linkVerdict({ address: 'http://a.example/', checked: '2026-01-02', status: 410 }) // 'dead'
+ */
+export function linkVerdict(check: LinkCheck): LinkVerdict {
+  if (GONE.has(check.status)) return 'dead';
+  if (typeof check.status !== 'number' || check.status < 200 || check.status >= 300) return 'unknown';
+  const redirects = check.redirects ?? [];
+  return redirects.length > 0 && check.final && redirects.every((status) => PERMANENT.has(status)) ? 'moved' : 'alive';
+}

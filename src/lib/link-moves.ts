@@ -1,0 +1,67 @@
+/**
+ * Known moves of addresses (`review.openstack.org` → `review.opendev.org`): patterns over an
+ * address's host and path, matched as the URL parser writes the address. Pure.
+ */
+import type { LinkMove } from '../schemas/links.ts';
+
+/** A move ready to match. */
+export interface CompiledMove extends LinkMove {
+  pattern: RegExp;
+}
+
+const PLACEHOLDER = /\{([a-z][a-z0-9]*)(\*?)\}/gi;
+
+/**
+ * Compiles a move's patterns; returns the reason when they cannot work (a placeholder of `to` that
+ * `from` lacks, a `{name*}` that is not last).
+ * @example compileMove({ from: 'review.openstack.org/{rest*}', to: 'https://review.opendev.org/{rest*}', … }).pattern.test('review.openstack.org/#/c/1/') // true
+ */
+export function compileMove(move: LinkMove): CompiledMove | { error: string } {
+  const names = new Set<string>();
+  let source = '';
+  let last = 0;
+  let rest = false;
+  for (const match of move.from.matchAll(PLACEHOLDER)) {
+    if (rest) return { error: `{${match[1]}} follows a {name*} placeholder, which must come last` };
+    source += escapeRegExp(move.from.slice(last, match.index));
+    const [, name = '', star] = match;
+    if (names.has(name)) return { error: `{${name}} appears twice in from` };
+    names.add(name);
+    rest = star === '*';
+    source += rest ? `(?<${name}>.*)` : `(?<${name}>[^/?#]+)`;
+    last = match.index + match[0].length;
+  }
+  source += escapeRegExp(move.from.slice(last));
+  // Without a final {name*}, the address ends with the pattern, give or take a trailing slash.
+  if (!rest) source = `${source.replace(/\/$/, '')}/?`;
+  for (const [, name = ''] of move.to.matchAll(PLACEHOLDER)) {
+    if (!names.has(name)) return { error: `to uses {${name}}, which from does not define` };
+  }
+  return { ...move, pattern: new RegExp(`^${source}$`) };
+}
+
+/** Whether a compile result is a working move. */
+export function isCompiledMove(result: CompiledMove | { error: string }): result is CompiledMove {
+  return 'pattern' in result;
+}
+
+/**
+ * Where an http(s) address lives now, by the first move that matches it; undefined when none does.
+ * @example findMove('https://review.openstack.org/#/c/57774/', moves)?.address // 'https://review.opendev.org/#/c/57774/'
+ */
+export function findMove(address: string, moves: readonly CompiledMove[]): { address: string; move: CompiledMove } | undefined {
+  const url = URL.parse(address);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  const key = `${url.host}${url.pathname}${url.search}${url.hash}`;
+  for (const move of moves) {
+    const groups = move.pattern.exec(key)?.groups;
+    if (!groups) continue;
+    const moved = URL.parse(move.to.replace(PLACEHOLDER, (_, name: string) => groups[name] ?? ''));
+    if (moved) return { address: moved.href, move };
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,106 @@
+/**
+ * Reads the data files about outside links that builds use offline: the known moves
+ * (`src/content/link-moves.yaml`) and the last checks (`link-health.yaml` in the issues folder,
+ * written by `npm run links`). Either may be absent; a broken entry is a content problem naming
+ * the file, the line, the field and the fix.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { compileMove, isCompiledMove, type CompiledMove } from '../lib/link-moves.ts';
+import type { LinkRules } from '../lib/outside-links.ts';
+import { LinkCheckSchema, LinkMoveSchema, type LinkCheck } from '../schemas/links.ts';
+import { displayPath, linkHealthFileName, linkMovesFile } from './paths.ts';
+import type { ContentProblem } from './problems.ts';
+
+/** The last checks of an issues folder's outside links. */
+export function linkHealthFile(issuesDir: string): string {
+  return path.join(issuesDir, linkHealthFileName);
+}
+
+export interface LinkData {
+  rules: LinkRules;
+  problems: ContentProblem[];
+  /** The two files' text: results rendered with these rules depend on it. */
+  digest: string;
+}
+
+/** Reads and checks both files. */
+export async function readLinkData(issuesDir: string, movesFile = linkMovesFile): Promise<LinkData> {
+  const healthFile = linkHealthFile(issuesDir);
+  const [movesText, healthText] = await Promise.all([readOptional(movesFile), readOptional(healthFile)]);
+  const problems: ContentProblem[] = [];
+  const moves = readEntries(movesFile, movesText, LinkMoveSchema, problems).flatMap(({ value, line }): CompiledMove[] => {
+    const compiled = compileMove(value);
+    if (isCompiledMove(compiled)) return [compiled];
+    problems.push({ file: displayPath(movesFile), line, field: 'from', message: compiled.error, fix: 'correct the patterns' });
+    return [];
+  });
+  const checks = new Map<string, LinkCheck>();
+  for (const { value, line } of readEntries(healthFile, healthText, LinkCheckSchema, problems)) {
+    if (checks.has(value.address)) {
+      problems.push({
+        file: displayPath(healthFile),
+        line,
+        field: 'address',
+        message: `${value.address} is listed twice`,
+        fix: 'keep one entry per address (npm run links rewrites the file sorted, one entry each)',
+      });
+    }
+    checks.set(value.address, value);
+  }
+  return { rules: { moves, checks }, problems, digest: `${movesText ?? ''}\0${healthText ?? ''}` };
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+/** The valid entries of a YAML list, each with its line; every invalid one becomes a problem. */
+function readEntries<S extends z.ZodType>(
+  file: string,
+  text: string | undefined,
+  schema: S,
+  problems: ContentProblem[],
+): { value: z.infer<S>; line: number }[] {
+  if (text === undefined) return [];
+  const shown = displayPath(file);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const [error] = document.errors;
+  if (error) {
+    problems.push({
+      file: shown,
+      line: lineAt(error.pos[0]),
+      field: 'file',
+      message: `broken YAML: ${error.message.split('\n')[0]}`,
+      fix: 'correct the YAML',
+    });
+    return [];
+  }
+  const entries: unknown = document.toJS();
+  if (entries === null || entries === undefined) return [];
+  if (!Array.isArray(entries)) {
+    problems.push({ file: shown, line: 1, field: 'file', message: 'expected a list of entries', fix: 'write one "- " entry per item' });
+    return [];
+  }
+  return entries.flatMap((entry, index) => {
+    const lineOf = (key?: PropertyKey) => {
+      const node = document.getIn(key === undefined ? [index] : [index, key], true) ?? document.getIn([index], true);
+      return lineAt((node as { range?: [number] } | undefined)?.range?.[0]);
+    };
+    const result = schema.safeParse(entry);
+    if (result.success) return [{ value: result.data as z.infer<S>, line: lineOf() }];
+    for (const issue of result.error.issues) {
+      const field = issue.path.map(String).join('.') || 'entry';
+      const [message, fix] = issue.message.split('; ');
+      problems.push({ file: shown, line: lineOf(issue.path[0]), field, message: message ?? issue.message, fix: fix ?? `correct ${field}` });
+    }
+    return [];
+  });
+}

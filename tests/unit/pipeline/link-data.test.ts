@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findMove } from '../../../src/lib/link-moves.ts';
+import { readLinkData } from '../../../src/pipeline/link-data.ts';
+import { linkMovesFile } from '../../../src/pipeline/paths.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'digest-link-data-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Reads an issues folder holding `health` as its link-health.yaml, with `moves` as the moves file. */
+async function read(health: string | undefined, moves?: string) {
+  const issues = mkdtempSync(path.join(dir, 'issues-'));
+  if (health !== undefined) writeFileSync(path.join(issues, 'link-health.yaml'), health);
+  const movesFile = path.join(issues, 'moves.yaml');
+  if (moves !== undefined) writeFileSync(movesFile, moves);
+  return readLinkData(issues, movesFile);
+}
+
+describe('the link data files', () => {
+  it('are optional', async () => {
+    const { rules, problems } = await read(undefined);
+    expect(problems).toEqual([]);
+    expect(rules.moves).toEqual([]);
+    expect(rules.checks.size).toBe(0);
+  });
+
+  it('hold the moves the digest’s own links need', async () => {
+    const { rules, problems } = await readLinkData(dir, linkMovesFile);
+    expect(problems).toEqual([]);
+    expect(findMove('https://review.openstack.org/#/c/53870/', rules.moves)?.address).toBe('https://review.opendev.org/#/c/53870/');
+    expect(findMove('http://git.openstack.org/cgit/openstack/nova-specs', rules.moves)?.address).toBe(
+      'https://opendev.org/openstack/nova-specs',
+    );
+    expect(findMove('https://etherpad.openstack.org/p/stable-havana-ideas', rules.moves)?.address).toBe(
+      'https://etherpad.opendev.org/p/stable-havana-ideas',
+    );
+  });
+
+  it('report each broken entry with its line, field and fix, keeping the others', async () => {
+    const { rules, problems } = await read(
+      `- address: https://a.example/
+  checked: 2026-01-02
+  status: 200
+- address: https://b.example/
+  checked: 2026-02-30
+  status: gone
+- address: https://a.example/
+  checked: 2026-01-03
+  status: 404
+`,
+      `- from: review.openstack.org/{rest*}
+  to: https://review.opendev.org/{rest*}
+  moved: 2019-04-19
+  source: https://lists.example/
+- from: https://git.example/{x}
+  to: https://new.example/{y}
+  moved: April 2019
+  source: lists
+- from: git.example/{x}
+  to: https://new.example/{y}
+  moved: 2019
+  source: https://lists.example/
+`,
+    );
+    expect(problems.map(({ file, ...problem }) => ({ ...problem, file: path.basename(file) }))).toEqual([
+      expect.objectContaining({
+        file: 'moves.yaml',
+        line: 5,
+        field: 'from',
+        message: 'expected a host and path without scheme, e.g. review.openstack.org/{rest*}',
+      }),
+      expect.objectContaining({
+        file: 'moves.yaml',
+        line: 7,
+        field: 'moved',
+        message: 'expected YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2019-04-19)',
+      }),
+      expect.objectContaining({ file: 'moves.yaml', line: 8, field: 'source' }),
+      { file: 'moves.yaml', line: 9, field: 'from', message: 'to uses {y}, which from does not define', fix: 'correct the patterns' },
+      expect.objectContaining({
+        file: 'link-health.yaml',
+        line: 5,
+        field: 'checked',
+        message: 'expected the day of the check, YYYY-MM-DD',
+      }),
+      expect.objectContaining({ file: 'link-health.yaml', line: 6, field: 'status' }),
+      expect.objectContaining({ file: 'link-health.yaml', line: 7, field: 'address', message: 'https://a.example/ is listed twice' }),
+    ]);
+    expect(rules.moves).toHaveLength(1);
+    expect([...rules.checks.keys()]).toEqual(['https://a.example/']);
+  });
+
+  it('report broken YAML with its line', async () => {
+    const { problems } = await read('- address: https://a.example/\n  checked: 2026-01-02\n  address: https://b.example/\n');
+    expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'file', fix: 'correct the YAML' })]);
+  });
+});
