@@ -7,6 +7,9 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
+import { getLinkLabels } from '../i18n/link-labels.ts';
+import { toIsoDay } from './dates.ts';
+import { outsideLinkHtml } from './outside-links.ts';
 import type { Translate } from '../i18n/t.ts';
 import { translateIsolated } from '../i18n/isolate.ts';
 import { escapeHtml } from './html-text.ts';
@@ -97,14 +100,18 @@ function inLanguage(html: string, text: IssueText, { locale }: FeedContext): str
   return html && text.lang !== locale ? `<div lang="${text.lang}">${html}</div>` : html;
 }
 
-/** The credits, as every issue page carries them: the editor's, and the translator's of a translation; names are isolated from the words and link around them. */
-function credit(issue: ArchiveIssue, text: IssueText, { t }: FeedContext): string {
+/**
+ * The credits, as every issue page carries them: the editor's (the source linked with its archived
+ * copy), and the translator's of a translation; names are isolated from the words and link around them.
+ */
+function credit(issue: ArchiveIssue, text: IssueText, { t, locale }: FeedContext): string {
   const { editor, organization, source } = issue.attribution;
   const name = organization
     ? translateIsolated(t, 'attribution.editorWithOrganization', { editor, organization })
     : translateIsolated(t, 'attribution.editor', { editor });
   const translator = text.translator ? `<p>${translateIsolated(t, 'attribution.translator', { translator: text.translator })}</p>` : '';
-  return `<p>${name} · ${escapeHtml(t('attribution.source'))}<a href="${escapeHtml(source)}">${escapeHtml(new URL(source).host)}</a></p>${translator}`;
+  const link = outsideLinkHtml(escapeHtml(new URL(source).host), issue.sourceLink, getLinkLabels(locale, toIsoDay(issue.published)));
+  return `<p>${name} · ${escapeHtml(t('attribution.source'))}${link}</p>${translator}`;
 }
 
 /**

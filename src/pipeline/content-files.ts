@@ -23,6 +23,8 @@ import type { Project } from '../schemas/project.ts';
 import { displayPath } from './paths.ts';
 import { decodeUtf8, isEncodingError } from './encoding.ts';
 import { checkFileName, listContentFiles, type ContentFile } from './folder.ts';
+import { readLinkData } from './link-data.ts';
+import { toIsoDay } from '../lib/dates.ts';
 
 export interface LoadedContent {
   issues: ValidIssue[];
@@ -71,32 +73,45 @@ export function loadContentFiles(issuesDir: string, options: ContentOptions, { f
 }
 
 type FileResult<T> = { value?: T; problems: ContentProblem[] } & Pick<FileValidation, 'number'>;
-type KnownResults = Map<string, { bytes: Buffer; result: FileResult<unknown>; stamp?: string }>;
+type KnownResults = Map<string, KnownResult>;
+
+interface KnownResult {
+  bytes: Buffer;
+  result: FileResult<unknown>;
+  stamp?: string;
+  /** What else the result was made from, as `dependsOn` wrote it then. */
+  dependency: string;
+}
 
 /**
- * Results of files already read, by what they depend on besides their bytes (the site's address and
- * the registry), then by path: a later read (the dev server's, after an edit) validates and renders
- * only the files whose bytes changed.
+ * Results of files already read, by what they depend on besides their bytes (the site's address, the
+ * registry and the link data files), then by path: a later read (the dev server's, after an edit)
+ * validates and renders only the files whose bytes changed, or whose result depended on something
+ * else that changed (a translation's archived copies are dated to its issue's day).
  */
 const readBefore = new Map<string, KnownResults>();
 
-/** A file's result, from the cache when its bytes are unchanged; a file that is not UTF-8 is a problem of its own. */
+/**
+ * A file's result, from the cache when its bytes are unchanged and `dependsOn` still says the same
+ * of it; a file that is not UTF-8 is a problem of its own.
+ */
 function readOnce<T>(
   known: KnownResults,
   file: string,
   { bytes, stamp }: FileRead,
   read: (source: string) => FileResult<T>,
+  dependsOn: (result: FileResult<T>) => string = () => '',
 ): FileResult<T> {
-  const before = known.get(file);
-  if (before?.bytes === bytes || before?.bytes.equals(bytes)) {
+  const before = known.get(file) as (KnownResult & { result: FileResult<T> }) | undefined;
+  if ((before?.bytes === bytes || before?.bytes.equals(bytes)) && before.dependency === dependsOn(before.result)) {
     before.stamp = stamp;
-    return before.result as FileResult<T>;
+    return before.result;
   }
   const decoded = decodeUtf8(bytes, path.basename(file));
   const result: FileResult<T> = isEncodingError(decoded)
     ? { problems: [{ file: displayPath(file), line: decoded.line, field: 'encoding', message: decoded.message, fix: decoded.fix }] }
     : read(decoded.text);
-  known.set(file, { bytes, result, stamp });
+  known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });
   return result;
 }
 
@@ -134,11 +149,12 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
     registry.map((project) => project.id),
     (written) => (resolver.resolve(written)?.project ?? resolver.suggest(written))?.id,
   );
-  // A changed registry or address changes every result.
-  const context = `${site.href}\0${JSON.stringify(registry)}`;
+  const links = await readLinkData(issuesDir);
+  // A changed registry, address or link data file changes every result.
+  const context = `${site.href}\0${JSON.stringify(registry)}\0${links.digest}`;
   const known: KnownResults = readBefore.get(context) ?? new Map();
   readBefore.set(context, known);
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = [...links.problems];
   const issues: ValidIssue[] = [];
   const translations: ValidTranslation[] = [];
 
@@ -163,25 +179,42 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
     if (misnamed) problems.push(misnamed);
     files.push({ file, locale, ...(number ? { number: number.value } : {}) });
   };
-  listed.files.forEach(({ file, locale }, index) => {
-    const shown = displayPath(file);
-    const read = contents[index] ?? { bytes: Buffer.alloc(0), stamp: '' };
-    if (locale === defaultLocale) {
-      const result = readOnce(known, file, read, (source) => {
-        const { issue, ...rest } = validateIssueFile({ file: shown, source }, { schema, resolver, site });
-        return { ...(issue ? { value: issue } : {}), ...rest };
-      });
-      noteRead(shown, locale, result);
-      if (result.value) issues.push(result.value);
-    } else {
-      const result = readOnce(known, file, read, (source) => {
-        const { translation, ...rest } = validateTranslationFile({ file: shown, source }, locale, { resolver, site });
+  const reads = listed.files.map(({ file, locale }, index) => ({
+    file,
+    locale,
+    shown: displayPath(file),
+    read: contents[index] ?? { bytes: Buffer.alloc(0), stamp: '' },
+  }));
+  for (const { file, locale, shown, read } of reads.filter(({ locale }) => locale === defaultLocale)) {
+    const result = readOnce(known, file, read, (source) => {
+      const { issue, ...rest } = validateIssueFile({ file: shown, source }, { schema, resolver, site, links: links.rules });
+      return { ...(issue ? { value: issue } : {}), ...rest };
+    });
+    noteRead(shown, locale, result);
+    if (result.value) issues.push(result.value);
+  }
+  // A translation's archived copies are dated to its issue, so translations are read after the issues.
+  const published = new Map(issues.map((issue) => [issue.data.number, toIsoDay(issue.data.published)]));
+  const publishedOf = (number: number) => published.get(number);
+  for (const { file, locale, shown, read } of reads.filter(({ locale }) => locale !== defaultLocale)) {
+    const result = readOnce(
+      known,
+      file,
+      read,
+      (source) => {
+        const { translation, ...rest } = validateTranslationFile({ file: shown, source }, locale, {
+          resolver,
+          site,
+          publishedOf,
+          links: links.rules,
+        });
         return { ...(translation ? { value: translation } : {}), ...rest };
-      });
-      noteRead(shown, locale, result);
-      if (result.value) translations.push(result.value);
-    }
-  });
+      },
+      ({ value }) => (value ? (publishedOf(value.data.number) ?? '') : ''),
+    );
+    noteRead(shown, locale, result);
+    if (result.value) translations.push(result.value);
+  }
   problems.push(...checkIssueSet(issues));
   // Issue files with problems of their own: their translations wait until they are valid.
   const valid = new Set(issues.map((issue) => issue.data.number));

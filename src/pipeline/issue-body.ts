@@ -11,6 +11,8 @@ import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
+import type { OutsideLinkPlan } from '../lib/outside-links.ts';
+import type { OutsideLinkOptions } from './outside-links.ts';
 
 /** A part of a body: its rendered HTML and text, and its Markdown as written (for translators' scaffolds). */
 export interface BodyPart extends RenderedPart {
@@ -41,12 +43,16 @@ export interface IssueBody {
   intro?: BodyPart;
   sections: BodySection[];
   problems: BodyProblem[];
+  /** Every link elsewhere in the body, as the site links it. */
+  links: OutsideLinkPlan[];
 }
 
 export interface BodyContext {
   resolver: ProjectResolver;
   /** The page the body is shown on. */
   page: PageAddress;
+  /** Archived copies, moves and checks for links elsewhere (see `render.ts`). */
+  outsideLinks?: OutsideLinkOptions;
 }
 
 /** The page an issue text is shown on: the issue's page in the text's language. */
@@ -58,7 +64,7 @@ export function issuePage(site: URL, number: number, locale: Locale): PageAddres
  * Reads and renders a body: its introduction and sections, and the headings that name no project.
  * Explicit direction controls are removed from every part (they can only spoof here, see `lib/bidi.ts`).
  */
-export function readIssueBody(written: string, { resolver, page }: BodyContext): IssueBody {
+export function readIssueBody(written: string, { resolver, page, outsideLinks }: BodyContext): IssueBody {
   const markdown = stripBidiControls(written);
   const problems: BodyProblem[] = [];
   const sections: Omit<BodySection, keyof BodyPart>[] = [];
@@ -82,7 +88,11 @@ export function readIssueBody(written: string, { resolver, page }: BodyContext):
     sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
-  const { parts, headings, boundaries, broken } = renderText(markdown, { page, startsPart: startsSection });
+  const { parts, headings, boundaries, broken, links } = renderText(markdown, {
+    page,
+    startsPart: startsSection,
+    ...(outsideLinks ? { outsideLinks } : {}),
+  });
   if (broken) {
     problems.push({
       line: boundaries[0]?.line ?? 1,
@@ -113,6 +123,7 @@ export function readIssueBody(written: string, { resolver, page }: BodyContext):
       markdown: sourceOf(index + 1),
     })),
     problems,
+    links,
   };
 }
 

@@ -16,6 +16,9 @@ import { periodsOverlap } from '../lib/periods.ts';
 import type { ContentProblem } from './problems.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
+import { noLinkRules, planOutsideLink, type LinkRules, type OutsideLinkPlan } from '../lib/outside-links.ts';
+import { parseIsoDay } from '../lib/dates.ts';
+import type { OutsideLinkOptions } from './outside-links.ts';
 
 export interface IssueFile {
   /** Path as shown in messages. */
@@ -32,6 +35,10 @@ export interface ValidIssue {
   body: IssueBody;
   /** `attribution.notice` rendered. */
   noticeHtml?: string;
+  /** How the site links `attribution.source`. */
+  sourceLink: OutsideLinkPlan;
+  /** Every link elsewhere the issue holds (body, credit statement, source), as the site links it. */
+  links: OutsideLinkPlan[];
   lineOf: Frontmatter['lineOf'];
 }
 
@@ -40,6 +47,8 @@ export interface IssueContext {
   resolver: ProjectResolver;
   /** The address the site is published at: relative addresses in the body resolve against the issue's page there. */
   site: URL;
+  /** Known moves and the last link checks; links elsewhere get only their archived copies without them. */
+  links?: LinkRules;
 }
 
 /** What to write for a missing field, shown in the fix. */
@@ -95,7 +104,12 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   const written = writtenNumber(frontmatter.data);
   const number = parsed.success ? parsed.data.number : (written ?? 0);
   const page = issuePage(context.site, number, defaultLocale);
-  const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page });
+  // Archived copies are dated to the issue's day; a broken date leaves links as written (the date is reported).
+  const published = (frontmatter.data as { published?: unknown } | null)?.published;
+  const day = typeof published === 'string' && parseIsoDay(published) ? published : undefined;
+  const rules = context.links ?? noLinkRules;
+  const outsideLinks: { outsideLinks?: OutsideLinkOptions } = day ? { outsideLinks: { day, locale: defaultLocale, rules } } : {};
+  const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page, ...outsideLinks });
   const bodyLine = (line: number) => frontmatter.bodyLine + line - 1;
   for (const problem of body.problems) {
     problems.push({ file, line: bodyLine(problem.line), field: 'body', message: problem.message, fix: problem.fix });
@@ -133,8 +147,9 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   }
 
   const known = writtenNumberOf(frontmatter);
-  if (!parsed.success || problems.length > 0) return { problems, ...known };
-  const notice = parsed.data.attribution.notice;
+  if (!parsed.success || problems.length > 0 || !day) return { problems, ...known };
+  const notice = parsed.data.attribution.notice ? renderText(parsed.data.attribution.notice, { page, ...outsideLinks }) : undefined;
+  const sourceLink = planOutsideLink(new URL(parsed.data.attribution.source).href, day, rules);
   return {
     ...known,
     issue: {
@@ -142,7 +157,9 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       data: parsed.data,
       source: frontmatter.body,
       body,
-      ...(notice ? { noticeHtml: renderText(notice, { page }).parts[0]?.html ?? '' } : {}),
+      ...(notice ? { noticeHtml: notice.parts[0]?.html ?? '' } : {}),
+      sourceLink,
+      links: [...body.links, ...(notice?.links ?? []), sourceLink],
       lineOf: frontmatter.lineOf,
     },
     problems,
@@ -162,12 +179,13 @@ export function writtenNumberOf(frontmatter: Frontmatter): Pick<FileValidation, 
 }
 
 /** What the issues collection stores of a valid issue, given the locales it is translated into. */
-export function toIssueEntry({ data, body, noticeHtml }: ValidIssue, translatedInto: readonly Locale[] = []): IssueEntryData {
+export function toIssueEntry({ data, body, noticeHtml, sourceLink }: ValidIssue, translatedInto: readonly Locale[] = []): IssueEntryData {
   return {
     ...data,
     body: toRenderedBody(body),
     ...(noticeHtml === undefined ? {} : { noticeHtml }),
     ...(translatedInto.length ? { translatedInto: [...translatedInto] } : {}),
+    sourceLink,
   };
 }
 

@@ -25,7 +25,7 @@ import {
   type StoredEntry,
 } from './content-hub.ts';
 import { loadContentFiles, publishedContent, toEntries, type LoadedContent } from './content-files.ts';
-import { toSiteUrl } from './paths.ts';
+import { linkMovesFile, toSiteUrl } from './paths.ts';
 import { formatProblems } from './problems.ts';
 import { searchRecordsOf } from './search-records.ts';
 
@@ -134,10 +134,13 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       await sync();
       if (!watcher) return;
       const folder = path.resolve(options.issuesDir);
+      // The known moves of outside links change how every issue renders, as the folder's files do.
       const onChange = (event: string, changed: string) => {
-        if (changed.startsWith(folder)) trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
+        if (changed.startsWith(folder) || changed === linkMovesFile) {
+          trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
+        }
       };
-      watcher.add(options.issuesDir);
+      watcher.add([options.issuesDir, linkMovesFile]);
       watcher.on('all', onChange);
       replaceWatching(name, () => watcher.off('all', onChange));
     },

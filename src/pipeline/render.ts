@@ -4,8 +4,9 @@
  * caller become part boundaries (the headings the site's sections are made of); on the HTML tree,
  * every element passes the allowlist (`html-policy.ts`), addresses are resolved as the browser
  * will (`addresses.ts`), links elsewhere are marked, outside images become links; then the HTML
- * and the plain text of each part come out of the same tree. Raw HTML is parsed into the tree,
- * so it meets the same allowlist. Node only (satteri is native).
+ * and the plain text of each part come out of the same tree; then links elsewhere get their
+ * archived copies (`outside-links.ts`, a step of its own over the same tree). Raw HTML is parsed
+ * into the tree, so it meets the same allowlist. Node only (satteri is native).
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
@@ -15,6 +16,8 @@ import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, type PageAddress } from './addresses.ts';
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
+import type { OutsideLinkPlan } from '../lib/outside-links.ts';
+import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
@@ -33,6 +36,8 @@ export interface RenderOptions {
   page: PageAddress;
   /** Whether a top-level `##` heading starts a new part; no heading does when absent. */
   startsPart?: (heading: TopHeading) => boolean;
+  /** Archived copies, moves and checks for links elsewhere; links stay as written when absent. */
+  outsideLinks?: OutsideLinkOptions;
 }
 
 export interface RenderedText {
@@ -44,6 +49,8 @@ export interface RenderedText {
   headings: TopHeading[];
   /** The headings that start parts (`parts[i + 1]` follows `boundaries[i]`). */
   boundaries: TopHeading[];
+  /** Every link elsewhere the text holds, as the site links it, in order. */
+  links: OutsideLinkPlan[];
 }
 
 /**
@@ -67,7 +74,7 @@ const MAY_HOLD_HTML = /<(?![a-z][a-z0-9+.-]*:[^\s<>]*>)[a-z!?/]/i;
  * direction controls are removed first (`lib/bidi.ts`): a caller that slices the text by the
  * offsets returned strips them too.
  */
-export function renderText(written: string, { page, startsPart = () => false }: RenderOptions): RenderedText {
+export function renderText(written: string, { page, startsPart = () => false, outsideLinks }: RenderOptions): RenderedText {
   const markdown = stripBidiControls(written);
   const headings: TopHeading[] = [];
   const boundaries: TopHeading[] = [];
@@ -101,20 +108,21 @@ export function renderText(written: string, { page, startsPart = () => false }: 
     },
   });
   const safety = createSafetyStep(page, rawHtml);
+  const links: OutsideLinkPlan[] = [];
   // No step is asynchronous, so neither is the result.
   const { html, data } = markdownToHtml(markdown, {
     features: { frontmatter: false, smartPunctuation: false, rawHtml },
     mdastPlugins: [sectionsStep],
-    hastPlugins: [safety],
+    hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links)] : [])],
   }) as MarkdownToHtmlResult;
   const htmls = html.split(BOUNDARY_HTML);
   const texts = String(data['text']).split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true };
+    return { parts: [], headings, boundaries, broken: true, links };
   }
   const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
-  return { parts, headings, boundaries, broken: false };
+  return { parts, headings, boundaries, broken: false, links };
 }
 
 /**

@@ -23,6 +23,8 @@ import type { ContentProblem } from './problems.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
+import { noLinkRules, type LinkRules } from '../lib/outside-links.ts';
+import type { OutsideLinkOptions } from './outside-links.ts';
 
 export interface ValidTranslation {
   file: string;
@@ -39,6 +41,13 @@ export interface TranslationContext {
   resolver: ProjectResolver;
   /** The address the site is published at (see `IssueContext`). */
   site: URL;
+  /**
+   * The day the issue of a number came out (`YYYY-MM-DD`): a translation's archived copies are
+   * dated to its issue. Without it (or without such an issue), links stay as written.
+   */
+  publishedOf?: (number: number) => string | undefined;
+  /** Known moves and the last link checks (see `IssueContext`). */
+  links?: LinkRules;
 }
 
 /** A translation whose Chinese issue changed after it was made. */
@@ -64,7 +73,7 @@ export function hashIssueSource(issue: { title: string; description: string; bod
 export function validateTranslationFile(
   input: IssueFile,
   locale: Locale,
-  { resolver, site }: TranslationContext,
+  { resolver, site, publishedOf, links = noLinkRules }: TranslationContext,
 ): FileValidation & { translation?: ValidTranslation } {
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
@@ -87,7 +96,9 @@ export function validateTranslationFile(
   if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
   const written = writtenNumber(frontmatter.data);
   const number = parsed.success ? parsed.data.number : (written ?? 0);
-  const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale) });
+  const day = publishedOf?.(number);
+  const outsideLinks: { outsideLinks?: OutsideLinkOptions } = day ? { outsideLinks: { day, locale, rules: links } } : {};
+  const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale), ...outsideLinks });
   for (const problem of body.problems) {
     problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
   }

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { localeCodes } from '../i18n/locales.ts';
 import { createIssueSchema } from './issue.ts';
 import { TranslationSchema } from './translation.ts';
+import { OutsideLinkPlanSchema } from './links.ts';
 
 /**
  * What the collections hold: each file's front matter, validated by the pipeline with the issue
@@ -46,6 +47,8 @@ export function createIssueEntrySchema(projectIds: readonly string[]) {
        * collection only then, as Astro warns on reading a collection with no entries.
        */
       translatedInto: z.array(z.enum(localeCodes)).optional(),
+      /** How the site links `attribution.source` (its archived copy, a move). */
+      sourceLink: OutsideLinkPlanSchema,
     }),
   );
 }

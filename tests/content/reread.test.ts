@@ -38,3 +38,42 @@ describe('reading a folder again', () => {
     expect(other(second)).toBe(other(first));
   });
 });
+
+describe('reading a folder again after the link data changed', () => {
+  it('dates a translation’s archived copies anew when only its issue’s day changed', async () => {
+    const dir = tempDir('reread-links');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const translationDays = (content: Awaited<ReturnType<typeof loadContentFiles>>) =>
+      new Set(content.translations.find(({ locale, data }) => locale === 'en' && data.number === 8)?.body.links.map((plan) => plan.day));
+    expect(translationDays(await loadContentFiles(dir, options))).toEqual(new Set(['2014-02-15']));
+    const issue = path.join(dir, 'zh-CN', '0008.md');
+    writeFileSync(issue, readFileSync(issue, 'utf8').replace('published: 2014-02-15', 'published: 2014-02-16'));
+    const second = await loadContentFiles(dir, options);
+    expect(second.problems).toEqual([]);
+    expect(translationDays(second)).toEqual(new Set(['2014-02-16']));
+  });
+
+  it('reads the link checks beside zh-CN/, sending a link they call dead to its archived copy', async () => {
+    const dir = tempDir('reread-health');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const jumpgate = (content: Awaited<ReturnType<typeof loadContentFiles>>) =>
+      content.issues
+        .find(({ data }) => data.number === 8)
+        ?.body.links.find((plan) => plan.original === 'https://github.com/softlayer/jumpgate');
+    expect(jumpgate(await loadContentFiles(dir, options))).toMatchObject({
+      state: 'linked',
+      href: 'https://github.com/softlayer/jumpgate',
+    });
+    writeFileSync(
+      path.join(dir, 'link-health.yaml'),
+      '- address: https://github.com/softlayer/jumpgate\n  checked: 2026-11-20\n  status: 404\n',
+    );
+    const second = await loadContentFiles(dir, options);
+    // Not a stray file of the folder: the one file of link checks.
+    expect(second.problems).toEqual([]);
+    expect(jumpgate(second)).toMatchObject({
+      state: 'dead',
+      href: 'https://web.archive.org/web/20140215/https://github.com/softlayer/jumpgate',
+    });
+  });
+});

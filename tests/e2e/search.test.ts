@@ -81,6 +81,10 @@ describe('the index', () => {
       const fragment = fragments.find((candidate) => candidate.url === url);
       // What the built page shows: the words of its introduction and of each section's body.
       const page = parseDocument(await readFile(path.join(inject('distDir'), url, 'index.html'), 'utf8'));
+      // The archived-copy notes beside outside links are the site's words, not the digest's: not indexed.
+      for (const note of DomUtils.findAll((element) => DomUtils.getAttributeValue(element, 'class') === 'archived', page.children)) {
+        DomUtils.removeElement(note);
+      }
       const words = (selector: (element: Parameters<typeof DomUtils.hasAttrib>[0]) => boolean) =>
         flattenText(
           DomUtils.findAll(selector, page.children)

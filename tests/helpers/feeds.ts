@@ -68,9 +68,16 @@ export function isAbsoluteUrl(url: string): boolean {
   return URL.canParse(url) && /^(https?|mailto):/.test(url);
 }
 
-/** The text an HTML fragment shows. */
+/**
+ * The digest's text an HTML fragment shows: the notes beside outside links (their archived
+ * copies, `<small class="archived">`) are the site's words, so they are left out.
+ */
 export function textOf(html: string): string {
-  return DomUtils.textContent(parseDocument(html));
+  const document = parseDocument(html);
+  for (const note of DomUtils.findAll((element) => DomUtils.getAttributeValue(element, 'class') === 'archived', document.children)) {
+    DomUtils.removeElement(note);
+  }
+  return DomUtils.textContent(document);
 }
 
 /** Elements of a tag in an HTML fragment. */

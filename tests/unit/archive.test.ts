@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createArchive, getSectionText, translationCoverage } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
+import { noLinkRules, planOutsideLink } from '../../src/lib/outside-links.ts';
 import type { IssueEntryData, TranslationEntryData } from '../../src/schemas/entry.ts';
 
 const day = (text: string) => parseIsoDay(text) as Date;
@@ -15,6 +16,7 @@ const issue = (number: number, end: string, sections: ReturnType<typeof section>
   period: { start: day(end), end: day(end) },
   published: day(end),
   body: { sections },
+  sourceLink: planOutsideLink('https://example.org/', end, noLinkRules),
 });
 
 const translation = (

@@ -171,8 +171,12 @@ describe('issue items', () => {
     const { content, categories } = createIssueItem(issue, context('zh-CN'));
     for (const text of ['前言', '新闻', 'Heat 动态', 'Nova 动态']) expect(content).toContain(text);
     // Names are isolated from the credit's own words, so no name can reorder them.
+    // The source is linked as every outside link is, its archived copy beside it, dated to the issue.
     expect(content).toContain(
-      '<p>编辑：<bdi>测试编辑</bdi>（<bdi>测试团队</bdi>） · 原文：<a href="https://example.org/blog/">example.org</a></p>',
+      '<p>编辑：<bdi>测试编辑</bdi>（<bdi>测试团队</bdi>） · 原文：<a href="https://example.org/blog/" data-originalurl="https://example.org/blog/" ' +
+        'data-versionurl="https://web.archive.org/web/20140215/https://example.org/blog/" data-versiondate="2014-02-15" rel="external noopener noreferrer">example.org</a>' +
+        '<small class="archived">（<a href="https://web.archive.org/web/20140215/https://example.org/blog/" rel="external noopener noreferrer" ' +
+        'title="Internet Archive 在2014年2月15日前后保存的副本" data-originalurl="https://example.org/blog/" data-versiondate="2014-02-15">存档</a>）</small></p>',
     );
     const urls = hrefsAndSrcs(content);
     expect(urls.filter((url) => !/^(https?|mailto):/.test(url ?? ''))).toEqual([]);
@@ -192,8 +196,12 @@ describe('issue items', () => {
   it("credit a translation's translator after the editor, in whole-issue and project items", () => {
     const english = withEnglish(issue, 'translated');
     const credits =
-      '<p>Edited by <bdi>测试编辑</bdi> (<bdi>测试团队</bdi>) · Original: <a href="https://example.org/blog/">example.org</a></p><p>Translated by <bdi>Jane Doe</bdi></p>';
-    expect(createIssueItem(english, context('en')).content).toMatch(new RegExp(`${credits.replace(/[.()]/g, '\\$&')}$`));
+      '<p>Edited by <bdi>测试编辑</bdi> (<bdi>测试团队</bdi>) · Original: <a href="https://example.org/blog/" data-originalurl="https://example.org/blog/" ' +
+      'data-versionurl="https://web.archive.org/web/20140215/https://example.org/blog/" data-versiondate="2014-02-15" rel="external noopener noreferrer">example.org</a>' +
+      '<small class="archived">\u00a0(<a href="https://web.archive.org/web/20140215/https://example.org/blog/" rel="external noopener noreferrer" ' +
+      'title="Internet Archive copy from around February 15, 2014" data-originalurl="https://example.org/blog/" data-versiondate="2014-02-15">archived</a>)</small></p>' +
+      '<p>Translated by <bdi>Jane Doe</bdi></p>';
+    expect(createIssueItem(english, context('en')).content.endsWith(credits)).toBe(true);
     expect(createSectionItem(english, 'heat', context('en')).content).toContain('<p>Translated by <bdi>Jane Doe</bdi></p>');
     // Nova is not in the translation: its item is the Chinese original, which no translator made.
     expect(createSectionItem(english, 'nova', context('en')).content).not.toContain('Translated by');

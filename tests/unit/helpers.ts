@@ -4,6 +4,8 @@ import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { issuePage, readIssueBody, toRenderedBody } from '../../src/pipeline/issue-body.ts';
 import type { IssueEntryData } from '../../src/schemas/entry.ts';
+import { toIsoDay } from '../../src/lib/dates.ts';
+import { noLinkRules, planOutsideLink } from '../../src/lib/outside-links.ts';
 import { createIssueSchema, type IssueData } from '../../src/schemas/issue.ts';
 
 export const registry = loadProjectRegistry(registryFile);
@@ -55,5 +57,9 @@ Nova 的动态，见 [bp][1]。
 export function issueEntry(data: IssueData, body: string, publishedAt: URL = site): IssueEntryData {
   const read = readIssueBody(body, { resolver, page: issuePage(publishedAt, data.number, 'zh-CN') });
   if (read.problems.length) throw new Error(`fixture body: ${read.problems.map((problem) => problem.message).join('; ')}`);
-  return { ...data, body: toRenderedBody(read) };
+  return {
+    ...data,
+    body: toRenderedBody(read),
+    sourceLink: planOutsideLink(data.attribution.source, toIsoDay(data.published), noLinkRules),
+  };
 }
