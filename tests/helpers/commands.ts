@@ -1,5 +1,5 @@
 /** Runs the project's own commands as an editor would, with the project's own Node (22, from node_modules). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export interface RunResult {
@@ -18,6 +18,30 @@ const projectNode = path.join(projectRoot, 'node_modules/.bin/node');
 /** Runs a Node script of the project (`scripts/check.ts` ...) with extra environment. */
 export function runScript(script: string, args: readonly string[] = [], env: Record<string, string> = {}): RunResult {
   return run([path.join(projectRoot, script), ...args], env);
+}
+
+/**
+ * Starts a Node script of the project without blocking this process (a test may serve it over HTTP
+ * meanwhile); `done` resolves when it exits.
+ */
+export function startScript(
+  script: string,
+  args: readonly string[] = [],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<RunResult> } {
+  const child = spawn(projectNode, [path.join(projectRoot, script), ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr, output: `${stdout}\n${stderr}` }));
+  });
+  return { child, done };
 }
 
 /** Runs the Astro CLI (`build`, `sync` ...) in the project. */

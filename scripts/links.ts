@@ -1,0 +1,120 @@
+/**
+ * npm run links [-- --all] [--max-age <days>] [--concurrency <n>] [--per-host <n>] [--timeout <ms>] [--retries <n>]
+ *
+ * Checks every outside link of the issues over the network and records what it found in
+ * `<issues>/link-health.yaml`, which later builds read offline: a link known dead sends readers to
+ * its archived copy first, a permanent redirect is shown as a move. A run checks only addresses
+ * never checked or checked --max-age days ago or more (--all: every one); it writes the file as
+ * results come in, so an interrupted run (Ctrl-C) keeps what it had checked. The steps live in
+ * `scripts/lib/linkcheck/`; one report at the end: the links to look at, then a summary per issue.
+ */
+import { parseArgs } from 'node:util';
+import { toIsoDay } from '../src/lib/dates.ts';
+import { loadContentFiles } from '../src/pipeline/content-files.ts';
+import { linkHealthFile, readLinkData } from '../src/pipeline/link-data.ts';
+import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { formatProblems } from '../src/pipeline/problems.ts';
+import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import type { LinkCheck } from '../src/schemas/links.ts';
+import { collectLinkUses } from './lib/linkcheck/collect.ts';
+import { writeHealthFile } from './lib/linkcheck/health-file.ts';
+import { checkAddress } from './lib/linkcheck/http-check.ts';
+import { runPool } from './lib/linkcheck/pool.ts';
+import { formatReport, summarize } from './lib/linkcheck/report.ts';
+import { selectAddresses } from './lib/linkcheck/select.ts';
+
+const usage = 'usage: npm run links -- [--all] [--max-age <days>] [--concurrency <n>] [--per-host <n>] [--timeout <ms>] [--retries <n>]';
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        all: { type: 'boolean', default: false },
+        'max-age': { type: 'string', default: '30' },
+        concurrency: { type: 'string', default: '8' },
+        'per-host': { type: 'string', default: '2' },
+        timeout: { type: 'string', default: '10000' },
+        retries: { type: 'string', default: '1' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+})();
+const numbers = Object.fromEntries(
+  (['max-age', 'concurrency', 'per-host', 'timeout', 'retries'] as const).map((name) => {
+    const value = Number(values[name]);
+    const least = name === 'retries' || name === 'max-age' ? 0 : 1;
+    if (!Number.isInteger(value) || value < least) {
+      console.error(`--${name} must be a whole number of at least ${least} (got ${values[name]}).\n${usage}`);
+      process.exit(2);
+    }
+    return [name, value];
+  }),
+) as Record<'max-age' | 'concurrency' | 'per-host' | 'timeout' | 'retries', number>;
+
+// Step 1: the outside links of the issues folder, as the site links them.
+const issuesDir = getIssuesDir();
+const content = await loadContentFiles(issuesDir, { registry: loadProjectRegistry(registryFile), site: getSiteUrl() });
+if (content.problems.length > 0) {
+  console.error(`${formatProblems(content.problems)}\nFix these first: npm run check lists the same problems.`);
+  process.exit(1);
+}
+const uses = await collectLinkUses(content);
+const linked = new Set(uses.map((use) => use.address));
+
+// Step 2: what is new or old enough, given the checks already recorded.
+const healthFile = linkHealthFile(issuesDir);
+const checks = new Map((await readLinkData(issuesDir)).rules.checks);
+const today = new Date();
+const pending = selectAddresses(linked, checks, { today, maxAgeDays: numbers['max-age'], all: values.all });
+const dropped = [...checks.keys()].filter((address) => !linked.has(address)).length;
+console.log(
+  `${linked.size} outside addresses in ${displayPath(issuesDir)}; checking ${pending.length}` +
+    (values.all ? '' : ` (never checked, or checked ${numbers['max-age']} days ago or more)`) +
+    (dropped ? `; dropping ${dropped} no longer linked` : ''),
+);
+
+// Step 3: check them, a bounded number at a time, writing the file as results come in.
+const stop = new AbortController();
+const interrupt = () => stop.abort();
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
+let writing = Promise.resolve();
+const save = () => {
+  const kept = [...checks.values()].filter((check) => linked.has(check.address));
+  writing = writing.then(() => writeHealthFile(healthFile, kept));
+  return writing;
+};
+let done = 0;
+await runPool(
+  pending,
+  (address) => new URL(address).host,
+  { concurrency: numbers.concurrency, perHost: numbers['per-host'] },
+  async (address) => {
+    const options = { timeoutMs: numbers.timeout, retries: numbers.retries, retryDelayMs: 1000, maxRedirects: 10, signal: stop.signal };
+    const result = await checkAddress(address, options).catch((error: unknown) => {
+      if (stop.signal.aborted) return undefined;
+      throw error;
+    });
+    if (!result) return;
+    const check: LinkCheck = { ...result, checked: toIsoDay(today) };
+    checks.set(address, check);
+    done += 1;
+    await save();
+  },
+  stop.signal,
+);
+await save();
+process.off('SIGINT', interrupt);
+process.off('SIGTERM', interrupt);
+
+// Step 4: one report.
+const { records, issues } = summarize(uses, checks);
+console.log(`\n${formatReport(records, issues)}\n`);
+if (stop.signal.aborted) {
+  console.log(`Interrupted: ${done} of ${pending.length} checked and kept in ${displayPath(healthFile)}; run again to check the rest.`);
+  process.exitCode = 130;
+} else {
+  console.log(`${done} checked; ${displayPath(healthFile)} updated.`);
+}
