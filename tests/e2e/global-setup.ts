@@ -1,7 +1,8 @@
 /**
  * Imports ../shared/corpus, adds the committed English translations (of issues 1 and 8, which
- * the corpus holds too), builds the site (search index included) and serves it, once for all
- * browser tests; removes it all afterwards.
+ * the corpus holds too) and a fixture of link checks (`tests/fixtures/links/link-health.yaml`: a
+ * few links dead, moved, unknown), builds the site (search index included) and serves it, once for
+ * all browser tests; removes it all afterwards.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ export default async function setup(project: TestProject) {
   const imported = runScript('scripts/import.ts', [path.join(sharedDir, 'corpus'), '--out', contentDir]);
   if (imported.status !== 0) throw new Error(`importing the corpus failed:\n${imported.output}`);
   cpSync(path.join(projectRoot, 'src/content/issues/en'), path.join(contentDir, 'en'), { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures/links/link-health.yaml'), path.join(contentDir, 'link-health.yaml'));
   const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir });
   if (built.status !== 0) throw new Error(`building the corpus site failed:\n${built.output}`);
   const server = await serveStatic(distDir);

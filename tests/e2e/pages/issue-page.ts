@@ -1,5 +1,24 @@
 import type { Page } from 'playwright-core';
 
+/** A link as the page marks it up. */
+export interface MarkedLink {
+  text: string;
+  href: string | null;
+  title: string | null;
+  /** The Robust Links attributes. */
+  originalUrl: string | null;
+  versionUrl: string | null;
+  versionDate: string | null;
+}
+
+/** A link to another site in an issue, with what stands beside it. */
+export interface OutsideLink extends MarkedLink {
+  /** Inside `code` or `pre`. */
+  inCode: boolean;
+  /** The small note after the link (`small.archived`), if any: its text and links. */
+  beside: { text: string; links: MarkedLink[] } | null;
+}
+
 /** An issue page: heading, period, contents, project sections, credits and neighbours. */
 export class IssuePage {
   readonly page: Page;
@@ -52,5 +71,30 @@ export class IssuePage {
 
   attribution() {
     return this.page.locator('.attribution');
+  }
+
+  /** Every link to another site in the issue (its text and its credits), apart from those beside them. */
+  async outsideLinks(): Promise<OutsideLink[]> {
+    return this.page.locator('article.issue a[rel~="external"]').evaluateAll((links) => {
+      const mark = (link: Element) => ({
+        text: link.textContent ?? '',
+        href: link.getAttribute('href'),
+        title: link.getAttribute('title'),
+        originalUrl: link.getAttribute('data-originalurl'),
+        versionUrl: link.getAttribute('data-versionurl'),
+        versionDate: link.getAttribute('data-versiondate'),
+      });
+      return links
+        .filter((link) => !link.closest('.archived'))
+        .map((link) => {
+          const next = link.nextElementSibling;
+          const beside = next?.matches('small.archived') ? next : null;
+          return {
+            ...mark(link),
+            inCode: link.closest('code, pre') !== null,
+            beside: beside ? { text: beside.textContent ?? '', links: [...beside.querySelectorAll('a')].map(mark) } : null,
+          };
+        });
+    });
   }
 }
