@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatIssueLabel, formatPeriod } from '../../src/i18n/format.ts';
 import { localeCodes } from '../../src/i18n/locales.ts';
-import { uiStrings } from '../../src/i18n/t.ts';
+import { getTranslator, uiStrings } from '../../src/i18n/t.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 
 const baseKeys = (strings: Record<string, string>) =>
@@ -17,6 +17,33 @@ describe('UI strings', () => {
 
   it.each(localeCodes)('%s has no empty string', (locale) => {
     expect(Object.entries(uiStrings[locale]).filter(([, value]) => !value.trim())).toEqual([]);
+  });
+
+  it.each([
+    ['zh-CN', 'archive.intro', 1000, /^共 1,000 期，/],
+    ['en', 'archive.intro', 1000, /^1,000 issues, /],
+    ['en', 'archive.intro', 1, /^1 issue, /],
+    ['zh-CN', 'projects.sectionCount', 1000, /^1,000 期$/],
+    ['en', 'project.sections', 12_345, /^Nova appears in 12,345 issues$/],
+  ] as const)('%s %s with %i groups the digits of its count as the language writes them', (locale, key, count, expected) => {
+    expect(getTranslator(locale)(key, { count, project: 'Nova' })).toMatch(expected);
+  });
+
+  it.each(localeCodes)('%s writes every count with its digits grouped (a reader sees "1,000 issues", not "1000")', (locale) => {
+    // Keys read from the file are plain strings, not the typed keys pages use.
+    const translate = getTranslator(locale) as unknown as (key: string, options: object) => string;
+    const counted = Object.entries(uiStrings[locale]).filter(([, value]) => value.includes('{{count'));
+    expect(counted.length).toBeGreaterThan(0);
+    for (const [key] of counted) {
+      const text = translate(key.replace(/_(zero|one|two|few|many|other)$/, ''), {
+        count: 1000,
+        project: 'P',
+        year: 2014,
+        page: 2,
+        bucket: 'B',
+      });
+      expect(text, key).toContain('1,000');
+    }
   });
 });
 
