@@ -58,6 +58,41 @@ describe('the footer', () => {
 });
 
 describe("the header's search box", () => {
+  it.each(locales)('is on every page but the search page, whose own box is the only one there ($home)', ({ prefix }) => {
+    const searchForms = (route: string) => {
+      const page = builtPage(route);
+      const header = page.first((element) => element.name === 'header');
+      return {
+        inHeader: page.all((element) => element.name === 'form' && element.attribs['role'] === 'search', header?.children as Element[]),
+        boxes: page.all((element) => element.name === 'input' && element.attribs['type'] === 'search'),
+      };
+    };
+    for (const route of [
+      '/',
+      '/issues/8/',
+      '/archive/',
+      '/archive/2014/',
+      '/projects/',
+      '/projects/nova/',
+      '/subscribe/',
+      '/translations/',
+      '/about/',
+    ]) {
+      const { inHeader, boxes } = searchForms(`${prefix}${route}`);
+      expect(
+        inHeader.map((form) => form.attribs['action']),
+        route,
+      ).toEqual([`${prefix}/search/`]);
+      expect(
+        boxes.map((box) => box.attribs['id']),
+        route,
+      ).toEqual(['site-search']);
+    }
+    const { inHeader, boxes } = searchForms(`${prefix}/search/`);
+    expect(inHeader).toEqual([]);
+    expect(boxes.map((box) => box.attribs['id'])).toEqual(['search-query']);
+  });
+
   it.each([375, 800, 1280])('shows its whole placeholder at %i px in both languages', async (width) => {
     const page = await newPage({ viewport: { width, height: 700 } });
     for (const { prefix } of locales) {
