@@ -240,12 +240,7 @@ export function toEntries(content: LoadedContent): ContentEntries {
   if (!entries) {
     const stale = new Set(content.stale.map(({ file }) => file));
     entries = {
-      issues: content.issues.map((issue) =>
-        toIssueEntry(
-          issue,
-          content.translations.filter(({ data }) => data.number === issue.data.number).map(({ locale }) => locale),
-        ),
-      ),
+      issues: content.issues.map(toIssueEntry),
       translations: content.translations.map((translation) => toTranslationEntry(translation, stale.has(translation.file))),
     };
     entriesOfRead.set(content, entries);

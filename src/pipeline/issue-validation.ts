@@ -9,7 +9,7 @@ import { formatIssueLabel } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { renderText } from './render.ts';
-import { defaultLocale, type Locale } from '../i18n/locales.ts';
+import { defaultLocale } from '../i18n/locales.ts';
 import type { IssueEntryData } from '../schemas/entry.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { periodsOverlap } from '../lib/periods.ts';
@@ -178,15 +178,9 @@ export function writtenNumberOf(frontmatter: Frontmatter): Pick<FileValidation, 
   return value === undefined ? {} : { number: { value, line: frontmatter.lineOf(['number']) } };
 }
 
-/** What the issues collection stores of a valid issue, given the locales it is translated into. */
-export function toIssueEntry({ data, body, noticeHtml, sourceLink }: ValidIssue, translatedInto: readonly Locale[] = []): IssueEntryData {
-  return {
-    ...data,
-    body: toRenderedBody(body),
-    ...(noticeHtml === undefined ? {} : { noticeHtml }),
-    ...(translatedInto.length ? { translatedInto: [...translatedInto] } : {}),
-    sourceLink,
-  };
+/** What the issues collection stores of a valid issue. */
+export function toIssueEntry({ data, body, noticeHtml, sourceLink }: ValidIssue): IssueEntryData {
+  return { ...data, body: toRenderedBody(body), ...(noticeHtml === undefined ? {} : { noticeHtml }), sourceLink };
 }
 
 /** Text YAML would drop as a comment (` #…` after a value) as problems. */

@@ -42,11 +42,6 @@ export function createIssueEntrySchema(projectIds: readonly string[]) {
       body: RenderedBodySchema,
       /** `attribution.notice` rendered. */
       noticeHtml: z.string().optional(),
-      /**
-       * The locales it has a translation in, when it has any: pages read the translations
-       * collection only then, as Astro warns on reading a collection with no entries.
-       */
-      translatedInto: z.array(z.enum(localeCodes)).optional(),
       /** How the site links `attribution.source` (its archived copy, a move). */
       sourceLink: OutsideLinkPlanSchema,
     }),

@@ -26,7 +26,8 @@ describe('feeds built from hostile content', () => {
   });
 
   it('come from a build that warns of nothing, though the fixture has no translations', () => {
-    // Astro warns on reading an empty collection; a warning on every such build would teach editors to ignore warnings.
+    // Astro warns on reading a collection its store lacks (the loaders hand over an empty one); a warning on every
+    // such build would teach editors to ignore warnings.
     expect(buildOutput).not.toMatch(/\[WARN\]|check your content config/i);
   });
 
