@@ -92,6 +92,22 @@ describe('drift across the series', () => {
     expect(issue.content).toContain('前言。\n\n## Nova\n\nA\n\n## Neutron\n\nB\n');
   });
 
+  it('reports a project named exactly by a sub-heading inside another section, and keeps the sub-heading on =keep', () => {
+    const text = post('OpenStack社区动态第六期(1228-0103)', '## Nova\nA\n\n#### Neutron\nB\n');
+    const moved = convert('2014-01-03-activity.md', text);
+    expect(moved.notes).toContainEqual({
+      kind: 'heading',
+      line: 10,
+      message:
+        '"#### Neutron" inside the Nova section names Neutron: it starts the Neutron section (--section 2014-01-03-activity.md:10=keep keeps it a sub-heading)',
+    });
+    const kept = imported(
+      convert('2014-01-03-activity.md', text, { sectionsByFile: new Map([['2014-01-03-activity.md', new Map([[10, 'keep']])]]) }),
+    );
+    expect(kept.data.projects).toEqual(['nova']);
+    expect(kept.content).toContain('\n## Nova\n\nA\n\n#### Neutron\nB\n');
+  });
+
   it('maps misspelled, differently cased and former names, reporting each', () => {
     const result = convert(
       '2014-03-01-x.md',
