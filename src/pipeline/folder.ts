@@ -22,7 +22,7 @@ const ROLES = `issues go in ${defaultLocale}/, translations in ${localeCodes
   .map((code) => `${code}/`)
   .join(', ')}`;
 
-/** Lists the files the site reads, with a problem for every other entry of the folder (hidden ones aside). */
+/** Lists the files the site reads, with a problem for every other entry of the folder (hidden files and editors' own aside). */
 export async function listContentFiles(issuesDir: string): Promise<{ files: ContentFile[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const files: ContentFile[] = [];
@@ -103,12 +103,24 @@ export function checkFileName(file: string, number: number, line: number): Conte
   };
 }
 
+/**
+ * Files that are nobody's content: hidden ones (`.DS_Store`, Vim's `.0009.md.swp`) and the copies
+ * editors keep beside the file being edited (`0009.md~`, Emacs's `#0009.md#`), which would
+ * otherwise stop `npm run dev` whenever an editor saves.
+ */
+const NOT_CONTENT = /^\.|~$|^#.*#$/;
+
+/** True for a name in the issues folder that is nobody's content (see `NOT_CONTENT`): its changes change nothing. */
+export function isNotContent(name: string): boolean {
+  return NOT_CONTENT.test(name);
+}
+
 async function visibleEntries(dir: string) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => !entry.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.filter((entry) => !isNotContent(entry.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).length;
+  return entries.filter((entry) => entry.isFile() && !isNotContent(entry.name)).length;
 }

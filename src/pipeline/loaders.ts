@@ -26,6 +26,7 @@ import {
 } from './content-hub.ts';
 import { loadContentFiles, publishedContent, toEntries, type LoadedContent } from './content-files.ts';
 import { linkMovesFile, toSiteUrl } from './paths.ts';
+import { isNotContent } from './folder.ts';
 import { formatProblems } from './problems.ts';
 import { searchRecordsOf } from './search-records.ts';
 
@@ -136,9 +137,10 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       const folder = path.resolve(options.issuesDir);
       // The known moves of outside links change how every issue renders, as the folder's files do.
       const onChange = (event: string, changed: string) => {
-        if (changed.startsWith(folder) || changed === linkMovesFile) {
-          trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
-        }
+        // An editor's swap file or backup copy changes no content: no read, no reload of the open page.
+        const inFolder = changed.startsWith(folder) && !path.relative(folder, changed).split(path.sep).some(isNotContent);
+        if (!inFolder && changed !== linkMovesFile) return;
+        trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
       };
       watcher.add([options.issuesDir, linkMovesFile]);
       watcher.on('all', onChange);

@@ -3,6 +3,7 @@
  * the line and the field; the valid control passes both.
  */
 
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -111,6 +112,18 @@ describe('folders with several problems', () => {
     const report = formatProblems(problems).replaceAll(`${path.relative(projectRoot, dir)}/`, '');
     for (const text of expected) expect(report).toContain(text);
     for (const text of unsaid) expect(report).not.toContain(text);
+  });
+});
+
+describe("files that are nobody's content", () => {
+  it('are not reported: hidden files and the copies editors keep beside the file they edit', async () => {
+    const dir = tempDir('editor-files');
+    cpSync(path.join(fixtures, 'valid'), dir, { recursive: true });
+    for (const name of ['.DS_Store', '.0009.md.swp', '0009.md~', '#0009.md#']) writeFileSync(path.join(dir, 'zh-CN', name), '');
+    writeFileSync(path.join(dir, '.DS_Store'), '');
+    const { issues, problems } = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
+    expect(problems).toEqual([]);
+    expect(issues).toHaveLength(1);
   });
 });
 

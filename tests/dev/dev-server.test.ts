@@ -105,6 +105,21 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     expect(new URL((await result.getAttribute('href')) ?? '', server?.url).pathname).toBe(`/issues/${EDITED}/`);
   });
 
+  it("neither reloads the open page nor reports a problem for an editor's swap file or backup copy", async () => {
+    const page = await openLive(`/issues/${EDITED}/`);
+    const reloaded = page.waitForEvent('load', { timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    );
+    const edited = readFileSync(issueFile(), 'utf8').replace(`number: ${EDITED}\n`, 'number: five hundred\n');
+    for (const name of [`.${path.basename(issueFile())}.swp`, `${path.basename(issueFile())}~`, `#${path.basename(issueFile())}#`]) {
+      writeFileSync(path.join(path.dirname(issueFile()), name), edited);
+    }
+    // A read of the folder would publish the entries again, and the page would reload within that time.
+    expect(await reloaded).toBe(false);
+    expect(await overlayText(page)).toBe('');
+  });
+
   it('asks nothing of another host', () => {
     expect(readFileSync(outboundLog, 'utf8')).toBe('');
   });
