@@ -14,10 +14,11 @@ const gzip = promisify(zlib.gzip);
 const brotliCompress = promisify(zlib.brotliCompress);
 
 /**
- * Brotli's quality: the qualities above it cost several times the CPU for a few percent fewer
- * bytes (bench/REPORT.md has the figures); gzip at its best costs about what its default does.
+ * Brotli's quality and gzip's level: the ones above them cost far more CPU for a few percent (gzip:
+ * a fraction of a percent) fewer bytes; bench/REPORT.md has the figures.
  */
 const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
 /** Files in flight at once: enough to keep libuv's four threads busy while others are read or written. */
 const CONCURRENCY = 8;
 
@@ -41,7 +42,7 @@ function windowBits(bytes: number): number {
 async function compressFile(file: string, summary: PrecompressSummary): Promise<void> {
   const data = await readFile(file);
   const [gzipped, brotli] = await Promise.all([
-    gzip(data, { level: zlib.constants.Z_BEST_COMPRESSION }),
+    gzip(data, { level: GZIP_LEVEL }),
     brotliCompress(data, {
       params: {
         [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
