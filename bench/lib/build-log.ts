@@ -21,13 +21,17 @@ const PAGES = new RegExp(String.raw`\[build\] (\d+) page\(s\) built in ${DURATIO
 const OUR_INDEX = /\[digest-pagefind\] indexed (\d+) records in (\d+) ms/;
 const PEER_INDEX = new RegExp(String.raw`\[starlight:pagefind\] Finished building search index in ${DURATION}`);
 const PEER_FILES = /\[starlight:pagefind\] Found (\d+) HTML files/;
+const PRECOMPRESS = /\[digest-hosting\] precompressed (\d+) files .* in (\d+) ms/;
 const COMPLETED = new RegExp(String.raw`✓ Completed in ${DURATION}`);
 
 /** The figures of one build's log; absent ones are left out. */
 export function parseBuildLog(log: string): BuildLogFigures {
   const lines = log.split('\n');
   const figures: BuildLogFigures = { waitedForIndex: /Waiting for integration "(digest-pagefind|@astrojs\/starlight)"/.test(log) };
-  const set = (key: 'syncMs' | 'renderMs' | 'indexMs' | 'indexed' | 'pagesBuilt' | 'astroTotalMs', value: number | undefined) => {
+  const set = (
+    key: 'syncMs' | 'renderMs' | 'indexMs' | 'indexed' | 'precompressMs' | 'pagesBuilt' | 'astroTotalMs',
+    value: number | undefined,
+  ) => {
     if (value !== undefined && Number.isFinite(value)) figures[key] = value;
   };
   let rendering = false;
@@ -42,6 +46,7 @@ export function parseBuildLog(log: string): BuildLogFigures {
       set('indexed', Number(match[1]));
       set('indexMs', Number(match[2]));
     }
+    if ((match = PRECOMPRESS.exec(line))) set('precompressMs', Number(match[2]));
     if ((match = PEER_INDEX.exec(line))) set('indexMs', parseDuration(match[1] ?? ''));
     if ((match = PEER_FILES.exec(line))) set('indexed', Number(match[1]));
     // Page rendering: the first "✓ Completed in" without a [tag] after the "generating static routes" banner.

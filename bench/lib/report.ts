@@ -37,6 +37,9 @@ function buildRows(build: BuildFigures, issues: number): string[][] {
       ? [['Astro page rendering (`generating static routes … Completed in`)', formatSpread(build.renderMs, formatMs)]]
       : []),
     ...(build.indexMs ? [['Search index (Pagefind)', formatSpread(build.indexMs, formatMs)]] : []),
+    ...(build.precompressMs
+      ? [['Gzip and Brotli copies for the hosts (after everything else)', formatSpread(build.precompressMs, formatMs)]]
+      : []),
     ...(indexed !== undefined ? [['Search index input (records, or HTML files for the peer)', formatCount(indexed)]] : []),
     ['Astro waited for the search index after rendering', `${waited} of ${runs} builds`],
   ];

@@ -17,6 +17,8 @@ export interface BuildLogFigures {
   indexMs?: number;
   /** Records indexed (ours) or HTML files indexed (the peer). */
   indexed?: number;
+  /** Ours only: the gzip and Brotli copies written after everything else, for the hosts. */
+  precompressMs?: number;
   /** "[build] N page(s) built in": Astro's own total, from after the content sync. */
   pagesBuilt?: number;
   astroTotalMs?: number;
@@ -42,6 +44,7 @@ export interface BuildFigures {
   peakRssBytes: Spread;
   renderMs?: Spread;
   indexMs?: Spread;
+  precompressMs?: Spread;
   /** Set when a build failed; no other figure of the site then exists. */
   error?: string;
 }
