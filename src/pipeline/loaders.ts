@@ -42,15 +42,15 @@ interface Entry {
   data: Record<string, unknown>;
 }
 
-/** The project registry (already validated when the content configuration read it), by id. */
-export function registryLoader(registry: readonly Project[]): Loader {
+/** A registry (projects, releases; already validated when the content configuration read it), by id. */
+export function registryLoader(name: string, registry: readonly { id: string }[]): Loader {
   return {
-    name: 'digest-projects',
+    name,
     load: async ({ collection, store }) => {
       store.clear();
       publishCollection(
         collection,
-        registry.map((project) => ({ id: project.id, data: project })),
+        registry.map((entry) => ({ id: entry.id, data: entry })),
       );
     },
   };
