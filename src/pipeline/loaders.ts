@@ -60,7 +60,7 @@ export function registryLoader(name: string, registry: readonly { id: string }[]
 export function issuesLoader(options: Options): Loader {
   return folderLoader('digest-issues', options, (content) => {
     const { issues, translations } = toEntries(content);
-    publishSearchRecords(() => searchRecordsOf(createArchive(issues, translations)));
+    publishSearchRecords(() => searchRecordsOf(createArchive(issues, translations), options.registry));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
 }

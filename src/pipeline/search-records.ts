@@ -5,11 +5,17 @@
 import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import type { Archive } from '../lib/archive.ts';
 import { createSearchRecords, type SearchRecord } from '../lib/search/index/records.ts';
+import type { Project } from '../schemas/project.ts';
 
-/** Every search record of the archive, labelled in each locale. */
-export function searchRecordsOf(archive: Archive): SearchRecord[] {
-  return createSearchRecords(archive.issues, (issue, locale) => ({
-    issue: formatIssueLabel(issue.number, locale),
-    period: formatPeriod(issue.period, locale),
-  }));
+/** Every search record of the archive, labelled in each locale, each section under its project's name. */
+export function searchRecordsOf(archive: Archive, projects: readonly Project[]): SearchRecord[] {
+  const names = new Map(projects.map((project) => [project.id, project.name]));
+  return createSearchRecords(
+    archive.issues,
+    (issue, locale) => ({
+      issue: formatIssueLabel(issue.number, locale),
+      period: formatPeriod(issue.period, locale),
+    }),
+    (projectId, lang) => names.get(projectId)?.[lang] ?? projectId,
+  );
 }

@@ -98,11 +98,16 @@ describe('the index', () => {
           projectId?: string;
           text: string;
         },
+        // A section opens with its heading, the project's name the page shows above it.
         ...text.sections.map(({ projectId }) => ({
           projectId,
-          text: words((element) => prose(element) && DomUtils.getAttributeValue(element.parent as typeof element, 'id') === projectId),
+          text: words(
+            (element) =>
+              (prose(element) || DomUtils.getAttributeValue(element, 'id') === `${projectId}-title`) &&
+              DomUtils.getAttributeValue(element.parent as typeof element, 'id') === projectId,
+          ),
         })),
-      ].filter((part) => part.text);
+      ].filter((part) => part.text && part.text !== resolver.get(part.projectId ?? '')?.name[text.lang]);
       const parts = splitParts(fragment?.content ?? '', fragment?.meta ?? {});
       expect(
         parts.map(({ projectId, text: partText }) => ({ ...(projectId ? { projectId } : {}), text: partText })),

@@ -113,6 +113,27 @@ describe('search records', () => {
     expect(Object.keys(english?.meta ?? {})).not.toContain('issue.zh-CN');
   });
 
+  it("opens each section with the project's name in the text's language, as its page shows it", () => {
+    const names: Record<string, Record<string, string>> = { heat: { 'zh-CN': 'Heat', en: 'Heat' }, nova: { 'zh-CN': '诺瓦', en: 'Nova' } };
+    const [record] = createSearchRecords([seven], labelsOf, (projectId, lang) => names[projectId]?.[lang] ?? projectId);
+    expect(record?.content).toBe('编者按：前言。 Heat Rackspace 认证 诺瓦 nova-scheduler');
+    expect(splitParts(record?.content ?? '', record?.meta ?? {}).map((part) => [part.projectId, part.bodyStart])).toEqual([
+      [undefined, undefined],
+      ['heat', 5],
+      ['nova', 3],
+    ]);
+    const [, english] = createSearchRecords([translated(eight)], labelsOf, (projectId, lang) => names[projectId]?.[lang] ?? projectId);
+    expect(english?.content).toBe('Nova database migration');
+  });
+
+  it("puts a section's subtitle after its name, in the section's own text", () => {
+    const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
+    const [record] = createSearchRecords(subtitled.issues, labelsOf, () => 'Nova');
+    expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
+      { projectId: 'nova', start: 0, end: 16, text: 'Nova 热迁移专题 迁移的进展', bodyStart: 5 },
+    ]);
+  });
+
   it('leaves out texts with nothing to index', () => {
     expect(createSearchRecords([blanked(eight)], labelsOf)).toEqual([]);
   });
