@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { searchConcepts } from './lib/search/names.ts';
 import { issuesLoader, registryLoader, translationsLoader } from './pipeline/loaders.ts';
 import { getIssuesDir, registryFile, releasesFile } from './pipeline/paths.ts';
 import { loadProjectRegistry, loadReleaseRegistry } from './pipeline/registry.ts';
@@ -12,7 +13,8 @@ import { ReleaseEntrySchema } from './schemas/release.ts';
  */
 const registry = loadProjectRegistry(registryFile);
 const releases = loadReleaseRegistry(releasesFile);
-const folder = { issuesDir: getIssuesDir(), registry };
+// Read here so a name two registries claim fails every build and check at once, saying which.
+const folder = { issuesDir: getIssuesDir(), registry, concepts: searchConcepts(registry, releases) };
 
 export const collections = {
   /** The project registry: every section heading resolves to one of these. */

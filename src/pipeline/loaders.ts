@@ -14,6 +14,7 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
+import type { SearchConcept } from '../lib/search/names.ts';
 import type { Project } from '../schemas/project.ts';
 import {
   contentMode,
@@ -33,6 +34,8 @@ import { searchRecordsOf } from './search-records.ts';
 interface Options {
   issuesDir: string;
   registry: readonly Project[];
+  /** The releases and projects search knows by name (`searchConcepts`), handed to the index with the records. */
+  concepts: readonly SearchConcept[];
 }
 
 interface Entry {
@@ -60,7 +63,10 @@ export function registryLoader(name: string, registry: readonly { id: string }[]
 export function issuesLoader(options: Options): Loader {
   return folderLoader('digest-issues', options, (content) => {
     const { issues, translations } = toEntries(content);
-    publishSearchRecords(() => searchRecordsOf(createArchive(issues, translations), options.registry));
+    publishSearchRecords(() => ({
+      records: searchRecordsOf(createArchive(issues, translations), options.registry),
+      concepts: [...options.concepts],
+    }));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
 }

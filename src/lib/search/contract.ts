@@ -140,3 +140,35 @@ export interface SearchLabels {
 export function labelKey(label: keyof SearchLabels, locale: Locale): string {
   return `${label}.${locale}`;
 }
+
+/**
+ * The archive's own search vocabulary, written beside the index at build time (`vocabulary.json`
+ * in the bundle) and fetched by the search page with Pagefind: what it needs to widen a query,
+ * and nothing of the registries or of Chinese the archive does not use. Every first search
+ * downloads it, so it is written small.
+ */
+export interface SearchVocabulary {
+  /**
+   * Traditional (and variant) characters followed each by the simplified one the archive writes,
+   * for the simplified characters the archive holds: `雲云計计`.
+   */
+  variants: string;
+  /**
+   * The releases and projects the archive mentions that a query could name otherwise than the
+   * archive does, one string each (`VOCABULARY_FORM` says how it is written).
+   */
+  concepts: string[];
+}
+
+/**
+ * How a concept of the vocabulary is written: its forms joined by `|`, each a name a query may use
+ * or, marked `~`, only a mention (a milestone); the forms the archive holds marked `+` after that:
+ * `+Icehouse|+I版|icehouse|~+icehouse-3`. Registry names may not contain `|` nor start with `~` or `+`.
+ */
+export const VOCABULARY_FORM = { separator: '|', mention: '~', present: '+' } as const;
+
+/** The vocabulary's file name in the search bundle. */
+export const SEARCH_VOCABULARY_FILE = 'vocabulary.json';
+
+/** A vocabulary that widens nothing (when none could be loaded). */
+export const emptyVocabulary: SearchVocabulary = { variants: '', concepts: [] };
