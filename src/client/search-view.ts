@@ -7,9 +7,11 @@
 import type { Locale } from '../i18n/locales.ts';
 import { splitLocale } from '../lib/routes.ts';
 import { localeHref, sitePathOf } from '../site/hrefs.ts';
-import type { PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
-import { excerptOf, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import type { IssueCounts, PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
+import { excerptOfMatch, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import type { QueryForm } from '../lib/search/page/expand.ts';
 import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
+import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
 import { labelKey } from '../lib/search/contract.ts';
@@ -18,6 +20,8 @@ export interface SearchViewElements {
   /** Carries the message templates and labels as data attributes. */
   app: HTMLElement;
   status: HTMLElement;
+  /** Says what else was looked for, with the switch to the words exactly as typed. */
+  forms: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
 }
@@ -29,7 +33,7 @@ type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
 
 /** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
 export function createSearchView(
-  { app, status, list, more }: SearchViewElements,
+  { app, status, forms, list, more }: SearchViewElements,
   locale: Locale,
   projectNames: ReadonlyMap<string, string>,
 ) {
@@ -69,8 +73,9 @@ export function createSearchView(
     list.classList.toggle('search-results--stale', on);
   }
 
-  /** Shows each project's count (or nothing): the number, and for assistive technology what it counts. */
-  function showCounts(projectCounts?: Readonly<Record<string, number>>): void {
+  /** Shows the issues counted per project and month (or nothing): the numbers, and for assistive technology what they count. */
+  function showCounts(issueCounts?: IssueCounts): void {
+    const projectCounts = issueCounts?.projects;
     for (const count of counts()) {
       const id = count.dataset['projectCount'] ?? '';
       const value = projectCounts?.[id] ?? 0;
@@ -81,9 +86,22 @@ export function createSearchView(
     }
   }
 
+  /** Says which other names were looked for, or that they were not, with the switch between the two. */
+  function showForms(outcome: SearchOutcome): void {
+    const others = outcome.others.map((form) => form.text);
+    forms.hidden = others.length === 0;
+    if (!others.length) return forms.replaceChildren();
+    const names = others.join(app.dataset['labelSeparator'] ?? ', ');
+    const toggle = element('button', 'search-page__exact', app.dataset[outcome.exact ? 'labelWiden' : 'labelExact'] ?? '');
+    toggle.type = 'button';
+    toggle.dataset['exact'] = outcome.exact ? '' : '1';
+    forms.replaceChildren(message(outcome.exact ? 'msgExact' : 'msgWidened', { names }), ' ', toggle);
+  }
+
   function showResults(outcome: SearchOutcome, query: SearchedQuery): void {
-    showCounts(outcome.projectCounts);
-    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+    showCounts(outcome.counts);
+    showForms(outcome);
+    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, outcome.forms, query)));
     markShown(query.text);
     more.hidden = !outcome.more;
     const found = numbers.format(outcome.issues.length);
@@ -97,6 +115,7 @@ export function createSearchView(
   function clear(): void {
     list.replaceChildren();
     more.hidden = true;
+    forms.hidden = true;
     showCounts(undefined);
   }
 
@@ -111,10 +130,26 @@ export function createSearchView(
     return localeHref(`${splitLocale(sitePathOf(url.pathname)).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
   }
 
-  function renderIssue(entry: RankedIssue<PagefindFragment>, query: SearchedQuery): HTMLLIElement {
+  /** What the entry says of how it answers: another name it was found by, or words in different sections. */
+  function howFound(
+    entry: RankedIssue<PagefindFragment>,
+    formsSearched: readonly QueryForm[],
+    marked: string | undefined,
+    query: SearchedQuery,
+  ) {
+    if (entry.apart) return app.dataset['labelApart'] ?? '';
+    const form = formsSearched[entry.form];
+    if (!form) return '';
+    if (entry.form > 0) return message('msgFoundAs', { form: marked ?? form.name ?? form.text });
+    // The query as the archive writes it (simplified characters), when it is not what was typed.
+    return normalizeForMatch(form.text) === normalizeForMatch(query.text) ? '' : message('msgFoundAs', { form: form.text });
+  }
+
+  function renderIssue(entry: RankedIssue<PagefindFragment>, formsSearched: readonly QueryForm[], query: SearchedQuery): HTMLLIElement {
     const { fragment, best } = entry;
     const { meta } = fragment;
     const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
+    const excerpt = excerptOfMatch(best, formsSearched, entry.apart);
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
@@ -129,10 +164,17 @@ export function createSearchView(
     const details = element('p', 'search-result__meta', label('period'));
     if (meta['lang'] && meta['lang'] !== locale)
       details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
-    const excerpt = element('p', 'search-result__excerpt');
-    if (meta['lang']) excerpt.lang = meta['lang'];
-    excerpt.append(...renderPieces(excerptOf(best.part.text, query.text, query.terms)));
-    item.append(title, details, excerpt);
+    const marked = excerpt.marks[0] ? best.part.text.slice(excerpt.marks[0].start, excerpt.marks[0].end) : undefined;
+    const how = howFound(entry, formsSearched, marked, query);
+    if (how) {
+      const note = element('span', 'search-result__found');
+      note.append(how);
+      details.append(' ', note);
+    }
+    const shown = element('p', 'search-result__excerpt');
+    if (meta['lang']) shown.lang = meta['lang'];
+    shown.append(...renderPieces(excerpt.pieces));
+    item.append(title, details, shown);
     if (entry.others.length) {
       const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
       entry.others.forEach(({ part }, index) => {
@@ -212,8 +254,8 @@ export function createSearchView(
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
     /** Shows issue counts per project beside the project filters. */
-    counts(projectCounts: Readonly<Record<string, number>>): void {
-      showCounts(projectCounts);
+    counts(issueCounts: IssueCounts): void {
+      showCounts(issueCounts);
     },
     /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
     results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {
