@@ -26,15 +26,23 @@ const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInpu
 const sortSelect = field<HTMLSelectElement>('sort')[0];
 const exactBox = field<HTMLInputElement>('exact')[0];
 const forms = document.getElementById('search-forms') as HTMLElement;
+const months = document.getElementById('search-months') as HTMLElement;
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : defaultLocale;
 const knownProjects = projectBoxes.map((box) => box.value);
 const numbers = new Intl.NumberFormat(locale);
 const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
 const view = createSearchView(
-  { app, status: document.getElementById('search-status') as HTMLElement, forms, list, more },
+  { app, status: document.getElementById('search-status') as HTMLElement, forms, list, more, months },
   locale,
   projectNames,
+  {
+    hrefFor: (month) => `${location.pathname}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
+    range: () => {
+      const { from, to } = readForm();
+      return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    },
+  },
 );
 const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
 
@@ -265,6 +273,16 @@ forms.addEventListener('click', (event) => {
   const toggle = (event.target as Element).closest<HTMLButtonElement>('button[data-exact]');
   if (!toggle || !exactBox) return;
   exactBox.checked = toggle.dataset['exact'] === '1';
+  dispatch({ type: 'submit', state: readForm() });
+});
+// A month of the chart narrows the search to it.
+months.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-month]');
+  const month = link?.dataset['month'];
+  if (!month || !fromMonth || !toMonth || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  fromMonth.value = month;
+  toMonth.value = month;
   dispatch({ type: 'submit', state: readForm() });
 });
 more.addEventListener('click', () => dispatch({ type: 'more', state: readForm(), shown: list.children.length }));

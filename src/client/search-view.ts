@@ -15,6 +15,7 @@ import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
 import { labelKey } from '../lib/search/contract.ts';
+import type { MonthLinks } from './search-months.ts';
 
 export interface SearchViewElements {
   /** Carries the message templates and labels as data attributes. */
@@ -24,6 +25,8 @@ export interface SearchViewElements {
   forms: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
+  /** The chart of matching issues per month (in the filters). */
+  months: HTMLElement;
 }
 
 export type SearchView = ReturnType<typeof createSearchView>;
@@ -31,14 +34,25 @@ export type SearchView = ReturnType<typeof createSearchView>;
 /** A query the page searched: as typed, and its words. */
 type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
 
-/** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
+/**
+ * The page's view, bound to its elements, locale, the names of projects (by id, in that locale)
+ * and the links of the month chart.
+ */
 export function createSearchView(
-  { app, status, forms, list, more }: SearchViewElements,
+  { app, status, forms, list, more, months }: SearchViewElements,
   locale: Locale,
   projectNames: ReadonlyMap<string, string>,
+  monthLinks: MonthLinks,
 ) {
   const numbers = new Intl.NumberFormat(locale);
   const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
+  // The chart's code is loaded when there are first months to show: a first search downloads none of it.
+  let monthChart: Promise<{ show(counts: Readonly<Record<string, number>> | undefined): void }> | undefined;
+  function showMonths(monthCounts: Readonly<Record<string, number>> | undefined): void {
+    if (!monthCounts && !monthChart) return;
+    monthChart ??= import('./search-months.ts').then(({ createMonthChart }) => createMonthChart(months, locale, message, monthLinks));
+    void monthChart.then((chart) => chart.show(monthCounts));
+  }
 
   /** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
   function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
@@ -75,6 +89,7 @@ export function createSearchView(
 
   /** Shows the issues counted per project and month (or nothing): the numbers, and for assistive technology what they count. */
   function showCounts(issueCounts?: IssueCounts): void {
+    showMonths(issueCounts?.months);
     const projectCounts = issueCounts?.projects;
     for (const count of counts()) {
       const id = count.dataset['projectCount'] ?? '';
@@ -253,7 +268,7 @@ export function createSearchView(
         showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
-    /** Shows issue counts per project beside the project filters. */
+    /** Shows issue counts per project beside the project filters, and per month in their chart. */
     counts(issueCounts: IssueCounts): void {
       showCounts(issueCounts);
     },
