@@ -14,6 +14,7 @@ import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
 import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
+import { textDirective } from '../lib/search/page/text-fragment.ts';
 import { labelKey } from '../lib/search/contract.ts';
 import type { MonthLinks } from './search-months.ts';
 
@@ -139,10 +140,14 @@ export function createSearchView(
     return projectNames.get(projectId) ?? projectId;
   }
 
-  /** The issue page in the reader's locale, at the section's anchor (Pagefind puts the record's address under the site's base path). */
-  function hrefOf(fragment: PagefindFragment, projectId: string | undefined): string {
+  /**
+   * The issue page in the reader's locale (Pagefind puts the record's address under the site's base
+   * path), at the section's anchor, and at the words marked when there are some.
+   */
+  function hrefOf(fragment: PagefindFragment, projectId: string | undefined, directive = ''): string {
     const url = new URL(fragment.url, location.origin);
-    return localeHref(`${splitLocale(sitePathOf(url.pathname)).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
+    const anchor = projectId ?? '';
+    return `${localeHref(splitLocale(sitePathOf(url.pathname)).path, locale)}${anchor || directive ? `#${anchor}${directive}` : ''}`;
   }
 
   /** What the entry says of how it answers: another name it was found by, or words in different sections. */
@@ -168,7 +173,10 @@ export function createSearchView(
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
-    link.href = hrefOf(fragment, best.part.projectId);
+    // The words marked in the section's own text, after its heading.
+    const bodyStart = best.part.bodyStart ?? 0;
+    const marks = excerpt.marks.map((mark) => ({ start: mark.start - bodyStart, end: mark.end - bodyStart }));
+    link.href = hrefOf(fragment, best.part.projectId, textDirective(best.part.text.slice(bodyStart), marks));
     link.append(
       element('span', 'search-result__issue', label('issue')),
       ' ',
