@@ -21,8 +21,8 @@ import { textsOfIssue } from '../../src/lib/search/index/records.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
-import { readIssuesCorpus, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
-import { holdsPlainText } from '../../scripts/lib/relevance.ts';
+import { readIssuesCorpus, registryNames, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
+import { holdsPlainText, type NameGroup } from '../../scripts/lib/relevance.ts';
 import { buildQuerySet, relevantIssues, sampleQueries, type IssueTexts, type SearchQuery } from '../../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/recall.ts';
 import { useBrowser } from './browser.ts';
@@ -33,11 +33,13 @@ const resolver = createProjectResolver(loadProjectRegistry(registryFile));
 let corpus: RecallCorpus;
 let texts: IssueTexts[];
 let querySet: SearchQuery[];
+let names: NameGroup[];
 
 beforeAll(async () => {
   corpus = await readIssuesCorpus(inject('contentDir'));
   texts = corpus.textsIn('zh-CN');
-  querySet = buildQuerySet(texts);
+  names = await registryNames();
+  querySet = buildQuerySet(texts, { names });
 });
 
 /** An issue's searchable parts: the introduction (no project) and each section, as the pipeline rendered them. */
@@ -126,7 +128,9 @@ describe('queries typed into the search page', () => {
     const search = new SearchPage(page);
     await search.open();
     const sample = sampleQueries(querySet, 5);
-    expect(sample.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['named', 'chinese', 'mixed', 'english']));
+    expect(sample.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['named', 'chinese', 'mixed', 'english', 'names', 'variants']),
+    );
     const outcomes = await measureRecall(sample, (query) => search.search(query));
     const all = summarizeRecall(outcomes).find((row) => row.kind === 'all');
     expect(all?.recall, formatRecallReport(outcomes)).toBe(1);
