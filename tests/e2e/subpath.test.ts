@@ -91,6 +91,10 @@ describe('a site built under a path', () => {
       expect(first?.href).toMatch(new RegExp(`^${base}${prefix}issues/\\d+/(#[a-z0-9-]*(:~:text=\\S+)?)?$`));
       await page.locator('.search-result__link').first().click();
       await page.waitForURL((url) => url.pathname === first?.href.split('#')[0]);
+      // The search vocabulary is fetched from inside the path too: a release's name finds its shorthand.
+      await search.open('', `${base}${prefix}`.replace(/\/$/, ''));
+      await search.search('Icehouse');
+      expect(await page.locator('#search-forms').textContent()).toContain('I版');
       expect(page.problems).toEqual([]);
     }
   });
