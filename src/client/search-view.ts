@@ -173,9 +173,11 @@ export function createSearchView(
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
-    // The words marked in the section's own text, after its heading.
+    // The words marked in the section's own text, after its heading (the browser looks for them there).
     const bodyStart = best.part.bodyStart ?? 0;
-    const marks = excerpt.marks.map((mark) => ({ start: mark.start - bodyStart, end: mark.end - bodyStart }));
+    const marks = excerpt.marks.flatMap((mark) =>
+      mark.start >= bodyStart ? [{ start: mark.start - bodyStart, end: mark.end - bodyStart }] : [],
+    );
     link.href = hrefOf(fragment, best.part.projectId, textDirective(best.part.text.slice(bodyStart), marks));
     link.append(
       element('span', 'search-result__issue', label('issue')),

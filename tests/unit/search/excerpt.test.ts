@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, excerptOf, findQuery, type Excerpt } from '../../../src/lib/search/page/excerpt.ts';
+import { excerptAround, excerptOf, excerptOfMatch, findQuery, type Excerpt } from '../../../src/lib/search/page/excerpt.ts';
+import type { PartMatch } from '../../../src/lib/search/page/rank.ts';
 
 const text = (pieces: { text: string; mark: boolean }[] | Excerpt | undefined) =>
   (Array.isArray(pieces) ? pieces : pieces?.pieces)?.map((piece) => (piece.mark ? `[${piece.text}]` : piece.text)).join('');
@@ -96,6 +97,20 @@ describe('excerpts that read', () => {
 
   it('starts with the prose when nothing matches, after a heading and an address opening the text', () => {
     expect(text(excerptOf(`Nova ${url} 发布了很多内容`, [['zzz']], { radius: 30, from: 5 }))).toBe('…发布了很多内容');
+  });
+
+  it("marks the words in a section's heading (its subtitle) only when its own text lacks them", () => {
+    const text2 = 'Nova 热迁移专题 普通格式保留';
+    const match = (heading: boolean): PartMatch => ({
+      part: { projectId: 'nova', start: 0, end: text2.length, text: text2, bodyStart: 11 },
+      form: 0,
+      exact: true,
+      count: 1,
+      ...(heading ? { heading } : {}),
+    });
+    const forms = [{ text: '热迁移专题', terms: ['热迁移', '专题'], words: ['热迁移', '专题'], apart: [] }];
+    expect(text(excerptOfMatch(match(true), forms, false))).toBe('Nova [热迁移专题] 普通格式保留');
+    expect(text(excerptOfMatch(match(false), forms, false))).toBe('…普通格式保留');
   });
 
   it('never marks the heading of a section', () => {

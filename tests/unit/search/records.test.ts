@@ -67,7 +67,7 @@ describe('search records', () => {
     const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
     const [record] = createSearchRecords(subtitled.issues, labelsOf);
     expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
-      { projectId: 'nova', start: 0, end: 11, text: '热迁移专题 迁移的进展' },
+      { projectId: 'nova', start: 0, end: 11, text: '热迁移专题 迁移的进展', bodyStart: 6 },
     ]);
   });
 
@@ -126,11 +126,11 @@ describe('search records', () => {
     expect(english?.content).toBe('Nova database migration');
   });
 
-  it("puts a section's subtitle after its name, in the section's own text", () => {
+  it("puts a section's subtitle after its name, in its heading as the page shows it", () => {
     const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
     const [record] = createSearchRecords(subtitled.issues, labelsOf, () => 'Nova');
     expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
-      { projectId: 'nova', start: 0, end: 16, text: 'Nova 热迁移专题 迁移的进展', bodyStart: 5 },
+      { projectId: 'nova', start: 0, end: 16, text: 'Nova 热迁移专题 迁移的进展', bodyStart: 11 },
     ]);
   });
 

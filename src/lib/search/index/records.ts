@@ -58,15 +58,15 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
     const months = monthsOfPeriod(issue.period);
     const date = toIsoDay(issue.period.start);
     return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
-      // The heading as the page shows it (the project's name), not as the editor wrote it; a
-      // section's subtitle is searched with its words, so a match there is shown from the section too.
       const joined = joinParts([
         { text: text.intro?.text ?? '' },
-        ...text.sections.map(({ projectId, subtitle, text: sectionText }) => ({
-          projectId,
-          text: subtitle ? `${subtitle}\n${sectionText}` : sectionText,
-          ...(headingOf ? { heading: headingOf(projectId, text.lang) } : {}),
-        })),
+        ...text.sections.map(({ projectId, subtitle, text: sectionText }) => {
+          // The heading as the page shows it: the project's name (not as the editor wrote it), then
+          // the section's subtitle, which is searched too; a subtitle alone stands as the text.
+          const heading = [headingOf?.(projectId, text.lang), sectionText.trim() ? subtitle : undefined].filter(Boolean).join(' ');
+          const body = sectionText.trim() ? sectionText : (subtitle ?? '');
+          return { projectId, text: body, ...(heading ? { heading } : {}) };
+        }),
       ]);
       if (!joined.content) return [];
       const projects = text.sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));

@@ -209,7 +209,8 @@ function mergePieces(pieces: readonly ExcerptPiece[]): ExcerptPiece[] {
 /**
  * The excerpt of the part a result shows, around what made it answer: the form of the query it
  * holds (whole, else its words), or, for words found only in different parts, those of them this
- * part holds. Only the part's own text is looked at, not its heading.
+ * part holds. The part's own text is looked at, and its heading (the project's name and the
+ * section's subtitle) only when the words are there alone.
  */
 export function excerptOfMatch(match: PartMatch, forms: readonly QueryForm[], apart: boolean, radius = 60): Excerpt {
   const form = forms[match.form] ?? forms[0];
@@ -217,5 +218,6 @@ export function excerptOfMatch(match: PartMatch, forms: readonly QueryForm[], ap
   const body = match.part.text.slice(from);
   const held = (form?.apart ?? []).filter((word) => containsQuery(body, word));
   const needles = apart ? [held] : form ? [[form.text], form.words] : [];
-  return excerptOf(match.part.text, needles, { radius, from });
+  const inBody = excerptOf(match.part.text, needles, { radius, from });
+  return inBody.marks.length || !match.heading ? inBody : excerptOf(match.part.text, needles, { radius });
 }

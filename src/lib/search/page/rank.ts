@@ -43,7 +43,7 @@ export interface PartMatch {
   exact: boolean;
   /** Occurrences of the form when exact, else of its words. */
   count: number;
-  /** Whether the part's heading holds the form: a section about the project the query names. */
+  /** Whether the part's heading (its project's name, its subtitle) holds the form: a section about it. */
   heading?: boolean;
 }
 
