@@ -26,6 +26,7 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
   const long = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
   const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const plural = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale);
 
   function bar(entry: ReturnType<typeof monthBars>[number], labelled: boolean): HTMLLIElement {
     const item = document.createElement('li');
@@ -34,7 +35,7 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
     const day = monthStart(entry.month);
     const content = entry.count > 0 ? document.createElement('a') : document.createElement('span');
     content.className = 'search-months__link';
-    const count = span('search-months__count', entry.count > 0 ? String(entry.count) : '');
+    const count = span('search-months__count', entry.count > 0 ? number.format(entry.count) : '');
     const shape = span('search-months__bar');
     shape.style.setProperty('--share', String(entry.share));
     const label = span('search-months__label', labelled ? short.format(day) : '');
@@ -48,7 +49,10 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
       if (entry.chosen) content.setAttribute('aria-current', 'true');
       const name = span('visually-hidden');
       name.append(
-        message(plural.select(entry.count) === 'one' ? 'msgMonthOne' : 'msgMonthOther', { month: long.format(day), count: entry.count }),
+        message(plural.select(entry.count) === 'one' ? 'msgMonthOne' : 'msgMonthOther', {
+          month: long.format(day),
+          count: number.format(entry.count),
+        }),
       );
       content.append(name);
     } else {
