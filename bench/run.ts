@@ -18,7 +18,7 @@ import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
 import { projectRoot } from '../tests/helpers/commands.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium, openSearchPage, searchIssues } from '../scripts/lib/search-browser.ts';
-import { readIssuesCorpus, type RecallCorpus } from '../scripts/lib/recall-corpus.ts';
+import { readIssuesCorpus, registryNames, type RecallCorpus } from '../scripts/lib/recall-corpus.ts';
 import { buildQuerySet, type IssueTexts } from '../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../scripts/lib/recall.ts';
 import { prepareCorpus, prepareSynthetic, type ArchiveFiles } from './lib/archives.ts';
@@ -104,7 +104,7 @@ async function buildSideBySide(ours: BuildSpec, peer: BuildSpec | undefined, lab
 async function measureRecallFigures(browser: Browser, baseUrl: string, corpus: RecallCorpus): Promise<RecallFigures[]> {
   const figures: RecallFigures[] = [];
   for (const locale of localeCodes) {
-    const queries = buildQuerySet(textsOf(corpus, locale));
+    const queries = buildQuerySet(textsOf(corpus, locale), { names: await registryNames() });
     const context = await browser.newContext();
     try {
       const page = await context.newPage();

@@ -11,14 +11,16 @@
  * whenever the content changes: search works while an issue is written.
  */
 import type { AstroIntegration } from 'astro';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
-import { SEARCH_BUNDLE_DIR } from '../src/lib/search/contract.ts';
-import type { SearchRecord } from '../src/lib/search/index/records.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../src/lib/search/contract.ts';
+import { createSearchVocabulary } from '../src/lib/search/index/vocabulary.ts';
+import { chineseVariants } from '../src/pipeline/chinese-variants.ts';
 import { onContentChange, searchRecords } from '../src/pipeline/content-hub.ts';
+import type { SearchHandoff } from '../src/pipeline/search-records.ts';
 
 /**
  * Word positions per index chunk (Pagefind's default is 20,000). A first search downloads the
@@ -40,27 +42,40 @@ const UNUSED_FILES = [
   'pagefind-worker.js',
 ];
 
-/** A new index holding the records; throws, naming the record, on any Pagefind error. */
-async function indexRecords(records: readonly SearchRecord[]): Promise<pagefind.PagefindIndex> {
+/**
+ * A new index holding the records, and the archive's search vocabulary (`vocabulary.json` beside
+ * the index), made while Pagefind's own process indexes; throws, naming the record, on any
+ * Pagefind error.
+ */
+async function indexRecords({ records, concepts }: SearchHandoff): Promise<{ index: pagefind.PagefindIndex; vocabulary: string }> {
   // The Pagefind binary the Node API starts inherits this environment.
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  const adding = Promise.all(records.map((record) => index.addCustomRecord(record)));
+  const vocabulary = JSON.stringify(
+    createSearchVocabulary(
+      records.map((record) => record.content),
+      concepts,
+      chineseVariants(),
+    ),
+  );
+  const added = await adding;
   const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
   if (failed.length) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
-  return index;
+  return { index, vocabulary };
 }
 
 /** Indexes the records into a new folder under `scratchDir` (on the same disk as the site, so it can be moved in); always closes Pagefind. */
-async function buildIndex(records: readonly SearchRecord[], scratchDir: string): Promise<string> {
+async function buildIndex(handoff: SearchHandoff, scratchDir: string): Promise<string> {
   try {
-    const index = await indexRecords(records);
+    const { index, vocabulary } = await indexRecords(handoff);
     await mkdir(scratchDir, { recursive: true });
     const folder = await mkdtemp(path.join(scratchDir, 'pagefind-'));
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_FILES.map((file) => rm(path.join(folder, file), { force: true })));
+    await writeFile(path.join(folder, SEARCH_VOCABULARY_FILE), vocabulary);
     return folder;
   } finally {
     await pagefind.close();
@@ -79,7 +94,7 @@ async function moveFolder(from: string, to: string): Promise<void> {
 }
 
 /** The records, or an error saying why there are none. */
-function takeSearchRecords(): SearchRecord[] {
+function takeSearchRecords(): SearchHandoff {
   const records = searchRecords();
   if (!records)
     throw new Error('the content loaders made no search records; the issues collection must load through src/pipeline/loaders.ts');
@@ -97,7 +112,7 @@ export function pagefindIntegration(): AstroIntegration {
     started = performance.now();
     indexing = Promise.resolve()
       .then(takeSearchRecords)
-      .then(async (records) => ({ folder: await buildIndex(records, fileURLToPath(cacheDir)), records: records.length }));
+      .then(async (handoff) => ({ folder: await buildIndex(handoff, fileURLToPath(cacheDir)), records: handoff.records.length }));
     // Awaited when the build is done.
     indexing.catch(() => undefined);
     return indexing;
@@ -150,13 +165,14 @@ function searchInDev(base: string): Plugin {
   let queued = false;
   let failure: string | undefined;
   const reindex = async () => {
-    const records = searchRecords();
-    if (!records) return;
-    const index = await indexRecords(records);
+    const handoff = searchRecords();
+    if (!handoff) return;
+    const { index, vocabulary } = await indexRecords(handoff);
     const made = await index.getFiles();
     await index.deleteIndex();
     if (made.errors.length) throw new Error(`Pagefind could not make the index: ${made.errors.join('; ')}`);
     files = new Map(made.files.map((file) => [file.path, file.content]));
+    files.set(SEARCH_VOCABULARY_FILE, new TextEncoder().encode(vocabulary));
   };
   const schedule = () => {
     if (queued) return;

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { isLocale, type Locale } from '../src/i18n/locales.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium, openSearchPage, searchIssues, waitForAnswer } from './lib/search-browser.ts';
-import { readIssuesCorpus, readLegacyCorpus } from './lib/recall-corpus.ts';
+import { readIssuesCorpus, readLegacyCorpus, registryNames } from './lib/recall-corpus.ts';
 import { buildQuerySet } from './lib/search-queries.ts';
 import { formatRecallReport, measureRecall } from './lib/recall.ts';
 
@@ -39,7 +39,7 @@ const corpus = values.issues
   ? await readIssuesCorpus(values.issues)
   : await readLegacyCorpus(values.corpus ?? path.resolve(import.meta.dirname, '../../shared/corpus'));
 const texts = corpus.textsIn(locale);
-const queries = buildQuerySet(texts, { perKind: Number(values['per-kind']) });
+const queries = buildQuerySet(texts, { perKind: Number(values['per-kind']), names: await registryNames() });
 const server = await serveStatic(path.resolve(values.site));
 const browser = await launchChromium();
 try {

@@ -12,12 +12,18 @@ import { createArchive, type Archive } from '../../src/lib/archive.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { readArchive } from '../../src/pipeline/content-files.ts';
 import { toIssueEntry, validateIssueFile } from '../../src/pipeline/issue-validation.ts';
-import { getSiteUrl, registryFile } from '../../src/pipeline/paths.ts';
+import { getSiteUrl, registryFile, releasesFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { AttributionSchema, createIssueSchema } from '../../src/schemas/issue.ts';
 import { issueFileName } from './issue-writer.ts';
 import { convertLegacyPost } from './legacy-post.ts';
+import { readRegistryNames, type NameGroup } from './relevance.ts';
 import type { IssueTexts } from './search-queries.ts';
+
+/** The names the registries give releases and projects, read by the ground truth's own rule. */
+export async function registryNames(): Promise<NameGroup[]> {
+  return readRegistryNames(await readFile(registryFile, 'utf8'), await readFile(releasesFile, 'utf8'));
+}
 
 export interface RecallCorpus {
   archive: Archive;

@@ -3,8 +3,10 @@
  * its own, deliberately simple and sharing no code with the site's content pipeline or its search
  * matcher: an issue is relevant to a query when the words a reader sees in it contain the query.
  * What a reader sees is taken to be the text without its headings, link addresses, link
- * definitions, HTML tags and Markdown markers.
+ * definitions, HTML tags and Markdown markers. A query naming a release or a project by one of
+ * the names the registries list counts as naming all of them (`readRegistryNames`).
  */
+import { parse as parseYaml } from 'yaml';
 
 /**
  * The visible words of a Markdown text, lower-cased, with every run of whitespace as one space.
@@ -54,4 +56,66 @@ export function holdsQuery(visible: string, query: string): boolean {
  */
 export function holdsPlainText(text: string, query: string): boolean {
   return holdsQuery(text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' '), query);
+}
+
+/**
+ * The names the registries give one release or project, read from their YAML by this module's own
+ * rule: for a project its id, its names in every language and its aliases; for a release its
+ * name, id, letter shorthand and aliases. A query that is one of these names (case, width and
+ * runs of spaces ignored) names the release or project, and counts as naming every one of them:
+ * an issue is relevant when the words a reader sees in it hold any of the names, or a milestone
+ * of the release (`mentions`), or, for a project, when one of its sections is headed by any
+ * spelling the registry allows a heading (`headings`: the names and the heading-only words).
+ */
+export interface NameGroup {
+  names: string[];
+  mentions: string[];
+  headings: string[];
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)]);
+
+/** The name groups of the registries, from the text of `projects.yaml` and `releases.yaml`. */
+export function readRegistryNames(projectsYaml: string, releasesYaml: string): NameGroup[] {
+  const projects = (parseYaml(projectsYaml) as Record<string, unknown>[]).map((entry) => {
+    const names = [...asList(entry['id']), ...Object.values((entry['name'] as Record<string, string>) ?? {}), ...asList(entry['aliases'])];
+    return { names, mentions: [], headings: [...names, ...asList(entry['headingAliases'])] };
+  });
+  const releases = (parseYaml(releasesYaml) as Record<string, unknown>[]).map((entry) => ({
+    names: [...asList(entry['name']), ...asList(entry['id']), ...asList(entry['shorthand']), ...asList(entry['aliases'])],
+    mentions: asList(entry['milestones']),
+    headings: [],
+  }));
+  return [...projects, ...releases];
+}
+
+const nameForm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The group a query names, if it is one of a group's names. */
+export function namedGroup(groups: readonly NameGroup[], query: string): NameGroup | undefined {
+  const wanted = nameForm(query);
+  return groups.find((group) => group.names.some((name) => nameForm(name) === wanted));
+}
+
+/** A heading as compared with the names a heading may use: no marks, brackets' content, spaces or punctuation. */
+const headingForm = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[\p{P}\p{S}\s]+/gu, '');
+
+/**
+ * The headings of a Markdown text, each as `headingForm` writes it.
+ * @example headingsOf('## Nova\n\ntext\n### Neutron (Quantum)') // ['nova', 'neutron']
+ */
+export function headingsOf(markdown: string): string[] {
+  return [...markdown.matchAll(/^\s{0,3}#{1,6}\s*(.+?)\s*#*\s*$/gm)].map((match) => headingForm(match[1] ?? ''));
+}
+
+/** Whether an issue (its visible text and its Markdown) is relevant to a group of names. */
+export function mentionsGroup(visible: string, markdown: string, group: NameGroup): boolean {
+  if ([...group.names, ...group.mentions].some((name) => holdsQuery(visible, name))) return true;
+  const headings = new Set(group.headings.map(headingForm));
+  return headingsOf(markdown).some((heading) => headings.has(heading));
 }

@@ -2,12 +2,15 @@
  * A search query set drawn from the archive itself, with ground truth: for every query, the
  * issues whose text as the editor wrote it holds the query (`relevance.ts`, a rule of its own, not
  * the site's). Queries look like what readers type: Chinese words and compounds, English words,
- * and mixed terms such as `nova-scheduler`, `Keystone V3` or `H版`, drawn from the indexed text.
+ * and mixed terms such as `nova-scheduler`, `Keystone V3` or `H版`, drawn from the indexed text;
+ * given the registries' names, the names of releases and projects (`Icehouse`, `I版`, `Quantum`);
+ * and variants of the others as readers type them: traditional characters, full-width letters.
  * Deterministic: the same texts give the same set.
  */
-import { holdsQuery, visibleText } from './relevance.ts';
+import { Converter } from 'opencc-js/cn2t';
+import { holdsQuery, mentionsGroup, namedGroup, visibleText, type NameGroup } from './relevance.ts';
 
-export type QueryKind = 'named' | 'chinese' | 'mixed' | 'english';
+export type QueryKind = 'named' | 'chinese' | 'mixed' | 'english' | 'names' | 'variants';
 
 export interface SearchQuery {
   query: string;
@@ -30,6 +33,8 @@ export interface QuerySetOptions {
   perKind?: number;
   /** Queries found in more issues than this are left out: a top-10 list cannot hold them all. */
   maxRelevant?: number;
+  /** The registries' names (`readRegistryNames`): a query naming a release or project counts as naming each. */
+  names?: readonly NameGroup[];
 }
 
 /** The queries the search issue names; those no issue contains have no relevant issues. */
@@ -84,13 +89,17 @@ const ENGLISH_STOPWORDS = new Set([
 
 const visibleTexts = new WeakMap<IssueTexts, string>();
 
-/** The issues whose text as written holds `query`, ascending. */
-export function relevantIssues(issues: readonly IssueTexts[], query: string): number[] {
+/**
+ * The issues whose text as written holds `query`, ascending; with the registries' `names`, a query
+ * naming a release or project is held by any of its names (`mentionsGroup`).
+ */
+export function relevantIssues(issues: readonly IssueTexts[], query: string, names: readonly NameGroup[] = []): number[] {
+  const group = namedGroup(names, query);
   return issues
     .filter((issue) => {
       let visible = visibleTexts.get(issue);
       if (visible === undefined) visibleTexts.set(issue, (visible = visibleText(issue.source)));
-      return holdsQuery(visible, query);
+      return group ? mentionsGroup(visible, issue.source, group) : holdsQuery(visible, query);
     })
     .map((issue) => issue.number)
     .sort((a, b) => a - b);
@@ -99,14 +108,26 @@ export function relevantIssues(issues: readonly IssueTexts[], query: string): nu
 /** The form queries are told apart in. */
 const queryKey = (query: string) => query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** Builds the query set: the named queries, then `perKind` Chinese, mixed and English ones. */
+/** Traditional characters as OpenCC writes them from simplified (`发布` → `發佈`). */
+let toTraditional: ((text: string) => string) | undefined;
+
+/** Full-width letters and digits, as a phone keyboard types them. @example fullWidth('Keystone V3') // 'Ｋｅｙｓｔｏｎｅ Ｖ３' */
+export function fullWidth(text: string): string {
+  return text.replace(/[A-Za-z0-9]/g, (character) => String.fromCodePoint((character.codePointAt(0) ?? 0) + 0xfee0));
+}
+
+/**
+ * Builds the query set: the named queries, then `perKind` Chinese, mixed and English ones; with
+ * `names`, names of releases and projects; then variants of the picked queries as typed with
+ * traditional characters or full-width letters, each with its original's relevant issues.
+ */
 export function buildQuerySet(issues: readonly IssueTexts[], options: QuerySetOptions = {}): SearchQuery[] {
-  const { perKind = 30, maxRelevant = 10 } = options;
-  const withTruth = (query: string, kind: QueryKind): SearchQuery => ({ query, kind, relevant: relevantIssues(issues, query) });
+  const { perKind = 30, maxRelevant = 10, names = [] } = options;
+  const withTruth = (query: string, kind: QueryKind): SearchQuery => ({ query, kind, relevant: relevantIssues(issues, query, names) });
   const named = namedQueries.map((query) => withTruth(query, 'named'));
   const seen = new Set(named.map((entry) => queryKey(entry.query)));
-  const candidates = collectCandidates(issues);
-  const pick = (kind: Exclude<QueryKind, 'named'>) => {
+  const candidates = { ...collectCandidates(issues), names: new Set(names.flatMap((group) => group.names)) };
+  const pick = (kind: Exclude<QueryKind, 'named' | 'variants'>) => {
     const chosen: SearchQuery[] = [];
     for (const query of [...candidates[kind]].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b))) {
       if (chosen.length >= perKind) break;
@@ -119,7 +140,17 @@ export function buildQuerySet(issues: readonly IssueTexts[], options: QuerySetOp
     }
     return chosen;
   };
-  return [...named, ...pick('chinese'), ...pick('mixed'), ...pick('english')];
+  const picked = [...pick('chinese'), ...pick('mixed'), ...pick('english'), ...(names.length ? pick('names') : [])];
+  toTraditional ??= Converter({ from: 'cn', to: 't' });
+  const convert = toTraditional;
+  const variants = picked
+    .flatMap(({ query, relevant }): SearchQuery[] => {
+      const variant = /\p{Script=Han}/u.test(query) ? convert(query) : fullWidth(query);
+      return variant === query ? [] : [{ query: variant, kind: 'variants', relevant }];
+    })
+    .sort((a, b) => hash(a.query) - hash(b.query) || a.query.localeCompare(b.query))
+    .slice(0, perKind);
+  return [...named, ...picked, ...variants];
 }
 
 /** A fixed, small sample of a query set: every named query with relevant issues, and the first `perKind` of each kind. */
@@ -134,7 +165,7 @@ export function sampleQueries(set: readonly SearchQuery[], perKind: number): Sea
 }
 
 /** Candidate queries by kind, from words as a Chinese word segmenter splits the text. */
-function collectCandidates(issues: readonly IssueTexts[]): Record<Exclude<QueryKind, 'named'>, Set<string>> {
+function collectCandidates(issues: readonly IssueTexts[]): Record<'chinese' | 'mixed' | 'english', Set<string>> {
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const chinese = new Set<string>();
   const mixed = new Set<string>();

@@ -4,9 +4,10 @@
  * it returns: Pagefind, loaded on first use, the view (`search-view.ts`), the history, timers.
  */
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { SEARCH_BUNDLE_DIR } from '../lib/search/contract.ts';
+import { emptyVocabulary, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/contract.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
-import { countProjects, FIRST_WAVE, preloadTerms, runSearch, warmUp, type PagefindInstance } from '../lib/search/page/engine.ts';
+import { FIRST_WAVE, preloadQuery, runSearch, warmUp, type PagefindInstance } from '../lib/search/page/engine.ts';
+import { readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { entryFile, startupFiles } from '../lib/search/page/startup.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
@@ -23,16 +24,31 @@ const field = <T extends Element>(name: string) => [...document.querySelectorAll
 const projectBoxes = field<HTMLInputElement>('project');
 const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
 const sortSelect = field<HTMLSelectElement>('sort')[0];
+const exactBox = field<HTMLInputElement>('exact')[0];
+const forms = document.getElementById('search-forms') as HTMLElement;
+const months = document.getElementById('search-months') as HTMLElement;
 const lang = document.documentElement.lang;
 const locale: Locale = isLocale(lang) ? lang : defaultLocale;
 const knownProjects = projectBoxes.map((box) => box.value);
 const numbers = new Intl.NumberFormat(locale);
 const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
-const view = createSearchView({ app, status: document.getElementById('search-status') as HTMLElement, list, more }, locale, projectNames);
+const view = createSearchView(
+  { app, status: document.getElementById('search-status') as HTMLElement, forms, list, more, months },
+  locale,
+  projectNames,
+  {
+    hrefFor: (month) => `${location.pathname}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
+    range: () => {
+      const { from, to } = readForm();
+      return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    },
+  },
+);
 const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
 
 let state = controller.initial;
-let pagefind: Promise<PagefindInstance> | undefined;
+/** Pagefind and the archive's search vocabulary, loaded together on first use. */
+let pagefind: Promise<{ instance: PagefindInstance; vocabulary: QueryVocabulary }> | undefined;
 let typing: ReturnType<typeof setTimeout> | undefined;
 
 /** Hands an event to the controller and carries out what it says. */
@@ -51,10 +67,10 @@ function carryOut(effect: PageEffect): void {
       );
       return;
     case 'warm-up':
-      void withPagefind((instance) => warmUp(instance, locale));
+      void withPagefind(({ instance }) => warmUp(instance, locale));
       return;
     case 'preload':
-      void withPagefind((instance) => preloadTerms(instance, effect.terms, locale));
+      void withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
       return;
     case 'schedule-typing':
       typing = setTimeout(() => dispatch({ type: 'typing-paused', state: readForm() }), effect.delay);
@@ -68,7 +84,7 @@ function carryOut(effect: PageEffect): void {
     case 'run': {
       const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
       loadPagefind()
-        .then((instance) => runSearch(instance, request))
+        .then(({ instance, vocabulary }) => runSearch(instance, request, vocabulary))
         .then(
           (outcome) => dispatch({ type: 'answered', id: effect.id, wave: effect.wave, outcome }),
           () => dispatch({ type: 'failed', id: effect.id }),
@@ -76,8 +92,9 @@ function carryOut(effect: PageEffect): void {
       return;
     }
     case 'count':
-      loadPagefind()
-        .then((instance) => countProjects(instance, effect.request, effect.listed))
+      // Counting is loaded when the filters first need it: a first search downloads none of it.
+      Promise.all([loadPagefind(), import('../lib/search/page/counts.ts')])
+        .then(([{ instance, vocabulary }, { countIssues }]) => countIssues(instance, effect.request, effect.listed, vocabulary))
         .then(
           (counts) => dispatch({ type: 'counted', ...(effect.id === undefined ? {} : { id: effect.id }), request: effect.request, counts }),
           () => dispatch(effect.id === undefined ? { type: 'count-failed', request: effect.request } : { type: 'failed', id: effect.id }),
@@ -165,13 +182,24 @@ function preloadStartup(bundle: string, cacheTag: string): void {
   preloadFile(entry);
 }
 
-/** Loads Pagefind once, on first use: nothing of search is fetched before. */
-function loadPagefind(): Promise<PagefindInstance> {
+/** The archive's search vocabulary (what widens queries); without it, queries are not widened. */
+async function loadVocabulary(bundle: string, cacheTag: string): Promise<QueryVocabulary> {
+  try {
+    const response = await fetch(`${bundle}${SEARCH_VOCABULARY_FILE}?ts=${cacheTag}`);
+    return readVocabulary(response.ok ? ((await response.json()) as SearchVocabulary) : emptyVocabulary);
+  } catch {
+    return readVocabulary(emptyVocabulary);
+  }
+}
+
+/** Loads Pagefind and the search vocabulary once, on first use: nothing of search is fetched before. */
+function loadPagefind(): Promise<{ instance: PagefindInstance; vocabulary: QueryVocabulary }> {
   pagefind ??= (async () => {
     const bundle = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/`;
     // Pagefind's own cache tag (the time: each visit reads the current index), chosen here.
     const cacheTag = String(Date.now());
     preloadStartup(bundle, cacheTag);
+    const vocabulary = loadVocabulary(bundle, cacheTag);
     // A plain variable: given a template string, Vite wraps the import in its preload helper.
     const script = `${bundle}pagefind.js`;
     const module = (await import(/* @vite-ignore */ script)) as {
@@ -181,7 +209,7 @@ function loadPagefind(): Promise<PagefindInstance> {
     // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
     const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag });
     await instance.init();
-    return instance;
+    return { instance, vocabulary: await vocabulary };
   })();
   pagefind.catch(() => {
     pagefind = undefined;
@@ -190,7 +218,7 @@ function loadPagefind(): Promise<PagefindInstance> {
 }
 
 /** Runs something with Pagefind once it is loaded; failures are Pagefind's own to report later. */
-function withPagefind(task: (instance: PagefindInstance) => Promise<unknown>): Promise<unknown> {
+function withPagefind(task: (loaded: { instance: PagefindInstance; vocabulary: QueryVocabulary }) => Promise<unknown>): Promise<unknown> {
   return loadPagefind()
     .then(task)
     .catch(() => undefined);
@@ -208,11 +236,14 @@ function writeForm(search: SearchState): void {
   if (fromMonth) fromMonth.value = search.from ?? '';
   if (toMonth) toMonth.value = search.to ?? '';
   if (sortSelect) sortSelect.value = search.order === 'newest' ? 'newest' : '';
+  if (exactBox) exactBox.checked = !!search.exact;
   showActiveFilters(search);
 }
 
 function activeFilters(search: SearchState): number {
-  return search.projects.length + (search.from ? 1 : 0) + (search.to ? 1 : 0) + (search.order === 'newest' ? 1 : 0);
+  return (
+    search.projects.length + (search.from ? 1 : 0) + (search.to ? 1 : 0) + (search.order === 'newest' ? 1 : 0) + (search.exact ? 1 : 0)
+  );
 }
 
 function showActiveFilters(search: SearchState): void {
@@ -234,9 +265,26 @@ input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: i
 filters.addEventListener('toggle', () => dispatch({ type: 'filters', open: filters.open }));
 // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
 input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });
-for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect]) {
+for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect, exactBox]) {
   control?.addEventListener('change', () => dispatch({ type: 'submit', state: readForm() }));
 }
+// The switch between the words exactly as typed and other names of what they name.
+forms.addEventListener('click', (event) => {
+  const toggle = (event.target as Element).closest<HTMLButtonElement>('button[data-exact]');
+  if (!toggle || !exactBox) return;
+  exactBox.checked = toggle.dataset['exact'] === '1';
+  dispatch({ type: 'submit', state: readForm() });
+});
+// A month of the chart narrows the search to it.
+months.addEventListener('click', (event) => {
+  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-month]');
+  const month = link?.dataset['month'];
+  if (!month || !fromMonth || !toMonth || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  fromMonth.value = month;
+  toMonth.value = month;
+  dispatch({ type: 'submit', state: readForm() });
+});
 more.addEventListener('click', () => dispatch({ type: 'more', state: readForm(), shown: list.children.length }));
 // Up and Down walk from the box through the results and back (`keyboard.ts` decides where).
 app.addEventListener('keydown', (event) => {

@@ -7,19 +7,27 @@
 import type { Locale } from '../i18n/locales.ts';
 import { splitLocale } from '../lib/routes.ts';
 import { localeHref, sitePathOf } from '../site/hrefs.ts';
-import type { PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
-import { excerptOf, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import type { IssueCounts, PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
+import { excerptOfMatch, type ExcerptPiece } from '../lib/search/page/excerpt.ts';
+import type { QueryForm } from '../lib/search/page/expand.ts';
 import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
+import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
+import { textDirective } from '../lib/search/page/text-fragment.ts';
 import { labelKey } from '../lib/search/contract.ts';
+import type { MonthLinks } from './search-months.ts';
 
 export interface SearchViewElements {
   /** Carries the message templates and labels as data attributes. */
   app: HTMLElement;
   status: HTMLElement;
+  /** Says what else was looked for, with the switch to the words exactly as typed. */
+  forms: HTMLElement;
   list: HTMLOListElement;
   more: HTMLButtonElement;
+  /** The chart of matching issues per month (in the filters). */
+  months: HTMLElement;
 }
 
 export type SearchView = ReturnType<typeof createSearchView>;
@@ -27,14 +35,25 @@ export type SearchView = ReturnType<typeof createSearchView>;
 /** A query the page searched: as typed, and its words. */
 type SearchedQuery = Extract<PreparedQuery, { ok: true }>;
 
-/** The page's view, bound to its elements, locale and the names of projects (by id, in that locale). */
+/**
+ * The page's view, bound to its elements, locale, the names of projects (by id, in that locale)
+ * and the links of the month chart.
+ */
 export function createSearchView(
-  { app, status, list, more }: SearchViewElements,
+  { app, status, forms, list, more, months }: SearchViewElements,
   locale: Locale,
   projectNames: ReadonlyMap<string, string>,
+  monthLinks: MonthLinks,
 ) {
   const numbers = new Intl.NumberFormat(locale);
   const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
+  // The chart's code is loaded when there are first months to show: a first search downloads none of it.
+  let monthChart: Promise<{ show(counts: Readonly<Record<string, number>> | undefined): void }> | undefined;
+  function showMonths(monthCounts: Readonly<Record<string, number>> | undefined): void {
+    if (!monthCounts && !monthChart) return;
+    monthChart ??= import('./search-months.ts').then(({ createMonthChart }) => createMonthChart(months, locale, message, monthLinks));
+    void monthChart.then((chart) => chart.show(monthCounts));
+  }
 
   /** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
   function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
@@ -69,8 +88,10 @@ export function createSearchView(
     list.classList.toggle('search-results--stale', on);
   }
 
-  /** Shows each project's count (or nothing): the number, and for assistive technology what it counts. */
-  function showCounts(projectCounts?: Readonly<Record<string, number>>): void {
+  /** Shows the issues counted per project and month (or nothing): the numbers, and for assistive technology what they count. */
+  function showCounts(issueCounts?: IssueCounts): void {
+    showMonths(issueCounts?.months);
+    const projectCounts = issueCounts?.projects;
     for (const count of counts()) {
       const id = count.dataset['projectCount'] ?? '';
       const value = projectCounts?.[id] ?? 0;
@@ -81,9 +102,22 @@ export function createSearchView(
     }
   }
 
+  /** Says which other names were looked for, or that they were not, with the switch between the two. */
+  function showForms(outcome: SearchOutcome): void {
+    const others = outcome.others.map((form) => form.text);
+    forms.hidden = others.length === 0;
+    if (!others.length) return forms.replaceChildren();
+    const names = others.join(app.dataset['labelSeparator'] ?? ', ');
+    const toggle = element('button', 'search-page__exact', app.dataset[outcome.exact ? 'labelWiden' : 'labelExact'] ?? '');
+    toggle.type = 'button';
+    toggle.dataset['exact'] = outcome.exact ? '' : '1';
+    forms.replaceChildren(message(outcome.exact ? 'msgExact' : 'msgWidened', { names }), ' ', toggle);
+  }
+
   function showResults(outcome: SearchOutcome, query: SearchedQuery): void {
-    showCounts(outcome.projectCounts);
-    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, query)));
+    showCounts(outcome.counts);
+    showForms(outcome);
+    list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, outcome.forms, query)));
     markShown(query.text);
     more.hidden = !outcome.more;
     const found = numbers.format(outcome.issues.length);
@@ -97,6 +131,7 @@ export function createSearchView(
   function clear(): void {
     list.replaceChildren();
     more.hidden = true;
+    forms.hidden = true;
     showCounts(undefined);
   }
 
@@ -105,20 +140,45 @@ export function createSearchView(
     return projectNames.get(projectId) ?? projectId;
   }
 
-  /** The issue page in the reader's locale, at the section's anchor (Pagefind puts the record's address under the site's base path). */
-  function hrefOf(fragment: PagefindFragment, projectId: string | undefined): string {
+  /**
+   * The issue page in the reader's locale (Pagefind puts the record's address under the site's base
+   * path), at the section's anchor, and at the words marked when there are some.
+   */
+  function hrefOf(fragment: PagefindFragment, projectId: string | undefined, directive = ''): string {
     const url = new URL(fragment.url, location.origin);
-    return localeHref(`${splitLocale(sitePathOf(url.pathname)).path}${projectId === undefined ? '' : `#${projectId}`}`, locale);
+    const anchor = projectId ?? '';
+    return `${localeHref(splitLocale(sitePathOf(url.pathname)).path, locale)}${anchor || directive ? `#${anchor}${directive}` : ''}`;
   }
 
-  function renderIssue(entry: RankedIssue<PagefindFragment>, query: SearchedQuery): HTMLLIElement {
+  /** What the entry says of how it answers: another name it was found by, or words in different sections. */
+  function howFound(
+    entry: RankedIssue<PagefindFragment>,
+    formsSearched: readonly QueryForm[],
+    marked: string | undefined,
+    query: SearchedQuery,
+  ) {
+    if (entry.apart) return app.dataset['labelApart'] ?? '';
+    const form = formsSearched[entry.form];
+    if (!form) return '';
+    if (entry.form > 0) return message('msgFoundAs', { form: marked ?? form.name ?? form.text });
+    // The query as the archive writes it (simplified characters), when it is not what was typed.
+    return normalizeForMatch(form.text) === normalizeForMatch(query.text) ? '' : message('msgFoundAs', { form: form.text });
+  }
+
+  function renderIssue(entry: RankedIssue<PagefindFragment>, formsSearched: readonly QueryForm[], query: SearchedQuery): HTMLLIElement {
     const { fragment, best } = entry;
     const { meta } = fragment;
     const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
+    const excerpt = excerptOfMatch(best, formsSearched, entry.apart);
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
     const link = element('a', 'search-result__link');
-    link.href = hrefOf(fragment, best.part.projectId);
+    // The words marked in the section's own text, after its heading (the browser looks for them there).
+    const bodyStart = best.part.bodyStart ?? 0;
+    const marks = excerpt.marks.flatMap((mark) =>
+      mark.start >= bodyStart ? [{ start: mark.start - bodyStart, end: mark.end - bodyStart }] : [],
+    );
+    link.href = hrefOf(fragment, best.part.projectId, textDirective(best.part.text.slice(bodyStart), marks));
     link.append(
       element('span', 'search-result__issue', label('issue')),
       ' ',
@@ -129,10 +189,17 @@ export function createSearchView(
     const details = element('p', 'search-result__meta', label('period'));
     if (meta['lang'] && meta['lang'] !== locale)
       details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
-    const excerpt = element('p', 'search-result__excerpt');
-    if (meta['lang']) excerpt.lang = meta['lang'];
-    excerpt.append(...renderPieces(excerptOf(best.part.text, query.text, query.terms)));
-    item.append(title, details, excerpt);
+    const marked = excerpt.marks[0] ? best.part.text.slice(excerpt.marks[0].start, excerpt.marks[0].end) : undefined;
+    const how = howFound(entry, formsSearched, marked, query);
+    if (how) {
+      const note = element('span', 'search-result__found');
+      note.append(how);
+      details.append(' ', note);
+    }
+    const shown = element('p', 'search-result__excerpt');
+    if (meta['lang']) shown.lang = meta['lang'];
+    shown.append(...renderPieces(excerpt.pieces));
+    item.append(title, details, shown);
     if (entry.others.length) {
       const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
       entry.others.forEach(({ part }, index) => {
@@ -211,9 +278,9 @@ export function createSearchView(
         showStatus(message('msgTooLong', { length: characters.length, max: MAX_QUERY_LENGTH, query }), 'problem');
       else showStatus(message('msgNoWords', { query }), 'problem');
     },
-    /** Shows issue counts per project beside the project filters. */
-    counts(projectCounts: Readonly<Record<string, number>>): void {
-      showCounts(projectCounts);
+    /** Shows issue counts per project beside the project filters, and per month in their chart. */
+    counts(issueCounts: IssueCounts): void {
+      showCounts(issueCounts);
     },
     /** Shows an outcome (its counts, if it has them); `focusFrom` moves focus to the first new entry (after "more"). */
     results(outcome: SearchOutcome, query: SearchedQuery, focusFrom?: number): void {

@@ -52,7 +52,16 @@ export interface ActivityLayout {
     groups: { text: string; x: number; y: number; divider?: number }[];
     columns: { text: string; x: number; y: number }[];
     cells: LayoutCell[];
+    /** Release days: a line down the grid, its label in a row of its own above the years. */
+    marks: { text: string; x: number; y: number; top: number }[];
   };
+}
+
+/** A day to mark on the chart: its column, how far into the column it falls (0 to 1), its label. */
+export interface LayoutMark {
+  column: number;
+  offset: number;
+  text: string;
 }
 
 /**
@@ -92,14 +101,16 @@ export function columnGroups(buckets: readonly Bucket[]): { year: number; first:
   return groups;
 }
 
-/** Places every label and cell of the chart. */
-export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels): ActivityLayout {
+/** Places every label and cell of the chart, and the days marked on it. */
+export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels, marks: readonly LayoutMark[] = []): ActivityLayout {
   const { font, smallFont, cell, gap, padding, headerLine } = chartMetrics;
   if (labels.rows.length !== matrix.rows.length || labels.columns.length !== matrix.buckets.length) {
     throw new Error('the chart needs one label per row and per column');
   }
   const groups = columnGroups(matrix.buckets);
-  const headerHeight = (groups.length > 0 ? 2 : 1) * headerLine + gap * 2;
+  // Marked days get a row of labels of their own, above the others.
+  const markRow = marks.length > 0 ? headerLine : 0;
+  const headerHeight = markRow + (groups.length > 0 ? 2 : 1) * headerLine + gap * 2;
   const rowY = (row: number) => headerHeight + row * (cell + gap);
   const height = rowY(matrix.rows.length);
   const middle = (row: number) => rowY(row) + cell / 2;
@@ -130,7 +141,7 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
       groups: groups.map(({ year, first }) => ({
         text: labels.group(year),
         x: columnX(first),
-        y: headerLine - gap,
+        y: markRow + headerLine - gap,
         ...(first > 0 ? { divider: columnX(first) - gap / 2 } : {}),
       })),
       columns: labels.columns.map((text, column) => ({ text, x: columnX(column) + columnWidth / 2, y: lastLine })),
@@ -146,6 +157,12 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
           level: heatLevel(count, matrix.max),
         })),
       ),
+      marks: marks.map(({ column, offset, text }) => ({
+        text,
+        x: columnX(column) + Math.min(1, Math.max(0, offset)) * columnWidth,
+        y: headerLine - gap,
+        top: markRow,
+      })),
     },
   };
 }

@@ -9,8 +9,8 @@
  * graphs in one process, so each has its own copy of this module; they meet in one object kept on
  * `globalThis`.
  */
-import type { SearchRecord } from '../lib/search/index/records.ts';
 import { formatProblems, type ContentProblem } from './problems.ts';
+import type { SearchHandoff } from './search-records.ts';
 
 /** An entry as Astro's content store holds it (`DataEntry` in `astro/dist/content/data-store`). */
 export interface StoredEntry {
@@ -34,7 +34,7 @@ interface Hub {
   mode: ContentMode;
   collections: Map<string, Map<string, StoredEntry>>;
   /** Made when first asked for: in dev, an edit's page reload goes before the search records. */
-  records: (() => SearchRecord[]) | undefined;
+  records: (() => SearchHandoff) | undefined;
   /** Problems found by the last read, by the loader that read them. */
   problems: Map<string, ContentProblem[]>;
   /** Counts changes, so readers can tell a new state from the one they hold. */
@@ -84,15 +84,18 @@ export function publishCollection(name: string, entries: readonly StoredEntry[])
   changed('entries');
 }
 
-/** Replaces the search records of the archive with those `make` returns, made once when first asked for. */
-export function publishSearchRecords(make: () => SearchRecord[]): void {
-  let made: SearchRecord[] | undefined;
+/**
+ * Replaces the search records of the archive (and the names search knows) with those `make`
+ * returns, made once when first asked for.
+ */
+export function publishSearchRecords(make: () => SearchHandoff): void {
+  let made: SearchHandoff | undefined;
   hub().records = () => (made ??= make());
   changed('records');
 }
 
-/** The search records, once the issues loader has made them. */
-export function searchRecords(): SearchRecord[] | undefined {
+/** The search records and the names search knows, once the issues loader has made them. */
+export function searchRecords(): SearchHandoff | undefined {
   return hub().records?.();
 }
 

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
+import type { SearchConcept } from '../lib/search/names.ts';
 import type { Project } from '../schemas/project.ts';
 import {
   contentMode,
@@ -33,6 +34,8 @@ import { searchRecordsOf } from './search-records.ts';
 interface Options {
   issuesDir: string;
   registry: readonly Project[];
+  /** The releases and projects search knows by name (`searchConcepts`), handed to the index with the records. */
+  concepts: readonly SearchConcept[];
 }
 
 interface Entry {
@@ -42,15 +45,15 @@ interface Entry {
   data: Record<string, unknown>;
 }
 
-/** The project registry (already validated when the content configuration read it), by id. */
-export function registryLoader(registry: readonly Project[]): Loader {
+/** A registry (projects, releases; already validated when the content configuration read it), by id. */
+export function registryLoader(name: string, registry: readonly { id: string }[]): Loader {
   return {
-    name: 'digest-projects',
+    name,
     load: async ({ collection, store }) => {
       store.clear();
       publishCollection(
         collection,
-        registry.map((project) => ({ id: project.id, data: project })),
+        registry.map((entry) => ({ id: entry.id, data: entry })),
       );
     },
   };
@@ -60,7 +63,10 @@ export function registryLoader(registry: readonly Project[]): Loader {
 export function issuesLoader(options: Options): Loader {
   return folderLoader('digest-issues', options, (content) => {
     const { issues, translations } = toEntries(content);
-    publishSearchRecords(() => searchRecordsOf(createArchive(issues, translations)));
+    publishSearchRecords(() => ({
+      records: searchRecordsOf(createArchive(issues, translations), options.registry),
+      concepts: [...options.concepts],
+    }));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
 }

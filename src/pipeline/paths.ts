@@ -8,6 +8,9 @@ import path from 'node:path';
 /** The project registry, shared by the site, the checks and the importer. */
 export const registryFile = path.resolve('src/content/projects.yaml');
 
+/** The release registry: release names, shorthands, milestones and days. */
+export const releasesFile = path.resolve('src/content/releases.yaml');
+
 /** The last checks of an issues folder's outside links, written by `npm run links`, beside `zh-CN/`. */
 export const linkHealthFileName = 'link-health.yaml';
 

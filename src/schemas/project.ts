@@ -14,8 +14,13 @@ export const ProjectSchema = z.strictObject({
   name: LocalizedTextSchema,
   /** One line per locale for the project page. */
   description: LocalizedTextSchema,
-  /** Other spellings a heading may use; matching ignores case, spaces and punctuation. */
+  /**
+   * Other names of the project, which headings may use and search treats as the project: former
+   * names (Quantum), service names (OpenStack Compute). Matching ignores case, spaces and punctuation.
+   */
   aliases: z.array(z.string().trim().min(1)).default([]),
+  /** Words a heading may use for the project that are too general for search to read as its name (计算, DNS). */
+  headingAliases: z.array(z.string().trim().min(1)).default([]),
 });
 
 export type Project = z.infer<typeof ProjectSchema>;

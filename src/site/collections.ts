@@ -10,10 +10,13 @@ import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
 import type { Project } from '../schemas/project.ts';
+import type { Release } from '../schemas/release.ts';
 
 export interface Site {
   archive: Archive;
   projects: Project[];
+  /** The release registry, oldest first. */
+  releases: Release[];
   resolver: ProjectResolver;
   /** Projects with at least one section, in reading order for `locale`. */
   coveredProjects(locale: Locale): Project[];
@@ -21,7 +24,7 @@ export interface Site {
 
 let site: { version: number; loaded: Promise<Site> } | undefined;
 
-/** The archive and the project registry, loaded once per version of the content. */
+/** The archive and the registries, loaded once per version of the content. */
 export async function getSite(): Promise<Site> {
   // In dev, a page asked for while a read after a change is under way (Astro reloads an open page
   // on any change while it shows an error) waits for it, instead of showing what the change replaced.
@@ -42,6 +45,7 @@ export async function getSite(): Promise<Site> {
 
 async function loadSite(): Promise<Site> {
   const projects = (await getCollection('projects')).map((entry) => entry.data);
+  const releases = (await getCollection('releases')).map((entry) => entry.data).sort((a, b) => a.released.getTime() - b.released.getTime());
   const issues = (await getCollection('issues')).map((entry) => entry.data);
   if (issues.length !== storedCollections().get('issues')?.size) {
     throw new AstroError(
@@ -57,5 +61,5 @@ async function loadSite(): Promise<Site> {
       projects.filter((project) => covered.has(project.id)),
       locale,
     );
-  return { archive, projects, resolver: createProjectResolver(projects), coveredProjects };
+  return { archive, projects, releases, resolver: createProjectResolver(projects), coveredProjects };
 }

@@ -91,10 +91,11 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     expect(await page.locator('h1').first().innerText()).toContain('五百');
   });
 
-  it('finds a word just added to an issue', async () => {
+  it('finds a word just added to an issue, and a release by the shorthand just written', async () => {
     const word = `zephyrine${Date.now().toString(36).replace(/\d/g, '')}`;
     const issuePage = await openLive(`/issues/${EDITED}/`);
-    addSentence(`新项目代号 ${word} 首次出现。`);
+    // A release's shorthand no other issue holds: the vocabulary made again with the index lets its name find it.
+    addSentence(`新项目代号 ${word} 首次出现，计划在Y版发布。`);
     await issuePage.waitForFunction((wanted) => document.body.innerText.includes(wanted), word, { timeout: 30_000 });
 
     const page = await newPage({ baseURL: server?.url ?? '' });
@@ -103,6 +104,14 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     await result.waitFor({ timeout: 60_000 });
     expect(await page.locator('#search-results > li').count()).toBe(1);
     expect(new URL((await result.getAttribute('href')) ?? '', server?.url).pathname).toBe(`/issues/${EDITED}/`);
+
+    await page.goto('/search/?q=Yoga');
+    const found = page.locator('#search-results > li .search-result__found');
+    await found.first().waitFor({ timeout: 60_000 });
+    expect(
+      await page.locator('#search-results > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['issue'])),
+    ).toEqual([String(EDITED)]);
+    expect(await found.first().textContent()).toContain('Y版');
   });
 
   it("neither reloads the open page nor reports a problem for an editor's swap file or backup copy", async () => {

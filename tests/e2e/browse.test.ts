@@ -285,6 +285,61 @@ describe('the chart frame', () => {
   );
 });
 
+describe('release days', () => {
+  /** The registry's releases whose day falls in a month of the archive, read straight from its file. */
+  const releasesIn = (months: readonly string[]) =>
+    (parse(readFileSync(path.join(projectRoot, 'src/content/releases.yaml'), 'utf8')) as { name: string; released: string }[])
+      .map(({ name, released }) => ({ name, day: String(released), month: String(released).slice(0, 7) }))
+      .filter((release) => months.includes(release.month));
+
+  it('are marked on the activity overview, each by a line in its month, named and dated under the chart', async () => {
+    const page = await newPage();
+    await new ProjectsPage(page).open('/en');
+    const expected = releasesIn(allMonths(imported()));
+    expect(expected.length, 'a release day within the archive').toBeGreaterThan(0);
+    const marks = await page.locator('svg.activity__grid g.activity__release').evaluateAll((groups) =>
+      groups.map((group) => ({
+        title: group.querySelector('title')?.textContent ?? '',
+        x: Number(group.querySelector('line')?.getAttribute('x1')),
+      })),
+    );
+    expect(marks).toHaveLength(expected.length);
+    const note = (await page.locator('.activity__releases').textContent()) ?? '';
+    for (const [index, release] of expected.entries()) {
+      const day = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(release.day));
+      expect(marks[index]?.title).toContain(release.name);
+      expect(marks[index]?.title).toContain(day);
+      expect(note).toContain(release.name);
+      const cell = page.locator(`svg.activity__grid g.activity__cell[data-column="${release.month}"] rect`).first();
+      const [x, width] = [Number(await cell.getAttribute('x')), Number(await cell.getAttribute('width'))];
+      expect(marks[index]?.x).toBeGreaterThanOrEqual(x);
+      expect(marks[index]?.x).toBeLessThanOrEqual(x + width);
+    }
+    expect(page.problems).toEqual([]);
+  });
+
+  it("are named in a project's timeline, in the month they fall in", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    const issues = imported();
+    const months = [...new Set(issues.filter((issue) => issue.projects.includes('nova')).map((issue) => issue.month))];
+    const expected = releasesIn(months);
+    expect(expected.length, 'a release in a month with a Nova section').toBeGreaterThan(0);
+    await new ProjectPage(page).open('nova');
+    const shown = await page.locator('section.timeline-month').evaluateAll((sections) =>
+      sections.flatMap((section) =>
+        [...section.querySelectorAll('.timeline-month__release')].map((line) => ({
+          month: section.querySelector('h2')?.id.replace(/^month-/, ''),
+          text: line.textContent ?? '',
+        })),
+      ),
+    );
+    // Newest month first, as the timeline runs.
+    const newestFirst = [...expected].reverse();
+    expect(shown.map(({ month }) => month)).toEqual(newestFirst.map(({ month }) => month));
+    for (const [index, release] of newestFirst.entries()) expect(shown[index]?.text).toContain(release.name);
+  });
+});
+
 describe('project timelines', () => {
   it("show every project's sections by month, newest first, with its feed, on one page at this size", async () => {
     const page = await newPage();

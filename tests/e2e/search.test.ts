@@ -21,8 +21,8 @@ import { textsOfIssue } from '../../src/lib/search/index/records.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
-import { readIssuesCorpus, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
-import { holdsPlainText } from '../../scripts/lib/relevance.ts';
+import { readIssuesCorpus, registryNames, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
+import { holdsPlainText, type NameGroup } from '../../scripts/lib/relevance.ts';
 import { buildQuerySet, relevantIssues, sampleQueries, type IssueTexts, type SearchQuery } from '../../scripts/lib/search-queries.ts';
 import { formatRecallReport, measureRecall, summarizeRecall } from '../../scripts/lib/recall.ts';
 import { useBrowser } from './browser.ts';
@@ -33,11 +33,13 @@ const resolver = createProjectResolver(loadProjectRegistry(registryFile));
 let corpus: RecallCorpus;
 let texts: IssueTexts[];
 let querySet: SearchQuery[];
+let names: NameGroup[];
 
 beforeAll(async () => {
   corpus = await readIssuesCorpus(inject('contentDir'));
   texts = corpus.textsIn('zh-CN');
-  querySet = buildQuerySet(texts);
+  names = await registryNames();
+  querySet = buildQuerySet(texts, { names });
 });
 
 /** An issue's searchable parts: the introduction (no project) and each section, as the pipeline rendered them. */
@@ -98,11 +100,16 @@ describe('the index', () => {
           projectId?: string;
           text: string;
         },
+        // A section opens with its heading, the project's name the page shows above it.
         ...text.sections.map(({ projectId }) => ({
           projectId,
-          text: words((element) => prose(element) && DomUtils.getAttributeValue(element.parent as typeof element, 'id') === projectId),
+          text: words(
+            (element) =>
+              (prose(element) || DomUtils.getAttributeValue(element, 'id') === `${projectId}-title`) &&
+              DomUtils.getAttributeValue(element.parent as typeof element, 'id') === projectId,
+          ),
         })),
-      ].filter((part) => part.text);
+      ].filter((part) => part.text && part.text !== resolver.get(part.projectId ?? '')?.name[text.lang]);
       const parts = splitParts(fragment?.content ?? '', fragment?.meta ?? {});
       expect(
         parts.map(({ projectId, text: partText }) => ({ ...(projectId ? { projectId } : {}), text: partText })),
@@ -121,7 +128,9 @@ describe('queries typed into the search page', () => {
     const search = new SearchPage(page);
     await search.open();
     const sample = sampleQueries(querySet, 5);
-    expect(sample.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['named', 'chinese', 'mixed', 'english']));
+    expect(sample.map((entry) => entry.kind)).toEqual(
+      expect.arrayContaining(['named', 'chinese', 'mixed', 'english', 'names', 'variants']),
+    );
     const outcomes = await measureRecall(sample, (query) => search.search(query));
     const all = summarizeRecall(outcomes).find((row) => row.kind === 'all');
     expect(all?.recall, formatRecallReport(outcomes)).toBe(1);
@@ -137,12 +146,19 @@ describe('queries typed into the search page', () => {
     expect(found).toEqual(expect.arrayContaining(relevantIssues(texts, 'Rackspace')));
     for (const result of await search.results()) {
       const issue = issueOf(result.issue);
-      const [, number, section] = /^\/issues\/(\d+)\/(?:#([a-z0-9-]+))?$/.exec(result.href) ?? [];
+      const [, number, section, directive] = /^\/issues\/(\d+)\/(?:#([a-z0-9-]*)(:~:text=.+)?)?$/.exec(result.href) ?? [];
       expect(Number(number)).toBe(issue.number);
-      const part = partsOf(issue).find((candidate) => candidate.projectId === section);
+      const part = partsOf(issue).find((candidate) => candidate.projectId === (section || undefined));
       expect(part && holdsPlainText(part.text, 'Rackspace'), `${result.href} holds the word`).toBe(true);
-      // The excerpt is cut from that part's own text.
-      expect(flattenText(part?.text ?? '')).toContain(result.excerpt.replace(/^…|…$/g, ''));
+      // The link marks the word where it lands.
+      expect(decodeURIComponent(directive ?? '').toLowerCase()).toContain('rackspace');
+      // The excerpt is cut from that part's own text (web addresses shown without their scheme, cut short).
+      for (const piece of result.excerpt
+        .split('…')
+        .map((text) => text.trim())
+        .filter(Boolean)) {
+        expect(flattenText(part?.text ?? '').replace(/https?:\/\//g, '')).toContain(piece);
+      }
       expect(result.title).toContain(formatIssueLabel(issue.number, 'zh-CN'));
       expect(result.title).toContain(resolver.get(section ?? '')?.name['zh-CN']);
       expect(result.meta).toContain(formatPeriod(issue.period, 'zh-CN'));
@@ -150,8 +166,7 @@ describe('queries typed into the search page', () => {
     }
     const first = (await search.results())[0];
     await page.locator('.search-result__link').first().click();
-    await page.waitForURL(`**${first?.href}`);
-    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(first?.href.split('#')[1]);
+    await page.waitForURL((url) => url.pathname === first?.href.split('#')[0]);
     expect(page.problems).toEqual([]);
   });
 });
@@ -323,7 +338,7 @@ describe('filters', () => {
     await search.projectFilter(inside).check();
     await search.answered(word);
     expect(ascending(await search.issues())).toEqual(inProject(inside, word));
-    expect((await search.results()).find((result) => result.issue === issue)?.href).toBe(`/issues/${issue}/#${inside}`);
+    expect((await search.results()).find((result) => result.issue === issue)?.href.split(':~:')[0]).toBe(`/issues/${issue}/#${inside}`);
     expect(page.problems).toEqual([]);
   });
 

@@ -87,9 +87,14 @@ describe('a site built under a path', () => {
       const outcomes = await measureRecall(sample, (query) => search.search(query));
       expect(summarizeRecall(outcomes).find((row) => row.kind === 'all')?.recall, formatRecallReport(outcomes)).toBe(1);
       const first = (await search.results())[0];
-      expect(first?.href).toMatch(new RegExp(`^${base}${prefix}issues/\\d+/(#[a-z0-9-]+)?$`));
+      // At the section, and at the words the browser marks there (a text fragment).
+      expect(first?.href).toMatch(new RegExp(`^${base}${prefix}issues/\\d+/(#[a-z0-9-]*(:~:text=\\S+)?)?$`));
       await page.locator('.search-result__link').first().click();
-      await page.waitForURL(`**${first?.href}`);
+      await page.waitForURL((url) => url.pathname === first?.href.split('#')[0]);
+      // The search vocabulary is fetched from inside the path too: a release's name finds its shorthand.
+      await search.open('', `${base}${prefix}`.replace(/\/$/, ''));
+      await search.search('Icehouse');
+      expect(await page.locator('#search-forms').textContent()).toContain('I版');
       expect(page.problems).toEqual([]);
     }
   });

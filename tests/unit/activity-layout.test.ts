@@ -97,4 +97,16 @@ describe('the chart layout', () => {
     ]);
     expect(columnGroups(buildActivityMatrix(entries, { projectIds: ['nova', 'heat'], maxColumns: 1 }).buckets)).toEqual([]);
   });
+
+  it('marks days in a row of labels of their own, with a line down the grid at the day', () => {
+    const marked = layoutActivityChart(matrix, labels, [{ column: 2, offset: 0.5, text: 'Icehouse' }]);
+    const [mark] = marked.grid.marks;
+    const column = marked.grid.cells.filter((c) => c.column === 2)[0];
+    expect(mark?.x).toBe((column?.x ?? 0) + (column?.width ?? 0) / 2);
+    expect(mark?.y).toBeLessThanOrEqual(mark?.top ?? 0);
+    // The years move down a row; the cells with them.
+    expect(marked.grid.groups[0]?.y).toBe((layout.grid.groups[0]?.y ?? 0) + chartMetrics.headerLine);
+    expect(marked.grid.cells[0]?.y).toBe((layout.grid.cells[0]?.y ?? 0) + chartMetrics.headerLine);
+    expect(layout.grid.marks).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
  * the catch-all, Cache-Control and Content-Type from rules that match disjoint sets of files.
  */
 import { withBase } from '../routes.ts';
+import { SEARCH_VOCABULARY_FILE } from '../search/contract.ts';
 import { cacheControl, contentTypes, feedFileName, hashedFolders, pagefindFolder, pagefindMetaName, securityHeaders } from './policy.ts';
 
 interface HeaderRule {
@@ -38,6 +39,7 @@ const rules: readonly HeaderRule[] = [
     headers: [revalidate],
   },
   { pattern: `${pagefindFolder}pagefind-entry.json`, headers: [revalidate] },
+  { pattern: `${pagefindFolder}${SEARCH_VOCABULARY_FILE}`, headers: [revalidate] },
   { pattern: `${pagefindFolder}wasm.*`, headers: [revalidate, pagefindData] },
   { pattern: `/*${feedFileName}`, headers: [revalidate, ['Content-Type', contentTypes.feed]] },
   { pattern: '/sitemap.xml', headers: [revalidate] },

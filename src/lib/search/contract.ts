@@ -20,12 +20,15 @@ export interface SearchPart {
   /** Offsets in the flattened content, `end` excluded. */
   start: number;
   end: number;
-  /** The part's flattened text: `content.slice(start, end)`. */
+  /** The part's flattened text: `content.slice(start, end)`, its heading first when it has one. */
   text: string;
+  /** Where the section's own text starts in `text`, after its heading; absent when the part has no heading. */
+  bodyStart?: number;
 }
 
 /**
- * Meta key prefix of a section's start offset: `section.nova` = `"1288"`. Pagefind makes meta
+ * Meta key prefix of a section's start offset: `section.nova` = `"1288"`, or `"1288:5"` when the
+ * section starts with its heading and its own text 5 characters later. Pagefind makes meta
  * values searchable, so project ids go in the keys, which it does not index; the values are digits.
  */
 export const SECTION_META_PREFIX = 'section.';
@@ -44,18 +47,25 @@ export function flattenText(text: string): string {
 
 /**
  * One record's content from its parts, flattened and joined by a space (empty parts left out),
- * and the meta entries giving each section's start.
- * @example joinParts([{ text: '前言' }, { projectId: 'nova', text: 'nova-scheduler' }]) // { content: '前言 nova-scheduler', meta: { 'section.nova': '3' } }
+ * and the meta entries giving each section's start. A section's heading (the project's name),
+ * when given, opens its part: the text is about the project whether or not it repeats the name.
+ * @example joinParts([{ text: '前言' }, { projectId: 'nova', heading: 'Nova', text: 'nova-scheduler' }]) // { content: '前言 Nova nova-scheduler', meta: { 'section.nova': '3:5' } }
  */
-export function joinParts(parts: readonly { projectId?: string; text: string }[]): { content: string; meta: Record<string, string> } {
+export function joinParts(parts: readonly { projectId?: string; heading?: string; text: string }[]): {
+  content: string;
+  meta: Record<string, string>;
+} {
   let content = '';
   const meta: Record<string, string> = {};
   for (const part of parts) {
     const text = flattenText(part.text);
     if (!text) continue;
     if (content) content += ' ';
-    if (part.projectId !== undefined) meta[`${SECTION_META_PREFIX}${part.projectId}`] = String(content.length);
-    content += text;
+    const heading = part.projectId === undefined ? '' : flattenText(part.heading ?? '');
+    if (part.projectId !== undefined) {
+      meta[`${SECTION_META_PREFIX}${part.projectId}`] = heading ? `${content.length}:${heading.length + 1}` : String(content.length);
+    }
+    content += heading ? `${heading} ${text}` : text;
   }
   return { content, meta };
 }
@@ -68,17 +78,29 @@ export function joinParts(parts: readonly { projectId?: string; text: string }[]
 export function splitParts(content: string, meta: Readonly<Record<string, string>>): SearchPart[] {
   const flat = flattenText(content);
   const starts = Object.entries(meta)
-    .filter(([key, value]) => key.startsWith(SECTION_META_PREFIX) && /^\d+$/.test(value))
-    .map(([key, value]) => ({ projectId: key.slice(SECTION_META_PREFIX.length), start: Number(value) }))
+    .flatMap(([key, value]) => {
+      const offsets = /^(\d+)(?::(\d+))?$/.exec(value);
+      if (!key.startsWith(SECTION_META_PREFIX) || !offsets) return [];
+      return [{ projectId: key.slice(SECTION_META_PREFIX.length), start: Number(offsets[1]), body: Number(offsets[2] ?? 0) }];
+    })
     .filter(({ start }) => start <= flat.length)
     .sort((a, b) => a.start - b.start);
-  const bounds: { projectId?: string; start: number }[] = [{ start: 0 }, ...starts];
+  const bounds: { projectId?: string; start: number; body?: number }[] = [{ start: 0 }, ...starts];
   return bounds.flatMap((bound, index): SearchPart[] => {
     const end = bounds[index + 1]?.start ?? flat.length;
     const text = flat.slice(bound.start, end).trim();
     if (!text) return [];
     const start = bound.start + flat.slice(bound.start, end).indexOf(text);
-    return [{ ...(bound.projectId === undefined ? {} : { projectId: bound.projectId }), start, end: start + text.length, text }];
+    const bodyStart = Math.min(bound.body ?? 0, text.length);
+    return [
+      {
+        ...(bound.projectId === undefined ? {} : { projectId: bound.projectId }),
+        start,
+        end: start + text.length,
+        text,
+        ...(bodyStart > 0 ? { bodyStart } : {}),
+      },
+    ];
   });
 }
 
@@ -118,3 +140,35 @@ export interface SearchLabels {
 export function labelKey(label: keyof SearchLabels, locale: Locale): string {
   return `${label}.${locale}`;
 }
+
+/**
+ * The archive's own search vocabulary, written beside the index at build time (`vocabulary.json`
+ * in the bundle) and fetched by the search page with Pagefind: what it needs to widen a query,
+ * and nothing of the registries or of Chinese the archive does not use. Every first search
+ * downloads it, so it is written small.
+ */
+export interface SearchVocabulary {
+  /**
+   * Traditional (and variant) characters followed each by the simplified one the archive writes,
+   * for the simplified characters the archive holds: `雲云計计`.
+   */
+  variants: string;
+  /**
+   * The releases and projects the archive mentions that a query could name otherwise than the
+   * archive does, one string each (`VOCABULARY_FORM` says how it is written).
+   */
+  concepts: string[];
+}
+
+/**
+ * How a concept of the vocabulary is written: its forms joined by `|`, each a name a query may use
+ * or, marked `~`, only a mention (a milestone); the forms the archive holds marked `+` after that:
+ * `+Icehouse|+I版|icehouse|~+icehouse-3`. Registry names may not contain `|` nor start with `~` or `+`.
+ */
+export const VOCABULARY_FORM = { separator: '|', mention: '~', present: '+' } as const;
+
+/** The vocabulary's file name in the search bundle. */
+export const SEARCH_VOCABULARY_FILE = 'vocabulary.json';
+
+/** A vocabulary that widens nothing (when none could be loaded). */
+export const emptyVocabulary: SearchVocabulary = { variants: '', concepts: [] };

@@ -10,6 +10,8 @@ export interface ShownResult {
   excerpt: string;
   excerptLang: string;
   marks: string[];
+  /** How the result was found, when not by the query itself (another name, words apart). */
+  found: string;
 }
 
 /** The search page: query box, filters, status line and results. */
@@ -61,8 +63,31 @@ export class SearchPage {
           excerpt: excerpt?.textContent ?? '',
           excerptLang: excerpt?.lang ?? '',
           marks: [...(excerpt?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent ?? ''),
+          found: item.querySelector('.search-result__found')?.textContent ?? '',
         };
       }),
+    );
+  }
+
+  /** Shows every page of results ("more" until there is no more) and returns every issue listed. */
+  async allIssues(query: string): Promise<number[]> {
+    const more = this.page.locator('#search-more');
+    while (await more.isVisible()) {
+      await more.click();
+      await this.answered(query);
+    }
+    return this.issues();
+  }
+
+  /** The chart of matching issues per month (in the filters), once drawn: each month with matches and its count. */
+  async monthBars(): Promise<{ month: string; count: number; href: string }[]> {
+    await this.page.locator('#search-months a[data-month]').first().waitFor();
+    return this.page.locator('#search-months a[data-month]').evaluateAll((links) =>
+      links.map((link) => ({
+        month: (link as HTMLElement).dataset['month'] ?? '',
+        count: Number(link.querySelector('.search-months__count')?.textContent),
+        href: link.getAttribute('href') ?? '',
+      })),
     );
   }
 

@@ -82,3 +82,19 @@ describe('splitting a record into parts', () => {
     expect(splitParts('a b', { 'section.python-novaclient': '2' }).at(-1)?.projectId).toBe('python-novaclient');
   });
 });
+
+describe('sections under their headings', () => {
+  it("opens each section with its heading, and says where the section's own text starts", () => {
+    const { content, meta } = joinParts([
+      { text: '前言' },
+      { projectId: 'nova', heading: 'Nova', text: '调度器' },
+      { projectId: 'heat', heading: 'Heat', text: ' ' },
+    ]);
+    expect(content).toBe('前言 Nova 调度器');
+    expect(meta).toEqual({ 'section.nova': '3:5' });
+    expect(splitParts(asPagefindStores(content), meta)).toEqual([
+      { start: 0, end: 2, text: '前言' },
+      { projectId: 'nova', start: 3, end: 11, text: 'Nova 调度器', bodyStart: 5 },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchController, type PageEffect, type PageEvent } from '../../../src/lib/search/page/controller.ts';
-import { countProjects, FIRST_WAVE, PAGE_SIZE, runSearch } from '../../../src/lib/search/page/engine.ts';
+import { countIssues } from '../../../src/lib/search/page/counts.ts';
+import { FIRST_WAVE, PAGE_SIZE, runSearch } from '../../../src/lib/search/page/engine.ts';
 import type { SearchState } from '../../../src/lib/search/page/state.ts';
 import { fakePagefind, type FakeRecord } from './fake-pagefind.ts';
 
@@ -47,7 +48,7 @@ function drivePage({ failing = false } = {}) {
       );
     } else if (effect.type === 'count') {
       pending.push(
-        countProjects(instance, effect.request, effect.listed).then((counts) =>
+        countIssues(instance, effect.request, effect.listed).then((counts) =>
           dispatch({ type: 'counted', ...(effect.id === undefined ? {} : { id: effect.id }), request: effect.request, counts }),
         ),
       );
@@ -184,7 +185,7 @@ describe('the search page controller', () => {
     expect(page.of('show-busy').at(-1)).toEqual({ type: 'show-busy', busy: false });
   });
 
-  it('counts issues per project only while the filters are open, once per search shown', async () => {
+  it('counts issues per project and month only while the filters are open, once per search shown', async () => {
     const page = drivePage();
     page.dispatch({ type: 'submit', state: search('Rackspace') });
     await page.settle();
@@ -194,12 +195,20 @@ describe('the search page controller', () => {
     page.dispatch({ type: 'filters', open: true });
     await page.settle();
     expect(page.of('count')).toHaveLength(1);
-    expect(page.of('show-counts')).toEqual([{ type: 'show-counts', counts: { nova: 12, heat: 12 } }]);
+    expect(page.of('show-counts')).toEqual([
+      {
+        type: 'show-counts',
+        counts: {
+          projects: { nova: 12, heat: 12 },
+          months: { '2014-01': 2, '2014-02': 2, '2014-03': 2, '2014-04': 2, '2014-05': 2, '2014-06': 2 },
+        },
+      },
+    ]);
     page.clear();
     page.dispatch({ type: 'submit', state: search('HOT') });
     await page.settle();
     expect(page.of('run').every((effect) => effect.request.counts)).toBe(true);
-    expect(page.of('show-results').map((effect) => effect.outcome.projectCounts)).toEqual([{ heat: 1 }]);
+    expect(page.of('show-results').map((effect) => effect.outcome.counts)).toEqual([{ projects: { heat: 1 }, months: { '2014-07': 1 } }]);
   });
 
   it('loads Pagefind when the box is focused and warms it up, unless a search got there first', async () => {
@@ -221,7 +230,7 @@ describe('the search page controller', () => {
     expect(page.of('preload')).toEqual([]);
     page.dispatch({ type: 'focused' });
     page.type('Rackspace heat');
-    expect(page.of('preload')).toEqual([{ type: 'preload', terms: ['Rackspace', 'heat'] }]);
+    expect(page.of('preload')).toEqual([{ type: 'preload', text: 'Rackspace heat' }]);
   });
 
   it('lists one page more for "more", focusing the first new entry, without a history entry', async () => {

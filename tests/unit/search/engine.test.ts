@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { preloadTerms, runSearch, warmUp } from '../../../src/lib/search/page/engine.ts';
+import { preloadQuery, runSearch, warmUp, type SearchRequest } from '../../../src/lib/search/page/engine.ts';
+import { splitQuery } from '../../../src/lib/search/page/query.ts';
 import { fakePagefind, type FakeRecord } from './fake-pagefind.ts';
+import { vocabularyOf } from './registries.ts';
 
 const records: FakeRecord[] = [
   {
@@ -43,7 +45,17 @@ describe('running a search', () => {
     ]);
     expect(outcome.issues.find((issue) => issue.issue === '11')?.others.map((other) => other.part.projectId)).toEqual(['common']);
     // Pagefind's counts: issues holding the words that cover the project, wherever the words are.
-    expect(outcome.projectCounts).toEqual({ heat: 2, nova: 3, common: 2 });
+    expect(outcome.counts?.projects).toEqual({ heat: 2, nova: 3, common: 2 });
+    // And per month: every month an issue's period touches.
+    expect(outcome.counts?.months).toEqual({
+      '2013-11': 1,
+      '2013-12': 1,
+      '2014-02': 1,
+      '2014-03': 1,
+      '2014-04': 1,
+      '2014-06': 1,
+      '2014-07': 1,
+    });
     expect(outcome.more).toBe(false);
   });
 
@@ -60,7 +72,7 @@ describe('running a search', () => {
     // Issues 3 and 8 cover Nova and mention Rackspace, but only under Heat.
     expect(listed(outcome)).toEqual([['11', 'nova']]);
     expect(calls.some((call) => JSON.stringify(call['project']) === '{"any":["nova"]}')).toBe(true);
-    expect(outcome.projectCounts).toMatchObject({ heat: 2, nova: 3 });
+    expect(outcome.counts?.projects).toMatchObject({ heat: 2, nova: 3 });
     const both = await runSearch(instance, { ...request, projects: ['nova', 'heat'] });
     expect(listed(both)).toEqual([
       ['3', 'heat'],
@@ -91,7 +103,7 @@ describe('running a search', () => {
   it('counts only when asked, so the project filter is not downloaded for nothing', async () => {
     const { instance, calls } = fakePagefind(records);
     const outcome = await runSearch(instance, { ...request, counts: false });
-    expect(outcome.projectCounts).toBeUndefined();
+    expect(outcome.counts).toBeUndefined();
     expect(calls.map((call) => call['project'])).toEqual([undefined]);
   });
 
@@ -118,7 +130,7 @@ describe('running a search', () => {
   it('shows no counts when nothing in the text answers the query', async () => {
     const { instance } = fakePagefind([{ issue: 1, date: '2013-11-17', months: ['2013-11'], parts: { nova: 'xab' } }]);
     const outcome = await runSearch(instance, { ...request, text: 'ab', terms: ['ab'] });
-    expect(outcome).toMatchObject({ issues: [], projectCounts: {} });
+    expect(outcome).toMatchObject({ issues: [], counts: { projects: {}, months: {} } });
   });
 });
 
@@ -131,11 +143,89 @@ describe('getting Pagefind ready before a search', () => {
 
   it('preloads what the words typed so far need, under the same locale filter a search uses', async () => {
     const { instance, calls } = fakePagefind(records);
-    await preloadTerms(instance, ['keystone', 'v3'], 'zh-CN');
+    await preloadQuery(instance, 'keystone v3', 'zh-CN');
     await runSearch(instance, { ...request, text: 'keystone', terms: ['keystone'], counts: false });
     expect(calls).toEqual([
       { preload: 'keystone v3', not: { hidden: 'zh-CN' } },
       { term: 'keystone', not: { hidden: 'zh-CN' } },
     ]);
+  });
+});
+
+describe('a range of months with newest first', () => {
+  it('lists only issues whose period touches the range, though their neighbours share a month', async () => {
+    // Issue 12 spans April and May: in a May–August range, April is walked for no one else.
+    const spanning: FakeRecord[] = [
+      { issue: 10, date: '2014-03-20', months: ['2014-03', '2014-04'], parts: { nova: 'nova 的讨论' } },
+      { issue: 11, date: '2014-04-10', months: ['2014-04'], parts: { nova: 'nova 的讨论' } },
+      { issue: 12, date: '2014-04-24', months: ['2014-04', '2014-05'], parts: { nova: 'nova 的讨论' } },
+      { issue: 13, date: '2014-07-01', months: ['2014-07'], parts: { nova: 'nova 的讨论' } },
+      { issue: 14, date: '2014-08-25', months: ['2014-08', '2014-09'], parts: { nova: 'nova 的讨论' } },
+    ];
+    const { instance } = fakePagefind(spanning);
+    const months = ['2014-05', '2014-06', '2014-07', '2014-08'];
+    const newest = await runSearch(instance, { ...request, text: 'nova', terms: ['nova'], months, order: 'newest', counts: false });
+    expect(newest.issues.map((issue) => issue.issue)).toEqual(['14', '13', '12']);
+    const relevant = await runSearch(instance, { ...request, text: 'nova', terms: ['nova'], months, counts: false });
+    expect(relevant.issues.map((issue) => issue.issue).sort()).toEqual(['12', '13', '14']);
+  });
+});
+
+describe('queries widened by the registries', () => {
+  const archive: FakeRecord[] = [
+    { issue: 2, date: '2013-11-22', months: ['2013-11'], parts: { nova: '社区考虑将在I版release时不建议使用nova-network' } },
+    { issue: 8, date: '2014-02-03', months: ['2014-02'], parts: { heat: 'Havana到Icehouse的一些修改' } },
+    { issue: 9, date: '2014-02-17', months: ['2014-02'], parts: { industry: '私有云计算平台' } },
+    {
+      issue: 12,
+      date: '2014-04-10',
+      months: ['2014-04'],
+      parts: { common: 'Neutron 发布', neutron: '修复了很多问题' },
+      headings: { common: 'Common', neutron: 'Neutron' },
+    },
+  ];
+  const vocabulary = vocabularyOf(archive.flatMap((record) => [...Object.values(record.parts), ...Object.values(record.headings ?? {})]));
+  const ask = (text: string, extra: Partial<SearchRequest> = {}) =>
+    runSearch(
+      fakePagefind(archive).instance,
+      { ...request, text, terms: splitQuery(text.normalize('NFKC')), counts: false, ...extra },
+      vocabulary,
+    );
+
+  it('finds a release by its letter shorthand and the shorthand by its name, the query itself first', async () => {
+    const icehouse = await ask('Icehouse');
+    expect(icehouse.issues.map((issue) => [issue.issue, issue.form])).toEqual([
+      ['8', 0],
+      ['2', 1],
+    ]);
+    expect(icehouse.others.map((form) => form.text)).toEqual(['I版']);
+    const shorthand = await ask('I版');
+    expect(shorthand.issues.map((issue) => [issue.issue, issue.form])).toEqual([
+      ['2', 0],
+      ['8', 1],
+    ]);
+  });
+
+  it('finds a project by a former name, its own sections first', async () => {
+    const quantum = await ask('Quantum');
+    expect(quantum.issues.map((issue) => [issue.issue, issue.best.part.projectId])).toEqual([['12', 'neutron']]);
+    expect(quantum.issues[0]?.form).toBe(1);
+  });
+
+  it('looks for the words exactly as typed on request', async () => {
+    const exact = await ask('Icehouse', { exact: true });
+    expect(exact.issues.map((issue) => issue.issue)).toEqual(['8']);
+    expect(exact).toMatchObject({ exact: true, forms: [{ text: 'Icehouse' }] });
+    expect(exact.others.map((form) => form.text)).toEqual(['I版']);
+  });
+
+  it('reads traditional characters and full-width letters as the archive writes them', async () => {
+    expect((await ask('雲計算')).issues.map((issue) => issue.issue)).toEqual(['9']);
+    expect((await ask('ＩＣＥＨＯＵＳＥ')).issues.map((issue) => issue.issue)).toEqual(['8', '2']);
+  });
+
+  it('counts the issues found by other names too', async () => {
+    const { counts } = await ask('Icehouse', { counts: true });
+    expect(counts).toEqual({ projects: { heat: 1, nova: 1 }, months: { '2013-11': 1, '2014-02': 1 } });
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { excerptAround, excerptOf, findQuery } from '../../../src/lib/search/page/excerpt.ts';
+import { excerptAround, excerptOf, excerptOfMatch, findQuery, type Excerpt } from '../../../src/lib/search/page/excerpt.ts';
+import type { PartMatch } from '../../../src/lib/search/page/rank.ts';
 
-const text = (pieces: { text: string; mark: boolean }[] | undefined) =>
-  pieces?.map((piece) => (piece.mark ? `[${piece.text}]` : piece.text)).join('');
+const text = (pieces: { text: string; mark: boolean }[] | Excerpt | undefined) =>
+  (Array.isArray(pieces) ? pieces : pieces?.pieces)?.map((piece) => (piece.mark ? `[${piece.text}]` : piece.text)).join('');
 
 describe('excerpts around the query', () => {
   it('marks every occurrence in the window, ignoring case', () => {
@@ -42,33 +43,79 @@ describe('excerpts around the query', () => {
 
 describe('the excerpt of a result', () => {
   it('is around the query as typed where the text holds it', () => {
-    expect(text(excerptOf('keystone 的 v2 版本，keystone v2 认证', 'keystone v2', ['keystone', 'v2'], 100))).toBe(
+    expect(text(excerptOf('keystone 的 v2 版本，keystone v2 认证', [['keystone v2'], ['keystone', 'v2']], { radius: 100 }))).toBe(
       'keystone 的 v2 版本，[keystone v2] 认证',
     );
   });
 
   it('is around the words of the query where the text holds them apart', () => {
-    expect(text(excerptOf('Rackspace 只支持 keystone 的 v2 版本认证', 'keystone v2 认证', ['keystone', 'v2', '认证'], 100))).toBe(
-      'Rackspace 只支持 [keystone] 的 [v2] 版本[认证]',
-    );
+    expect(
+      text(excerptOf('Rackspace 只支持 keystone 的 v2 版本认证', [['keystone v2 认证'], ['keystone', 'v2', '认证']], { radius: 100 })),
+    ).toBe('Rackspace 只支持 [keystone] 的 [v2] 版本[认证]');
   });
 
   it('is around the closest meeting of the words, not their first occurrence', () => {
     const long = `keystone 的介绍。${'其他内容，'.repeat(30)}只支持 keystone 的 v2 版本认证`;
-    expect(text(excerptOf(long, 'keystone v2 认证', ['keystone', 'v2', '认证'], 10))).toBe(
+    expect(text(excerptOf(long, [['keystone v2 认证'], ['keystone', 'v2', '认证']], { radius: 10 }))).toBe(
       '…，其他内容，只支持 [keystone] 的 [v2] 版本[认证]',
     );
   });
 
   it('is the beginning of the text when neither is found, shortened', () => {
-    expect(text(excerptOf('一二三四五六七八九十', '零', ['零'], 3))).toBe('一二三四五六…');
-    expect(text(excerptOf('😀😀😀😀', 'x', ['x'], 1))).toBe('😀😀…');
+    expect(text(excerptOf('一二三四五六七八九十', [['零']], { radius: 3 }))).toBe('一二三四五六…');
+    expect(text(excerptOf('😀😀😀😀', [['x']], { radius: 1 }))).toBe('😀😀…');
   });
 });
 
 describe('the matcher excerpts share with ranking', () => {
   it('marks full-width letters and digits that ranking counted as the query, in the text as written', () => {
-    expect(text(excerptOf('关于 Keystone Ｖ３ 的讨论', 'keystone v3', ['keystone', 'v3'], 100))).toBe('关于 [Keystone Ｖ３] 的讨论');
+    expect(text(excerptOf('关于 Keystone Ｖ３ 的讨论', [['keystone v3'], ['keystone', 'v3']], { radius: 100 }))).toBe(
+      '关于 [Keystone Ｖ３] 的讨论',
+    );
     expect(text(excerptAround('ＮＯＶＡ-scheduler 与 nova', ['nova'], 100))).toBe('[ＮＯＶＡ]-scheduler 与 [nova]');
+  });
+});
+
+describe('excerpts that read', () => {
+  const url = 'https://wiki.openstack.org/wiki/Marconi/Incubation/Graduation/Review';
+
+  it('shows a web address by its host and the start of its path', () => {
+    expect(text(excerptOf(`说明见 ${url} 以及更多`, [['说明']], { radius: 100 }))).toBe(
+      '[说明]见 wiki.openstack.org/wiki/Marconi/In… 以及更多',
+    );
+  });
+
+  it('prefers a match in the prose to one inside an address, and starts after an address before it', () => {
+    expect(text(excerptOf(`${url} 之后，Marconi 进入孵化`, [['marconi']], { radius: 100 }))).toBe('…之后，[Marconi] 进入孵化');
+  });
+
+  it('keeps a mark that lies inside an address, its path shown that far', () => {
+    const excerpt = excerptOf(`见 ${url}`, [['graduation']], { radius: 100 });
+    expect(text(excerpt)).toBe('见 wiki.openstack.org/wiki/Marconi/Incubation/[Graduation]…');
+    expect(excerpt.marks).toEqual([{ start: 53, end: 63 }]);
+  });
+
+  it('starts with the prose when nothing matches, after a heading and an address opening the text', () => {
+    expect(text(excerptOf(`Nova ${url} 发布了很多内容`, [['zzz']], { radius: 30, from: 5 }))).toBe('…发布了很多内容');
+  });
+
+  it("marks the words in a section's heading (its subtitle) only when its own text lacks them", () => {
+    const text2 = 'Nova 热迁移专题 普通格式保留';
+    const match = (heading: boolean): PartMatch => ({
+      part: { projectId: 'nova', start: 0, end: text2.length, text: text2, bodyStart: 11 },
+      form: 0,
+      exact: true,
+      count: 1,
+      ...(heading ? { heading } : {}),
+    });
+    const forms = [{ text: '热迁移专题', terms: ['热迁移', '专题'], words: ['热迁移', '专题'], apart: [] }];
+    expect(text(excerptOfMatch(match(true), forms, false))).toBe('Nova [热迁移专题] 普通格式保留');
+    expect(text(excerptOfMatch(match(false), forms, false))).toBe('…普通格式保留');
+  });
+
+  it('never marks the heading of a section', () => {
+    const excerpt = excerptOf('Nova 调度器的讨论，nova-scheduler 独立', [['nova']], { from: 5 });
+    expect(text(excerpt)).toBe('…调度器的讨论，[nova]-scheduler 独立');
+    expect(excerpt.marks).toEqual([{ start: 12, end: 16 }]);
   });
 });

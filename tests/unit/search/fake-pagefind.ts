@@ -9,6 +9,8 @@ export interface FakeRecord {
   months: string[];
   hidden?: string[];
   parts: Record<string, string>;
+  /** Section headings by project id, as the index writes them before each section's text. */
+  headings?: Record<string, string>;
 }
 
 /**
@@ -20,7 +22,9 @@ export function fakePagefind(records: FakeRecord[]) {
   const calls: Record<string, unknown>[] = [];
   const indexed = records.map((record) => {
     const { content, meta } = joinParts(
-      Object.entries(record.parts).map(([id, text]) => (id === 'intro' ? { text } : { projectId: id, text })),
+      Object.entries(record.parts).map(([id, text]) =>
+        id === 'intro' ? { text } : { projectId: id, text, ...(record.headings?.[id] ? { heading: record.headings[id] } : {}) },
+      ),
     );
     return { ...record, content, meta, projects: Object.keys(record.parts).filter((id) => id !== 'intro') };
   });
@@ -57,6 +61,7 @@ export function fakePagefind(records: FakeRecord[]) {
             url: `/issues/${record.issue}/`,
             content: record.content,
             meta: { issue: String(record.issue), date: record.date, ...record.meta },
+            filters: { month: record.months, project: record.projects },
           }),
         }));
       const counts = (name: 'project' | 'month') => {

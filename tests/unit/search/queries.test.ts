@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuerySet, namedQueries, relevantIssues, sampleQueries } from '../../../scripts/lib/search-queries.ts';
+import { readFileSync } from 'node:fs';
+import { headingsOf, readRegistryNames } from '../../../scripts/lib/relevance.ts';
+import { buildQuerySet, fullWidth, namedQueries, relevantIssues, sampleQueries } from '../../../scripts/lib/search-queries.ts';
+
+/** The registries as the ground truth reads them: its own rule, on the files as they are. */
+const names = readRegistryNames(readFileSync('src/content/projects.yaml', 'utf8'), readFileSync('src/content/releases.yaml', 'utf8'));
 
 /** Issues as indexed (parts) and as written (source, with Markdown the index does not show). */
 const issues = [
@@ -37,6 +42,31 @@ describe('ground truth, from the text as written', () => {
   });
 });
 
+describe('ground truth for names of releases and projects', () => {
+  it('counts a query naming a release as naming every name and milestone the registry lists', () => {
+    // Issue 1 says H版, issue 2 icehouse-3: Havana and Icehouse, by other names.
+    expect(relevantIssues(issues, 'Havana', names)).toEqual([1]);
+    expect(relevantIssues(issues, 'I版', names)).toEqual([2]);
+    expect(relevantIssues(issues, 'icehouse', names)).toEqual([2]);
+    // A milestone names only itself.
+    expect(relevantIssues(issues, 'icehouse-3', names)).toEqual([2]);
+  });
+
+  it('counts a query naming a project as naming its names, and a section headed by it as about it', () => {
+    // Issue 2's only Nova is its heading; issue 1 says Keystone, and has a Keystone section.
+    expect(relevantIssues(issues, 'nova', names)).toEqual([1, 2]);
+    expect(relevantIssues(issues, 'Compute', names)).toEqual([1, 2]);
+    expect(relevantIssues(issues, 'OpenStack Identity', names)).toEqual([1, 2]);
+    // Words other than names keep the plain rule, and so does everything without the registries.
+    expect(relevantIssues(issues, 'nova', [])).toEqual([1]);
+    expect(relevantIssues(issues, 'rackspace', names)).toEqual([2]);
+  });
+
+  it('reads headings as a heading may spell a project', () => {
+    expect(headingsOf('## Nova\n\ntext\n### Neutron (Quantum)\n#### 计算 ##')).toEqual(['nova', 'neutron', '计算']);
+  });
+});
+
 describe('the query set', () => {
   const set = buildQuerySet(issues, { perKind: 50 });
 
@@ -57,6 +87,28 @@ describe('the query set', () => {
     expect(buildQuerySet([...issues].reverse(), { perKind: 50 })).toEqual(set);
     const keys = set.map((entry) => entry.query.toLowerCase());
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('draws names of releases and projects from the registries, given them', () => {
+    const withNames = buildQuerySet(issues, { perKind: 50, names });
+    const drawn = withNames.filter((entry) => entry.kind === 'names');
+    expect(drawn.map((entry) => entry.query.toLowerCase())).toEqual(
+      expect.arrayContaining(['havana', 'i版', 'nova', 'openstack identity']),
+    );
+    expect(drawn.every((entry) => entry.relevant.length > 0)).toBe(true);
+    // The named H版 is ground-truthed by the same rule.
+    expect(withNames.find((entry) => entry.query === 'H版')?.relevant).toEqual([1]);
+    expect(set.some((entry) => entry.kind === 'names')).toBe(false);
+  });
+
+  it('types picked queries again in traditional characters or full-width letters, with the same answers', () => {
+    const variants = set.filter((entry) => entry.kind === 'variants');
+    expect(variants.map((entry) => entry.query)).toEqual(expect.arrayContaining(['檢查工具', fullWidth('Keystone')]));
+    for (const variant of variants) {
+      const original = set.find((entry) => entry.kind !== 'variants' && entry.relevant === variant.relevant);
+      expect(original, variant.query).toBeDefined();
+    }
+    expect(fullWidth('Keystone V3')).toBe('Ｋｅｙｓｔｏｎｅ Ｖ３');
   });
 
   it('samples a fixed few per kind, keeping named queries that have answers', () => {

@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { joinParts, splitParts } from '../../../src/lib/search/contract.ts';
-import { longestRun, matchParts, matchText, orderHits, rankHit, rankIssues, type SearchHit } from '../../../src/lib/search/page/rank.ts';
+import type { QueryForm } from '../../../src/lib/search/page/expand.ts';
+import {
+  longestRun,
+  matchApart,
+  matchParts,
+  matchText,
+  orderHits,
+  rankHit,
+  rankIssues,
+  type SearchHit,
+} from '../../../src/lib/search/page/rank.ts';
+
+/** The query itself as the only form looked for, with the words Pagefind gets. */
+const form = (text: string, words: string[] = [text]): QueryForm => ({
+  text,
+  terms: words,
+  words,
+  apart: text.split(' ').length > 1 ? text.split(' ') : [],
+});
+const typed = (text: string, words?: string[]) => ({ forms: [form(text, words)] });
 
 interface Fragment {
   content: string;
@@ -59,7 +78,7 @@ describe('signals', () => {
     ['html 版本', 'none'],
     ['没有', 'none'],
   ] as const)('%s answers H版: %s', (text, match) => {
-    expect(matchText(text, 'H版', ['H', '版'])).toBe(match);
+    expect(matchText(text, form('H版', ['H', '版']))).toBe(match);
   });
 });
 
@@ -72,7 +91,7 @@ describe('the part a match lies in', () => {
   });
   const parts = splitParts(issue.content, issue.meta);
   const answer = (query: string, terms: string[], projects?: string[]) =>
-    matchParts(parts, { query, terms, ...(projects ? { projects } : {}) }).map((match) => [
+    matchParts(parts, { ...typed(query, terms), ...(projects ? { projects } : {}) }).map((match) => [
       match.part.projectId ?? 'intro',
       match.exact,
       match.count,
@@ -106,10 +125,10 @@ describe('the part a match lies in', () => {
   it('makes a result entry of a hit: its issue, the part to show and the others', async () => {
     const { hits } = hitsOf([['8', { intro: '前言 Heat', heat: 'Heat 和 Heat', nova: 'nova' }]]);
     const [hit] = hits as [SearchHit<Fragment>];
-    const entry = rankHit(hit, await hit.data(), { query: 'heat', terms: ['heat'] });
+    const entry = rankHit(hit, await hit.data(), typed('heat'));
     expect(entry).toMatchObject({ issue: '8', exact: true, best: { part: { projectId: 'heat', text: 'Heat 和 Heat' } } });
     expect(entry?.others.map((other) => other.part.projectId)).toEqual([undefined]);
-    expect(rankHit(hit, await hit.data(), { query: 'heat', terms: ['heat'], projects: ['nova'] })).toBeUndefined();
+    expect(rankHit(hit, await hit.data(), { ...typed('heat'), projects: ['nova'] })).toBeUndefined();
   });
 });
 
@@ -124,7 +143,7 @@ describe('ranking issues', () => {
       ['2', { heat: '适配G版和H版' }],
       ['1', '支持H版'],
     ]);
-    const { issues } = await rankIssues(hits, { query: 'H版', terms: ['H', '版'], limit: 10 });
+    const { issues } = await rankIssues(hits, { ...typed('H版', ['H', '版']), limit: 10 });
     expect(issues.map((issue) => [issue.issue, issue.exact])).toEqual([
       ['3', true],
       ['1', true],
@@ -140,13 +159,13 @@ describe('ranking issues', () => {
       ['8', { heat: 'Rackspace 认证', nova: 'nova-scheduler' }],
       ['11', { nova: 'Rackspace 工程师', common: 'Rackspace' }],
     ]);
-    const { issues } = await rankIssues(hits, { query: 'Rackspace', terms: ['Rackspace'], projects: ['nova'], limit: 10 });
+    const { issues } = await rankIssues(hits, { ...typed('Rackspace', ['Rackspace']), projects: ['nova'], limit: 10 });
     expect(issues.map((issue) => [issue.issue, issue.best.part.projectId, issue.others.length])).toEqual([['11', 'nova', 0]]);
   });
 
   it('reads few fragments when the first ones already answer', async () => {
     const { hits, loads } = hitsOf(Array.from({ length: 100 }, (_, index): [string, string] => [String(index), 'nova']));
-    const { issues, unread } = await rankIssues(hits, { query: 'nova', terms: ['nova'], limit: 10 });
+    const { issues, unread } = await rankIssues(hits, { ...typed('nova', ['nova']), limit: 10 });
     expect(issues).toHaveLength(10);
     expect(loads).toHaveLength(10);
     expect(unread).toBe(90);
@@ -157,16 +176,83 @@ describe('ranking issues', () => {
       index < 25 ? [String(index), 'keystone 的 v3', [1, 3]] : [String(index), 'keystone v3', [1, 2]],
     );
     const { hits, loads } = hitsOf(records);
-    const { issues } = await rankIssues(hits, { query: 'keystone v3', terms: ['keystone', 'v3'], limit: 10 });
+    const { issues } = await rankIssues(hits, { ...typed('keystone v3', ['keystone', 'v3']), limit: 10 });
     expect(issues.slice(0, 10).every((issue) => issue.exact)).toBe(true);
     expect(loads.length).toBeLessThanOrEqual(50);
   });
 
   it('stops at its budget', async () => {
     const { hits, loads } = hitsOf(Array.from({ length: 100 }, (_, index): [string, string] => [String(index), 'nothing here']));
-    const { issues, unread } = await rankIssues(hits, { query: 'nova', terms: ['nova'], limit: 10, budget: 25 });
+    const { issues, unread } = await rankIssues(hits, { ...typed('nova', ['nova']), limit: 10, budget: 25 });
     expect(issues).toEqual([]);
     expect(loads).toHaveLength(25);
     expect(unread).toBe(75);
+  });
+});
+
+/** A fragment whose sections start with their headings, as the index writes them. */
+function headedFragment(issue: string, sections: Record<string, [heading: string, text: string]>): Fragment {
+  const { content, meta } = joinParts(Object.entries(sections).map(([projectId, [heading, text]]) => ({ projectId, heading, text })));
+  return { content, meta: { issue, ...meta } };
+}
+
+function headedHits(records: [issue: string, sections: Record<string, [string, string]>][]): SearchHit<Fragment>[] {
+  return records.map(([issue, sections], index) => ({
+    id: issue,
+    score: records.length - index,
+    words: [0],
+    data: async () => headedFragment(issue, sections),
+  }));
+}
+
+describe('other names and words apart', () => {
+  /** Icehouse, then I版, its shorthand, as `expandQuery` makes them. */
+  const icehouse = { forms: [form('Icehouse'), { ...form('I版', ['I', '版']), name: 'I版', phrase: true }] };
+
+  it('lists issues holding the query itself before those holding another name, and says which form each holds', async () => {
+    const hits = headedHits([
+      ['2', { nova: ['Nova', '路标是在I版就不建议使用'] }],
+      ['5', { common: ['Common', 'OpenStack Icehouse 发布'] }],
+      ['7', { heat: ['Heat', '与此无关'] }],
+    ]);
+    const { issues } = await rankIssues(hits, { ...icehouse, limit: 10 });
+    expect(issues.map((issue) => [issue.issue, issue.tier, issue.form])).toEqual([
+      ['5', 0, 0],
+      ['2', 2, 1],
+    ]);
+  });
+
+  it('counts a section as holding its project’s name: its heading is the project', async () => {
+    const hits = headedHits([
+      ['3', { common: ['Common', 'nova-network 和 nova 的讨论'], nova: ['Nova', '调度器的讨论'] }],
+      ['4', { common: ['Common', '只在这里提到 nova'] }],
+    ]);
+    const { issues } = await rankIssues(hits, { ...typed('nova'), limit: 10 });
+    // Issue 3 is shown by its Nova section, though Common says nova more often, and comes first.
+    expect(issues.map((issue) => [issue.issue, issue.best.part.projectId, issue.about])).toEqual([
+      ['3', 'nova', true],
+      ['4', 'common', false],
+    ]);
+    expect(issues[0]?.best.part.bodyStart).toBe('Nova '.length);
+  });
+
+  it('lists issues holding the words only in different sections last, never drops them', async () => {
+    const hits = headedHits([
+      ['1', { common: ['Common', 'Keystone 的介绍'], heat: ['Heat', '只支持 v3 版本'] }],
+      ['2', { heat: ['Heat', 'keystone v3 合入'] }],
+      ['3', { heat: ['Heat', 'keystone 的 v3'] }],
+      ['4', { common: ['Common', 'Keystone 的介绍'] }],
+    ]);
+    const { issues } = await rankIssues(hits, { ...typed('keystone v3', ['keystone', 'v3']), limit: 10 });
+    expect(issues.map((issue) => [issue.issue, issue.apart])).toEqual([
+      ['2', false],
+      ['3', false],
+      ['1', true],
+    ]);
+    const one = headedFragment('1', { common: ['Common', 'Keystone 的介绍'], heat: ['Heat', '只支持 v3 版本'] });
+    const parts = splitParts(one.content, one.meta);
+    expect(matchApart(parts, typed('keystone v3', ['keystone', 'v3'])).map((match) => match.part.projectId)).toEqual(['common', 'heat']);
+    // A query of one word cannot meet itself across sections.
+    expect(matchApart(parts, typed('keystone'))).toEqual([]);
   });
 });

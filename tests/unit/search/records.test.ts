@@ -67,7 +67,7 @@ describe('search records', () => {
     const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
     const [record] = createSearchRecords(subtitled.issues, labelsOf);
     expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
-      { projectId: 'nova', start: 0, end: 11, text: '热迁移专题 迁移的进展' },
+      { projectId: 'nova', start: 0, end: 11, text: '热迁移专题 迁移的进展', bodyStart: 6 },
     ]);
   });
 
@@ -111,6 +111,27 @@ describe('search records', () => {
       filters: { hidden: ['zh-CN'], project: ['nova'] },
     });
     expect(Object.keys(english?.meta ?? {})).not.toContain('issue.zh-CN');
+  });
+
+  it("opens each section with the project's name in the text's language, as its page shows it", () => {
+    const names: Record<string, Record<string, string>> = { heat: { 'zh-CN': 'Heat', en: 'Heat' }, nova: { 'zh-CN': '诺瓦', en: 'Nova' } };
+    const [record] = createSearchRecords([seven], labelsOf, (projectId, lang) => names[projectId]?.[lang] ?? projectId);
+    expect(record?.content).toBe('编者按：前言。 Heat Rackspace 认证 诺瓦 nova-scheduler');
+    expect(splitParts(record?.content ?? '', record?.meta ?? {}).map((part) => [part.projectId, part.bodyStart])).toEqual([
+      [undefined, undefined],
+      ['heat', 5],
+      ['nova', 3],
+    ]);
+    const [, english] = createSearchRecords([translated(eight)], labelsOf, (projectId, lang) => names[projectId]?.[lang] ?? projectId);
+    expect(english?.content).toBe('Nova database migration');
+  });
+
+  it("puts a section's subtitle after its name, in its heading as the page shows it", () => {
+    const subtitled = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), '## Nova (热迁移专题)\n\n迁移的进展')]);
+    const [record] = createSearchRecords(subtitled.issues, labelsOf, () => 'Nova');
+    expect(splitParts(record?.content ?? '', record?.meta ?? {})).toEqual([
+      { projectId: 'nova', start: 0, end: 16, text: 'Nova 热迁移专题 迁移的进展', bodyStart: 11 },
+    ]);
   });
 
   it('leaves out texts with nothing to index', () => {

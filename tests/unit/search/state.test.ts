@@ -37,8 +37,15 @@ describe('search state in the URL', () => {
     { q: 'keystone v2 认证', projects: [], order: 'relevance' },
     { q: '<script>&', projects: ['nova', 'heat'], from: '2013-11', order: 'newest' },
     { q: '', projects: [], to: '2014-01', order: 'relevance' },
+    { q: 'Icehouse', exact: true, projects: [], order: 'relevance' },
   ])('round-trips %j', (state) => {
     expect(parse(serializeSearchState(state).slice(1))).toEqual(state);
+  });
+
+  it('asks for the words exactly as typed with exact=1, and only so', () => {
+    expect(parse('q=Icehouse&exact=1')).toEqual({ q: 'Icehouse', exact: true, projects: [], order: 'relevance' });
+    expect(parse('q=Icehouse&exact=yes')).toEqual({ q: 'Icehouse', projects: [], order: 'relevance' });
+    expect(serializeSearchState({ q: 'I版', exact: true, projects: [], order: 'relevance' })).toBe('?q=I%E7%89%88&exact=1');
   });
 
   it('writes projects comma-separated and leaves defaults out', () => {

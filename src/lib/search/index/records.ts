@@ -32,6 +32,9 @@ export interface SearchRecord {
 /** Labels of an issue in a locale (formatted by the caller). */
 export type LabelsOf = (issue: ArchiveIssue, locale: Locale) => SearchLabels;
 
+/** The heading of a project's section in a text of this language: the project's name. */
+export type HeadingOf = (projectId: string, lang: Locale) => string;
+
 /** The distinct texts of an issue and the locales that show each one. */
 export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: Locale[] }[] {
   const original = { text: issue.original, locales: [] as Locale[] };
@@ -45,20 +48,26 @@ export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: L
 }
 
 /**
- * Every record of the archive: each text of each issue once, its parts joined.
+ * Every record of the archive: each text of each issue once, its parts joined, each section after
+ * its heading (so a section is found by its project's name, as the page shows it above the text).
  * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
  * newest-first walks the month filter instead.
  */
-export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: LabelsOf): SearchRecord[] {
+export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: LabelsOf, headingOf?: HeadingOf): SearchRecord[] {
   return issues.flatMap((issue) => {
     const months = monthsOfPeriod(issue.period);
     const date = toIsoDay(issue.period.start);
     return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
-      // A section's subtitle is searched with its words, so a match there is shown from the section too.
-      const sections = text.sections.map((section) =>
-        section.subtitle ? { ...section, text: `${section.subtitle}\n${section.text}` } : section,
-      );
-      const joined = joinParts([{ text: text.intro?.text ?? '' }, ...sections]);
+      const joined = joinParts([
+        { text: text.intro?.text ?? '' },
+        ...text.sections.map(({ projectId, subtitle, text: sectionText }) => {
+          // The heading as the page shows it: the project's name (not as the editor wrote it), then
+          // the section's subtitle, which is searched too; a subtitle alone stands as the text.
+          const heading = [headingOf?.(projectId, text.lang), sectionText.trim() ? subtitle : undefined].filter(Boolean).join(' ');
+          const body = sectionText.trim() ? sectionText : (subtitle ?? '');
+          return { projectId, text: body, ...(heading ? { heading } : {}) };
+        }),
+      ]);
       if (!joined.content) return [];
       const projects = text.sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
       const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };

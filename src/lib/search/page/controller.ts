@@ -5,7 +5,7 @@
  * timers and Pagefind's answers into events and carries out the effects. Pure.
  */
 import type { Locale } from '../../../i18n/locales.ts';
-import { FIRST_WAVE, PAGE_SIZE, type ProjectCounts, type SearchOutcome, type SearchRequest } from './engine.ts';
+import { FIRST_WAVE, PAGE_SIZE, type IssueCounts, type SearchOutcome, type SearchRequest } from './engine.ts';
 import { prepareQuery, type PreparedQuery } from './query.ts';
 import { monthsOfState, type SearchState } from './state.ts';
 
@@ -55,7 +55,7 @@ export interface PageState {
   typingEntry: boolean;
   /** The entry of the search running, written once its first results show (or it ends). */
   pendingEntry?: HistoryEntry;
-  /** Whether the filters are open: issues are counted per project only then. */
+  /** Whether the filters are open: issues are counted per project and month only then. */
   filtersOpen: boolean;
 }
 
@@ -81,20 +81,20 @@ export type PageEvent =
   | { type: 'slow'; id: number }
   | { type: 'answered'; id: number; wave: 'first' | 'whole'; outcome: SearchOutcome }
   | { type: 'failed'; id: number }
-  /** Issues counted per project: for a running search (`id`), or for the one on screen. */
-  | { type: 'counted'; id?: number; request: SearchRequest; counts: ProjectCounts }
+  /** Issues counted per project and month: for a running search (`id`), or for the one on screen. */
+  | { type: 'counted'; id?: number; request: SearchRequest; counts: IssueCounts }
   | { type: 'count-failed'; request: SearchRequest };
 
 export type PageEffect =
   | { type: 'load-pagefind' }
   | { type: 'warm-up' }
-  | { type: 'preload'; terms: string[] }
+  | { type: 'preload'; text: string }
   | { type: 'schedule-typing'; delay: number }
   | { type: 'cancel-typing' }
   | { type: 'schedule-slow'; id: number; delay: number }
   /** Run a search: its first few issues (`first`), or the whole page of them. */
   | { type: 'run'; id: number; request: SearchRequest; wave: 'first' | 'whole' }
-  /** Count issues per project for a request that listed `listed` issues. */
+  /** Count issues per project and month for a request that listed `listed` issues. */
   | { type: 'count'; id?: number; request: SearchRequest; listed: number }
   | { type: 'write-form'; state: SearchState }
   | { type: 'show-active-filters'; state: SearchState }
@@ -109,7 +109,7 @@ export type PageEffect =
   | { type: 'show-first-results'; outcome: SearchOutcome; query: SearchedQuery }
   | { type: 'show-results'; outcome: SearchOutcome; query: SearchedQuery; focusFrom?: number }
   | { type: 'show-failed'; query: string }
-  | { type: 'show-counts'; counts: ProjectCounts }
+  | { type: 'show-counts'; counts: IssueCounts }
   | { type: 'show-nothing' };
 
 export interface ControllerOptions {
@@ -152,6 +152,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
     const request: SearchRequest = {
       text: prepared.text,
       terms: prepared.terms,
+      ...(search.exact ? { exact: true } : {}),
       projects: search.projects,
       ...(months ? { months } : {}),
       order: search.order,
@@ -205,7 +206,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
     if (!running) return step;
     const { running: _done, ...state } = step.state;
     const shown: Step = {
-      state: { ...state, onScreen: { request: running.request, listed: outcome.issues.length, counted: !!outcome.projectCounts } },
+      state: { ...state, onScreen: { request: running.request, listed: outcome.issues.length, counted: !!outcome.counts } },
       effects: [
         ...step.effects,
         {
@@ -251,7 +252,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
         const prepared = prepareQuery(event.text);
         const effects: PageEffect[] = [{ type: 'cancel-typing' }, { type: 'schedule-typing', delay: TYPING_DELAY_MS }];
         // Typing starts loading the words' index chunks, once Pagefind is on its way.
-        if (state.loading && prepared.ok) effects.push({ type: 'preload', terms: prepared.terms });
+        if (state.loading && prepared.ok) effects.push({ type: 'preload', text: prepared.text });
         return { state, effects };
       }
       case 'composing':
@@ -294,7 +295,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
       case 'counted': {
         if (event.id !== undefined) {
           const first = state.running?.first;
-          return current(event.id) && first ? finish(step, { ...first, projectCounts: event.counts }) : step;
+          return current(event.id) && first ? finish(step, { ...first, counts: event.counts }) : step;
         }
         return state.onScreen?.request === event.request ? { state, effects: [{ type: 'show-counts', counts: event.counts }] } : step;
       }

@@ -1,22 +1,26 @@
 /**
- * One search as the search page runs it: filters from the request, Pagefind queried for the hits
- * (one per issue text), hits turned into a list of issues, each shown by the part that answers
- * (relevance, or newest first by walking the month filter), and on request per-project counts.
- * A project filter works in two steps: Pagefind's `project` filter keeps the issues covering a
- * chosen project, then only those projects' sections are checked for the query. Pure apart from
- * the Pagefind instance it is given.
+ * One search as the search page runs it: the query's forms (`expand.ts`: folded, and other names
+ * of a release or project it names), filters from the request, Pagefind queried for the hits (one
+ * per issue text), hits turned into a list of issues, each shown by the part that answers
+ * (relevance, or newest first by walking the month filter), and on request issue counts per
+ * project and per month. A project filter works in two steps: Pagefind's `project` filter keeps
+ * the issues covering a chosen project, then only those projects' sections are checked for the
+ * query. Pure apart from the Pagefind instance it is given.
  */
 import type { Locale } from '../../../i18n/locales.ts';
-import { searchFilters } from '../contract.ts';
-import { rankHit, rankIssues, type HitFragment, type RankedIssue, type SearchHit } from './rank.ts';
+import { emptyVocabulary, searchFilters } from '../contract.ts';
+import { expandQuery, readVocabulary, type QueryForm, type QueryVocabulary } from './expand.ts';
+import { rankIssues, type HitFragment, type RankedIssue, type SearchHit } from './rank.ts';
 
 /** What the page needs of a loaded Pagefind fragment. */
 export interface PagefindFragment extends HitFragment {
   /** The record's URL: the issue page of the locale that first shows the text. */
   url: string;
+  /** The record's filter values (`month`, `project`), for counting issues found by other names. */
+  filters?: Record<string, string[]>;
 }
 
-type Filters = Record<string, unknown>;
+export type Filters = Record<string, unknown>;
 
 /** Issues per page of results. */
 export const PAGE_SIZE = 10;
@@ -29,6 +33,8 @@ export const PAGE_SIZE = 10;
  */
 export const FIRST_WAVE = 5;
 
+export type Hit = SearchHit<PagefindFragment>;
+
 /** The part of Pagefind's instance API a search uses. */
 export interface PagefindInstance {
   /** `null`: every record the filters keep, no words searched. */
@@ -36,7 +42,7 @@ export interface PagefindInstance {
     term: string | null,
     options: { filters: Filters },
   ): Promise<{
-    results: SearchHit<PagefindFragment>[];
+    results: Hit[];
     filters: Record<string, Record<string, number>>;
   }>;
   /** Downloads the index and filter chunks a search for `term` would need, without searching. */
@@ -50,6 +56,8 @@ export interface SearchRequest {
   text: string;
   /** Its words, as given to Pagefind. */
   terms: string[];
+  /** Whether to look for the words exactly as typed, without other names of what they name. */
+  exact?: boolean;
   /** Projects whose sections to search; empty for every part. */
   projects: string[];
   /** Months the issue's period must touch; undefined for any. */
@@ -59,25 +67,39 @@ export interface SearchRequest {
   locale: Locale;
   /** Issues wanted. */
   limit: number;
-  /** Whether to count issues per project too (it costs the project filter's download). */
+  /** Whether to count issues per project and month too (it costs those filters' downloads). */
   counts?: boolean;
 }
 
 /**
- * Per project, Pagefind's count of issues that have a section on it and whose text has the
- * query's words (anywhere in the issue), under the other filters: not checked section by section.
+ * Pagefind's counts of issues whose text has the query's words (anywhere in the issue), plus
+ * those found by other names of what it names: per project (issues with a section on it, under
+ * the request's filters) and per month (issues whose period touches it, under every filter but
+ * the months). Not checked section by section.
  */
-export type ProjectCounts = Record<string, number>;
+export interface IssueCounts {
+  projects: Record<string, number>;
+  months: Record<string, number>;
+}
 
 export interface SearchOutcome {
   issues: RankedIssue<PagefindFragment>[];
+  /** What was looked for: the query itself first, then other names (`expand.ts`). */
+  forms: QueryForm[];
+  /** The other names of what the query names, looked for unless `exact`. */
+  others: QueryForm[];
+  /** Whether the words were looked for exactly as typed. */
+  exact: boolean;
   /** Pagefind's hits (issue texts), before the text is checked. */
   hits: number;
   /** When the request asked for them. */
-  projectCounts?: ProjectCounts;
+  counts?: IssueCounts;
   /** Whether more issues may follow the ones listed. */
   more: boolean;
 }
+
+/** A vocabulary that widens nothing, when none is given. */
+export const noVocabulary = readVocabulary(emptyVocabulary);
 
 /**
  * Pagefind's search term for a query's words. Every search and the preload build it here, so what
@@ -88,10 +110,27 @@ export function pagefindTerm(terms: readonly string[]): string {
   return terms.join(' ');
 }
 
-function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters {
+/** Pagefind's term for a form of the query: its words, or quoted for a phrase. */
+export function termOf(form: QueryForm): string {
+  return form.phrase ? `"${pagefindTerm(form.terms)}"` : pagefindTerm(form.terms);
+}
+
+/** The forms of the query a request looks for. */
+export function formsOf(request: Pick<SearchRequest, 'text' | 'exact'>, vocabulary: QueryVocabulary = noVocabulary): QueryForm[] {
+  return expandQuery(request.text, vocabulary, { exact: request.exact ?? false });
+}
+
+/** The filters every search of a request applies: the page's locale, and its months. */
+export function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
   if (request.months) base[searchFilters.month] = { any: request.months };
   return base;
+}
+
+/** The hits of several searches, each record once, in the order the searches came. */
+export function mergeHits(lists: readonly (readonly Hit[])[]): Hit[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((hit) => !seen.has(hit.id) && seen.add(hit.id));
 }
 
 /**
@@ -105,89 +144,60 @@ export async function warmUp(pagefind: PagefindInstance, locale: Locale): Promis
 }
 
 /**
- * Starts downloading what a search for these words will need, while the reader is still typing
- * or before Enter: the search then finds its index chunks loaded.
+ * Starts downloading what a search for this query will need (its words, and those of other names
+ * of what it names), while the reader is still typing or before Enter: the search then finds its
+ * index chunks loaded.
  */
-export function preloadTerms(pagefind: PagefindInstance, terms: readonly string[], locale: Locale): Promise<void> {
-  return pagefind.preload(pagefindTerm(terms), { filters: baseFilters({ locale }) });
+export async function preloadQuery(
+  pagefind: PagefindInstance,
+  text: string,
+  locale: Locale,
+  vocabulary: QueryVocabulary = noVocabulary,
+): Promise<void> {
+  const filters = baseFilters({ locale });
+  await Promise.all(formsOf({ text }, vocabulary).map((form) => pagefind.preload(pagefindTerm(form.terms), { filters })));
 }
 
 /** Runs a search. */
-export async function runSearch(pagefind: PagefindInstance, request: SearchRequest): Promise<SearchOutcome> {
+export async function runSearch(
+  pagefind: PagefindInstance,
+  request: SearchRequest,
+  vocabulary: QueryVocabulary = noVocabulary,
+): Promise<SearchOutcome> {
+  const [typed, ...others] = formsOf({ text: request.text }, vocabulary) as [QueryForm, ...QueryForm[]];
+  const exact = request.exact ?? false;
+  const forms = exact ? [typed] : [typed, ...others];
   const base = baseFilters(request);
   const scoped: Filters = request.projects.length ? { ...base, [searchFilters.project]: { any: request.projects } } : base;
+  // Newest first and counting are loaded when first asked for: a first search downloads neither.
   const listed =
-    request.order === 'newest' ? await listNewestFirst(pagefind, request, scoped) : await listByRelevance(pagefind, request, scoped);
-  if (!request.counts) return listed;
-  return { ...listed, projectCounts: await countProjects(pagefind, request, listed.issues.length) };
-}
-
-/**
- * Pagefind's counts per project for a request whose search listed `listed` issues. Pagefind
- * answers a word it cannot find with hits for shorter prefixes of it, which the text check
- * drops; when that leaves nothing listed (and no project was chosen), its counts are of those
- * hits too, and mean nothing: then none are given.
- */
-export async function countProjects(pagefind: PagefindInstance, request: SearchRequest, listed: number): Promise<ProjectCounts> {
-  if (listed === 0 && request.projects.length === 0) return {};
-  // `none: []` filters nothing but makes Pagefind count the values.
-  const { filters } = await pagefind.search(pagefindTerm(request.terms), {
-    filters: { ...baseFilters(request), [searchFilters.project]: { none: [] } },
-  });
-  return filters[searchFilters.project] ?? {};
+    request.order === 'newest'
+      ? await (await import('./newest.ts')).listNewestFirst(pagefind, request, scoped, forms)
+      : await listByRelevance(pagefind, request, scoped, forms);
+  const outcome = { ...listed, forms, others, exact };
+  if (!request.counts) return outcome;
+  const { countIssues } = await import('./counts.ts');
+  return { ...outcome, counts: await countIssues(pagefind, request, listed.issues.length, vocabulary) };
 }
 
 /**
  * Relevance order. A query of several words is first searched as a phrase (Pagefind's quoted
  * search: the words next to each other), which answers common words far faster than their
  * every co-occurrence; when that lists `limit` issues holding the query as typed, they are the
- * answer. Otherwise every issue holding the words is ranked.
+ * answer. Otherwise every issue holding the words is ranked, with those found by other names.
  */
-async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
-  const term = pagefindTerm(request.terms);
-  const query = { query: request.text, terms: request.terms, projects: request.projects, limit: request.limit };
-  if (request.terms.length > 1) {
+async function listByRelevance(pagefind: PagefindInstance, request: SearchRequest, filters: Filters, forms: QueryForm[]) {
+  const [typed, ...others] = forms as [QueryForm, ...QueryForm[]];
+  const term = pagefindTerm(typed.terms);
+  const query = { forms, projects: request.projects, limit: request.limit };
+  if (typed.terms.length > 1) {
     const phrase = await pagefind.search(`"${term}"`, { filters });
     const exact = (await rankIssues(phrase.results, query)).issues.filter((entry) => entry.exact);
-    // More may follow: further phrase hits, and issues holding the words apart.
+    // More may follow: further phrase hits, issues holding the words apart, other names.
     if (exact.length >= request.limit) return { issues: exact.slice(0, request.limit), hits: phrase.results.length, more: true };
   }
-  const { results } = await pagefind.search(term, { filters });
-  const { issues, unread } = await rankIssues(results, query);
-  return { issues: issues.slice(0, request.limit), hits: results.length, more: issues.length > request.limit || unread > 0 };
-}
-
-/**
- * Newest first without a Pagefind sort: the months that hold hits, newest first, each searched
- * on its own, until `limit` issues are listed. Periods never overlap, so ordering each month's new
- * issues by start day orders the whole list.
- */
-async function listNewestFirst(pagefind: PagefindInstance, request: SearchRequest, filters: Filters) {
-  const { limit } = request;
-  const query = { query: request.text, terms: request.terms, projects: request.projects };
-  const term = pagefindTerm(request.terms);
-  const all = await pagefind.search(term, { filters: { ...filters, [searchFilters.month]: filters[searchFilters.month] ?? { none: [] } } });
-  const months = Object.entries(all.filters[searchFilters.month] ?? {})
-    .filter(([, count]) => count > 0)
-    .map(([month]) => month)
-    .sort()
-    .reverse();
-  const listed = new Map<string, RankedIssue<PagefindFragment>>();
-  let remaining = false;
-  for (const month of months) {
-    if (listed.size >= limit) {
-      remaining = true;
-      break;
-    }
-    const { results } = await pagefind.search(term, { filters: { ...filters, [searchFilters.month]: month } });
-    const fragments = await Promise.all(results.map((hit) => hit.data()));
-    const fresh = results.flatMap((hit, index) => {
-      const entry = rankHit(hit, fragments[index] as PagefindFragment, query);
-      return entry && !listed.has(entry.issue) ? [entry] : [];
-    });
-    const dateOf = (entry: RankedIssue<PagefindFragment>) => entry.fragment.meta['date'] ?? '';
-    for (const entry of fresh.sort((a, b) => dateOf(b).localeCompare(dateOf(a)))) listed.set(entry.issue, entry);
-  }
-  const issues = [...listed.values()];
-  return { issues: issues.slice(0, limit), hits: all.results.length, more: remaining || issues.length > limit };
+  const searches = await Promise.all([term, ...others.map(termOf)].map((each) => pagefind.search(each, { filters })));
+  const hits = mergeHits(searches.map((search) => search.results));
+  const { issues, unread } = await rankIssues(hits, query);
+  return { issues: issues.slice(0, request.limit), hits: hits.length, more: issues.length > request.limit || unread > 0 };
 }

@@ -3,8 +3,12 @@
  * text, some marked: never HTML, so neither the query nor the archive's text can ever be read as
  * markup. Around the query as typed where the part holds it, else around its words; matches are
  * found by the matcher ranking uses (`matcher.ts`), so what ranked a result is what is marked.
+ * Prose comes before web addresses: a match in a sentence is preferred to one inside an address,
+ * and an address shows as its host and the start of its path.
  */
-import { findMatches, toMatchable, WORD_CHAR, type Matchable } from './matcher.ts';
+import type { QueryForm } from './expand.ts';
+import { containsQuery, findMatches, toMatchable, WORD_CHAR, type Matchable } from './matcher.ts';
+import type { PartMatch } from './rank.ts';
 
 export interface ExcerptPiece {
   text: string;
@@ -57,48 +61,138 @@ function closestSpan(found: readonly (Span & { needle: number })[], needles: num
   return best;
 }
 
+/** A web address in flattened text. */
+const URL_PATTERN = /https?:\/\/[^\s<>"'（）「」，。；、]+/g;
+
+/** Characters of an address's path an excerpt keeps after its host. */
+const PATH_KEPT = 16;
+
+/** Where the text holds web addresses. */
+function urlSpans(text: string): Span[] {
+  return [...text.matchAll(URL_PATTERN)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+const inside = (span: Span, urls: readonly Span[]) => urls.some((url) => span.start >= url.start && span.end <= url.end);
+
+/** An excerpt: its pieces, and where its marks lie in the text it was cut from. */
+export interface Excerpt {
+  pieces: ExcerptPiece[];
+  marks: Span[];
+}
+
+/**
+ * The stretches of `text` from `start` to `end` an excerpt shows: a web address as its host and
+ * the start of its path (longer where a mark lies further in), without its scheme.
+ */
+function shownStretches(text: string, start: number, end: number, marks: readonly Span[]): { start: number; end: number; cut: boolean }[] {
+  const stretches: { start: number; end: number; cut: boolean }[] = [];
+  let cursor = start;
+  for (const url of urlSpans(text)) {
+    if (url.end <= start || url.start >= end) continue;
+    const scheme = /^https?:\/\//.exec(text.slice(url.start))?.[0].length ?? 0;
+    const host = text.indexOf('/', url.start + scheme);
+    const hostEnd = host < 0 || host > url.end ? url.end : host;
+    const markEnd = Math.max(0, ...marks.filter((mark) => mark.start < url.end && mark.end > url.start).map((mark) => mark.end));
+    const keep = Math.min(url.end, Math.max(hostEnd + PATH_KEPT, markEnd));
+    const from = Math.max(cursor, url.start);
+    if (from > cursor) stretches.push({ start: cursor, end: from, cut: false });
+    // An address the excerpt's end cuts into is still shown to its host and the start of its path.
+    const shown = { start: Math.max(from, url.start + scheme), end: keep };
+    if (shown.end > shown.start) stretches.push({ ...shown, cut: keep < url.end });
+    cursor = url.end;
+  }
+  if (cursor < end) stretches.push({ start: cursor, end, cut: false });
+  return stretches;
+}
+
+/** The pieces of `text` from `start` to `end`, marks marked, addresses shortened. */
+function piecesOf(text: string, from: number, end: number, found: readonly Span[]): Excerpt {
+  // An address cut at the excerpt's start is shown whole, as every other: by its host.
+  const start = urlSpans(text).find((url) => url.start < from && url.end > from)?.start ?? from;
+  const pieces: ExcerptPiece[] = [];
+  const marks: Span[] = [];
+  const inWindow = found.filter((span) => span.start >= start && span.end <= end);
+  const stretches = shownStretches(text, start, end, inWindow);
+  for (const stretch of stretches) {
+    let cursor = stretch.start;
+    for (let match = nextMatch(inWindow, cursor); match && match.end <= stretch.end; match = nextMatch(inWindow, cursor)) {
+      if (match.start > cursor) pieces.push({ text: text.slice(cursor, match.start), mark: false });
+      pieces.push({ text: text.slice(match.start, match.end), mark: true });
+      marks.push({ start: match.start, end: match.end });
+      cursor = match.end;
+    }
+    if (cursor < stretch.end) pieces.push({ text: text.slice(cursor, stretch.end), mark: false });
+    if (stretch.cut) pieces.push({ text: '…', mark: false });
+  }
+  const last = stretches.at(-1);
+  if (start > 0) pieces.unshift({ text: '…', mark: false });
+  if (last && !last.cut && Math.max(end, last.end) < text.length) pieces.push({ text: '…', mark: false });
+  return { pieces: mergePieces(pieces), marks };
+}
+
+/** Around the shortest stretch holding every needle (from `from` on, prose before addresses); undefined when one is missing. */
+function excerptNear(flat: string, needles: readonly string[], radius: number, from: number): Excerpt | undefined {
+  const matchable: Matchable = toMatchable(flat);
+  const wanted = [...new Set(needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+  const found = wanted.flatMap((needle, index) =>
+    findMatches(matchable, needle)
+      .filter((span) => span.start >= from)
+      .map((span) => ({ ...span, needle: index })),
+  );
+  if (!wanted.length) return undefined;
+  const urls = urlSpans(flat);
+  const span =
+    closestSpan(
+      found.filter((occurrence) => !inside(occurrence, urls)),
+      wanted.length,
+    ) ?? closestSpan(found, wanted.length);
+  if (!span) return undefined;
+  // A stretch longer than the excerpt shows its beginning.
+  const focus = { start: span.start, end: Math.min(span.end, span.start + 2 * radius) };
+  let start = Math.max(from, focus.start - radius);
+  let end = Math.min(flat.length, focus.end + radius);
+  // Prose reads better than the address before it: start after an address that ends before the match.
+  const before = urls.filter((url) => url.end <= focus.start && url.end > start).at(-1);
+  if (before) start = before.end + (/^\s*/.exec(flat.slice(before.end))?.[0].length ?? 0);
+  // Do not cut a Latin word in two.
+  while (start > from && start < focus.start && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
+  while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
+  return piecesOf(flat, start, end, found);
+}
+
 /**
  * An excerpt of about `radius` characters either side of the shortest stretch holding every one
  * of `needles`, with every occurrence inside it marked; undefined when the text lacks one of them.
  * @example excerptAround('Rackspace 目前只支持 keystone v2', ['Keystone'], 8) // [{ text: '…目前只支持 ', mark: false }, { text: 'keystone', mark: true }, { text: ' v2', mark: false }]
  */
 export function excerptAround(text: string, needles: readonly string[], radius = 60): ExcerptPiece[] | undefined {
-  const flat = text.replace(/\s+/g, ' ');
-  const matchable: Matchable = toMatchable(flat);
-  const wanted = [...new Set(needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean))];
-  const found = wanted.flatMap((needle, index) => findMatches(matchable, needle).map((span) => ({ ...span, needle: index })));
-  const span = wanted.length ? closestSpan(found, wanted.length) : undefined;
-  if (!span) return undefined;
-  // A stretch longer than the excerpt shows its beginning.
-  const focus = { start: span.start, end: Math.min(span.end, span.start + 2 * radius) };
-  let start = Math.max(0, focus.start - radius);
-  let end = Math.min(flat.length, focus.end + radius);
-  // Do not cut a Latin word in two.
-  while (start > 0 && start < focus.start && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
-  while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
-  const pieces: ExcerptPiece[] = [];
-  let cursor = start;
-  for (let match = nextMatch(found, start); match && match.end <= end; match = nextMatch(found, cursor)) {
-    if (match.start > cursor) pieces.push({ text: flat.slice(cursor, match.start), mark: false });
-    pieces.push({ text: flat.slice(match.start, match.end), mark: true });
-    cursor = match.end;
-  }
-  if (cursor < end) pieces.push({ text: flat.slice(cursor, end), mark: false });
-  if (start > 0) pieces.unshift({ text: '…', mark: false });
-  if (end < flat.length) pieces.push({ text: '…', mark: false });
-  return mergePieces(pieces);
+  return excerptNear(text.replace(/\s+/g, ' '), needles, radius, 0)?.pieces;
 }
 
 /**
- * The excerpt of a result: around the query as typed where the text holds it, else around the
- * closest meeting of its words, else the text's beginning.
- * @example excerptOf('Heat 的 keystone 支持 v2 版本', 'keystone v2', ['keystone', 'v2'], 20) // [{ text: 'Heat 的 ', mark: false }, { text: 'keystone', mark: true }, { text: ' 支持 ', mark: false }, { text: 'v2', mark: true }, { text: ' 版本', mark: false }]
+ * The excerpt of a result's part: around the first set of needles the text holds from `from` on
+ * (the part's own text, after its heading), trying each in turn (a form of the query whole, then
+ * its words); else the beginning of the part's prose. Text between marks reads as prose: a web
+ * address is shown by its host and the start of its path.
+ * @example excerptOf('Heat 的 keystone 支持 v2 版本', [['keystone v2'], ['keystone', 'v2']], { radius: 20 }).pieces // [{ text: 'Heat 的 ', mark: false }, { text: 'keystone', mark: true }, { text: ' 支持 ', mark: false }, { text: 'v2', mark: true }, { text: ' 版本', mark: false }]
  */
-export function excerptOf(text: string, query: string, terms: readonly string[], radius = 60): ExcerptPiece[] {
-  const around = excerptAround(text, [query], radius) ?? excerptAround(text, terms, radius);
-  if (around) return around;
-  const characters = [...text.replace(/\s+/g, ' ')];
-  return [{ text: characters.length > 2 * radius ? `${characters.slice(0, 2 * radius).join('')}…` : characters.join(''), mark: false }];
+export function excerptOf(
+  text: string,
+  needleSets: readonly (readonly string[])[],
+  { radius = 60, from = 0 }: { radius?: number; from?: number } = {},
+): Excerpt {
+  const flat = text.replace(/\s+/g, ' ');
+  for (const needles of needleSets) {
+    const near = excerptNear(flat, needles, radius, from);
+    if (near) return near;
+  }
+  // The prose before any address: a part opening with a link starts after it.
+  const urls = urlSpans(flat);
+  const opening = urls.find((url) => url.start <= from && url.end > from);
+  const prose = opening && opening.end < flat.length ? flat.slice(opening.end).search(/\S/) + opening.end : from;
+  const characters = [...flat.slice(prose)];
+  const end = prose + characters.slice(0, 2 * radius).join('').length;
+  return piecesOf(flat, prose, end, []);
 }
 
 /** Joins neighbours of the same kind. */
@@ -110,4 +204,20 @@ function mergePieces(pieces: readonly ExcerptPiece[]): ExcerptPiece[] {
     else merged.push({ ...piece });
   }
   return merged;
+}
+
+/**
+ * The excerpt of the part a result shows, around what made it answer: the form of the query it
+ * holds (whole, else its words), or, for words found only in different parts, those of them this
+ * part holds. The part's own text is looked at, and its heading (the project's name and the
+ * section's subtitle) only when the words are there alone.
+ */
+export function excerptOfMatch(match: PartMatch, forms: readonly QueryForm[], apart: boolean, radius = 60): Excerpt {
+  const form = forms[match.form] ?? forms[0];
+  const from = match.part.bodyStart ?? 0;
+  const body = match.part.text.slice(from);
+  const held = (form?.apart ?? []).filter((word) => containsQuery(body, word));
+  const needles = apart ? [held] : form ? [[form.text], form.words] : [];
+  const inBody = excerptOf(match.part.text, needles, { radius, from });
+  return inBody.marks.length || !match.heading ? inBody : excerptOf(match.part.text, needles, { radius });
 }

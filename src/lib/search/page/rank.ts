@@ -5,12 +5,14 @@
  * splits into a one-letter prefix and a common character, and issues that merely mention both can
  * outrank the ones holding the string itself. Two signals fix that: matched words at consecutive
  * positions (free, from the hit list), then the text of each part, cut out of the fragments loaded
- * to show excerpts (`search-parts.ts`). The parts also keep a project filter to the projects' own
- * sections, and weed out what Pagefind returns for a word it cannot find (it retries with shorter
- * and shorter prefixes: `abc` finds every `a`), or for words that only meet across sections.
- * Pure: the fragment loader comes in as a function.
+ * to show excerpts. The parts also keep a project filter to the projects' own sections, and weed
+ * out what Pagefind returns for a word it cannot find (it retries with shorter and shorter
+ * prefixes: `abc` finds every `a`). Issues answering only another name of a release or project
+ * the query names (`expand.ts`) come after those answering the query itself, and issues holding
+ * its words only in different sections come last. Pure: the fragment loader comes in as a function.
  */
 import { splitParts, type SearchPart } from '../contract.ts';
+import type { QueryForm } from './expand.ts';
 import { containsQuery, countQuery } from './matcher.ts';
 
 /** A Pagefind hit: one record (issue text) with its score and the positions of matched words. */
@@ -29,23 +31,39 @@ export interface HitFragment {
   meta: Record<string, string>;
 }
 
-/** How a part's text answers a query. */
+/** How a part's text answers a form of the query. */
 export type Match = 'exact' | 'all-words' | 'none';
 
 /** A part of an issue that answers the query. */
 export interface PartMatch {
   part: SearchPart;
-  /** Whether the part holds the query as typed (else it holds every word of it). */
+  /** Which form of the query it holds (0: the query itself; then other names, `expand.ts`). */
+  form: number;
+  /** Whether the part holds that form whole (else it holds every word of it). */
   exact: boolean;
-  /** Occurrences of the query as typed when exact, else of its words. */
+  /** Occurrences of the form when exact, else of its words. */
   count: number;
+  /** Whether the part's heading (its project's name, its subtitle) holds the form: a section about it. */
+  heading?: boolean;
 }
 
-/** One entry of the result list: an issue, the part that represents it and the others that answer. */
+/**
+ * One entry of the result list: an issue, the part that represents it and the others that answer.
+ * Entries rank by `tier`: the query as typed in one part (0), its words in one part (1), then each
+ * other name of a release or project it names likewise (2, 3, …), then words that meet only
+ * across parts, last; within a tier, sections about the project the query names come first.
+ */
 export interface RankedIssue<Fragment> {
   issue: string;
-  /** Whether the issue's text (a part of it the search looks at) holds the query as typed. */
+  tier: number;
+  /** Whether a part (one the search looks at) holds the query as typed: tier 0. */
   exact: boolean;
+  /** The form of the query the issue answers (0: the query itself). */
+  form: number;
+  /** Whether the query's words are in the issue only in different parts. */
+  apart: boolean;
+  /** Whether the part shown is a section about the project the query names (its heading holds the query). */
+  about: boolean;
   hit: SearchHit<Fragment>;
   fragment: Fragment;
   /** The part to show and link to. */
@@ -56,10 +74,8 @@ export interface RankedIssue<Fragment> {
 
 /** What a search looks for in the text. */
 export interface TextQuery {
-  /** The query as typed. */
-  query: string;
-  /** The words the query was split into for Pagefind. */
-  terms: readonly string[];
+  /** The forms of the query, the query itself first (`expandQuery`). */
+  forms: readonly QueryForm[];
   /** Projects whose sections alone count; empty or absent for every part. */
   projects?: readonly string[];
 }
@@ -72,14 +88,18 @@ export interface RankOptions extends TextQuery {
 }
 
 /**
- * Whether a text holds the query as typed, or at least every word of it: whole words, but for
- * the last, which may still be being typed (so `H版` does not count every `html` and `版本`).
- * @example matchText('keystone的v2版本认证', 'keystone v2 认证', ['keystone', 'v2', '认证']) // 'all-words'
+ * Whether a text holds a form of the query whole, or at least every word of it: whole words, but
+ * for the last, which may still be being typed (so `H版` does not count every `html` and `版本`).
+ * @example matchText('keystone的v2版本认证', { text: 'keystone v2 认证', words: ['keystone', 'v2', '认证'] }) // 'all-words'
  */
-export function matchText(text: string, query: string, terms: readonly string[]): Match {
-  if (containsQuery(text, query)) return 'exact';
-  const last = terms.length - 1;
-  return last >= 0 && terms.every((term, index) => containsQuery(text, term, { wholeWord: index < last })) ? 'all-words' : 'none';
+export function matchText(text: string, form: Pick<QueryForm, 'text' | 'words'>): Match {
+  if (containsQuery(text, form.text)) return 'exact';
+  return holdsWords(text, form.words) ? 'all-words' : 'none';
+}
+
+function holdsWords(text: string, words: readonly string[]): boolean {
+  const last = words.length - 1;
+  return last >= 0 && words.every((word, index) => containsQuery(text, word, { wholeWord: index < last }));
 }
 
 /**
@@ -111,24 +131,60 @@ export function orderHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms:
   return [...hits.filter((hit) => isAdjacent(hit, terms)), ...hits.filter((hit) => !isAdjacent(hit, terms))];
 }
 
+/** The parts the search looks at: with `projects`, only those projects' sections. */
+function lookedAt(parts: readonly SearchPart[], projects: readonly string[] | undefined): SearchPart[] {
+  return projects?.length ? parts.filter((part) => part.projectId !== undefined && projects.includes(part.projectId)) : [...parts];
+}
+
 /**
- * The parts of a record that answer the query, best first: those holding the query as typed,
- * then those holding all its words; within each, most occurrences first, then in text order.
- * With `projects`, only those projects' sections are looked at.
+ * The parts of a record that answer the query, best first: by the form they hold (the query
+ * itself before other names), whole before word by word; then most occurrences first, then in
+ * text order. With `projects`, only those projects' sections are looked at.
  */
-export function matchParts(parts: readonly SearchPart[], { query, terms, projects }: TextQuery): PartMatch[] {
-  const looked = projects?.length ? parts.filter((part) => part.projectId !== undefined && projects.includes(part.projectId)) : parts;
-  const last = terms.length - 1;
-  const matches = looked.flatMap((part): PartMatch[] => {
-    const match = matchText(part.text, query, terms);
-    if (match === 'none') return [];
-    const count =
-      match === 'exact'
-        ? countQuery(part.text, query)
-        : terms.reduce((sum, term, index) => sum + countQuery(part.text, term, { wholeWord: index < last }), 0);
-    return [{ part, exact: match === 'exact', count }];
+export function matchParts(parts: readonly SearchPart[], { forms, projects }: TextQuery): PartMatch[] {
+  const matches = lookedAt(parts, projects).flatMap((part): PartMatch[] => {
+    for (const [form, query] of forms.entries()) {
+      const match = matchText(part.text, query);
+      if (match === 'none') continue;
+      const last = query.words.length - 1;
+      const count =
+        match === 'exact'
+          ? countQuery(part.text, query.text)
+          : query.words.reduce((sum, word, index) => sum + countQuery(part.text, word, { wholeWord: index < last }), 0);
+      const heading = !!part.bodyStart && containsQuery(part.text.slice(0, part.bodyStart), query.text);
+      return [{ part, form, exact: match === 'exact', count, ...(heading ? { heading } : {}) }];
+    }
+    return [];
   });
-  return matches.sort((a, b) => Number(b.exact) - Number(a.exact) || b.count - a.count || a.part.start - b.part.start);
+  return matches.sort(
+    (a, b) => tierOf(a) - tierOf(b) || Number(!!b.heading) - Number(!!a.heading) || b.count - a.count || a.part.start - b.part.start,
+  );
+}
+
+const tierOf = (match: Pick<PartMatch, 'form' | 'exact'>) => 2 * match.form + (match.exact ? 0 : 1);
+
+/**
+ * When no part holds a form of the query, the parts that hold its space-separated words between
+ * them, the part holding most of them first; none when some word is nowhere.
+ */
+export function matchApart(parts: readonly SearchPart[], { forms, projects }: TextQuery): PartMatch[] {
+  const looked = lookedAt(parts, projects);
+  for (const [form, query] of forms.entries()) {
+    const words = query.apart;
+    if (words.length < 2) continue;
+    const last = words.length - 1;
+    const held = looked.map((part) => ({
+      part,
+      words: words.filter((word, index) => containsQuery(part.text, word, { wholeWord: index < last })).length,
+    }));
+    const all = words.every((word, index) => looked.some((part) => containsQuery(part.text, word, { wholeWord: index < last })));
+    if (!all) continue;
+    return held
+      .filter((entry) => entry.words > 0)
+      .sort((a, b) => b.words - a.words || a.part.start - b.part.start)
+      .map(({ part, words: count }) => ({ part, form, exact: false, count }));
+  }
+  return [];
 }
 
 /** A loaded hit as a result entry, or undefined when no part it looks at answers the query. */
@@ -137,22 +193,38 @@ export function rankHit<Fragment extends HitFragment>(
   fragment: Fragment,
   query: TextQuery,
 ): RankedIssue<Fragment> | undefined {
-  const [best, ...others] = matchParts(splitParts(fragment.content, fragment.meta), query);
+  const parts = splitParts(fragment.content, fragment.meta);
+  const together = matchParts(parts, query);
+  const apart = together.length ? [] : matchApart(parts, query);
+  const [best, ...others] = together.length ? together : apart;
   if (!best) return undefined;
-  return { issue: fragment.meta['issue'] ?? hit.id, exact: best.exact, hit, fragment, best, others };
+  const tier = together.length ? tierOf(best) : 2 * query.forms.length + best.form;
+  return {
+    issue: fragment.meta['issue'] ?? hit.id,
+    tier,
+    exact: tier === 0,
+    form: best.form,
+    apart: !together.length,
+    about: !!best.heading,
+    hit,
+    fragment,
+    best,
+    others,
+  };
 }
 
 /**
  * Loads fragments, likely phrase matches first, until `limit` issues holding the query as typed are
  * found, or `limit` issues are listed, no likely phrase match is left unread and the last batch
- * held no exact match (or `budget` fragments are read). Then lists issues: those holding the query
- * first, each tier in Pagefind's order; hits where no part holds the query or all its words are dropped.
+ * held no exact match (or `budget` fragments are read). Then lists issues by tier (`RankedIssue`),
+ * each tier in Pagefind's order; hits whose text holds no form of the query nor its words are dropped.
  */
 export async function rankIssues<Fragment extends HitFragment>(
   hits: readonly SearchHit<Fragment>[],
   options: RankOptions,
 ): Promise<{ issues: RankedIssue<Fragment>[]; unread: number }> {
-  const { terms, limit, budget = 5 * limit } = options;
+  const { limit, budget = 5 * limit } = options;
+  const terms = options.forms[0]?.terms ?? [];
   const rankOf = new Map(hits.map((hit, rank) => [hit, rank]));
   const queue = orderHits(hits, terms.length);
   const likely = queue.filter((hit) => isAdjacent(hit, terms.length)).length;
@@ -178,6 +250,6 @@ export async function rankIssues<Fragment extends HitFragment>(
     });
   }
   const rank = (entry: RankedIssue<Fragment>) => rankOf.get(entry.hit) ?? 0;
-  const issues = [...kept.values()].sort((a, b) => Number(b.exact) - Number(a.exact) || rank(a) - rank(b));
+  const issues = [...kept.values()].sort((a, b) => a.tier - b.tier || Number(b.about) - Number(a.about) || rank(a) - rank(b));
   return { issues, unread: Math.max(0, queue.length - next) };
 }

@@ -1,6 +1,6 @@
 /**
  * The search page's state as it lives in the URL, so a search can be shared, reloaded and
- * walked back through: `?q=<query>&project=<id>[,<id>]&from=YYYY-MM&to=YYYY-MM&sort=newest`.
+ * walked back through: `?q=<query>&exact=1&project=<id>[,<id>]&from=YYYY-MM&to=YYYY-MM&sort=newest`.
  */
 import { isMonthKey, monthsBetween, monthsOfPeriod } from '../../months.ts';
 import type { Period } from '../../periods.ts';
@@ -8,6 +8,8 @@ import type { SearchOrder } from './engine.ts';
 
 export interface SearchState {
   q: string;
+  /** The words exactly as typed: no other names of the releases and projects they name. */
+  exact?: boolean;
   projects: string[];
   from?: string;
   to?: string;
@@ -15,7 +17,7 @@ export interface SearchState {
 }
 
 /** URL parameter names. */
-export const searchParams = { query: 'q', project: 'project', from: 'from', to: 'to', sort: 'sort' } as const;
+export const searchParams = { query: 'q', exact: 'exact', project: 'project', from: 'from', to: 'to', sort: 'sort' } as const;
 
 /**
  * Reads the state from URL parameters, dropping what is not valid: unknown projects (when the
@@ -37,6 +39,7 @@ export function parseSearchState(params: URLSearchParams, knownProjects?: readon
   if (from && to && from > to) [from, to] = [to, from];
   return {
     q: params.get(searchParams.query) ?? '',
+    ...(params.get(searchParams.exact) === '1' ? { exact: true } : {}),
     projects,
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
@@ -51,6 +54,7 @@ export function parseSearchState(params: URLSearchParams, knownProjects?: readon
 export function serializeSearchState(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q) params.set(searchParams.query, state.q);
+  if (state.exact) params.set(searchParams.exact, '1');
   if (state.projects.length) params.set(searchParams.project, state.projects.join(','));
   if (state.from) params.set(searchParams.from, state.from);
   if (state.to) params.set(searchParams.to, state.to);

@@ -1,0 +1,75 @@
+/**
+ * What search reads as naming a release or a project, from the registries: every name a query
+ * may use for it (for a project its id, its names and its aliases, not its heading-only words;
+ * for a release its name, id, shorthand and aliases) and what else text may mention it by (a
+ * release's milestones). Expansion is data: an alias added to a registry is searched from the
+ * next build on. Pure.
+ */
+import type { Project } from '../../schemas/project.ts';
+import type { Release } from '../../schemas/release.ts';
+
+/** A release or project as search knows it. */
+export interface SearchConcept {
+  /** `project:nova`, `release:icehouse`. */
+  key: string;
+  /** What a query may call it, as the registry writes them (duplicates in another case dropped). */
+  names: string[];
+  /** What text may mention it by besides its names (milestones); a query naming one of these is not widened. */
+  mentions: string[];
+}
+
+/**
+ * The form names are compared in: NFKC (full-width letters as half-width), lower case, any run of
+ * whitespace as one space.
+ * @example nameKey(' ＯｐｅｎＳｔａｃｋ  Compute ') // 'openstack compute'
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function distinct(names: readonly (string | undefined)[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name): name is string => {
+    if (!name) return false;
+    const key = nameKey(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A project's names for search: display names first, then id and aliases. */
+export function projectConcept(project: Project): SearchConcept {
+  return { key: `project:${project.id}`, names: distinct([...Object.values(project.name), project.id, ...project.aliases]), mentions: [] };
+}
+
+/** A release's names for search: name, shorthand, id, aliases; its milestones as mentions. */
+export function releaseConcept(release: Release): SearchConcept {
+  return {
+    key: `release:${release.id}`,
+    names: distinct([release.name, release.shorthand, release.id, ...release.aliases]),
+    mentions: distinct(release.milestones),
+  };
+}
+
+/**
+ * Every concept of both registries; throws, naming both, when a name (or mention) belongs to two,
+ * and when a name holds a mark of the search vocabulary.
+ * @example searchConcepts([nova], [icehouse]).map((concept) => concept.key) // ['project:nova', 'release:icehouse']
+ */
+export function searchConcepts(projects: readonly Project[], releases: readonly Release[]): SearchConcept[] {
+  const concepts = [...projects.map(projectConcept), ...releases.map(releaseConcept)];
+  const owner = new Map<string, string>();
+  const clashes: string[] = [];
+  for (const concept of concepts) {
+    for (const name of [...concept.names, ...concept.mentions]) {
+      // The search vocabulary writes names with these marks (`VOCABULARY_FORM`).
+      if (/\||^[~+]/.test(name)) clashes.push(`"${name}" (${concept.key}) may not contain | nor start with ~ or +`);
+      const claimed = owner.get(nameKey(name));
+      if (claimed && claimed !== concept.key) clashes.push(`"${name}" names both ${claimed} and ${concept.key}; keep it on one`);
+      else owner.set(nameKey(name), concept.key);
+    }
+  }
+  if (clashes.length) throw new Error(`src/content/projects.yaml, src/content/releases.yaml: ${clashes.join('; ')}`);
+  return concepts;
+}

@@ -1,0 +1,139 @@
+/**
+ * A query as the search looks for it: folded (full-width letters and digits as half-width,
+ * traditional Chinese characters as the simplified ones the archive writes), then widened by the
+ * archive's vocabulary: where it names a release or a project by one of its names (Icehouse,
+ * I版, Quantum, OpenStack Compute), the same query with each other name the archive holds is
+ * looked for too, after the query itself. Asked for the words exactly as typed, it is folded but
+ * not widened. Pure: the vocabulary comes in as data (`SearchVocabulary` in `../contract.ts`).
+ */
+import { VOCABULARY_FORM, type SearchVocabulary } from '../contract.ts';
+import { nameKey } from '../names.ts';
+import { containsQuery } from './matcher.ts';
+import { splitQuery } from './query.ts';
+
+/** One way of writing the query that the search looks for. */
+export interface QueryForm {
+  /** What a part holding it as a whole holds: the query folded, or with another name in place of the one it used. */
+  text: string;
+  /** Its words for Pagefind. */
+  terms: string[];
+  /** What a part must hold all of, short of `text`: its words, another name counting as one. */
+  words: string[];
+  /** Its space-separated words when it has several: an issue holding them in different sections still answers, last. */
+  apart: string[];
+  /** The other name looked for instead of what the query said (absent for the query itself). */
+  name?: string;
+  /** Whether Pagefind is asked for it as a phrase: another name alone, of several words. */
+  phrase?: boolean;
+}
+
+/** Other names looked for at most, besides the query: each costs a search. */
+export const MAX_OTHER_NAMES = 3;
+
+/** A vocabulary ready for queries. */
+export interface QueryVocabulary {
+  /** Traditional or variant character → the simplified one the archive writes. */
+  variants: ReadonlyMap<string, string>;
+  /** Every name (`nameKey` form) → the concept's index. */
+  names: ReadonlyMap<string, number>;
+  /** Per concept, the forms the archive holds, as the registry writes them, in its order. */
+  present: readonly (readonly string[])[];
+  /** The most words a name has. */
+  longest: number;
+}
+
+/** Reads a vocabulary as the page loaded it; a malformed one widens nothing. */
+export function readVocabulary(vocabulary: SearchVocabulary): QueryVocabulary {
+  const variants = new Map<string, string>();
+  const characters = [...(typeof vocabulary.variants === 'string' ? vocabulary.variants : '')];
+  for (let index = 0; index + 1 < characters.length; index += 2) variants.set(characters[index] as string, characters[index + 1] as string);
+  const names = new Map<string, number>();
+  const present: string[][] = [];
+  let longest = 0;
+  const { separator, mention, present: held } = VOCABULARY_FORM;
+  for (const concept of Array.isArray(vocabulary.concepts) ? vocabulary.concepts : []) {
+    if (typeof concept !== 'string') continue;
+    const index = present.length;
+    const forms: string[] = [];
+    for (const entry of concept.split(separator)) {
+      const isName = !entry.startsWith(mention);
+      const rest = isName ? entry : entry.slice(mention.length);
+      const form = rest.startsWith(held) ? rest.slice(held.length) : rest;
+      if (form !== rest) forms.push(form);
+      if (!isName || !form) continue;
+      const key = nameKey(form);
+      if (!names.has(key)) names.set(key, index);
+      longest = Math.max(longest, key.split(' ').length);
+    }
+    present.push(forms);
+  }
+  return { variants, names, present, longest };
+}
+
+/**
+ * The query as the archive writes it: NFKC (full-width `ＮＯＶＡ` as `NOVA`), each traditional or
+ * variant character the vocabulary knows as its simplified form.
+ * @example foldQuery('雲計算 ＮＯＶＡ', vocabulary) // '云计算 NOVA'
+ */
+export function foldQuery(text: string, vocabulary: Pick<QueryVocabulary, 'variants'>): string {
+  const normalized = text.normalize('NFKC');
+  if (!vocabulary.variants.size) return normalized;
+  let folded = '';
+  for (const character of normalized) folded += vocabulary.variants.get(character) ?? character;
+  return folded;
+}
+
+/** The query's space-separated words, without the punctuation around them. */
+function wordsOf(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+function formOf(text: string, tokens: readonly string[], name?: string, nameAt?: number): QueryForm {
+  const terms = splitQuery(text);
+  const words = name === undefined ? terms : tokens.flatMap((token, index) => (index === nameAt ? [token] : splitQuery(token)));
+  return {
+    text,
+    terms,
+    words,
+    apart: tokens.length > 1 ? [...tokens] : [],
+    ...(name === undefined ? {} : { name }),
+    ...(name !== undefined && tokens.length === 1 && terms.length > 1 ? { phrase: true } : {}),
+  };
+}
+
+/**
+ * The forms of a query the search looks for: the query itself (folded), then, unless `exact`,
+ * the query with each other name of a release or project it names, at most `MAX_OTHER_NAMES`.
+ * A name that holds the one the query used (`Icehouse版` for `Icehouse`) is left out, and so is
+ * one holding another name already looked for: whatever holds it is found anyway.
+ * @example expandQuery('Icehouse', vocabulary).map((form) => form.text) // ['Icehouse', 'I版']
+ */
+export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact = false } = {}): QueryForm[] {
+  const folded = foldQuery(text, vocabulary);
+  const tokens = wordsOf(folded);
+  const forms = [formOf(folded, tokens)];
+  if (exact || !vocabulary.names.size) return forms;
+  const keys = tokens.map(nameKey);
+  for (let start = 0; start < keys.length && forms.length <= MAX_OTHER_NAMES; start += 1) {
+    for (let length = Math.min(vocabulary.longest, keys.length - start); length > 0; length -= 1) {
+      const named = keys.slice(start, start + length).join(' ');
+      const concept = vocabulary.names.get(named);
+      if (concept === undefined) continue;
+      const chosen: string[] = [];
+      const others = [...(vocabulary.present[concept] ?? [])].sort((a, b) => a.length - b.length);
+      for (const other of others) {
+        if (nameKey(other) === named || containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
+        if (forms.length > MAX_OTHER_NAMES) break;
+        chosen.push(other);
+        const replaced = [...tokens.slice(0, start), other, ...tokens.slice(start + length)];
+        forms.push(formOf(replaced.join(' '), replaced, other, start));
+      }
+      start += length - 1;
+      break;
+    }
+  }
+  return forms;
+}

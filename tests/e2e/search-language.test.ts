@@ -1,0 +1,261 @@
+/**
+ * Search in the digest's language, in Chromium on the site built from the imported corpus: other
+ * names of releases and projects, Chinese variants and full-width letters, words in different
+ * sections, results over time, links that land on the words marked, the month range with newest
+ * first, and project names that find their sections. Expected issues are derived from the imported
+ * content and the registries, never written down.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ArchiveIssue } from '../../src/lib/archive.ts';
+import { monthsBetween, monthsOfPeriod } from '../../src/lib/months.ts';
+import { releasesFile } from '../../src/pipeline/paths.ts';
+import { loadReleaseRegistry } from '../../src/pipeline/registry.ts';
+import { readIssuesCorpus, type RecallCorpus } from '../../scripts/lib/recall-corpus.ts';
+import { holdsPlainText } from '../../scripts/lib/relevance.ts';
+import { fullWidth, relevantIssues } from '../../scripts/lib/search-queries.ts';
+import { useBrowser } from './browser.ts';
+import { SearchPage } from './pages/search-page.ts';
+
+const newPage = useBrowser();
+const releases = loadReleaseRegistry(releasesFile);
+let corpus: RecallCorpus;
+
+beforeAll(async () => {
+  corpus = await readIssuesCorpus(inject('contentDir'));
+});
+
+/** An issue's parts as the pipeline rendered them: the introduction and each section. */
+const partsOf = (issue: ArchiveIssue) => [
+  { projectId: undefined as string | undefined, text: issue.original.intro?.text ?? '' },
+  ...issue.original.sections.map((section) => ({ projectId: section.projectId as string | undefined, text: section.text })),
+];
+const ascending = (numbers: readonly number[]) => [...numbers].sort((a, b) => a - b);
+/** Issues one of whose parts passes `test`, ascending. */
+const holding = (test: (text: string) => boolean) =>
+  ascending(corpus.archive.issues.filter((issue) => partsOf(issue).some((part) => test(part.text))).map((issue) => issue.number));
+
+async function searchPage(): Promise<{ page: Page & { problems: string[] }; search: SearchPage }> {
+  const page = await newPage();
+  const search = new SearchPage(page);
+  await search.open();
+  return { page, search };
+}
+
+describe('other names of releases and projects', () => {
+  it('finds by a release name the issues that say only its letter shorthand, and says which form matched', async () => {
+    // Every issue of the corpus saying I版 also says Icehouse: take the releases whose shorthand stands alone somewhere.
+    const cases = releases.flatMap((release) => {
+      const shorthand = release.shorthand;
+      if (!shorthand) return [];
+      const named = holding((text) => holdsPlainText(text, release.name));
+      const only = holding((text) => holdsPlainText(text, shorthand)).filter((number) => !named.includes(number));
+      return only.length ? [{ name: release.name, shorthand, only, named }] : [];
+    });
+    expect(cases.length, 'an issue says a shorthand (H版) but never its name (Havana)').toBeGreaterThan(0);
+    const { page, search } = await searchPage();
+    for (const { name, shorthand, only, named } of cases) {
+      await search.search(name);
+      const listed = await search.allIssues(name);
+      expect(listed).toEqual(expect.arrayContaining(only));
+      const results = await search.results();
+      for (const number of only) {
+        const result = results.find((entry) => entry.issue === number);
+        expect(result?.found, `issue ${number} for ${name}`).toContain(shorthand);
+        expect(result?.marks).toContain(shorthand);
+      }
+      // Those saying the name itself come first.
+      expect(ascending(listed.slice(0, named.length))).toEqual(named);
+      await expect.poll(() => page.locator('#search-forms').textContent()).toContain(shorthand);
+    }
+    expect(page.problems).toEqual([]);
+  });
+
+  it('searches only the words as typed on request, in the URL too', async () => {
+    const { page, search } = await searchPage();
+    await search.search('Icehouse');
+    await page.locator('#search-forms button').click();
+    await search.answered('Icehouse');
+    expect(search.params().get('exact')).toBe('1');
+    const exact = await search.allIssues('Icehouse');
+    expect(ascending(exact)).toEqual(ascending(holding((text) => holdsPlainText(text, 'icehouse'))));
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('Chinese variants and full-width letters', () => {
+  it('finds by 雲計算 every issue holding 云计算', async () => {
+    const expected = relevantIssues(corpus.textsIn('zh-CN'), '云计算');
+    expect(expected.length).toBeGreaterThan(0);
+    const { page, search } = await searchPage();
+    await search.search('雲計算');
+    expect(ascending(await search.allIssues('雲計算'))).toEqual(expected);
+    expect((await search.results()).every((result) => result.marks.includes('云计算'))).toBe(true);
+    expect(page.problems).toEqual([]);
+  });
+
+  it('finds Nova sections by ＮＯＶＡ, as by nova', async () => {
+    const { page, search } = await searchPage();
+    const plain = await search.search('nova');
+    const wide = await search.search(fullWidth('NOVA'));
+    expect(wide).toEqual(plain);
+    const sections = (await search.results()).filter((result) => result.href.includes('#nova'));
+    expect(sections.length).toBeGreaterThan(0);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('project names', () => {
+  it('list every issue with a section on the project, by that section, though it never repeats the name', async () => {
+    const withSection = corpus.archive.issues
+      .filter((issue) => issue.original.sections.some((section) => section.projectId === 'nova' && section.text.trim()))
+      .map((issue) => issue.number);
+    const silent = corpus.archive.issues
+      .filter((issue) => issue.original.sections.some((section) => section.projectId === 'nova' && !holdsPlainText(section.text, 'nova')))
+      .map((issue) => issue.number);
+    expect(silent.length, 'a Nova section that never says nova').toBeGreaterThan(0);
+    const { page, search } = await searchPage();
+    await search.search('nova');
+    const listed = await search.allIssues('nova');
+    expect(listed).toEqual(expect.arrayContaining(withSection));
+    // They come first, each shown by its Nova section.
+    expect(ascending(listed.slice(0, withSection.length))).toEqual(ascending(withSection));
+    for (const result of (await search.results()).slice(0, withSection.length)) expect(result.href).toMatch(/#nova(:~:|$)/);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('words in different sections', () => {
+  it('lists issues holding Keystone and V3 only in different sections after those holding them in one', async () => {
+    const together = holding((text) => holdsPlainText(text, 'keystone') && holdsPlainText(text, 'v3'));
+    const apart = corpus.archive.issues
+      .filter((issue) => {
+        const parts = partsOf(issue);
+        const has = (word: string) => parts.some((part) => holdsPlainText(part.text, word));
+        return has('keystone') && has('v3') && !together.includes(issue.number);
+      })
+      .map((issue) => issue.number);
+    expect(apart.length, 'an issue with Keystone and V3 in different sections').toBeGreaterThan(0);
+    const { page, search } = await searchPage();
+    await search.search('Keystone V3');
+    const listed = await search.allIssues('Keystone V3');
+    expect(listed).toEqual(expect.arrayContaining([...together, ...apart]));
+    expect(ascending(listed.slice(-apart.length))).toEqual(ascending(apart));
+    const results = await search.results();
+    for (const number of apart) expect(results.find((result) => result.issue === number)?.found).not.toBe('');
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('results over time', () => {
+  it('counts the issues listed per month, and a month chosen narrows the range', async () => {
+    const { page, search } = await searchPage();
+    await search.openFilters();
+    await search.search('Rackspace');
+    const listed = await search.allIssues('Rackspace');
+    const perMonth = new Map<string, number>();
+    for (const number of listed) {
+      for (const month of monthsOfPeriod((corpus.archive.get(number) as ArchiveIssue).period))
+        perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    }
+    const bars = await search.monthBars();
+    expect(Object.fromEntries(bars.map((bar) => [bar.month, bar.count]))).toEqual(Object.fromEntries(perMonth));
+    // Each month is a link, named by its month and count for a screen reader.
+    const [chosen] = [...bars].sort((a, b) => b.count - a.count);
+    const link = page.locator(`#search-months a[data-month="${chosen?.month}"]`);
+    expect(await link.textContent()).toMatch(new RegExp(`${chosen?.count}`));
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await search.answered('Rackspace');
+    expect(Object.fromEntries(search.params())).toMatchObject({ q: 'Rackspace', from: chosen?.month, to: chosen?.month });
+    const narrowed = await search.allIssues('Rackspace');
+    expect(narrowed).toHaveLength(chosen?.count ?? -1);
+    await expect.poll(() => page.locator('#search-months [aria-current="true"]').getAttribute('data-month')).toBe(chosen?.month);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('a month range with newest first', () => {
+  it('lists only issues touching the range, newest first', async () => {
+    const range = new Set(monthsBetween('2014-05', '2014-08'));
+    const expected = relevantIssues(corpus.textsIn('zh-CN'), 'nova').filter((number) =>
+      monthsOfPeriod((corpus.archive.get(number) as ArchiveIssue).period).some((month) => range.has(month)),
+    );
+    const { page, search } = await searchPage();
+    await search.open('?q=nova&from=2014-05&to=2014-08&sort=newest');
+    await search.answered('nova');
+    const listed = await search.allIssues('nova');
+    expect(listed).toEqual(expect.arrayContaining(expected));
+    for (const number of listed) {
+      expect(
+        monthsOfPeriod((corpus.archive.get(number) as ArchiveIssue).period).some((month) => range.has(month)),
+        `issue ${number}`,
+      ).toBe(true);
+    }
+    const starts = listed.map((number) => (corpus.archive.get(number) as ArchiveIssue).period.start.getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('a result followed', () => {
+  it('opens the issue at its section with the matched words marked and in view, with no search code', async () => {
+    const { page, search } = await searchPage();
+    await search.search('I版');
+    const result = (await search.results()).find((entry) => entry.href.includes(':~:text='));
+    expect(result, 'a result linking to its words').toBeDefined();
+    const [path, fragment] = (result?.href ?? '').split('#') as [string, string];
+    const section = fragment.split(':~:')[0] ?? '';
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.locator(`.search-result__link[href="${result?.href}"]`).click();
+    await page.waitForURL((url) => url.pathname === path);
+    await page.waitForLoadState('load');
+    // Where the browser put the words: the first I版 in the section, in view.
+    const place = (on: Page) =>
+      on.evaluate((id) => {
+        const root = document.getElementById(id) as HTMLElement;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf('I版') ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 2);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x, y: rect.y, width: rect.width, height: rect.height, scrollY: window.scrollY, viewport: window.innerHeight };
+        }
+        return undefined;
+      }, section);
+    await expect.poll(async () => (await place(page))?.scrollY ?? 0).toBeGreaterThan(0);
+    const marked = await place(page);
+    expect(marked && marked.y >= 0 && marked.y + marked.height <= marked.viewport).toBe(true);
+    const clip = { x: marked?.x ?? 0, y: marked?.y ?? 0, width: Math.max(1, marked?.width ?? 0), height: Math.max(1, marked?.height ?? 0) };
+    const withMark = await page.screenshot({ clip });
+    // The same words at the same place, on the page opened without the text fragment, are painted unmarked.
+    const unmarked = await newPage();
+    await unmarked.goto(`${path}#${section}`);
+    await unmarked.evaluate((y) => window.scrollTo(0, y), marked?.scrollY ?? 0);
+    expect((await place(unmarked))?.y).toBeCloseTo(marked?.y ?? 0, 0);
+    expect((await unmarked.screenshot({ clip })).equals(withMark)).toBe(false);
+    expect(unmarked.problems).toEqual([]);
+    // The browser marks the words: the issue page fetches nothing of search.
+    expect(requested.filter((requestPath) => requestPath.startsWith('/pagefind/'))).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('the English site', () => {
+  it('widens queries too, and shows the months chart in English', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('', '/en');
+    await search.openFilters();
+    await search.search('I版');
+    expect(await page.locator('#search-forms').textContent()).toContain('Also looked for other names');
+    const bars = await search.monthBars();
+    expect(bars.length).toBeGreaterThan(0);
+    expect(await page.locator('#search-months a[data-month]').first().textContent()).toMatch(/issues?$/);
+    expect(page.problems).toEqual([]);
+  });
+});
