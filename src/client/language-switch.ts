@@ -8,34 +8,28 @@
  * switch links' own `hreflang`, and a link on the root leads to that locale's home page.
  */
 
-/** Where the choice is kept (`localStorage`). */
-const LOCALE_CHOICE_KEY = 'digest-locale';
-
-/** Remembers the language the reader switched to (silently does nothing where storage is off). */
-function rememberLocale(locale: string): void {
-  try {
-    localStorage.setItem(LOCALE_CHOICE_KEY, locale);
-  } catch {
-    // Storage can be disabled; the switch still works, it is just not remembered.
-  }
-}
-
-function rememberedLocale(): string | null {
-  try {
-    return localStorage.getItem(LOCALE_CHOICE_KEY);
-  } catch {
-    return null;
-  }
-}
+/** Where the choice is kept (`localStorage`, which may be off: then the switch works, unremembered). */
+const KEY = 'digest-locale';
 
 const links = [...document.querySelectorAll<HTMLAnchorElement>('a[data-language-switch]')];
-const switcher = document.querySelector<HTMLElement>('[data-apply-remembered]');
+let remembered: string | null = null;
+try {
+  remembered = localStorage.getItem(KEY);
+} catch {
+  // Storage is off: nothing was remembered.
+}
 // Only a locale the page links to (so never the page's own) is applied: no loops.
-const remembered = switcher ? links.find((link) => link.hreflang === rememberedLocale()) : undefined;
-if (remembered) location.replace(remembered.href + location.search + location.hash);
+const choice = document.querySelector('[data-apply-remembered]') && links.find((link) => link.hreflang === remembered);
+if (choice) location.replace(choice.href + location.search + location.hash);
 
 for (const link of links) {
-  link.addEventListener('click', () => rememberLocale(link.hreflang));
+  link.addEventListener('click', () => {
+    try {
+      localStorage.setItem(KEY, link.hreflang);
+    } catch {
+      // Storage is off: the switch still works, it is just not remembered.
+    }
+  });
   // A switch to the home page (from a 404 page) has no place on the page to carry along.
   if (link.dataset['languageSwitch'] === 'home') continue;
   const base = link.href.split('#')[0]?.split('?')[0] ?? link.href;

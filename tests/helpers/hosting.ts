@@ -28,13 +28,13 @@ export function servedFiles(dist: string): ServedFile[] {
 /** A page (HTML), as opposed to the files pages load. */
 export const isPage = (sitePath: string) => sitePath.endsWith('/') || sitePath.endsWith('.html');
 
-/** Whether a file's name changes with its content: Astro's bundles, Pagefind's index chunks, fragments, filters and metadata. */
+/**
+ * Whether a file's name changes with its content: Astro's bundles, Pagefind's index chunks,
+ * fragments and filters (not its metadata, which the build names by language, so pages can ask
+ * for it before a search).
+ */
 export function isHashed(sitePath: string): boolean {
-  return (
-    /^\/_astro\//.test(sitePath) ||
-    /^\/pagefind\/(fragment|index|filter)\//.test(sitePath) ||
-    /^\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(sitePath)
-  );
+  return /^\/_astro\//.test(sitePath) || /^\/pagefind\/(fragment|index|filter)\//.test(sitePath);
 }
 
 /** The Cache-Control a file needs. */

@@ -42,7 +42,6 @@ const rules = (inline: InlineHashes): readonly HeaderRule[] => [
     headers: [immutable],
   },
   ...hashedFolders.slice(1).map((folder) => ({ pattern: `${folder}*`, headers: [immutable, pagefindData] })),
-  { pattern: `${pagefindFolder}${pagefindMetaName.prefix}*${pagefindMetaName.suffix}`, headers: [immutable, pagefindData] },
   {
     comment: 'The same name for new content after each build: revalidated before each use.',
     pattern: `${pagefindFolder}pagefind.js`,
@@ -50,6 +49,7 @@ const rules = (inline: InlineHashes): readonly HeaderRule[] => [
   },
   { pattern: `${pagefindFolder}pagefind-entry.json`, headers: [revalidate] },
   { pattern: `${pagefindFolder}${SEARCH_VOCABULARY_FILE}`, headers: [revalidate] },
+  { pattern: `${pagefindFolder}${pagefindMetaName.prefix}*${pagefindMetaName.suffix}`, headers: [revalidate, pagefindData] },
   { pattern: `${pagefindFolder}wasm.*`, headers: [revalidate, pagefindData] },
   { pattern: `/*${feedFileName}`, headers: [revalidate, ['Content-Type', contentTypes.feed]] },
   { pattern: '/sitemap.xml', headers: [revalidate] },

@@ -12,7 +12,6 @@ import {
   hashedFolders,
   pagefindDataExtensions,
   pagefindFolder,
-  pagefindMetaName,
   cspHeaderValue,
   pageCspHeaderValue,
   securityHeaders,
@@ -71,13 +70,11 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     ...feedLocation('        '),
     '    }',
   ]);
-  // Within Pagefind's folder: its hashed subfolders, and its metadata file.
-  const pagefindHashed = [
-    ...hashedFolders
-      .filter((folder) => folder.startsWith(pagefindFolder))
-      .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length))),
-    `${escapeRegExp(pagefindMetaName.prefix)}[^/]+${escapeRegExp(pagefindMetaName.suffix)}$`,
-  ].join('|');
+  // Within Pagefind's folder: its hashed subfolders.
+  const pagefindHashed = hashedFolders
+    .filter((folder) => folder.startsWith(pagefindFolder))
+    .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length)))
+    .join('|');
   return [
     '# The OpenStack社区动态 archive on nginx: a server block for the http block (on Debian, a file in',
     '# /etc/nginx/sites-enabled/). Written by `npm run nginx-config` from src/lib/hosting/; change it there.',
@@ -121,7 +118,7 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     ...headerLines(cacheControl.immutable, '        '),
     '    }',
     '',
-    '    # Pagefind: its script, entry file and WebAssembly keep their names; its index files are hashed.',
+    '    # Pagefind: its script, entry file, metadata and WebAssembly keep their names; its index files are hashed.',
     `    location ${at(pagefindFolder)} {`,
     ...headerLines(cacheControl.revalidate, '        '),
     `        location ~ ^${escapeRegExp(at(pagefindFolder))}(?:${pagefindHashed}) {`,

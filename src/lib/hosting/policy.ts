@@ -112,10 +112,14 @@ export const cacheControl = {
  */
 export const hashedFolders = ['/_astro/', '/pagefind/fragment/', '/pagefind/index/', '/pagefind/filter/'] as const;
 
-/** Pagefind's bundle. Its script, entry file and WebAssembly keep their names from build to build. */
+/** Pagefind's bundle. Its script, entry file, metadata and WebAssembly keep their names from build to build. */
 export const pagefindFolder = '/pagefind/';
 
-/** Pagefind's metadata file, in its bundle, is named by its hash too: `pagefind.<hash>.pf_meta`. */
+/**
+ * Pagefind's metadata file, in its bundle: `pagefind.<language>.pf_meta`. The build gives it a
+ * fixed name, so pages can ask for it before a search (src/lib/search/index/entry.ts): it is
+ * revalidated, like the entry file that names it.
+ */
 export const pagefindMetaName = { prefix: 'pagefind.', suffix: '.pf_meta' } as const;
 
 /** Content types hosts do not know or get wrong. */
