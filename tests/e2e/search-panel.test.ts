@@ -66,9 +66,10 @@ describe("the header's search box, with JavaScript", () => {
     expect(listed.length).toBe(Math.min(FIRST_WAVE, relevant.length));
     expect(relevant).toEqual(expect.arrayContaining(listed));
     expect(new URL(page.url()).pathname).toBe(`${prefix}/issues/8/`);
-    // Each result leads to its issue's page in the page's language; the link below, to all results.
+    // Each result leads to its issue's page in the page's language (to the section and the words
+    // that matched); the link below, to all results.
     for (const href of await search.titleLinks().evaluateAll((links) => links.map((link) => link.getAttribute('href'))))
-      expect(href).toMatch(new RegExp(`^${prefix}/issues/\\d+/(#[\\w-]+)?$`));
+      expect(href).toMatch(new RegExp(`^${prefix}/issues/\\d+/(#[\\w-]+(:~:text=\\S+)?)?$`));
     const all = search.panel.locator('a[data-search-all]');
     expect(await all.isVisible()).toBe(true);
     expect(await all.getAttribute('href')).toBe(`${prefix}/search/?q=${encodeURIComponent(query)}`);
@@ -168,7 +169,7 @@ describe("the header's search box, with JavaScript", () => {
     await search.box.fill('Heat');
     await search.box.press('Enter');
     await search.answer('Heat');
-    for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind.zh-cn.pf_meta', 'wasm.unknown.pagefind'])
+    for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind.zh-cn.pf_meta', 'wasm.unknown.pagefind', 'vocabulary.json'])
       expect(
         fetched.filter((path) => path === `/pagefind/${file}`),
         file,

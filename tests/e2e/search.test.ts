@@ -685,7 +685,7 @@ describe('what pages download', () => {
     expect(page.problems).toEqual([]);
   });
 
-  it("focusing the box asks for Pagefind's script, entry, metadata and WebAssembly at once, and Pagefind takes them", async () => {
+  it("focusing the box asks for Pagefind's script, entry, metadata and WebAssembly and the vocabulary at once, and the search takes them", async () => {
     const { page, search } = await openSettledSearchPage();
     const requests: { path: string; type: string }[] = [];
     page.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, type: request.resourceType() }));
@@ -697,10 +697,16 @@ describe('what pages download', () => {
       '/pagefind/pagefind-entry.json',
       '/pagefind/pagefind.zh-cn.pf_meta',
       '/pagefind/wasm.unknown.pagefind',
+      '/pagefind/vocabulary.json',
     ]);
     // Each asked for once, by its preload: Pagefind's own requests found them on their way.
     const askedFor = (path: string) => requests.filter((request) => request.path === path).map((request) => request.type);
-    for (const path of ['/pagefind/pagefind-entry.json', '/pagefind/pagefind.zh-cn.pf_meta', '/pagefind/wasm.unknown.pagefind'])
+    for (const path of [
+      '/pagefind/pagefind-entry.json',
+      '/pagefind/pagefind.zh-cn.pf_meta',
+      '/pagefind/wasm.unknown.pagefind',
+      '/pagefind/vocabulary.json',
+    ])
       expect(askedFor(path), path).toEqual(['other']);
     expect(askedFor('/pagefind/pagefind.js')).toEqual(['script']);
     expect(await search.search('Heat')).not.toEqual([]);
