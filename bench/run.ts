@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --sizes corpus,1000,5000] [--runs 3] [--no-peer] [--out <dir>] [--keep]
+ * npm run bench [-- --sizes corpus,1000,5000] [--runs 3] [--no-peer] [--out <dir>] [--keep] [--network-only]
  *
  * Builds and measures the real archive and synthetic ones (clean builds, timed, memory of the
  * whole process tree), loads their pages and searches in Chromium, builds the peer (Starlight)
  * beside the 1,000-issue archive, then writes `REPORT.md` and `results.json` and checks the
  * budgets: the exit status is 1 when one fails. A run of every default size with the peer
  * writes `bench/`; a partial run writes `bench/out/` so it never replaces the committed report.
+ * `--network-only` builds ours and the peer once each at 1,000 issues and measures only the
+ * phone's network (`bench/lib/network.ts`), to try a change to what pages fetch.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -121,11 +123,24 @@ async function measureRecallFigures(browser: Browser, baseUrl: string, corpus: R
   return figures;
 }
 
+/** Queries from the oldest 100 issues, which every synthetic archive shares: the same queries at every size. */
+async function costQueries(archive: ArchiveFiles) {
+  const corpus = await readIssuesCorpus(archive.issuesDir);
+  return chooseCostQueries(buildQuerySet(textsOf(corpus, 'zh-CN', 100), { perKind: 9, maxRelevant: Number.POSITIVE_INFINITY }));
+}
+
+/** The issue page and the query the network section uses, as a full run picks them (the typical issue, the first cold query). */
+async function networkSubject(archive: ArchiveFiles, distDir: string): Promise<{ number: number; query: string }> {
+  const number = await findTypicalIssue(distDir, archive.numbers, (issue) => path.join(issuePath(issue), 'index.html'));
+  const query = (await costQueries(archive)).cold[0]?.query;
+  if (!query) throw new Error('network: no query found in the archive');
+  return { number, query };
+}
+
 /** Everything measured in the browser on one built archive. */
 async function measureInBrowser(result: SizeResult, archive: ArchiveFiles, distDir: string, withRecall: boolean): Promise<void> {
   const corpus = await readIssuesCorpus(archive.issuesDir);
-  // Queries from the oldest 100 issues, which every synthetic archive shares: the same queries at every size.
-  const queries = chooseCostQueries(buildQuerySet(textsOf(corpus, 'zh-CN', 100), { perKind: 9, maxRelevant: Number.POSITIVE_INFINITY }));
+  const queries = await costQueries(archive);
   const number = await findTypicalIssue(distDir, archive.numbers, (issue) => path.join(issuePath(issue), 'index.html'));
   const server = await serveStatic(distDir);
   const browser = await launchChromium();
@@ -224,6 +239,15 @@ async function measureSize(
   const ours: BuildSpec = { root: projectRoot, node, outDir: distDir, npmScript: 'build', env: { DIGEST_CONTENT_DIR: issuesDir } };
   const { build, peerBuild } = await buildSideBySide(ours, withPeer ? peerBuildSpec(node, peerDist) : undefined, label);
   const result: SizeResult = { label, issues: archive.numbers.length, translations: archive.translations, build };
+  if (options.networkOnly) {
+    let network: NetworkFigures[] | undefined;
+    if (!build.error && !peerBuild.error && peerCounts) {
+      const { number, query } = await networkSubject(archive, distDir);
+      network = await measureNetwork(distDir, peerDist, number, query);
+    }
+    if (!options.keep) await Promise.all([distDir, peerDist, issuesDir].map((dir) => rm(dir, { recursive: true, force: true })));
+    return { result, ...(network ? { network } : {}) };
+  }
   if (!build.error && size !== limits.scaleIssues) {
     log(`${label}: one more build, its Markdown parses counted`);
     const calls = await countParses(ours, work);

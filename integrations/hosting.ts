@@ -5,11 +5,12 @@
  * when the build is done (the sitemap, the search bundle) are compressed too.
  */
 import type { AstroIntegration } from 'astro';
-import { rename, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocaleInfo, localeCodes } from '../src/i18n/locales.ts';
 import { renderHeadersFile } from '../src/lib/hosting/headers-file.ts';
+import { inlineHashesOf, mergeInlineHashes, type InlineHashes } from '../src/lib/hosting/policy.ts';
 import { localizePath, notFoundFile, notFoundPath } from '../src/lib/routes.ts';
 import { precompressSite } from './precompress.ts';
 
@@ -25,6 +26,31 @@ async function placeNotFoundPages(root: string): Promise<void> {
   }
 }
 
+/** Pages read at once while their policies are collected. */
+const READ_CONCURRENCY = 16;
+
+/**
+ * The inline hashes of every page's `<meta>` policy, merged: what the header must allow too. A
+ * page without the policy fails the build, as the header would then allow what it never checked.
+ */
+export async function collectInlineHashes(root: string): Promise<InlineHashes> {
+  const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
+  // Kept in the pages' order, so the same build writes the same header.
+  const found: InlineHashes[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < pages.length; index = next++) {
+      const file = pages[index] ?? '';
+      const html = await readFile(path.join(root, file), 'utf8');
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+      if (policy === undefined) throw new Error(`${file} has no content-security-policy <meta>: every page must carry the policy`);
+      found[index] = inlineHashesOf(policy);
+    }
+  };
+  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  return mergeInlineHashes(found);
+}
+
 export function hostingIntegration(): AstroIntegration {
   let base = '/';
   return {
@@ -36,7 +62,7 @@ export function hostingIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         await placeNotFoundPages(root);
-        await writeFile(path.join(root, '_headers'), renderHeadersFile(base));
+        await writeFile(path.join(root, '_headers'), renderHeadersFile(base, await collectInlineHashes(root)));
         const started = performance.now();
         const { files, bytes, gzipBytes, brotliBytes } = await precompressSite(root);
         const megabytes = (count: number) => `${(count / 1e6).toFixed(1)} MB`;

@@ -11,13 +11,14 @@
  * whenever the content changes: search works while an issue is written.
  */
 import type { AstroIntegration } from 'astro';
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Plugin } from 'vite';
 import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../src/lib/search/contract.ts';
 import { createSearchVocabulary } from '../src/lib/search/index/vocabulary.ts';
+import { pinIndexEntry } from '../src/lib/search/index/entry.ts';
 import { chineseVariants } from '../src/pipeline/chinese-variants.ts';
 import { onContentChange, searchRecords } from '../src/pipeline/content-hub.ts';
 import type { SearchHandoff } from '../src/pipeline/search-records.ts';
@@ -66,6 +67,16 @@ async function indexRecords({ records, concepts }: SearchHandoff): Promise<{ ind
   return { index, vocabulary };
 }
 
+/** Pagefind's entry file, which names the index's metadata. */
+const ENTRY_FILE = 'pagefind-entry.json';
+
+/** Gives the written index's metadata its fixed name, so pages can ask for it before a search (`pinIndexEntry`). */
+async function pinMetadata(folder: string): Promise<void> {
+  const { entry, metadata } = pinIndexEntry(await readFile(path.join(folder, ENTRY_FILE), 'utf8'));
+  await rename(path.join(folder, metadata.from), path.join(folder, metadata.to));
+  await writeFile(path.join(folder, ENTRY_FILE), entry);
+}
+
 /** Indexes the records into a new folder under `scratchDir` (on the same disk as the site, so it can be moved in); always closes Pagefind. */
 async function buildIndex(handoff: SearchHandoff, scratchDir: string): Promise<string> {
   try {
@@ -76,6 +87,7 @@ async function buildIndex(handoff: SearchHandoff, scratchDir: string): Promise<s
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_FILES.map((file) => rm(path.join(folder, file), { force: true })));
     await writeFile(path.join(folder, SEARCH_VOCABULARY_FILE), vocabulary);
+    await pinMetadata(folder);
     return folder;
   } finally {
     await pagefind.close();
@@ -171,8 +183,15 @@ function searchInDev(base: string): Plugin {
     const made = await index.getFiles();
     await index.deleteIndex();
     if (made.errors.length) throw new Error(`Pagefind could not make the index: ${made.errors.join('; ')}`);
-    files = new Map(made.files.map((file) => [file.path, file.content]));
-    files.set(SEARCH_VOCABULARY_FILE, new TextEncoder().encode(vocabulary));
+    const kept = new Map(made.files.map((file) => [file.path, file.content]));
+    // The metadata under its fixed name, as in a build.
+    const { entry, metadata } = pinIndexEntry(new TextDecoder().decode(kept.get(ENTRY_FILE)));
+    const content = kept.get(metadata.from);
+    if (content) kept.set(metadata.to, content);
+    kept.delete(metadata.from);
+    kept.set(ENTRY_FILE, new TextEncoder().encode(entry));
+    kept.set(SEARCH_VOCABULARY_FILE, new TextEncoder().encode(vocabulary));
+    files = kept;
   };
   const schedule = () => {
     if (queued) return;

@@ -1,6 +1,6 @@
 /**
  * The benchmark's command line: `npm run bench [-- --sizes corpus,1000,5000] [--runs 3] [--no-peer]
- * [--out <dir>] [--keep]`.
+ * [--out <dir>] [--keep] [--network-only]`.
  */
 import { parseArgs } from 'node:util';
 
@@ -17,6 +17,11 @@ export interface BenchOptions {
   outDir: string;
   /** Keep the work folder (archives and built sites) instead of deleting it. */
   keep: boolean;
+  /**
+   * Measure only the phone's network, ours beside the peer (one build of each, nothing else):
+   * for trying a change to what pages fetch without the hour of a full run. Always partial.
+   */
+  networkOnly: boolean;
 }
 
 /** The full benchmark: only a run with these settings writes the committed report. */
@@ -28,7 +33,7 @@ export const peerIssues = 1000;
 export const fullOutDir = 'bench';
 export const partialOutDir = 'bench/out';
 
-export const usage = 'usage: npm run bench [-- --sizes corpus,1000,5000] [--runs 3] [--no-peer] [--out <dir>] [--keep]';
+export const usage = 'usage: npm run bench [-- --sizes corpus,1000,5000] [--runs 3] [--no-peer] [--out <dir>] [--keep] [--network-only]';
 
 /**
  * Parses `--sizes`, e.g. `corpus,1000`; throws on anything else.
@@ -58,13 +63,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'no-peer': { type: 'boolean', default: false },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'network-only': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes === undefined ? [...defaultSizes] : parseSizes(values.sizes);
   const runs = values.runs === undefined ? defaultRuns : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: "${values.runs}" is not a whole number of at least 1`);
-  const options = { sizes, runs, peer: !values['no-peer'], keep: values.keep ?? false };
-  return { ...options, outDir: values.out ?? (isFullRun(options) ? fullOutDir : partialOutDir) };
+  const networkOnly = values['network-only'] ?? false;
+  if (networkOnly && (values['no-peer'] || !sizes.includes(peerIssues)))
+    throw new Error(
+      `--network-only: the network is measured beside the peer, on the ${peerIssues}-issue archive: keep the peer and that size`,
+    );
+  const options = { sizes: networkOnly ? [peerIssues] : sizes, runs, peer: !values['no-peer'], keep: values.keep ?? false, networkOnly };
+  return { ...options, outDir: values.out ?? (isFullRun(options) && !networkOnly ? fullOutDir : partialOutDir) };
 }
 
 /** Whether these options measure everything the committed report holds (every default size, enough runs, the peer). */

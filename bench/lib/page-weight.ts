@@ -26,15 +26,47 @@ export function isSearchFile(pathname: string, searchDir = SEARCH_BUNDLE_DIR): b
   return pathname.startsWith(`/${searchDir}/`);
 }
 
+const sizes = (bytes: Uint8Array): Pick<FetchedFile, 'raw' | 'gzip'> => ({
+  raw: bytes.byteLength,
+  gzip: bytes.byteLength === 0 ? 0 : gzipSync(bytes).byteLength,
+});
+
 /** One response counted: its path, kind and raw and gzip sizes. */
 export function countFetch(fetched: FetchedBody): FetchedFile {
   const url = new URL(fetched.url);
-  return {
-    path: `${url.pathname}${url.search}`,
-    kind: KINDS[fetched.resourceType] ?? 'other',
-    raw: fetched.body.byteLength,
-    gzip: fetched.body.byteLength === 0 ? 0 : gzipSync(fetched.body).byteLength,
-  };
+  return { path: `${url.pathname}${url.search}`, kind: KINDS[fetched.resourceType] ?? 'other', ...sizes(fetched.body) };
+}
+
+/** An inline `<style>` or `<script>` with code (not one with `src`, nor data such as JSON), anywhere in a page's markup. */
+const INLINE_CODE = /<(style|script)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+
+/**
+ * A page counted as what it carries: its markup as HTML, and each inline style and script as CSS
+ * and script of their own (`/issues/8/ (inline script 1)`), so the page's script and style budgets
+ * count code wherever it is delivered. Each part is gzip-compressed alone (a little more than
+ * their share of the whole page compressed at once).
+ * @example countDocument({ url: 'http://h/a/', resourceType: 'document', body }).map((file) => file.kind) // ['html', 'css', 'js']
+ */
+export function countDocument(fetched: FetchedBody): FetchedFile[] {
+  const page = countFetch(fetched);
+  const markup = new TextDecoder().decode(fetched.body);
+  const inline: FetchedFile[] = [];
+  const counts = { css: 0, js: 0 };
+  const rest = markup.replace(INLINE_CODE, (whole, tag: string, attributes: string, code: string) => {
+    const isScript = tag.toLowerCase() === 'script';
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    const isCode = !isScript || (!/\bsrc\s*=/i.test(attributes) && (!type || type === 'module' || type.includes('javascript')));
+    if (!isCode || !code.trim()) return whole;
+    const kind = isScript ? 'js' : 'css';
+    counts[kind] += 1;
+    inline.push({
+      path: `${page.path} (inline ${isScript ? 'script' : 'style'} ${counts[kind]})`,
+      kind,
+      ...sizes(new TextEncoder().encode(code)),
+    });
+    return whole.replace(code, '');
+  });
+  return [{ ...page, ...sizes(new TextEncoder().encode(rest)) }, ...inline];
 }
 
 /** Sums of the files by kind and in all. */
@@ -48,7 +80,7 @@ export function sumTransfers(files: readonly FetchedFile[]): Pick<PageWeight, 'h
 
 /** The weight of a visit made of these responses. */
 export function weighPage(pagePath: string, fetched: readonly FetchedBody[], searchDir = SEARCH_BUNDLE_DIR): PageWeight {
-  const files = fetched.map(countFetch);
+  const files = fetched.flatMap((file) => (file.resourceType === 'document' ? countDocument(file) : [countFetch(file)]));
   return {
     path: pagePath,
     ...sumTransfers(files),

@@ -14,7 +14,14 @@ describe('--sizes', () => {
 
 describe('the command line', () => {
   it('measures everything by default and writes the committed report', () => {
-    expect(parseBenchArgs([])).toEqual({ sizes: ['corpus', 1000, 5000], runs: 3, peer: true, keep: false, outDir: fullOutDir });
+    expect(parseBenchArgs([])).toEqual({
+      sizes: ['corpus', 1000, 5000],
+      runs: 3,
+      peer: true,
+      keep: false,
+      networkOnly: false,
+      outDir: fullOutDir,
+    });
   });
 
   it('writes a quick run beside the committed report, never over it', () => {
@@ -24,6 +31,19 @@ describe('the command line', () => {
     expect(parseBenchArgs(['--no-peer']).outDir).toBe(partialOutDir);
     expect(parseBenchArgs(['--runs', '5']).outDir).toBe(fullOutDir);
     expect(parseBenchArgs(['--sizes', 'corpus', '--out', '/tmp/x']).outDir).toBe('/tmp/x');
+  });
+
+  it('measures only the network, beside the peer at its size, and never over the committed report', () => {
+    expect(parseBenchArgs(['--network-only'])).toMatchObject({
+      sizes: [1000],
+      runs: 3,
+      peer: true,
+      networkOnly: true,
+      outDir: partialOutDir,
+    });
+    expect(parseBenchArgs(['--sizes', '1000', '--runs', '1', '--network-only'])).toMatchObject({ sizes: [1000], runs: 1 });
+    expect(() => parseBenchArgs(['--network-only', '--no-peer'])).toThrow(/--network-only/);
+    expect(() => parseBenchArgs(['--network-only', '--sizes', 'corpus'])).toThrow(/--network-only/);
   });
 
   it('refuses a bad number of runs and unknown options', () => {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countFetch, followRequests, isSearchFile, sumTransfers, weighPage } from '../lib/page-weight.ts';
+import { countDocument, countFetch, followRequests, isSearchFile, sumTransfers, weighPage } from '../lib/page-weight.ts';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const html = `<!doctype html><html lang="zh-CN">${'<p>OpenStack社区动态</p>'.repeat(200)}</html>`;
@@ -24,6 +24,39 @@ describe('a response counted', () => {
   it('has a gzip size that is a real gzip of the body', async () => {
     const { gzipSync } = await import('node:zlib');
     expect(gunzipSync(gzipSync(text(html))).toString()).toBe(html);
+  });
+});
+
+describe('a page with inline styles and scripts', () => {
+  const style = 'body{color:red}'.repeat(40);
+  const script = 'document.body.dataset.ready="1";'.repeat(10);
+  const page = `<!doctype html><html><head><style>${style}</style><script type="module">${script}</script><script type="application/ld+json">{"a":1}</script></head><body><template><script type="module" src="/_astro/later.js"></script></template>${'<p>正文</p>'.repeat(50)}</body></html>`;
+  const counted = countDocument({ url: 'http://h/issues/8/', resourceType: 'document', body: text(page) });
+
+  it('counts each inline style as CSS and each inline script as script, the markup left as HTML', () => {
+    expect(counted.map(({ path, kind }) => [path, kind])).toEqual([
+      ['/issues/8/', 'html'],
+      ['/issues/8/ (inline style 1)', 'css'],
+      ['/issues/8/ (inline script 1)', 'js'],
+    ]);
+    expect(counted[1]?.raw).toBe(style.length);
+    expect(counted[2]?.raw).toBe(script.length);
+    expect(counted.reduce((sum, file) => sum + file.raw, 0)).toBe(Buffer.byteLength(page));
+  });
+
+  it('leaves data and scripts loaded from a file in the HTML', () => {
+    const bare = countDocument({
+      url: 'http://h/a/',
+      resourceType: 'document',
+      body: text('<script src="/a.js"></script><script type="application/json">{}</script>'),
+    });
+    expect(bare.map((file) => file.kind)).toEqual(['html']);
+  });
+
+  it('is what a visit sums by kind', () => {
+    const visit = weighPage('/issues/8/', [{ url: 'http://h/issues/8/', resourceType: 'document', body: text(page) }]);
+    expect(visit.js.raw).toBe(script.length);
+    expect(visit.css.raw).toBe(style.length);
   });
 });
 

@@ -4,306 +4,246 @@
  * it returns: Pagefind, loaded on first use, the view (`search-view.ts`), the history, timers.
  */
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
-import { emptyVocabulary, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE, type SearchVocabulary } from '../lib/search/contract.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
-import { FIRST_WAVE, preloadQuery, runSearch, warmUp, type PagefindInstance } from '../lib/search/page/engine.ts';
-import { readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
+import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/engine.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
-import { entryFile, startupFiles } from '../lib/search/page/startup.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
+import { createPagefindLoader, type LoadedSearch } from './pagefind.ts';
 import { createSearchView } from './search-view.ts';
 
-const app = document.getElementById('search-app') as HTMLElement;
-const form = document.getElementById('search-form') as HTMLFormElement;
-const input = document.getElementById('search-query') as HTMLInputElement;
-const list = document.getElementById('search-results') as HTMLOListElement;
-const more = document.getElementById('search-more') as HTMLButtonElement;
-const filters = document.getElementById('search-filters') as HTMLDetailsElement;
-const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
-const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
-const projectBoxes = field<HTMLInputElement>('project');
-const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
-const sortSelect = field<HTMLSelectElement>('sort')[0];
-const exactBox = field<HTMLInputElement>('exact')[0];
-const forms = document.getElementById('search-forms') as HTMLElement;
-const months = document.getElementById('search-months') as HTMLElement;
-const lang = document.documentElement.lang;
-const locale: Locale = isLocale(lang) ? lang : defaultLocale;
-const knownProjects = projectBoxes.map((box) => box.value);
-const numbers = new Intl.NumberFormat(locale);
-const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
-const view = createSearchView(
-  { app, status: document.getElementById('search-status') as HTMLElement, forms, list, more, months },
-  locale,
-  projectNames,
-  {
-    hrefFor: (month) => `${location.pathname}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
-    range: () => {
-      const { from, to } = readForm();
-      return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+/** Runs the search page whose app element is `app`. */
+export function startSearchPage(app: HTMLElement): void {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-query') as HTMLInputElement;
+  const list = document.getElementById('search-results') as HTMLOListElement;
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const filters = document.getElementById('search-filters') as HTMLDetailsElement;
+  const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
+  const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
+  const projectBoxes = field<HTMLInputElement>('project');
+  const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
+  const sortSelect = field<HTMLSelectElement>('sort')[0];
+  const exactBox = field<HTMLInputElement>('exact')[0];
+  const forms = document.getElementById('search-forms') as HTMLElement;
+  const months = document.getElementById('search-months') as HTMLElement;
+  const lang = document.documentElement.lang;
+  const locale: Locale = isLocale(lang) ? lang : defaultLocale;
+  const knownProjects = projectBoxes.map((box) => box.value);
+  const numbers = new Intl.NumberFormat(locale);
+  const projectNames = new Map(projectBoxes.map((box) => [box.value, box.dataset['name'] ?? box.value]));
+  const view = createSearchView(
+    { app, status: document.getElementById('search-status') as HTMLElement, forms, list, more, months },
+    locale,
+    projectNames,
+    {
+      hrefFor: (month) => `${location.pathname}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
+      range: () => {
+        const { from, to } = readForm();
+        return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      },
     },
-  },
-);
-const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
-
-let state = controller.initial;
-/** Pagefind and the archive's search vocabulary, loaded together on first use. */
-let pagefind: Promise<{ instance: PagefindInstance; vocabulary: QueryVocabulary }> | undefined;
-let typing: ReturnType<typeof setTimeout> | undefined;
-
-/** Hands an event to the controller and carries out what it says. */
-function dispatch(event: PageEvent): void {
-  const step = controller.update(state, event);
-  state = step.state;
-  for (const effect of step.effects) carryOut(effect);
-}
-
-function carryOut(effect: PageEffect): void {
-  switch (effect.type) {
-    case 'load-pagefind':
-      void loadPagefind().then(
-        () => dispatch({ type: 'loaded' }),
-        () => undefined,
-      );
-      return;
-    case 'warm-up':
-      void withPagefind(({ instance }) => warmUp(instance, locale));
-      return;
-    case 'preload':
-      void withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
-      return;
-    case 'schedule-typing':
-      typing = setTimeout(() => dispatch({ type: 'typing-paused', state: readForm() }), effect.delay);
-      return;
-    case 'cancel-typing':
-      clearTimeout(typing);
-      return;
-    case 'schedule-slow':
-      setTimeout(() => dispatch({ type: 'slow', id: effect.id }), effect.delay);
-      return;
-    case 'run': {
-      const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
-      loadPagefind()
-        .then(({ instance, vocabulary }) => runSearch(instance, request, vocabulary))
-        .then(
-          (outcome) => dispatch({ type: 'answered', id: effect.id, wave: effect.wave, outcome }),
-          () => dispatch({ type: 'failed', id: effect.id }),
-        );
-      return;
-    }
-    case 'count':
-      // Counting is loaded when the filters first need it: a first search downloads none of it.
-      Promise.all([loadPagefind(), import('../lib/search/page/counts.ts')])
-        .then(([{ instance, vocabulary }, { countIssues }]) => countIssues(instance, effect.request, effect.listed, vocabulary))
-        .then(
-          (counts) => dispatch({ type: 'counted', ...(effect.id === undefined ? {} : { id: effect.id }), request: effect.request, counts }),
-          () => dispatch(effect.id === undefined ? { type: 'count-failed', request: effect.request } : { type: 'failed', id: effect.id }),
-        );
-      return;
-    case 'write-form':
-      writeForm(effect.state);
-      return;
-    case 'show-active-filters':
-      showActiveFilters(effect.state);
-      return;
-    case 'write-history': {
-      const url = `${location.pathname}${serializeSearchState(effect.entry.state)}`;
-      if (url === `${location.pathname}${location.search}`) return;
-      if (effect.entry.mode === 'push') history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-      return;
-    }
-    case 'follow-language-switch':
-      // The language switch leads to the same search in the other language.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language-switch]')) {
-        const target = new URL(link.href);
-        target.search = serializeSearchState(effect.state);
-        link.href = target.href;
-      }
-      return;
-    case 'mark':
-      // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
-      performance.mark('search-start');
-      return;
-    case 'measure':
-      performance.measure(effect.name, 'search-start');
-      return;
-    case 'show-problem':
-      view.problem(effect.prepared);
-      return;
-    case 'show-busy':
-      view.busy(effect.busy);
-      return;
-    case 'show-searching':
-      view.searching();
-      return;
-    case 'show-first-results':
-      view.firstResults(effect.outcome, effect.query);
-      return;
-    case 'show-results':
-      view.results(effect.outcome, effect.query, effect.focusFrom);
-      return;
-    case 'show-failed':
-      view.failed(effect.query);
-      return;
-    case 'show-counts':
-      view.counts(effect.counts);
-      return;
-    case 'show-nothing':
-      view.clear();
-      view.empty();
-      return;
-  }
-}
-
-/** Asks the browser for a file a `fetch()` of this page will want soon; that fetch then takes it. */
-function preloadFile(url: string): void {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.crossOrigin = 'anonymous';
-  link.href = url;
-  document.head.append(link);
-}
-
-/**
- * Starts Pagefind's start-up downloads beside its script: its entry file under the cache tag
- * Pagefind will use, and once the page has read that file, the metadata and WebAssembly it
- * names (`startup.ts`): a first search typed the instant the box is focused then waits one round
- * of requests less. Should anything fail here, Pagefind fetches the files itself.
- */
-function preloadStartup(bundle: string, cacheTag: string): void {
-  const entry = `${bundle}${entryFile(cacheTag)}`;
-  // The page's own read goes first: made after the preload, it would take the preload from Pagefind.
-  void fetch(entry)
-    .then((response) => response.json())
-    .then((read: unknown) => startupFiles(read).forEach((file) => preloadFile(`${bundle}${file}`)))
-    .catch(() => undefined);
-  preloadFile(entry);
-}
-
-/** The archive's search vocabulary (what widens queries); without it, queries are not widened. */
-async function loadVocabulary(bundle: string, cacheTag: string): Promise<QueryVocabulary> {
-  try {
-    const response = await fetch(`${bundle}${SEARCH_VOCABULARY_FILE}?ts=${cacheTag}`);
-    return readVocabulary(response.ok ? ((await response.json()) as SearchVocabulary) : emptyVocabulary);
-  } catch {
-    return readVocabulary(emptyVocabulary);
-  }
-}
-
-/** Loads Pagefind and the search vocabulary once, on first use: nothing of search is fetched before. */
-function loadPagefind(): Promise<{ instance: PagefindInstance; vocabulary: QueryVocabulary }> {
-  pagefind ??= (async () => {
-    const bundle = `${import.meta.env.BASE_URL}${SEARCH_BUNDLE_DIR}/`;
-    // Pagefind's own cache tag (the time: each visit reads the current index), chosen here.
-    const cacheTag = String(Date.now());
-    preloadStartup(bundle, cacheTag);
-    const vocabulary = loadVocabulary(bundle, cacheTag);
-    // A plain variable: given a template string, Vite wraps the import in its preload helper.
-    const script = `${bundle}pagefind.js`;
-    const module = (await import(/* @vite-ignore */ script)) as {
-      createInstance(options: object): PagefindInstance & { init(): Promise<void> };
-    };
-    // No web worker: it would be one more download for searches that take milliseconds.
-    // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
-    const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag });
-    await instance.init();
-    return { instance, vocabulary: await vocabulary };
-  })();
-  pagefind.catch(() => {
-    pagefind = undefined;
-  });
-  return pagefind;
-}
-
-/** Runs something with Pagefind once it is loaded; failures are Pagefind's own to report later. */
-function withPagefind(task: (loaded: { instance: PagefindInstance; vocabulary: QueryVocabulary }) => Promise<unknown>): Promise<unknown> {
-  return loadPagefind()
-    .then(task)
-    .catch(() => undefined);
-}
-
-/** The form's state, read as the URL would carry it (so months not written YYYY-MM are dropped). */
-function readForm(): SearchState {
-  const fields = [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]);
-  return parseSearchState(new URLSearchParams(fields), knownProjects);
-}
-
-function writeForm(search: SearchState): void {
-  input.value = search.q;
-  for (const box of projectBoxes) box.checked = search.projects.includes(box.value);
-  if (fromMonth) fromMonth.value = search.from ?? '';
-  if (toMonth) toMonth.value = search.to ?? '';
-  if (sortSelect) sortSelect.value = search.order === 'newest' ? 'newest' : '';
-  if (exactBox) exactBox.checked = !!search.exact;
-  showActiveFilters(search);
-}
-
-function activeFilters(search: SearchState): number {
-  return (
-    search.projects.length + (search.from ? 1 : 0) + (search.to ? 1 : 0) + (search.order === 'newest' ? 1 : 0) + (search.exact ? 1 : 0)
   );
-}
+  const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
 
-function showActiveFilters(search: SearchState): void {
-  const active = activeFilters(search);
-  filterCount.textContent = active ? `(${numbers.format(active)})` : '';
-}
+  const loadPagefind = createPagefindLoader(input);
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  dispatch({ type: 'submit', state: readForm() });
-});
-// A Chinese input method shows the pinyin in the box while the reader picks characters (often
-// for longer than the typing pause): only the text it commits is a query.
-input.addEventListener('input', (event) => {
-  if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
-});
-input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
-input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
-filters.addEventListener('toggle', () => dispatch({ type: 'filters', open: filters.open }));
-// Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
-input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });
-for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect, exactBox]) {
-  control?.addEventListener('change', () => dispatch({ type: 'submit', state: readForm() }));
-}
-// The switch between the words exactly as typed and other names of what they name.
-forms.addEventListener('click', (event) => {
-  const toggle = (event.target as Element).closest<HTMLButtonElement>('button[data-exact]');
-  if (!toggle || !exactBox) return;
-  exactBox.checked = toggle.dataset['exact'] === '1';
-  dispatch({ type: 'submit', state: readForm() });
-});
-// A month of the chart narrows the search to it.
-months.addEventListener('click', (event) => {
-  const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-month]');
-  const month = link?.dataset['month'];
-  if (!month || !fromMonth || !toMonth || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  event.preventDefault();
-  fromMonth.value = month;
-  toMonth.value = month;
-  dispatch({ type: 'submit', state: readForm() });
-});
-more.addEventListener('click', () => dispatch({ type: 'more', state: readForm(), shown: list.children.length }));
-// Up and Down walk from the box through the results and back (`keyboard.ts` decides where).
-app.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
-  const target = arrowTarget(event.key, view.focusSpot(document.activeElement, input), view.shown());
-  if (!target) return;
-  event.preventDefault();
-  view.focus(target, input);
-});
-window.addEventListener('popstate', () => openFromUrl(true));
+  let state = controller.initial;
+  let typing: ReturnType<typeof setTimeout> | undefined;
 
-/** Shows the search the URL describes, as on opening a shared link. */
-function openFromUrl(fromHistory: boolean): void {
-  const params = new URLSearchParams(location.search);
-  const search = parseSearchState(params, knownProjects);
-  // A search opened with filters shows them, and counts per project from its first answer.
-  if (activeFilters(search) > 0) filters.open = true;
-  dispatch({ type: 'filters', open: filters.open });
-  dispatch({ type: 'open', state: search, hasQuery: params.has('q'), fromHistory });
-}
+  /** Hands an event to the controller and carries out what it says. */
+  function dispatch(event: PageEvent): void {
+    const step = controller.update(state, event);
+    state = step.state;
+    for (const effect of step.effects) carryOut(effect);
+  }
 
-openFromUrl(false);
+  function carryOut(effect: PageEffect): void {
+    switch (effect.type) {
+      case 'load-pagefind':
+        void loadPagefind().then(
+          () => dispatch({ type: 'loaded' }),
+          () => undefined,
+        );
+        return;
+      case 'warm-up':
+        void withPagefind(({ instance }) => warmUp(instance, locale));
+        return;
+      case 'preload':
+        void withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
+        return;
+      case 'schedule-typing':
+        typing = setTimeout(() => dispatch({ type: 'typing-paused', state: readForm() }), effect.delay);
+        return;
+      case 'cancel-typing':
+        clearTimeout(typing);
+        return;
+      case 'schedule-slow':
+        setTimeout(() => dispatch({ type: 'slow', id: effect.id }), effect.delay);
+        return;
+      case 'run': {
+        const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
+        loadPagefind()
+          .then(({ instance, vocabulary }) => runSearch(instance, request, vocabulary))
+          .then(
+            (outcome) => dispatch({ type: 'answered', id: effect.id, wave: effect.wave, outcome }),
+            () => dispatch({ type: 'failed', id: effect.id }),
+          );
+        return;
+      }
+      case 'count':
+        // Counting is loaded when the filters first need it: a first search downloads none of it.
+        Promise.all([loadPagefind(), import('../lib/search/page/counts.ts')])
+          .then(([{ instance, vocabulary }, { countIssues }]) => countIssues(instance, effect.request, effect.listed, vocabulary))
+          .then(
+            (counts) =>
+              dispatch({ type: 'counted', ...(effect.id === undefined ? {} : { id: effect.id }), request: effect.request, counts }),
+            () => dispatch(effect.id === undefined ? { type: 'count-failed', request: effect.request } : { type: 'failed', id: effect.id }),
+          );
+        return;
+      case 'write-form':
+        writeForm(effect.state);
+        return;
+      case 'show-active-filters':
+        showActiveFilters(effect.state);
+        return;
+      case 'write-history': {
+        const url = `${location.pathname}${serializeSearchState(effect.entry.state)}`;
+        if (url === `${location.pathname}${location.search}`) return;
+        if (effect.entry.mode === 'push') history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
+        return;
+      }
+      case 'follow-language-switch':
+        // The language switch leads to the same search in the other language.
+        for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-language-switch]')) {
+          const target = new URL(link.href);
+          target.search = serializeSearchState(effect.state);
+          link.href = target.href;
+        }
+        return;
+      case 'mark':
+        // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
+        performance.mark('search-start');
+        return;
+      case 'measure':
+        performance.measure(effect.name, 'search-start');
+        return;
+      case 'show-problem':
+        view.problem(effect.prepared);
+        return;
+      case 'show-busy':
+        view.busy(effect.busy);
+        return;
+      case 'show-searching':
+        view.searching();
+        return;
+      case 'show-first-results':
+        view.firstResults(effect.outcome, effect.query);
+        return;
+      case 'show-results':
+        view.results(effect.outcome, effect.query, effect.focusFrom);
+        return;
+      case 'show-failed':
+        view.failed(effect.query);
+        return;
+      case 'show-counts':
+        view.counts(effect.counts);
+        return;
+      case 'show-nothing':
+        view.clear();
+        view.empty();
+        return;
+    }
+  }
+
+  /** Runs something with Pagefind once it is loaded; failures are Pagefind's own to report later. */
+  function withPagefind(task: (loaded: LoadedSearch) => Promise<unknown>): Promise<unknown> {
+    return loadPagefind()
+      .then(task)
+      .catch(() => undefined);
+  }
+
+  /** The form's state, read as the URL would carry it (so months not written YYYY-MM are dropped). */
+  function readForm(): SearchState {
+    const fields = [...new FormData(form)].map(([name, value]): [string, string] => [name, String(value)]);
+    return parseSearchState(new URLSearchParams(fields), knownProjects);
+  }
+
+  function writeForm(search: SearchState): void {
+    input.value = search.q;
+    for (const box of projectBoxes) box.checked = search.projects.includes(box.value);
+    if (fromMonth) fromMonth.value = search.from ?? '';
+    if (toMonth) toMonth.value = search.to ?? '';
+    if (sortSelect) sortSelect.value = search.order === 'newest' ? 'newest' : '';
+    if (exactBox) exactBox.checked = !!search.exact;
+    showActiveFilters(search);
+  }
+
+  function activeFilters(search: SearchState): number {
+    return (
+      search.projects.length + (search.from ? 1 : 0) + (search.to ? 1 : 0) + (search.order === 'newest' ? 1 : 0) + (search.exact ? 1 : 0)
+    );
+  }
+
+  function showActiveFilters(search: SearchState): void {
+    const active = activeFilters(search);
+    filterCount.textContent = active ? `(${numbers.format(active)})` : '';
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    dispatch({ type: 'submit', state: readForm() });
+  });
+  // A Chinese input method shows the pinyin in the box while the reader picks characters (often
+  // for longer than the typing pause): only the text it commits is a query.
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
+  });
+  input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
+  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
+  filters.addEventListener('toggle', () => dispatch({ type: 'filters', open: filters.open }));
+  // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
+  input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });
+  for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect, exactBox]) {
+    control?.addEventListener('change', () => dispatch({ type: 'submit', state: readForm() }));
+  }
+  // The switch between the words exactly as typed and other names of what they name.
+  forms.addEventListener('click', (event) => {
+    const toggle = (event.target as Element).closest<HTMLButtonElement>('button[data-exact]');
+    if (!toggle || !exactBox) return;
+    exactBox.checked = toggle.dataset['exact'] === '1';
+    dispatch({ type: 'submit', state: readForm() });
+  });
+  // A month of the chart narrows the search to it.
+  months.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-month]');
+    const month = link?.dataset['month'];
+    if (!month || !fromMonth || !toMonth || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    fromMonth.value = month;
+    toMonth.value = month;
+    dispatch({ type: 'submit', state: readForm() });
+  });
+  more.addEventListener('click', () => dispatch({ type: 'more', state: readForm(), shown: list.children.length }));
+  // Up and Down walk from the box through the results and back (`keyboard.ts` decides where).
+  app.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing) return;
+    const target = arrowTarget(event.key, view.focusSpot(document.activeElement, input), view.shown());
+    if (!target) return;
+    event.preventDefault();
+    view.focus(target, input);
+  });
+  window.addEventListener('popstate', () => openFromUrl(true));
+
+  /** Shows the search the URL describes, as on opening a shared link. */
+  function openFromUrl(fromHistory: boolean): void {
+    const params = new URLSearchParams(location.search);
+    const search = parseSearchState(params, knownProjects);
+    // A search opened with filters shows them, and counts per project from its first answer.
+    if (activeFilters(search) > 0) filters.open = true;
+    dispatch({ type: 'filters', open: filters.open });
+    dispatch({ type: 'open', state: search, hasQuery: params.has('q'), fromHistory });
+  }
+
+  openFromUrl(false);
+}

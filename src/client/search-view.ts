@@ -25,9 +25,15 @@ export interface SearchViewElements {
   /** Says what else was looked for, with the switch to the words exactly as typed. */
   forms: HTMLElement;
   list: HTMLOListElement;
-  more: HTMLButtonElement;
+  /** What follows the results: the search page's "more" button, the panel's link to the search page. */
+  more: HTMLElement;
   /** The chart of matching issues per month (in the filters). */
   months: HTMLElement;
+}
+
+export interface SearchViewOptions {
+  /** Whether `more` shows beside an outcome: by default, when more issues may follow. */
+  showMore?: (outcome: SearchOutcome) => boolean;
 }
 
 export type SearchView = ReturnType<typeof createSearchView>;
@@ -44,6 +50,7 @@ export function createSearchView(
   locale: Locale,
   projectNames: ReadonlyMap<string, string>,
   monthLinks: MonthLinks,
+  { showMore = (outcome) => outcome.more }: SearchViewOptions = {},
 ) {
   const numbers = new Intl.NumberFormat(locale);
   const counts = () => document.querySelectorAll<HTMLElement>('[data-project-count]');
@@ -119,7 +126,7 @@ export function createSearchView(
     showForms(outcome);
     list.replaceChildren(...outcome.issues.map((entry) => renderIssue(entry, outcome.forms, query)));
     markShown(query.text);
-    more.hidden = !outcome.more;
+    more.hidden = !showMore(outcome);
     const found = numbers.format(outcome.issues.length);
     showStatus(
       outcome.issues.length
@@ -221,8 +228,8 @@ export function createSearchView(
     focusSpot(active: Element | null, box: HTMLElement): FocusSpot {
       if (active === box) return { kind: 'box' };
       if (active === more) return { kind: 'more' };
-      const item = active?.closest('#search-results > li');
-      if (!item || !active) return { kind: 'elsewhere' };
+      const item = active?.closest('li');
+      if (!item || !active || item.parentElement !== list) return { kind: 'elsewhere' };
       return { kind: 'result', index: [...list.children].indexOf(item), onTitle: active.matches('.search-result__link') };
     },
     /** How many results are listed, and whether the "more" button shows. */

@@ -20,8 +20,16 @@ import { axeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
 import { ProjectsPage } from './pages/projects-page.ts';
 
-/** The most HTML an archive page may weigh (KB = 1,000 bytes); one page listing 1,000 issues weighed 838 KB. */
+/**
+ * The most HTML an archive page may weigh (KB = 1,000 bytes); one page listing 1,000 issues
+ * weighed 838 KB. Its own markup: the styles and small scripts inlined into every page alike are
+ * left out (the issue page's budget in the bench keeps those small).
+ */
 const archivePageBudget = 64_000;
+
+/** A page's markup without its inline styles and scripts. */
+const markupLength = (html: string) =>
+  html.replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '').replace(/<script\b(?![^>]*\ssrc=)[^>]*>[\s\S]*?<\/script>/g, '').length;
 
 const newPage = useBrowser();
 const contentDir = tempDir('scale-content');
@@ -85,7 +93,7 @@ describe('the archive at 1,000 issues', () => {
     const index = htmlOf(`${prefix}/archive`);
     expect(linksIn(index, 'issue-card__title')).toEqual([]);
     expect(linksIn(index, 'archive-index__title')).toEqual(years().map((year) => `${prefix}/archive/${year}/`));
-    expect(index.length).toBeLessThanOrEqual(archivePageBudget);
+    expect(markupLength(index)).toBeLessThanOrEqual(archivePageBudget);
     for (const year of years()) {
       const html = htmlOf(`${prefix}/archive/${year}`);
       const expected = kept
@@ -93,7 +101,7 @@ describe('the archive at 1,000 issues', () => {
         .sort((a, b) => b.number - a.number)
         .map((issue) => `${prefix}/issues/${issue.number}/`);
       expect(linksIn(html, 'issue-card__title'), `${prefix}/archive/${year}/`).toEqual(expected);
-      expect(html.length, `${prefix}/archive/${year}/`).toBeLessThanOrEqual(archivePageBudget);
+      expect(markupLength(html), `${prefix}/archive/${year}/`).toBeLessThanOrEqual(archivePageBudget);
     }
   });
 });

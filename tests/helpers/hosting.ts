@@ -28,13 +28,13 @@ export function servedFiles(dist: string): ServedFile[] {
 /** A page (HTML), as opposed to the files pages load. */
 export const isPage = (sitePath: string) => sitePath.endsWith('/') || sitePath.endsWith('.html');
 
-/** Whether a file's name changes with its content: Astro's bundles, Pagefind's index chunks, fragments, filters and metadata. */
+/**
+ * Whether a file's name changes with its content: Astro's bundles, Pagefind's index chunks,
+ * fragments and filters (not its metadata, which the build names by language, so pages can ask
+ * for it before a search).
+ */
 export function isHashed(sitePath: string): boolean {
-  return (
-    /^\/_astro\//.test(sitePath) ||
-    /^\/pagefind\/(fragment|index|filter)\//.test(sitePath) ||
-    /^\/pagefind\/pagefind\.[^/]+\.pf_meta$/.test(sitePath)
-  );
+  return /^\/_astro\//.test(sitePath) || /^\/pagefind\/(fragment|index|filter)\//.test(sitePath);
 }
 
 /** The Cache-Control a file needs. */
@@ -61,23 +61,47 @@ export function expectedContentType(sitePath: string): string {
 /** Whether the build keeps compressed copies of a file: its text files, not Pagefind's own compressed data. */
 export const isText = (sitePath: string) => isPage(sitePath) || /\.(css|js|json|xml|svg|txt)$/.test(sitePath);
 
-/**
- * The policy a header must send: the one in a page's `<meta>`, without the hashes Astro adds for
- * its own bundles (the bundles are files of the site, which 'self' allows), plus
- * `frame-ancestors 'none'`, which a `<meta>` cannot carry. Directives sorted, for comparison.
- */
-export function headerPolicyFromMeta(html: string): string[] {
+/** The `<meta>` policy of a page. */
+function metaPolicy(html: string): string {
   const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];
   if (!meta) throw new Error('the page has no content-security-policy meta');
-  return [...parsePolicy(meta.replace(/ ?'sha\d+-[^']+'/g, '')), "frame-ancestors 'none'"].sort();
+  return meta;
 }
 
-/** A policy's directives, whitespace normalized, sorted. */
+/**
+ * The policy a header must send, where it can know the build (the `_headers` file the build
+ * writes): the one in the pages' `<meta>`, hashes included (those of the inline styles and scripts
+ * must be allowed by both policies a browser enforces), plus `frame-ancestors 'none'`, which a
+ * `<meta>` cannot carry. Directives and their sources sorted, for comparison.
+ */
+export function headerPolicyFromMeta(html: string): string[] {
+  return parsePolicy(`${metaPolicy(html)}; frame-ancestors 'none'`);
+}
+
+/**
+ * The policy a header written once for every build (nginx) must send with a file that is not a
+ * page: the pages' own without any hash (no such file holds inline code), plus frame-ancestors.
+ */
+export function strictHeaderPolicyFromMeta(html: string): string[] {
+  return parsePolicy(`${metaPolicy(html).replace(/ ?'sha\d+-[^']+'/g, '')}; frame-ancestors 'none'`);
+}
+
+/**
+ * The policy such a header must send with a page: it cannot know the hashes of the page's inline
+ * styles and scripts, so it leaves them to the page's `<meta>`: no script-src, style-src, nor the
+ * default-src they fall back to; the rest of the pages' policy, plus frame-ancestors.
+ */
+export function pageHeaderPolicyFromMeta(html: string): string[] {
+  return strictHeaderPolicyFromMeta(html).filter((directive) => !/^(default|script|style)-src /.test(directive));
+}
+
+/** A policy's directives, whitespace normalized, each one's sources and the directives sorted. */
 export function parsePolicy(policy: string): string[] {
   return policy
     .split(';')
-    .map((directive) => directive.trim().replace(/\s+/g, ' '))
-    .filter(Boolean)
+    .map((directive) => directive.trim().split(/\s+/).filter(Boolean))
+    .filter((parts) => parts.length)
+    .map(([name, ...sources]) => [name, ...sources.sort()].join(' '))
     .sort();
 }
 

@@ -26,7 +26,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, { base = '/' }: { base?: string } = {}): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** The path the site is published under. */
+  base?: string;
+  /** Headers to send with a file, given its site path (`/issues/8/`, `/404.html` for a missing one), as a host configured to would. */
+  headers?: (sitePath: string) => Record<string, string>;
+}
+
+export async function serveStatic(root: string, { base = '/', headers = () => ({}) }: StaticServerOptions = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     try {
@@ -41,10 +48,10 @@ export async function serveStatic(root: string, { base = '/' }: { base?: string 
       )
         file = path.join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headers(requested), 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
-      response.writeHead(404, { 'content-type': TYPES['.html'] });
+      response.writeHead(404, { ...headers('/404.html'), 'content-type': TYPES['.html'] });
       response.end(await readFile(path.join(root, '404.html')).catch(() => 'Not found'));
     }
   });

@@ -6,7 +6,17 @@
  */
 import { withBase } from '../routes.ts';
 import { SEARCH_VOCABULARY_FILE } from '../search/contract.ts';
-import { cacheControl, contentTypes, feedFileName, hashedFolders, pagefindFolder, pagefindMetaName, securityHeaders } from './policy.ts';
+import {
+  cacheControl,
+  contentTypes,
+  cspHeaderValue,
+  feedFileName,
+  hashedFolders,
+  pagefindFolder,
+  pagefindMetaName,
+  securityHeaders,
+  type InlineHashes,
+} from './policy.ts';
 
 interface HeaderRule {
   /** Why, written above the rule. */
@@ -20,11 +30,11 @@ const immutable = ['Cache-Control', cacheControl.immutable] as const;
 const revalidate = ['Cache-Control', cacheControl.revalidate] as const;
 const pagefindData = ['Content-Type', contentTypes.pagefindData] as const;
 
-const rules: readonly HeaderRule[] = [
+const rules = (inline: InlineHashes): readonly HeaderRule[] => [
   {
-    comment: "Every response: the pages' own policy (their <meta>) with what only a header can say.",
+    comment: "Every response: the pages' own policy (their <meta>, inline hashes included) with what only a header can say.",
     pattern: '/*',
-    headers: securityHeaders,
+    headers: securityHeaders(cspHeaderValue(inline)),
   },
   {
     comment: "Named by their content's hash: a new version is a new file, so a copy never goes stale.",
@@ -32,7 +42,6 @@ const rules: readonly HeaderRule[] = [
     headers: [immutable],
   },
   ...hashedFolders.slice(1).map((folder) => ({ pattern: `${folder}*`, headers: [immutable, pagefindData] })),
-  { pattern: `${pagefindFolder}${pagefindMetaName.prefix}*${pagefindMetaName.suffix}`, headers: [immutable, pagefindData] },
   {
     comment: 'The same name for new content after each build: revalidated before each use.',
     pattern: `${pagefindFolder}pagefind.js`,
@@ -40,14 +49,19 @@ const rules: readonly HeaderRule[] = [
   },
   { pattern: `${pagefindFolder}pagefind-entry.json`, headers: [revalidate] },
   { pattern: `${pagefindFolder}${SEARCH_VOCABULARY_FILE}`, headers: [revalidate] },
+  { pattern: `${pagefindFolder}${pagefindMetaName.prefix}*${pagefindMetaName.suffix}`, headers: [revalidate, pagefindData] },
   { pattern: `${pagefindFolder}wasm.*`, headers: [revalidate, pagefindData] },
   { pattern: `/*${feedFileName}`, headers: [revalidate, ['Content-Type', contentTypes.feed]] },
   { pattern: '/sitemap.xml', headers: [revalidate] },
 ];
 
-/** The `_headers` file of a site published under `base` (`/`, or `/digest/` for a project site). */
-export function renderHeadersFile(base: string): string {
-  const blocks = rules.map(({ comment, pattern, headers }) =>
+/**
+ * The `_headers` file of a site published under `base` (`/`, or `/digest/` for a project site),
+ * whose pages carry inline styles and scripts with these hashes. Written by each build, so the
+ * header always allows what the pages beside it hold.
+ */
+export function renderHeadersFile(base: string, inline: InlineHashes): string {
+  const blocks = rules(inline).map(({ comment, pattern, headers }) =>
     [...(comment ? [`# ${comment}`] : []), withBase(pattern, base), ...headers.map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
   );
   return [

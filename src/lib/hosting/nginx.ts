@@ -12,7 +12,8 @@ import {
   hashedFolders,
   pagefindDataExtensions,
   pagefindFolder,
-  pagefindMetaName,
+  cspHeaderValue,
+  pageCspHeaderValue,
   securityHeaders,
 } from './policy.ts';
 
@@ -33,9 +34,16 @@ export const shippedServerFile = 'deploy/nginx.conf';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `add_header` lines; `always` puts them on error pages too. A location with its own replaces all it would inherit, so each lists them all. */
-function headerLines(cache: string, indent: string): string[] {
-  return [['Cache-Control', cache] as const, ...securityHeaders].map(([name, value]) => `${indent}add_header ${name} "${value}" always;`);
+/**
+ * `add_header` lines; `always` puts them on error pages too. A location with its own replaces all
+ * it would inherit, so each lists them all. Pages get the policy that leaves their inline styles
+ * and scripts to their `<meta>` (this block is written once, not by each build, so it cannot know
+ * their hashes); every other file the whole policy.
+ */
+function headerLines(cache: string, indent: string, policy = cspHeaderValue()): string[] {
+  return [['Cache-Control', cache] as const, ...securityHeaders(policy)].map(
+    ([name, value]) => `${indent}add_header ${name} "${value}" always;`,
+  );
 }
 
 /** The nginx server block for a site. */
@@ -47,21 +55,26 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     `${indent}    types { ${contentTypes.feed.split(';')[0]} xml; }`,
     `${indent}}`,
   ];
+  // A page, however asked for (`/issues/8/` reaches it through `index`, a 404 through `error_page`), ends as an .html file.
+  const pageLocation = (indent: string) => [
+    `${indent}location ~ \\.html$ {`,
+    ...headerLines(cacheControl.revalidate, `${indent}    `, pageCspHeaderValue()),
+    `${indent}}`,
+  ];
   // One location per locale, so a missing path gets the 404 page in its language.
   const localeLocations = localeCodes.map((locale) => [
     `    location ${at(localizePath('/', locale))} {`,
     ...(getLocaleInfo(locale).prefix ? [`        error_page 404 ${at(notFoundFile(locale))};`] : []),
     ...headerLines(cacheControl.revalidate, '        '),
+    ...pageLocation('        '),
     ...feedLocation('        '),
     '    }',
   ]);
-  // Within Pagefind's folder: its hashed subfolders, and its metadata file.
-  const pagefindHashed = [
-    ...hashedFolders
-      .filter((folder) => folder.startsWith(pagefindFolder))
-      .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length))),
-    `${escapeRegExp(pagefindMetaName.prefix)}[^/]+${escapeRegExp(pagefindMetaName.suffix)}$`,
-  ].join('|');
+  // Within Pagefind's folder: its hashed subfolders.
+  const pagefindHashed = hashedFolders
+    .filter((folder) => folder.startsWith(pagefindFolder))
+    .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length)))
+    .join('|');
   return [
     '# The OpenStack社区动态 archive on nginx: a server block for the http block (on Debian, a file in',
     '# /etc/nginx/sites-enabled/). Written by `npm run nginx-config` from src/lib/hosting/; change it there.',
@@ -105,7 +118,7 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     ...headerLines(cacheControl.immutable, '        '),
     '    }',
     '',
-    '    # Pagefind: its script, entry file and WebAssembly keep their names; its index files are hashed.',
+    '    # Pagefind: its script, entry file, metadata and WebAssembly keep their names; its index files are hashed.',
     `    location ${at(pagefindFolder)} {`,
     ...headerLines(cacheControl.revalidate, '        '),
     `        location ~ ^${escapeRegExp(at(pagefindFolder))}(?:${pagefindHashed}) {`,

@@ -3,13 +3,15 @@ import { renderHeadersFile } from '../../../src/lib/hosting/headers-file.ts';
 import { cspHeaderValue } from '../../../src/lib/hosting/policy.ts';
 import { matches, parseHeadersFile } from '../../helpers/hosting.ts';
 
+const inline = { scripts: ["'sha256-c2NyaXB0='"], styles: ["'sha256-c3R5bGU='"] };
+
 describe('the _headers file', () => {
-  it('puts the security headers on every path, and nothing else there', () => {
-    const [all] = parseHeadersFile(renderHeadersFile('/'));
+  it("puts the security headers on every path, the policy allowing the pages' inline hashes, and nothing else there", () => {
+    const [all] = parseHeadersFile(renderHeadersFile('/', inline));
     expect(all).toEqual({
       pattern: '/*',
       headers: [
-        ['Content-Security-Policy', cspHeaderValue()],
+        ['Content-Security-Policy', cspHeaderValue(inline)],
         ['X-Content-Type-Options', 'nosniff'],
         ['Referrer-Policy', 'same-origin'],
       ],
@@ -17,7 +19,7 @@ describe('the _headers file', () => {
   });
 
   it('writes patterns Cloudflare accepts (one * each) and places every one under the base path', () => {
-    const rules = parseHeadersFile(renderHeadersFile('/digest/'));
+    const rules = parseHeadersFile(renderHeadersFile('/digest/', inline));
     expect(rules.length).toBeGreaterThan(5);
     for (const { pattern } of rules) {
       expect(pattern).toMatch(/^\/digest\//);
@@ -29,8 +31,8 @@ describe('the _headers file', () => {
     expect(matched('/_astro/a.B1.css')).toEqual([]);
   });
 
-  it('is the same bytes for the same base path', () => {
-    expect(renderHeadersFile('/')).toBe(renderHeadersFile('/'));
-    expect(renderHeadersFile('/')).not.toBe(renderHeadersFile('/digest/'));
+  it('is the same bytes for the same base path and hashes', () => {
+    expect(renderHeadersFile('/', inline)).toBe(renderHeadersFile('/', inline));
+    expect(renderHeadersFile('/', inline)).not.toBe(renderHeadersFile('/digest/', inline));
   });
 });

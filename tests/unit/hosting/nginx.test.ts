@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderNginxServer, shippedServer, shippedServerFile } from '../../../src/lib/hosting/nginx.ts';
-import { cspHeaderValue } from '../../../src/lib/hosting/policy.ts';
+import { cspHeaderValue, pageCspHeaderValue } from '../../../src/lib/hosting/policy.ts';
 import { getSiteUrl } from '../../../src/pipeline/paths.ts';
 
 const locations = (block: string) => [...block.matchAll(/^\s*location (?:~ )?(\S+) \{$/gm)].map((match) => match[1]);
@@ -15,11 +15,18 @@ describe('the nginx server block', () => {
     );
   });
 
-  it('sends the header policy in every location, error pages included', () => {
+  it('sends a header policy in every location, error pages included: pages the one that leaves inline styles and scripts to their <meta>', () => {
     const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
     const policies = block.match(/add_header Content-Security-Policy "([^"]+)" always;/g) ?? [];
     expect(policies.length).toBe(block.match(/add_header Cache-Control/g)?.length);
-    expect(new Set(policies)).toEqual(new Set([`add_header Content-Security-Policy "${cspHeaderValue()}" always;`]));
+    expect(new Set(policies)).toEqual(
+      new Set([cspHeaderValue(), pageCspHeaderValue()].map((policy) => `add_header Content-Security-Policy "${policy}" always;`)),
+    );
+    // Each page location holds the pages' policy and nothing else does.
+    const pageLocations = [...block.matchAll(/location ~ \\\.html\$ \{\n((?:.*\n)*?)\s*\}/g)].map((match) => match[1] ?? '');
+    expect(pageLocations).toHaveLength(2);
+    for (const body of pageLocations) expect(body).toContain(`"${pageCspHeaderValue()}"`);
+    expect(block.split(`"${pageCspHeaderValue()}"`)).toHaveLength(3);
   });
 
   it('places every location and 404 page under the base path of a site published under a path', () => {
@@ -29,12 +36,14 @@ describe('the nginx server block', () => {
     expect(block).not.toContain('listen [::]');
     expect(locations(block)).toEqual([
       '/digest/',
+      '\\.html$',
       '/rss\\.xml$',
       '/digest/en/',
+      '\\.html$',
       '/rss\\.xml$',
       '/digest/_astro/',
       '/digest/pagefind/',
-      '^/digest/pagefind/(?:fragment/|index/|filter/|pagefind\\.[^/]+\\.pf_meta$)',
+      '^/digest/pagefind/(?:fragment/|index/|filter/)',
     ]);
     expect(block.match(/error_page 404 \S+;/g)).toEqual(['error_page 404 /digest/404.html;', 'error_page 404 /digest/en/404.html;']);
   });

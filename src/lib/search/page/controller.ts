@@ -116,15 +116,17 @@ export interface ControllerOptions {
   locale: Locale;
   /** The archive's first and last month, bounding an open-ended range. */
   bounds: readonly [string, string];
+  /** Issues a new search lists (`PAGE_SIZE` on the search page; the header's panel lists fewer). */
+  pageSize?: number;
 }
 
 type Step = { state: PageState; effects: PageEffect[] };
 
 /** The controller of one search page. */
-export function createSearchController({ locale, bounds }: ControllerOptions) {
+export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }: ControllerOptions) {
   const initial: PageState = {
     latest: 0,
-    limit: PAGE_SIZE,
+    limit: pageSize,
     searched: false,
     loading: false,
     warmUpWhenLoaded: false,
@@ -177,7 +179,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
   /** A search from the form: a new back-button step unless it only refines what is being typed. */
   const fromForm = (step: Step, search: SearchState, mode: 'push' | 'typing'): Step => {
     const flushed = flushEntry({
-      state: { ...step.state, limit: PAGE_SIZE },
+      state: { ...step.state, limit: pageSize },
       effects: [...step.effects, { type: 'cancel-typing' }, { type: 'show-active-filters', state: search }],
     });
     const entry: HistoryEntry = { state: search, mode: mode === 'typing' && flushed.state.typingEntry ? 'replace' : 'push' };
@@ -230,7 +232,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
     switch (event.type) {
       case 'open': {
         const reset: PageState = event.fromHistory
-          ? (({ pendingEntry: _pending, ...rest }) => ({ ...rest, typingEntry: false, limit: PAGE_SIZE }))(state)
+          ? (({ pendingEntry: _pending, ...rest }) => ({ ...rest, typingEntry: false, limit: pageSize }))(state)
           : state;
         const opened: Step = {
           state: reset,
@@ -258,7 +260,7 @@ export function createSearchController({ locale, bounds }: ControllerOptions) {
       case 'composing':
         return { state, effects: [{ type: 'cancel-typing' }] };
       case 'more':
-        return start({ state: { ...state, limit: state.limit + PAGE_SIZE }, effects: [] }, event.state, event.shown);
+        return start({ state: { ...state, limit: state.limit + pageSize }, effects: [] }, event.state, event.shown);
       case 'filters':
         return countOnScreen({ state: { ...state, filtersOpen: event.open }, effects: [] });
       case 'focused':

@@ -1,46 +1,63 @@
 /**
- * The files Pagefind's start-up downloads, so the search page can ask for them together. Left to
- * itself, Pagefind fetches its script, then its entry file (addressed with a cache tag), then the
- * index's metadata and WebAssembly named there: three rounds of requests before a first search can
- * run. With a cache tag the page chooses (Pagefind's `metaCacheTag`), the entry file's address is
- * known ahead; read once by the page, it names the other two, which the page preloads while the
- * script is still loading. Pure; the names follow Pagefind 1.6's bundle layout.
+ * The files a first search needs before it can run, named so the page can ask for them all at
+ * once when the reader focuses a search box. Left to itself, Pagefind fetches its script, then its
+ * entry file, then the metadata and WebAssembly the entry names: three rounds of requests, each
+ * a full round trip on a phone's network, before the index chunks of the words and then the
+ * fragments of the results. The build gives the metadata a fixed name (`../index/entry.ts`), so
+ * every name is known when the page is built; only the cache tag in the entry's address, which
+ * Pagefind sends so that each visit reads the current entry (`metaCacheTag`), is chosen in the
+ * browser, where the slot is. Pure; the names follow Pagefind 1.6's bundle layout.
  */
-import { SEARCH_INDEX_LANGUAGE } from '../contract.ts';
+import { SEARCH_INDEX_LANGUAGE, SEARCH_VOCABULARY_FILE } from '../contract.ts';
+
+/** Where the browser writes the cache tag it chose into a start-up file's name. */
+export const CACHE_TAG_SLOT = '{tag}';
+
+/** Pagefind's script, imported as a module. */
+export const PAGEFIND_SCRIPT = 'pagefind.js';
 
 /**
  * The entry file's address within the bundle for a cache tag, built as Pagefind builds it (the tag
- * as it is), so that Pagefind's request matches the preload. Its default tag is the time, so each
- * page visit reads the current index.
+ * as it is), so that Pagefind's request matches the page's.
  * @example entryFile('1795339608277') // 'pagefind-entry.json?ts=1795339608277'
  */
 export function entryFile(cacheTag: string): string {
   return `pagefind-entry.json?ts=${cacheTag}`;
 }
 
-/** What the page reads of the entry file: per index language, its metadata's hash and its WebAssembly's language. */
-interface PagefindEntry {
-  languages: Record<string, { hash: string; wasm?: string | null }>;
+/**
+ * The fixed name the build gives an index's metadata (Pagefind names it by its hash, which only
+ * the finished index knows). It is revalidated on every visit, like the entry file.
+ * @example metadataFile('zh-cn') // 'pagefind.zh-cn.pf_meta'
+ */
+export function metadataFile(language = SEARCH_INDEX_LANGUAGE): string {
+  return `pagefind.${language}.pf_meta`;
 }
-
-function isEntry(value: unknown): value is PagefindEntry {
-  const languages = (value as Partial<PagefindEntry> | null)?.languages;
-  return typeof languages === 'object' && languages !== null;
-}
-
-const isFileName = (part: unknown): part is string => typeof part === 'string' && /^[\w-]+$/.test(part);
 
 /**
- * The metadata and WebAssembly files Pagefind's start-up fetches after the entry file, within
- * the bundle: those of the site's one index (Pagefind falls back to the largest index when none
- * matches the page's language, and there is only this one). None when the entry is not as expected.
- * @example startupFiles({ languages: { 'zh-cn': { hash: 'zh-cn_4658ecd', wasm: null } } }) // ['pagefind.zh-cn_4658ecd.pf_meta', 'wasm.unknown.pagefind']
+ * Pagefind's WebAssembly for an index: the one with the stemmer the entry names, or the one
+ * without any (`unknown`) when it names none, as for Chinese. The build checks the entry names
+ * what this says (`../index/entry.ts`).
+ * @example wasmFile(null) // 'wasm.unknown.pagefind'
  */
-export function startupFiles(entry: unknown, language = SEARCH_INDEX_LANGUAGE): string[] {
-  if (!isEntry(entry)) return [];
-  const index = entry.languages[language];
-  // Pagefind loads the stemmer-less WebAssembly when the index names none.
-  const wasm = index?.wasm ?? 'unknown';
-  if (!isFileName(index?.hash) || !isFileName(wasm)) return [];
-  return [`pagefind.${index.hash}.pf_meta`, `wasm.${wasm}.pagefind`];
+export function wasmFile(stemmer: string | null = null): string {
+  return `wasm.${stemmer ?? 'unknown'}.pagefind`;
+}
+
+/**
+ * The archive's search vocabulary (what widens queries) for a cache tag: read with the index, and
+ * revalidated with it on each visit.
+ * @example vocabularyFile('17') // 'vocabulary.json?ts=17'
+ */
+export function vocabularyFile(cacheTag: string): string {
+  return `${SEARCH_VOCABULARY_FILE}?ts=${cacheTag}`;
+}
+
+/**
+ * Every file a first search fetches before it can search, within the bundle, the cache tag in its
+ * slot: the script, the entry, the index's metadata, its WebAssembly and the search vocabulary.
+ * @example startupFiles() // ['pagefind.js', 'pagefind-entry.json?ts={tag}', 'pagefind.zh-cn.pf_meta', 'wasm.unknown.pagefind', 'vocabulary.json?ts={tag}']
+ */
+export function startupFiles(language = SEARCH_INDEX_LANGUAGE): string[] {
+  return [PAGEFIND_SCRIPT, entryFile(CACHE_TAG_SLOT), metadataFile(language), wasmFile(), vocabularyFile(CACHE_TAG_SLOT)];
 }

@@ -1,0 +1,72 @@
+/**
+ * Search's start on every page, inlined into it (so it imports nothing but the pure
+ * `search-start.ts`; what it needs is in the search box's data attributes):
+ *
+ * - `/` (when not typing) and Ctrl/Cmd+K focus the page's search box: the header's, or the search
+ *   page's own;
+ * - focusing a box asks at once for every file a first search needs before it can search:
+ *   Pagefind's script, entry file, metadata and WebAssembly (so none waits for another), under a
+ *   cache tag it leaves on the box (`data-search-tag`) for the code that loads Pagefind; the
+ *   search page opened with a query (a shared link) asks for them as it opens;
+ * - the header's box also brings in its results panel and the search code, from its `<template>`;
+ *   until the code runs, Enter is held (`data-search="held"`) for it to answer, and should the
+ *   code fail to load, the form goes to the search page as it does without JavaScript.
+ *
+ * Nothing of search is fetched before a box is focused.
+ */
+import { startupUrls } from './search-start.ts';
+
+document.addEventListener('keydown', (event) => {
+  const typing = (event.target as Element).closest('input,textarea,select,[contenteditable]');
+  const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+  const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+  if ((slash || commandK) && input) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  }
+});
+
+/** Starts a box's search downloads and brings in its panel, once. */
+function start(input: HTMLInputElement): void {
+  if (input.dataset['searchTag']) return;
+  // Pagefind's cache tag (the time: each visit reads the current entry), chosen here.
+  const tag = (input.dataset['searchTag'] = String(Date.now()));
+  for (const url of startupUrls(input.dataset['searchFiles'] ?? '', tag)) {
+    const link = document.createElement('link');
+    // Pagefind's script as a module, the rest as its `fetch()` asks for them.
+    const script = url.endsWith('.js');
+    link.rel = script ? 'modulepreload' : 'preload';
+    if (!script) link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = url;
+    document.head.append(link);
+  }
+  const form = input.form;
+  const template = form?.querySelector('template');
+  if (!form || !template) return;
+  const panel = template.content.cloneNode(true) as DocumentFragment;
+  panel.querySelector('script')?.addEventListener('error', () => {
+    // Enter was held for the code that did not come: the search page answers instead.
+    if (form.dataset['search'] === 'held') form.submit();
+    form.dataset['search'] = 'failed';
+  });
+  template.replaceWith(panel);
+}
+
+for (const input of document.querySelectorAll<HTMLInputElement>('[data-search-input]')) {
+  const form = input.form;
+  input.addEventListener('focus', () => start(input));
+  // The box's own results page, opened with a query: it searches at once.
+  if (form && new URL(form.action).pathname === location.pathname && new URLSearchParams(location.search).has(input.name)) start(input);
+  if (!form?.querySelector('template')) continue;
+  form.addEventListener('submit', (event) => {
+    if (form.dataset['search'] === 'failed') return;
+    event.preventDefault();
+    if (form.dataset['search'] !== 'ready') {
+      form.dataset['search'] = 'held';
+      start(input);
+    }
+  });
+}
