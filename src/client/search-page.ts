@@ -9,7 +9,7 @@ import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
 import { createPagefindLoader, type LoadedSearch } from './pagefind.ts';
-import { createSearchView } from './search-view.ts';
+import { createSearchView, listenForTyping } from './search-view.ts';
 
 /** Runs the search page whose app element is `app`. */
 export function startSearchPage(app: HTMLElement): void {
@@ -194,13 +194,7 @@ export function startSearchPage(app: HTMLElement): void {
     event.preventDefault();
     dispatch({ type: 'submit', state: readForm() });
   });
-  // A Chinese input method shows the pinyin in the box while the reader picks characters (often
-  // for longer than the typing pause): only the text it commits is a query.
-  input.addEventListener('input', (event) => {
-    if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
-  });
-  input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
-  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
+  listenForTyping(input, dispatch);
   filters.addEventListener('toggle', () => dispatch({ type: 'filters', open: filters.open }));
   // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
   input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });

@@ -13,7 +13,7 @@ import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
 import { createPagefindLoader, type LoadedSearch } from './pagefind.ts';
-import { createSearchView } from './search-view.ts';
+import { createSearchView, listenForTyping } from './search-view.ts';
 
 /** Runs the panel of the header's search form. */
 export function startSearchPanel(form: HTMLFormElement): void {
@@ -155,12 +155,7 @@ export function startSearchPanel(form: HTMLFormElement): void {
     event.preventDefault();
     dispatch({ type: 'submit', state: boxState() });
   });
-  // Only what an input method commits is typed (see search-page.ts).
-  input.addEventListener('input', (event) => {
-    if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
-  });
-  input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
-  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
+  listenForTyping(input, dispatch);
   // Back in the box from elsewhere on the page, the reader finds the answer again (not when focus
   // comes back from the panel: Escape closed it).
   input.addEventListener('focus', (event) => {

@@ -14,6 +14,7 @@ import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
 import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
+import type { PageEvent } from '../lib/search/page/controller.ts';
 import { textDirective } from '../lib/search/page/text-fragment.ts';
 import { labelKey } from '../lib/search/contract.ts';
 import type { MonthLinks } from './search-months.ts';
@@ -314,4 +315,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/**
+ * Tells the search what the reader types into a box. A Chinese input method shows the pinyin in
+ * the box while the reader picks characters (often for longer than the typing pause): only the
+ * text it commits is a query.
+ */
+export function listenForTyping(input: HTMLInputElement, dispatch: (event: PageEvent) => void): void {
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
+  });
+  input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
+  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
 }
