@@ -64,11 +64,15 @@ async function compressFile(file: string, summary: PrecompressSummary): Promise<
   }
 }
 
-/** Compresses every text file under `root`; returns how many and the bytes before and after. */
-export async function precompressSite(root: string): Promise<PrecompressSummary> {
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
+/** The text files under `root` that get compressed copies, as paths inside it. */
+export async function compressibleFiles(root: string): Promise<string[]> {
+  return (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && isPrecompressed(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Compresses the files; returns how many and the bytes before and after. */
+export async function precompressFiles(files: readonly string[]): Promise<PrecompressSummary> {
   const summary: PrecompressSummary = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
   let next = 0;
   const worker = async () => {
@@ -79,4 +83,14 @@ export async function precompressSite(root: string): Promise<PrecompressSummary>
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return summary;
+}
+
+/** Two summaries as one. */
+export function addSummaries(a: PrecompressSummary, b: PrecompressSummary): PrecompressSummary {
+  return {
+    files: a.files + b.files,
+    bytes: a.bytes + b.bytes,
+    gzipBytes: a.gzipBytes + b.gzipBytes,
+    brotliBytes: a.brotliBytes + b.brotliBytes,
+  };
 }

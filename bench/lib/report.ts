@@ -38,7 +38,12 @@ function buildRows(build: BuildFigures, issues: number): string[][] {
       : []),
     ...(build.indexMs ? [['Search index (Pagefind)', formatSpread(build.indexMs, formatMs)]] : []),
     ...(build.precompressMs
-      ? [['Gzip and Brotli copies for the hosts (after everything else)', formatSpread(build.precompressMs, formatMs)]]
+      ? [
+          [
+            "Gzip and Brotli copies for the hosts (from the pages' generation to the end of the build)",
+            formatSpread(build.precompressMs, formatMs),
+          ],
+        ]
       : []),
     ...(indexed !== undefined ? [['Search index input (records, or HTML files for the peer)', formatCount(indexed)]] : []),
     ['Astro waited for the search index after rendering', `${waited} of ${runs} builds`],
