@@ -143,7 +143,7 @@ async function measureInBrowser(result: SizeResult, archive: ArchiveFiles, distD
   const queries = await costQueries(archive);
   const number = await findTypicalIssue(distDir, archive.numbers, (issue) => path.join(issuePath(issue), 'index.html'));
   const server = await serveStatic(distDir);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   try {
     log(`${result.label}: issue ${number} in Chromium`);
     const pages = [];
@@ -169,7 +169,7 @@ async function measurePeer(peer: PeerResult, distDir: string, number: number | u
   peer.site = await measureSiteFiles(distDir, 'pagefind');
   if (number === undefined) return;
   const server = await serveStatic(distDir);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   try {
     const pages = [];
     for (const locale of localeCodes)
@@ -187,7 +187,7 @@ async function measurePeer(peer: PeerResult, distDir: string, number: number | u
 async function measureNetwork(oursDist: string, peerDist: string, number: number, query: string): Promise<NetworkFigures[]> {
   const ours = await serveGzip(oursDist);
   const theirs = await serveGzip(peerDist);
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   try {
     const drivers = { ours: ourDriver(ours.url, issuePath(number)), peer: peerDriver(theirs.url, peerIssuePath(number)) };
     return await measureOnNetworks(browser, drivers, query, number, options.runs, log);
@@ -311,7 +311,7 @@ try {
     if (options.sizes.includes(peerIssues)) ensurePeerInstalled();
     else log(`the peer is built beside the ${peerIssues}-issue archive, which --sizes leaves out: no peer this time`);
   }
-  const browser = await launchChromium();
+  const browser = await launchChromium({ full: true });
   browserVersion = browser.version();
   await browser.close();
   for (const size of options.sizes) {

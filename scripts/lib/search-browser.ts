@@ -2,16 +2,28 @@
  * The search page driven as a reader drives it, in Chromium: type a query, press Enter, read
  * the issues listed. Shared by the recall runner and the benchmark.
  */
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { absoluteUrl, localizePath, searchPath } from '../../src/lib/routes.ts';
 import { prepareQuery } from '../../src/lib/search/page/query.ts';
 import type { Locale } from '../../src/i18n/locales.ts';
 
-/** Headless Debian Chromium with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, the browser readers have. */
+const fullChromium = '/usr/bin/chromium';
+/**
+ * Debian's headless shell: the same engine without the browser around it, which takes about half
+ * the CPU per page (see bench/REPORT.md). Tests and tools drive it; the bench times the full one.
+ */
+const headlessShell = '/usr/bin/chromium-headless-shell';
+
+/**
+ * Headless Debian Chromium with the flags this closed network needs: the headless shell, or the
+ * full browser with `full` (or the shell's absence); `CHROMIUM_PATH` names another.
+ */
+export function launchChromium({ full = false }: { full?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    executablePath: process.env['CHROMIUM_PATH'] ?? (full || !existsSync(headlessShell) ? fullChromium : headlessShell),
     headless: true,
     args: [
       '--no-sandbox',
