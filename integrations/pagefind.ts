@@ -14,9 +14,17 @@ import type { AstroIntegration } from 'astro';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { minify, type Plugin } from 'vite';
-import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../src/lib/search/contract.ts';
+import {
+  packLayout,
+  SEARCH_BUNDLE_DIR,
+  SEARCH_VOCABULARY_FILE,
+  type IndexLayout,
+  type SearchVocabulary,
+} from '../src/lib/search/contract.ts';
+import { readIndexLayout } from '../src/lib/search/index/layout.ts';
 import { createSearchVocabulary } from '../src/lib/search/index/vocabulary.ts';
 import { pinIndexEntry } from '../src/lib/search/index/entry.ts';
 import { PAGEFIND_SCRIPT } from '../src/lib/search/page/startup.ts';
@@ -49,18 +57,19 @@ const UNUSED_FILES = [
  * the index), made while Pagefind's own process indexes; throws, naming the record, on any
  * Pagefind error.
  */
-async function indexRecords({ records, concepts }: SearchHandoff): Promise<{ index: pagefind.PagefindIndex; vocabulary: string }> {
+async function indexRecords({
+  records,
+  concepts,
+}: SearchHandoff): Promise<{ index: pagefind.PagefindIndex; vocabulary: Omit<SearchVocabulary, 'layout'> }> {
   // The Pagefind binary the Node API starts inherits this environment.
   process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = INDEX_CHUNK_SIZE;
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const adding = Promise.all(records.map((record) => index.addCustomRecord(record)));
-  const vocabulary = JSON.stringify(
-    createSearchVocabulary(
-      records.map((record) => record.content),
-      concepts,
-      chineseVariants(),
-    ),
+  const vocabulary = createSearchVocabulary(
+    records.map((record) => record.content),
+    concepts,
+    chineseVariants(),
   );
   const added = await adding;
   const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));
@@ -71,12 +80,20 @@ async function indexRecords({ records, concepts }: SearchHandoff): Promise<{ ind
 /** Pagefind's entry file, which names the index's metadata. */
 const ENTRY_FILE = 'pagefind-entry.json';
 
-/** Gives the written index's metadata its fixed name, so pages can ask for it before a search (`pinIndexEntry`). */
-async function pinMetadata(folder: string): Promise<void> {
+/**
+ * Gives the written index's metadata its fixed name, so pages can ask for it before a search
+ * (`pinIndexEntry`); returns where the index keeps its words, read from it.
+ */
+async function pinMetadata(folder: string): Promise<IndexLayout> {
   const { entry, metadata } = pinIndexEntry(await readFile(path.join(folder, ENTRY_FILE), 'utf8'));
   await rename(path.join(folder, metadata.from), path.join(folder, metadata.to));
   await writeFile(path.join(folder, ENTRY_FILE), entry);
+  return readIndexLayout(gunzipSync(await readFile(path.join(folder, metadata.to))));
 }
+
+/** The vocabulary file: the archive's words, and where the index keeps them. */
+const vocabularyFile = (vocabulary: Omit<SearchVocabulary, 'layout'>, layout: IndexLayout) =>
+  JSON.stringify({ ...vocabulary, layout: packLayout(layout) } satisfies SearchVocabulary);
 
 /**
  * Pagefind ships its script unminified: minified, every first search downloads a third less of it
@@ -98,8 +115,8 @@ async function buildIndex(handoff: SearchHandoff, scratchDir: string): Promise<s
     const written = await index.writeFiles({ outputPath: folder });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
     await Promise.all(UNUSED_FILES.map((file) => rm(path.join(folder, file), { force: true })));
-    await writeFile(path.join(folder, SEARCH_VOCABULARY_FILE), vocabulary);
-    await Promise.all([pinMetadata(folder), minifyScript(folder)]);
+    const [layout] = await Promise.all([pinMetadata(folder), minifyScript(folder)]);
+    await writeFile(path.join(folder, SEARCH_VOCABULARY_FILE), vocabularyFile(vocabulary, layout));
     return folder;
   } finally {
     await pagefind.close();
@@ -199,10 +216,11 @@ function searchInDev(base: string): Plugin {
     // The metadata under its fixed name, as in a build.
     const { entry, metadata } = pinIndexEntry(new TextDecoder().decode(kept.get(ENTRY_FILE)));
     const content = kept.get(metadata.from);
-    if (content) kept.set(metadata.to, content);
+    if (!content) throw new Error(`Pagefind made no ${metadata.from}`);
+    kept.set(metadata.to, content);
     kept.delete(metadata.from);
     kept.set(ENTRY_FILE, new TextEncoder().encode(entry));
-    kept.set(SEARCH_VOCABULARY_FILE, new TextEncoder().encode(vocabulary));
+    kept.set(SEARCH_VOCABULARY_FILE, new TextEncoder().encode(vocabularyFile(vocabulary, readIndexLayout(gunzipSync(content)))));
     files = kept;
   };
   const schedule = () => {

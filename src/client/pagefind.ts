@@ -2,11 +2,13 @@
  * Pagefind and the archive's search vocabulary, loaded once per page on first use, for the search
  * page and the header's panel alike. Their start-up files were asked for when the reader focused
  * the box (`search-loader.ts`, which leaves the cache tag it used on the box), so these requests
- * find them on their way.
+ * find them on their way. As soon as the vocabulary is there, the index chunks a search needs are
+ * asked for too, while Pagefind is still loading (`index-chunks.ts`).
  */
-import { emptyVocabulary, SEARCH_BUNDLE_DIR, type SearchVocabulary } from '../lib/search/contract.ts';
-import type { PagefindInstance } from '../lib/search/page/engine.ts';
+import { emptyVocabulary, SEARCH_BUNDLE_DIR, searchFilters, type SearchVocabulary } from '../lib/search/contract.ts';
+import { formsOf, pagefindTerm, type PagefindInstance, type SearchRequest } from '../lib/search/page/engine.ts';
 import { readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
+import { chunksForTerms } from '../lib/search/page/index-chunks.ts';
 import { PAGEFIND_SCRIPT, vocabularyFile } from '../lib/search/page/startup.ts';
 import { fileHref } from '../site/hrefs.ts';
 
@@ -26,29 +28,78 @@ async function loadVocabulary(cacheTag: string): Promise<QueryVocabulary> {
   }
 }
 
-/** A loader of Pagefind for the search box `input`: the same instance for every call, a new try after a failure. */
-export function createPagefindLoader(input: HTMLInputElement): () => Promise<LoadedSearch> {
+/**
+ * Asks for one of Pagefind's files as its `fetch()` will, so that request finds it on its way
+ * (the inlined loader asks for the start-up files likewise, with code of its own to stay inline).
+ */
+function askAhead(url: string): void {
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: url });
+  document.head.append(link);
+}
+
+export interface PagefindLoader {
+  /** Pagefind, ready to search, and the vocabulary: the same for every call, a new try after a failure. */
+  load(): Promise<LoadedSearch>;
+  /**
+   * Asks for the index and filter chunks a search will need the moment the vocabulary says which,
+   * without waiting for Pagefind.
+   */
+  askForChunks(request: Pick<SearchRequest, 'text'> & Partial<Pick<SearchRequest, 'exact' | 'projects' | 'months'>>): void;
+}
+
+/** A loader of Pagefind for the search box `input`. */
+export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
   let loaded: Promise<LoadedSearch> | undefined;
-  return () => {
-    loaded ??= (async () => {
-      // The tag the loader's preloads used, so these requests are theirs (the time, should the
-      // box not have been focused: each visit reads the current index).
-      const cacheTag = input.dataset['searchTag'] ?? String(Date.now());
-      const vocabulary = loadVocabulary(cacheTag);
-      // A plain variable: given a template string, Vite wraps the import in its preload helper.
-      const script = fileHref(`${SEARCH_BUNDLE_DIR}/${PAGEFIND_SCRIPT}`);
-      const module = (await import(/* @vite-ignore */ script)) as {
-        createInstance(options: object): PagefindInstance & { init(): Promise<void> };
-      };
-      // No web worker: it would be one more download for searches that take milliseconds.
-      // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
-      const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag });
-      await instance.init();
-      return { instance, vocabulary: await vocabulary };
-    })();
-    loaded.catch(() => {
-      loaded = undefined;
+  let vocabulary: Promise<QueryVocabulary> | undefined;
+  const asked = new Set<string>();
+  const askOnce = (file: string) => {
+    if (asked.has(file)) return;
+    asked.add(file);
+    askAhead(fileHref(`${SEARCH_BUNDLE_DIR}/${file}`));
+  };
+  // The tag the loader's preloads used, so these requests are theirs (the time, should the box
+  // not have been focused: each visit reads the current index).
+  const cacheTag = () => (input.dataset['searchTag'] ??= String(Date.now()));
+  const loadVocabularyOnce = () => {
+    vocabulary ??= loadVocabulary(cacheTag()).then((words) => {
+      // Every search keeps to the page's language, by this filter.
+      const hidden = words.layout.filterChunks[searchFilters.hidden];
+      if (hidden) askOnce(`filter/${hidden}.pf_filter`);
+      return words;
     });
-    return loaded;
+    return vocabulary;
+  };
+  return {
+    load() {
+      loaded ??= (async () => {
+        const words = loadVocabularyOnce();
+        // A plain variable: given a template string, Vite wraps the import in its preload helper.
+        const script = fileHref(`${SEARCH_BUNDLE_DIR}/${PAGEFIND_SCRIPT}`);
+        const module = (await import(/* @vite-ignore */ script)) as {
+          createInstance(options: object): PagefindInstance & { init(): Promise<void> };
+        };
+        // No web worker: it would be one more download for searches that take milliseconds.
+        // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
+        const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag() });
+        await instance.init();
+        return { instance, vocabulary: await words };
+      })();
+      loaded.catch(() => {
+        loaded = undefined;
+      });
+      return loaded;
+    },
+    askForChunks(request) {
+      void loadVocabularyOnce().then((words) => {
+        const { layout } = words;
+        const terms = formsOf(request, words).map((form) => pagefindTerm(form.terms));
+        for (const chunk of chunksForTerms(terms, layout)) askOnce(`index/${chunk}.pf_index`);
+        const filters = [...(request.projects?.length ? [searchFilters.project] : []), ...(request.months ? [searchFilters.month] : [])];
+        for (const filter of filters) {
+          const chunk = layout.filterChunks[filter];
+          if (chunk) askOnce(`filter/${chunk}.pf_filter`);
+        }
+      });
+    },
   };
 }

@@ -45,7 +45,8 @@ export function startSearchPage(app: HTMLElement): void {
   );
   const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
 
-  const loadPagefind = createPagefindLoader(input);
+  const pagefind = createPagefindLoader(input);
+  const loadPagefind = pagefind.load;
 
   let state = controller.initial;
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -69,6 +70,7 @@ export function startSearchPage(app: HTMLElement): void {
         void withPagefind(({ instance }) => warmUp(instance, locale));
         return;
       case 'preload':
+        pagefind.askForChunks({ text: effect.text });
         void withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
         return;
       case 'schedule-typing':
@@ -82,6 +84,7 @@ export function startSearchPage(app: HTMLElement): void {
         return;
       case 'run': {
         const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
+        pagefind.askForChunks(request);
         loadPagefind()
           .then(({ instance, vocabulary }) => runSearch(instance, request, vocabulary))
           .then(

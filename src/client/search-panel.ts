@@ -36,7 +36,8 @@ export function startSearchPanel(form: HTMLFormElement): void {
     { showMore: () => true },
   );
   const controller = createSearchController({ locale, bounds: ['', ''], pageSize: FIRST_WAVE });
-  const loadPagefind = createPagefindLoader(input);
+  const pagefind = createPagefindLoader(input);
+  const loadPagefind = pagefind.load;
 
   let state = controller.initial;
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +84,7 @@ export function startSearchPanel(form: HTMLFormElement): void {
         withPagefind(({ instance }) => warmUp(instance, locale));
         return;
       case 'preload':
+        pagefind.askForChunks({ text: effect.text });
         withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
         return;
       case 'schedule-typing':
@@ -96,6 +98,7 @@ export function startSearchPanel(form: HTMLFormElement): void {
         return;
       case 'run':
         all.href = searchPageHref({ ...boxState(), q: effect.request.text });
+        pagefind.askForChunks(effect.request);
         loadPagefind()
           .then(({ instance, vocabulary }) => runSearch(instance, effect.request, vocabulary))
           .then(

@@ -694,11 +694,13 @@ describe('what pages download', () => {
     const asked = (rel: string) =>
       page.locator(`link[rel="${rel}"]`).evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
     expect(await asked('modulepreload')).toEqual(['/pagefind/pagefind.js']);
+    // Then, from the vocabulary, the chunk of the language filter every search applies.
     expect(await asked('preload')).toEqual([
       '/pagefind/pagefind-entry.json',
       '/pagefind/pagefind.zh-cn.pf_meta',
       '/pagefind/wasm.unknown.pagefind',
       '/pagefind/vocabulary.json',
+      expect.stringMatching(/^\/pagefind\/filter\/zh-cn_\w+\.pf_filter$/),
     ]);
     // Each asked for once, by its preload: Pagefind's own requests found them on their way.
     const askedFor = (path: string) => requests.filter((request) => request.path === path).map((request) => request.type);
@@ -712,6 +714,45 @@ describe('what pages download', () => {
     expect(askedFor('/pagefind/pagefind.js')).toEqual(['script']);
     expect(await search.search('Heat')).not.toEqual([]);
     expect(page.problems).toEqual([]);
+  });
+
+  it('a query entered as the box is focused: the page asks for its index and filter chunks before Pagefind has loaded, none missed, none unused', async () => {
+    const byKind = (kind: string) => querySet.find((entry) => entry.kind === kind && entry.relevant.length > 0)?.query;
+    const queries = [byKind('chinese'), byKind('mixed'), byKind('english'), 'Icehouse', 'nova-scheduler'].filter(
+      (query) => query !== undefined,
+    );
+    expect(queries.length).toBe(5);
+    await Promise.all(
+      queries.map(async (query) => {
+        const { page, search } = await openSettledSearchPage();
+        const asked: { path: string; type: string }[] = [];
+        page.on('request', (request) => {
+          const { pathname } = new URL(request.url());
+          if (/^\/pagefind\/(index|filter)\//.test(pathname)) asked.push({ path: pathname, type: request.resourceType() });
+        });
+        const unused: string[] = [];
+        page.on('console', (message) => {
+          if (/preloaded .* not used/i.test(message.text())) unused.push(message.text());
+        });
+        const box = search.box();
+        await box.focus();
+        await box.fill(query);
+        await box.press('Enter');
+        await search.answered(query);
+        expect(await search.issues(), query).not.toEqual([]);
+        // Chromium reports a preload left unused a few seconds after the page's load.
+        await page.waitForTimeout(4_000);
+        expect(asked.length, query).toBeGreaterThan(1);
+        // Every chunk was asked for once, by the page: none by Pagefind's own fetch, which found them on their way.
+        expect(
+          asked.filter((request) => request.type !== 'other'),
+          query,
+        ).toEqual([]);
+        expect(new Set(asked.map((request) => request.path)).size, query).toBe(asked.length);
+        expect(unused, query).toEqual([]);
+        expect(page.problems, query).toEqual([]);
+      }),
+    );
   });
 
   it("Pagefind's script is published minified: minifying it again removes next to nothing", async () => {

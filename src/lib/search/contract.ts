@@ -158,6 +158,63 @@ export interface SearchVocabulary {
    * archive does, one string each (`VOCABULARY_FORM` says how it is written).
    */
   concepts: string[];
+  /** Where the index keeps each word and filter (`IndexLayout`), packed (`packLayout`). */
+  layout: PackedLayout;
+}
+
+/**
+ * Where Pagefind keeps the words and filters of the index, from its metadata: with it, the page
+ * asks for the chunks a query needs while Pagefind itself is still loading.
+ */
+export interface IndexLayout {
+  /** The index chunks in word order, each `[first word, last word, chunk]`. */
+  chunks: [from: string, to: string, hash: string][];
+  /** Each filter's chunk, by the filter's name. */
+  filterChunks: Record<string, string>;
+}
+
+/**
+ * The layout as the vocabulary file carries it, small: a line per chunk (`from to hash`) and per
+ * filter (`name hash`), each hash without the prefix every chunk of the index shares (its
+ * language). Pagefind's words never hold a space: it splits on them.
+ */
+export interface PackedLayout {
+  chunks: string;
+  filters: string;
+}
+
+const chunkPrefix = `${SEARCH_INDEX_LANGUAGE}_`;
+
+const unprefixed = (hash: string): string => {
+  if (!hash.startsWith(chunkPrefix) || /\s/.test(hash))
+    throw new Error(`Pagefind named a chunk ${hash}, not ${chunkPrefix}…: check packLayout against the index.`);
+  return hash.slice(chunkPrefix.length);
+};
+
+/**
+ * The layout packed for the vocabulary file.
+ * @example packLayout({ chunks: [['a', 'nova', 'zh-cn_1f'], ['o', 'zun', 'zh-cn_2e']], filterChunks: { hidden: 'zh-cn_3d' } }) // { chunks: 'a nova 1f\no zun 2e', filters: 'hidden 3d' }
+ */
+export function packLayout({ chunks, filterChunks }: IndexLayout): PackedLayout {
+  return {
+    chunks: chunks.map(([from, to, hash]) => `${from} ${to} ${unprefixed(hash)}`).join('\n'),
+    filters: Object.entries(filterChunks)
+      .map(([name, hash]) => `${name} ${unprefixed(hash)}`)
+      .join('\n'),
+  };
+}
+
+/** The layout the vocabulary file carried; what is malformed in it is left out. */
+export function unpackLayout(packed: unknown): IndexLayout {
+  const { chunks, filters } = ((typeof packed === 'object' && packed) || {}) as Partial<Record<keyof PackedLayout, unknown>>;
+  const lines = (text: unknown, fields: number) =>
+    (typeof text === 'string' ? text.split('\n') : [])
+      .map((line) => line.split(' '))
+      .filter((parts) => parts.length === fields && parts.every(Boolean));
+  return {
+    chunks: lines(chunks, 3).map(([from = '', to = '', hash = '']) => [from, to, chunkPrefix + hash]),
+    filterChunks: Object.fromEntries(lines(filters, 2).map(([name = '', hash = '']) => [name, chunkPrefix + hash])),
+  };
 }
 
 /**
@@ -171,4 +228,4 @@ export const VOCABULARY_FORM = { separator: '|', mention: '~', present: '+' } as
 export const SEARCH_VOCABULARY_FILE = 'vocabulary.json';
 
 /** A vocabulary that widens nothing (when none could be loaded). */
-export const emptyVocabulary: SearchVocabulary = { variants: '', concepts: [] };
+export const emptyVocabulary: SearchVocabulary = { variants: '', concepts: [], layout: { chunks: '', filters: '' } };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { flattenText, joinParts, SECTION_META_PREFIX, splitParts } from '../../../src/lib/search/contract.ts';
+import {
+  flattenText,
+  joinParts,
+  packLayout,
+  SECTION_META_PREFIX,
+  splitParts,
+  unpackLayout,
+  type IndexLayout,
+} from '../../../src/lib/search/contract.ts';
 
 /** How Pagefind stores a record's content: zero-width spaces between segmented words, whitespace runs as one space. */
 const asPagefindStores = (content: string) =>
@@ -96,5 +104,33 @@ describe('sections under their headings', () => {
       { start: 0, end: 2, text: '前言' },
       { projectId: 'nova', start: 3, end: 11, text: 'Nova 调度器', bodyStart: 5 },
     ]);
+  });
+});
+
+describe("the index's layout in the vocabulary file", () => {
+  const layout: IndexLayout = {
+    chunks: [
+      ['01', 'nova', 'zh-cn_249f17d'],
+      ['nova-x', '驱动', 'zh-cn_37c0109'],
+    ],
+    filterChunks: { hidden: 'zh-cn_8f86bde', month: 'zh-cn_e05e4a3' },
+  };
+
+  it('is a line per chunk and per filter, the hashes without the prefix they share, and reads back the same', () => {
+    const packed = packLayout(layout);
+    expect(packed).toEqual({ chunks: '01 nova 249f17d\nnova-x 驱动 37c0109', filters: 'hidden 8f86bde\nmonth e05e4a3' });
+    expect(unpackLayout(JSON.parse(JSON.stringify(packed)))).toEqual(layout);
+  });
+
+  it('leaves out what is malformed, and is empty when missing', () => {
+    expect(unpackLayout({ chunks: '01 nova 249f17d\nbroken line\n a b', filters: 7 })).toEqual({
+      chunks: [['01', 'nova', 'zh-cn_249f17d']],
+      filterChunks: {},
+    });
+    expect(unpackLayout(undefined)).toEqual({ chunks: [], filterChunks: {} });
+  });
+
+  it('refuses a chunk named otherwise than the index language prefix, saying so', () => {
+    expect(() => packLayout({ chunks: [['a', 'b', 'en_1f']], filterChunks: {} })).toThrow(/en_1f, not zh-cn_/);
   });
 });

@@ -61,7 +61,8 @@ function holdsName(text: ArchiveText, name: string): boolean {
 }
 
 /**
- * The vocabulary of an archive whose index holds `contents` (the records' text).
+ * The vocabulary of an archive whose index holds `contents` (the records' text), but for the
+ * index's layout, which the written index gives (`layout.ts`).
  * `variants` pairs a traditional or variant character with its simplified form.
  * @example createSearchVocabulary(['Icehouse 云计算'], concepts, [['雲', '云'], ['機', '机']]).variants // '雲云'
  */
@@ -69,7 +70,7 @@ export function createSearchVocabulary(
   contents: readonly string[],
   concepts: readonly SearchConcept[],
   variants: readonly (readonly [string, string])[],
-): SearchVocabulary {
+): Omit<SearchVocabulary, 'layout'> {
   const text = readArchiveText(contents);
   const known = variants.filter(([variant, simplified]) => variant !== simplified && text.han.has(simplified));
   const { separator, mention, present } = VOCABULARY_FORM;

@@ -6,7 +6,7 @@
  * looked for too, after the query itself. Asked for the words exactly as typed, it is folded but
  * not widened. Pure: the vocabulary comes in as data (`SearchVocabulary` in `../contract.ts`).
  */
-import { VOCABULARY_FORM, type SearchVocabulary } from '../contract.ts';
+import { unpackLayout, VOCABULARY_FORM, type IndexLayout, type SearchVocabulary } from '../contract.ts';
 import { nameKey } from '../names.ts';
 import { containsQuery } from './matcher.ts';
 import { splitQuery } from './query.ts';
@@ -40,10 +40,12 @@ export interface QueryVocabulary {
   present: readonly (readonly string[])[];
   /** The most words a name has. */
   longest: number;
+  /** Where the index keeps each word and filter. */
+  layout: IndexLayout;
 }
 
 /** Reads a vocabulary as the page loaded it; a malformed one widens nothing. */
-export function readVocabulary(vocabulary: SearchVocabulary): QueryVocabulary {
+export function readVocabulary(vocabulary: Partial<SearchVocabulary>): QueryVocabulary {
   const variants = new Map<string, string>();
   const characters = [...(typeof vocabulary.variants === 'string' ? vocabulary.variants : '')];
   for (let index = 0; index + 1 < characters.length; index += 2) variants.set(characters[index] as string, characters[index + 1] as string);
@@ -67,7 +69,7 @@ export function readVocabulary(vocabulary: SearchVocabulary): QueryVocabulary {
     }
     present.push(forms);
   }
-  return { variants, names, present, longest };
+  return { variants, names, present, longest, layout: unpackLayout(vocabulary.layout) };
 }
 
 /**
