@@ -54,4 +54,7 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Builds that run side by side (the tests' do) each need their own cache folder: Astro keeps its
+  // content store there, and the search index is written there before it is copied.
+  ...(process.env.DIGEST_CACHE_DIR ? { cacheDir: process.env.DIGEST_CACHE_DIR } : {}),
 });

@@ -16,10 +16,11 @@ if (!hasCorpus) {
   );
 }
 
-// Builds share Astro's cache folder, so test files run one at a time (unit files take milliseconds).
+// Two test files at a time, one per core: while one waits on Chromium or a server, the other
+// builds. Each build has its own cache folder (see runAstro), so builds side by side never meet.
 export default defineConfig({
   test: {
-    fileParallelism: false,
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'bench', include: ['bench/tests/**/*.test.ts'] } },

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   if (imported.status !== 0) throw new Error(`importing the corpus failed:\n${imported.output}`);
   cpSync(path.join(projectRoot, 'src/content/issues/en'), path.join(contentDir, 'en'), { recursive: true });
   cpSync(path.join(projectRoot, 'tests/fixtures/links/link-health.yaml'), path.join(contentDir, 'link-health.yaml'));
-  const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir });
+  const built = runAstro(['build', '--outDir', distDir], { DIGEST_CONTENT_DIR: contentDir, DIGEST_CACHE_DIR: path.join(work, 'cache') });
   if (built.status !== 0) throw new Error(`building the corpus site failed:\n${built.output}`);
   const server = await serveStatic(distDir);
   project.provide('baseUrl', server.url);

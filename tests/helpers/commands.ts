@@ -1,6 +1,7 @@
 /** Runs the project's own commands as an editor would, with the project's own Node (22, from node_modules). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { tempDir } from './temp-dir.ts';
 
 export interface RunResult {
   status: number | null;
@@ -44,9 +45,12 @@ export function startScript(
   return { child, done };
 }
 
-/** Runs the Astro CLI (`build`, `sync` ...) in the project. */
+/**
+ * Runs the Astro CLI (`build`, `sync` ...) in the project, with a cache folder of its own unless
+ * given one (test files run side by side), removed when the test file is done.
+ */
 export function runAstro(args: readonly string[], env: Record<string, string> = {}): RunResult {
-  return run([astroBin, ...args], env);
+  return run([astroBin, ...args], { DIGEST_CACHE_DIR: env['DIGEST_CACHE_DIR'] ?? tempDir('astro-cache'), ...env });
 }
 
 /**
