@@ -6,7 +6,14 @@
  * asked for too, while Pagefind is still loading (`index-chunks.ts`).
  */
 import { emptyVocabulary, SEARCH_BUNDLE_DIR, searchFilters, type SearchVocabulary } from '../lib/search/contract.ts';
-import { formsOf, pagefindTerm, type PagefindInstance, type SearchRequest } from '../lib/search/page/engine.ts';
+import {
+  formsOf,
+  pagefindTerm,
+  type Hit,
+  type PagefindFragment,
+  type PagefindInstance,
+  type SearchRequest,
+} from '../lib/search/page/engine.ts';
 import { readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
 import { chunksForTerms } from '../lib/search/page/index-chunks.ts';
 import { PAGEFIND_SCRIPT, vocabularyFile } from '../lib/search/page/startup.ts';
@@ -35,6 +42,52 @@ async function loadVocabulary(cacheTag: string): Promise<QueryVocabulary> {
 function askAhead(url: string): void {
   const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: url });
   document.head.append(link);
+}
+
+/** What Pagefind writes before a fragment's JSON, inside its gzip. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A fragment read as Pagefind reads it, but decompressed by the browser rather than by Pagefind's
+ * JavaScript, and without the excerpts and sub-results Pagefind works out for each: the page cuts
+ * its own excerpts from the part that answers, and those took most of a fragment's time (see
+ * bench/REPORT.md). Its text as Pagefind gives it, without the zero-width spaces between segmented
+ * words.
+ */
+async function readFragment(id: string): Promise<PagefindFragment> {
+  const response = await fetch(fileHref(`${SEARCH_BUNDLE_DIR}/fragment/${id}.pf_fragment`));
+  if (!response.ok || !response.body) throw new Error(`fragment ${id}: ${response.status}`);
+  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id}: not as Pagefind 1.6 writes it`);
+  const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindFragment;
+  return { ...fragment, content: fragment.content.replace(/\u200B/g, ''), url: siteAddress(fragment.url) };
+}
+
+/** A record's address as Pagefind gives it: a path from the site's root, with no doubled slash. */
+const siteAddress = (url: string) => (/^(https?:)?\/\//.test(url) ? url : `/${url}`.replace(/\/+/g, '/'));
+
+/**
+ * The instance with each hit's fragment read by `readFragment`, once per fragment, falling back on
+ * Pagefind's own reading should that fail (or the browser lack a gzip stream).
+ */
+function readingFragments(instance: PagefindInstance): PagefindInstance {
+  if (typeof DecompressionStream === 'undefined') return instance;
+  const read = new Map<string, Promise<PagefindFragment>>();
+  const data = (hit: Hit) => () => {
+    let fragment = read.get(hit.id);
+    if (!fragment) {
+      fragment = readFragment(hit.id).catch(() => hit.data());
+      read.set(hit.id, fragment);
+    }
+    return fragment;
+  };
+  return {
+    search: async (term, options) => {
+      const found = await instance.search(term, options);
+      return { ...found, results: found.results.map((hit) => ({ ...hit, data: data(hit) })) };
+    },
+    preload: (term, options) => instance.preload(term, options),
+  };
 }
 
 export interface PagefindLoader {
@@ -82,7 +135,7 @@ export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
         // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
         const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag() });
         await instance.init();
-        return { instance, vocabulary: await words };
+        return { instance: readingFragments(instance), vocabulary: await words };
       })();
       loaded.catch(() => {
         loaded = undefined;

@@ -724,7 +724,9 @@ describe('what pages download', () => {
     expect(queries.length).toBe(5);
     await Promise.all(
       queries.map(async (query) => {
-        const { page, search } = await openSettledSearchPage();
+        const page = await newPage();
+        const search = new SearchPage(page);
+        await search.open();
         const asked: { path: string; type: string }[] = [];
         page.on('request', (request) => {
           const { pathname } = new URL(request.url());
@@ -753,6 +755,30 @@ describe('what pages download', () => {
         expect(page.problems, query).toEqual([]);
       }),
     );
+  }, 90_000);
+
+  it("reads each result's fragment once, itself: no fragment is requested by Pagefind's script", async () => {
+    const { page, search } = await openSettledSearchPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const fragments: { path: string; scripts: string[] }[] = [];
+    cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+      const { pathname } = new URL(request.url);
+      if (!pathname.startsWith('/pagefind/fragment/')) return;
+      const frames = [initiator.stack, initiator.stack?.parent].flatMap((stack) => stack?.callFrames ?? []);
+      fragments.push({ path: pathname, scripts: [...new Set(frames.map((frame) => new URL(frame.url, request.url).pathname))] });
+    });
+    expect(await search.search('Heat')).not.toEqual([]);
+    expect(fragments.length).toBeGreaterThan(0);
+    expect(new Set(fragments.map((fragment) => fragment.path)).size).toBe(fragments.length);
+    for (const fragment of fragments) {
+      expect(fragment.scripts, fragment.path).not.toContain('/pagefind/pagefind.js');
+      expect(
+        fragment.scripts.some((script) => script.startsWith('/_astro/')),
+        fragment.path,
+      ).toBe(true);
+    }
+    expect(page.problems).toEqual([]);
   });
 
   it("Pagefind's script is published minified: minifying it again removes next to nothing", async () => {
