@@ -50,9 +50,8 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 /**
  * A fragment read as Pagefind reads it, but decompressed by the browser rather than by Pagefind's
  * JavaScript, and without the excerpts and sub-results Pagefind works out for each: the page cuts
- * its own excerpts from the part that answers, and those took most of a fragment's time (see
- * bench/REPORT.md). Its text as Pagefind gives it, without the zero-width spaces between segmented
- * words.
+ * its own excerpts from the part that answers, and those took most of a fragment's time. Its text
+ * as Pagefind gives it, without the zero-width spaces between segmented words.
  */
 async function readFragment(id: string): Promise<PagefindFragment> {
   const response = await fetch(fileHref(`${SEARCH_BUNDLE_DIR}/fragment/${id}.pf_fragment`));
@@ -112,7 +111,8 @@ export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
   };
   // The tag the loader's preloads used, so these requests are theirs (the time, should the box
   // not have been focused: each visit reads the current index).
-  const cacheTag = () => (input.dataset['searchTag'] ??= String(Date.now()));
+  let tag: string | undefined;
+  const cacheTag = () => (tag ??= input.dataset['searchTag'] ?? String(Date.now()));
   const loadVocabularyOnce = () => {
     vocabulary ??= loadVocabulary(cacheTag()).then((words) => {
       // Every search keeps to the page's language, by this filter.

@@ -6,8 +6,7 @@
  * Pagefind still asks for what it needs. Pure; follows Pagefind 1.6 (pinned): its search's
  * normalization of the term (`pagefind.js`) and its choice of chunks (`request_indexes`).
  */
-import type { IndexLayout } from '../contract.ts';
-import { SEARCH_INDEX_LANGUAGE } from '../contract.ts';
+import { SEARCH_INDEX_LANGUAGE, type IndexLayout } from '../contract.ts';
 
 const PUNCTUATION = /^[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]$/u;
 
