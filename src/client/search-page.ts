@@ -5,10 +5,10 @@
  */
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
-import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/engine.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
-import { createPagefindLoader, type LoadedSearch } from './pagefind.ts';
+import { createPagefindLoader } from './pagefind.ts';
+import { createSearchEffects } from './search-effects.ts';
 import { createSearchView, listenForTyping } from './search-view.ts';
 
 /** Runs the search page whose app element is `app`. */
@@ -49,7 +49,8 @@ export function startSearchPage(app: HTMLElement): void {
   const loadPagefind = pagefind.load;
 
   let state = controller.initial;
-  let typing: ReturnType<typeof setTimeout> | undefined;
+
+  const shared = createSearchEffects({ pagefind, locale, dispatch, typed: readForm });
 
   /** Hands an event to the controller and carries out what it says. */
   function dispatch(event: PageEvent): void {
@@ -59,40 +60,8 @@ export function startSearchPage(app: HTMLElement): void {
   }
 
   function carryOut(effect: PageEffect): void {
+    if (shared(effect)) return;
     switch (effect.type) {
-      case 'load-pagefind':
-        void loadPagefind().then(
-          () => dispatch({ type: 'loaded' }),
-          () => undefined,
-        );
-        return;
-      case 'warm-up':
-        void withPagefind(({ instance }) => warmUp(instance, locale));
-        return;
-      case 'preload':
-        pagefind.askForChunks({ text: effect.text });
-        void withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
-        return;
-      case 'schedule-typing':
-        typing = setTimeout(() => dispatch({ type: 'typing-paused', state: readForm() }), effect.delay);
-        return;
-      case 'cancel-typing':
-        clearTimeout(typing);
-        return;
-      case 'schedule-slow':
-        setTimeout(() => dispatch({ type: 'slow', id: effect.id }), effect.delay);
-        return;
-      case 'run': {
-        const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
-        pagefind.askForChunks(request);
-        loadPagefind()
-          .then(({ instance, vocabulary }) => runSearch(instance, request, vocabulary))
-          .then(
-            (outcome) => dispatch({ type: 'answered', id: effect.id, wave: effect.wave, outcome }),
-            () => dispatch({ type: 'failed', id: effect.id }),
-          );
-        return;
-      }
       case 'count':
         // Counting is loaded when the filters first need it: a first search downloads none of it.
         Promise.all([loadPagefind(), import('../lib/search/page/counts.ts')])
@@ -124,13 +93,6 @@ export function startSearchPage(app: HTMLElement): void {
           link.href = target.href;
         }
         return;
-      case 'mark':
-        // User Timing marks: how long a search takes, for the benchmark and for anyone profiling.
-        performance.mark('search-start');
-        return;
-      case 'measure':
-        performance.measure(effect.name, 'search-start');
-        return;
       case 'show-problem':
         view.problem(effect.prepared);
         return;
@@ -157,13 +119,6 @@ export function startSearchPage(app: HTMLElement): void {
         view.empty();
         return;
     }
-  }
-
-  /** Runs something with Pagefind once it is loaded; failures are Pagefind's own to report later. */
-  function withPagefind(task: (loaded: LoadedSearch) => Promise<unknown>): Promise<unknown> {
-    return loadPagefind()
-      .then(task)
-      .catch(() => undefined);
   }
 
   /** The form's state, read as the URL would carry it (so months not written YYYY-MM are dropped). */

@@ -9,10 +9,11 @@
  */
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
-import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/engine.ts';
+import { FIRST_WAVE } from '../lib/search/page/engine.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
-import { createPagefindLoader, type LoadedSearch } from './pagefind.ts';
+import { createPagefindLoader } from './pagefind.ts';
+import { createSearchEffects } from './search-effects.ts';
 import { createSearchView, listenForTyping } from './search-view.ts';
 
 /** Runs the panel of the header's search form. */
@@ -37,10 +38,8 @@ export function startSearchPanel(form: HTMLFormElement): void {
   );
   const controller = createSearchController({ locale, bounds: ['', ''], pageSize: FIRST_WAVE });
   const pagefind = createPagefindLoader(input);
-  const loadPagefind = pagefind.load;
 
   let state = controller.initial;
-  let typing: ReturnType<typeof setTimeout> | undefined;
 
   /** The box as a search: its query, no filters. */
   function boxState(): SearchState {
@@ -60,58 +59,19 @@ export function startSearchPanel(form: HTMLFormElement): void {
   /** Whether the panel has something to show again (a search ran). */
   const hasAnswer = () => list.children.length > 0 || status.textContent !== '';
 
+  const shared = createSearchEffects({ pagefind, locale, dispatch, typed: boxState });
+
   function dispatch(event: PageEvent): void {
     const step = controller.update(state, event);
     state = step.state;
     for (const effect of step.effects) carryOut(effect);
   }
 
-  function withPagefind(task: (loaded: LoadedSearch) => Promise<unknown>): void {
-    loadPagefind()
-      .then(task)
-      .catch(() => undefined);
-  }
-
   function carryOut(effect: PageEffect): void {
+    // The link to the search page follows every search.
+    if (effect.type === 'run') all.href = searchPageHref({ ...boxState(), q: effect.request.text });
+    if (shared(effect)) return;
     switch (effect.type) {
-      case 'load-pagefind':
-        loadPagefind().then(
-          () => dispatch({ type: 'loaded' }),
-          () => undefined,
-        );
-        return;
-      case 'warm-up':
-        withPagefind(({ instance }) => warmUp(instance, locale));
-        return;
-      case 'preload':
-        pagefind.askForChunks({ text: effect.text });
-        withPagefind(({ instance, vocabulary }) => preloadQuery(instance, effect.text, locale, vocabulary));
-        return;
-      case 'schedule-typing':
-        typing = setTimeout(() => dispatch({ type: 'typing-paused', state: boxState() }), effect.delay);
-        return;
-      case 'cancel-typing':
-        clearTimeout(typing);
-        return;
-      case 'schedule-slow':
-        setTimeout(() => dispatch({ type: 'slow', id: effect.id }), effect.delay);
-        return;
-      case 'run':
-        all.href = searchPageHref({ ...boxState(), q: effect.request.text });
-        pagefind.askForChunks(effect.request);
-        loadPagefind()
-          .then(({ instance, vocabulary }) => runSearch(instance, effect.request, vocabulary))
-          .then(
-            (outcome) => dispatch({ type: 'answered', id: effect.id, wave: effect.wave, outcome }),
-            () => dispatch({ type: 'failed', id: effect.id }),
-          );
-        return;
-      case 'mark':
-        performance.mark('search-start');
-        return;
-      case 'measure':
-        performance.measure(effect.name, 'search-start');
-        return;
       case 'show-problem':
         // An emptied box closes the panel; any other problem is said there.
         if (effect.prepared.problem === 'empty') {
