@@ -6,8 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { localizePath, searchPath } from '../../src/lib/routes.ts';
-import { pagefindTerm } from '../../src/lib/search/page/engine.ts';
-import { prepareQuery } from '../../src/lib/search/page/query.ts';
+import { pagefindTerm, prepareQuery } from '../../src/lib/search/page/query.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search/contract.ts';
 import { waitForAnswer } from '../../scripts/lib/search-browser.ts';
 import type { SearchQuery } from '../../scripts/lib/search-queries.ts';

@@ -6,16 +6,10 @@
  * asked for too, while Pagefind is still loading (`index-chunks.ts`).
  */
 import { emptyVocabulary, SEARCH_BUNDLE_DIR, searchFilters, type SearchVocabulary } from '../lib/search/contract.ts';
-import {
-  formsOf,
-  pagefindTerm,
-  type Hit,
-  type PagefindFragment,
-  type PagefindInstance,
-  type SearchRequest,
-} from '../lib/search/page/engine.ts';
-import { readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
+import type { Hit, PagefindFragment, PagefindInstance, SearchRequest } from '../lib/search/page/engine.ts';
+import { formsOf, readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
 import { chunksForTerms } from '../lib/search/page/index-chunks.ts';
+import { pagefindTerm } from '../lib/search/page/query.ts';
 import { PAGEFIND_SCRIPT, vocabularyFile } from '../lib/search/page/startup.ts';
 import { fileHref } from '../site/hrefs.ts';
 

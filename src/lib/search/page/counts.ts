@@ -6,10 +6,7 @@
 import { searchFilters } from '../contract.ts';
 import {
   baseFilters,
-  formsOf,
   mergeHits,
-  noVocabulary,
-  pagefindTerm,
   termOf,
   type Filters,
   type Hit,
@@ -17,7 +14,8 @@ import {
   type PagefindInstance,
   type SearchRequest,
 } from './engine.ts';
-import type { QueryForm, QueryVocabulary } from './expand.ts';
+import { formsOf, noVocabulary, type QueryForm, type QueryVocabulary } from './expand.ts';
+import { pagefindTerm } from './query.ts';
 
 /** Fragments read at most to count issues found only by other names of what the query names. */
 const COUNT_BUDGET = 50;

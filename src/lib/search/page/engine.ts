@@ -8,8 +8,9 @@
  * query. Pure apart from the Pagefind instance it is given.
  */
 import type { Locale } from '../../../i18n/locales.ts';
-import { emptyVocabulary, searchFilters } from '../contract.ts';
-import { expandQuery, readVocabulary, type QueryForm, type QueryVocabulary } from './expand.ts';
+import { searchFilters } from '../contract.ts';
+import { formsOf, noVocabulary, type QueryForm, type QueryVocabulary } from './expand.ts';
+import { pagefindTerm } from './query.ts';
 import { rankIssues, type HitFragment, type RankedIssue, type SearchHit } from './rank.ts';
 
 /** What the page needs of a loaded Pagefind fragment. */
@@ -98,26 +99,9 @@ export interface SearchOutcome {
   more: boolean;
 }
 
-/** A vocabulary that widens nothing, when none is given. */
-export const noVocabulary = readVocabulary(emptyVocabulary);
-
-/**
- * Pagefind's search term for a query's words. Every search and the preload build it here, so what
- * is preloaded while typing is what the search then asks for.
- * @example pagefindTerm(['keystone', 'v2', '认证']) // 'keystone v2 认证'
- */
-export function pagefindTerm(terms: readonly string[]): string {
-  return terms.join(' ');
-}
-
 /** Pagefind's term for a form of the query: its words, or quoted for a phrase. */
 export function termOf(form: QueryForm): string {
   return form.phrase ? `"${pagefindTerm(form.terms)}"` : pagefindTerm(form.terms);
-}
-
-/** The forms of the query a request looks for. */
-export function formsOf(request: Pick<SearchRequest, 'text' | 'exact'>, vocabulary: QueryVocabulary = noVocabulary): QueryForm[] {
-  return expandQuery(request.text, vocabulary, { exact: request.exact ?? false });
 }
 
 /** The filters every search of a request applies: the page's locale, and its months. */

@@ -6,10 +6,11 @@
  * looked for too, after the query itself. Asked for the words exactly as typed, it is folded but
  * not widened. Pure: the vocabulary comes in as data (`SearchVocabulary` in `../contract.ts`).
  */
-import { unpackLayout, VOCABULARY_FORM, type IndexLayout, type SearchVocabulary } from '../contract.ts';
+import { emptyVocabulary, unpackLayout, VOCABULARY_FORM, type IndexLayout, type SearchVocabulary } from '../contract.ts';
 import { nameKey } from '../names.ts';
 import { containsQuery } from './matcher.ts';
 import { splitQuery } from './query.ts';
+import type { SearchRequest } from './engine.ts';
 
 /** One way of writing the query that the search looks for. */
 export interface QueryForm {
@@ -43,6 +44,9 @@ export interface QueryVocabulary {
   /** Where the index keeps each word and filter. */
   layout: IndexLayout;
 }
+
+/** A vocabulary that widens nothing, when none is given. */
+export const noVocabulary: QueryVocabulary = readVocabulary(emptyVocabulary);
 
 /** Reads a vocabulary as the page loaded it; a malformed one widens nothing. */
 export function readVocabulary(vocabulary: Partial<SearchVocabulary>): QueryVocabulary {
@@ -138,4 +142,9 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
     }
   }
   return forms;
+}
+
+/** The forms of the query a request looks for. */
+export function formsOf(request: Pick<SearchRequest, 'text' | 'exact'>, vocabulary: QueryVocabulary = noVocabulary): QueryForm[] {
+  return expandQuery(request.text, vocabulary, { exact: request.exact ?? false });
 }

@@ -2,16 +2,9 @@
  * Newest first, loaded when first asked for (a first search, by relevance, downloads none of it).
  */
 import { searchFilters } from '../contract.ts';
-import {
-  mergeHits,
-  pagefindTerm,
-  termOf,
-  type Filters,
-  type PagefindFragment,
-  type PagefindInstance,
-  type SearchRequest,
-} from './engine.ts';
+import { mergeHits, termOf, type Filters, type PagefindFragment, type PagefindInstance, type SearchRequest } from './engine.ts';
 import type { QueryForm } from './expand.ts';
+import { pagefindTerm } from './query.ts';
 import { rankHit, type RankedIssue } from './rank.ts';
 
 /**

@@ -32,6 +32,15 @@ export function splitQuery(text: string): string[] {
   return [...segmenter.segment(text)].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
 }
 
+/**
+ * Pagefind's search term for a query's words. Every search and every ask ahead build it here, so
+ * what is asked for ahead is what the search then asks for.
+ * @example pagefindTerm(['keystone', 'v2', '认证']) // 'keystone v2 认证'
+ */
+export function pagefindTerm(terms: readonly string[]): string {
+  return terms.join(' ');
+}
+
 /** Checks and splits a query. @example prepareQuery('  ') // { ok: false, text: '', problem: 'empty' } */
 export function prepareQuery(raw: string): PreparedQuery {
   const text = toWellFormed(raw).replace(/\s+/g, ' ').trim();
