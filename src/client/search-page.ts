@@ -6,13 +6,16 @@
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
-import { parseSearchState, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
-import { createPagefindLoader } from './pagefind.ts';
+import { parseSearchState, searchParams, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
+import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
 import { createSearchView, listenForTyping } from './search-view.ts';
 
-/** Runs the search page whose app element is `app`. */
-export function startSearchPage(app: HTMLElement): void {
+/**
+ * Runs the search page whose app element is `app`, with the loader the search code's first file
+ * started (`search.ts`); `held` says Enter was pressed before this code came.
+ */
+export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { held }: { held: boolean }): void {
   const form = document.getElementById('search-form') as HTMLFormElement;
   const input = document.getElementById('search-query') as HTMLInputElement;
   const list = document.getElementById('search-results') as HTMLOListElement;
@@ -45,7 +48,6 @@ export function startSearchPage(app: HTMLElement): void {
   );
   const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
 
-  const pagefind = createPagefindLoader(input);
   const loadPagefind = pagefind.load;
 
   let state = controller.initial;
@@ -197,5 +199,16 @@ export function startSearchPage(app: HTMLElement): void {
     dispatch({ type: 'open', state: search, hasQuery: params.has('q'), fromHistory });
   }
 
-  openFromUrl(false);
+  // What the reader did before this code came: Enter (held), or typing, which the address would
+  // otherwise replace.
+  const typed = input.value;
+  if (held) dispatch({ type: 'submit', state: readForm() });
+  else {
+    openFromUrl(false);
+    if (typed && !new URLSearchParams(location.search).has(searchParams.query)) {
+      input.value = typed;
+      dispatch({ type: 'typed', text: typed });
+    }
+  }
+  if (document.activeElement === input) dispatch({ type: 'focused' });
 }

@@ -3,21 +3,22 @@
  * under the box, without history, filters or counts. Enter, or a pause in typing, shows the first
  * issues that answer (five, one round of fragments), and a link to the search page for all of them
  * with filters. Up and Down walk the results as on the search page; Escape, a click elsewhere or
- * focus leaving the search closes the panel (Escape returns focus to the box). The panel and this
- * code arrive when the box is first focused (`search-loader.ts`); without JavaScript, the form
- * goes to the search page.
+ * focus leaving the search closes the panel (Escape returns focus to the box). The panel arrives
+ * when the box is first focused (`search-loader.ts`), this code after the search code's first file
+ * (`search.ts`), which hands it the Pagefind loader it started; without JavaScript, the form goes
+ * to the search page.
  */
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
 import { FIRST_WAVE } from '../lib/search/page/engine.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
-import { createPagefindLoader } from './pagefind.ts';
+import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
 import { createSearchView, listenForTyping } from './search-view.ts';
 
-/** Runs the panel of the header's search form. */
-export function startSearchPanel(form: HTMLFormElement): void {
+/** Runs the panel of the header's search form, with the loader its first code started. */
+export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader): void {
   const input = form.querySelector('input[data-search-input]') as HTMLInputElement;
   const panel = form.querySelector('[data-search-panel-body]') as HTMLElement;
   const status = panel.querySelector('[role="status"]') as HTMLElement;
@@ -37,7 +38,6 @@ export function startSearchPanel(form: HTMLFormElement): void {
     { showMore: () => true },
   );
   const controller = createSearchController({ locale, bounds: ['', ''], pageSize: FIRST_WAVE });
-  const pagefind = createPagefindLoader(input);
 
   let state = controller.initial;
 

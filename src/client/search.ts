@@ -1,12 +1,65 @@
 /**
- * The search code, one file for both places it runs (so neither waits for a second download of
- * code the two share): the search page, where it loads with the page, and the header's panel on
- * every other page, where the box brings it in when first focused (`search-loader.ts`).
+ * The search code's first file, for both places search runs: the search page, which loads it with
+ * the page, and the header's panel on every other page, whose box brings it in when first focused
+ * (`search-loader.ts`). It is small, so that in the header it arrives with the search vocabulary,
+ * in the round of requests that focusing the box started. It starts Pagefind, asks at once for the
+ * index chunks of what the box holds (pasted, held by Enter, or the search page's address), and
+ * brings in the page's or the panel's own code, which then arrives with those chunks rather than
+ * before them. Enter pressed before that code runs is held for it (on the search page here, in
+ * the header by the loader); should it fail to load, the form goes to the search page as it does
+ * without JavaScript.
  */
-import { startSearchPage } from './search-page.ts';
-import { startSearchPanel } from './search-panel.ts';
+import { parseSearchState } from '../lib/search/page/state.ts';
+import { createPagefindLoader } from './pagefind.ts';
+
+/** The search page: its code follows; Enter is held for it meanwhile. */
+async function startPage(app: HTMLElement): Promise<void> {
+  const form = document.getElementById('search-form') as HTMLFormElement;
+  const input = document.getElementById('search-query') as HTMLInputElement;
+  const pagefind = createPagefindLoader(input);
+  let held = false;
+  const hold = (event: SubmitEvent) => {
+    event.preventDefault();
+    held = true;
+    pagefind.askForChunks({ text: input.value });
+  };
+  form.addEventListener('submit', hold);
+  // Focusing the box starts Pagefind, as the page's code will (which then warms it up).
+  const load = () => void pagefind.load().catch(() => undefined);
+  input.addEventListener('focus', load, { once: true });
+  // A shared link: its search runs as soon as the page's code is here.
+  const { q, exact } = parseSearchState(new URLSearchParams(location.search));
+  if (q.trim()) {
+    pagefind.askForChunks({ text: q, exact: exact ?? false });
+    load();
+  }
+  try {
+    const { startSearchPage } = await import('./search-ui.ts');
+    form.removeEventListener('submit', hold);
+    startSearchPage(app, pagefind, { held });
+  } catch {
+    form.removeEventListener('submit', hold);
+    if (held) form.submit();
+  }
+}
+
+/** The header's panel: its code follows; the loader holds Enter for it meanwhile. */
+async function startPanel(form: HTMLFormElement): Promise<void> {
+  const input = form.querySelector('input[data-search-input]') as HTMLInputElement;
+  const pagefind = createPagefindLoader(input);
+  if (input.value.trim()) pagefind.askForChunks({ text: input.value });
+  // A failure is the panel's to say, when it asks again.
+  pagefind.load().catch(() => undefined);
+  try {
+    const { startSearchPanel } = await import('./search-ui.ts');
+    startSearchPanel(form, pagefind);
+  } catch {
+    if (form.dataset['search'] === 'held') form.submit();
+    form.dataset['search'] = 'failed';
+  }
+}
 
 const app = document.getElementById('search-app');
 const panelForm = document.querySelector<HTMLFormElement>('form[data-search-panel-form]');
-if (app) startSearchPage(app);
-else if (panelForm) startSearchPanel(panelForm);
+if (app) void startPage(app);
+else if (panelForm) void startPanel(panelForm);

@@ -157,7 +157,7 @@ describe("the header's search box, with JavaScript", () => {
     expect(await search.panel.isVisible()).toBe(true);
   });
 
-  it('fetches nothing of search before the box is focused; focusing asks once for each start-up file and the search code, which Pagefind takes', async () => {
+  it("fetches nothing of search before the box is focused; focusing asks once for each start-up file and the search code's first file, which brings in the rest", async () => {
     const page = await newPage();
     const fetched = requestedPaths(page);
     await page.goto('/issues/8/');
@@ -174,27 +174,33 @@ describe("the header's search box, with JavaScript", () => {
         fetched.filter((path) => path === `/pagefind/${file}`),
         file,
       ).toHaveLength(1);
-    expect(fetched.filter((path) => path.startsWith('/_astro/'))).toEqual([expect.stringMatching(/^\/_astro\/SearchCode\.[^/]+\.js$/)]);
+    expect(fetched.filter((path) => path.startsWith('/_astro/'))).toEqual([
+      expect.stringMatching(/^\/_astro\/SearchCode\.[^/]+\.js$/),
+      expect.stringMatching(/^\/_astro\/search-ui\.[^/]+\.js$/),
+    ]);
   });
 
-  it('holds Enter pressed before the search code arrives, and answers it in place', async () => {
-    const page = await newPage();
-    await page.route('**/_astro/SearchCode*', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      await route.continue();
-    });
-    await page.goto('/issues/8/');
-    const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('Heat');
-    await search.box.press('Enter');
-    expect(await search.answer('Heat')).not.toEqual([]);
-    expect(new URL(page.url()).pathname).toBe('/issues/8/');
-  });
+  it.each(['SearchCode', 'search-ui'])(
+    'holds Enter pressed before the search code arrives (%s late), and answers it in place',
+    async (late) => {
+      const page = await newPage();
+      await page.route(`**/_astro/${late}*`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+      });
+      await page.goto('/issues/8/');
+      const search = headerSearch(page);
+      await search.box.focus();
+      await search.box.fill('Heat');
+      await search.box.press('Enter');
+      expect(await search.answer('Heat')).not.toEqual([]);
+      expect(new URL(page.url()).pathname).toBe('/issues/8/');
+    },
+  );
 
-  it('goes to the search page when the search code cannot load', async () => {
+  it.each(['SearchCode', 'search-ui'])('goes to the search page when the search code cannot load (%s missing)', async (missing) => {
     const page = await newPage();
-    await page.route('**/_astro/SearchCode*', (route) => route.abort());
+    await page.route(`**/_astro/${missing}*`, (route) => route.abort());
     await page.goto('/issues/8/');
     const search = headerSearch(page);
     await search.box.focus();

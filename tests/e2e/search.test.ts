@@ -677,6 +677,39 @@ describe('what pages download', () => {
     await warmedUp;
   }
 
+  it("holds Enter pressed before the page's search code arrives and answers it in place; words typed before it stay and are searched", async () => {
+    const late = async (page: Page) => {
+      await page.route('**/_astro/search-ui*', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        await route.continue();
+      });
+      const search = new SearchPage(page);
+      await search.open();
+      // Cleared should the page be loaded again (the form sent without its code).
+      await page.evaluate(() => sessionStorage.setItem('opened', String(performance.timeOrigin)));
+      return search;
+    };
+    const sameDocument = (page: Page) => page.evaluate(() => sessionStorage.getItem('opened') === String(performance.timeOrigin));
+
+    const entered = await newPage();
+    const search = await late(entered);
+    await search.box().fill('Heat');
+    await search.box().press('Enter');
+    await search.answered('Heat');
+    expect(await search.issues()).not.toEqual([]);
+    expect(search.params().get('q')).toBe('Heat');
+    expect(await sameDocument(entered)).toBe(true);
+
+    const typed = await newPage();
+    const typing = await late(typed);
+    await typing.box().fill('Heat');
+    await typing.answered('Heat');
+    expect(await typing.box().inputValue()).toBe('Heat');
+    expect(await typing.issues()).not.toEqual([]);
+    expect(await sameDocument(typed)).toBe(true);
+    expect([...entered.problems, ...typed.problems]).toEqual([]);
+  });
+
   it('the search page fetches nothing of the index until the reader searches', async () => {
     const { page, fetched, search } = await openSettledSearchPage();
     expect(fetched.filter((path) => path.startsWith('/pagefind/'))).toEqual([]);
