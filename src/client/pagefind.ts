@@ -119,7 +119,10 @@ export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
   return {
     load() {
       loaded ??= (async () => {
-        const words = loadVocabularyOnce();
+        // The vocabulary first (asked for first, it is the first to arrive): the index chunks a
+        // query needs are asked for the moment it is here, before Pagefind's script and start take
+        // the main thread.
+        const vocabulary = await loadVocabularyOnce();
         // A plain variable: given a template string, Vite wraps the import in its preload helper.
         const script = fileHref(`${SEARCH_BUNDLE_DIR}/${PAGEFIND_SCRIPT}`);
         const module = (await import(/* @vite-ignore */ script)) as {
@@ -129,7 +132,7 @@ export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
         // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
         const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag() });
         await instance.init();
-        return { instance: readingFragments(instance), vocabulary: await words };
+        return { instance: readingFragments(instance), vocabulary };
       })();
       loaded.catch(() => {
         loaded = undefined;

@@ -4,13 +4,14 @@
  *
  * - `/` (when not typing) and Ctrl/Cmd+K focus the page's search box: the header's, or the search
  *   page's own;
- * - focusing a box asks at once for every file a first search needs before it can search:
- *   Pagefind's script, entry file, metadata and WebAssembly (so none waits for another), under a
- *   cache tag it leaves on the box (`data-search-tag`) for the code that loads Pagefind; the
- *   search page opened with a query (a shared link) asks for them as it opens;
- * - the header's box also brings in its results panel and the search code, from its `<template>`;
- *   until the code runs, Enter is held (`data-search="held"`) for it to answer, and should the
- *   code fail to load, the form goes to the search page as it does without JavaScript.
+ * - focusing a box asks at once for every file a first search needs before it can search: the
+ *   search vocabulary, Pagefind's metadata, script, WebAssembly and entry file (so none waits for
+ *   another; `startupFiles` says why in that order), under a cache tag it leaves on the box (`data-search-tag`) for the code that loads
+ *   Pagefind; the search page opened with a query (a shared link) asks for them as it opens;
+ * - the header's box first brings in its results panel and the search code's first file
+ *   (`search.ts`), from its `<template>`; until the panel's code runs, Enter is held
+ *   (`data-search="held"`) for it to answer, and should the code fail to load, the form goes to
+ *   the search page as it does without JavaScript.
  *
  * Nothing of search is fetched before a box is focused.
  */
@@ -33,6 +34,19 @@ function start(input: HTMLInputElement): void {
   if (input.dataset['searchTag']) return;
   // Pagefind's cache tag (the time: each visit reads the current entry), chosen here.
   const tag = (input.dataset['searchTag'] = String(Date.now()));
+  const form = input.form;
+  const template = form?.querySelector('template');
+  // The panel and its code first: asked for last, the code would be the request that waits for
+  // a free connection.
+  if (form && template) {
+    const panel = template.content.cloneNode(true) as DocumentFragment;
+    panel.querySelector('script')?.addEventListener('error', () => {
+      // Enter was held for the code that did not come: the search page answers instead.
+      if (form.dataset['search'] === 'held') form.submit();
+      form.dataset['search'] = 'failed';
+    });
+    template.replaceWith(panel);
+  }
   for (const url of startupUrls(input.dataset['searchFiles'] ?? '', tag)) {
     const link = document.createElement('link');
     // Pagefind's script as a module, the rest as its `fetch()` asks for them.
@@ -43,16 +57,9 @@ function start(input: HTMLInputElement): void {
     link.href = url;
     document.head.append(link);
   }
-  const form = input.form;
-  const template = form?.querySelector('template');
-  if (!form || !template) return;
-  const panel = template.content.cloneNode(true) as DocumentFragment;
-  panel.querySelector('script')?.addEventListener('error', () => {
-    // Enter was held for the code that did not come: the search page answers instead.
-    if (form.dataset['search'] === 'held') form.submit();
-    form.dataset['search'] = 'failed';
-  });
-  template.replaceWith(panel);
+  // The browser's first word segmenter sets up its language data, a pause the search code would
+  // otherwise take when the vocabulary comes: taken now, while the files are on their way.
+  new Intl.Segmenter('zh-CN', { granularity: 'word' });
 }
 
 for (const input of document.querySelectorAll<HTMLInputElement>('[data-search-input]')) {

@@ -719,7 +719,7 @@ describe('what pages download', () => {
     expect(page.problems).toEqual([]);
   });
 
-  it("focusing the box asks for Pagefind's script, entry, metadata and WebAssembly and the vocabulary at once, and the search takes them", async () => {
+  it("focusing the box asks for the vocabulary and Pagefind's metadata, script, WebAssembly and entry at once, and the search takes them", async () => {
     const { page, search } = await openSettledSearchPage();
     const requests: { path: string; type: string }[] = [];
     page.on('request', (request) => requests.push({ path: new URL(request.url()).pathname, type: request.resourceType() }));
@@ -729,10 +729,10 @@ describe('what pages download', () => {
     expect(await asked('modulepreload')).toEqual(['/pagefind/pagefind.js']);
     // Then, from the vocabulary, the chunk of the language filter every search applies.
     expect(await asked('preload')).toEqual([
-      '/pagefind/pagefind-entry.json',
+      '/pagefind/vocabulary.json',
       '/pagefind/pagefind.zh-cn.pf_meta',
       '/pagefind/wasm.unknown.pagefind',
-      '/pagefind/vocabulary.json',
+      '/pagefind/pagefind-entry.json',
       expect.stringMatching(/^\/pagefind\/filter\/zh-cn_\w+\.pf_filter$/),
     ]);
     // Each asked for once, by its preload: Pagefind's own requests found them on their way.

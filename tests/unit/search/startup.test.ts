@@ -4,13 +4,13 @@ import { pinIndexEntry } from '../../../src/lib/search/index/entry.ts';
 import { CACHE_TAG_SLOT, entryFile, metadataFile, startupFiles, wasmFile } from '../../../src/lib/search/page/startup.ts';
 
 describe('the start-up files', () => {
-  it("are Pagefind's script, its entry file with the cache tag's slot, the index's metadata under its fixed name, its WebAssembly and the search vocabulary", () => {
+  it("are the search vocabulary, the index's metadata under its fixed name, Pagefind's script, its WebAssembly and its entry file with the cache tag's slot, in that order", () => {
     expect(startupFiles()).toEqual([
-      'pagefind.js',
-      'pagefind-entry.json?ts={tag}',
-      'pagefind.zh-cn.pf_meta',
-      'wasm.unknown.pagefind',
       'vocabulary.json?ts={tag}',
+      'pagefind.zh-cn.pf_meta',
+      'pagefind.js',
+      'wasm.unknown.pagefind',
+      'pagefind-entry.json?ts={tag}',
     ]);
     expect(metadataFile('en')).toBe('pagefind.en.pf_meta');
     expect(wasmFile('en')).toBe('wasm.en.pagefind');
@@ -30,11 +30,11 @@ describe('the start-up files', () => {
         '17',
       ),
     ).toEqual([
-      '/digest/pagefind/pagefind.js',
-      `/digest/pagefind/${entryFile('17')}`,
-      '/digest/pagefind/pagefind.zh-cn.pf_meta',
-      '/digest/pagefind/wasm.unknown.pagefind',
       '/digest/pagefind/vocabulary.json?ts=17',
+      '/digest/pagefind/pagefind.zh-cn.pf_meta',
+      '/digest/pagefind/pagefind.js',
+      '/digest/pagefind/wasm.unknown.pagefind',
+      `/digest/pagefind/${entryFile('17')}`,
     ]);
   });
 });
