@@ -6,8 +6,9 @@
  *   page's own;
  * - focusing a box asks at once for every file a first search needs before it can search: the
  *   search vocabulary, Pagefind's metadata, script, WebAssembly and entry file (so none waits for
- *   another; `startupFiles` says why in that order), under a cache tag it leaves on the box (`data-search-tag`) for the code that loads
- *   Pagefind; the search page opened with a query (a shared link) asks for them as it opens;
+ *   another; `startupFiles` says why in that order), under a cache tag it leaves on the box
+ *   (`data-search-tag`) for the code that loads Pagefind; the search page opened with a query (a
+ *   shared link) asks for them as it opens;
  * - the header's box first brings in its results panel and the search code's first file
  *   (`search.ts`), from its `<template>`; until the panel's code runs, Enter is held
  *   (`data-search="held"`) for it to answer, and should the code fail to load, the form goes to

@@ -33,14 +33,10 @@ async function startPage(app: HTMLElement): Promise<void> {
     pagefind.askForChunks({ text: q, exact: exact ?? false });
     load();
   }
-  try {
-    const { startSearchPage } = await import('./search-ui.ts');
-    form.removeEventListener('submit', hold);
-    startSearchPage(app, pagefind, { held });
-  } catch {
-    form.removeEventListener('submit', hold);
-    if (held) form.submit();
-  }
+  const code = await import('./search-ui.ts').catch(() => undefined);
+  form.removeEventListener('submit', hold);
+  if (code) code.startSearchPage(app, pagefind, { held });
+  else if (held) form.submit();
 }
 
 /** The header's panel: its code follows; the loader holds Enter for it meanwhile. */
@@ -50,10 +46,9 @@ async function startPanel(form: HTMLFormElement): Promise<void> {
   if (input.value.trim()) pagefind.askForChunks({ text: input.value });
   // A failure is the panel's to say, when it asks again.
   pagefind.load().catch(() => undefined);
-  try {
-    const { startSearchPanel } = await import('./search-ui.ts');
-    startSearchPanel(form, pagefind);
-  } catch {
+  const code = await import('./search-ui.ts').catch(() => undefined);
+  if (code) code.startSearchPanel(form, pagefind);
+  else {
     if (form.dataset['search'] === 'held') form.submit();
     form.dataset['search'] = 'failed';
   }
