@@ -157,6 +157,25 @@ describe("the header's search box, with JavaScript", () => {
     expect(await search.panel.isVisible()).toBe(true);
   });
 
+  it("keeps the link to the search page at the panel's foot, with nothing of the scrolled list showing under it", async () => {
+    const page = await newPage({ viewport: { width: 375, height: 640 } });
+    await page.goto('/issues/8/');
+    const search = headerSearch(page);
+    await search.box.focus();
+    await search.box.fill('Heat');
+    await search.box.press('Enter');
+    await search.answer('Heat');
+    const foot = await search.panel.evaluate((panel) => {
+      const scrolls = panel.scrollHeight > panel.clientHeight + 100;
+      panel.scrollTop = (panel.scrollHeight - panel.clientHeight) / 2;
+      const box = panel.getBoundingClientRect();
+      // Just inside the panel's bottom edge, and just above its link.
+      const edge = document.elementFromPoint(box.left + box.width / 2, box.bottom - 4);
+      return { scrolls, underList: !!edge?.closest('li'), link: !!edge?.closest('[data-search-all]') };
+    });
+    expect(foot).toEqual({ scrolls: true, underList: false, link: true });
+  });
+
   it("fetches nothing of search before the box is focused; focusing asks once for each start-up file and the search code's first file, which brings in the rest", async () => {
     const page = await newPage();
     const fetched = requestedPaths(page);
