@@ -36,6 +36,13 @@ function headerSearch(page: Page) {
       return results.evaluateAll((items) => items.map((item) => Number((item as HTMLElement).dataset['issue'])));
     },
     titleLinks: () => results.locator('.search-result__link'),
+    /** Focuses the box, enters `query` with Enter and returns the issues the panel lists. */
+    async search(query: string): Promise<number[]> {
+      await box.focus();
+      await box.fill(query);
+      await box.press('Enter');
+      return this.answer(query);
+    },
   };
 }
 
@@ -56,10 +63,7 @@ describe("the header's search box, with JavaScript", () => {
     const violations = await recordCspViolations(page);
     await page.goto(`${prefix}/issues/8/`);
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill(query);
-    await search.box.press('Enter');
-    const listed = await search.answer(query);
+    const listed = await search.search(query);
     const relevant = relevantIssues(texts, query);
     expect(relevant.length).toBeGreaterThan(0);
     // The first issues that answer, each one that holds the query, as many as the panel shows.
@@ -93,10 +97,7 @@ describe("the header's search box, with JavaScript", () => {
     const page = await newPage();
     await page.goto('/issues/8/');
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('nova');
-    await search.box.press('Enter');
-    const listed = await search.answer('nova');
+    const listed = await search.search('nova');
     expect(listed.length).toBeGreaterThan(1);
     const focused = () => page.evaluate(() => document.activeElement?.closest('li')?.dataset['issue'] ?? document.activeElement?.id);
     await page.keyboard.press('ArrowDown');
@@ -125,10 +126,7 @@ describe("the header's search box, with JavaScript", () => {
     const page = await newPage();
     await page.goto('/en/issues/8/');
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('nova');
-    await search.box.press('Enter');
-    await search.answer('nova');
+    await search.search('nova');
     const t = getTranslator('en');
     expect(await search.box.getAttribute('aria-controls')).toBe('site-search-panel');
     expect(await search.panel.getAttribute('role')).toBe('region');
@@ -146,10 +144,7 @@ describe("the header's search box, with JavaScript", () => {
     const page = await newPage();
     await page.goto('/issues/8/');
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('Heat');
-    await search.box.press('Enter');
-    await search.answer('Heat');
+    await search.search('Heat');
     // Beside the page's column, where the panel does not reach.
     await page.mouse.click(5, 600);
     expect(await search.panel.isVisible()).toBe(false);
@@ -161,10 +156,7 @@ describe("the header's search box, with JavaScript", () => {
     const page = await newPage({ viewport: { width: 375, height: 640 } });
     await page.goto('/issues/8/');
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('Heat');
-    await search.box.press('Enter');
-    await search.answer('Heat');
+    await search.search('Heat');
     const foot = await search.panel.evaluate((panel) => {
       const scrolls = panel.scrollHeight > panel.clientHeight + 100;
       panel.scrollTop = (panel.scrollHeight - panel.clientHeight) / 2;
@@ -184,10 +176,7 @@ describe("the header's search box, with JavaScript", () => {
     expect(fetched.filter((path) => path.startsWith('/pagefind/') || path.startsWith('/_astro/'))).toEqual([]);
     expect(await page.locator('#site-search-panel').count()).toBe(0);
     const search = headerSearch(page);
-    await search.box.focus();
-    await search.box.fill('Heat');
-    await search.box.press('Enter');
-    await search.answer('Heat');
+    await search.search('Heat');
     for (const file of ['pagefind.js', 'pagefind-entry.json', 'pagefind.zh-cn.pf_meta', 'wasm.unknown.pagefind', 'vocabulary.json'])
       expect(
         fetched.filter((path) => path === `/pagefind/${file}`),
@@ -209,10 +198,7 @@ describe("the header's search box, with JavaScript", () => {
       });
       await page.goto('/issues/8/');
       const search = headerSearch(page);
-      await search.box.focus();
-      await search.box.fill('Heat');
-      await search.box.press('Enter');
-      expect(await search.answer('Heat')).not.toEqual([]);
+      expect(await search.search('Heat')).not.toEqual([]);
       expect(new URL(page.url()).pathname).toBe('/issues/8/');
     },
   );
