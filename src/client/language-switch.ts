@@ -23,19 +23,21 @@ const choice = document.querySelector('[data-apply-remembered]') && links.find((
 if (choice) location.replace(choice.href + location.search + location.hash);
 
 for (const link of links) {
+  // A switch to the home page (from a 404 page) has no place on the page to carry along.
+  const home = link.dataset['languageSwitch'] === 'home';
+  const base = link.href.replace(/[?#].*/, '');
+  const follow = () => {
+    if (!home) link.href = base + location.search + location.hash;
+  };
+  follow();
+  addEventListener('hashchange', follow);
+  addEventListener('popstate', follow);
   link.addEventListener('click', () => {
+    follow();
     try {
       localStorage.setItem(KEY, link.hreflang);
     } catch {
       // Storage is off: the switch still works, it is just not remembered.
     }
   });
-  // A switch to the home page (from a 404 page) has no place on the page to carry along.
-  if (link.dataset['languageSwitch'] === 'home') continue;
-  const base = link.href.split('#')[0]?.split('?')[0] ?? link.href;
-  const follow = () => (link.href = base + location.search + location.hash);
-  follow();
-  addEventListener('hashchange', follow);
-  addEventListener('popstate', follow);
-  link.addEventListener('click', follow);
 }
