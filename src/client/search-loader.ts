@@ -12,7 +12,8 @@
  * - the header's box first brings in its results panel and the search code's first file
  *   (`search.ts`), from its `<template>`; until the panel's code runs, Enter is held
  *   (`data-search="held"`) for it to answer, and should the code fail to load, the form goes to
- *   the search page as it does without JavaScript.
+ *   the search page as it does without JavaScript;
+ * - from then on, the box is marked while an input method composes in it, for that code.
  *
  * Nothing of search is fetched before a box is focused.
  */
@@ -20,10 +21,11 @@ import { startupUrls } from './search-start.ts';
 
 document.addEventListener('keydown', (event) => {
   const typing = (event.target as Element).closest('input,textarea,select,[contenteditable]');
-  const slash = event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
-  const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+  const control = event.ctrlKey || event.metaKey;
+  const slash = event.key === '/' && !typing && !control;
+  const commandK = event.key.toLowerCase() === 'k' && control && !event.shiftKey;
   const input = document.querySelector<HTMLInputElement>('[data-search-input]');
-  if ((slash || commandK) && input) {
+  if ((slash || commandK) && !event.altKey && input) {
     event.preventDefault();
     input.focus();
     input.select();
@@ -34,7 +36,13 @@ document.addEventListener('keydown', (event) => {
 function start(input: HTMLInputElement): void {
   if (input.dataset['searchTag']) return;
   // Pagefind's cache tag (the time: each visit reads the current entry), chosen here.
-  const tag = (input.dataset['searchTag'] = String(Date.now()));
+  const tag = (input.dataset['searchTag'] = `${Date.now()}`);
+  // While an input method composes (pinyin on its way to characters), the box's text is not typed
+  // yet, and no code can ask the browser whether a composition is under way: the box is marked,
+  // for the search code that comes meanwhile (`composing` in search-view.ts), which must neither
+  // search that text nor write over it (which would cancel it).
+  input.addEventListener('compositionstart', () => (input.dataset['composing'] = ''));
+  input.addEventListener('compositionend', () => delete input.dataset['composing']);
   const form = input.form;
   const template = form?.querySelector('template');
   // The panel and its code first: asked for last, the code would be the request that waits for

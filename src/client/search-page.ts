@@ -9,7 +9,7 @@ import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { parseSearchState, searchParams, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
 import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
-import { createSearchView, listenForTyping } from './search-view.ts';
+import { composing, createSearchView, listenForTyping } from './search-view.ts';
 
 /**
  * Runs the search page whose app element is `app`, with the loader the search code's first file
@@ -130,7 +130,8 @@ export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { he
   }
 
   function writeForm(search: SearchState): void {
-    input.value = search.q;
+    // An input method's unfinished text is the reader's: writing the box would cancel it.
+    if (!composing(input)) input.value = search.q;
     for (const box of projectBoxes) box.checked = search.projects.includes(box.value);
     if (fromMonth) fromMonth.value = search.from ?? '';
     if (toMonth) toMonth.value = search.to ?? '';
@@ -200,14 +201,17 @@ export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { he
   }
 
   // What the reader did before this code came: Enter (held), or typing, which the address would
-  // otherwise replace.
+  // otherwise replace; an input method still composing searches what it commits.
   const typed = input.value;
   if (held) dispatch({ type: 'submit', state: readForm() });
   else {
     openFromUrl(false);
     if (typed && !new URLSearchParams(location.search).has(searchParams.query)) {
-      input.value = typed;
-      dispatch({ type: 'typed', text: typed });
+      if (composing(input)) dispatch({ type: 'composing' });
+      else {
+        input.value = typed;
+        dispatch({ type: 'typed', text: typed });
+      }
     }
   }
   if (document.activeElement === input) dispatch({ type: 'focused' });

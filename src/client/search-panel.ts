@@ -15,7 +15,7 @@ import { arrowTarget } from '../lib/search/page/keyboard.ts';
 import { serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
 import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
-import { createSearchView, listenForTyping } from './search-view.ts';
+import { composing, createSearchView, listenForTyping } from './search-view.ts';
 
 /** Runs the panel of the header's search form, with the loader its first code started. */
 export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader): void {
@@ -149,10 +149,12 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
 
   input.setAttribute('aria-controls', panel.id);
   // Pagefind is on its way since the box was focused: warm it up, and answer what came meanwhile
-  // (Enter, which the loader held, or typing).
+  // (Enter, which the loader held, or typing; an input method still composing searches what it
+  // commits).
   const held = form.dataset['search'] === 'held';
   form.dataset['search'] = 'ready';
   dispatch({ type: 'focused' });
   if (held) dispatch({ type: 'submit', state: boxState() });
+  else if (composing(input)) dispatch({ type: 'composing' });
   else if (input.value) dispatch({ type: 'typed', text: input.value });
 }

@@ -329,3 +329,9 @@ export function listenForTyping(input: HTMLInputElement, dispatch: (event: PageE
   input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
   input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
 }
+
+/**
+ * Whether an input method is composing in the box, as the inlined loader (`search-loader.ts`)
+ * marks it from the box's first focus, before this code came.
+ */
+export const composing = (input: HTMLInputElement): boolean => 'composing' in input.dataset;

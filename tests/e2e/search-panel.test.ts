@@ -203,6 +203,31 @@ describe("the header's search box, with JavaScript", () => {
     },
   );
 
+  it('searches the characters an input method commits, never the pinyin it composed while the search code came', async () => {
+    const page = await newPage();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/SearchCode*', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const arrived = page.waitForResponse((response) => response.url().includes('/_astro/search-ui'));
+    await page.goto('/issues/8/');
+    const search = headerSearch(page);
+    await search.box.focus();
+    const ime = await page.context().newCDPSession(page);
+    await ime.send('Input.imeSetComposition', { text: 'jian', selectionStart: 4, selectionEnd: 4 });
+    release();
+    await arrived;
+    // Longer than the typing pause after which a search runs.
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => performance.getEntriesByName('search-start').length)).toBe(0);
+    expect(await search.box.inputValue()).toBe('jian');
+    await ime.send('Input.insertText', { text: '健康检查' });
+    expect(await search.answer('健康检查')).not.toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+
   it.each(['SearchCode', 'search-ui'])('goes to the search page when the search code cannot load (%s missing)', async (missing) => {
     const page = await newPage();
     await page.route(`**/_astro/${missing}*`, (route) => route.abort());

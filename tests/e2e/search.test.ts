@@ -548,9 +548,22 @@ describe('arrow keys', () => {
 });
 
 describe('an input method', () => {
-  it('searches the characters it commits, never the pinyin being composed', async () => {
+  it.each([
+    ['with the page', false],
+    ['while it composes', true],
+  ])('searches the characters it commits, never the pinyin being composed (the search code arriving %s)', async (_when, midway) => {
     const page = await newPage();
     const fetched = requestedPaths(page);
+    // The page's code held back until the composition is under way.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    if (midway)
+      await page.route('**/_astro/search-ui*', async (route) => {
+        await released;
+        await route.continue();
+      });
+    else release();
+    const arrived = page.waitForResponse((response) => response.url().includes('/_astro/search-ui'));
     const query = querySet.find((entry) => entry.kind === 'chinese' && entry.relevant.length > 0) as SearchQuery;
     const search = new SearchPage(page);
     await search.open();
@@ -559,9 +572,12 @@ describe('an input method', () => {
     const ime = await page.context().newCDPSession(page);
     await ime.send('Input.imeSetComposition', { text: 'ji', selectionStart: 2, selectionEnd: 2 });
     await ime.send('Input.imeSetComposition', { text: 'jian', selectionStart: 4, selectionEnd: 4 });
+    release();
+    await arrived;
     // The reader picks characters for longer than the typing pause after which a search runs.
     await page.waitForTimeout(600);
     expect(await searchesStarted(page)).toBe(0);
+    expect(await search.box().inputValue()).toBe('jian');
     expect(fetched.filter((path) => path.startsWith('/pagefind/index/'))).toEqual([]);
     await ime.send('Input.insertText', { text: query.query });
     await search.answered(query.query);
