@@ -12,19 +12,29 @@ interface Violation {
   nodes: { target: string[] }[];
 }
 
+/** The rules a page's colours decide: all that can change when only its colour scheme does. */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
+
 /**
  * Runs axe-core in the page (through the debugging protocol, so the page's CSP does not block it),
- * on the whole document or on the elements `selector` matches, all rules but those in `skip`.
+ * on the whole document or on the elements `selector` matches, all rules but those in `skip`, or
+ * only those in `only`.
  */
-export async function axeViolations(page: Page, selector?: string, skip: readonly string[] = []): Promise<string[]> {
-  await page.evaluate(axeSource);
+export async function axeViolations(
+  page: Page,
+  selector?: string,
+  skip: readonly string[] = [],
+  only?: readonly string[],
+): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const found = await page.evaluate(
-    async ({ include, off }) => {
+    async ({ include, off, on }) => {
       const axe = (window as unknown as { axe: { run: (context: object, options: object) => Promise<{ violations: Violation[] }> } }).axe;
       const rules = Object.fromEntries(off.map((rule) => [rule, { enabled: false }]));
-      return (await axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'], rules })).violations;
+      const options = on ? { resultTypes: ['violations'], runOnly: { type: 'rule', values: on } } : { resultTypes: ['violations'], rules };
+      return (await axe.run(include ? { include: [include] } : document, options)).violations;
     },
-    { include: selector, off: [...skip] },
+    { include: selector, off: [...skip], on: only ? [...only] : undefined },
   );
   return found.map(
     (violation) =>
