@@ -50,6 +50,17 @@ describe('matches in the text as written', () => {
     expect(findMatches(toMatchable('OpenStack2014UserSurvey user'), 'user')).toEqual([{ start: 24, end: 28 }]);
   });
 
+  it('span whole characters and fold every run of whitespace, leaving out those at either end', () => {
+    // 😀 is two UTF-16 units; the runs are a tab and a newline, an ideographic space, CR LF.
+    const text = ' \t😀\n 云计算　Ｖ３\r\n';
+    expect(toMatchable(text).folded).toBe('😀 云计算 v3');
+    expect(findMatches(toMatchable(text), '😀')).toEqual([{ start: 2, end: 4 }]);
+    expect(findMatches(toMatchable(text), '😀 云')).toEqual([{ start: 2, end: 7 }]);
+    expect(findMatches(toMatchable(text), 'V3')).toEqual([{ start: 10, end: 12 }]);
+    expect(toMatchable(' ').folded).toBe('');
+    expect(findMatches(toMatchable('ﬁ\n'), 'fi')).toEqual([{ start: 0, end: 1 }]);
+  });
+
   it('agree with the counts ranking uses', () => {
     for (const [text, query] of [
       ['Ｋｅｙｓｔｏｎｅ v3 and keystone V3', 'KEYSTONE v3'],

@@ -9,12 +9,22 @@
 /** A character that belongs to a Latin word: queries starting with one must start a word. */
 export const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
 
+/** How many texts `normalizeForMatch` remembers: more than a page of results has sections. */
+const RECENT_TEXTS = 256;
+const recentlyNormalized = new Map<string, string>();
+
 /**
  * The form text and queries are compared in.
  * @example normalizeForMatch(' Keystone\n  Ｖ３ ') // 'keystone v3'
  */
 export function normalizeForMatch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const known = recentlyNormalized.get(text);
+  if (known !== undefined) return known;
+  const normalized = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Ranking asks of one section's text once per query form and word: it is normalized once.
+  if (recentlyNormalized.size >= RECENT_TEXTS) recentlyNormalized.delete(recentlyNormalized.keys().next().value ?? '');
+  recentlyNormalized.set(text, normalized);
+  return normalized;
 }
 
 /** A text prepared for matching: its compared form, and for each character of it, where it came from in the text. */
@@ -22,20 +32,56 @@ export interface Matchable {
   text: string;
   /** `normalizeForMatch(text)`, or close to it where normalizing joins characters. */
   folded: string;
-  /** `origins[i]` is the offset in `text` of `folded[i]`; one more entry gives the text's end. */
+  /** `origins[i]` is the offset in `text` of `folded[i]`; one more entry gives where the last one ends (trailing whitespace left out). */
   origins: number[];
 }
 
 /** Prepares a text for `findMatches`. @example toMatchable('Ａ  b').folded // 'a b' */
 export function toMatchable(text: string): Matchable {
   const whole = text.normalize('NFKC').toLowerCase();
-  // Normalizing almost always maps character to character; where it does not, each is mapped alone.
-  const oneToOne = whole.length === text.length;
+  // Normalizing almost always maps character to character: then only whitespace runs fold, found
+  // by one pattern; where it does not, each character is mapped alone.
+  return whole.length === text.length ? foldSpaces(text, whole) : foldEach(text);
+}
+
+/** `toMatchable` of a text whose normalized form `whole` maps it character to character. */
+function foldSpaces(text: string, whole: string): Matchable {
+  const pieces: string[] = [];
+  const origins: number[] = [];
+  // Both halves of a surrogate pair come from where the character starts.
+  const originOf = (at: number) =>
+    at > 0 && isLowSurrogate(whole.charCodeAt(at)) && isHighSurrogate(whole.charCodeAt(at - 1)) ? at - 1 : at;
+  let from = 0;
+  // Where the last character kept ends: before any trailing whitespace.
+  let end = 0;
+  for (const space of whole.matchAll(/\s+/g)) {
+    for (let at = from; at < space.index; at += 1) origins.push(originOf(at));
+    pieces.push(whole.slice(from, space.index));
+    if (space.index > from) end = space.index;
+    from = space.index + space[0].length;
+    // A run of whitespace is one space, and none at either end.
+    if (origins.length && from < whole.length) {
+      pieces.push(' ');
+      origins.push(space.index);
+    }
+  }
+  for (let at = from; at < whole.length; at += 1) origins.push(originOf(at));
+  pieces.push(whole.slice(from));
+  origins.push(from < whole.length ? whole.length : end);
+  return { text, folded: pieces.join(''), origins };
+}
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** `toMatchable` character by character, for a text that normalizing changes in length. */
+function foldEach(text: string): Matchable {
   let folded = '';
   const origins: number[] = [];
   let at = 0;
-  for (const char of oneToOne ? whole : text) {
-    const form = oneToOne ? char : char.normalize('NFKC').toLowerCase();
+  let end = 0;
+  for (const char of text) {
+    const form = char.normalize('NFKC').toLowerCase();
     if (/^\s+$/.test(form)) {
       if (folded && !folded.endsWith(' ')) {
         folded += ' ';
@@ -46,6 +92,7 @@ export function toMatchable(text: string): Matchable {
         folded += unit;
         origins.push(at);
       }
+      end = at + char.length;
     }
     at += char.length;
   }
@@ -53,7 +100,7 @@ export function toMatchable(text: string): Matchable {
     folded = folded.slice(0, -1);
     origins.pop();
   }
-  origins.push(text.length);
+  origins.push(end);
   return { text, folded, origins };
 }
 

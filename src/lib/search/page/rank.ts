@@ -108,11 +108,14 @@ function holdsWords(text: string, words: readonly string[]): boolean {
  * @example longestRun([3, 9, 10, 12, 20]) // 3
  */
 export function longestRun(positions: readonly number[]): number {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator: this runs for every hit of every query.
+  const sorted = Float64Array.from(positions).sort();
   let best = sorted.length ? 1 : 0;
   let run = 1;
   for (let index = 1; index < sorted.length; index += 1) {
-    run = (sorted[index] ?? 0) - (sorted[index - 1] ?? 0) <= 2 ? run + 1 : 1;
+    const gap = (sorted[index] ?? 0) - (sorted[index - 1] ?? 0);
+    if (gap === 0) continue;
+    run = gap <= 2 ? run + 1 : 1;
     best = Math.max(best, run);
   }
   return best;
@@ -128,7 +131,16 @@ function isAdjacent(hit: SearchHit<unknown>, terms: number): boolean {
  * Pagefind's order otherwise. Stable.
  */
 export function orderHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms: number): SearchHit<Fragment>[] {
-  return [...hits.filter((hit) => isAdjacent(hit, terms)), ...hits.filter((hit) => !isAdjacent(hit, terms))];
+  const { likely, rest } = partitionHits(hits, terms);
+  return [...likely, ...rest];
+}
+
+/** The likely phrase matches, and the other hits, each in Pagefind's order. */
+function partitionHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms: number) {
+  const likely: SearchHit<Fragment>[] = [];
+  const rest: SearchHit<Fragment>[] = [];
+  for (const hit of hits) (isAdjacent(hit, terms) ? likely : rest).push(hit);
+  return { likely, rest };
 }
 
 /** The parts the search looks at: with `projects`, only those projects' sections. */
@@ -226,8 +238,9 @@ export async function rankIssues<Fragment extends HitFragment>(
   const { limit, budget = 5 * limit } = options;
   const terms = options.forms[0]?.terms ?? [];
   const rankOf = new Map(hits.map((hit, rank) => [hit, rank]));
-  const queue = orderHits(hits, terms.length);
-  const likely = queue.filter((hit) => isAdjacent(hit, terms.length)).length;
+  const ordered = partitionHits(hits, terms.length);
+  const queue = [...ordered.likely, ...ordered.rest];
+  const likely = ordered.likely.length;
   const kept = new Map<string, RankedIssue<Fragment>>();
   let exactIssues = 0;
   let lastBatchExact = true;
