@@ -19,12 +19,14 @@
  */
 import { startupUrls } from './search-start.ts';
 
+const boxes = document.querySelectorAll<HTMLInputElement>('[data-search-input]');
+
 document.addEventListener('keydown', (event) => {
   const typing = (event.target as Element).closest('input,textarea,select,[contenteditable]');
   const control = event.ctrlKey || event.metaKey;
   const slash = event.key === '/' && !typing && !control;
   const commandK = event.key.toLowerCase() === 'k' && control && !event.shiftKey;
-  const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+  const input = boxes[0];
   if ((slash || commandK) && !event.altKey && input) {
     event.preventDefault();
     input.focus();
@@ -62,7 +64,8 @@ function start(input: HTMLInputElement): void {
     const script = url.endsWith('.js');
     link.rel = script ? 'modulepreload' : 'preload';
     if (!script) link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
+    // The empty value is `anonymous`.
+    link.crossOrigin = '';
     link.href = url;
     document.head.append(link);
   }
@@ -71,7 +74,7 @@ function start(input: HTMLInputElement): void {
   new Intl.Segmenter('zh-CN', { granularity: 'word' });
 }
 
-for (const input of document.querySelectorAll<HTMLInputElement>('[data-search-input]')) {
+for (const input of boxes) {
   const form = input.form;
   input.addEventListener('focus', () => start(input));
   // The box's own results page, opened with a query: it searches at once.
