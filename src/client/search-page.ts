@@ -13,9 +13,14 @@ import { composing, createSearchView, listenForTyping } from './search-view.ts';
 
 /**
  * Runs the search page whose app element is `app`, with the loader the search code's first file
- * started (`search.ts`); `held` says Enter was pressed before this code came.
+ * started (`search.ts`); `held` says Enter was pressed before this code came, `changed` holds the
+ * filters the reader changed meanwhile (searched with the rest of the address's search).
  */
-export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { held }: { held: boolean }): void {
+export function startSearchPage(
+  app: HTMLElement,
+  pagefind: PagefindLoader,
+  { held, changed }: { held: boolean; changed: ReadonlySet<Element> },
+): void {
   const form = document.getElementById('search-form') as HTMLFormElement;
   const input = document.getElementById('search-query') as HTMLInputElement;
   const list = document.getElementById('search-results') as HTMLOListElement;
@@ -129,14 +134,18 @@ export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { he
     return parseSearchState(new URLSearchParams(fields), knownProjects);
   }
 
+  /** Filters the reader changed before this code came, which the address must not write over. */
+  let kept: ReadonlySet<Element> = changed;
+
   function writeForm(search: SearchState): void {
     // An input method's unfinished text is the reader's: writing the box would cancel it.
     if (!composing(input)) input.value = search.q;
-    for (const box of projectBoxes) box.checked = search.projects.includes(box.value);
-    if (fromMonth) fromMonth.value = search.from ?? '';
-    if (toMonth) toMonth.value = search.to ?? '';
-    if (sortSelect) sortSelect.value = search.order === 'newest' ? 'newest' : '';
-    if (exactBox) exactBox.checked = !!search.exact;
+    const writes = (field: Element | undefined): field is Element => !!field && !kept.has(field);
+    for (const box of projectBoxes) if (writes(box)) box.checked = search.projects.includes(box.value);
+    if (writes(fromMonth)) fromMonth.value = search.from ?? '';
+    if (writes(toMonth)) toMonth.value = search.to ?? '';
+    if (writes(sortSelect)) sortSelect.value = search.order === 'newest' ? 'newest' : '';
+    if (writes(exactBox)) exactBox.checked = !!search.exact;
     showActiveFilters(search);
   }
 
@@ -200,19 +209,18 @@ export function startSearchPage(app: HTMLElement, pagefind: PagefindLoader, { he
     dispatch({ type: 'open', state: search, hasQuery: params.has('q'), fromHistory });
   }
 
-  // What the reader did before this code came: Enter (held), or typing, which the address would
-  // otherwise replace; an input method still composing searches what it commits.
+  // What the reader did before this code came: Enter (held); filters changed, searched with the
+  // rest of the address's search; or typing, which the address would otherwise replace (an input
+  // method still composing searches what it commits).
   const typed = input.value;
   if (held) dispatch({ type: 'submit', state: readForm() });
   else {
     openFromUrl(false);
-    if (typed && !new URLSearchParams(location.search).has(searchParams.query)) {
-      if (composing(input)) dispatch({ type: 'composing' });
-      else {
-        input.value = typed;
-        dispatch({ type: 'typed', text: typed });
-      }
-    }
+    kept = new Set();
+    const ownText = typed && !new URLSearchParams(location.search).has(searchParams.query);
+    if (ownText && !composing(input)) input.value = typed;
+    if (changed.size) dispatch({ type: 'submit', state: readForm() });
+    else if (ownText) dispatch(composing(input) ? { type: 'composing' } : { type: 'typed', text: typed });
   }
   if (document.activeElement === input) dispatch({ type: 'focused' });
 }

@@ -5,25 +5,33 @@
  * in the round of requests that focusing the box started. It starts Pagefind, asks at once for the
  * index chunks of what the box holds (pasted, held by Enter, or the search page's address), and
  * brings in the page's or the panel's own code, which then arrives with those chunks rather than
- * before them. Enter pressed before that code runs is held for it (on the search page here, in
- * the header by the loader); should it fail to load, the form goes to the search page as it does
- * without JavaScript.
+ * before them. Enter pressed before that code runs is held for it (on the search page here, with
+ * a filter changed, in the header by the loader); should it fail to load, the form goes to the
+ * search page as it does without JavaScript.
  */
 import { parseSearchState } from '../lib/search/page/state.ts';
 import { createPagefindLoader } from './pagefind.ts';
 
-/** The search page: its code follows; Enter is held for it meanwhile. */
+/** The search page: its code follows; Enter, or a filter changed, is held for it meanwhile. */
 async function startPage(app: HTMLElement): Promise<void> {
   const form = document.getElementById('search-form') as HTMLFormElement;
   const input = document.getElementById('search-query') as HTMLInputElement;
   const pagefind = createPagefindLoader(input);
-  let held = false;
+  let entered = false;
+  const changed = new Set<Element>();
   const hold = (event: SubmitEvent) => {
     event.preventDefault();
-    held = true;
+    entered = true;
     pagefind.askForChunks({ text: input.value });
   };
   form.addEventListener('submit', hold);
+  // A filter changed is a search, as it will be once the code is here (the filters are the form's
+  // by their `form` attribute, outside it: heard on the document).
+  const change = (event: Event) => {
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    if (field.form === form && field !== input) changed.add(field);
+  };
+  document.addEventListener('change', change);
   // Focusing the box starts Pagefind, as the page's code will (which then warms it up).
   const load = () => void pagefind.load().catch(() => undefined);
   input.addEventListener('focus', load, { once: true });
@@ -35,8 +43,9 @@ async function startPage(app: HTMLElement): Promise<void> {
   }
   const code = await import('./search-ui.ts').catch(() => undefined);
   form.removeEventListener('submit', hold);
-  if (code) code.startSearchPage(app, pagefind, { held });
-  else if (held) form.submit();
+  document.removeEventListener('change', change);
+  if (code) code.startSearchPage(app, pagefind, { held: entered, changed });
+  else if (entered) form.submit();
 }
 
 /** The header's panel: its code follows; the loader holds Enter for it meanwhile. */

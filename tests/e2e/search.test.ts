@@ -694,14 +694,14 @@ describe('what pages download', () => {
     await warmedUp;
   }
 
-  it("holds Enter pressed before the page's search code arrives and answers it in place; words typed before it stay and are searched", async () => {
-    const late = async (page: Page) => {
+  it("holds Enter pressed before the page's search code arrives and answers it in place; words typed and filters changed before it stay and are searched", async () => {
+    const late = async (page: Page, query = '') => {
       await page.route('**/_astro/search-ui*', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 800));
         await route.continue();
       });
       const search = new SearchPage(page);
-      await search.open();
+      await search.open(query);
       // Cleared should the page be loaded again (the form sent without its code).
       await page.evaluate(() => sessionStorage.setItem('opened', String(performance.timeOrigin)));
       return search;
@@ -724,7 +724,18 @@ describe('what pages download', () => {
     expect(await typing.box().inputValue()).toBe('Heat');
     expect(await typing.issues()).not.toEqual([]);
     expect(await sameDocument(typed)).toBe(true);
-    expect([...entered.problems, ...typed.problems]).toEqual([]);
+
+    // A shared search whose filter the reader changes before the code comes: the form is searched.
+    const filtered = await newPage();
+    const filtering = await late(filtered, '?q=nova');
+    await filtering.openFilters();
+    await filtering.projectFilter('nova').check();
+    await filtering.answered('nova');
+    expect(filtering.params().getAll('project')).toEqual(['nova']);
+    expect(await filtering.projectFilter('nova').isChecked()).toBe(true);
+    expect(await filtering.issues()).not.toEqual([]);
+    expect(await sameDocument(filtered)).toBe(true);
+    expect([...entered.problems, ...typed.problems, ...filtered.problems]).toEqual([]);
   });
 
   it('the search page fetches nothing of the index until the reader searches', async () => {
