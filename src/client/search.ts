@@ -5,9 +5,9 @@
  * in the round of requests that focusing the box started. It starts Pagefind, asks at once for the
  * index chunks of what the box holds (pasted, held by Enter, or the search page's address), and
  * brings in the page's or the panel's own code, which then arrives with those chunks rather than
- * before them. Enter pressed before that code runs is held for it (on the search page here, with
- * a filter changed, in the header by the loader); should it fail to load, the form goes to the
- * search page as it does without JavaScript.
+ * before them. Enter pressed before that code runs (or, on the search page, a filter changed) is
+ * held for it, on the search page here and in the header by the loader; should it fail to load,
+ * Enter sends the form to the search page as it does without JavaScript.
  */
 import { parseSearchState } from '../lib/search/page/state.ts';
 import { createPagefindLoader } from './pagefind.ts';

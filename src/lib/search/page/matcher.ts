@@ -32,7 +32,10 @@ export interface Matchable {
   text: string;
   /** `normalizeForMatch(text)`, or close to it where normalizing joins characters. */
   folded: string;
-  /** `origins[i]` is the offset in `text` of `folded[i]`; one more entry gives where the last one ends (trailing whitespace left out). */
+  /**
+   * `origins[i]` is the offset in `text` of `folded[i]`; one more entry gives where the last one
+   * ends (trailing whitespace left out).
+   */
   origins: number[];
 }
 
