@@ -118,6 +118,21 @@ function readOnce<T>(
 /** What changes when a file is written: its size, its modification and change times, to the nanosecond. */
 const stampOf = ({ size, mtimeNs, ctimeNs, ino }: BigIntStats) => `${size}:${mtimeNs}:${ctimeNs}:${ino}`;
 
+/**
+ * Whether a file read before has been written since its last read took its stamp: the read caught
+ * a save under way (an editor empties a file, then writes it, and the watcher may report only the
+ * first). A file never read, or gone, is not.
+ */
+export async function writtenSinceRead(file: string): Promise<boolean> {
+  const now = await stat(file, { bigint: true }).then(stampOf, () => undefined);
+  if (now === undefined) return false;
+  const wanted = path.resolve(file);
+  for (const known of readBefore.values()) {
+    for (const [read, { stamp }] of known) if (path.resolve(read) === wanted) return stamp !== now;
+  }
+  return false;
+}
+
 interface FileRead {
   bytes: Buffer;
   stamp: string;

@@ -25,7 +25,7 @@ import {
   trackRead,
   type StoredEntry,
 } from './content-hub.ts';
-import { loadContentFiles, publishedContent, toEntries, type LoadedContent } from './content-files.ts';
+import { loadContentFiles, publishedContent, toEntries, writtenSinceRead, type LoadedContent } from './content-files.ts';
 import { linkMovesFile, toSiteUrl } from './paths.ts';
 import { isNotContent } from './folder.ts';
 import { formatProblems } from './problems.ts';
@@ -106,6 +106,9 @@ function readForChange(change: string | undefined, read: () => Promise<LoadedCon
   return reading;
 }
 
+/** How long after a change the changed file is checked again for a save the read did not see whole. */
+const SETTLE_MS = 150;
+
 function folderLoader(name: string, options: Options, entriesOf: (content: LoadedContent, context: LoaderContext) => Entry[]): Loader {
   return {
     name,
@@ -146,7 +149,18 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
         // An editor's swap file or backup copy changes no content: no read, no reload of the open page.
         const inFolder = changed.startsWith(folder) && !path.relative(folder, changed).split(path.sep).some(isNotContent);
         if (!inFolder && changed !== linkMovesFile) return;
-        trackRead(sync(`${event}\0${changed}`).catch((error: Error) => logger.error(error.message)));
+        const log = (error: Error) => logger.error(error.message);
+        const read = sync(`${event}\0${changed}`);
+        trackRead(read.catch(log));
+        // Should the read have caught the file half saved, and the watcher not report the rest of
+        // the save, the file is read again once it has settled: no edit is left unread.
+        void read
+          .catch(() => undefined)
+          .then(() => new Promise((resolve) => setTimeout(resolve, SETTLE_MS)))
+          .then(() => writtenSinceRead(changed))
+          .then((written) => {
+            if (written) trackRead(sync(`settled\0${changed}`).catch(log));
+          }, log);
       };
       watcher.add([options.issuesDir, linkMovesFile]);
       watcher.on('all', onChange);

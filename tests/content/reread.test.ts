@@ -5,7 +5,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentFiles } from '../../src/pipeline/content-files.ts';
+import { loadContentFiles, writtenSinceRead } from '../../src/pipeline/content-files.ts';
 import { getSiteUrl, registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
 import { projectRoot } from '../helpers/commands.ts';
@@ -36,6 +36,26 @@ describe('reading a folder again', () => {
     // The other issue's validated and rendered result is the one from before.
     const other = (content: typeof first) => content.issues.find((issue) => issue.data.number === 1);
     expect(other(second)).toBe(other(first));
+  });
+});
+
+describe('a save the read caught half done', () => {
+  it('is told apart from a file read whole, so the dev server reads it again', async () => {
+    const dir = tempDir('reread-half');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const file = path.join(dir, 'zh-CN', '0008.md');
+    const source = readFileSync(file, 'utf8');
+    // An editor's save as the watcher may report it: the file emptied, read then.
+    writeFileSync(file, '');
+    const half = await loadContentFiles(dir, options, { fresh: true });
+    expect(half.problems.map((problem) => problem.field)).toContain('front matter');
+    expect(await writtenSinceRead(file)).toBe(false);
+    writeFileSync(file, source);
+    expect(await writtenSinceRead(file)).toBe(true);
+    const whole = await loadContentFiles(dir, options, { fresh: true });
+    expect(whole.problems).toEqual([]);
+    expect(await writtenSinceRead(file)).toBe(false);
+    expect(await writtenSinceRead(path.join(dir, 'zh-CN', 'never-read.md'))).toBe(false);
   });
 });
 
