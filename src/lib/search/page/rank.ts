@@ -131,16 +131,15 @@ function isAdjacent(hit: SearchHit<unknown>, terms: number): boolean {
  * Pagefind's order otherwise. Stable.
  */
 export function orderHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms: number): SearchHit<Fragment>[] {
-  const { likely, rest } = partitionHits(hits, terms);
-  return [...likely, ...rest];
+  return partitionHits(hits, terms).queue;
 }
 
-/** The likely phrase matches, and the other hits, each in Pagefind's order. */
+/** The hits, likely phrase matches first, each part in Pagefind's order; and how many are likely. */
 function partitionHits<Fragment>(hits: readonly SearchHit<Fragment>[], terms: number) {
   const likely: SearchHit<Fragment>[] = [];
   const rest: SearchHit<Fragment>[] = [];
   for (const hit of hits) (isAdjacent(hit, terms) ? likely : rest).push(hit);
-  return { likely, rest };
+  return { queue: [...likely, ...rest], likely: likely.length };
 }
 
 /** The parts the search looks at: with `projects`, only those projects' sections. */
@@ -238,9 +237,7 @@ export async function rankIssues<Fragment extends HitFragment>(
   const { limit, budget = 5 * limit } = options;
   const terms = options.forms[0]?.terms ?? [];
   const rankOf = new Map(hits.map((hit, rank) => [hit, rank]));
-  const ordered = partitionHits(hits, terms.length);
-  const queue = [...ordered.likely, ...ordered.rest];
-  const likely = ordered.likely.length;
+  const { queue, likely } = partitionHits(hits, terms.length);
   const kept = new Map<string, RankedIssue<Fragment>>();
   let exactIssues = 0;
   let lastBatchExact = true;
