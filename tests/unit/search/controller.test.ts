@@ -138,6 +138,34 @@ describe('the search page controller', () => {
     ]);
   });
 
+  it('runs nothing again for Enter on what typing searched, but retries one that failed', async () => {
+    const page = drivePage();
+    page.type('Rackspace');
+    page.pause();
+    await page.settle();
+    page.dispatch({ type: 'submit', state: search('Rackspace') });
+    await page.settle();
+    expect(page.of('run').filter((effect) => effect.wave === 'first')).toHaveLength(1);
+    expect(page.of('measure').map((effect) => effect.name)).toEqual(['search', 'search-complete']);
+    // Enter ended the typing stretch: what is typed next is a new back-button step.
+    page.type('HOT');
+    page.pause();
+    await page.settle();
+    expect(page.of('write-history').map(({ entry }) => [entry.state.q, entry.mode])).toEqual([
+      ['Rackspace', 'push'],
+      ['HOT', 'push'],
+    ]);
+    // The same words under a filter are another search.
+    page.dispatch({ type: 'submit', state: search('HOT', { projects: ['heat'] }) });
+    expect(page.of('run').filter((effect) => effect.wave === 'first')).toHaveLength(3);
+
+    const offline = drivePage({ failing: true });
+    offline.dispatch({ type: 'submit', state: search('Rackspace') });
+    await offline.settle();
+    offline.dispatch({ type: 'submit', state: search('Rackspace') });
+    expect(offline.of('run')).toHaveLength(2);
+  });
+
   it('searches what an input method commits, never what it is composing', () => {
     const page = drivePage();
     page.type('nova');

@@ -143,13 +143,10 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
   const load = (step: Step): Step =>
     step.state.loading ? step : { state: { ...step.state, loading: true }, effects: [...step.effects, { type: 'load-pagefind' }] };
 
-  /** Starts the search the state describes; older searches still running are dropped. */
-  const start = (step: Step, search: SearchState, focusFrom?: number): Step => {
-    const id = step.state.latest + 1;
+  /** The request for the search the form describes, or why its query cannot be searched. */
+  const requestFor = (search: SearchState, state: PageState) => {
     const prepared = prepareQuery(search.q);
-    const { running: _running, onScreen: _onScreen, ...rest } = step.state;
-    const state: PageState = { ...rest, latest: id, searched: true };
-    if (!prepared.ok) return flushEntry({ state, effects: [...step.effects, { type: 'mark' }, { type: 'show-problem', prepared }] });
+    if (!prepared.ok) return { ok: false, prepared } as const;
     const months = monthsOfState(search, bounds);
     const request: SearchRequest = {
       text: prepared.text,
@@ -162,6 +159,26 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
       limit: state.limit,
       counts: state.filtersOpen,
     };
+    return { ok: true, prepared, request } as const;
+  };
+
+  /** Whether the form asks for the search already running or shown (how many it lists aside). */
+  const alreadyAsked = (state: PageState, search: SearchState): boolean => {
+    const wanted = requestFor(search, state);
+    const asked = state.running?.request ?? state.onScreen?.request;
+    return wanted.ok && !!asked && sameSearch(wanted.request, asked);
+  };
+
+  /** Starts the search the state describes; older searches still running are dropped. */
+  const start = (step: Step, search: SearchState, focusFrom?: number): Step => {
+    const id = step.state.latest + 1;
+    const { running: _running, onScreen: _onScreen, ...rest } = step.state;
+    const state: PageState = { ...rest, latest: id, searched: true };
+    const wanted = requestFor(search, state);
+    if (!wanted.ok) {
+      return flushEntry({ state, effects: [...step.effects, { type: 'mark' }, { type: 'show-problem', prepared: wanted.prepared }] });
+    }
+    const { prepared, request } = wanted;
     // A new search shows its first few issues while the rest load; "more" extends the list at once.
     const wave = focusFrom === undefined && state.limit > FIRST_WAVE ? 'first' : 'whole';
     return load({
@@ -176,8 +193,15 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
     });
   };
 
-  /** A search from the form: a new back-button step unless it only refines what is being typed. */
+  /**
+   * A search from the form: a new back-button step unless it only refines what is being typed.
+   * Enter on what typing already searched (or a pause that changed nothing searched) runs nothing
+   * again; Enter still ends the typing stretch, so the next keystroke starts a new entry.
+   */
   const fromForm = (step: Step, search: SearchState, mode: 'push' | 'typing'): Step => {
+    if (alreadyAsked(step.state, search)) {
+      return { state: { ...step.state, typingEntry: mode === 'typing' && step.state.typingEntry }, effects: [{ type: 'cancel-typing' }] };
+    }
     const flushed = flushEntry({
       state: { ...step.state, limit: pageSize },
       effects: [...step.effects, { type: 'cancel-typing' }, { type: 'show-active-filters', state: search }],
@@ -316,4 +340,11 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
   }
 
   return { initial, update };
+}
+
+/** Whether two requests are the same search, however many issues each lists and whether it counts them. */
+function sameSearch(a: SearchRequest, b: SearchRequest): boolean {
+  const { limit: _a, counts: _ac, ...one } = a;
+  const { limit: _b, counts: _bc, ...other } = b;
+  return JSON.stringify(one) === JSON.stringify(other);
 }
