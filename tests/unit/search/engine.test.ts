@@ -127,6 +127,27 @@ describe('running a search', () => {
     expect(all.more).toBe(false);
   });
 
+  it('reads no text of the phrase hits first when they are fewer than the issues wanted', async () => {
+    const apart: FakeRecord[] = Array.from({ length: 8 }, (_, index) => ({
+      issue: index + 1,
+      date: `2014-01-${String(index + 10)}`,
+      months: ['2014-01'],
+      parts: { nova: index < 2 ? 'PTL 修复' : 'PTL 的修复' },
+    }));
+    const { instance, calls, reads } = fakePagefind(apart);
+    const outcome = await runSearch(instance, { ...request, text: 'PTL 修复', terms: ['ptl', '修复'], limit: 5, counts: false });
+    expect(calls.map((call) => call['term'])).toEqual(['"PTL 修复"', 'PTL 修复']);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(
+      reads.every((read) => read.afterCalls === 2),
+      'every text read after the search for the words',
+    ).toBe(true);
+    expect(outcome.issues.slice(0, 2).map((issue) => [issue.issue, issue.exact])).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
+  });
+
   it('shows no counts when nothing in the text answers the query', async () => {
     const { instance } = fakePagefind([{ issue: 1, date: '2013-11-17', months: ['2013-11'], parts: { nova: 'xab' } }]);
     const outcome = await runSearch(instance, { ...request, text: 'ab', terms: ['ab'] });

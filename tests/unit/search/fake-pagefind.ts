@@ -20,6 +20,8 @@ export interface FakeRecord {
  */
 export function fakePagefind(records: FakeRecord[]) {
   const calls: Record<string, unknown>[] = [];
+  /** Each fragment read: its issue, and how many calls came before it. */
+  const reads: { issue: number; afterCalls: number }[] = [];
   const indexed = records.map((record) => {
     const { content, meta } = joinParts(
       Object.entries(record.parts).map(([id, text]) =>
@@ -57,12 +59,15 @@ export function fakePagefind(records: FakeRecord[]) {
           id: String(record.issue),
           score: 1 / (index + 1),
           words: [0],
-          data: async (): Promise<PagefindFragment> => ({
-            url: `/issues/${record.issue}/`,
-            content: record.content,
-            meta: { issue: String(record.issue), date: record.date, ...record.meta },
-            filters: { month: record.months, project: record.projects },
-          }),
+          data: async (): Promise<PagefindFragment> => {
+            reads.push({ issue: record.issue, afterCalls: calls.length });
+            return {
+              url: `/issues/${record.issue}/`,
+              content: record.content,
+              meta: { issue: String(record.issue), date: record.date, ...record.meta },
+              filters: { month: record.months, project: record.projects },
+            };
+          },
         }));
       const counts = (name: 'project' | 'month') => {
         const values: Record<string, number> = {};
@@ -77,5 +82,5 @@ export function fakePagefind(records: FakeRecord[]) {
       calls.push({ preload: term, ...filters });
     },
   };
-  return { instance, calls };
+  return { instance, calls, reads };
 }

@@ -176,9 +176,12 @@ async function listByRelevance(pagefind: PagefindInstance, request: SearchReques
   const query = { forms, projects: request.projects, limit: request.limit };
   if (typed.terms.length > 1) {
     const phrase = await pagefind.search(`"${term}"`, { filters });
-    const exact = (await rankIssues(phrase.results, query)).issues.filter((entry) => entry.exact);
-    // More may follow: further phrase hits, issues holding the words apart, other names.
-    if (exact.length >= request.limit) return { issues: exact.slice(0, request.limit), hits: phrase.results.length, more: true };
+    // Fewer phrase hits than issues wanted cannot fill the list: their texts need not be read first.
+    if (phrase.results.length >= request.limit) {
+      const exact = (await rankIssues(phrase.results, query)).issues.filter((entry) => entry.exact);
+      // More may follow: further phrase hits, issues holding the words apart, other names.
+      if (exact.length >= request.limit) return { issues: exact.slice(0, request.limit), hits: phrase.results.length, more: true };
+    }
   }
   const searches = await Promise.all([term, ...others.map(termOf)].map((each) => pagefind.search(each, { filters })));
   const hits = mergeHits(searches.map((search) => search.results));
