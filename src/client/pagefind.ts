@@ -10,6 +10,7 @@ import type { Hit, PagefindFragment, PagefindInstance, SearchRequest } from '../
 import { formsOf, readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
 import { chunksForTerms } from '../lib/search/page/index-chunks.ts';
 import { pagefindTerm } from '../lib/search/page/query.ts';
+import { rememberingSearches } from '../lib/search/page/remembered.ts';
 import { PAGEFIND_SCRIPT, vocabularyFile } from '../lib/search/page/startup.ts';
 import { fileHref } from '../site/hrefs.ts';
 
@@ -132,7 +133,7 @@ export function createPagefindLoader(input: HTMLInputElement): PagefindLoader {
         // Excerpts are made by the page from the part that answered: Pagefind's are not shown.
         const instance = module.createInstance({ noWorker: true, excerptLength: 8, metaCacheTag: cacheTag() });
         await instance.init();
-        return { instance: readingFragments(instance), vocabulary };
+        return { instance: rememberingSearches(readingFragments(instance)), vocabulary };
       })();
       loaded.catch(() => {
         loaded = undefined;
