@@ -116,7 +116,10 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    const started = state.latest;
     dispatch({ type: 'submit', state: boxState() });
+    // Enter on the search already answered (the panel closed by Escape meanwhile) shows it again.
+    if (state.latest === started && hasAnswer()) open();
   });
   listenForTyping(input, dispatch);
   // Back in the box from elsewhere on the page, the reader finds the answer again (not when focus

@@ -113,6 +113,13 @@ describe("the header's search box, with JavaScript", () => {
     expect(await search.panel.isVisible()).toBe(false);
     expect(await focused()).toBe('site-search');
     expect(await search.box.inputValue()).toBe('nova');
+    // Enter in the box shows the same answer again, without searching again.
+    await page.keyboard.press('Enter');
+    expect(await search.panel.isVisible()).toBe(true);
+    expect(await search.answer('nova')).toEqual(listed);
+    expect(await page.evaluate(() => performance.getEntriesByName('search', 'measure').length)).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await search.panel.isVisible()).toBe(false);
     // Down opens it again; Enter on a result opens its issue.
     await page.keyboard.press('ArrowDown');
     expect(await search.panel.isVisible()).toBe(true);
