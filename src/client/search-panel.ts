@@ -62,9 +62,13 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
   const shared = createSearchEffects({ pagefind, locale, dispatch, typed: boxState });
 
   function dispatch(event: PageEvent): void {
+    const started = state.latest;
     const step = controller.update(state, event);
     state = step.state;
     for (const effect of step.effects) carryOut(effect);
+    // Enter or a typing pause asking for the search already answered runs nothing again: should
+    // Escape have closed the panel meanwhile, it shows that answer again.
+    if ((event.type === 'submit' || event.type === 'typing-paused') && state.latest === started && hasAnswer()) open();
   }
 
   function carryOut(effect: PageEffect): void {
@@ -116,10 +120,7 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const started = state.latest;
     dispatch({ type: 'submit', state: boxState() });
-    // Enter on the search already answered (the panel closed by Escape meanwhile) shows it again.
-    if (state.latest === started && hasAnswer()) open();
   });
   listenForTyping(input, dispatch);
   // Back in the box from elsewhere on the page, the reader finds the answer again (not when focus
