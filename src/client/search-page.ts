@@ -125,6 +125,9 @@ export function startSearchPage(
         view.clear();
         view.empty();
         return;
+      case 'show-again':
+        // The page shows its answer all along.
+        return;
     }
   }
 

@@ -62,13 +62,9 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
   const shared = createSearchEffects({ pagefind, locale, dispatch, typed: boxState });
 
   function dispatch(event: PageEvent): void {
-    const started = state.latest;
     const step = controller.update(state, event);
     state = step.state;
     for (const effect of step.effects) carryOut(effect);
-    // Enter or a typing pause asking for the search already answered runs nothing again: should
-    // Escape have closed the panel meanwhile, it shows that answer again.
-    if ((event.type === 'submit' || event.type === 'typing-paused') && state.latest === started && hasAnswer()) open();
   }
 
   function carryOut(effect: PageEffect): void {
@@ -105,6 +101,10 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
       case 'show-failed':
         view.failed(effect.query);
         open();
+        return;
+      case 'show-again':
+        // Should Escape have closed the panel meanwhile, it shows that answer again.
+        if (hasAnswer()) open();
         return;
       // The search page's own: its address, form, filters and counts.
       case 'count':

@@ -110,7 +110,9 @@ export type PageEffect =
   | { type: 'show-results'; outcome: SearchOutcome; query: SearchedQuery; focusFrom?: number }
   | { type: 'show-failed'; query: string }
   | { type: 'show-counts'; counts: IssueCounts }
-  | { type: 'show-nothing' };
+  | { type: 'show-nothing' }
+  /** The search asked for is the one running or shown: nothing runs, what shows it stays in view. */
+  | { type: 'show-again' };
 
 export interface ControllerOptions {
   locale: Locale;
@@ -200,7 +202,10 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
    */
   const fromForm = (step: Step, search: SearchState, mode: 'push' | 'typing'): Step => {
     if (alreadyAsked(step.state, search)) {
-      return { state: { ...step.state, typingEntry: mode === 'typing' && step.state.typingEntry }, effects: [{ type: 'cancel-typing' }] };
+      return {
+        state: { ...step.state, typingEntry: mode === 'typing' && step.state.typingEntry },
+        effects: [{ type: 'cancel-typing' }, { type: 'show-again' }],
+      };
     }
     const flushed = flushEntry({
       state: { ...step.state, limit: pageSize },
