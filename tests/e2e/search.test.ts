@@ -382,6 +382,25 @@ describe('filters', () => {
   });
 });
 
+describe('a range of months outside the archive', () => {
+  it('lists nothing, in either order, and says so', async () => {
+    const newest = monthsOfPeriod(corpus.archive.issues[0]?.period as ArchiveIssue['period']).at(-1) ?? '';
+    const oldest = monthsOfPeriod(corpus.archive.issues.at(-1)?.period as ArchiveIssue['period'])[0] ?? '';
+    const after = `${Number(newest.slice(0, 4)) + 1}-01`;
+    const before = `${Number(oldest.slice(0, 4)) - 1}-12`;
+    const page = await newPage();
+    const search = new SearchPage(page);
+    // Nova is in most issues: every one of them lies outside these ranges.
+    for (const range of [`from=${after}`, `to=${before}`, `from=${after}&sort=newest`]) {
+      await search.open(`?q=nova&${range}`);
+      await search.answered('nova');
+      expect(await search.issues(), range).toEqual([]);
+      expect(await search.status().innerText()).toBe(getTranslator('zh-CN')('search.none', { query: 'nova' }));
+    }
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('the URL as state', () => {
   it('opens a shared search, survives a reload and follows back and forward', async () => {
     const page = await newPage();

@@ -90,6 +90,16 @@ describe('running a search', () => {
     ]);
   });
 
+  it('finds nothing in a range of months outside the archive, in either order', async () => {
+    const { instance } = fakePagefind(records);
+    // `?from=2099-01`: the range from there to the archive's last month holds no month.
+    for (const order of ['relevance', 'newest'] as const) {
+      const outcome = await runSearch(instance, { ...request, order, months: [] });
+      expect(outcome.issues).toEqual([]);
+      expect(outcome.counts?.projects).toEqual({});
+    }
+  });
+
   it('lists newest first, month by month, and knows when more remain', async () => {
     const { instance } = fakePagefind(records);
     expect((await runSearch(instance, { ...request, order: 'newest' })).issues.map((issue) => issue.issue)).toEqual(['16', '11', '8', '3']);

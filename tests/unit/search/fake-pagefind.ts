@@ -34,12 +34,13 @@ export function fakePagefind(records: FakeRecord[]) {
   const passes = (record: Indexed, filters: Record<string, unknown>) => {
     const not = filters['not'] as { hidden?: string } | undefined;
     if (not?.hidden && record.hidden?.includes(not.hidden)) return false;
+    // As Pagefind reads them, an empty `any` is no filter at all.
     const project = filters['project'] as { any?: string[] } | undefined;
-    if (project?.any && !record.projects.some((id) => project.any?.includes(id))) return false;
+    if (project?.any?.length && !record.projects.some((id) => project.any?.includes(id))) return false;
     const month = filters['month'];
     if (typeof month === 'string' && !record.months.includes(month)) return false;
     const any = (month as { any?: string[] } | undefined)?.any;
-    return !(any && !record.months.some((value) => any.includes(value)));
+    return !(any?.length && !record.months.some((value) => any.includes(value)));
   };
   const instance: PagefindInstance = {
     async search(term, { filters }) {

@@ -104,10 +104,16 @@ export function termOf(form: QueryForm): string {
   return form.phrase ? `"${pagefindTerm(form.terms)}"` : pagefindTerm(form.terms);
 }
 
+/**
+ * A month filter value no record has: what a range of months outside the archive (`?from=2099-01`)
+ * asks for, since Pagefind reads an empty `any` as no filter at all and would list every issue.
+ */
+const NO_MONTH = 'none';
+
 /** The filters every search of a request applies: the page's locale, and its months. */
 export function baseFilters(request: Pick<SearchRequest, 'locale' | 'months'>): Filters {
   const base: Filters = { not: { [searchFilters.hidden]: request.locale } };
-  if (request.months) base[searchFilters.month] = { any: request.months };
+  if (request.months) base[searchFilters.month] = { any: request.months.length ? request.months : [NO_MONTH] };
   return base;
 }
 
