@@ -11,7 +11,7 @@
  * whenever the content changes: search works while an issue is written.
  */
 import type { AstroIntegration } from 'astro';
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -123,7 +123,11 @@ async function buildIndex(handoff: SearchHandoff, scratchDir: string): Promise<s
   }
 }
 
-/** Moves a finished folder into place: a rename on one disk, a copy across disks. */
+/**
+ * Moves a finished folder into place: a rename on one disk, a copy across disks. It takes the
+ * permissions of the folder it joins: made by `mkdtemp`, it is readable by its owner alone, and a
+ * web server running as another user (nginx's `www-data`) would answer every search file with 403.
+ */
 async function moveFolder(from: string, to: string): Promise<void> {
   try {
     await rename(from, to);
@@ -132,6 +136,7 @@ async function moveFolder(from: string, to: string): Promise<void> {
     await cp(from, to, { recursive: true });
     await rm(from, { recursive: true, force: true });
   }
+  await chmod(to, (await stat(path.dirname(to))).mode & 0o7777);
 }
 
 /** The records, or an error saying why there are none. */

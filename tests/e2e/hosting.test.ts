@@ -4,7 +4,7 @@
  * text file, and a 404 page per language where hosts look for it. (nginx serving all of it:
  * `nginx.test.ts`.)
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
@@ -89,6 +89,19 @@ describe('precompressed copies', () => {
     }
     expect(wrong).toEqual([]);
     expect(copies).toBeGreaterThan(100);
+  });
+});
+
+describe('permissions', () => {
+  it('let a web server running as another user read every folder and file, search index included', () => {
+    const root = dist();
+    const entries = readdirSync(root, { recursive: true, withFileTypes: true });
+    const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
+    expect(folders).toContain(path.join(root, 'pagefind'));
+    const unreadable = [root, ...folders].filter((folder) => (statSync(folder).mode & 0o005) !== 0o005);
+    expect(unreadable.map((folder) => path.relative(root, folder))).toEqual([]);
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+    expect(files.filter((file) => (statSync(file).mode & 0o004) === 0).map((file) => path.relative(root, file))).toEqual([]);
   });
 });
 
