@@ -55,3 +55,27 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
 export const LINE_ENDING_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'th', 'td',
 ]); // prettier-ignore
+
+/**
+ * Every other element name of HTML, MathML and SVG that raw HTML in a text may use. A tag named
+ * otherwise (`<server>`, `List<String>`) is an editor's placeholder that Markdown reads as HTML, and
+ * the page would drop it: the check says so (`unknownTags` in render.ts).
+ */
+const OTHER_ELEMENTS: ReadonlySet<string> = new Set([
+  'html', 'body', 'abbr', 'area', 'audio', 'bdi', 'bdo', 'big', 'canvas', 'cite', 'col', 'colgroup', 'data', 'datalist',
+  'dfn', 'dialog', 'font', 'frame', 'frameset', 'ins', 'label', 'map', 'mark', 'marquee', 'menu', 'meter', 'output',
+  'param', 'picture', 'portal', 'progress', 'q', 'rp', 'rt', 'ruby', 'samp', 'search', 'slot', 'small', 'source',
+  'strike', 'time', 'track', 'tt', 'var', 'video', 'wbr', 'acronym', 'applet', 'dir', 'hgroup', 'keygen', 'nobr',
+  'noembed', 'noframes', 'plaintext', 'xmp', 'listing', 'image',
+  'mi', 'mo', 'mn', 'ms', 'mtext', 'mglyph', 'malignmark', 'mrow', 'mfrac', 'msqrt', 'mroot', 'msub', 'msup',
+  'msubsup', 'mtable', 'mtr', 'mtd', 'semantics', 'annotation', 'annotation-xml',
+  'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'use', 'defs', 'symbol',
+  'desc', 'foreignobject', 'animate', 'set', 'animatetransform', 'animatemotion', 'filter', 'image', 'pattern',
+  'lineargradient', 'radialgradient', 'stop', 'clippath', 'mask', 'marker', 'view',
+]); // prettier-ignore
+
+/** Whether a tag name is one of HTML's (or MathML's, SVG's), in any case. */
+export function isHtmlElement(name: string): boolean {
+  const tag = name.toLowerCase();
+  return ALLOWED_ELEMENTS.has(tag) || DROPPED_ELEMENTS.has(tag) || BLOCK_ELEMENTS.has(tag) || OTHER_ELEMENTS.has(tag);
+}

@@ -88,7 +88,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks }:
     sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
-  const { parts, headings, boundaries, broken, links } = renderText(markdown, {
+  const { parts, headings, boundaries, broken, links, unknownTags } = renderText(markdown, {
     page,
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
@@ -98,6 +98,13 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks }:
       line: boundaries[0]?.line ?? 1,
       message: 'raw HTML opened before a section heading is closed after it, so the body cannot be cut into sections there',
       fix: 'close every HTML element before the next "##" heading',
+    });
+  }
+  for (const { tag, line } of unknownTags) {
+    problems.push({
+      line,
+      message: `"${tag}" reads as an HTML tag, and no HTML element has that name: the page would drop it`,
+      fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,
     });
   }
   for (const heading of headings.filter((candidate) => candidate.depth === 1)) {

@@ -15,7 +15,15 @@ import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorCo
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, type PageAddress } from './addresses.ts';
-import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
+import {
+  ALLOWED_ELEMENTS,
+  BLOCK_ELEMENTS,
+  codeClasses,
+  DROPPED_ELEMENTS,
+  isAllowedProperty,
+  isHtmlElement,
+  LINE_ENDING_ELEMENTS,
+} from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 
@@ -51,6 +59,8 @@ export interface RenderedText {
   boundaries: TopHeading[];
   /** Every link elsewhere the text holds, as the site links it, in order. */
   links: OutsideLinkPlan[];
+  /** Tags of raw HTML named as no HTML element (`<server>`), which the page would drop, with their lines. */
+  unknownTags: { tag: string; line: number }[];
 }
 
 /**
@@ -84,9 +94,16 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const container = (node: Readonly<Node>) => {
     containerEnd = Math.max(containerEnd, node.position?.end.offset ?? -1);
   };
+  const unknownTags: RenderedText['unknownTags'] = [];
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
+    // Raw HTML as Markdown read it (never code): a tag no HTML element has is a placeholder.
+    html(node) {
+      for (const [tag, name] of node.value.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)[^<>]*>/g)) {
+        if (name && !isHtmlElement(name)) unknownTags.push({ tag, line: node.position?.start.line ?? 0 });
+      }
+    },
     blockquote: container,
     listItem: container,
     footnoteDefinition: container,
@@ -119,10 +136,10 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const texts = String(data['text']).split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true, links };
+    return { parts: [], headings, boundaries, broken: true, links, unknownTags };
   }
   const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
-  return { parts, headings, boundaries, broken: false, links };
+  return { parts, headings, boundaries, broken: false, links, unknownTags };
 }
 
 /**

@@ -79,6 +79,29 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports a placeholder Markdown reads as an HTML tag, which the page would drop, and leaves code and real HTML alone', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        '用 nova show <server> 查看，List<String> 也是。',
+        '',
+        '`<host>` 与 \\<host> 照写，<b>粗体</b><br>',
+        '',
+        '    nova migrate <server>',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"<server>" reads as an HTML tag'),
+        fix: expect.stringContaining('`<server>`'),
+      }),
+      expect.objectContaining({ line: 3, message: expect.stringContaining('"<String>" reads as an HTML tag') }),
+    ]);
+  });
+
   it("keeps a heading's words beyond the project's name, in parentheses, as the section's subtitle", () => {
     const { sections, problems } = read('## 业界动态（本期重点：Icehouse 发布）\n\nn\n\n## Nova (热迁移专题)\n\nx\n\n## Neutron\n\ny');
     expect(sections.map(({ projectId, heading, subtitle }) => ({ projectId, heading, subtitle }))).toEqual([
