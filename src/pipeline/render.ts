@@ -98,9 +98,11 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
-    // Raw HTML as Markdown read it (never code): a tag no HTML element has is a placeholder.
+    // Raw HTML as Markdown read it (never code): a tag no HTML element has is a placeholder. A
+    // comment is dropped whole, with the addresses and words it holds.
     html(node) {
-      for (const [tag, name] of node.value.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)[^<>]*>/g)) {
+      if (node.value.trimStart().startsWith('<!--')) return;
+      for (const [tag, name] of node.value.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g)) {
         if (name && !isHtmlElement(name)) unknownTags.push({ tag, line: node.position?.start.line ?? 0 });
       }
     },

@@ -90,6 +90,10 @@ describe('reading an issue body', () => {
         '',
         '    nova migrate <server>',
         '',
+        '<!-- 原文：见 <https://example.org/x> 与 <server> -->',
+        '',
+        '<p>见 <https://example.org/y></p>',
+        '',
       ].join('\n'),
     );
     expect(problems).toEqual([
