@@ -66,7 +66,7 @@ const OTHER_ELEMENTS: ReadonlySet<string> = new Set([
   'dfn', 'dialog', 'font', 'frame', 'frameset', 'ins', 'label', 'map', 'mark', 'marquee', 'menu', 'meter', 'output',
   'param', 'picture', 'portal', 'progress', 'q', 'rp', 'rt', 'ruby', 'samp', 'search', 'slot', 'small', 'source',
   'strike', 'time', 'track', 'tt', 'var', 'video', 'wbr', 'acronym', 'applet', 'dir', 'hgroup', 'keygen', 'nobr',
-  'noembed', 'noframes', 'plaintext', 'xmp', 'listing', 'image',
+  'noembed', 'noframes', 'plaintext', 'xmp', 'listing',
   'mi', 'mo', 'mn', 'ms', 'mtext', 'mglyph', 'malignmark', 'mrow', 'mfrac', 'msqrt', 'mroot', 'msub', 'msup',
   'msubsup', 'mtable', 'mtr', 'mtd', 'semantics', 'annotation', 'annotation-xml',
   'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'use', 'defs', 'symbol',
