@@ -11,9 +11,9 @@
  * store's, the site is remade when the content changes, and the browser reloads itself.
  */
 import type { AstroIntegration } from 'astro';
-import type { ViteDevServer } from 'vite';
+import type { HotPayload, ViteDevServer } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { onContentChange, setContentMode } from '../src/pipeline/content-hub.ts';
+import { CONTENT_VERSION_SHOWN, contentVersion, onContentChange, setContentMode } from '../src/pipeline/content-hub.ts';
 
 /** Astro's virtual module for the data store (`astro/dist/content/consts.js`). */
 const DATA_STORE_MODULE = 'astro:data-layer-content';
@@ -56,6 +56,7 @@ export function contentFromHub(): AstroIntegration {
           pending = setTimeout(() => showChange(server), CHANGES_SETTLE_MS);
         });
         server.httpServer?.once('close', stop);
+        sendCurrentStateOnly(server);
       },
     },
   };
@@ -65,4 +66,28 @@ export function contentFromHub(): AstroIntegration {
 function showChange(server: ViteDevServer): void {
   for (const name of RENDERING_ENVIRONMENTS) server.environments[name]?.hot.send('astro:content-changed', {});
   server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+}
+
+const RELOAD: HotPayload = { type: 'full-reload', path: '*' };
+
+/**
+ * What open pages are sent in place of `payload`: Astro sends a page's error to every open page a
+ * moment after serving it, and should the content have changed since, that error would cover the
+ * page a later reload has already shown (or arrive, to a page still connecting, in place of the
+ * reload it missed). A content problem from an older version of the content becomes a reload.
+ */
+export function payloadForOpenPages(payload: HotPayload, version: number): HotPayload {
+  if (payload.type !== 'error') return payload;
+  const shown: unknown = payload.err[CONTENT_VERSION_SHOWN];
+  return typeof shown === 'number' && shown !== version ? RELOAD : payload;
+}
+
+function sendCurrentStateOnly(server: ViteDevServer): void {
+  const { hot } = server.environments.client;
+  const send = hot.send.bind(hot) as (...args: unknown[]) => void;
+  hot.send = ((...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === 'object' && first !== null) send(payloadForOpenPages(first as HotPayload, contentVersion()));
+    else send(...args);
+  }) as typeof hot.send;
 }

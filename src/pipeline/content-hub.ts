@@ -136,6 +136,9 @@ export function storedCollections(): Map<string, Map<string, StoredEntry>> {
   return hub().collections;
 }
 
+/** The property of a content-problem error that holds the version of the content it reports. */
+export const CONTENT_VERSION_SHOWN = 'contentVersionShown';
+
 export function contentVersion(): number {
   return hub().version;
 }

@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { contentSettled, contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
+import { CONTENT_VERSION_SHOWN, contentSettled, contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
@@ -31,7 +31,12 @@ export async function getSite(): Promise<Site> {
   await contentSettled();
   const report = problemReport();
   // Only in dev: a build stops at the loaders.
-  if (report) throw new AstroError(report, 'Fix the files named above; the page comes back once they are saved.');
+  if (report) {
+    // The version shown lets the dev server tell this error, sent to open pages after a delay, from the content now.
+    throw Object.assign(new AstroError(report, 'Fix the files named above; the page comes back once they are saved.'), {
+      [CONTENT_VERSION_SHOWN]: contentVersion(),
+    });
+  }
   if (storedCollections().size === 0) {
     throw new AstroError(
       'No content was handed to the pages in this process.',

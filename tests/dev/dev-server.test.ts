@@ -7,13 +7,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript } from '../helpers/commands.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { useBrowser } from '../e2e/browser.ts';
 
-const newPage = useBrowser();
+const openPage = useBrowser();
+const openPages: Page[] = [];
+/** A page of the dev server; closed after its test, as an editor's page of one edit would be, so no other page hears the next. */
+async function newPage(): Promise<Page> {
+  const page = await openPage({ baseURL: server?.url ?? '' });
+  openPages.push(page);
+  return page;
+}
 const ISSUES = 200;
 const EDITED = 100;
 
@@ -38,6 +45,10 @@ beforeAll(async () => {
   await fetch(`${server.url}/issues/${EDITED}/`);
 }, 300_000);
 
+afterEach(async () => {
+  await Promise.all(openPages.splice(0).map((page) => page.context().close()));
+});
+
 afterAll(async () => {
   await server?.stop();
 });
@@ -52,7 +63,7 @@ function addSentence(sentence: string): void {
 
 /** Opens a page of the dev server once its live-reload connection is up, so it hears of edits. */
 async function openLive(address: string): Promise<Page> {
-  const page = await newPage({ baseURL: server?.url ?? '' });
+  const page = await newPage();
   const connected = page.waitForEvent('console', { predicate: (message) => message.text().includes('[vite] connected'), timeout: 60_000 });
   await page.goto(address);
   await connected;
@@ -101,7 +112,7 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     addSentence(`新项目代号 ${word} 首次出现，计划在Y版发布。`);
     await issuePage.waitForFunction((wanted) => document.body.innerText.includes(wanted), word, { timeout: 30_000 });
 
-    const page = await newPage({ baseURL: server?.url ?? '' });
+    const page = await newPage();
     await page.goto(`/search/?q=${word}`);
     const result = page.locator('#search-results > li a').first();
     await result.waitFor({ timeout: 60_000 });
@@ -138,7 +149,7 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
   it('shows the issue npm run new-issue just wrote, a draft with its placeholders, marked as such', async () => {
     const scaffolded = runScript('scripts/new-issue.ts', [], { DIGEST_CONTENT_DIR: contentDir });
     expect(scaffolded.status, scaffolded.output).toBe(0);
-    const page = await newPage({ baseURL: server?.url ?? '' });
+    const page = await newPage();
     await expect.poll(async () => (await page.goto(`/issues/${ISSUES + 1}/`))?.status(), { timeout: 30_000, interval: 250 }).toBe(200);
     await page.locator('.draft-notice').waitFor();
     expect(await page.locator('.draft-notice').innerText()).toContain('草稿');
