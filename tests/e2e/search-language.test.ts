@@ -148,11 +148,12 @@ describe('words in different sections', () => {
 });
 
 describe('results over time', () => {
-  it('counts the issues listed per month, and a month chosen narrows the range', async () => {
+  // `H版`: Pagefind also matches issues holding only parts of it, which the list drops and the chart must not count.
+  it.each(['Rackspace', 'H版'])('counts the issues listed per month for %s, and a month chosen narrows the range', async (query) => {
     const { page, search } = await searchPage();
     await search.openFilters();
-    await search.search('Rackspace');
-    const listed = await search.allIssues('Rackspace');
+    await search.search(query);
+    const listed = await search.allIssues(query);
     const perMonth = new Map<string, number>();
     for (const number of listed) {
       for (const month of monthsOfPeriod((corpus.archive.get(number) as ArchiveIssue).period))
@@ -166,9 +167,9 @@ describe('results over time', () => {
     expect(await link.textContent()).toMatch(new RegExp(`${chosen?.count}`));
     await link.focus();
     await page.keyboard.press('Enter');
-    await search.answered('Rackspace');
-    expect(Object.fromEntries(search.params())).toMatchObject({ q: 'Rackspace', from: chosen?.month, to: chosen?.month });
-    const narrowed = await search.allIssues('Rackspace');
+    await search.answered(query);
+    expect(Object.fromEntries(search.params())).toMatchObject({ q: query, from: chosen?.month, to: chosen?.month });
+    const narrowed = await search.allIssues(query);
     expect(narrowed).toHaveLength(chosen?.count ?? -1);
     await expect.poll(() => page.locator('#search-months [aria-current="true"]').getAttribute('data-month')).toBe(chosen?.month);
     expect(page.problems).toEqual([]);

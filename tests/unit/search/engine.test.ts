@@ -59,6 +59,17 @@ describe('running a search', () => {
     expect(outcome.more).toBe(false);
   });
 
+  it('counts per month and project only the issues the list shows, not those Pagefind matched by a shorter word', async () => {
+    // Pagefind answers `H版` with `Tech版` too (the fake, with any text holding it); the list drops it.
+    const { instance } = fakePagefind([
+      { issue: 20, date: '2013-10-17', months: ['2013-10'], parts: { nova: 'Havana 即 H版，已经发布' } },
+      { issue: 21, date: '2014-07-03', months: ['2014-07'], parts: { heat: 'Tech版本的说明' } },
+    ]);
+    const outcome = await runSearch(instance, { ...request, text: 'H版', terms: ['H版'] });
+    expect(outcome.issues.map((issue) => issue.issue)).toEqual(['20']);
+    expect(outcome.counts).toEqual({ projects: { nova: 1 }, months: { '2013-10': 1 } });
+  });
+
   it("searches only the texts the page's locale shows", async () => {
     const { instance, calls } = fakePagefind(records);
     const outcome = await runSearch(instance, { ...request, locale: 'en' });
