@@ -6,7 +6,7 @@
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
-import { parseSearchState, searchParams, serializeSearchState, type SearchState } from '../lib/search/page/state.ts';
+import { parseSearchState, searchParams, serializeSearchState, withinArchive, type SearchState } from '../lib/search/page/state.ts';
 import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
 import { composing, createSearchView, listenForTyping } from './search-view.ts';
@@ -51,7 +51,8 @@ export function startSearchPage(
       },
     },
   );
-  const controller = createSearchController({ locale, bounds: [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] });
+  const bounds = [app.dataset['firstMonth'] ?? '', app.dataset['lastMonth'] ?? ''] as const;
+  const controller = createSearchController({ locale, bounds });
 
   const loadPagefind = pagefind.load;
 
@@ -205,7 +206,8 @@ export function startSearchPage(
   /** Shows the search the URL describes, as on opening a shared link. */
   function openFromUrl(fromHistory: boolean): void {
     const params = new URLSearchParams(location.search);
-    const search = parseSearchState(params, knownProjects);
+    // A shared range reaching past the archive would leave a month field the form cannot send.
+    const search = withinArchive(parseSearchState(params, knownProjects), bounds);
     // A search opened with filters shows them, and counts per project from its first answer.
     if (activeFilters(search) > 0) filters.open = true;
     dispatch({ type: 'filters', open: filters.open });

@@ -401,6 +401,27 @@ describe('a range of months outside the archive', () => {
   });
 });
 
+describe('a range of months reaching past the archive', () => {
+  it('searches the whole archive, and the form still sends a new query', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('?q=nova');
+    await search.answered('nova');
+    const everywhere = await search.issues();
+    await search.open('?q=nova&from=2010-01&to=2030-12');
+    await search.answered('nova');
+    expect(await search.issues()).toEqual(everywhere);
+    // Neither month field holds a month outside the archive, which the browser would refuse to send.
+    expect(await search.month('from').evaluate((field) => (field as HTMLInputElement).validity.valid)).toBe(true);
+    expect(await search.month('to').evaluate((field) => (field as HTMLInputElement).validity.valid)).toBe(true);
+    await search.box().fill('Heat');
+    await search.box().press('Enter');
+    await search.answered('Heat');
+    expect(search.params().get('q')).toBe('Heat');
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('the URL as state', () => {
   it('opens a shared search, survives a reload and follows back and forward', async () => {
     const page = await newPage();

@@ -3,6 +3,7 @@ import {
   monthBounds,
   monthsOfState,
   parseSearchState,
+  withinArchive,
   serializeSearchState,
   type SearchState,
 } from '../../../src/lib/search/page/state.ts';
@@ -57,6 +58,23 @@ describe('search state in the URL', () => {
     expect(monthsOfState({}, ['2013-11', '2014-08'])).toBeUndefined();
     expect(monthsOfState({ from: '2014-07' }, ['2013-11', '2014-08'])).toEqual(['2014-07', '2014-08']);
     expect(monthsOfState({ to: '2013-12' }, ['2013-11', '2014-08'])).toEqual(['2013-11', '2013-12']);
+  });
+});
+
+describe('a range cut to the archive', () => {
+  const bounds = ['2013-11', '2014-08'] as const;
+  const state = { q: 'nova', projects: [], order: 'relevance' as const };
+
+  it('leaves an end beyond the archive open, and a range inside it as it is', () => {
+    expect(withinArchive({ ...state, from: '2010-01', to: '2030-12' }, bounds)).toEqual(state);
+    expect(withinArchive({ ...state, from: '2013-01', to: '2014-03' }, bounds)).toEqual({ ...state, to: '2014-03' });
+    expect(withinArchive({ ...state, from: '2014-02', to: '2015-01' }, bounds)).toEqual({ ...state, from: '2014-02' });
+    expect(withinArchive({ ...state, from: '2013-11', to: '2014-08' }, bounds)).toEqual({ ...state, from: '2013-11', to: '2014-08' });
+  });
+
+  it('keeps a range wholly outside the archive, which finds nothing', () => {
+    expect(withinArchive({ ...state, from: '2099-01' }, bounds)).toEqual({ ...state, from: '2099-01' });
+    expect(withinArchive({ ...state, from: '2001-01', to: '2002-01' }, bounds)).toEqual({ ...state, from: '2001-01', to: '2002-01' });
   });
 });
 

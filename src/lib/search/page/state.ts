@@ -74,6 +74,19 @@ export function monthsOfState(state: Pick<SearchState, 'from' | 'to'>, bounds: r
 }
 
 /**
+ * The state with its range cut to the archive: an end beyond the archive's first or last month is
+ * left open (the months past it hold no issue, and the month fields take only the archive's).
+ * A range wholly outside the archive is kept as it is: it finds nothing.
+ * @example withinArchive({ from: '2010-01', to: '2014-03', ... }, ['2013-11', '2014-08']) // { to: '2014-03', ... }
+ */
+export function withinArchive(state: SearchState, [first, last]: readonly [string, string]): SearchState {
+  if (!first || !last) return state;
+  if ((state.from && state.from > last) || (state.to && state.to < first)) return state;
+  const { from, to, ...rest } = state;
+  return { ...rest, ...(from && from >= first ? { from } : {}), ...(to && to <= last ? { to } : {}) };
+}
+
+/**
  * The first and last month the archive's periods touch: the bounds of the month fields and of an
  * open-ended range. Undefined for an empty archive.
  * @example monthBounds([{ start: 2013-11-17, end: 2013-12-01 }, { start: 2014-02-03, end: 2014-02-15 }]) // ['2013-11', '2014-02']
