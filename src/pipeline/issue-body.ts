@@ -88,16 +88,38 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks }:
     sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
-  const { parts, headings, boundaries, broken, links, unknownTags } = renderText(markdown, {
+  const { parts, headings, boundaries, broken, links, unknownTags, unclosed, unspacedHeadings } = renderText(markdown, {
     page,
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
-  if (broken) {
+  // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
+  if (broken && unclosed.length === 0) {
     problems.push({
       line: boundaries[0]?.line ?? 1,
       message: 'raw HTML opened before a section heading is closed after it, so the body cannot be cut into sections there',
       fix: 'close every HTML element before the next "##" heading',
+    });
+  }
+  for (const { text, line } of unspacedHeadings) {
+    const heading = `## ${text.replace(/^##[\s\u3000\u00A0]*/, '')}`;
+    problems.push({
+      line,
+      message: `"${text}" is not a heading: Markdown needs a plain space after "##", so its text joins the section before`,
+      fix: `write "${heading}"`,
+    });
+  }
+  for (const { tag, line } of unclosed) {
+    const comment = tag === '<!--';
+    const name = comment ? '' : (/^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1] ?? '').toLowerCase();
+    problems.push({
+      line,
+      message: comment
+        ? '"<!--" opens an HTML comment that is never closed: everything after it would be left off the page'
+        : `"${tag}" is never closed: the page drops <${name}> with everything it holds, here the rest of the text`,
+      fix: comment
+        ? 'close the comment with "-->" where it should end'
+        : `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
     });
   }
   for (const { tag, line } of unknownTags) {

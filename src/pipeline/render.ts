@@ -8,6 +8,7 @@
  * archived copies (`outside-links.ts`, a step of its own over the same tree). Raw HTML is parsed
  * into the tree, so it meets the same allowlist. Node only (satteri is native).
  */
+import { unclosedHtml, type RawHtml } from './unclosed-html.ts';
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Node } from 'unist';
@@ -61,6 +62,10 @@ export interface RenderedText {
   links: OutsideLinkPlan[];
   /** Tags of raw HTML named as no HTML element (`<server>`), which the page would drop, with their lines. */
   unknownTags: { tag: string; line: number }[];
+  /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
+  unclosed: { tag: string; line: number }[];
+  /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`), with their lines. */
+  unspacedHeadings: { text: string; line: number }[];
 }
 
 /**
@@ -69,6 +74,12 @@ export interface RenderedText {
  */
 const BOUNDARY_TOKEN = `digest-part-${randomUUID()}`;
 const BOUNDARY_HTML = `<p>${BOUNDARY_TOKEN}</p>`;
+
+/**
+ * `##` then a word, or a full-width or no-break space: meant as a section heading, read by Markdown
+ * as a paragraph of the section before (its news filed under another project).
+ */
+const UNSPACED_HEADING = /^##(?:[^\s#]|[\u3000\u00A0])/;
 
 const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
 
@@ -95,16 +106,25 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     containerEnd = Math.max(containerEnd, node.position?.end.offset ?? -1);
   };
   const unknownTags: RenderedText['unknownTags'] = [];
+  const rawPieces: RawHtml[] = [];
+  const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
     // Raw HTML as Markdown read it (never code): a tag no HTML element has is a placeholder. A
     // comment is dropped whole, with the addresses and words it holds.
     html(node) {
+      rawPieces.push({ value: node.value, line: node.position?.start.line ?? 0 });
       if (node.value.trimStart().startsWith('<!--')) return;
       for (const [tag, name] of node.value.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g)) {
         if (name && !isHtmlElement(name)) unknownTags.push({ tag, line: node.position?.start.line ?? 0 });
       }
+    },
+    paragraph(node) {
+      const start = node.position?.start.offset ?? 0;
+      if (start < containerEnd) return;
+      const [first = ''] = markdown.slice(start, node.position?.end.offset ?? start).split('\n', 1);
+      if (UNSPACED_HEADING.test(first)) unspacedHeadings.push({ text: first.trim(), line: node.position?.start.line ?? 0 });
     },
     blockquote: container,
     listItem: container,
@@ -134,14 +154,15 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     mdastPlugins: [sectionsStep],
     hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links)] : [])],
   }) as MarkdownToHtmlResult;
+  const unclosed = unclosedHtml(rawPieces);
   const htmls = html.split(BOUNDARY_HTML);
   const texts = String(data['text']).split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true, links, unknownTags };
+    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings };
   }
   const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
-  return { parts, headings, boundaries, broken: false, links, unknownTags };
+  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings };
 }
 
 /**

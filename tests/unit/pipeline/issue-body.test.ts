@@ -106,6 +106,64 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports a section heading written without the space after "##", which would file its text under the section before', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        'Nova 文字',
+        '',
+        '##Keystone',
+        '',
+        'Keystone 文字',
+        '',
+        '##\u3000Heat',
+        '',
+        'Heat 文字',
+        '',
+        '#OpenStack 话题',
+        '',
+        '`##code`',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 5, message: expect.stringContaining('"##Keystone" is not a heading'), fix: 'write "## Keystone"' }),
+      expect.objectContaining({ line: 9, fix: 'write "## Heat"' }),
+    ]);
+  });
+
+  it('reports raw HTML left open that would take the rest of the text, and later sections, off the page', () => {
+    const comment = read(['## Nova', '', 'Nova 文字', '', '<!-- 译者注：待补充', '', '## Heat', '', 'Heat 文字', ''].join('\n'));
+    expect(comment.problems).toEqual([
+      expect.objectContaining({ line: 5, message: expect.stringContaining('never closed'), fix: expect.stringContaining('-->') }),
+    ]);
+    const template = read(['## Nova', '', '<template>', '', '模板之后的文字', ''].join('\n'));
+    expect(template.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"<template>" is never closed'),
+        fix: expect.stringContaining('</template>'),
+      }),
+    ]);
+    expect(read(['## Nova', '', '<!-- 注释 -->', '', '<style>p {}</style>文字', ''].join('\n')).problems).toEqual([]);
+    // What the check names is what the page would lose: for each element it lists, the text after it.
+    for (const tag of ['script', 'style', 'textarea', 'title', 'iframe', 'object', 'template', 'form', 'select', 'button']) {
+      const markdown = ['## Nova', '', `前 <${tag}> 中间`, '', '后文'].join('\n');
+      const { sections, problems } = read(markdown);
+      expect(sections.map((section) => section.text).join(' '), tag).not.toContain('后文');
+      expect(
+        problems.map((problem) => problem.line),
+        tag,
+      ).toEqual([3]);
+    }
+    for (const tag of ['svg', 'math', 'option', 'div']) {
+      const { sections, problems } = read(['## Nova', '', `前 <${tag}> 中间`, '', '后文'].join('\n'));
+      expect(sections.map((section) => section.text).join(' '), tag).toContain('后文');
+      expect(problems, tag).toEqual([]);
+    }
+  });
+
   it("keeps a heading's words beyond the project's name, in parentheses, as the section's subtitle", () => {
     const { sections, problems } = read('## 业界动态（本期重点：Icehouse 发布）\n\nn\n\n## Nova (热迁移专题)\n\nx\n\n## Neutron\n\ny');
     expect(sections.map(({ projectId, heading, subtitle }) => ({ projectId, heading, subtitle }))).toEqual([

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { unclosedHtml } from '../../../src/pipeline/unclosed-html.ts';
+
+describe('raw HTML left open', () => {
+  it('finds a comment never closed, on the line it opens', () => {
+    expect(unclosedHtml([{ value: '<!-- 译者注：\n待补充\n\n## Nova\n\n正文', line: 7 }])).toEqual([{ tag: '<!--', line: 7 }]);
+    expect(unclosedHtml([{ value: '前言\n<!-- 未闭合', line: 3 }])).toEqual([{ tag: '<!--', line: 4 }]);
+  });
+
+  it('finds a dropped element never closed, across the pieces after it', () => {
+    expect(
+      unclosedHtml([
+        { value: '<template>', line: 5 },
+        { value: '<b>', line: 9 },
+      ]),
+    ).toEqual([{ tag: '<template>', line: 5 }]);
+    expect(unclosedHtml([{ value: '<style type="text/css">\nbody { color: red }', line: 2 }])).toEqual([
+      { tag: '<style type="text/css">', line: 2 },
+    ]);
+    expect(unclosedHtml([{ value: '<SELECT name="x">', line: 4 }])).toEqual([{ tag: '<SELECT name="x">', line: 4 }]);
+  });
+
+  it('leaves closed comments and elements, elements kept or unwrapped, void ones, and tags inside comments or scripts', () => {
+    expect(
+      unclosedHtml([
+        { value: '<!-- <style> -->', line: 1 },
+        { value: '<template>', line: 3 },
+        { value: '</template>', line: 5 },
+        { value: '<script>if (a <template> b) {}</script><style>p {}</STYLE>', line: 7 },
+        { value: '<div><b>', line: 9 },
+        { value: '<input type="text"><meta charset="utf-8"><svg/><button/>', line: 11 },
+        // Closed by the end of their paragraph, or by the next block.
+        { value: '<svg onload=alert(1)><math><option>', line: 13 },
+      ]),
+    ).toEqual([]);
+  });
+});
