@@ -7,9 +7,12 @@
 import { defaultLocale, getLocaleInfo, localeCodes, type Locale } from '../i18n/locales.ts';
 import { parseMonthKey } from './months.ts';
 
+/** The folder of the issue pages: a page of its own sends readers to the archive. */
+export const issuesPath = '/issues/';
+
 /** @example issuePath(8, 'nova') // '/issues/8/#nova' */
 export function issuePath(number: number, section?: string): string {
-  return `/issues/${number}/${section ? `#${section}` : ''}`;
+  return `${issuesPath}${number}/${section ? `#${section}` : ''}`;
 }
 
 /** @example projectPath('nova') // '/projects/nova/' */

@@ -107,6 +107,21 @@ describe('nginx with the shipped server block', () => {
     }
   });
 
+  it('sends a reader who opens the folder of issue pages to the archive, in their language', async () => {
+    for (const [sitePath, archive] of [
+      ['/issues/', '/archive/'],
+      ['/en/issues/', '/en/archive/'],
+    ] as const) {
+      // Without a page of its own, nginx refuses a folder with a bare 403 of its own.
+      expect((await rawGet(`${nginx.url}${sitePath}`)).status, sitePath).toBe(200);
+      const page = await newPage();
+      await page.goto(sitePath);
+      await page.waitForURL(`${nginx.url}${archive}`);
+      expect(await page.locator('h1').innerText()).toBe(getTranslator(archive.startsWith('/en/') ? 'en' : 'zh-CN')('archive.title'));
+      expect(page.problems).toEqual([]);
+    }
+  });
+
   it('serves the English 404 page in English, with the header, switch and footer of every English page', async () => {
     const page = await newPage();
     const violations = await recordCspViolations(page);
