@@ -40,6 +40,14 @@ describe('checking queries', () => {
     expect(prepareQuery('𠀀'.repeat(MAX_QUERY_LENGTH + 1)).ok).toBe(false);
   });
 
+  it('drops the invisible characters text copied from a web page carries inside words', () => {
+    for (const raw of ['no\u200Bva', '\uFEFFnova', 'no\u00ADva', 'nova\u200E', 'no\u2060va']) {
+      expect(prepareQuery(raw), JSON.stringify(raw)).toEqual({ ok: true, text: 'nova', terms: ['nova'] });
+    }
+    expect(prepareQuery('云\u200D计算')).toEqual({ ok: true, text: '云计算', terms: splitQuery('云计算') });
+    expect(prepareQuery('\u200B\u200B')).toMatchObject({ ok: false, problem: 'empty' });
+  });
+
   it('replaces unpaired surrogates', () => {
     expect(toWellFormed('a\uD800b\uDC00c😀')).toBe('a\uFFFDb\uFFFDc😀');
     expect(prepareQuery('\uD800')).toMatchObject({ ok: false, problem: 'no-words' });

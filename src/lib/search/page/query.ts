@@ -41,9 +41,16 @@ export function pagefindTerm(terms: readonly string[]): string {
   return terms.join(' ');
 }
 
+/**
+ * Invisible format characters (zero-width spaces and joiners, the byte order mark, soft hyphens,
+ * direction marks): text copied from a web page or a chat carries them inside words, where they
+ * would split `nova` into `no` and `va`.
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
 /** Checks and splits a query. @example prepareQuery('  ') // { ok: false, text: '', problem: 'empty' } */
 export function prepareQuery(raw: string): PreparedQuery {
-  const text = toWellFormed(raw).replace(/\s+/g, ' ').trim();
+  const text = toWellFormed(raw).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
   if (!text) return { ok: false, text, problem: 'empty' };
   if ([...text].length > MAX_QUERY_LENGTH) return { ok: false, text, problem: 'too-long' };
   const terms = splitQuery(text);
