@@ -106,6 +106,25 @@ describe('the archive at 1,000 issues', () => {
   });
 });
 
+describe('the search filters at 1,000 issues', () => {
+  it.each([375, 1280])('at %i px: every field, hint and the month chart stay inside the panel over twenty years', async (width) => {
+    const page = await newPage({ baseURL: server.url, viewport: { width, height: 800 } });
+    for (const route of ['/search/?q=nova&from=2013-11', '/en/search/?q=nova&from=2013-11']) {
+      await page.goto(route);
+      // A search opened with a filter shows the filters, and the chart of its matches per month.
+      await page.locator('.search-filters[open] #search-months a').first().waitFor();
+      const outside = await page.locator('.search-filters').evaluate((panel) => {
+        const edge = panel.getBoundingClientRect().right;
+        return [...panel.querySelectorAll('legend, label, p, figure')]
+          .filter((element) => element.getBoundingClientRect().right > edge + 1)
+          .map((element) => element.textContent?.trim().slice(0, 40));
+      });
+      expect(outside, `${route} at ${width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), route).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
 describe('the activity charts at 1,000 issues', () => {
   it('have a column per year and captions that say so', async () => {
     const page = await newPage({ baseURL: server.url });
