@@ -8,7 +8,6 @@
  * archived copies (`outside-links.ts`, a step of its own over the same tree). Raw HTML is parsed
  * into the tree, so it meets the same allowlist. Node only (satteri is native).
  */
-import { unclosedHtml, type RawHtml } from './unclosed-html.ts';
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
 import type { Node } from 'unist';
@@ -27,6 +26,7 @@ import {
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
+import { unclosedHtml, type RawHtml } from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
