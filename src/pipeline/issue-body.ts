@@ -53,6 +53,8 @@ export interface BodyContext {
   page: PageAddress;
   /** Archived copies, moves and checks for links elsewhere (see `render.ts`). */
   outsideLinks?: OutsideLinkOptions;
+  /** The file's line the body starts on (1 by default), for a line a message names besides its own. */
+  bodyLine?: number;
 }
 
 /** The page an issue text is shown on: the issue's page in the text's language. */
@@ -64,7 +66,7 @@ export function issuePage(site: URL, number: number, locale: Locale): PageAddres
  * Reads and renders a body: its introduction and sections, and the headings that name no project.
  * Explicit direction controls are removed from every part (they can only spoof here, see `lib/bidi.ts`).
  */
-export function readIssueBody(written: string, { resolver, page, outsideLinks }: BodyContext): IssueBody {
+export function readIssueBody(written: string, { resolver, page, outsideLinks, bodyLine = 1 }: BodyContext): IssueBody {
   const markdown = stripBidiControls(written);
   const problems: BodyProblem[] = [];
   const sections: Omit<BodySection, keyof BodyPart>[] = [];
@@ -79,7 +81,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks }:
     if (first !== undefined) {
       problems.push({
         line,
-        message: `a second ${match.project.name.en} section (the first is at line ${first})`,
+        message: `a second ${match.project.name.en} section (the first is at line ${first + bodyLine - 1})`,
         fix: 'merge the two sections into one',
       });
       return false;

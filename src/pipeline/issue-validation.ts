@@ -109,7 +109,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   const day = typeof published === 'string' && parseIsoDay(published) ? published : undefined;
   const rules = context.links ?? noLinkRules;
   const outsideLinks: { outsideLinks?: OutsideLinkOptions } = day ? { outsideLinks: { day, locale: defaultLocale, rules } } : {};
-  const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page, ...outsideLinks });
+  const body = readIssueBody(frontmatter.body, { resolver: context.resolver, page, bodyLine: frontmatter.bodyLine, ...outsideLinks });
   const bodyLine = (line: number) => frontmatter.bodyLine + line - 1;
   for (const problem of body.problems) {
     problems.push({ file, line: bodyLine(problem.line), field: 'body', message: problem.message, fix: problem.fix });

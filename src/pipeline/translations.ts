@@ -98,7 +98,12 @@ export function validateTranslationFile(
   const number = parsed.success ? parsed.data.number : (written ?? 0);
   const day = publishedOf?.(number);
   const outsideLinks: { outsideLinks?: OutsideLinkOptions } = day ? { outsideLinks: { day, locale, rules: links } } : {};
-  const body = readIssueBody(frontmatter.body, { resolver, page: issuePage(site, number, locale), ...outsideLinks });
+  const body = readIssueBody(frontmatter.body, {
+    resolver,
+    page: issuePage(site, number, locale),
+    bodyLine: frontmatter.bodyLine,
+    ...outsideLinks,
+  });
   for (const problem of body.problems) {
     problems.push({ file, line: frontmatter.bodyLine + problem.line - 1, field: 'body', message: problem.message, fix: problem.fix });
   }

@@ -71,6 +71,11 @@ describe('validating one issue file', () => {
       { field: 'body', line: 25, message: 'heading "## Novaa Compute" matches no project or alias' },
     ],
     [
+      'a second section for one project, naming the first by its line in the file',
+      { '[1]: https://blueprints': '## Nova\n\n又一段。\n\n[1]: https://blueprints' },
+      { field: 'body', line: 29, message: 'a second Nova section (the first is at line 25)' },
+    ],
+    [
       'a section not listed in projects',
       { 'projects: [industry, common, nova]': 'projects: [industry, common]' },
       { field: 'projects', line: 25, fix: 'add nova to projects' },
