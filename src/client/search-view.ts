@@ -119,7 +119,10 @@ export function createSearchView(
     const toggle = element('button', 'search-page__exact', app.dataset[outcome.exact ? 'labelWiden' : 'labelExact'] ?? '');
     toggle.type = 'button';
     toggle.dataset['exact'] = outcome.exact ? '' : '1';
+    // Pressed, the switch is replaced by its opposite: the focus goes with it, not to the page's start.
+    const pressed = forms.contains(document.activeElement);
     forms.replaceChildren(message(outcome.exact ? 'msgExact' : 'msgWidened', { names }), ' ', toggle);
+    if (pressed) toggle.focus();
   }
 
   function showResults(outcome: SearchOutcome, query: SearchedQuery): void {

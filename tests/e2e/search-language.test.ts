@@ -74,9 +74,12 @@ describe('other names of releases and projects', () => {
   it('searches only the words as typed on request, in the URL too', async () => {
     const { page, search } = await searchPage();
     await search.search('Icehouse');
-    await page.locator('#search-forms button').click();
+    // By keyboard: the switch keeps the focus once the answer replaces it, so it can be pressed back.
+    await page.locator('#search-forms button').focus();
+    await page.keyboard.press('Enter');
     await search.answered('Icehouse');
     expect(search.params().get('exact')).toBe('1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('#search-forms button[data-exact=""]'))).toBe(true);
     const exact = await search.allIssues('Icehouse');
     expect(ascending(exact)).toEqual(ascending(holding((text) => holdsPlainText(text, 'icehouse'))));
     expect(page.problems).toEqual([]);
