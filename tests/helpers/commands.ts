@@ -1,5 +1,6 @@
 /** Runs the project's own commands as an editor would, with the project's own Node (22, from node_modules). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from './temp-dir.ts';
 
@@ -50,7 +51,61 @@ export function startScript(
  * given one (test files run side by side), removed when the test file is done.
  */
 export function runAstro(args: readonly string[], env: Record<string, string> = {}): RunResult {
-  return run([astroBin, ...args], { DIGEST_CACHE_DIR: env['DIGEST_CACHE_DIR'] ?? tempDir('astro-cache'), ...env });
+  const command = () => run([astroBin, ...args], { DIGEST_CACHE_DIR: env['DIGEST_CACHE_DIR'] ?? tempDir('astro-cache'), ...env });
+  return args[0] === 'build' ? oneBuildAtATime(command) : command();
+}
+
+/**
+ * A build into a folder outside the project writes its pages' server code to the project's own
+ * `.astro/.prerender/` (Astro 7's `getOutDirWithinCwd`) and removes it when done: two builds side by
+ * side, from test files running at once, delete each other's code mid-build. Builds from the tests
+ * therefore take turns, through a lock folder beside the dependencies (not in the temp folder the
+ * tests must leave empty), freed should its holder have died.
+ */
+const BUILD_LOCK = path.join(projectRoot, 'node_modules/.cache/digest-build.lock');
+const LOCK_WAIT_MS = 15 * 60_000;
+
+function oneBuildAtATime<T>(command: () => T): T {
+  const started = Date.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(path.join(BUILD_LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      if (abandoned()) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`another build held ${BUILD_LOCK} for ${LOCK_WAIT_MS / 60_000} minutes`);
+      Atomics.wait(pause, 0, 0, 100);
+    }
+  }
+  try {
+    return command();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Whether the lock's holder has died: its process is gone, or it never wrote its pid within a minute. */
+function abandoned(): boolean {
+  try {
+    const holder = Number(readFileSync(path.join(BUILD_LOCK, 'pid'), 'utf8'));
+    if (!holder) return Date.now() - statSync(BUILD_LOCK).mtimeMs > 60_000;
+    process.kill(holder, 0);
+    return false;
+  } catch (error) {
+    // No pid file yet (or the lock just freed): the holder may be writing it.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      try {
+        return Date.now() - statSync(BUILD_LOCK).mtimeMs > 60_000;
+      } catch {
+        return false;
+      }
+    }
+    // ESRCH: no such process.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /**
