@@ -6,6 +6,7 @@
  * would vanish without a trace. Which elements do so was found by rendering each (the unit test
  * keeps it so). Pure.
  */
+
 /** A piece of raw HTML as Markdown read it, with the line it starts on. */
 export interface RawHtml {
   value: string;
@@ -22,7 +23,7 @@ const SWALLOWING_ELEMENTS: ReadonlySet<string> = new Set([
 ]); // prettier-ignore
 
 /** Elements whose content is text to the HTML parser until their own end tag. */
-const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'iframe', 'noscript', 'xmp']);
+const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'iframe']);
 
 const TOKEN = /<!--|<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/g;
 
@@ -50,7 +51,8 @@ export function unclosedHtml(pieces: readonly RawHtml[]): { tag: string; line: n
         continue;
       }
       if (whole === '<!--') {
-        const end = value.indexOf('-->', token.index + 4);
+        // From its `<!`: `<!-->` and `<!--->` are comments already closed.
+        const end = value.indexOf('-->', token.index + 2);
         if (end < 0) {
           unclosed.push({ tag: '<!--', line: lineAt(token.index) });
           break;

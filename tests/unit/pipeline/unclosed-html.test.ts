@@ -20,6 +20,11 @@ describe('raw HTML left open', () => {
     expect(unclosedHtml([{ value: '<SELECT name="x">', line: 4 }])).toEqual([{ tag: '<SELECT name="x">', line: 4 }]);
   });
 
+  it('reads <!--> and <!---> as comments already closed, as HTML does', () => {
+    expect(unclosedHtml([{ value: '<!-->', line: 1 }])).toEqual([]);
+    expect(unclosedHtml([{ value: '<!--->', line: 1 }])).toEqual([]);
+  });
+
   it('leaves closed comments and elements, elements kept or unwrapped, void ones, and tags inside comments or scripts', () => {
     expect(
       unclosedHtml([
