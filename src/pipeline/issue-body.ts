@@ -111,9 +111,8 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       fix: `write "${heading}"`,
     });
   }
-  for (const { tag, line } of unclosed) {
-    const comment = tag === '<!--';
-    const name = comment ? '' : (/^<([A-Za-z][A-Za-z0-9-]*)/.exec(tag)?.[1] ?? '').toLowerCase();
+  for (const { tag, name, line } of unclosed) {
+    const comment = !name;
     problems.push({
       line,
       message: comment

@@ -26,7 +26,7 @@ import {
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
-import { unclosedHtml, type RawHtml } from './unclosed-html.ts';
+import { unclosedHtml, type RawHtml, type UnclosedHtml } from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
@@ -63,7 +63,7 @@ export interface RenderedText {
   /** Tags of raw HTML named as no HTML element (`<server>`), which the page would drop, with their lines. */
   unknownTags: { tag: string; line: number }[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
-  unclosed: { tag: string; line: number }[];
+  unclosed: UnclosedHtml[];
   /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`), with their lines. */
   unspacedHeadings: { text: string; line: number }[];
 }

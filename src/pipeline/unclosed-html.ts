@@ -13,6 +13,13 @@ export interface RawHtml {
   line: number;
 }
 
+/** Raw HTML opened and never closed: the tag as written, the element's name ('' for a comment), its line. */
+export interface UnclosedHtml {
+  tag: string;
+  name: string;
+  line: number;
+}
+
 /**
  * The elements the page drops whole (`html-policy.ts`) that the HTML parser, once one is open,
  * closes only at its own end tag, whatever follows. Others close at the end of their paragraph
@@ -29,12 +36,13 @@ const TOKEN = /<!--|<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/g;
 
 /**
  * The comments and dropped elements opened in `pieces` (a text's raw HTML, in order) and never
- * closed after, each with the line it opens on: `<!--`, or the opening tag as written.
- * @example unclosedHtml([{ value: '<style>\nbody {}', line: 4 }]) // [{ tag: '<style>', line: 4 }]
+ * closed after, each with the line it opens on: `<!--` (no name), or the opening tag as written
+ * and its element's name.
+ * @example unclosedHtml([{ value: '<style>\nbody {}', line: 4 }]) // [{ tag: '<style>', name: 'style', line: 4 }]
  */
-export function unclosedHtml(pieces: readonly RawHtml[]): { tag: string; line: number }[] {
-  const open: { name: string; tag: string; line: number }[] = [];
-  const unclosed: { tag: string; line: number }[] = [];
+export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
+  const open: UnclosedHtml[] = [];
+  const unclosed: UnclosedHtml[] = [];
   // Inside a raw-text element, only its own end tag counts.
   let rawText: string | undefined;
   for (const { value, line } of pieces) {
@@ -54,7 +62,7 @@ export function unclosedHtml(pieces: readonly RawHtml[]): { tag: string; line: n
         // From its `<!`: `<!-->` and `<!--->` are comments already closed.
         const end = value.indexOf('-->', token.index + 2);
         if (end < 0) {
-          unclosed.push({ tag: '<!--', line: lineAt(token.index) });
+          unclosed.push({ tag: '<!--', name: '', line: lineAt(token.index) });
           break;
         }
         TOKEN.lastIndex = end + 3;
@@ -70,5 +78,5 @@ export function unclosedHtml(pieces: readonly RawHtml[]): { tag: string; line: n
       if (opened >= 0) open.splice(opened);
     }
   }
-  return [...unclosed, ...open.map(({ tag, line }) => ({ tag, line }))].sort((a, b) => a.line - b.line);
+  return [...unclosed, ...open].sort((a, b) => a.line - b.line);
 }

@@ -3,8 +3,8 @@ import { unclosedHtml } from '../../../src/pipeline/unclosed-html.ts';
 
 describe('raw HTML left open', () => {
   it('finds a comment never closed, on the line it opens', () => {
-    expect(unclosedHtml([{ value: '<!-- 译者注：\n待补充\n\n## Nova\n\n正文', line: 7 }])).toEqual([{ tag: '<!--', line: 7 }]);
-    expect(unclosedHtml([{ value: '前言\n<!-- 未闭合', line: 3 }])).toEqual([{ tag: '<!--', line: 4 }]);
+    expect(unclosedHtml([{ value: '<!-- 译者注：\n待补充\n\n## Nova\n\n正文', line: 7 }])).toEqual([{ tag: '<!--', name: '', line: 7 }]);
+    expect(unclosedHtml([{ value: '前言\n<!-- 未闭合', line: 3 }])).toEqual([{ tag: '<!--', name: '', line: 4 }]);
   });
 
   it('finds a dropped element never closed, across the pieces after it', () => {
@@ -13,11 +13,11 @@ describe('raw HTML left open', () => {
         { value: '<template>', line: 5 },
         { value: '<b>', line: 9 },
       ]),
-    ).toEqual([{ tag: '<template>', line: 5 }]);
+    ).toEqual([{ tag: '<template>', name: 'template', line: 5 }]);
     expect(unclosedHtml([{ value: '<style type="text/css">\nbody { color: red }', line: 2 }])).toEqual([
-      { tag: '<style type="text/css">', line: 2 },
+      { tag: '<style type="text/css">', name: 'style', line: 2 },
     ]);
-    expect(unclosedHtml([{ value: '<SELECT name="x">', line: 4 }])).toEqual([{ tag: '<SELECT name="x">', line: 4 }]);
+    expect(unclosedHtml([{ value: '<SELECT name="x">', line: 4 }])).toEqual([{ tag: '<SELECT name="x">', name: 'select', line: 4 }]);
   });
 
   it('reads <!--> and <!---> as comments already closed, as HTML does', () => {
