@@ -10,7 +10,7 @@ import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
-import { decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
+import { controlCharacterError, decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
 import { ImportError, type ImportNote } from './import-notes.ts';
 import { GROUP_HEADINGS, restructureBody, type SectionDecisions } from './legacy-sections.ts';
 
@@ -70,6 +70,8 @@ export function convertLegacyPost(input: LegacyInput, context: ImportContext): I
 function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]) {
   const decoded = decodeUtf8(input.bytes, input.fileName);
   if (isEncodingError(decoded)) throw new ImportError(decoded.line, `${decoded.message}; ${decoded.fix}`);
+  const control = controlCharacterError(decoded.text);
+  if (control) throw new ImportError(control.line, `${control.message}; ${control.fix}`);
   let text = decoded.text;
   if (text.includes('\r')) {
     notes.push({ kind: 'line-endings', message: 'CRLF line endings converted to LF' });

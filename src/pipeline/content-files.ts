@@ -21,7 +21,7 @@ import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath } from './paths.ts';
-import { decodeUtf8, isEncodingError } from './encoding.ts';
+import { controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
 import { checkFileName, listContentFiles, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
 import { toIsoDay } from '../lib/dates.ts';
@@ -108,11 +108,19 @@ function readOnce<T>(
     return before.result;
   }
   const decoded = decodeUtf8(bytes, path.basename(file));
+  const control = isEncodingError(decoded) ? undefined : controlCharacterError(decoded.text);
   const result: FileResult<T> = isEncodingError(decoded)
-    ? { problems: [{ file: displayPath(file), line: decoded.line, field: 'encoding', message: decoded.message, fix: decoded.fix }] }
-    : read(decoded.text);
+    ? unreadable(file, 'encoding', decoded)
+    : control
+      ? unreadable(file, 'text', control)
+      : read(decoded.text);
   known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });
   return result;
+}
+
+/** A file that cannot be read as text, as its only problem. */
+function unreadable(file: string, field: string, error: EncodingError): FileResult<never> {
+  return { problems: [{ file: displayPath(file), line: error.line, field, message: error.message, fix: error.fix }] };
 }
 
 /** What changes when a file is written: its size, its modification and change times, to the nanosecond. */

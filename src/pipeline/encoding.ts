@@ -42,6 +42,32 @@ export function decodeUtf8(bytes: Uint8Array, fileName = 'the file'): { text: st
   }
 }
 
+/**
+ * Control characters other than tab and line breaks: C0, DEL and C1 (the last come from text
+ * decoded as Windows-1252 somewhere on its way). Pasted from a terminal or another program, they
+ * are invisible in most editors, and a page would carry them into its HTML, feeds and search
+ * index, where browsers show nothing or a box.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/**
+ * The first control character in a text, as an error naming its line, column and code.
+ * @example controlCharacterError('a\nb\u0008c') // { line: 2, message: 'an invisible control character (U+0008) at column 2…', fix: '…' }
+ */
+export function controlCharacterError(text: string): EncodingError | undefined {
+  const found = CONTROL.exec(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index).split('\n');
+  const line = before.length;
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    line,
+    message: `an invisible control character (${code}) at column ${column}, not text: pages, feeds and search would carry it`,
+    fix: 'delete it (most editors find every such character with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F])',
+  };
+}
+
 /** Narrows a decode result to its error form. */
 export function isEncodingError(result: { text: string } | EncodingError): result is EncodingError {
   return 'message' in result;

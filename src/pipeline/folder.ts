@@ -3,13 +3,23 @@
  * the link checks `link-health.yaml`.
  * Everything else in it is reported, never skipped in silence: a folder in the wrong case (as a
  * case-insensitive file system commits it), another folder, a stray file, an `.mdx` file, and a
- * file whose name is not its issue's number (the editor scripts find files by number).
+ * file whose name is not its issue's number (the editor scripts find files by number). A symbolic
+ * link is followed only within the folder: one leading out of it (to `/etc/passwd`, say) would
+ * publish whatever it points at.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import { displayPath, linkHealthFileName } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
+
+/** An entry of the folder, a symbolic link taken for what it leads to. */
+interface Entry {
+  name: string;
+  isDirectory: boolean;
+  isFile: boolean;
+}
 
 /** A Markdown file the site reads, and the locale its folder stands for. */
 export interface ContentFile {
@@ -29,12 +39,33 @@ export async function listContentFiles(issuesDir: string): Promise<{ files: Cont
   const report = (entry: string, field: string, message: string, fix: string) =>
     problems.push({ file: displayPath(path.join(issuesDir, entry)), field, message, fix });
 
-  for (const entry of await visibleEntries(issuesDir)) {
+  const root = await realpath(issuesDir).catch(() => path.resolve(issuesDir));
+  /** What an entry is (a link, what it leads to), or nothing (with a problem) for a link leading out of the folder. */
+  const within = async (entry: string, found: Dirent): Promise<Entry | undefined> => {
+    if (!found.isSymbolicLink()) return { name: found.name, isDirectory: found.isDirectory(), isFile: found.isFile() };
+    const target = await realpath(path.join(issuesDir, entry)).catch(() => undefined);
+    const relative = target === undefined ? '..' : path.relative(root, target);
+    if (!target || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+      report(
+        entry,
+        'file name',
+        `a symbolic link to ${target ?? 'a file that does not exist'}, outside the issues folder: not read, so nothing outside the folder is published`,
+        'copy the file into the issues folder instead of linking to it',
+      );
+      return undefined;
+    }
+    const kind = await stat(target);
+    return { name: found.name, isDirectory: kind.isDirectory(), isFile: kind.isFile() };
+  };
+
+  for (const listed of await visibleEntries(issuesDir)) {
+    const entry = await within(listed.name, listed);
+    if (!entry) continue;
     const locale = localeCodes.find((code) => code === entry.name);
-    if (locale && entry.isDirectory()) continue;
+    if (locale && entry.isDirectory) continue;
     // The link checks `npm run links` writes (read by `link-data.ts`).
-    if (entry.name === linkHealthFileName && entry.isFile()) continue;
-    if (!entry.isDirectory()) {
+    if (entry.name === linkHealthFileName && entry.isFile) continue;
+    if (!entry.isDirectory) {
       report(entry.name, 'file name', `not read: ${ROLES}`, 'move it into the folder it belongs to, or out of the issues folder');
       continue;
     }
@@ -60,9 +91,11 @@ export async function listContentFiles(issuesDir: string): Promise<{ files: Cont
 
   for (const locale of localeCodes) {
     const dir = path.join(issuesDir, locale);
-    for (const entry of await visibleEntries(dir)) {
-      const where = path.join(locale, entry.name);
-      if (entry.isDirectory()) {
+    for (const listed of await visibleEntries(dir)) {
+      const where = path.join(locale, listed.name);
+      const entry = await within(where, listed);
+      if (!entry) continue;
+      if (entry.isDirectory) {
         report(where, 'folder', `folders inside ${locale}/ are not read`, `move its files up into ${locale}/, or out of the issues folder`);
       } else if (entry.name.endsWith('.md')) {
         files.push({ file: path.join(dir, entry.name), locale });

@@ -2,6 +2,7 @@
  * YAML front matter with line numbers, so that a content error can point at the line to fix.
  */
 import { isPair, LineCounter, parseDocument, visit } from 'yaml';
+import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 export interface Frontmatter {
   /** The parsed YAML (plain data; dates stay `YYYY-MM-DD` strings). */
@@ -60,13 +61,13 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     // A "---" further down (a rule in the body) closed a block that was never closed before the body.
     return unclosed(lines, line) ?? { line, message: `broken YAML: ${error.message.split('\n')[0]}`, fix: YAML_FIX };
   }
+  const built = yamlData(document);
+  if (isYamlDataError(built)) {
+    return { line: built.offset === undefined ? 1 : 1 + lineCounter.linePos(built.offset).line, message: built.message, fix: built.fix };
+  }
   const lineOf = (path: readonly PropertyKey[]) => {
-    for (let length = path.length; length > 0; length--) {
-      const node = document.getIn(path.slice(0, length) as unknown[], true);
-      const offset = (node as { range?: [number] } | undefined)?.range?.[0];
-      if (offset !== undefined) return 1 + lineCounter.linePos(offset).line;
-    }
-    return 1;
+    const offset = offsetOf(document, path);
+    return offset === undefined ? 1 : 1 + lineCounter.linePos(offset).line;
   };
   const trailingComments: Frontmatter['trailingComments'] = [];
   visit(document, {
@@ -78,7 +79,7 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   });
   const header = fence[0];
   return {
-    data: document.toJS(),
+    data: built.data,
     body: source.slice(header.length),
     bodyLine: header.split('\n').length,
     lineOf,

@@ -12,6 +12,7 @@ import { compileMove, isCompiledMove, type CompiledMove } from '../lib/link-move
 import type { LinkRules } from '../lib/outside-links.ts';
 import { LinkCheckSchema, LinkMoveSchema, type LinkCheck } from '../schemas/links.ts';
 import { displayPath, linkHealthFileName, linkMovesFile } from './paths.ts';
+import { isYamlDataError, yamlData } from './yaml-data.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** The last checks of an issues folder's outside links. */
@@ -83,7 +84,12 @@ function readEntries<S extends z.ZodType>(
     });
     return [];
   }
-  const entries: unknown = document.toJS();
+  const built = yamlData(document);
+  if (isYamlDataError(built)) {
+    problems.push({ file: shown, line: lineAt(built.offset), field: 'file', message: built.message, fix: built.fix });
+    return [];
+  }
+  const entries = built.data;
   if (entries === null || entries === undefined) return [];
   if (!Array.isArray(entries)) {
     problems.push({ file: shown, line: 1, field: 'file', message: 'expected a list of entries', fix: 'write one "- " entry per item' });

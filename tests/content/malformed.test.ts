@@ -3,7 +3,7 @@
  * the line and the field; the valid control passes both.
  */
 
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -148,5 +148,62 @@ describe('astro build', () => {
     const result = runAstro(['build', '--outDir', outDir], { DIGEST_CONTENT_DIR: path.join(fixtures, name) });
     expect(result.status).not.toBe(0);
     expect(result.output).toContain(`${where(name, file, line)}  ${field}:`);
+  });
+});
+
+describe('files written to do harm, or pasted from elsewhere', () => {
+  /** A copy of the valid folder, its issue file changed by `edit`. */
+  const validWith = (label: string, edit: (text: string) => string) => {
+    const dir = tempDir(label);
+    cpSync(path.join(fixtures, 'valid'), dir, { recursive: true });
+    const file = path.join(dir, 'zh-CN', '0009.md');
+    writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    return dir;
+  };
+  const report = async (dir: string) => {
+    const { issues, problems } = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
+    return { issues, text: formatProblems(problems).replaceAll(`${dir}/`, '') };
+  };
+
+  it('names the line of YAML aliases that expand without end, instead of a stack trace', async () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const name of 'bcdefgh') {
+      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+    }
+    const { issues, text } = await report(
+      validWith('aliases', (source) => source.replace('number: 9\n', `number: 9\n${levels.join('\n')}\n`)),
+    );
+    expect(text).toContain('zh-CN/0009.md:4  front matter: the YAML cannot be read');
+    expect(text).toContain('Fix: write the values out instead of repeating them with "&" anchors and "*" aliases.');
+    expect(issues).toEqual([]);
+  });
+
+  it('names the line and column of an invisible control character', async () => {
+    const { text } = await report(validWith('control', (source) => source.replace('一条测试新闻。', '一条\u001b[31m测试新闻。')));
+    expect(text).toContain('zh-CN/0009.md:17  text: an invisible control character (U+001B) at column 3');
+  });
+
+  it('does not follow a symbolic link out of the issues folder', async () => {
+    const outside = tempDir('outside');
+    writeFileSync(path.join(outside, 'secret.md'), readFileSync(path.join(fixtures, 'valid/zh-CN/0009.md'), 'utf8').replaceAll('9', '8'));
+    const dir = validWith('symlink', (source) => source);
+    symlinkSync(path.join(outside, 'secret.md'), path.join(dir, 'zh-CN', '0008.md'));
+    const { issues, text } = await report(dir);
+    expect(text).toContain(
+      `zh-CN/0008.md  file name: a symbolic link to ${path.join(outside, 'secret.md')}, outside the issues folder: not read`,
+    );
+    expect(issues.map(({ data }) => data.number)).toEqual([9]);
+  });
+
+  it('reads an issues folder reached through a symbolic link', async () => {
+    const link = path.join(tempDir('link'), 'issues');
+    symlinkSync(
+      validWith('linked', (source) => source),
+      link,
+    );
+    const { issues, problems } = await loadContentFiles(link, { registry, site: getSiteUrl({}) });
+    expect(problems).toEqual([]);
+    expect(issues).toHaveLength(1);
   });
 });

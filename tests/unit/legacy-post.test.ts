@@ -292,6 +292,12 @@ describe('files that cannot be imported', () => {
     ['broken YAML', '---\ntitle: 第九期(02.16-03.01)\ndescription: a: b\n---\n## Nova\n', 3, 'broken YAML'],
     ['no front matter', '## Nova\nx\n', 1, 'no Jekyll front matter'],
     [
+      'a control character pasted into the text',
+      post('第九期(02.16-03.01)', '## Nova\n新\u0008闻\n'),
+      8,
+      'invisible control character (U+0008) at column 2',
+    ],
+    [
       'a front matter field with no place',
       post('第九期(02.16-03.01)', '## Nova\na\n', 'tags: [a]\nmood: happy\n'),
       7,

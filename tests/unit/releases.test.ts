@@ -49,10 +49,23 @@ describe('a release registry with mistakes', () => {
         return (error as Error).message;
       }
     })();
-    expect(problems).toContain('release icehouse, shorthand: a shorthand is one capital letter and 版');
-    expect(problems).toContain('release icehouse, released: expected a real date');
-    expect(problems).toContain("release juno, shorthand: H版 is already havana's");
+    expect(problems).toContain(`${file}:2: release icehouse, shorthand: a shorthand is one capital letter and 版`);
+    expect(problems).toContain(`${file}:2: release icehouse, released: expected a real date`);
+    expect(problems).toContain(`${file}:3: release juno, shorthand: H版 is already havana's`);
     expect(problems.split('\n').every((line) => line.startsWith(file))).toBe(true);
+  });
+
+  it('names the line of aliases that expand without end, instead of a stack trace', () => {
+    const file = path.join(tempDir('releases'), 'releases.yaml');
+    const levels = ['- id: a', '  names: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const name of 'bcdefgh')
+      levels.push(
+        `  ${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
+          .join(', ')}]`,
+      );
+    writeFileSync(file, levels.join('\n'));
+    expect(() => loadReleaseRegistry(file)).toThrow(`${file}:3: the YAML cannot be read`);
   });
 });
 
