@@ -43,29 +43,50 @@ export function decodeUtf8(bytes: Uint8Array, fileName = 'the file'): { text: st
 }
 
 /**
- * Control characters other than tab and line breaks: C0, DEL and C1 (the last come from text
- * decoded as Windows-1252 somewhere on its way). Pasted from a terminal or another program, they
- * are invisible in most editors, and a page would carry them into its HTML, feeds and search
- * index, where browsers show nothing or a box.
+ * Characters that are not text: C0 controls but tab and line breaks, DEL, C1 (which come from text
+ * decoded as Windows-1252 somewhere on its way) and the noncharacters U+FFFE and U+FFFF. Pasted
+ * from a terminal or another program, they are invisible in most editors; a page would carry them
+ * into its HTML and search index, and XML (the feeds) forbids most of them.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** A numeric character reference (`&#1;`, `&#x1F;`), which Markdown turns into the character. */
+const REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g;
+
+/** `U+0008`. */
+export const codePointName = (character: string) => `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
- * The first control character in a text, as an error naming its line, column and code.
+ * The first character in a text that is not text, written as itself or as a numeric reference
+ * (`&#0;` too, which Markdown turns into U+FFFD), as an error naming its line, column and code.
  * @example controlCharacterError('a\nb\u0008c') // { line: 2, message: 'an invisible control character (U+0008) at column 2…', fix: '…' }
  */
 export function controlCharacterError(text: string): EncodingError | undefined {
-  const found = CONTROL.exec(text);
-  if (!found) return undefined;
-  const before = text.slice(0, found.index).split('\n');
+  const raw = NOT_TEXT.exec(text);
+  let reference: RegExpExecArray | undefined;
+  for (const found of text.matchAll(REFERENCE)) {
+    const code = found[1] ? parseInt(found[1], 16) : Number(found[2]);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || NOT_TEXT.test(String.fromCodePoint(code))) {
+      reference = found;
+      break;
+    }
+  }
+  const first = raw && (!reference || raw.index < reference.index) ? raw : reference;
+  if (!first) return undefined;
+  const before = text.slice(0, first.index).split('\n');
   const line = before.length;
   const column = (before.at(-1)?.length ?? 0) + 1;
-  const code = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return {
-    line,
-    message: `an invisible control character (${code}) at column ${column}, not text: pages, feeds and search would carry it`,
-    fix: 'delete it (most editors find every such character with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F])',
-  };
+  return first === raw
+    ? {
+        line,
+        message: `an invisible control character (${codePointName(first[0])}) at column ${column}, not text: pages, feeds and search would carry it`,
+        fix: 'delete it (most editors find every such character with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F])',
+      }
+    : {
+        line,
+        message: `${first[0]} at column ${column} writes a character that is not text (a control character, or none at all)`,
+        fix: `delete ${first[0]}`,
+      };
 }
 
 /** Narrows a decode result to its error form. */

@@ -2,6 +2,7 @@
  * YAML front matter with line numbers, so that a content error can point at the line to fix.
  */
 import { isPair, LineCounter, parseDocument, visit } from 'yaml';
+import { codePointName, NOT_TEXT } from './encoding.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 export interface Frontmatter {
@@ -77,6 +78,14 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
       trailingComments.push({ field, line: 1 + lineCounter.linePos(node.range[0]).line });
     },
   });
+  const control = notTextIn(built.data);
+  if (control) {
+    return {
+      line: lineOf(control.path),
+      message: `${control.path.join('.')} holds a character that is not text (${codePointName(control.character)}), written as an escape in quotes`,
+      fix: 'delete the escape (\\x.., \\u.... or the like) from the value',
+    };
+  }
   const header = fence[0];
   return {
     data: built.data,
@@ -85,6 +94,21 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     lineOf,
     trailingComments,
   };
+}
+
+/** The first string value holding a character that is not text (`NOT_TEXT`), and where. */
+function notTextIn(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; character: string } | undefined {
+  if (typeof value === 'string') {
+    const found = NOT_TEXT.exec(value);
+    return found ? { path, character: found[0] } : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = notTextIn(item, [...path, Array.isArray(value) ? Number(key) : key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The front matter's missing end, when a line of body comes before line `until`. */

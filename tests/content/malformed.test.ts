@@ -179,9 +179,31 @@ describe('files written to do harm, or pasted from elsewhere', () => {
     expect(issues).toEqual([]);
   });
 
-  it('names the line and column of an invisible control character', async () => {
-    const { text } = await report(validWith('control', (source) => source.replace('一条测试新闻。', '一条\u001b[31m测试新闻。')));
-    expect(text).toContain('zh-CN/0009.md:17  text: an invisible control character (U+001B) at column 3');
+  it.each([
+    [
+      'as itself',
+      (source: string) => source.replace('一条测试新闻。', '一条\u001b[31m测试新闻。'),
+      '17  text: an invisible control character (U+001B) at column 3',
+    ],
+    [
+      'as a reference',
+      (source: string) => source.replace('一条测试新闻。', '一条&#x1b;测试新闻。'),
+      '17  text: &#x1b; at column 3 writes a character that is not text',
+    ],
+    [
+      'as &#0;, which Markdown turns into U+FFFD',
+      (source: string) => source.replace('一条测试新闻。', '一条&#0;'),
+      '17  text: &#0; at column 3',
+    ],
+    [
+      'as an escape in a quoted value',
+      (source: string) => source.replace('description: 测试用的第九期', 'description: "测试用的第九期\\x01"'),
+      '8  front matter: description holds a character that is not text (U+0001)',
+    ],
+  ])('names the line of a control character written %s', async (_name, edit, expected) => {
+    const { issues, text } = await report(validWith('control', edit));
+    expect(text).toContain(`zh-CN/0009.md:${expected}`);
+    expect(issues).toEqual([]);
   });
 
   it('does not follow a symbolic link out of the issues folder', async () => {
