@@ -1,6 +1,26 @@
 import { z } from 'astro/zod';
+import { daysBetween, toIsoDay } from '../lib/dates.ts';
 import { parseIssueNumber } from '../lib/numerals.ts';
 import { DraftSchema, IsoDaySchema, LabelSchema } from './common.ts';
+
+/**
+ * OpenStack was announced on 19 July 2010: a period before it is a mistyped year (`2004` for
+ * `2014`), which would file the issue a decade away in the archive, feeds and search.
+ */
+const FIRST_DAY = new Date(Date.UTC(2010, 6, 19));
+
+/**
+ * The longest period an issue plausibly covers: the digest came out every one to five weeks. A
+ * longer one is a mistyped year or month, which would otherwise surface as overlaps with every
+ * issue it swallows.
+ */
+const LONGEST_PERIOD_DAYS = 92;
+
+/**
+ * How far from its period an issue is plausibly published (the legacy posts' dates fall within days
+ * of theirs; a year off is a typo that would reorder the feeds and the newest-first lists).
+ */
+const PUBLISHED_WITHIN_DAYS = 366;
 
 /** The days an issue covers. */
 export const PeriodSchema = z
@@ -13,6 +33,14 @@ export const PeriodSchema = z
   // Only two real dates can be out of order: a day that does not exist is reported alone.
   .refine(({ start, end }) => !(start instanceof Date && end instanceof Date) || end >= start, {
     error: 'the period ends before it starts; set period.end on or after period.start',
+    path: ['end'],
+  })
+  .refine(({ start }) => !(start instanceof Date) || start >= FIRST_DAY, {
+    error: `the period starts before OpenStack existed (announced ${toIsoDay(FIRST_DAY)}); check the year of period.start`,
+    path: ['start'],
+  })
+  .refine(({ start, end }) => !(start instanceof Date && end instanceof Date) || daysBetween(start, end) <= LONGEST_PERIOD_DAYS, {
+    error: `the period covers more than ${LONGEST_PERIOD_DAYS} days, longer than any issue; check the year and month of period.start and period.end`,
     path: ['end'],
   });
 
@@ -80,6 +108,17 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
       draft: DraftSchema,
     })
     .superRefine((issue, context) => {
+      const { period, published } = issue;
+      const { start, end } = period;
+      // Refinements run past a day that does not exist, reported on its own.
+      const days = [start, end, published].every((day) => day instanceof Date);
+      if (days && (daysBetween(published, start) > PUBLISHED_WITHIN_DAYS || daysBetween(end, published) > PUBLISHED_WITHIN_DAYS)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `published ${toIsoDay(published)} is more than a year from the period ${toIsoDay(start)}..${toIsoDay(end)}; check the year of published`,
+        });
+      }
       const titled = parseIssueNumber(issue.title);
       if (titled !== undefined && titled !== issue.number) {
         context.addIssue({

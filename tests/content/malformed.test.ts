@@ -81,6 +81,15 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     ['1 content problem:', 'zh-CN/0009.md:5  period.start: expected a real date written YYYY-MM-DD'],
     ['ends before it starts'],
   ],
+  [
+    'implausible-dates',
+    [
+      'zh-CN/0009.md:7  published: published 2041-02-28 is more than a year from the period 2014-02-16..2014-02-27. Fix: check the year of published.',
+      'zh-CN/0010.md:5  period.start: the period starts before OpenStack existed (announced 2010-07-19). Fix: check the year of period.start.',
+      'zh-CN/0011.md:6  period.end: the period covers more than 92 days, longer than any issue.',
+    ],
+    ['overlaps'],
+  ],
   ['project-id-case', ['zh-CN/0009.md:9  projects.1: unknown project "NOVA". Fix: did you mean nova?'], []],
   [
     'unclosed-frontmatter',
