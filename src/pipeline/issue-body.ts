@@ -9,7 +9,7 @@ import type { ProjectResolver } from '../lib/projects.ts';
 import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
-import { renderText, type TopHeading } from './render.ts';
+import { renderText, type RenderedText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
@@ -90,11 +90,12 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
-  const { parts, headings, boundaries, broken, links, unknownTags, unclosed, unspacedHeadings } = renderText(markdown, {
+  const rendered = renderText(markdown, {
     page,
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
+  const { parts, headings, boundaries, broken, links, unclosed } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -103,6 +104,42 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       fix: 'close every HTML element before the next "##" heading',
     });
   }
+  problems.push(...writingProblems(rendered));
+  for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
+    problems.push({
+      line: heading.line,
+      message: `"# ${heading.text}" is a level-1 heading`,
+      fix: 'use "## <project>" for a section or "###" for a sub-heading',
+    });
+  }
+  problems.sort((a, b) => a.line - b.line);
+
+  const sourceOf = (index: number) => {
+    const from = index === 0 ? 0 : (boundaries[index - 1]?.end ?? 0);
+    return trimBlankLines(markdown.slice(from, boundaries[index]?.start ?? markdown.length));
+  };
+  const [introPart, ...sectionParts] = parts;
+  const intro = introPart?.html ? { ...introPart, markdown: sourceOf(0) } : undefined;
+  return {
+    ...(intro ? { intro } : {}),
+    sections: sections.map((section, index) => ({
+      ...section,
+      ...(sectionParts[index] ?? { html: '', text: '' }),
+      markdown: sourceOf(index + 1),
+    })),
+    problems,
+    links,
+  };
+}
+
+/**
+ * What a rendered text would lose or move, line by line: a `##` heading without its space, raw HTML
+ * never closed, a tag no element has, and footnotes. Markdown gathers every footnote at the end of
+ * the text, so a section's note would show under the last section, in another project's feed
+ * and search record, its anchors stripped by the allowlist. For an issue body and a credit alike.
+ */
+export function writingProblems({ unspacedHeadings, unclosed, unknownTags, footnotes }: RenderedText): BodyProblem[] {
+  const problems: BodyProblem[] = [];
   for (const { text, line } of unspacedHeadings) {
     const heading = `## ${text.replace(/^##[\s\u3000\u00A0]*/, '')}`;
     problems.push({
@@ -130,31 +167,14 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,
     });
   }
-  for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
+  for (const { label, line } of footnotes) {
     problems.push({
-      line: heading.line,
-      message: `"# ${heading.text}" is a level-1 heading`,
-      fix: 'use "## <project>" for a section or "###" for a sub-heading',
+      line,
+      message: `"[^${label}]" is a footnote: Markdown moves every footnote to the end of the issue, under the last section`,
+      fix: 'write the note where it belongs, in parentheses after the words it explains',
     });
   }
-  problems.sort((a, b) => a.line - b.line);
-
-  const sourceOf = (index: number) => {
-    const from = index === 0 ? 0 : (boundaries[index - 1]?.end ?? 0);
-    return trimBlankLines(markdown.slice(from, boundaries[index]?.start ?? markdown.length));
-  };
-  const [introPart, ...sectionParts] = parts;
-  const intro = introPart?.html ? { ...introPart, markdown: sourceOf(0) } : undefined;
-  return {
-    ...(intro ? { intro } : {}),
-    sections: sections.map((section, index) => ({
-      ...section,
-      ...(sectionParts[index] ?? { html: '', text: '' }),
-      markdown: sourceOf(index + 1),
-    })),
-    problems,
-    links,
-  };
+  return problems;
 }
 
 /** What the collections keep of a body: each part's HTML and text, without the Markdown. */

@@ -7,7 +7,7 @@ import type { z } from 'astro/zod';
 import type { createIssueSchema, IssueData } from '../schemas/issue.ts';
 import { formatIssueLabel } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
-import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
+import { issuePage, readIssueBody, writingProblems, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { renderText } from './render.ts';
 import { defaultLocale } from '../i18n/locales.ts';
 import type { IssueEntryData } from '../schemas/entry.ts';
@@ -149,6 +149,15 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   const known = writtenNumberOf(frontmatter);
   if (!parsed.success || problems.length > 0 || !day) return { problems, ...known };
   const notice = parsed.data.attribution.notice ? renderText(parsed.data.attribution.notice, { page, ...outsideLinks }) : undefined;
+  if (notice) {
+    // The credit's first line: the field's own, or the next one for a block (`notice: |`).
+    const fieldLine = frontmatter.lineOf(['attribution', 'notice']);
+    const firstLine = fieldLine + (/:\s*[|>]/.test(input.source.split('\n')[fieldLine - 1] ?? '') ? 1 : 0);
+    for (const problem of writingProblems(notice)) {
+      problems.push({ file, line: firstLine + problem.line - 1, field: 'attribution.notice', message: problem.message, fix: problem.fix });
+    }
+    if (problems.length > 0) return { problems, ...known };
+  }
   const sourceLink = planOutsideLink(new URL(parsed.data.attribution.source).href, day, rules);
   return {
     ...known,

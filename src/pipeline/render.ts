@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
+import type { FootnoteDefinition, FootnoteReference } from 'mdast';
 import type { Node } from 'unist';
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorContext, type MarkdownToHtmlResult } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
@@ -66,6 +67,8 @@ export interface RenderedText {
   unclosed: UnclosedHtml[];
   /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`), with their lines. */
   unspacedHeadings: { text: string; line: number }[];
+  /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
+  footnotes: { label: string; line: number }[];
 }
 
 /**
@@ -108,6 +111,10 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const unknownTags: RenderedText['unknownTags'] = [];
   const rawPieces: RawHtml[] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
+  const footnotes: RenderedText['footnotes'] = [];
+  const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
+    footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
+  };
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
@@ -128,7 +135,11 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     },
     blockquote: container,
     listItem: container,
-    footnoteDefinition: container,
+    footnoteDefinition(node) {
+      container(node);
+      footnote(node);
+    },
+    footnoteReference: footnote,
     heading(node, ctx) {
       const start = node.position?.start.offset ?? 0;
       if (node.depth > 2 || start < containerEnd) return;
@@ -159,10 +170,10 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const texts = String(data['text']).split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings };
+    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings, footnotes };
   }
   const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
-  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings };
+  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings, footnotes };
 }
 
 /**

@@ -135,6 +135,20 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports footnotes, which Markdown would gather under the last section, with their lines', () => {
+    const { problems } = read(
+      ['## Nova', '', 'Nova 新闻[^1]。', '', '[^1]: Nova 的注释。', '', '## Heat', '', 'Heat 新闻。', ''].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"[^1]" is a footnote'),
+        fix: expect.stringContaining('in parentheses'),
+      }),
+      expect.objectContaining({ line: 5, message: expect.stringContaining('"[^1]" is a footnote') }),
+    ]);
+  });
+
   it('reports raw HTML left open that would take the rest of the text, and later sections, off the page', () => {
     const comment = read(['## Nova', '', 'Nova 文字', '', '<!-- 译者注：待补充', '', '## Heat', '', 'Heat 文字', ''].join('\n'));
     expect(comment.problems).toEqual([

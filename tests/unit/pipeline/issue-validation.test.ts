@@ -12,6 +12,23 @@ describe('validating one issue file', () => {
     expect(issue?.data.period.start.toISOString()).toBe('2014-02-16T00:00:00.000Z');
   });
 
+  it('checks the credit statement as it checks the body, naming its line in the file', () => {
+    const { issue, problems } = validate(
+      issueSource({
+        '  source: https://example.org/blog/\n':
+          '  source: https://example.org/blog/\n  notice: |\n    声明：本文由测试团队出品。\n    运行 nova show <server> 查看。\n',
+      }),
+    );
+    expect(issue).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'attribution.notice',
+        line: 15,
+        message: expect.stringContaining('"<server>" reads as an HTML tag'),
+      }),
+    ]);
+  });
+
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
     const { issue } = validate(
       issueSource({ 'description: 第九期的测试内容': 'description: 第九期\u202Egnp.exe', 'editor: 测试编辑': 'editor: \u202E测试编辑' }),
