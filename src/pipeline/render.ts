@@ -272,7 +272,12 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
 }
 
-/** An image: from this site it stays (loaded lazily); from elsewhere it becomes a link to it, as the site loads nothing from other hosts. */
+/**
+ * An image: from this site it stays (loaded lazily); from elsewhere it becomes a link to it, as
+ * the site loads nothing from other hosts. Inside a link (`[![图](…/a.png)](…/post)`), a link in a
+ * link is no HTML: the image's text stays in the link it was in, and the link to the image
+ * follows that link.
+ */
 function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress): void {
   const written = node.properties['src'];
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
@@ -285,7 +290,14 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
   if (address.external || address.href.startsWith('mailto:')) {
     const properties: Properties = { href: address.href };
     if (address.external) properties['rel'] = EXTERNAL_REL;
-    ctx.replaceNode(node, { type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: alt || address.href }] });
+    const text: ElementContent = { type: 'text', value: alt || address.href };
+    const link = enclosingLink(node, ctx);
+    if (!link) return ctx.replaceNode(node, { type: 'element', tagName: 'a', properties, children: [text] });
+    ctx.replaceNode(node, text);
+    ctx.insertAfter(link, [
+      { type: 'text', value: ' ' },
+      { type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: address.href }] },
+    ]);
     return;
   }
   const properties: Properties = { src: address.href };
@@ -295,6 +307,14 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
   }
   properties['loading'] = 'lazy';
   ctx.replaceNode(node, { type: 'element', tagName: 'img', properties, children: [] });
+}
+
+/** The link an element is in, if any. */
+function enclosingLink(node: Readonly<Element>, ctx: HastVisitorContext): Readonly<Element> | undefined {
+  for (let parent = ctx.parent(node); parent && parent.type === 'element'; parent = ctx.parent(parent)) {
+    if (parent.tagName === 'a') return parent;
+  }
+  return undefined;
 }
 
 /**

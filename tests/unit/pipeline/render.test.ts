@@ -79,6 +79,16 @@ describe("rendering contributors' Markdown", () => {
     expect(html('<img src="//evil.example/a.png" alt="协议相对">')).toBe('协议相对');
   });
 
+  it('keeps a linked image from elsewhere as two links, one after the other, never one inside the other', () => {
+    expect(html('[![架构图](https://img.example.com/a.png)](https://blog.example.com/post)')).toBe(
+      '<p><a href="https://blog.example.com/post" rel="external noopener noreferrer">架构图</a> ' +
+        '<a href="https://img.example.com/a.png" rel="external noopener noreferrer">https://img.example.com/a.png</a></p>',
+    );
+    expect(html('<a href="/issues/7/"><b><img src="https://img.example.com/b.png" alt="b"></b></a>')).toBe(
+      '<p><a href="/issues/7/"><b>b</b></a> <a href="https://img.example.com/b.png" rel="external noopener noreferrer">https://img.example.com/b.png</a></p>',
+    );
+  });
+
   it('links bare URLs and keeps escaped characters as text', () => {
     expect(html('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain(
       '<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">',
