@@ -107,9 +107,11 @@ function inLanguage(html: string, text: IssueText, { locale }: FeedContext): str
 function credit(issue: ArchiveIssue, text: IssueText, { t, locale }: FeedContext): string {
   const { editor, organization, source } = issue.attribution;
   const name = organization
-    ? translateIsolated(t, 'attribution.editorWithOrganization', { editor, organization })
-    : translateIsolated(t, 'attribution.editor', { editor });
-  const translator = text.translator ? `<p>${translateIsolated(t, 'attribution.translator', { translator: text.translator })}</p>` : '';
+    ? translateIsolated(t, 'attribution.editorWithOrganization', { editor, organization }, {}, locale)
+    : translateIsolated(t, 'attribution.editor', { editor }, {}, locale);
+  const translator = text.translator
+    ? `<p>${translateIsolated(t, 'attribution.translator', { translator: text.translator }, {}, locale)}</p>`
+    : '';
   const link = outsideLinkHtml(escapeHtml(new URL(source).host), issue.sourceLink, getLinkLabels(locale, toIsoDay(issue.published)));
   return `<p>${name} · ${escapeHtml(t('attribution.source'))}${link}</p>${translator}`;
 }
@@ -140,7 +142,7 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
     const section = text.sections.find((candidate) => candidate.projectId === projectId);
     const projectName = project?.name[ctx.locale] ?? projectId;
     const name = section?.subtitle
-      ? translateIsolated(ctx.t, 'feed.sectionName', { subtitle: section.subtitle }, { project: projectName })
+      ? translateIsolated(ctx.t, 'feed.sectionName', { subtitle: section.subtitle }, { project: projectName }, ctx.locale)
       : escapeHtml(projectName);
     const anchor = escapeHtml(absolute(issuePath(issue.number, projectId), ctx));
     return `<h2><a href="${anchor}">${name}</a></h2>${inLanguage(section?.html ?? '', text, ctx)}`;

@@ -87,6 +87,40 @@ describe('an untranslated issue in English', () => {
   });
 });
 
+describe('Chinese on English pages', () => {
+  it("is marked as Chinese wherever it appears: names, the digest's name, examples, the text", async () => {
+    const page = await newPage();
+    const unmarked: string[] = [];
+    for (const path of [
+      '/en/',
+      '/en/issues/3/',
+      '/en/issues/8/',
+      '/en/search/',
+      '/en/archive/',
+      '/en/projects/nova/',
+      '/en/about/',
+      '/en/subscribe/',
+      '/en/translations/',
+    ]) {
+      await page.goto(path);
+      const found = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const runs: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || parent.closest('script, style, template') || !/\p{Script=Han}/u.test(node.textContent ?? '')) continue;
+          if (parent.closest('[lang]')?.getAttribute('lang') !== 'zh-CN')
+            runs.push(`${parent.tagName}: ${node.textContent?.trim().slice(0, 40)}`);
+        }
+        return runs;
+      });
+      unmarked.push(...found.map((run) => `${path} ${run}`));
+    }
+    expect(unmarked).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('links between languages in the built site', () => {
   it('point only at pages that exist: every hreflang and every canonical URL', () => {
     const dist = inject('distDir');

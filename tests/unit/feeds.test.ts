@@ -196,7 +196,7 @@ describe('issue items', () => {
   it("credit a translation's translator after the editor, in whole-issue and project items", () => {
     const english = withEnglish(issue, 'translated');
     const credits =
-      '<p>Edited by <bdi>测试编辑</bdi> (<bdi>测试团队</bdi>) · Original: <a href="https://example.org/blog/" data-originalurl="https://example.org/blog/" ' +
+      '<p>Edited by <bdi lang="zh-CN">测试编辑</bdi> (<bdi lang="zh-CN">测试团队</bdi>) · Original: <a href="https://example.org/blog/" data-originalurl="https://example.org/blog/" ' +
       'data-versionurl="https://web.archive.org/web/20140215/https://example.org/blog/" data-versiondate="2014-02-15" rel="external noopener noreferrer">example.org</a>' +
       '<small class="archived">\u00a0(<a href="https://web.archive.org/web/20140215/https://example.org/blog/" rel="external noopener noreferrer" ' +
       'title="Internet Archive copy from around February 15, 2014" data-originalurl="https://example.org/blog/" data-versiondate="2014-02-15">archived</a>)</small></p>' +
@@ -229,7 +229,7 @@ describe('issue items', () => {
 
   it('show a translation without a note, and a stale one with the may-be-outdated note', () => {
     const translated = createIssueItem(withEnglish(issue, 'translated'), context('en'));
-    expect(translated.content).not.toMatch(/not been translated|may be out of date|lang="zh-CN"/);
+    expect(translated.content).not.toMatch(/not been translated|may be out of date|<div lang="zh-CN"/);
     expect(translated.content).toContain('English heat.');
     expect(translated.description).toBe('English summary');
     expect(createIssueItem(issue, context('en')).content).not.toContain('Translated by');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateIsolated } from '../../src/i18n/isolate.ts';
+import { chineseMarked } from '../../src/i18n/lang-runs.ts';
 import { getTranslator } from '../../src/i18n/t.ts';
 
 describe('UI strings around text from content', () => {
@@ -14,5 +15,26 @@ describe('UI strings around text from content', () => {
     expect(translateIsolated(getTranslator('en'), 'feed.sectionName', { subtitle: '<b>&' }, { project: 'R&D' })).toBe(
       'R&amp;D: <bdi>&lt;b&gt;&amp;</bdi>',
     );
+  });
+
+  it('mark a Chinese value as Chinese on an English page only', () => {
+    expect(translateIsolated(getTranslator('en'), 'attribution.editor', { editor: '孔令贤' }, {}, 'en')).toBe(
+      'Edited by <bdi lang="zh-CN">孔令贤</bdi>',
+    );
+    expect(translateIsolated(getTranslator('en'), 'attribution.editor', { editor: 'Jane Doe' }, {}, 'en')).toBe(
+      'Edited by <bdi>Jane Doe</bdi>',
+    );
+    expect(translateIsolated(getTranslator('zh-CN'), 'attribution.editor', { editor: '孔令贤' }, {}, 'zh-CN')).toBe(
+      '编辑：<bdi>孔令贤</bdi>',
+    );
+  });
+});
+
+describe('Chinese in English UI strings', () => {
+  it('is marked run by run, with the Latin letters written against it, and escaped', () => {
+    expect(chineseMarked('the OpenStack社区动态 weekly, I版 & <b>', 'en')).toBe(
+      'the <span lang="zh-CN">OpenStack社区动态</span> weekly, <span lang="zh-CN">I版</span> &amp; &lt;b&gt;',
+    );
+    expect(chineseMarked('例如 健康检查 & H版', 'zh-CN')).toBe('例如 健康检查 &amp; H版');
   });
 });

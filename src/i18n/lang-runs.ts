@@ -1,0 +1,32 @@
+/**
+ * Chinese set apart by `lang` where it appears in another language's text: a screen reader reads
+ * a run in the voice its `lang` names (an English voice spells 孔令贤 out as "unknown character"
+ * or skips it), and a browser picks its font by it. Pure; results are HTML, every piece escaped.
+ */
+import { escapeHtml } from '../lib/html-text.ts';
+import { defaultLocale, type Locale } from './locales.ts';
+
+/** Han characters and CJK punctuation, with Latin letters and digits written against them (`I版`, `OpenStack社区动态`). */
+const CHINESE_RUN =
+  /[A-Za-z0-9]*[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]+(?:[A-Za-z0-9]*[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]+)*[A-Za-z0-9]*/gu;
+
+/** Whether a text holds Chinese. @example holdsChinese('Icehouse I版') // true */
+export function holdsChinese(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}
+
+/**
+ * A UI string as HTML, each run of Chinese in it marked `lang="zh-CN"` when the page is in another
+ * language; on a Chinese page, the text escaped.
+ * @example chineseMarked('for example 健康检查 or H版', 'en') // 'for example <span lang="zh-CN">健康检查</span> or <span lang="zh-CN">H版</span>'
+ */
+export function chineseMarked(text: string, locale: Locale): string {
+  if (locale === defaultLocale) return escapeHtml(text);
+  let html = '';
+  let last = 0;
+  for (const run of text.matchAll(CHINESE_RUN)) {
+    html += `${escapeHtml(text.slice(last, run.index))}<span lang="${defaultLocale}">${escapeHtml(run[0])}</span>`;
+    last = run.index + run[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
