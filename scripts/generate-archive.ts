@@ -4,15 +4,18 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { generateArchive } from './lib/synthetic-archive.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+const usage = 'usage: npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]';
+const { values } = readCommandLine(usage, {
+  options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+});
 const count = Number(values.count);
 if (!values.out || !Number.isInteger(count) || count < 1) {
-  console.error('usage: npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]');
+  console.error(usage);
   process.exit(2);
 }
 if ((await readdir(values.out).catch(() => [])).length > 0) {

@@ -10,7 +10,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { parseIsoDay } from '../src/lib/dates.ts';
 import { checkIssueSet, validateIssueFile } from '../src/pipeline/issue-validation.ts';
@@ -21,12 +20,13 @@ import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
   'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--section <file>:<line>=<id|keep>] [--attribution <file.yaml>] [--force]';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = readCommandLine(usage, {
   allowPositionals: true,
   options: {
     out: { type: 'string' },

@@ -8,7 +8,6 @@
  * results come in, so an interrupted run (Ctrl-C) keeps what it had checked. The steps live in
  * `scripts/lib/linkcheck/`; one report at the end: the links to look at, then a summary per issue.
  */
-import { parseArgs } from 'node:util';
 import { toIsoDay } from '../src/lib/dates.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { linkHealthFile, readLinkData } from '../src/pipeline/link-data.ts';
@@ -22,25 +21,19 @@ import { checkAddress } from './lib/linkcheck/http-check.ts';
 import { runPool } from './lib/linkcheck/pool.ts';
 import { formatReport, summarize } from './lib/linkcheck/report.ts';
 import { selectAddresses } from './lib/linkcheck/select.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const usage = 'usage: npm run links -- [--all] [--max-age <days>] [--concurrency <n>] [--per-host <n>] [--timeout <ms>] [--retries <n>]';
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        all: { type: 'boolean', default: false },
-        'max-age': { type: 'string', default: '30' },
-        concurrency: { type: 'string', default: '8' },
-        'per-host': { type: 'string', default: '2' },
-        timeout: { type: 'string', default: '10000' },
-        retries: { type: 'string', default: '1' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${usage}`);
-    process.exit(2);
-  }
-})();
+const { values } = readCommandLine(usage, {
+  options: {
+    all: { type: 'boolean', default: false },
+    'max-age': { type: 'string', default: '30' },
+    concurrency: { type: 'string', default: '8' },
+    'per-host': { type: 'string', default: '2' },
+    timeout: { type: 'string', default: '10000' },
+    retries: { type: 'string', default: '1' },
+  },
+});
 const numbers = Object.fromEntries(
   (['max-age', 'concurrency', 'per-host', 'timeout', 'retries'] as const).map((name) => {
     const value = Number(values[name]);

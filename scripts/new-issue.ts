@@ -7,7 +7,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
@@ -16,8 +15,11 @@ import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
 import { scaffoldIssue } from './lib/scaffold.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
+  options: { 'dry-run': { type: 'boolean', default: false } },
+});
 // `npm run new-issue --dry-run` (without `--`) gives the flag to npm, which passes it on only as this variable.
 const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();

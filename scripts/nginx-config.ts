@@ -8,11 +8,11 @@
  * options: after changing src/lib/hosting/, run `npm run nginx-config -- --out deploy/nginx.conf`.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { renderNginxServer, shippedServer } from '../src/lib/hosting/nginx.ts';
 import { getSiteUrl } from '../src/pipeline/paths.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({
+const { values } = readCommandLine('usage: npm run nginx-config -- [--root <dir>] [--listen <port>] [--out <file>]', {
   options: {
     root: { type: 'string', default: shippedServer.root },
     listen: { type: 'string', default: shippedServer.listen },

@@ -8,7 +8,6 @@
  * bytes a first search fetches and the time to its results, cold, for three queries.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { isLocale, type Locale } from '../src/i18n/locales.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -16,10 +15,11 @@ import { launchChromium, openSearchPage, searchIssues, waitForAnswer } from './l
 import { readIssuesCorpus, readLegacyCorpus, registryNames } from './lib/recall-corpus.ts';
 import { buildQuerySet } from './lib/search-queries.ts';
 import { formatRecallReport, measureRecall } from './lib/recall.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const usage =
   'usage: npm run search:recall -- --site <built-site> [--corpus <legacy-dir> | --issues <issues-dir>] [--locale zh-CN|en] [--per-kind <n>] [--cost]';
-const { values } = parseArgs({
+const { values } = readCommandLine(usage, {
   options: {
     site: { type: 'string' },
     corpus: { type: 'string' },

@@ -11,12 +11,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderNginxServer } from '../src/lib/hosting/nginx.ts';
 import { getSiteUrl } from '../src/pipeline/paths.ts';
 import { startNginx } from './lib/nginx-server.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '8080' } } });
+const { values } = readCommandLine('usage: npm run serve:nginx -- [--dir <built-site>] [--port <port>]', {
+  options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '8080' } },
+});
 const site = getSiteUrl();
 const dist = path.resolve(values.dir);
 if (!existsSync(path.join(dist, 'index.html'))) {

@@ -8,7 +8,6 @@
  */
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
@@ -17,9 +16,10 @@ import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipe
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { scaffoldTranslation } from './lib/scaffold.ts';
+import { readCommandLine } from './lib/command-line.ts';
 
 const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
-const { values, positionals } = parseArgs({
+const { values, positionals } = readCommandLine(usage, {
   allowPositionals: true,
   options: { locale: { type: 'string', default: 'en' }, rehash: { type: 'boolean', default: false } },
 });

@@ -1,0 +1,21 @@
+/**
+ * The editor scripts' command lines, read by Node's `parseArgs`: an unknown or malformed option
+ * is named with the command's usage (exit 2) instead of Node's stack trace, and `--help` prints the
+ * usage. One place, so every script answers alike.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** `parseArgs` for a script whose usage line is `usage`. */
+export function readCommandLine<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
+  const args = config.args ?? process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
