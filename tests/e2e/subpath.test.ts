@@ -149,6 +149,16 @@ describe('a site built under a path', () => {
         expect(status).toBe(404);
         expect(body.toString('utf8')).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${lang}"`));
       }
+      // Outside the site's files: the host's root sends readers to the site, the path without its
+      // slash gets it added, both with the site's security headers.
+      for (const [asked, status, location] of [
+        ['/', 302, base],
+        [base.slice(0, -1), 301, base],
+      ] as const) {
+        const { status: got, headers } = await rawGet(`${nginx.url}${asked}`);
+        expect([got, headers['location'], headers['x-content-type-options']]).toEqual([status, location, 'nosniff']);
+        expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      }
     } finally {
       await nginx.close();
     }

@@ -111,6 +111,18 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     '',
     `    error_page 404 ${at(notFoundFile(localeCodes[0]))};`,
     '',
+    "    # What no location below answers (the redirect that adds a slash to the site's own path) keeps the same headers.",
+    ...headerLines(cacheControl.revalidate, '    '),
+    '',
+    ...(base === '/'
+      ? []
+      : [
+          "    # The host's root, outside a site published under a path: the site, rather than nginx's bare 403.",
+          `    location = / {`,
+          `        return 302 ${base};`,
+          '    }',
+          '',
+        ]),
     '    # Pages, feeds, the sitemap: revalidated before each use.',
     ...localeLocations.flatMap((lines) => [...lines, '']),
     "    # Named by their content's hash: a new version is a new file, so a copy never goes stale.",
