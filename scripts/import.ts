@@ -7,7 +7,7 @@
  * (it never asks, so it never waits for input). Files that cannot be imported are named with line and reason
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -43,9 +43,23 @@ if (!legacyDir || !values.out || positionals.length > 1) {
   process.exit(2);
 }
 
+/** Stops with a message naming what to fix, instead of a stack trace. */
+function fail(message: string, fix: string): never {
+  console.error(`npm run import: ${message}. Fix: ${fix}.`);
+  process.exit(1);
+}
+
+for (const [dir, what] of [
+  [legacyDir, 'the folder of legacy posts'],
+  [values['dates-from'], '--dates-from'],
+] as const) {
+  if (dir !== undefined && !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    fail(`${dir} (${what}) is not a folder`, 'give the path of the folder that holds the legacy posts');
+  }
+}
 const registry = loadProjectRegistry(registryFile);
 const resolver = createProjectResolver(registry);
-const attribution = AttributionSchema.parse(parseYaml(await readFile(values.attribution, 'utf8')));
+const attribution = await readAttribution(values.attribution);
 const baseContext: ImportContext = {
   resolver,
   attribution,
@@ -58,6 +72,7 @@ const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
   .filter((entry) => entry.isFile() && LEGACY_EXTENSIONS.test(entry.name) && !entry.name.startsWith('.'))
   .map((entry) => entry.name)
   .sort();
+if (fileNames.length === 0) fail(`${legacyDir} holds no legacy posts (.md, .markdown or .txt files)`, 'give the folder that holds them');
 
 // Convert and validate everything first, so a file that would break the build is never written.
 const schema = createIssueSchema(registry.map((project) => project.id));
@@ -147,6 +162,28 @@ function parseSectionOptions(options: readonly string[]): Map<string, Map<number
 }
 
 /** Publication dates by issue number, from a folder of dated posts of the same issues. */
+/** The credit every imported issue carries, from `--attribution`; a file that cannot say it stops the import. */
+async function readAttribution(file: string) {
+  const text = await readFile(file, 'utf8').catch(() =>
+    fail(`cannot read ${file} (--attribution)`, 'give the path of a YAML file with editor and source'),
+  );
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    fail(`${file} (--attribution) is not YAML: ${(error as Error).message.split('\n')[0]}`, 'correct the YAML');
+  }
+  const parsed = AttributionSchema.safeParse(data);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    fail(
+      `${file} (--attribution), ${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'not a credit'}`,
+      'write editor: and source: (an http(s) address)',
+    );
+  }
+  return parsed.data;
+}
+
 async function readDatesFrom(dir: string | undefined, base: ImportContext): Promise<Map<number, KnownDate>> {
   const dates = new Map<number, KnownDate>();
   if (!dir) return dates;

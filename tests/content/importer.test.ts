@@ -122,6 +122,25 @@ describe('a legacy folder with a file that cannot be imported', () => {
   });
 });
 
+describe('an import pointed at the wrong place', () => {
+  it.each([
+    ['a folder that does not exist', () => [path.join(tempDir('gone'), 'posts'), '--out', tempDir('out')], 'is not a folder'],
+    ['a folder without posts', () => [tempDir('empty'), '--out', tempDir('out')], 'holds no legacy posts (.md, .markdown or .txt files)'],
+    [
+      'a credit file that does not exist',
+      () => [corpus, '--out', tempDir('out'), '--attribution', path.join(tempDir('gone'), 'credit.yaml')],
+      'cannot read',
+    ],
+  ])('stops on %s with what to fix, writing nothing', (_name, args, message) => {
+    const argv = args();
+    const result = runScript('scripts/import.ts', argv);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^npm run import: .*${message.replace(/[.()]/g, '\\$&')}.*Fix: `));
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(argv[2] ?? '')).toEqual([]);
+  });
+});
+
 describe('the committed seed issues', () => {
   it('are exactly what the importer makes of ../shared/seeds with dates from the corpus', () => {
     const out = tempDir('seeds');
