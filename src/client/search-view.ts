@@ -189,7 +189,8 @@ export function createSearchView(
     const marks = excerpt.marks.flatMap((mark) =>
       mark.start >= bodyStart ? [{ start: mark.start - bodyStart, end: mark.end - bodyStart }] : [],
     );
-    link.href = hrefOf(fragment, best.part.projectId, textDirective(best.part.text.slice(bodyStart), marks));
+    const breaks = (best.part.breaks ?? []).flatMap((offset) => (offset > bodyStart ? [offset - bodyStart] : []));
+    link.href = hrefOf(fragment, best.part.projectId, textDirective(best.part.text.slice(bodyStart), marks, breaks));
     link.append(
       element('span', 'search-result__issue', label('issue')),
       ' ',

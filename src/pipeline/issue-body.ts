@@ -180,13 +180,14 @@ export function writingProblems({ unspacedHeadings, unclosed, unknownTags, footn
 /** What the collections keep of a body: each part's HTML and text, without the Markdown. */
 export function toRenderedBody({ intro, sections }: IssueBody): RenderedBody {
   return {
-    ...(intro ? { intro: { html: intro.html, text: intro.text } } : {}),
-    sections: sections.map(({ projectId, heading, subtitle, html, text }) => ({
+    ...(intro ? { intro: { html: intro.html, text: intro.text, ...(intro.breaks ? { breaks: intro.breaks } : {}) } } : {}),
+    sections: sections.map(({ projectId, heading, subtitle, html, text, breaks }) => ({
       projectId,
       heading,
       ...(subtitle ? { subtitle } : {}),
       html,
       text,
+      ...(breaks ? { breaks } : {}),
     })),
   };
 }

@@ -32,8 +32,11 @@ export interface OutsideLinkOptions {
 /** Elements whose links are shown as code, never annotated. */
 const CODE_ELEMENTS = new Set(['code', 'pre', 'kbd']);
 
-/** The step; every outside link it planned is added to `planned`, in document order. */
-export function createOutsideLinksStep({ day, locale, rules }: OutsideLinkOptions, planned: OutsideLinkPlan[]) {
+/**
+ * The step; every outside link it planned is added to `planned`, and the words it put beside the
+ * link (`（存档）`) to `besides`, in document order.
+ */
+export function createOutsideLinksStep({ day, locale, rules }: OutsideLinkOptions, planned: OutsideLinkPlan[], besides: string[] = []) {
   const labels = getLinkLabels(locale, day);
   return defineHastPlugin({
     name: 'digest-outside-links',
@@ -60,6 +63,7 @@ export function createOutsideLinksStep({ day, locale, rules }: OutsideLinkOption
           if (written !== merged) ctx.setProperty(node, propertyName(name), merged);
         }
         const [before, link, after] = beside;
+        besides.push(`${before}${link.text}${after}`);
         ctx.insertAfter(node, {
           type: 'element',
           tagName: 'small',

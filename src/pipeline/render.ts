@@ -27,6 +27,7 @@ import {
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
+import { markInsertions, takeBreaks } from './text-breaks.ts';
 import { unclosedHtml, type RawHtml, type UnclosedHtml } from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
@@ -159,22 +160,39 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   });
   const safety = createSafetyStep(page, rawHtml);
   const links: OutsideLinkPlan[] = [];
+  const besides: string[] = [];
   // No step is asynchronous, so neither is the result.
   const { html, data } = markdownToHtml(markdown, {
     features: { frontmatter: false, smartPunctuation: false, rawHtml },
     mdastPlugins: [sectionsStep],
-    hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links)] : [])],
+    hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links, besides), shownTextStep] : [])],
   }) as MarkdownToHtmlResult;
   const unclosed = unclosedHtml(rawPieces);
   const htmls = html.split(BOUNDARY_HTML);
-  const texts = String(data['text']).split(BOUNDARY_TOKEN);
+  // The search text leaves out the words put beside outside links; where they stand is kept.
+  const plain = String(data['text']);
+  const marked = besides.length ? markInsertions(plain, String(data['shown']), besides) : plain;
+  const texts = marked.split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
     return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings, footnotes };
   }
-  const parts = htmls.map((part, index) => ({ html: part.trim(), text: flattenLines(texts[index] ?? '') }));
+  const parts = htmls.map((part, index): RenderedPart => {
+    const flat = flattenLines(texts[index] ?? '');
+    if (marked === plain) return { html: part.trim(), text: flat };
+    const { text, breaks } = takeBreaks(flat);
+    return { html: part.trim(), text, ...(breaks.length ? { breaks } : {}) };
+  });
   return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings, footnotes };
 }
+
+/** The text as the page shows it, once every step has run: the words beside outside links included. */
+const shownTextStep = defineHastPlugin({
+  name: 'digest-shown-text',
+  after(root, ctx) {
+    ctx.data['shown'] = ctx.textContent(root);
+  },
+});
 
 /**
  * The step that makes the HTML tree safe, in one pass over every element in document order: the

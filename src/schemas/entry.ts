@@ -16,6 +16,11 @@ export const RenderedPartSchema = z.strictObject({
   html: z.string(),
   /** The words a reader sees, for the search index. */
   text: z.string(),
+  /**
+   * Offsets in `text` where the page shows words the text leaves out (the label beside an outside
+   * link): a search result's text fragment takes no context across them.
+   */
+  breaks: z.array(z.number().int().nonnegative()).optional(),
 });
 
 /** A project's section of a text. */

@@ -24,6 +24,36 @@ export interface SearchPart {
   text: string;
   /** Where the section's own text starts in `text`, after its heading; absent when the part has no heading. */
   bodyStart?: number;
+  /** Offsets in `text` where the page shows words the text leaves out (the label beside an outside link). */
+  breaks?: number[];
+}
+
+/** Meta key of the offsets in the content where the page shows words it leaves out (`RenderedPart.breaks`). */
+export const BREAKS_META = 'breaks';
+
+/**
+ * Digits written as punctuation, and the separator: Pagefind makes meta values searchable, and
+ * punctuation makes no word of the index (a query of punctuation alone searches nothing).
+ */
+const OFFSET_DIGITS = '!#$%&*+=?@';
+const OFFSET_SEPARATOR = '~';
+
+/**
+ * Offsets as a meta value that adds no word to the index.
+ * @example encodeOffsets([9, 24]) // '@~#%'
+ */
+export function encodeOffsets(offsets: readonly number[]): string {
+  return offsets.map((offset) => [...String(offset)].map((digit) => OFFSET_DIGITS[Number(digit)]).join('')).join(OFFSET_SEPARATOR);
+}
+
+/**
+ * The offsets `encodeOffsets` wrote; none for a value it did not write.
+ * @example decodeOffsets('@~#%') // [9, 24]
+ */
+export function decodeOffsets(value: string | undefined): number[] {
+  const written = value ? value.split(OFFSET_SEPARATOR) : [];
+  if (!written.every((offset) => offset && [...offset].every((digit) => OFFSET_DIGITS.includes(digit)))) return [];
+  return written.map((offset) => Number([...offset].map((digit) => OFFSET_DIGITS.indexOf(digit)).join('')));
 }
 
 /**
@@ -51,12 +81,13 @@ export function flattenText(text: string): string {
  * when given, opens its part: the text is about the project whether or not it repeats the name.
  * @example joinParts([{ text: '前言' }, { projectId: 'nova', heading: 'Nova', text: 'nova-scheduler' }]) // { content: '前言 Nova nova-scheduler', meta: { 'section.nova': '3:5' } }
  */
-export function joinParts(parts: readonly { projectId?: string; heading?: string; text: string }[]): {
+export function joinParts(parts: readonly { projectId?: string; heading?: string; text: string; breaks?: readonly number[] }[]): {
   content: string;
   meta: Record<string, string>;
 } {
   let content = '';
   const meta: Record<string, string> = {};
+  const breaks: number[] = [];
   for (const part of parts) {
     const text = flattenText(part.text);
     if (!text) continue;
@@ -66,7 +97,11 @@ export function joinParts(parts: readonly { projectId?: string; heading?: string
       meta[`${SECTION_META_PREFIX}${part.projectId}`] = heading ? `${content.length}:${heading.length + 1}` : String(content.length);
     }
     content += heading ? `${heading} ${text}` : text;
+    // A part's text is flattened already (render.ts), so its offsets hold in the content.
+    const start = content.length - text.length;
+    for (const offset of part.breaks ?? []) if (offset <= text.length) breaks.push(start + offset);
   }
+  if (breaks.length) meta[BREAKS_META] = encodeOffsets(breaks);
   return { content, meta };
 }
 
@@ -86,12 +121,14 @@ export function splitParts(content: string, meta: Readonly<Record<string, string
     .filter(({ start }) => start <= flat.length)
     .sort((a, b) => a.start - b.start);
   const bounds: { projectId?: string; start: number; body?: number }[] = [{ start: 0 }, ...starts];
+  const breaks = decodeOffsets(meta[BREAKS_META]);
   return bounds.flatMap((bound, index): SearchPart[] => {
     const end = bounds[index + 1]?.start ?? flat.length;
     const text = flat.slice(bound.start, end).trim();
     if (!text) return [];
     const start = bound.start + flat.slice(bound.start, end).indexOf(text);
     const bodyStart = Math.min(bound.body ?? 0, text.length);
+    const inside = breaks.filter((offset) => offset > start && offset <= start + text.length).map((offset) => offset - start);
     return [
       {
         ...(bound.projectId === undefined ? {} : { projectId: bound.projectId }),
@@ -99,6 +136,7 @@ export function splitParts(content: string, meta: Readonly<Record<string, string
         end: start + text.length,
         text,
         ...(bodyStart > 0 ? { bodyStart } : {}),
+        ...(inside.length ? { breaks: inside } : {}),
       },
     ];
   });

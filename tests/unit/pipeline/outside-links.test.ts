@@ -31,6 +31,19 @@ describe('archived copies beside links elsewhere', () => {
     expect(render(markdown).text).toBe(render(markdown, false).text);
   });
 
+  it('says where the page shows the labels the search text leaves out', () => {
+    const markdown =
+      '见[JumpGate](https://github.com/softlayer/jumpgate)通过 [Heat](http://wiki.openstack.org/Heat) \n\n（存档）字样 [x](https://x.example/)';
+    const { text, breaks } = render(markdown);
+    expect(text).toBe('见JumpGate通过 Heat\n（存档）字样 x');
+    expect(breaks?.map((offset) => text.slice(0, offset))).toEqual([
+      '见JumpGate',
+      '见JumpGate通过 Heat',
+      '见JumpGate通过 Heat\n（存档）字样 x',
+    ]);
+    expect(render(markdown, false).breaks).toBeUndefined();
+  });
+
   it('gives an outside image, which becomes a link, its archived copy too', () => {
     const [image, archived] = links(render('![架构图](https://x.example/a.png)').html);
     expect(DomUtils.getAttributeValue(image as never, 'href')).toBe('https://x.example/a.png');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decodeOffsets,
+  encodeOffsets,
   flattenText,
   joinParts,
   packLayout,
@@ -53,6 +55,28 @@ describe('joining parts into a record', () => {
       { start: 0, end: 8, text: '编者按： 前言。' },
       { projectId: 'heat', start: 9, end: 21, text: 'Rackspace 认证' },
       { projectId: 'nova', start: 22, end: 40, text: 'nova-scheduler 的讨论' },
+    ]);
+  });
+});
+
+describe('where the page shows words a record leaves out', () => {
+  it('travel as punctuation, which adds no word to the index, and come back as written', () => {
+    expect(encodeOffsets([9, 24, 1307])).toMatch(/^[^\p{L}\p{N}]+$/u);
+    expect(decodeOffsets(encodeOffsets([0, 9, 24, 1307]))).toEqual([0, 9, 24, 1307]);
+    expect(decodeOffsets(undefined)).toEqual([]);
+    expect(decodeOffsets('12~3')).toEqual([]);
+  });
+
+  it('are kept by each part, relative to its own text, through joining and splitting', () => {
+    const { content, meta } = joinParts([
+      { text: '见JumpGate通过', breaks: [9] },
+      { projectId: 'nova', heading: 'Nova', text: 'bp 和 wiki', breaks: [2, 9] },
+    ]);
+    expect(content).toBe('见JumpGate通过 Nova bp 和 wiki');
+    const parts = splitParts(asPagefindStores(content), meta);
+    expect(parts.map(({ text, breaks }) => breaks?.map((offset) => text.slice(0, offset)))).toEqual([
+      ['见JumpGate'],
+      ['Nova bp', 'Nova bp 和 wiki'],
     ]);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { textDirective } from '../../../src/lib/search/page/text-fragment.ts';
 
 /** The directive with its terms decoded, to read. */
-const readable = (text: string, spans: { start: number; end: number }[]) =>
-  textDirective(text, spans)
+const readable = (text: string, spans: { start: number; end: number }[], breaks: number[] = []) =>
+  textDirective(text, spans, breaks)
     .split('&')
     .map((term) => decodeURIComponent(term));
 
@@ -39,5 +39,20 @@ describe('links to the words marked', () => {
       ).split('&'),
     ).toHaveLength(3);
     expect(textDirective(text, [])).toBe('');
+  });
+
+  it('takes no context across a place where the page shows words the text leaves out', () => {
+    // The page reads 见JumpGate（存档）通过为现代 OpenStack（存档）模块: the labels stand at 9 and 24.
+    const text = '见JumpGate通过为现代 OpenStack模块';
+    const breaks = [9, 24];
+    expect(readable(text, [{ start: 9, end: 12 }])).toEqual([':~:text=见JumpGate-,通过为,-现代']);
+    expect(readable(text, [{ start: 9, end: 12 }], breaks)).toEqual([':~:text=通过为,-现代']);
+    expect(readable(text, [{ start: 15, end: 24 }], breaks)).toEqual([':~:text=通过为现代-,OpenStack']);
+    expect(readable(text, [{ start: 1, end: 9 }], breaks)).toEqual([':~:text=见-,JumpGate']);
+  });
+
+  it('marks words the page splits with such words as a range, from the first to the last', () => {
+    const text = '见JumpGate通过为现代';
+    expect(readable(text, [{ start: 1, end: 11 }], [9])).toEqual([':~:text=见-,JumpGate,通过,-为现代']);
   });
 });

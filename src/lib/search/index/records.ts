@@ -59,13 +59,13 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
     const date = toIsoDay(issue.period.start);
     return textsOfIssue(issue).flatMap(({ text, locales }): SearchRecord[] => {
       const joined = joinParts([
-        { text: text.intro?.text ?? '' },
-        ...text.sections.map(({ projectId, subtitle, text: sectionText }) => {
+        { text: text.intro?.text ?? '', ...(text.intro?.breaks ? { breaks: text.intro.breaks } : {}) },
+        ...text.sections.map(({ projectId, subtitle, text: sectionText, breaks }) => {
           // The heading as the page shows it: the project's name (not as the editor wrote it), then
           // the section's subtitle, which is searched too; a subtitle alone stands as the text.
           const heading = [headingOf?.(projectId, text.lang), sectionText.trim() ? subtitle : undefined].filter(Boolean).join(' ');
           const body = sectionText.trim() ? sectionText : (subtitle ?? '');
-          return { projectId, text: body, ...(heading ? { heading } : {}) };
+          return { projectId, text: body, ...(heading ? { heading } : {}), ...(breaks && sectionText.trim() ? { breaks } : {}) };
         }),
       ]);
       if (!joined.content) return [];
