@@ -32,28 +32,51 @@ export interface SearchPart {
 export const BREAKS_META = 'breaks';
 
 /**
- * Digits written as punctuation, and the separator: Pagefind makes meta values searchable, and
- * punctuation makes no word of the index (a query of punctuation alone searches nothing).
+ * Offsets travel as the gaps between them, each a number in base 15 written in punctuation: Pagefind
+ * makes meta values searchable, and punctuation makes no word of the index (a query of punctuation
+ * alone searches nothing). A gap's last digit comes from one set of characters and the others from
+ * another, so no separator is needed; neither set holds `"` or `\`, which JSON would escape.
  */
-const OFFSET_DIGITS = '!#$%&*+=?@';
-const OFFSET_SEPARATOR = '~';
+const LAST_DIGITS = "!#$%&'()*+,-./:";
+const LEADING_DIGITS = ';<=>?@[]^_`{|}~';
+const BASE = LAST_DIGITS.length;
 
 /**
- * Offsets as a meta value that adds no word to the index.
- * @example encodeOffsets([9, 24]) // '@~#%'
+ * Ascending offsets as a meta value that adds no word to the index.
+ * @example encodeOffsets([9, 24]) // '+<!'
  */
 export function encodeOffsets(offsets: readonly number[]): string {
-  return offsets.map((offset) => [...String(offset)].map((digit) => OFFSET_DIGITS[Number(digit)]).join('')).join(OFFSET_SEPARATOR);
+  let written = '';
+  let previous = 0;
+  for (const offset of offsets) {
+    let gap = Math.max(0, offset - previous);
+    previous = offset;
+    let digits = LAST_DIGITS[gap % BASE] ?? '';
+    for (gap = Math.floor(gap / BASE); gap > 0; gap = Math.floor(gap / BASE)) digits = (LEADING_DIGITS[gap % BASE] ?? '') + digits;
+    written += digits;
+  }
+  return written;
 }
 
 /**
  * The offsets `encodeOffsets` wrote; none for a value it did not write.
- * @example decodeOffsets('@~#%') // [9, 24]
+ * @example decodeOffsets('+<!') // [9, 24]
  */
 export function decodeOffsets(value: string | undefined): number[] {
-  const written = value ? value.split(OFFSET_SEPARATOR) : [];
-  if (!written.every((offset) => offset && [...offset].every((digit) => OFFSET_DIGITS.includes(digit)))) return [];
-  return written.map((offset) => Number([...offset].map((digit) => OFFSET_DIGITS.indexOf(digit)).join('')));
+  const offsets: number[] = [];
+  let previous = 0;
+  let gap = 0;
+  for (const digit of value ?? '') {
+    const leading = LEADING_DIGITS.indexOf(digit);
+    const last = LAST_DIGITS.indexOf(digit);
+    if (leading >= 0) gap = gap * BASE + leading;
+    else if (last >= 0) {
+      previous += gap * BASE + last;
+      offsets.push(previous);
+      gap = 0;
+    } else return [];
+  }
+  return gap === 0 ? offsets : [];
 }
 
 /**
