@@ -108,12 +108,12 @@ function readOnce<T>(
     return before.result;
   }
   const decoded = decodeUtf8(bytes, path.basename(file));
-  const control = isEncodingError(decoded) ? undefined : controlCharacterError(decoded.text);
-  const result: FileResult<T> = isEncodingError(decoded)
-    ? unreadable(file, 'encoding', decoded)
-    : control
-      ? unreadable(file, 'text', control)
-      : read(decoded.text);
+  let result: FileResult<T>;
+  if (isEncodingError(decoded)) result = unreadable(file, 'encoding', decoded);
+  else {
+    const control = controlCharacterError(decoded.text);
+    result = control ? unreadable(file, 'text', control) : read(decoded.text);
+  }
   known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });
   return result;
 }

@@ -39,7 +39,7 @@ export function insertionPoints(plain: string, shown: string, inserted: readonly
  * without the mark: the place it then gives is as early or earlier, which is as safe for context.
  * @example markBreaks('ab c', [3]) // 'ab\uE000 c'
  */
-export function markBreaks(text: string, points: readonly number[]): string {
+function markBreaks(text: string, points: readonly number[]): string {
   let marked = '';
   let last = 0;
   for (const point of points) {

@@ -7,6 +7,7 @@ import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
+import { expandingAliases } from '../helpers/hostile-yaml.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { loadContentFiles } from '../../src/pipeline/content-files.ts';
 import { getSiteUrl, registryFile } from '../../src/pipeline/paths.ts';
@@ -175,14 +176,8 @@ describe('files written to do harm, or pasted from elsewhere', () => {
   };
 
   it('names the line of YAML aliases that expand without end, instead of a stack trace', async () => {
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const name of 'bcdefgh') {
-      const previous = String.fromCharCode(name.charCodeAt(0) - 1);
-      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
-    }
-    const { issues, text } = await report(
-      validWith('aliases', (source) => source.replace('number: 9\n', `number: 9\n${levels.join('\n')}\n`)),
-    );
+    const aliases = expandingAliases().join('\n');
+    const { issues, text } = await report(validWith('aliases', (source) => source.replace('number: 9\n', `number: 9\n${aliases}\n`)));
     expect(text).toContain('zh-CN/0009.md:4  front matter: the YAML cannot be read');
     expect(text).toContain('Fix: write the values out instead of repeating them with "&" anchors and "*" aliases.');
     expect(issues).toEqual([]);

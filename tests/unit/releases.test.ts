@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expandingAliases } from '../helpers/hostile-yaml.ts';
 import { removeTempDirs, tempDir } from '../helpers/temp-dir.ts';
 import { bucketsBetween } from '../../src/lib/activity.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
@@ -57,14 +58,7 @@ describe('a release registry with mistakes', () => {
 
   it('names the line of aliases that expand without end, instead of a stack trace', () => {
     const file = path.join(tempDir('releases'), 'releases.yaml');
-    const levels = ['- id: a', '  names: &a [x, x, x, x, x, x, x, x, x]'];
-    for (const name of 'bcdefgh')
-      levels.push(
-        `  ${name}: &${name} [${Array(9)
-          .fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`)
-          .join(', ')}]`,
-      );
-    writeFileSync(file, levels.join('\n'));
+    writeFileSync(file, ['- id: a', ...expandingAliases('  ')].join('\n'));
     expect(() => loadReleaseRegistry(file)).toThrow(`${file}:3: the YAML cannot be read`);
   });
 });
