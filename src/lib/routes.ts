@@ -150,3 +150,48 @@ export function archiveYearId(year: number): string {
 export function archiveMonthPath(month: string): string {
   return `${archiveYearPath(parseMonthKey(month).year)}#${archiveMonthId(month)}`;
 }
+
+/** A page of the site, as a locale-neutral path names it (`readRoute`). */
+export type SiteRoute =
+  /** A page every build has: home, the archive's index, the search page, a feed… */
+  | { kind: 'page' }
+  | { kind: 'issue'; number: number }
+  /** A project's timeline (page 1: the project page itself) or its feed. */
+  | { kind: 'project'; id: string; page: number }
+  | { kind: 'project-feed'; id: string }
+  | { kind: 'archive-year'; year: number };
+
+/** The pages every build has, whatever the archive holds. */
+const fixedPages = new Set([
+  homePath,
+  issuesPath,
+  projectsPath,
+  archivePath,
+  searchPath,
+  subscribePath,
+  translationsPath,
+  aboutPath,
+  feedPath,
+]);
+
+/**
+ * The page a locale-neutral path names by its shape, the reverse of the builders above; undefined
+ * for a path no page of the site has. Whether the archive holds that issue, project or year is the
+ * caller's to check. A path without its final slash names the page too (hosts redirect it).
+ * @example readRoute('/issues/8/') // { kind: 'issue', number: 8 }
+ * @example readRoute('/projects/nova/page/2/') // { kind: 'project', id: 'nova', page: 2 }
+ * @example readRoute('/isues/8/') // undefined
+ */
+export function readRoute(path: string): SiteRoute | undefined {
+  const page = path.endsWith('/') || path.endsWith('.xml') ? path : `${path}/`;
+  if (fixedPages.has(page)) return { kind: 'page' };
+  const issue = /^\/issues\/([1-9]\d*)\/$/.exec(page);
+  if (issue) return { kind: 'issue', number: Number(issue[1]) };
+  const project = /^\/projects\/([a-z0-9-]+)\/(?:page\/([2-9]|[1-9]\d+)\/)?$/.exec(page);
+  if (project) return { kind: 'project', id: project[1] ?? '', page: Number(project[2] ?? 1) };
+  const feed = /^\/projects\/([a-z0-9-]+)\/rss\.xml$/.exec(page);
+  if (feed) return { kind: 'project-feed', id: feed[1] ?? '' };
+  const year = /^\/archive\/(\d{4})\/$/.exec(page);
+  if (year) return { kind: 'archive-year', year: Number(year[1]) };
+  return undefined;
+}

@@ -3,9 +3,9 @@
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
 import type { BigIntStats } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultLocale } from '../i18n/locales.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import { checkIssueSet, toIssueEntry, validateIssueFile, type FileValidation, type ValidIssue } from './issue-validation.ts';
 import { formatProblems, type ContentProblem } from './problems.ts';
 import { createProjectResolver } from '../lib/projects.ts';
@@ -20,10 +20,11 @@ import { createArchive, type Archive } from '../lib/archive.ts';
 import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
-import { displayPath } from './paths.ts';
+import { displayPath, publicDir } from './paths.ts';
 import { controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
 import { checkFileName, listContentFiles, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
+import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
 import { toIsoDay } from '../lib/dates.ts';
 
 export interface LoadedContent {
@@ -246,7 +247,41 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
   );
   const checked = checkTranslations(translations, issues, invalidIssues);
   problems.push(...checked.problems);
+  problems.push(...checkSiteLinks(linkingTexts(issues, translations), await siteContents(issues, translations, site)));
   return { issues, translations, files, problems, stale: checked.stale };
+}
+
+/** The files the build writes beside the pages, which a text may link as well as those of `public/`. */
+const BUILT_FILES = ['/sitemap.xml', '/robots.txt'];
+
+/** What the build will publish of this content, for the links to it. */
+async function siteContents(issues: readonly ValidIssue[], translations: readonly ValidTranslation[], site: URL): Promise<SiteContents> {
+  const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+  const translated = new Map<number, Partial<Record<Locale, string[]>>>();
+  for (const { data, locale, body } of translations) {
+    if (data.draft || drafts.has(data.number)) continue;
+    translated.set(data.number, { ...translated.get(data.number), [locale]: body.sections.map((section) => section.projectId) });
+  }
+  const published = issues.map(({ data, body }) => ({
+    number: data.number,
+    period: data.period,
+    draft: !!data.draft,
+    sections: body.sections.map((section) => section.projectId),
+  }));
+  const files = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const served = files
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
+  return siteContentsOf(published, translated, site.pathname, [...served, ...BUILT_FILES]);
+}
+
+/** The issues and translations as texts that link to the site. */
+function linkingTexts(issues: readonly ValidIssue[], translations: readonly ValidTranslation[]): LinkingText[] {
+  const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+  return [
+    ...issues.map(({ file, data, siteLinks }) => ({ file, draft: !!data.draft, links: siteLinks })),
+    ...translations.map(({ file, data, siteLinks }) => ({ file, draft: !!data.draft || drafts.has(data.number), links: siteLinks })),
+  ];
 }
 
 /** The entries of one read, made once for every collection and reader that asks. */

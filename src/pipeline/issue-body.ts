@@ -13,6 +13,7 @@ import { renderText, type RenderedText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
+import type { SiteLink } from './site-links.ts';
 
 /** A part of a body: its rendered HTML and text, and its Markdown as written (for translators' scaffolds). */
 export interface BodyPart extends RenderedPart {
@@ -45,6 +46,8 @@ export interface IssueBody {
   problems: BodyProblem[];
   /** Every link elsewhere in the body, as the site links it. */
   links: OutsideLinkPlan[];
+  /** Every link and image to this site, with its line in the body. */
+  siteLinks: SiteLink[];
 }
 
 export interface BodyContext {
@@ -95,7 +98,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
-  const { parts, headings, boundaries, broken, links, unclosed } = rendered;
+  const { parts, headings, boundaries, broken, links, unclosed, siteLinks } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -129,6 +132,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     })),
     problems,
     links,
+    siteLinks,
   };
 }
 

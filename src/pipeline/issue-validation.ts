@@ -19,6 +19,7 @@ import type { ProjectResolver } from '../lib/projects.ts';
 import { noLinkRules, planOutsideLink, type LinkRules, type OutsideLinkPlan } from '../lib/outside-links.ts';
 import { parseIsoDay } from '../lib/dates.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
+import type { SiteLink, WrittenSiteLink } from './site-links.ts';
 
 export interface IssueFile {
   /** Path as shown in messages. */
@@ -39,6 +40,8 @@ export interface ValidIssue {
   sourceLink: OutsideLinkPlan;
   /** Every link elsewhere the issue holds (body, credit statement, source), as the site links it. */
   links: OutsideLinkPlan[];
+  /** Every link and image to this site the issue holds (body, credit statement), with its line in the file. */
+  siteLinks: WrittenSiteLink[];
   lineOf: Frontmatter['lineOf'];
 }
 
@@ -149,6 +152,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   const known = writtenNumberOf(frontmatter);
   if (!parsed.success || problems.length > 0 || !day) return { problems, ...known };
   const notice = parsed.data.attribution.notice ? renderText(parsed.data.attribution.notice, { page, ...outsideLinks }) : undefined;
+  const siteLinks = inFile(body.siteLinks, bodyLine, 'body');
   if (notice) {
     // The credit's first line: the field's own, or the next one for a block (`notice: |`).
     const fieldLine = frontmatter.lineOf(['attribution', 'notice']);
@@ -157,6 +161,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       problems.push({ file, line: firstLine + problem.line - 1, field: 'attribution.notice', message: problem.message, fix: problem.fix });
     }
     if (problems.length > 0) return { problems, ...known };
+    siteLinks.push(...inFile(notice.siteLinks, (line) => firstLine + line - 1, 'attribution.notice'));
   }
   const sourceLink = planOutsideLink(new URL(parsed.data.attribution.source).href, day, rules);
   return {
@@ -169,10 +174,16 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       ...(notice ? { noticeHtml: notice.parts[0]?.html ?? '' } : {}),
       sourceLink,
       links: [...body.links, ...(notice?.links ?? []), sourceLink],
+      siteLinks,
       lineOf: frontmatter.lineOf,
     },
     problems,
   };
+}
+
+/** Links of a text as its file holds them: lines counted from the file's start, and the field. */
+export function inFile(links: readonly SiteLink[], fileLine: (line: number) => number, field: string): WrittenSiteLink[] {
+  return links.map(({ line, ...link }) => ({ ...link, field, ...(line === undefined ? {} : { line: fileLine(line) }) }));
 }
 
 /** The front matter's `number` when it is a positive whole number. */

@@ -17,6 +17,9 @@ export const linkHealthFileName = 'link-health.yaml';
 /** The known moves of outside addresses, shared by every issues folder. */
 export const linkMovesFile = path.resolve('src/content/link-moves.yaml');
 
+/** Files served as they are, at the site's root (`public/favicon.svg` is `/favicon.svg`). */
+export const publicDir = path.resolve('public');
+
 /** The issues folder: `zh-CN/` holds the issues, `en/` their translations. */
 export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env['DIGEST_CONTENT_DIR'] || 'src/content/issues');

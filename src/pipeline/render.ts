@@ -15,7 +15,8 @@ import type { Node } from 'unist';
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorContext, type MarkdownToHtmlResult } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
-import { resolveAddress, type PageAddress } from './addresses.ts';
+import { resolveAddress, type PageAddress, type ResolvedAddress } from './addresses.ts';
+import type { SiteLink } from './site-links.ts';
 import {
   ALLOWED_ELEMENTS,
   BLOCK_ELEMENTS,
@@ -70,6 +71,8 @@ export interface RenderedText {
   unspacedHeadings: { text: string; line: number }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
   footnotes: { label: string; line: number }[];
+  /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
+  siteLinks: SiteLink[];
 }
 
 /**
@@ -158,7 +161,12 @@ export function renderText(written: string, { page, startsPart = () => false, ou
       }
     },
   });
-  const safety = createSafetyStep(page, rawHtml);
+  const siteLinks: SiteLink[] = [];
+  const addresses = createAddressLines(markdown);
+  const safety = createSafetyStep(page, rawHtml, (written, href, image) => {
+    const line = addresses.lineOf(written);
+    siteLinks.push({ href, image, ...(line ? { line } : {}) });
+  });
   const links: OutsideLinkPlan[] = [];
   const besides: string[] = [];
   // No step is asynchronous, so neither is the result.
@@ -175,7 +183,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const texts = marked.split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings, footnotes };
+    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings, footnotes, siteLinks };
   }
   const parts = htmls.map((part, index): RenderedPart => {
     const flat = flattenLines(texts[index] ?? '');
@@ -183,7 +191,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     const { text, breaks } = takeBreaks(flat);
     return { html: part.trim(), text, ...(breaks.length ? { breaks } : {}) };
   });
-  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings, footnotes };
+  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings, footnotes, siteLinks };
 }
 
 /** The text as the page shows it, once every step has run: the words beside outside links included. */
@@ -201,7 +209,7 @@ const shownTextStep = defineHastPlugin({
  * elements outside the allowlist lose their attributes during the pass and their tags after it,
  * outermost first, so that nothing inside them escapes the pass.
  */
-function createSafetyStep(page: PageAddress, rawHtml: boolean) {
+function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
   let skip = 0;
   let unwrap = false;
   const remove = (node: Readonly<Nodes>, ctx: HastVisitorContext) => {
@@ -223,8 +231,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean) {
           if (rawHtml && BLOCK_ELEMENTS.has(tag)) ctx.insertAfter(node, { type: 'text', value: '\n' });
           return;
         }
-        if (tag === 'a') return keepLink(node, ctx, page);
-        if (tag === 'img') return keepImage(node, ctx, page);
+        if (tag === 'a') return keepLink(node, ctx, page, toSite);
+        if (tag === 'img') return keepImage(node, ctx, page, toSite);
         for (const key of Object.keys(node.properties)) {
           if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
         }
@@ -280,12 +288,13 @@ function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[]
 }
 
 /** A link: its address resolved (in place: a new node would leave its content's changes behind), marked when it leaves the site. */
-function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress): void {
+function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
   const written = node.properties['href'];
   for (const key of Object.keys(node.properties)) {
     if (!isAllowedProperty('a', key)) ctx.setProperty(node, key, undefined);
   }
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
+  if (typeof written === 'string' && address && isOnSite(address)) toSite(written, address.href, false);
   if (address?.href !== written) ctx.setProperty(node, 'href', address?.href);
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
 }
@@ -296,9 +305,10 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
  * link is no HTML: the image's text stays in the link it was in, and the link to the image
  * follows that link.
  */
-function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress): void {
+function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
   const written = node.properties['src'];
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
+  if (typeof written === 'string' && address && isOnSite(address)) toSite(written, address.href, true);
   const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : '';
   if (!address) {
     if (alt) ctx.replaceNode(node, { type: 'text', value: alt });
@@ -326,6 +336,46 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
   properties['loading'] = 'lazy';
   ctx.replaceNode(node, { type: 'element', tagName: 'img', properties, children: [] });
 }
+
+/** Told of each address to this site: as written, as the site writes it, and whether an image loads it. */
+type ToSite = (written: string, href: string, image: boolean) => void;
+
+const isOnSite = ({ href, external }: ResolvedAddress) => !external && !href.startsWith('mailto:');
+
+/**
+ * The lines addresses to the site are written on, for messages about them: found in the text as
+ * written, an address written twice on its lines in turn (the HTML tree meets links in the order
+ * they are written). Searched only for those addresses, which are few, rather than noted for every
+ * link of the text.
+ */
+function createAddressLines(markdown: string) {
+  const searchedFrom = new Map<string, number>();
+  const find = (address: string) => {
+    const at = markdown.indexOf(address, searchedFrom.get(address) ?? 0);
+    // Found again from the start when a definition (`[ref]: /issues/7/`) is used twice.
+    return at >= 0 ? at : markdown.indexOf(address);
+  };
+  return {
+    /** Undefined for an address not found as written (spelled with entities): the message still names it. */
+    lineOf(written: string): number | undefined {
+      const address = [written, safeDecode(written)].find((candidate) => markdown.includes(candidate));
+      if (address === undefined) return undefined;
+      const at = find(address);
+      searchedFrom.set(address, at + address.length);
+      let line = 1;
+      for (let index = markdown.indexOf('\n'); index >= 0 && index < at; index = markdown.indexOf('\n', index + 1)) line += 1;
+      return line;
+    },
+  };
+}
+
+const safeDecode = (text: string) => {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+};
 
 /** The link an element is in, if any. */
 function enclosingLink(node: Readonly<Element>, ctx: HastVisitorContext): Readonly<Element> | undefined {

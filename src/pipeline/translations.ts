@@ -15,6 +15,7 @@ import {
   describeTrailingComments,
   writtenNumber,
   writtenNumberOf,
+  inFile,
   type FileValidation,
   type IssueFile,
   type ValidIssue,
@@ -25,6 +26,7 @@ import type { ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
 import { noLinkRules, type LinkRules } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
+import type { WrittenSiteLink } from './site-links.ts';
 
 export interface ValidTranslation {
   file: string;
@@ -34,6 +36,8 @@ export interface ValidTranslation {
   bodyLine: number;
   /** The body read and rendered: introduction and sections. */
   body: IssueBody;
+  /** Every link and image to this site the body holds, with its line in the file. */
+  siteLinks: WrittenSiteLink[];
   lineOf: Frontmatter['lineOf'];
 }
 
@@ -117,6 +121,7 @@ export function validateTranslationFile(
       data: parsed.data,
       bodyLine: frontmatter.bodyLine,
       body,
+      siteLinks: inFile(body.siteLinks, (line) => frontmatter.bodyLine + line - 1, 'body'),
       lineOf: frontmatter.lineOf,
     },
     problems,

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { elementsIn, guidOf, isAbsoluteUrl, readFeeds, textOf, urlsIn, xmllint, type Feed } from '../helpers/feeds.ts';
 import { projectRoot, runAstro } from '../helpers/commands.ts';
+import { checkLinks } from '../helpers/link-check.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { getSiteUrl } from '../../src/pipeline/paths.ts';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/content/hostile-feed');
 const source = readFileSync(path.join(fixture, 'zh-CN/0009.md'), 'utf8');
@@ -60,6 +62,23 @@ describe('feeds built from hostile content', () => {
     expect(textOf(nova?.items[0]?.['content:encoded'] ?? '')).toMatch(/^Nova & Neutron raw \]\]> \]\]> & 结束。/);
     const digest = feeds.find((feed) => feed.path === '/rss.xml');
     expect(textOf(digest?.items[0]?.['content:encoded'] ?? '')).toContain('前言：AT&T 与 a < b，以及 ]]> 结尾。控制字符在这里。');
+  });
+
+  it("come with the text's links to the site, each leading to a page, section or file the build wrote", () => {
+    // The pipeline let these through (`site-links.ts`); the built files say whether they arrive.
+    const { broken, checked } = checkLinks(outDir, getSiteUrl({}));
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(0);
+    for (const href of [
+      '/projects/nova/',
+      '/archive/2014/#m2014-02',
+      '/en/issues/9/#nova',
+      '/issues/9/#industry',
+      '/favicon.svg',
+      '/rss.xml',
+    ]) {
+      expect(readFileSync(path.join(outDir, 'issues/9/index.html'), 'utf8')).toContain(`="${href}"`);
+    }
   });
 
   it('let no raw HTML become active, and leave only absolute addresses', () => {

@@ -110,6 +110,41 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
     [],
   ],
   ['misnamed-file', ['zh-CN/0042.md:2  file name: the file holds issue 9 but is named 0042.md', 'Fix: rename it to 0009.md'], []],
+  [
+    'site-links',
+    [
+      '11 content problems:',
+      'zh-CN/0009.md:13  attribution.notice: "/issues/90/" leads to no page: the archive has no issue 90. Fix: link an issue the archive holds (issues 9–10), or correct the number.',
+      'zh-CN/0009.md:26  body: "/issues/99/" leads to no page: the archive has no issue 99.',
+      'zh-CN/0009.md:28  body: "/issues/10/#glance" names a section issue 10 does not have: "#glance" (its sections: nova, neutron). Fix: link one of its sections (/issues/10/#nova), or the issue itself.',
+      'zh-CN/0009.md:30  body: "/images/missing.png" is no file of the site, so the image would not show. Fix: put the image in public/images/missing.png, or correct the address.',
+      'zh-CN/0009.md:32  body: "/isues/9/" leads to no page of the site.',
+      'zh-CN/0009.md:34  body: "/issues/11/" leads to issue 11, a draft: the build leaves drafts out, so the link would lead nowhere. Fix: publish issue 11 first (remove "draft: true")',
+      'zh-CN/0009.md:36  body: "/archive/2009/" leads to no page: the archive has no issue in 2009.',
+      'zh-CN/0009.md:38  body: "/projects/swift/" leads to no page: no issue has a section on "swift"',
+      'zh-CN/0009.md:42  body: "/issues/7/" leads to no page',
+      // A draft may link another draft (itself here), not an issue never written.
+      'zh-CN/0011.md:18  body: "/issues/12/" leads to no page: the archive has no issue 12. Fix: link an issue the archive holds (issues 9–11)',
+      'en/0009.md:16  body: "/en/issues/98/" leads to no page: the archive has no issue 98.',
+    ],
+    // The links that arrive: pages, sections, a text directive, a file, a month, a reference, the draft's own.
+    [
+      '"/issues/10/"',
+      '"/issues/10/#neutron"',
+      '"/issues/10/#neutron:~:text=Neutron"',
+      '"/issues/9/#nova"',
+      '"/en/issues/9/#nova"',
+      '"/en/issues/10/#neutron"',
+      '"/issues/9/#industry"',
+      '"/favicon.svg"',
+      '"/archive/2014/#m2014-02"',
+      '"/projects/nova/"',
+      '"/search/?q=nova"',
+      '"/rss.xml"',
+      '"/about/"',
+      '"/issues/11/#nova"',
+    ],
+  ],
   // The issue's own problem is the one to fix; its translation is not said to translate nothing.
   ['translation-of-invalid-issue', ['1 content problem:', 'zh-CN/0009.md:8  author: unknown field author'], ['there is no issue 9']],
 ];

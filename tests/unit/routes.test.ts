@@ -9,6 +9,7 @@ import {
   notFoundFile,
   projectPagePath,
   projectPath,
+  readRoute,
   splitLocale,
   withBase,
   withoutBase,
@@ -81,4 +82,27 @@ describe('a base path (a site published under a path)', () => {
     expect(notFoundFile('zh-CN')).toBe('/404.html');
     expect(notFoundFile('en')).toBe('/en/404.html');
   });
+});
+
+describe('reading a path back into the page it names', () => {
+  it.each([
+    ['/', { kind: 'page' }],
+    ['/search/', { kind: 'page' }],
+    ['/rss.xml', { kind: 'page' }],
+    ['/issues/8/', { kind: 'issue', number: 8 }],
+    ['/issues/8', { kind: 'issue', number: 8 }],
+    ['/projects/nova/', { kind: 'project', id: 'nova', page: 1 }],
+    ['/projects/nova/page/12/', { kind: 'project', id: 'nova', page: 12 }],
+    ['/projects/nova/rss.xml', { kind: 'project-feed', id: 'nova' }],
+    ['/archive/2014/', { kind: 'archive-year', year: 2014 }],
+  ])('%s', (path, route) => {
+    expect(readRoute(path)).toEqual(route);
+  });
+
+  it.each(['/isues/8/', '/issues/08/', '/issues/0/', '/issues/8/x/', '/projects/nova/page/1/', '/archive/14/', '/images/a.png'])(
+    'finds no page at %s',
+    (path) => {
+      expect(readRoute(path)).toBeUndefined();
+    },
+  );
 });
