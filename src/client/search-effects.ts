@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n/locales.ts';
 import type { PageEffect, PageEvent } from '../lib/search/page/controller.ts';
-import { FIRST_WAVE, preloadQuery, runSearch, warmUp } from '../lib/search/page/engine.ts';
+import { FIRST_WAVE, preloadQuery, runSearch, warmUp, type SearchRequest } from '../lib/search/page/engine.ts';
 import type { SearchState } from '../lib/search/page/state.ts';
 import type { LoadedSearch, PagefindLoader } from './pagefind.ts';
 
@@ -17,6 +17,9 @@ export interface SearchEffectHost {
   /** The search the box (and form) holds now: what a pause in typing searches. */
   typed(): SearchState;
 }
+
+/** A search's first wave: its first few issues, uncounted; the whole page follows. */
+const firstWave = (request: SearchRequest): SearchRequest => ({ ...request, limit: FIRST_WAVE, counts: false });
 
 /** A runner of the shared effects; it returns false for an effect that is not one of them. */
 export function createSearchEffects({ pagefind, locale, dispatch, typed }: SearchEffectHost): (effect: PageEffect) => boolean {
@@ -53,9 +56,13 @@ export function createSearchEffects({ pagefind, locale, dispatch, typed }: Searc
       case 'schedule-slow':
         setTimeout(() => dispatch({ type: 'slow', id: effect.id }), effect.delay);
         return true;
+      case 'anticipate':
+        // Nothing is shown: what it loads is remembered for the search Enter runs (`remembered.ts`,
+        // and each fragment read once in `pagefind.ts`).
+        withPagefind(({ instance, vocabulary }) => runSearch(instance, firstWave(effect.request), vocabulary));
+        return true;
       case 'run': {
-        // A first wave lists its first few issues, uncounted; the whole page follows.
-        const request = effect.wave === 'first' ? { ...effect.request, limit: FIRST_WAVE, counts: false } : effect.request;
+        const request = effect.wave === 'first' ? firstWave(effect.request) : effect.request;
         pagefind.askForChunks(request);
         pagefind
           .load()

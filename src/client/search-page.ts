@@ -168,7 +168,7 @@ export function startSearchPage(
     event.preventDefault();
     dispatch({ type: 'submit', state: readForm() });
   });
-  listenForTyping(input, dispatch);
+  listenForTyping(input, dispatch, readForm);
   filters.addEventListener('toggle', () => dispatch({ type: 'filters', open: filters.open }));
   // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
   input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });

@@ -122,7 +122,7 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
     event.preventDefault();
     dispatch({ type: 'submit', state: boxState() });
   });
-  listenForTyping(input, dispatch);
+  listenForTyping(input, dispatch, boxState);
   // Back in the box from elsewhere on the page, the reader finds the answer again (not when focus
   // comes back from the panel: Escape closed it).
   input.addEventListener('focus', (event) => {

@@ -14,6 +14,7 @@ import type { FocusSpot, FocusTarget } from '../lib/search/page/keyboard.ts';
 import { normalizeForMatch } from '../lib/search/page/matcher.ts';
 import { MAX_QUERY_LENGTH, type PreparedQuery } from '../lib/search/page/query.ts';
 import type { RankedIssue } from '../lib/search/page/rank.ts';
+import type { SearchState } from '../lib/search/page/state.ts';
 import type { PageEvent } from '../lib/search/page/controller.ts';
 import { textDirective } from '../lib/search/page/text-fragment.ts';
 import { labelKey } from '../lib/search/contract.ts';
@@ -321,17 +322,24 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
   return node;
 }
 
+/** Input that brings text in at once, however long: pasted, dropped, or a suggestion taken. */
+const WHOLE_INPUTS = new Set(['insertFromPaste', 'insertFromDrop', 'insertReplacementText']);
+
 /**
- * Tells the search what the reader types into a box. A Chinese input method shows the pinyin in
- * the box while the reader picks characters (often for longer than the typing pause): only the
- * text it commits is a query.
+ * Tells the search what the reader types into a box, and the form's search (`read`) when the
+ * text came whole. A Chinese input method shows the pinyin in the box while the reader picks
+ * characters (often for longer than the typing pause): only the text it commits is a query, and
+ * what it commits came whole.
  */
-export function listenForTyping(input: HTMLInputElement, dispatch: (event: PageEvent) => void): void {
+export function listenForTyping(input: HTMLInputElement, dispatch: (event: PageEvent) => void, read: () => SearchState): void {
   input.addEventListener('input', (event) => {
-    if (!(event as InputEvent).isComposing) dispatch({ type: 'typed', text: input.value });
+    const { isComposing, data, inputType } = event as InputEvent;
+    if (isComposing) return;
+    const whole = (data?.length ?? 0) > 1 || WHOLE_INPUTS.has(inputType);
+    dispatch({ type: 'typed', text: input.value, ...(whole ? { whole: read() } : {}) });
   });
   input.addEventListener('compositionstart', () => dispatch({ type: 'composing' }));
-  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value }));
+  input.addEventListener('compositionend', () => dispatch({ type: 'typed', text: input.value, whole: read() }));
 }
 
 /**

@@ -734,6 +734,42 @@ describe('what pages download', () => {
     await warmedUp;
   }
 
+  it('searches a pasted query ahead, so Enter finds its results on their way; a keystroke searches nothing ahead', async () => {
+    /** When the page asked for result texts, and when its searches started (page clock, ms). */
+    const timeline = (page: Page) =>
+      page.evaluate(() => ({
+        fragments: performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/pagefind/fragment/'))
+          .map((entry) => ({ name: entry.name, start: entry.startTime })),
+        searches: performance.getEntriesByName('search-start', 'mark').map((mark) => mark.startTime),
+      }));
+
+    // One insertion of the whole query, as pasting or an input method's commit makes: its texts are
+    // asked for before any search shows (the typing pause's, 200 ms on).
+    const pasted = await openSettledSearchPage();
+    await focusAndWarmUp(pasted.page, pasted.search);
+    const asked = pasted.page.waitForRequest((request) => request.url().includes('/pagefind/fragment/'));
+    await pasted.search.box().fill('Heat');
+    await asked;
+    await pasted.search.box().press('Enter');
+    await pasted.search.answered('Heat');
+    expect(await pasted.search.issues()).not.toEqual([]);
+    const ahead = await timeline(pasted.page);
+    const firstSearch = Math.min(...ahead.searches);
+    expect(ahead.fragments.filter((fragment) => fragment.start < firstSearch).length).toBeGreaterThan(0);
+    // Each text once: the search shown read what was loaded ahead.
+    expect(new Set(ahead.fragments.map((fragment) => fragment.name)).size).toBe(ahead.fragments.length);
+
+    const typed = await openSettledSearchPage();
+    await focusAndWarmUp(typed.page, typed.search);
+    await typed.search.box().pressSequentially('Hea');
+    await typed.search.answered('Hea');
+    const keystrokes = await timeline(typed.page);
+    expect(keystrokes.searches.length).toBeGreaterThan(0);
+    expect(keystrokes.fragments.filter((fragment) => fragment.start < Math.min(...keystrokes.searches))).toEqual([]);
+  });
+
   it("holds Enter pressed before the page's search code arrives and answers it in place; words typed and filters changed before it stay and are searched", async () => {
     const late = async (page: Page, query = '') => {
       await page.route('**/_astro/search-ui*', async (route) => {

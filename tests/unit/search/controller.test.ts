@@ -297,4 +297,34 @@ describe('the search page controller', () => {
     expect(page.of('show-nothing')).toHaveLength(1);
     expect(page.of('show-results')).toEqual([]);
   });
+
+  it('searches ahead a query that came whole (pasted, or committed by an input method), as Enter will search it', async () => {
+    const page = drivePage();
+    page.dispatch({ type: 'focused' });
+    await page.settle();
+    const pasted = search('Rackspace', { projects: ['nova'], from: '2014-02' });
+    page.dispatch({ type: 'typed', text: pasted.q, whole: pasted });
+    const [ahead, ...more] = page.of('anticipate');
+    expect(more).toEqual([]);
+    // Nothing is shown or written for it.
+    expect(page.effects.map((effect) => effect.type)).not.toContain('show-busy');
+    expect(page.of('write-history')).toEqual([]);
+    page.dispatch({ type: 'submit', state: pasted });
+    const [run] = page.of('run');
+    expect(run?.wave).toBe('first');
+    // The same request, so Enter finds what was loaded ahead.
+    expect(ahead?.request).toEqual(run?.request);
+  });
+
+  it('searches nothing ahead for a keystroke, before Pagefind is on its way, or for the search already shown', async () => {
+    const page = drivePage();
+    page.dispatch({ type: 'typed', text: 'Rackspace', whole: search('Rackspace') });
+    page.dispatch({ type: 'focused' });
+    await page.settle();
+    page.type('Rackspac');
+    page.dispatch({ type: 'submit', state: search('Rackspace') });
+    await page.settle();
+    page.dispatch({ type: 'typed', text: 'Rackspace', whole: search('Rackspace') });
+    expect(page.of('anticipate')).toEqual([]);
+  });
 });

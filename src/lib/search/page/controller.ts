@@ -64,8 +64,12 @@ export type PageEvent =
   | { type: 'open'; state: SearchState; hasQuery: boolean; fromHistory: boolean }
   /** Enter, or a filter changed. */
   | { type: 'submit'; state: SearchState }
-  /** The box changed outside an input method's composition (or one committed its text). */
-  | { type: 'typed'; text: string }
+  /**
+   * The box changed outside an input method's composition (or one committed its text). `whole`:
+   * the form's search, when the text came at once (pasted, dropped, completed, or committed by an
+   * input method), as a query often does just before Enter.
+   */
+  | { type: 'typed'; text: string; whole?: SearchState }
   /** An input method started composing: what it shows is not typed yet. */
   | { type: 'composing' }
   /** Typing paused: the form as it is now. */
@@ -89,6 +93,8 @@ export type PageEffect =
   | { type: 'load-pagefind' }
   | { type: 'warm-up' }
   | { type: 'preload'; text: string }
+  /** Run the first wave of a search the reader is likely to ask for next, showing nothing: its hits and texts are then at hand. */
+  | { type: 'anticipate'; request: SearchRequest }
   | { type: 'schedule-typing'; delay: number }
   | { type: 'cancel-typing' }
   | { type: 'schedule-slow'; id: number; delay: number }
@@ -284,6 +290,11 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
         const effects: PageEffect[] = [{ type: 'cancel-typing' }, { type: 'schedule-typing', delay: TYPING_DELAY_MS }];
         // Typing starts loading the words' index chunks, once Pagefind is on its way.
         if (state.loading && prepared.ok) effects.push({ type: 'preload', text: prepared.text });
+        // A query that came whole is searched ahead, as Enter would search it: Enter then finds
+        // Pagefind's answer and the results' texts on their way, a round trip sooner.
+        const whole =
+          event.whole && state.loading && !alreadyAsked(state, event.whole) && requestFor(event.whole, { ...state, limit: pageSize });
+        if (whole && whole.ok) effects.push({ type: 'anticipate', request: whole.request });
         return { state, effects };
       }
       case 'composing':
