@@ -17,6 +17,7 @@ import {
   expectedCacheControl,
   expectedContentType,
   isPage,
+  isPagefindData,
   isText,
   pageHeaderPolicyFromMeta,
   parsePolicy,
@@ -67,9 +68,10 @@ describe('nginx with the shipped server block', () => {
     expect(files.length).toBeGreaterThan(100);
   });
 
-  it("sends the gzip or Brotli copy a client asks for, never one of Pagefind's own compressed files", async () => {
+  it("sends the gzip or Brotli copy a client asks for, and Pagefind's own gzip files as they are, gzip-encoded to whoever takes gzip", async () => {
     const wrong: string[] = [];
     let sent = 0;
+    let pagefindSent = 0;
     for (const { file, path: sitePath } of servedFiles(dist())) {
       const bytes = readFileSync(path.join(dist(), file));
       for (const [encoding, decompress] of [
@@ -77,6 +79,15 @@ describe('nginx with the shipped server block', () => {
         ['gzip', gunzipSync],
       ] as const) {
         const { headers, body } = await rawGet(`${nginx.url}${sitePath}`, { 'accept-encoding': `${encoding}` });
+        if (isPagefindData(sitePath)) {
+          // The file itself, never compressed again: a browser that takes gzip unpacks it, one that does not gets it unlabelled.
+          const expected = encoding === 'gzip' ? 'gzip' : undefined;
+          if (headers['content-encoding'] !== expected) wrong.push(`${sitePath}: ${encoding} asked, ${headers['content-encoding']} sent`);
+          if (!body.equals(bytes)) wrong.push(`${sitePath}: not the built file`);
+          if (!String(headers['vary']).includes('Accept-Encoding')) wrong.push(`${sitePath}: no Vary: Accept-Encoding`);
+          if (expected) pagefindSent += 1;
+          continue;
+        }
         const copied = isText(sitePath) && bytes.length >= 1000;
         if (copied && headers['content-encoding'] !== encoding)
           wrong.push(`${sitePath}: ${encoding} asked, ${headers['content-encoding']} sent`);
@@ -90,6 +101,7 @@ describe('nginx with the shipped server block', () => {
     }
     expect(wrong).toEqual([]);
     expect(sent).toBeGreaterThan(100);
+    expect(pagefindSent).toBeGreaterThan(20);
   });
 
   it('answers a missing path with the 404 page of its language, with the same headers', async () => {
@@ -149,10 +161,25 @@ describe('nginx with the shipped server block', () => {
     async (address) => {
       const page = await newPage();
       const violations = await recordCspViolations(page);
+      const fetched: { path: string; encoding?: string }[] = [];
+      page.on('response', (answer) => {
+        const { pathname } = new URL(answer.url());
+        if (isPagefindData(pathname))
+          fetched.push({
+            path: pathname,
+            ...(answer.headers()['content-encoding'] ? { encoding: answer.headers()['content-encoding'] } : {}),
+          });
+      });
       const response = await page.goto(address);
       expect(parsePolicy(String(response?.headers()['content-security-policy']))).toEqual(policyFor('/search/'));
       await page.locator('#search-results a').first().waitFor();
       expect(await page.locator('#search-results a').count()).toBeGreaterThan(0);
+      // Pagefind's files came gzip-encoded, the browser unpacked them, and each was read once (no
+      // fragment read again by Pagefind's own code after the page's reading failed).
+      const paths = fetched.map(({ path: each }) => each);
+      expect(paths.filter((each) => each.includes('/fragment/')).length).toBeGreaterThan(0);
+      expect(fetched.filter(({ encoding }) => encoding !== 'gzip')).toEqual([]);
+      expect(new Set(paths).size).toBe(paths.length);
       await page.locator('#search-results a').first().click();
       await page.waitForURL(/\/issues\/\d+\//);
       expect(violations).toEqual([]);

@@ -61,6 +61,9 @@ export function expectedContentType(sitePath: string): string {
 /** Whether the build keeps compressed copies of a file: its text files, not Pagefind's own compressed data. */
 export const isText = (sitePath: string) => isPage(sitePath) || /\.(css|js|json|xml|svg|txt)$/.test(sitePath);
 
+/** Pagefind's own files, gzip inside (index, filters, fragments, metadata, WebAssembly). */
+export const isPagefindData = (sitePath: string) => /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/.test(sitePath);
+
 /** The `<meta>` policy of a page. */
 function metaPolicy(html: string): string {
   const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1];

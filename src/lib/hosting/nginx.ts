@@ -46,6 +46,20 @@ function headerLines(cache: string, indent: string, policy = cspHeaderValue()): 
   );
 }
 
+/**
+ * The headers of Pagefind's own files (index, filters, fragments, metadata, WebAssembly): gzip
+ * inside, sent as they are but said to be gzip-encoded to a browser that takes gzip, which then
+ * unpacks them natively and Pagefind skips its own unpacking in JavaScript, on the main thread
+ * of a first search (bench/REPORT.md). Search's own reading of fragments takes either.
+ */
+function pagefindDataLines(cache: string, indent: string): string[] {
+  return [
+    ...headerLines(cache, indent),
+    `${indent}add_header Content-Encoding $pagefind_encoding always;`,
+    `${indent}add_header Vary "Accept-Encoding" always;`,
+  ];
+}
+
 /** The nginx server block for a site. */
 export function renderNginxServer({ site, root, listen }: NginxServerOptions): string {
   const base = site.pathname;
@@ -74,6 +88,10 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
   const pagefindHashed = hashedFolders
     .filter((folder) => folder.startsWith(pagefindFolder))
     .map((folder) => escapeRegExp(folder.slice(pagefindFolder.length)))
+    .join('|');
+  // Pagefind's files outside those folders: its metadata and WebAssembly.
+  const unhashedPagefindData = pagefindDataExtensions
+    .filter((extension) => !['pf_index', 'pf_fragment', 'pf_filter'].includes(extension))
     .join('|');
   return [
     '# The OpenStack社区动态 archive on nginx: a server block for the http block (on Debian, a file in',
@@ -111,6 +129,12 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     '',
     `    error_page 404 ${at(notFoundFile(localeCodes[0]))};`,
     '',
+    "    # Pagefind's files are gzip inside: gzip-encoded to whoever takes gzip (see the Pagefind location below).",
+    '    set $pagefind_encoding "";',
+    '    if ($http_accept_encoding ~* "(^|[ ,])gzip($|[ ,;])") {',
+    '        set $pagefind_encoding gzip;',
+    '    }',
+    '',
     "    # What no location below answers (the redirect that adds a slash to the site's own path) keeps the same headers.",
     ...headerLines(cacheControl.revalidate, '    '),
     '',
@@ -133,8 +157,11 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     '    # Pagefind: its script, entry file, metadata and WebAssembly keep their names; its index files are hashed.',
     `    location ${at(pagefindFolder)} {`,
     ...headerLines(cacheControl.revalidate, '        '),
+    `        location ~ \\.(?:${unhashedPagefindData})$ {`,
+    ...pagefindDataLines(cacheControl.revalidate, '            '),
+    '        }',
     `        location ~ ^${escapeRegExp(at(pagefindFolder))}(?:${pagefindHashed}) {`,
-    ...headerLines(cacheControl.immutable, '            '),
+    ...pagefindDataLines(cacheControl.immutable, '            '),
     '        }',
     '    }',
     '}',
