@@ -153,7 +153,13 @@ async function measureInBrowser(result: SizeResult, archive: ArchiveFiles, distD
       );
     result.issuePage = { number, pages };
     log(`${result.label}: searching ${queries.cold.map((entry) => entry.query).join(', ')}`);
-    result.search = await measureSearchCost(browser, server.url, queries, options.runs);
+    // Searched as the shipped nginx block serves the site (see "How each figure is measured").
+    const hosted = await serveGzip(distDir);
+    try {
+      result.search = await measureSearchCost(browser, hosted.url, queries, options.runs);
+    } finally {
+      await hosted.close();
+    }
     if (withRecall) {
       log(`${result.label}: search recall`);
       result.recall = await measureRecallFigures(browser, server.url, corpus);

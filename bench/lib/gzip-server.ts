@@ -8,6 +8,12 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pagefindDataExtensions } from '../../src/lib/hosting/policy.ts';
+
+/** Pagefind's index, filter, fragment, metadata and WebAssembly files. @example isPagefindData('/pagefind/index/zh-cn_1.pf_index') // true */
+export function isPagefindData(file: string): boolean {
+  return (pagefindDataExtensions as readonly string[]).includes(path.extname(file).slice(1));
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +62,12 @@ export async function serveGzip(root: string): Promise<GzipServer> {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
     };
-    if (compressible(file) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    // Pagefind's own files are gzip inside: sent as they are, labelled as gzip, as the shipped nginx block sends them.
+    if (isPagefindData(file) && acceptsGzip) {
+      headers['content-encoding'] = 'gzip';
+      headers['vary'] = 'accept-encoding';
+    } else if (compressible(file) && acceptsGzip) {
       let gzipped = compressed.get(file);
       if (!gzipped) compressed.set(file, (gzipped = gzipSync(body)));
       body = gzipped;

@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search/contract.ts';
+import { isPagefindData } from './gzip-server.ts';
 import type { FetchedFile, PageWeight, Transfer } from './results.ts';
 
 /** A response as the browser received it. */
@@ -14,6 +15,11 @@ export interface FetchedBody {
   /** Playwright's resource type: `document`, `stylesheet`, `script`, `fetch`, … */
   resourceType: string;
   body: Uint8Array;
+  /**
+   * Bytes as stored and sent, for a file sent gzip-encoded as it is stored (Pagefind's own): the
+   * browser hands over the unpacked body, but the file is its gzip.
+   */
+  sent?: number;
 }
 
 const KINDS: Record<string, FetchedFile['kind']> = { document: 'html', stylesheet: 'css', script: 'js' };
@@ -34,7 +40,9 @@ const sizes = (bytes: Uint8Array): Pick<FetchedFile, 'raw' | 'gzip'> => ({
 /** One response counted: its path, kind and raw and gzip sizes. */
 export function countFetch(fetched: FetchedBody): FetchedFile {
   const url = new URL(fetched.url);
-  return { path: `${url.pathname}${url.search}`, kind: KINDS[fetched.resourceType] ?? 'other', ...sizes(fetched.body) };
+  // A gzip file compresses no further.
+  const counted = fetched.sent === undefined ? sizes(fetched.body) : { raw: fetched.sent, gzip: fetched.sent };
+  return { path: `${url.pathname}${url.search}`, kind: KINDS[fetched.resourceType] ?? 'other', ...counted };
 }
 
 /** An inline `<style>` or `<script>` with code (not one with `src`, nor data such as JSON), anywhere in a page's markup. */
@@ -93,9 +101,14 @@ export function weighPage(pagePath: string, fetched: readonly FetchedBody[], sea
 export function recordFetches(page: Page): { take(): Promise<FetchedBody[]> } {
   let pending: Promise<FetchedBody | undefined>[] = [];
   page.on('response', (response) => {
+    const headers = response.headers();
+    const sent =
+      headers['content-encoding'] === 'gzip' && isPagefindData(new URL(response.url()).pathname)
+        ? Number(headers['content-length'])
+        : undefined;
     pending.push(
       response.body().then(
-        (body) => ({ url: response.url(), resourceType: response.request().resourceType(), body }),
+        (body) => ({ url: response.url(), resourceType: response.request().resourceType(), body, ...(sent === undefined ? {} : { sent }) }),
         () => undefined, // redirects and aborted requests have no body
       ),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compressible } from '../lib/gzip-server.ts';
+import { compressible, isPagefindData } from '../lib/gzip-server.ts';
 import { longestChain } from '../lib/network.ts';
 
 describe('the longest chain of requests', () => {
@@ -35,5 +35,15 @@ describe('the gzip server', () => {
     ['/pagefind/wasm.unknown.pagefind', false],
   ])('compresses %s: %s', (file, expected) => {
     expect(compressible(file)).toBe(expected);
+  });
+
+  it.each([
+    ['/pagefind/pagefind.zh-cn_1.pf_meta', true],
+    ['/pagefind/wasm.unknown.pagefind', true],
+    ['/pagefind/fragment/zh-cn_1.pf_fragment', true],
+    ['/pagefind/pagefind.js', false],
+    ['/pagefind/pagefind-entry.json', false],
+  ])('sends %s gzip-encoded as it is stored: %s', (file, expected) => {
+    expect(isPagefindData(file)).toBe(expected);
   });
 });

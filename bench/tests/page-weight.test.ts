@@ -21,6 +21,12 @@ describe('a response counted', () => {
     expect(countFetch({ url: 'http://h/x', resourceType: 'fetch', body: new Uint8Array() }).gzip).toBe(0);
   });
 
+  it("counts a file sent gzip-encoded as it is stored (Pagefind's) at its size as sent, not unpacked", () => {
+    const unpacked = text('pagefind_dcd'.repeat(200));
+    const counted = countFetch({ url: 'http://h/pagefind/index/zh-cn_1.pf_index', resourceType: 'fetch', body: unpacked, sent: 321 });
+    expect(counted).toEqual({ path: '/pagefind/index/zh-cn_1.pf_index', kind: 'other', raw: 321, gzip: 321 });
+  });
+
   it('has a gzip size that is a real gzip of the body', async () => {
     const { gzipSync } = await import('node:zlib');
     expect(gunzipSync(gzipSync(text(html))).toString()).toBe(html);
