@@ -41,6 +41,10 @@ import type { BenchResults, BuildRun, DevLoopResult, PeerResult, RecallFigures, 
 import { chooseCostQueries, measureSearchCost } from './lib/search-cost.ts';
 import { findTypicalIssue, measureSiteFiles } from './lib/built-site.ts';
 
+if (process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) {
+  console.log(usage);
+  process.exit(0);
+}
 let options: BenchOptions;
 try {
   options = parseBenchArgs(process.argv.slice(2));
