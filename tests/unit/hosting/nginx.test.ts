@@ -29,6 +29,18 @@ describe('the nginx server block', () => {
     expect(block.split(`"${pageCspHeaderValue()}"`)).toHaveLength(3);
   });
 
+  it("labels Pagefind's own gzip files gzip-encoded, in their two locations only, and only for a client that takes gzip", () => {
+    const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
+    const labelled = [...block.matchAll(/location ~ (\S+) \{\n((?:.*\n)*?)\s*\}/g)]
+      .filter((match) => (match[2] ?? '').includes('add_header Content-Encoding $pagefind_encoding always;'))
+      .map((match) => match[1]);
+    expect(labelled).toEqual(['\\.(?:pf_meta|pagefind)$', '^/pagefind/(?:fragment/|index/|filter/)']);
+    expect(block.match(/add_header Content-Encoding/g)).toHaveLength(2);
+    expect(block.match(/add_header Vary "Accept-Encoding" always;/g)).toHaveLength(2);
+    expect(block).toContain('set $pagefind_encoding "";');
+    expect(block).toMatch(/if \(\$http_accept_encoding ~\* "[^"]*gzip[^"]*"\) \{\n\s*set \$pagefind_encoding gzip;/);
+  });
+
   it('places every location and 404 page under the base path of a site published under a path', () => {
     const block = renderNginxServer({ site: new URL('https://x.github.io/digest/'), root: '/srv/www', listen: '127.0.0.1:8080' });
     expect(block).toContain('server_name x.github.io;');
@@ -43,6 +55,7 @@ describe('the nginx server block', () => {
       '/rss\\.xml$',
       '/digest/_astro/',
       '/digest/pagefind/',
+      '\\.(?:pf_meta|pagefind)$',
       '^/digest/pagefind/(?:fragment/|index/|filter/)',
     ]);
     expect(block.match(/error_page 404 \S+;/g)).toEqual(['error_page 404 /digest/404.html;', 'error_page 404 /digest/en/404.html;']);
