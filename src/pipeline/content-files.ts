@@ -247,16 +247,21 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
   );
   const checked = checkTranslations(translations, issues, invalidIssues);
   problems.push(...checked.problems);
-  problems.push(...checkSiteLinks(linkingTexts(issues, translations), await siteContents(issues, translations, site)));
+  const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+  problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), await siteContents(issues, translations, drafts, site)));
   return { issues, translations, files, problems, stale: checked.stale };
 }
 
 /** The files the build writes beside the pages, which a text may link as well as those of `public/`. */
 const BUILT_FILES = ['/sitemap.xml', '/robots.txt'];
 
-/** What the build will publish of this content, for the links to it. */
-async function siteContents(issues: readonly ValidIssue[], translations: readonly ValidTranslation[], site: URL): Promise<SiteContents> {
-  const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+/** What the build will publish of this content (drafts are the numbers of draft issues), for the links to it. */
+async function siteContents(
+  issues: readonly ValidIssue[],
+  translations: readonly ValidTranslation[],
+  drafts: ReadonlySet<number>,
+  site: URL,
+): Promise<SiteContents> {
   const translated = new Map<number, Partial<Record<Locale, string[]>>>();
   for (const { data, locale, body } of translations) {
     if (data.draft || drafts.has(data.number)) continue;
@@ -275,9 +280,12 @@ async function siteContents(issues: readonly ValidIssue[], translations: readonl
   return siteContentsOf(published, translated, site.pathname, [...served, ...BUILT_FILES]);
 }
 
-/** The issues and translations as texts that link to the site. */
-function linkingTexts(issues: readonly ValidIssue[], translations: readonly ValidTranslation[]): LinkingText[] {
-  const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
+/** The issues and translations as texts that link to the site; a translation of a draft is a draft too. */
+function linkingTexts(
+  issues: readonly ValidIssue[],
+  translations: readonly ValidTranslation[],
+  drafts: ReadonlySet<number>,
+): LinkingText[] {
   return [
     ...issues.map(({ file, data, siteLinks }) => ({ file, draft: !!data.draft, links: siteLinks })),
     ...translations.map(({ file, data, siteLinks }) => ({ file, draft: !!data.draft || drafts.has(data.number), links: siteLinks })),

@@ -3,7 +3,8 @@
  * everything the site needs of it. On the Markdown tree, top-level `##` headings chosen by the
  * caller become part boundaries (the headings the site's sections are made of); on the HTML tree,
  * every element passes the allowlist (`html-policy.ts`), addresses are resolved as the browser
- * will (`addresses.ts`), links elsewhere are marked, outside images become links; then the HTML
+ * will (`addresses.ts`), links elsewhere are marked, outside images become links, links and
+ * images to this site are noted with their lines (checked in `site-links.ts`); then the HTML
  * and the plain text of each part come out of the same tree; then links elsewhere get their
  * archived copies (`outside-links.ts`, a step of its own over the same tree). Raw HTML is parsed
  * into the tree, so it meets the same allowlist. Node only (satteri is native).
