@@ -68,7 +68,8 @@ export function siteLinkProblem(link: SiteLink, site: SiteContents, fromDraft: b
     };
   }
   const { locale, path } = splitLocale(sitePath);
-  const route = readRoute(path);
+  // A page's own file (`/issues/8/index.html`) is the page.
+  const route = readRoute(path.replace(/\/index\.html$/, '/'));
   const anchor = anchorOf(url.hash);
   switch (route?.kind) {
     case 'page':

@@ -29,6 +29,7 @@ describe('links from a text to the site', () => {
     '/issues/',
     '/issues/10/',
     '/issues/10',
+    '/issues/10/index.html#nova',
     '/issues/11/#neutron',
     '/issues/11/#neutron-title',
     '/issues/11/#main',
