@@ -1,19 +1,14 @@
 /**
  * The server both sites are measured behind on a throttled network: static files over HTTP/1.1,
  * text compressed with gzip once and kept (as a host that compresses does), Pagefind's files,
- * already compressed, sent as they are. The same server for ours and the peer, so only the sites
+ * already compressed, sent as they are but labelled gzip-encoded (as the shipped nginx block does). The same server for ours and the peer, so only the sites
  * differ.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { pagefindDataExtensions } from '../../src/lib/hosting/policy.ts';
-
-/** Pagefind's index, filter, fragment, metadata and WebAssembly files. @example isPagefindData('/pagefind/index/zh-cn_1.pf_index') // true */
-export function isPagefindData(file: string): boolean {
-  return (pagefindDataExtensions as readonly string[]).includes(path.extname(file).slice(1));
-}
+import { isPagefindData } from '../../src/lib/hosting/compression.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

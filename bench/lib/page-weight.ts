@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search/contract.ts';
-import { isPagefindData } from './gzip-server.ts';
+import { isPagefindData } from '../../src/lib/hosting/compression.ts';
 import type { FetchedFile, PageWeight, Transfer } from './results.ts';
 
 /** A response as the browser received it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compressible, isPagefindData } from '../lib/gzip-server.ts';
+import { isPagefindData } from '../../src/lib/hosting/compression.ts';
+import { compressible } from '../lib/gzip-server.ts';
 import { longestChain } from '../lib/network.ts';
 
 describe('the longest chain of requests', () => {

@@ -10,15 +10,22 @@ export const precompressedExtensions = ['html', 'css', 'js', 'json', 'xml', 'svg
 const extensionOf = (file: string) => /\.([a-z0-9_]+)$/i.exec(file)?.[1]?.toLowerCase() ?? '';
 
 /**
+ * Whether a file is one of Pagefind's own (index, filter, fragment, metadata, WebAssembly): gzip inside.
+ * @example isPagefindData('/pagefind/index/zh-cn_1.pf_index') // true
+ */
+export function isPagefindData(file: string): boolean {
+  return (pagefindDataExtensions as readonly string[]).includes(extensionOf(file));
+}
+
+/**
  * Whether a built file gets gzip and Brotli copies: text files do; Pagefind's index files and
  * WebAssembly are gzip inside already, and images other than SVG are compressed formats.
  * @example isPrecompressed('issues/8/index.html') // true
  * @example isPrecompressed('pagefind/fragment/zh-cn_1542b5c.pf_fragment') // false
  */
 export function isPrecompressed(file: string): boolean {
-  const extension = extensionOf(file);
-  if ((pagefindDataExtensions as readonly string[]).includes(extension)) return false;
-  return (precompressedExtensions as readonly string[]).includes(extension);
+  if (isPagefindData(file)) return false;
+  return (precompressedExtensions as readonly string[]).includes(extensionOf(file));
 }
 
 /** A copy is kept only when it is smaller than the file: a host would otherwise send more bytes for it. */
