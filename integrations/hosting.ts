@@ -6,14 +6,24 @@
  * (the sitemap, the search bundle) are compressed after, as this integration is listed last.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getLocaleInfo, localeCodes } from '../src/i18n/locales.ts';
 import { renderHeadersFile } from '../src/lib/hosting/headers-file.ts';
 import { inlineHashesOf, mergeInlineHashes, type InlineHashes } from '../src/lib/hosting/policy.ts';
 import { localizePath, notFoundFile, notFoundPath } from '../src/lib/routes.ts';
-import { addSummaries, compressibleFiles, precompressFiles, type PrecompressSummary } from './precompress.ts';
+import { isPrecompressed } from '../src/lib/hosting/compression.ts';
+import { builtFileOf, onRenderedPage } from '../src/site/rendered-pages.ts';
+import {
+  addSummaries,
+  compressibleFiles,
+  createCompressor,
+  noneCompressed,
+  removeCopies,
+  type Compressor,
+  type PrecompressSummary,
+} from './precompress.ts';
 
 /**
  * Astro writes a prefixed locale's 404 page as a page (`en/404/index.html`); hosts that serve a
@@ -22,7 +32,13 @@ import { addSummaries, compressibleFiles, precompressFiles, type PrecompressSumm
 async function placeNotFoundPages(root: string): Promise<void> {
   for (const locale of localeCodes.filter((code) => getLocaleInfo(code).prefix)) {
     const folder = path.join(root, localizePath(notFoundPath, locale));
-    await rename(path.join(folder, 'index.html'), path.join(root, notFoundFile(locale)));
+    const page = path.join(root, notFoundFile(locale));
+    // With the copies made while it was rendered, if any.
+    for (const suffix of ['', '.gz', '.br']) {
+      await rename(path.join(folder, `index.html${suffix}`), `${page}${suffix}`).catch((error: NodeJS.ErrnoException) => {
+        if (suffix === '' || error.code !== 'ENOENT') throw error;
+      });
+    }
     await rmdir(folder);
   }
 }
@@ -31,10 +47,21 @@ async function placeNotFoundPages(root: string): Promise<void> {
 const READ_CONCURRENCY = 16;
 
 /**
- * The inline hashes of every page's `<meta>` policy, merged: what the header must allow too. A
- * page without the policy fails the build, as the header would then allow what it never checked.
+ * The inline hashes of a page's `<meta>` policy (its head is enough), which the header must allow
+ * too. A page without the policy fails the build, as the header would then allow what it never
+ * checked.
  */
-export async function collectInlineHashes(root: string): Promise<InlineHashes> {
+function pageHashes(file: string, html: string): InlineHashes {
+  const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
+  if (policy === undefined) throw new Error(`${file} has no content-security-policy <meta>: every page must carry the policy`);
+  return inlineHashesOf(policy);
+}
+
+/**
+ * The inline hashes of every page's policy, merged; `known` holds those of pages already read (by
+ * their file inside `root`), the others are read from disk.
+ */
+export async function collectInlineHashes(root: string, known: ReadonlyMap<string, string> = new Map()): Promise<InlineHashes> {
   const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   // Kept in the pages' order, so the same build writes the same header.
   const found: InlineHashes[] = [];
@@ -42,10 +69,7 @@ export async function collectInlineHashes(root: string): Promise<InlineHashes> {
   const worker = async () => {
     for (let index = next++; index < pages.length; index = next++) {
       const file = pages[index] ?? '';
-      const html = await readFile(path.join(root, file), 'utf8');
-      const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
-      if (policy === undefined) throw new Error(`${file} has no content-security-policy <meta>: every page must carry the policy`);
-      found[index] = inlineHashesOf(policy);
+      found[index] = pageHashes(file, known.get(file) ?? (await readFile(path.join(root, file), 'utf8')));
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -59,24 +83,80 @@ interface PagesReady {
   summary: PrecompressSummary;
 }
 
+/**
+ * Compresses each page as Astro renders it (`src/site/rendered-pages.ts`), in the compressor's
+ * low-priority workers; keeps each page's head for its policy.
+ */
+function compressWhileRendering(root: string, compressor: Compressor) {
+  const copies = new Map<string, { bytes: number; done: Promise<PrecompressSummary> }>();
+  const heads = new Map<string, string>();
+  const stop = onRenderedPage(({ sitePath, bytes, head }) => {
+    const file = builtFileOf(sitePath);
+    if (file.endsWith('.html')) heads.set(file, head);
+    if (!isPrecompressed(file)) return;
+    const done = compressor.compress(path.join(root, file), bytes);
+    done.catch(() => undefined);
+    copies.set(file, { bytes: bytes.length, done });
+  });
+  /**
+   * Stops listening once the pages are written; keeps the copies of the pages found where they
+   * were expected with the bytes compressed (the others' copies are removed, to be made again).
+   */
+  const finish = async (): Promise<{ compressed: Set<string>; summary: PrecompressSummary; heads: Map<string, string> }> => {
+    stop();
+    let summary = noneCompressed;
+    const compressed = new Set<string>();
+    for (const [file, { bytes, done }] of copies) {
+      const full = path.join(root, file);
+      const made = await done;
+      const written = await stat(full).catch(() => undefined);
+      if (written?.size === bytes) {
+        compressed.add(full);
+        summary = addSummaries(summary, made);
+      } else {
+        await removeCopies(full);
+        heads.delete(file);
+      }
+    }
+    return { compressed, summary, heads };
+  };
+  return { finish };
+}
+
 export function hostingIntegration(): AstroIntegration {
   let base = '/';
+  let outDir = '';
+  let compressor: Compressor | undefined;
+  let rendering: ReturnType<typeof compressWhileRendering> | undefined;
   let pagesReady: Promise<PagesReady> | undefined;
   let started = 0;
+  let generated = 0;
   return {
     name: 'digest-hosting',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': () => {
+        started = performance.now();
+        compressor = createCompressor();
+        rendering = compressWhileRendering(outDir, compressor);
       },
       'astro:build:generated': ({ dir }) => {
         const root = fileURLToPath(dir);
-        started = performance.now();
+        generated = performance.now();
         pagesReady = (async () => {
+          const early = await rendering?.finish();
           await placeNotFoundPages(root);
-          const files = await compressibleFiles(root);
-          const [hashes, summary] = await Promise.all([collectInlineHashes(root), precompressFiles(files)]);
-          return { hashes, compressed: new Set(files), summary };
+          const files = (await compressibleFiles(root)).filter((file) => !early?.compressed.has(file));
+          if (!compressor) throw new Error('the hosting step never saw the build start');
+          const [hashes, summary] = await Promise.all([collectInlineHashes(root, early?.heads), compressor.compressAll(files)]);
+          return {
+            hashes,
+            compressed: new Set([...(early?.compressed ?? []), ...files]),
+            summary: addSummaries(early?.summary ?? noneCompressed, summary),
+          };
         })();
         // Awaited when the build is done.
         pagesReady.catch(() => undefined);
@@ -85,12 +165,14 @@ export function hostingIntegration(): AstroIntegration {
         if (!pagesReady) throw new Error('the hosting step never saw the generated pages');
         const root = fileURLToPath(dir);
         const { hashes, compressed, summary } = await pagesReady;
+        if (!compressor) throw new Error('the hosting step never saw the build start');
         await writeFile(path.join(root, '_headers'), renderHeadersFile(base, hashes));
         const rest = (await compressibleFiles(root)).filter((file) => !compressed.has(file));
-        const { files, bytes, gzipBytes, brotliBytes } = addSummaries(summary, await precompressFiles(rest));
+        const { files, bytes, gzipBytes, brotliBytes } = addSummaries(summary, await compressor.compressAll(rest));
+        await compressor.close();
         const megabytes = (count: number) => `${(count / 1e6).toFixed(1)} MB`;
         logger.info(
-          `precompressed ${files} files (${megabytes(bytes)}; gzip ${megabytes(gzipBytes)}, Brotli ${megabytes(brotliBytes)}) in ${Math.round(performance.now() - started)} ms, from the pages' generation on`,
+          `precompressed ${files} files (${megabytes(bytes)}; gzip ${megabytes(gzipBytes)}, Brotli ${megabytes(brotliBytes)}) in ${Math.round(performance.now() - started)} ms beside the build; done ${Math.round(performance.now() - generated)} ms after the last page`,
         );
       },
     },

@@ -149,7 +149,7 @@ function takeSearchRecords(): SearchHandoff {
 
 export function pagefindIntegration(): AstroIntegration {
   let cacheDir = new URL(`file://${process.cwd()}/node_modules/.astro/`);
-  let indexing: Promise<{ folder: string; records: number }> | undefined;
+  let indexing: Promise<{ folder: string; records: number; ms: number }> | undefined;
   let stopWaiting: (() => void) | undefined;
   let started = 0;
   const startIndexing = () => {
@@ -158,7 +158,10 @@ export function pagefindIntegration(): AstroIntegration {
     started = performance.now();
     indexing = Promise.resolve()
       .then(takeSearchRecords)
-      .then(async (handoff) => ({ folder: await buildIndex(handoff, fileURLToPath(cacheDir)), records: handoff.records.length }));
+      .then(async (handoff) => {
+        const folder = await buildIndex(handoff, fileURLToPath(cacheDir));
+        return { folder, records: handoff.records.length, ms: performance.now() - started };
+      });
     // Awaited when the build is done.
     indexing.catch(() => undefined);
     return indexing;
@@ -183,9 +186,9 @@ export function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was never started');
-        const { folder, records } = await indexing;
+        const { folder, records, ms } = await indexing;
         await moveFolder(folder, path.join(fileURLToPath(dir), SEARCH_BUNDLE_DIR));
-        logger.info(`indexed ${records} records in ${Math.round(performance.now() - started)} ms, beside the rest of the build`);
+        logger.info(`indexed ${records} records in ${Math.round(ms)} ms, beside the rest of the build`);
       },
     },
   };

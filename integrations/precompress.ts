@@ -1,26 +1,19 @@
 /**
  * Writes a gzip and a Brotli copy beside every text file of a built site (`page.html.gz`,
  * `page.html.br`), for hosts that send them as they are (nginx's `gzip_static` and
- * `brotli_static`) instead of compressing each response. Files are compressed on libuv's thread
- * pool, several at a time, so every core works; a copy no smaller than its file is not written.
+ * `brotli_static`) instead of compressing each response; a copy no smaller than its file is not
+ * written.
+ *
+ * The work is done by worker threads at the lowest CPU priority, one per core: pages are handed
+ * to them as Astro renders them, and they take only the CPU that rendering and the search index
+ * leave idle, so the build gets faster without slowing either.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
-import { isPrecompressed, isWorthKeeping } from '../src/lib/hosting/compression.ts';
-
-const gzip = promisify(zlib.gzip);
-const brotliCompress = promisify(zlib.brotliCompress);
-
-/**
- * Brotli's quality and gzip's level: the ones above them cost far more CPU for a few percent (gzip:
- * a fraction of a percent) fewer bytes; bench/REPORT.md has the figures.
- */
-const BROTLI_QUALITY = 5;
-const GZIP_LEVEL = 6;
-/** Files in flight at once: enough to keep libuv's four threads busy while others are read or written. */
-const CONCURRENCY = 8;
+import { Worker } from 'node:worker_threads';
+import { isPrecompressed } from '../src/lib/hosting/compression.ts';
+import type { CompressJob, CompressReply } from './compress-worker.ts';
 
 export interface PrecompressSummary {
   files: number;
@@ -29,39 +22,16 @@ export interface PrecompressSummary {
   brotliBytes: number;
 }
 
-/**
- * Brotli's window, no larger than the file (as the brotli command-line tool chooses it): the
- * encoder sets up tables sized by the window, which for pages of a few kilobytes cost far more
- * than compressing them.
- */
-function windowBits(bytes: number): number {
-  const { BROTLI_MIN_WINDOW_BITS, BROTLI_MAX_WINDOW_BITS } = zlib.constants;
-  return Math.min(BROTLI_MAX_WINDOW_BITS, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))));
-}
+export const noneCompressed: PrecompressSummary = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
 
-async function compressFile(file: string, summary: PrecompressSummary): Promise<void> {
-  const data = await readFile(file);
-  const [gzipped, brotli] = await Promise.all([
-    gzip(data, { level: GZIP_LEVEL }),
-    brotliCompress(data, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-        [zlib.constants.BROTLI_PARAM_LGWIN]: windowBits(data.length),
-      },
-    }),
-  ]);
-  summary.files += 1;
-  summary.bytes += data.length;
-  for (const [copy, suffix, key] of [
-    [gzipped, '.gz', 'gzipBytes'],
-    [brotli, '.br', 'brotliBytes'],
-  ] as const) {
-    const kept = isWorthKeeping(data.length, copy.length);
-    summary[key] += kept ? copy.length : data.length;
-    if (kept) await writeFile(`${file}${suffix}`, copy);
-  }
+/** Two summaries as one. */
+export function addSummaries(a: PrecompressSummary, b: PrecompressSummary): PrecompressSummary {
+  return {
+    files: a.files + b.files,
+    bytes: a.bytes + b.bytes,
+    gzipBytes: a.gzipBytes + b.gzipBytes,
+    brotliBytes: a.brotliBytes + b.brotliBytes,
+  };
 }
 
 /** The text files under `root` that get compressed copies, as paths inside it. */
@@ -71,26 +41,58 @@ export async function compressibleFiles(root: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-/** Compresses the files; returns how many and the bytes before and after. */
-export async function precompressFiles(files: readonly string[]): Promise<PrecompressSummary> {
-  const summary: PrecompressSummary = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++] as string;
-      await compressFile(file, summary);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return summary;
+/** Removes the copies beside `file`, if any. */
+export async function removeCopies(file: string): Promise<void> {
+  await Promise.all(['.gz', '.br'].map((suffix) => rm(`${file}${suffix}`, { force: true })));
 }
 
-/** Two summaries as one. */
-export function addSummaries(a: PrecompressSummary, b: PrecompressSummary): PrecompressSummary {
+export interface Compressor {
+  /** Writes the copies of `file`: of `bytes` when given (the file may not be written yet), else of the file as read. */
+  compress(file: string, bytes?: Uint8Array): Promise<PrecompressSummary>;
+  /** Compresses the files; returns how many and the bytes before and after. */
+  compressAll(files: readonly string[]): Promise<PrecompressSummary>;
+  /** Stops the workers once their work is done. */
+  close(): Promise<void>;
+}
+
+/** Starts one low-priority worker per core. */
+export function createCompressor(workers = availableParallelism()): Compressor {
+  const pool = Array.from({ length: Math.max(1, workers) }, () => ({
+    worker: new Worker(new URL('./compress-worker.ts', import.meta.url)),
+    pending: new Map<number, { resolve: (summary: PrecompressSummary) => void; reject: (error: Error) => void }>(),
+  }));
+  for (const { worker, pending } of pool) {
+    // An idle worker does not keep the process running (a failed build exits); a busy one does.
+    worker.unref();
+    worker.on('message', ({ id, summary, error }: CompressReply) => {
+      const job = pending.get(id);
+      pending.delete(id);
+      if (pending.size === 0) worker.unref();
+      if (error !== undefined || !summary) job?.reject(new Error(error));
+      else job?.resolve(summary);
+    });
+    worker.on('error', (error) => {
+      for (const job of pending.values()) job.reject(error);
+      pending.clear();
+    });
+  }
+  let next = 0;
+  const compress = (file: string, bytes?: Uint8Array) =>
+    new Promise<PrecompressSummary>((resolve, reject) => {
+      // The worker with the least work waiting.
+      const { worker, pending } = pool.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
+      const id = next++;
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, file, bytes } satisfies CompressJob);
+    });
   return {
-    files: a.files + b.files,
-    bytes: a.bytes + b.bytes,
-    gzipBytes: a.gzipBytes + b.gzipBytes,
-    brotliBytes: a.brotliBytes + b.brotliBytes,
+    compress,
+    async compressAll(files) {
+      return (await Promise.all(files.map((file) => compress(file)))).reduce(addSummaries, noneCompressed);
+    },
+    async close() {
+      await Promise.all(pool.map(({ worker }) => worker.terminate()));
+    },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Writes `sitemap.xml` when the build is done, from the canonical and hreflang links each built
- * page declares (see `src/lib/sitemap-xml.ts`), so the sitemap cannot disagree with the pages.
+ * page declares (see `src/lib/sitemap-xml.ts`), so the sitemap cannot disagree with the pages:
+ * read from each page's head as it is rendered, or from its file.
  */
 import type { AstroIntegration } from 'astro';
 import { open, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { buildSitemap, readPageLinks } from '../src/lib/sitemap-xml.ts';
+import { buildSitemap, readPageLinks, type PageLinks } from '../src/lib/sitemap-xml.ts';
+import { builtFileOf, onRenderedPage } from '../src/site/rendered-pages.ts';
 
 const CHUNK_BYTES = 16 * 1024;
 
@@ -31,13 +33,25 @@ async function readHead(file: string): Promise<string> {
 }
 
 export function sitemapIntegration(): AstroIntegration {
+  // Each page's links, read from its head as it is rendered (by its file inside the site).
+  const rendered = new Map<string, PageLinks>();
+  let stop: (() => void) | undefined;
   return {
     name: 'digest-sitemap',
     hooks: {
+      'astro:build:start': () => {
+        stop = onRenderedPage(({ sitePath, head }) => {
+          const file = builtFileOf(sitePath);
+          if (file.endsWith('.html')) rendered.set(file, readPageLinks(head));
+        });
+      },
       'astro:build:done': async ({ dir, pages, logger }) => {
+        stop?.();
         const root = fileURLToPath(dir);
-        const files = pages.map(({ pathname }) => `${root}${pathname}${pathname === '' || pathname.endsWith('/') ? '' : '/'}index.html`);
-        const links = await Promise.all(files.map(async (file) => readPageLinks(await readHead(file).catch(() => ''))));
+        const files = pages.map(({ pathname }) => builtFileOf(`/${pathname}${pathname === '' || pathname.endsWith('/') ? '' : '/'}`));
+        const links = await Promise.all(
+          files.map(async (file) => rendered.get(file) ?? readPageLinks(await readHead(`${root}${file}`).catch(() => ''))),
+        );
         const sitemap = buildSitemap(links);
         await writeFile(`${root}sitemap.xml`, sitemap);
         logger.info(`sitemap.xml lists ${(sitemap.match(/<loc>/g) ?? []).length} canonical pages`);

@@ -21,7 +21,8 @@ const PAGES = new RegExp(String.raw`\[build\] (\d+) page\(s\) built in ${DURATIO
 const OUR_INDEX = /\[digest-pagefind\] indexed (\d+) records in (\d+) ms/;
 const PEER_INDEX = new RegExp(String.raw`\[starlight:pagefind\] Finished building search index in ${DURATION}`);
 const PEER_FILES = /\[starlight:pagefind\] Found (\d+) HTML files/;
-const PRECOMPRESS = /\[digest-hosting\] precompressed (\d+) files .* in (\d+) ms/;
+/** The copies are made while pages render; what counts is how long the build waited for them after. */
+const PRECOMPRESS = /\[digest-hosting\] precompressed (\d+) files .* done (\d+) ms after the last page/;
 const COMPLETED = new RegExp(String.raw`✓ Completed in ${DURATION}`);
 
 /** The figures of one build's log; absent ones are left out. */

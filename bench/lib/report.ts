@@ -40,7 +40,7 @@ function buildRows(build: BuildFigures, issues: number): string[][] {
     ...(build.precompressMs
       ? [
           [
-            "Gzip and Brotli copies for the hosts (from the pages' generation to the end of the build)",
+            "Gzip and Brotli copies for the hosts: the build's wait for them after the last page (made while pages render)",
             formatSpread(build.precompressMs, formatMs),
           ],
         ]

@@ -16,7 +16,7 @@ const ourLog = `04:02:23 [content] Syncing content
 04:02:56 [build] Waiting for integration "digest-pagefind", hook "astro:build:done"...
 04:02:57 [digest-pagefind] indexed 7495 records in 31966 ms, alongside page rendering
 04:02:57 [build] 2459 page(s) built in 35.42s
-04:03:01 [digest-hosting] precompressed 2610 files (184.7 MB; gzip 20.3 MB, Brotli 17.1 MB) in 4105 ms
+04:03:01 [digest-hosting] precompressed 2610 files (184.7 MB; gzip 20.3 MB, Brotli 17.1 MB) in 17320 ms beside the build; done 4105 ms after the last page
 04:03:01 [build] Complete!`;
 
 const peerLog = `04:05:46 [types] Generated 8.14s

@@ -90,6 +90,13 @@ describe('precompressed copies', () => {
     expect(wrong).toEqual([]);
     expect(copies).toBeGreaterThan(100);
   });
+
+  it('are each beside the file they copy (made while pages render, none left where no page was written)', () => {
+    const files = readdirSync(dist(), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const copies = files.filter((entry) => /\.(gz|br)$/.test(entry.name)).map((entry) => path.join(entry.parentPath, entry.name));
+    expect(copies.length).toBeGreaterThan(100);
+    expect(copies.filter((copy) => !existsSync(copy.replace(/\.(gz|br)$/, ''))).map((copy) => path.relative(dist(), copy))).toEqual([]);
+  });
 });
 
 describe('permissions', () => {
