@@ -10,6 +10,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { spread, type Spread } from './stats.ts';
+import { readyToWatch } from '../../scripts/lib/search-browser.ts';
 
 /** A network (and CPU) a reader may be on: Chrome DevTools' presets. */
 export interface NetworkCondition {
@@ -210,6 +211,7 @@ export function ourDriver(baseUrl: string, issuePath: string): SiteDriver {
     async startSearch(page, way, query) {
       if (way === 'box') {
         await page.goto(new URL('/search/', baseUrl).href, { waitUntil: 'load' });
+        await readyToWatch(page);
         const box = page.locator('#search-query');
         await box.focus();
         await box.fill(query);
@@ -217,6 +219,7 @@ export function ourDriver(baseUrl: string, issuePath: string): SiteDriver {
         await box.press('Enter');
       } else {
         await page.goto(new URL(issuePath, baseUrl).href, { waitUntil: 'load' });
+        await readyToWatch(page);
         const box = page.locator('#site-search');
         await box.focus();
         await box.fill(query);
@@ -236,6 +239,7 @@ export function peerDriver(baseUrl: string, issuePath: string): SiteDriver {
     resultSelector: () => '.pagefind-ui__result',
     async startSearch(page, way, query) {
       await page.goto(new URL(way === 'box' ? '/' : issuePath, baseUrl).href, { waitUntil: 'load' });
+      await readyToWatch(page);
       const open = page.locator('button[data-open-modal]').first();
       await open.waitFor();
       await page.waitForFunction(() => !document.querySelector('button[data-open-modal]')?.hasAttribute('disabled'));

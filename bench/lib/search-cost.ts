@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { localizePath, searchPath } from '../../src/lib/routes.ts';
 import { pagefindTerm, prepareQuery } from '../../src/lib/search/page/query.ts';
 import { SEARCH_BUNDLE_DIR } from '../../src/lib/search/contract.ts';
-import { waitForAnswer } from '../../scripts/lib/search-browser.ts';
+import { readyToWatch, waitForAnswer } from '../../scripts/lib/search-browser.ts';
 import type { SearchQuery } from '../../scripts/lib/search-queries.ts';
 import { followRequests, recordFetches, weighPage } from './page-weight.ts';
 import type { ColdSearch, SearchFigures } from './results.ts';
@@ -72,6 +72,7 @@ async function searchPreloaded(browser: Browser, baseUrl: string, query: string)
     const page = await context.newPage();
     await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
+    await readyToWatch(page);
     const requests = followRequests(page);
     await page.locator('#search-query').focus();
     await requests.quiet();
@@ -112,8 +113,12 @@ async function countHits(browser: Browser, baseUrl: string, queries: readonly st
   }
 }
 
-/** One cold first search and the later queries after it, in a fresh context. */
-async function searchOnce(browser: Browser, baseUrl: string, query: string, later: readonly string[]) {
+/**
+ * What a cold first search fetches, in a fresh context, every response recorded. Its time is not
+ * kept: reading each response's body through the debugging protocol takes the browser's time while
+ * the search runs.
+ */
+async function weighSearch(browser: Browser, baseUrl: string, query: string) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -129,16 +134,33 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string, late
     const requests = followRequests(page);
     // The reader starts searching: focusing the box may start loading Pagefind.
     await page.locator('#search-query').focus();
-    const first = await timeSearch(page, query);
+    await timeSearch(page, query);
     const results = await page.locator('#search-results > li').count();
     await requests.quiet();
     const searchFiles = weighPage(
       new URL(pageUrl).pathname,
       (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)),
     );
+    return { pageWeight, results, searchFiles };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One cold first search and the later queries after it, in a fresh context, with nothing recorded. */
+async function searchOnce(browser: Browser, baseUrl: string, query: string, later: readonly string[]) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle');
+    await readyToWatch(page);
+    // The reader starts searching: focusing the box may start loading Pagefind.
+    await page.locator('#search-query').focus();
+    const first = await timeSearch(page, query);
     const laterTimes = [];
     for (const next of later) laterTimes.push(await timeSearch(page, next));
-    return { pageWeight, first, results, searchFiles, laterTimes };
+    return { first, laterTimes };
   } finally {
     await context.close();
   }
@@ -151,20 +173,22 @@ export async function measureSearchCost(browser: Browser, baseUrl: string, queri
   const cold: ColdSearch[] = [];
   const later: SearchTiming[] = [];
   for (const { query, kind } of queries.cold) {
+    const weights = [];
     const samples = [];
     const preloaded = [];
     for (let run = 0; run < runs; run++) {
+      weights.push(await weighSearch(browser, baseUrl, query));
       samples.push(await searchOnce(browser, baseUrl, query, queries.later));
       preloaded.push(Math.round((await searchPreloaded(browser, baseUrl, query)).first));
     }
-    const [first] = samples;
+    const [first] = weights;
     if (!first) throw new Error('no search runs');
     cold.push({
       query,
       kind,
       page: first.pageWeight,
-      searchBytes: spread(samples.map((sample) => sample.searchFiles.total.raw)),
-      totalBytes: spread(samples.map((sample) => sample.pageWeight.js.raw + sample.searchFiles.total.raw)),
+      searchBytes: spread(weights.map((weight) => weight.searchFiles.total.raw)),
+      totalBytes: spread(weights.map((weight) => weight.pageWeight.js.raw + weight.searchFiles.total.raw)),
       firstMs: spread(samples.map((sample) => Math.round(sample.first.first))),
       completeMs: spread(samples.map((sample) => Math.round(sample.first.complete))),
       preloadedMs: spread(preloaded),
