@@ -52,16 +52,22 @@ const READ_CONCURRENCY = 16;
  * checked.
  */
 function pageHashes(file: string, html: string): InlineHashes {
+  const hashes = policyHashes(html);
+  if (!hashes) throw new Error(`${file} has no content-security-policy <meta>: every page must carry the policy`);
+  return hashes;
+}
+
+/** The inline hashes of the page's `<meta>` policy, if it has one. */
+function policyHashes(html: string): InlineHashes | undefined {
   const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
-  if (policy === undefined) throw new Error(`${file} has no content-security-policy <meta>: every page must carry the policy`);
-  return inlineHashesOf(policy);
+  return policy === undefined ? undefined : inlineHashesOf(policy);
 }
 
 /**
  * The inline hashes of every page's policy, merged; `known` holds those of pages already read (by
  * their file inside `root`), the others are read from disk.
  */
-export async function collectInlineHashes(root: string, known: ReadonlyMap<string, string> = new Map()): Promise<InlineHashes> {
+export async function collectInlineHashes(root: string, known: ReadonlyMap<string, InlineHashes> = new Map()): Promise<InlineHashes> {
   const pages = (await readdir(root, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
   // Kept in the pages' order, so the same build writes the same header.
   const found: InlineHashes[] = [];
@@ -69,7 +75,7 @@ export async function collectInlineHashes(root: string, known: ReadonlyMap<strin
   const worker = async () => {
     for (let index = next++; index < pages.length; index = next++) {
       const file = pages[index] ?? '';
-      found[index] = pageHashes(file, known.get(file) ?? (await readFile(path.join(root, file), 'utf8')));
+      found[index] = known.get(file) ?? pageHashes(file, await readFile(path.join(root, file), 'utf8'));
     }
   };
   await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
@@ -84,17 +90,26 @@ interface PagesReady {
 }
 
 /**
+ * The most page bytes waiting for the compressor at once: past it, a page is compressed from its
+ * file once the pages are written, so a large archive does not hold its pages in memory.
+ */
+const MAX_WAITING_BYTES = 256 * 1024 * 1024;
+
+/**
  * Compresses each page as Astro renders it (`src/site/rendered-pages.ts`), in the compressor's
- * low-priority workers; keeps each page's head for its policy.
+ * low-priority workers; reads each page's policy from its head.
  */
 function compressWhileRendering(root: string, compressor: Compressor) {
   const copies = new Map<string, { bytes: number; done: Promise<PrecompressSummary> }>();
-  const heads = new Map<string, string>();
+  const policies = new Map<string, InlineHashes>();
+  let waiting = 0;
   const stop = onRenderedPage(({ sitePath, bytes, head }) => {
     const file = builtFileOf(sitePath);
-    if (file.endsWith('.html')) heads.set(file, head);
-    if (!isPrecompressed(file)) return;
-    const done = compressor.compress(path.join(root, file), bytes);
+    const hashes = file.endsWith('.html') ? policyHashes(head) : undefined;
+    if (hashes) policies.set(file, hashes);
+    if (!isPrecompressed(file) || waiting + bytes.length > MAX_WAITING_BYTES) return;
+    waiting += bytes.length;
+    const done = compressor.compress(path.join(root, file), bytes).finally(() => (waiting -= bytes.length));
     done.catch(() => undefined);
     copies.set(file, { bytes: bytes.length, done });
   });
@@ -102,7 +117,7 @@ function compressWhileRendering(root: string, compressor: Compressor) {
    * Stops listening once the pages are written; keeps the copies of the pages found where they
    * were expected with the bytes compressed (the others' copies are removed, to be made again).
    */
-  const finish = async (): Promise<{ compressed: Set<string>; summary: PrecompressSummary; heads: Map<string, string> }> => {
+  const finish = async (): Promise<{ compressed: Set<string>; summary: PrecompressSummary; policies: Map<string, InlineHashes> }> => {
     stop();
     let summary = noneCompressed;
     const compressed = new Set<string>();
@@ -115,10 +130,10 @@ function compressWhileRendering(root: string, compressor: Compressor) {
         summary = addSummaries(summary, made);
       } else {
         await removeCopies(full);
-        heads.delete(file);
+        policies.delete(file);
       }
     }
-    return { compressed, summary, heads };
+    return { compressed, summary, policies };
   };
   return { finish };
 }
@@ -151,7 +166,7 @@ export function hostingIntegration(): AstroIntegration {
           await placeNotFoundPages(root);
           const files = (await compressibleFiles(root)).filter((file) => !early?.compressed.has(file));
           if (!compressor) throw new Error('the hosting step never saw the build start');
-          const [hashes, summary] = await Promise.all([collectInlineHashes(root, early?.heads), compressor.compressAll(files)]);
+          const [hashes, summary] = await Promise.all([collectInlineHashes(root, early?.policies), compressor.compressAll(files)]);
           return {
             hashes,
             compressed: new Set([...(early?.compressed ?? []), ...files]),
