@@ -1,7 +1,7 @@
 /**
  * A worker of `precompress.ts`: writes the gzip and Brotli copies of the files it is sent, on
- * its own thread at the lowest CPU priority (on Linux a thread's priority is its own), so it only
- * takes CPU the rest of the build leaves idle.
+ * its own thread at the lowest CPU priority (on Linux a thread's priority is its own), so the rest
+ * of the build goes first.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';

@@ -1,9 +1,10 @@
 /**
  * Readies the built site for real hosts: each locale's 404 page where hosts look for it, the
  * `_headers` file for Netlify and Cloudflare Pages, and gzip and Brotli copies of every text file.
- * The pages are final once Astro has generated them, so their copies are made from then on, while
- * the search index is finished beside them; the files the others write when the build is done
- * (the sitemap, the search bundle) are compressed after, as this integration is listed last.
+ * Each page's copies are made as Astro renders it, from the bytes it then writes; a page not
+ * compressed by then (a 404 page, one past the memory cap) is compressed from its file once the
+ * pages are written, and the files the others write when the build is done (the sitemap, the
+ * search bundle) after that, as this integration is listed last.
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, rename, rmdir, stat, writeFile } from 'node:fs/promises';

@@ -5,8 +5,9 @@
  * written.
  *
  * The work is done by worker threads at the lowest CPU priority, one per core: pages are handed
- * to them as Astro renders them, and they take only the CPU that rendering and the search index
- * leave idle, so the build gets faster without slowing either.
+ * to them as Astro renders them, and rendering and the search index go first. Rendering still
+ * slows while they run (the cores are shared), but the build no longer waits for the copies at its
+ * end; bench/REPORT.md has the phases.
  */
 import { availableParallelism } from 'node:os';
 import { readdir, rm } from 'node:fs/promises';
