@@ -61,8 +61,11 @@ export function createCompressor(workers = availableParallelism()): Compressor {
   const pool = Array.from({ length: Math.max(1, workers) }, () => ({
     worker: new Worker(new URL('./compress-worker.ts', import.meta.url)),
     pending: new Map<number, { resolve: (summary: PrecompressSummary) => void; reject: (error: Error) => void }>(),
+    /** Why the worker stopped, once it has: its jobs, and any given to it after, fail with it. */
+    failure: undefined as Error | undefined,
   }));
-  for (const { worker, pending } of pool) {
+  for (const entry of pool) {
+    const { worker, pending } = entry;
     // An idle worker does not keep the process running (a failed build exits); a busy one does.
     worker.unref();
     worker.on('message', ({ id, summary, error }: CompressReply) => {
@@ -72,16 +75,21 @@ export function createCompressor(workers = availableParallelism()): Compressor {
       if (error !== undefined || !summary) job?.reject(new Error(error));
       else job?.resolve(summary);
     });
-    worker.on('error', (error) => {
-      for (const job of pending.values()) job.reject(error);
+    const stopped = (error: Error) => {
+      entry.failure ??= error;
+      for (const job of pending.values()) job.reject(entry.failure);
       pending.clear();
-    });
+    };
+    worker.on('error', stopped);
+    worker.on('exit', (code) => stopped(new Error(`a compression worker stopped (exit code ${code})`)));
   }
   let next = 0;
   const compress = (file: string, bytes?: Uint8Array) =>
     new Promise<PrecompressSummary>((resolve, reject) => {
-      // The worker with the least work waiting.
-      const { worker, pending } = pool.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
+      // The worker with the least work waiting, of those still running.
+      const running = pool.filter((entry) => !entry.failure);
+      if (running.length === 0) return reject(pool[0]?.failure ?? new Error('no compression worker is running'));
+      const { worker, pending } = running.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
       const id = next++;
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve, reject });

@@ -40,6 +40,12 @@ describe('the compressor', () => {
     expect(summary.bytes).toBe(page.length + 1);
   });
 
+  it('fails, rather than waits for ever, once its workers have stopped', async () => {
+    const stopped = createCompressor(1);
+    await stopped.close();
+    await expect(stopped.compress(path.join(folder, 'late.html'), page)).rejects.toThrow(/stopped/);
+  });
+
   it('fails naming the file it could not compress', async () => {
     const missing = path.join(folder, 'missing.html');
     await expect(compressor.compress(missing)).rejects.toThrow(missing);
