@@ -65,28 +65,39 @@ async function timeSearch(page: Page, query: string): Promise<SearchTiming> {
   });
 }
 
-/** A first search in a fresh context once focusing the box has loaded (and warmed up) what it starts loading. */
-async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<SearchTiming> {
+/** Runs `use` on a page of a fresh browser context (a cold cache), closed after. */
+async function inFreshPage<T>(browser: Browser, use: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
-    await readyToWatch(page);
-    const requests = followRequests(page);
-    await page.locator('#search-query').focus();
-    await requests.quiet();
-    return await timeSearch(page, query);
+    return await use(await context.newPage());
   } finally {
     await context.close();
   }
 }
 
+/** Opens the Chinese search page and waits until it has fetched all it fetches by itself; returns its address. */
+async function openSettled(page: Page, baseUrl: string): Promise<string> {
+  const pageUrl = new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href;
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  return pageUrl;
+}
+
+/** A first search in a fresh context once focusing the box has loaded (and warmed up) what it starts loading. */
+async function searchPreloaded(browser: Browser, baseUrl: string, query: string): Promise<SearchTiming> {
+  return inFreshPage(browser, async (page) => {
+    await openSettled(page, baseUrl);
+    await readyToWatch(page);
+    const requests = followRequests(page);
+    await page.locator('#search-query').focus();
+    await requests.quiet();
+    return timeSearch(page, query);
+  });
+}
+
 /** Records Pagefind matches per query, unfiltered, from an instance of its own on the site. */
 async function countHits(browser: Browser, baseUrl: string, queries: readonly string[]): Promise<number[]> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  return inFreshPage(browser, async (page) => {
     await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
     const bundle = `/${SEARCH_BUNDLE_DIR}/pagefind.js`;
     return await page.evaluate(
@@ -108,9 +119,7 @@ async function countHits(browser: Browser, baseUrl: string, queries: readonly st
         }),
       },
     );
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**
@@ -119,13 +128,9 @@ async function countHits(browser: Browser, baseUrl: string, queries: readonly st
  * the search runs.
  */
 async function weighSearch(browser: Browser, baseUrl: string, query: string) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  return inFreshPage(browser, async (page) => {
     const recorder = recordFetches(page);
-    const pageUrl = new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href;
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+    const pageUrl = await openSettled(page, baseUrl);
     const pageWeight = weighPage(new URL(pageUrl).pathname, await recorder.take());
     // The browser may ask for the page's icon late; it belongs to the page, not to search.
     const icons = new Set(
@@ -142,18 +147,13 @@ async function weighSearch(browser: Browser, baseUrl: string, query: string) {
       (await recorder.take()).filter((fetched) => !icons.has(new URL(fetched.url).pathname)),
     );
     return { pageWeight, results, searchFiles };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** One cold first search and the later queries after it, in a fresh context, with nothing recorded. */
 async function searchOnce(browser: Browser, baseUrl: string, query: string, later: readonly string[]) {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(new URL(localizePath(searchPath, 'zh-CN'), baseUrl).href, { waitUntil: 'load' });
-    await page.waitForLoadState('networkidle');
+  return inFreshPage(browser, async (page) => {
+    await openSettled(page, baseUrl);
     await readyToWatch(page);
     // The reader starts searching: focusing the box may start loading Pagefind.
     await page.locator('#search-query').focus();
@@ -161,9 +161,7 @@ async function searchOnce(browser: Browser, baseUrl: string, query: string, late
     const laterTimes = [];
     for (const next of later) laterTimes.push(await timeSearch(page, next));
     return { first, laterTimes };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
