@@ -10,6 +10,7 @@ import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type RenderedText, type TopHeading } from './render.ts';
+import { DROPPED_ELEMENTS } from './html-policy.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
@@ -137,12 +138,20 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
 }
 
 /**
- * What a rendered text would lose or move, line by line: a `##` heading without its space, raw HTML
- * never closed, a tag no element has, and footnotes. Markdown gathers every footnote at the end of
+ * What a rendered text would lose, garble or move, line by line: a `##` heading without its space,
+ * raw HTML never closed, a placeholder read as a tag, an address running into the text after it,
+ * asterisks that make no bold, and footnotes. Markdown gathers every footnote at the end of
  * the text, so a section's note would show under the last section, in another project's feed
  * and search record, its anchors stripped by the allowlist. For an issue body and a credit alike.
  */
-export function writingProblems({ unspacedHeadings, unclosed, unknownTags, footnotes }: RenderedText): BodyProblem[] {
+export function writingProblems({
+  unspacedHeadings,
+  unclosed,
+  vanishingTags,
+  runOnAddresses,
+  literalStars,
+  footnotes,
+}: RenderedText): BodyProblem[] {
   const problems: BodyProblem[] = [];
   for (const { text, line } of unspacedHeadings) {
     const heading = `## ${text.replace(/^##[\s\u3000\u00A0]*/, '')}`;
@@ -164,11 +173,29 @@ export function writingProblems({ unspacedHeadings, unclosed, unknownTags, footn
         : `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
     });
   }
-  for (const { tag, line } of unknownTags) {
+  for (const { tag, name, line, element } of vanishingTags) {
     problems.push({
       line,
-      message: `"${tag}" reads as an HTML tag, and no HTML element has that name: the page would drop it`,
+      message: !element
+        ? `"${tag}" reads as an HTML tag, and no HTML element has that name: the page would drop it`
+        : DROPPED_ELEMENTS.has(name)
+          ? `"${tag}" reads as an HTML tag: the page drops <${name}> with the rest of its paragraph`
+          : `"${tag}" reads as the HTML tag of an element the page does not keep: it would vanish, with nothing in its place`,
       fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,
+    });
+  }
+  for (const { address, line } of runOnAddresses) {
+    problems.push({
+      line,
+      message: `"${address}" is read as one web address, with the Chinese text or punctuation written right after it: the link would lead nowhere`,
+      fix: 'put a space after the address, or write it in angle brackets (<https://…>) when those characters are part of it',
+    });
+  }
+  for (const line of literalStars) {
+    problems.push({
+      line,
+      message: '"**" beside Chinese text or full-width punctuation makes no bold text here: Markdown shows the asterisks',
+      fix: 'put the punctuation outside the asterisks ("**注意**：…"), or write <strong>…</strong>',
     });
   }
   for (const { label, line } of footnotes) {

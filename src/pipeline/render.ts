@@ -11,26 +11,25 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
-import type { FootnoteDefinition, FootnoteReference } from 'mdast';
+import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, PhrasingContent, Strong } from 'mdast';
 import type { Node } from 'unist';
-import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastVisitorContext, type MarkdownToHtmlResult } from 'satteri';
+import {
+  defineHastPlugin,
+  defineMdastPlugin,
+  markdownToHtml,
+  type HastVisitorContext,
+  type MarkdownToHtmlResult,
+  type MdastVisitorContext,
+} from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, type PageAddress, type ResolvedAddress } from './addresses.ts';
 import type { SiteLink } from './site-links.ts';
-import {
-  ALLOWED_ELEMENTS,
-  BLOCK_ELEMENTS,
-  codeClasses,
-  DROPPED_ELEMENTS,
-  isAllowedProperty,
-  isHtmlElement,
-  LINE_ENDING_ELEMENTS,
-} from './html-policy.ts';
+import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
-import { unclosedHtml, type RawHtml, type UnclosedHtml } from './unclosed-html.ts';
+import { unclosedHtml, vanishingTags, type RawHtml, type UnclosedHtml, type VanishingTag } from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
@@ -64,8 +63,12 @@ export interface RenderedText {
   boundaries: TopHeading[];
   /** Every link elsewhere the text holds, as the site links it, in order. */
   links: OutsideLinkPlan[];
-  /** Tags of raw HTML named as no HTML element (`<server>`), which the page would drop, with their lines. */
-  unknownTags: { tag: string; line: number }[];
+  /** Tags of raw HTML the page would drop leaving nothing in their place (`<server>`, `<image>`), with their lines. */
+  vanishingTags: VanishingTag[];
+  /** Bare web addresses that run into the Chinese text after them (`https://…/Nova获取更多信息`), with their lines. */
+  runOnAddresses: { address: string; line: number }[];
+  /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
+  literalStars: number[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
   unclosed: UnclosedHtml[];
   /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`), with their lines. */
@@ -98,6 +101,18 @@ const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
  */
 const MAY_HOLD_HTML = /<(?![a-z][a-z0-9+.-]*:[^\s<>]*>)[a-z!?/]/i;
 
+/** Chinese characters, and the full-width punctuation and forms Chinese text is written with. */
+const FULL_WIDTH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]/u;
+
+/**
+ * Puts an emphasis or strike back as the text it was written as: its delimiters, then what it
+ * holds. (The HTML tree then has no element for it, and the search text has the delimiters too.)
+ */
+function keepDelimiters(node: Readonly<Delete | Emphasis | Strong>, delimiter: string, ctx: MdastVisitorContext): void {
+  const mark: PhrasingContent = { type: 'text', value: delimiter };
+  ctx.replaceNode(node, [mark, ...node.children, { ...mark }]);
+}
+
 /**
  * Renders a text once: its parts' HTML and plain text, and its top-level headings. Explicit
  * direction controls are removed first (`lib/bidi.ts`): a caller that slices the text by the
@@ -113,8 +128,16 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const container = (node: Readonly<Node>) => {
     containerEnd = Math.max(containerEnd, node.position?.end.offset ?? -1);
   };
-  const unknownTags: RenderedText['unknownTags'] = [];
   const rawPieces: RawHtml[] = [];
+  const digit = (at: number) => /\d/.test(markdown[at] ?? '');
+  /** Whether an emphasis's opening or closing `*` (`width` of them) stands between two digits. */
+  const betweenDigits = (node: Readonly<Emphasis | Strong>, width: number) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    return markdown[start] === '*' && ((digit(start - 1) && digit(start + width)) || (digit(end - width - 1) && digit(end)));
+  };
+  const runOnAddresses: RenderedText['runOnAddresses'] = [];
+  const literalStars: number[] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
@@ -123,13 +146,38 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
-    // Raw HTML as Markdown read it (never code): a tag no HTML element has is a placeholder. A
-    // comment is dropped whole, with the addresses and words it holds.
+    // Raw HTML as Markdown read it (never code), for the placeholders and open elements in it.
     html(node) {
       rawPieces.push({ value: node.value, line: node.position?.start.line ?? 0 });
-      if (node.value.trimStart().startsWith('<!--')) return;
-      for (const [tag, name] of node.value.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*>/g)) {
-        if (name && !isHtmlElement(name)) unknownTags.push({ tag, line: node.position?.start.line ?? 0 });
+    },
+    // A single `~` is how Chinese text writes a range (`11.17~11.22`, `3~5 天`), which GFM would
+    // strike through: only `~~` strikes.
+    delete(node, ctx) {
+      if (!markdown.startsWith('~~', node.position?.start.offset ?? 0)) keepDelimiters(node, '~', ctx);
+    },
+    // `*` between digits multiplies (`4*8GB`, `2**10`): it makes no emphasis there.
+    emphasis(node, ctx) {
+      if (betweenDigits(node, 1)) keepDelimiters(node, '*', ctx);
+    },
+    strong(node, ctx) {
+      if (betweenDigits(node, 2)) keepDelimiters(node, '**', ctx);
+    },
+    // A bare address (GFM's autolink, not `<…>` or `[…](…)`) ends only at a space: Chinese text
+    // written right after it becomes part of the address.
+    link(node) {
+      const start = node.position?.start.offset ?? 0;
+      const written = markdown.slice(start, node.position?.end.offset ?? start);
+      if (/^[<[]/.test(written) || !FULL_WIDTH.test(written)) return;
+      runOnAddresses.push({ address: written, line: node.position?.start.line ?? 0 });
+    },
+    // `**` left as text, as written (an escaped `\*\*` is meant to show).
+    text(node) {
+      const start = node.position?.start.offset ?? 0;
+      const written = markdown.slice(start, node.position?.end.offset ?? start);
+      for (const { index } of written.matchAll(/(?<!\\)\*\*/g)) {
+        const beside = written.slice(Math.max(0, index - 1), index) + written.slice(index + 2, index + 3);
+        const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
+        if (FULL_WIDTH.test(beside)) literalStars.push(line);
       }
     },
     paragraph(node) {
@@ -176,7 +224,14 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     mdastPlugins: [sectionsStep],
     hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links, besides), shownTextStep] : [])],
   }) as MarkdownToHtmlResult;
-  const unclosed = unclosedHtml(rawPieces);
+  const writing = {
+    vanishingTags: vanishingTags(rawPieces),
+    unclosed: unclosedHtml(rawPieces),
+    unspacedHeadings,
+    footnotes,
+    runOnAddresses,
+    literalStars: [...new Set(literalStars)],
+  };
   const htmls = html.split(BOUNDARY_HTML);
   // The search text leaves out the words put beside outside links; where they stand is kept.
   const plain = String(data['text']);
@@ -184,7 +239,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const texts = marked.split(BOUNDARY_TOKEN);
   if (htmls.length !== boundaries.length + 1 || texts.length !== htmls.length) {
     // Raw HTML opened before a section heading and closed after it swallowed the heading.
-    return { parts: [], headings, boundaries, broken: true, links, unknownTags, unclosed, unspacedHeadings, footnotes, siteLinks };
+    return { parts: [], headings, boundaries, broken: true, links, ...writing, siteLinks };
   }
   const parts = htmls.map((part, index): RenderedPart => {
     const flat = flattenLines(texts[index] ?? '');
@@ -192,7 +247,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     const { text, breaks } = takeBreaks(flat);
     return { html: part.trim(), text, ...(breaks.length ? { breaks } : {}) };
   });
-  return { parts, headings, boundaries, broken: false, links, unknownTags, unclosed, unspacedHeadings, footnotes, siteLinks };
+  return { parts, headings, boundaries, broken: false, links, ...writing, siteLinks };
 }
 
 /** The text as the page shows it, once every step has run: the words beside outside links included. */
@@ -229,7 +284,7 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;
           for (const key of Object.keys(node.properties)) ctx.setProperty(node, key, undefined);
-          if (rawHtml && BLOCK_ELEMENTS.has(tag)) ctx.insertAfter(node, { type: 'text', value: '\n' });
+          if (rawHtml && BLOCK_ELEMENTS.has(tag)) lineApart(node, ctx);
           return;
         }
         if (tag === 'a') return keepLink(node, ctx, page, toSite);
@@ -242,7 +297,7 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
           ctx.setProperty(node, 'className', classes.length ? classes : undefined);
         }
         // Raw HTML has no line breaks between its blocks; the search text needs them.
-        if (rawHtml && LINE_ENDING_ELEMENTS.has(tag)) ctx.insertAfter(node, { type: 'text', value: '\n' });
+        if (rawHtml && LINE_ENDING_ELEMENTS.has(tag)) lineApart(node, ctx, !INLINE_LINE_ENDS.has(tag));
       },
     },
     comment: remove,
@@ -252,6 +307,18 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
       if (unwrap) unwrapOutermost(root.children, ctx);
     },
   });
+}
+
+/** Line-ending elements that stand inside a line of text: only what follows them starts a new line. */
+const INLINE_LINE_ENDS: ReadonlySet<string> = new Set(['br', 'td', 'th']);
+
+/**
+ * Sets a block of raw HTML on lines of its own in the search text: a line break after it, and
+ * before it (`<div>Ceilometer<p>Telemetry</p></div>` is two lines, not `CeilometerTelemetry`).
+ */
+function lineApart(node: Readonly<Element>, ctx: HastVisitorContext, before = true): void {
+  if (before) ctx.insertBefore(node, { type: 'text', value: '\n' });
+  ctx.insertAfter(node, { type: 'text', value: '\n' });
 }
 
 /** Elements, comments and raw nodes inside a node: the visits its removal makes pointless. */

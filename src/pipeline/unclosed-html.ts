@@ -1,11 +1,13 @@
 /**
- * Raw HTML left open that would take the rest of a text off the page. Markdown ends an HTML
+ * Raw HTML that would take what an editor wrote off the page without a trace: left open, taking
+ * the rest of the text (`unclosedHtml`), or a placeholder read as a tag (`vanishingTags`). Markdown ends an HTML
  * comment or a `<style>` block only where it is closed, else at the end of the text, and the HTML
  * parser puts everything after an unclosed `<template>` inside it; the page drops comments and
  * those elements with what they hold (`html-policy.ts`), so the sections and words after them
  * would vanish without a trace. Which elements do so was found by rendering each (the unit test
  * keeps it so). Pure.
  */
+import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, isHtmlElement } from './html-policy.ts';
 
 /** A piece of raw HTML as Markdown read it, with the line it starts on. */
 export interface RawHtml {
@@ -27,10 +29,14 @@ export interface UnclosedHtml {
  */
 const SWALLOWING_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'textarea', 'title', 'iframe', 'object', 'template', 'form', 'select', 'button',
+  'xmp', 'noembed', 'noframes', 'plaintext',
 ]); // prettier-ignore
 
 /** Elements whose content is text to the HTML parser until their own end tag. */
-const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'iframe']);
+const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'textarea', 'title', 'iframe', 'xmp', 'noembed', 'noframes']);
+
+/** The element no end tag closes: everything after its start tag is its text. */
+const ENDLESS_ELEMENT = 'plaintext';
 
 const TOKEN = /<!--|<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(\/?)>/g;
 
@@ -72,6 +78,7 @@ export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
       if (!closing) {
         open.push({ name, tag: whole, line: lineAt(token.index) });
         if (RAW_TEXT_ELEMENTS.has(name)) rawText = name;
+        if (name === ENDLESS_ELEMENT) return [...unclosed, ...open].sort((a, b) => a.line - b.line);
         continue;
       }
       const opened = open.findLastIndex((element) => element.name === name);
@@ -79,4 +86,54 @@ export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
     }
   }
   return [...unclosed, ...open].sort((a, b) => a.line - b.line);
+}
+
+/** A tag of raw HTML the page would drop without a trace, as written, with its line. */
+export interface VanishingTag {
+  tag: string;
+  /** The element's name, in lower case. */
+  name: string;
+  line: number;
+  /** Whether an element of HTML (or SVG, MathML) has its name: else it can only be a placeholder. */
+  element: boolean;
+}
+
+/** Elements without content: their tag is all there is of them. */
+const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area', 'base', 'col', 'embed', 'image', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]); // prettier-ignore
+
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
+
+/**
+ * The tags of raw HTML in `pieces` (a text's raw HTML, in order; comments left out) that the page
+ * would drop leaving nothing in their place, so that what the editor wrote vanishes: a tag no
+ * element has (`<server>`, `List<String>`), and a bare tag, without attributes, of an element the
+ * page does not keep that is never closed or holds nothing (`<image>`, `<path>`, `<input>`, an
+ * `<svg>` that takes the rest of its paragraph). Markdown reads such placeholders as HTML. A tag
+ * with attributes is HTML written as such, and elements that take the rest of the text are
+ * `unclosedHtml`'s to report.
+ * @example vanishingTags([{ value: '<image>', line: 3 }]) // [{ tag: '<image>', name: 'image', line: 3, element: true }]
+ */
+export function vanishingTags(pieces: readonly RawHtml[]): VanishingTag[] {
+  const tags = pieces
+    .filter(({ value }) => !value.trimStart().startsWith('<!--'))
+    .flatMap(({ value, line }) =>
+      [...value.matchAll(TAG)].map(({ 0: tag, 1: closing, 2: written = '', 3: attributes = '', 4: selfClosing, index }) => ({
+        tag,
+        line: line + (value.slice(0, index).match(/\n/g)?.length ?? 0),
+        closing: !!closing,
+        name: written.toLowerCase(),
+        bare: !attributes.trim(),
+        empty: !!selfClosing,
+      })),
+    );
+  return tags.flatMap(({ tag, line, closing, name, bare, empty }, at): VanishingTag[] => {
+    if (!isHtmlElement(name)) return [{ tag, name, line, element: false }];
+    // Kept, or unwrapped on a line of its own: the tag leaves its mark.
+    const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
+    if (closing || !bare || kept || SWALLOWING_ELEMENTS.has(name)) return [];
+    const closed = !empty && !VOID_ELEMENTS.has(name) && tags.slice(at + 1).some((later) => later.closing && later.name === name);
+    return closed ? [] : [{ tag, name, line, element: true }];
+  });
 }

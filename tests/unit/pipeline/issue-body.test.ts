@@ -108,6 +108,76 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports placeholders named like an HTML element the page drops, and leaves closed elements and written HTML alone', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        'nova image-create <server> <image>，glance image-download --file <path>',
+        '',
+        '<source> 与 <input>，<var>x</var> 与 <input name="q"> 照旧，<br> 换行，<details><summary>s</summary></details>',
+        '',
+      ].join('\n'),
+    );
+    expect(problems.map((problem) => [problem.line, problem.message.slice(0, problem.message.indexOf(' reads'))])).toEqual([
+      [3, '"<server>"'],
+      [3, '"<image>"'],
+      [3, '"<path>"'],
+      [5, '"<source>"'],
+      [5, '"<input>"'],
+    ]);
+    expect(problems[1]).toMatchObject({ message: expect.stringContaining('it would vanish'), fix: expect.stringContaining('\\<image>') });
+  });
+
+  it('keeps a single "~" (a range) and "*" between digits (a product) as written; "~~" and other "*" still format', () => {
+    const { sections, problems } = read(
+      '## Nova\n\n本期 11.17~11.22，峰会 3~5 天，内存 4*8GB，CPU 2*4核，2**10，~~作废~~ 与 *强调*、**重点**。',
+    );
+    expect(sections[0]?.html).toBe(
+      '<p>本期 11.17~11.22，峰会 3~5 天，内存 4*8GB，CPU 2*4核，2**10，<del>作废</del> 与 <em>强调</em>、<strong>重点</strong>。</p>',
+    );
+    expect(sections[0]?.text).toBe('本期 11.17~11.22，峰会 3~5 天，内存 4*8GB，CPU 2*4核，2**10，作废 与 强调、重点。');
+    expect(problems).toEqual([]);
+  });
+
+  it('reports a bare address that runs into the Chinese text after it, and leaves addresses written apart or in brackets', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        '详见https://wiki.openstack.org/wiki/Nova获取更多信息，另见 https://wiki.openstack.org/wiki/Heat 。',
+        '',
+        '官网 www.openstack.org。维基 <https://zh.wikipedia.org/wiki/云计算> 与 [云](https://zh.wikipedia.org/wiki/云)。',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"https://wiki.openstack.org/wiki/Nova获取更多信息，另见" is read as one web address'),
+        fix: expect.stringContaining('put a space after the address'),
+      }),
+      expect.objectContaining({ line: 5, message: expect.stringContaining('"www.openstack.org。维基" is read as one web address') }),
+    ]);
+  });
+
+  it('reports "**" that Markdown leaves as asterisks beside full-width punctuation, not when it makes bold or is escaped', () => {
+    const { sections, problems } = read('## Nova\n\n**注意**：照常加粗。\\*\\*原样\\*\\*。\n\n**注意：**这是重点。');
+    expect(sections[0]?.html).toContain('<strong>注意</strong>：照常加粗。**原样**。');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message: expect.stringContaining('makes no bold text'),
+        fix: expect.stringContaining('**注意**：'),
+      }),
+    ]);
+  });
+
+  it('sets blocks of raw HTML on lines of their own in the search text', () => {
+    const { sections } = read('## Ceilometer\n\n<div>Ceilometer<p>Telemetry gets alarms</p>Aodh</div>');
+    expect(sections[0]?.text).toBe('Ceilometer\nTelemetry gets alarms\nAodh');
+  });
+
   it('reports a section heading written without the space after "##", which would file its text under the section before', () => {
     const { problems } = read(
       [
@@ -164,7 +234,8 @@ describe('reading an issue body', () => {
     ]);
     expect(read(['## Nova', '', '<!-- 注释 -->', '', '<style>p {}</style>文字', ''].join('\n')).problems).toEqual([]);
     // What the check names is what the page would lose: for each element it lists, the text after it.
-    for (const tag of ['script', 'style', 'textarea', 'title', 'iframe', 'object', 'template', 'form', 'select', 'button']) {
+    const swallowing = ['script', 'style', 'textarea', 'title', 'iframe', 'object', 'template', 'form', 'select', 'button'];
+    for (const tag of [...swallowing, 'xmp', 'noembed', 'noframes', 'plaintext']) {
       const { sections, problems } = readWithOpenTag(tag);
       expect(sections.map((section) => section.text).join(' '), tag).not.toContain('后文');
       expect(
@@ -172,11 +243,22 @@ describe('reading an issue body', () => {
         tag,
       ).toEqual([3]);
     }
-    for (const tag of ['svg', 'math', 'option', 'div']) {
+    // Closed by the end of their paragraph: the words after them in it are lost, and the check says so.
+    for (const tag of ['svg', 'math', 'option']) {
       const { sections, problems } = readWithOpenTag(tag);
-      expect(sections.map((section) => section.text).join(' '), tag).toContain('后文');
-      expect(problems, tag).toEqual([]);
+      const text = sections.map((section) => section.text).join(' ');
+      expect(text, tag).toContain('后文');
+      expect(text, tag).not.toContain('中间');
+      expect(problems, tag).toEqual([
+        expect.objectContaining({
+          line: 3,
+          message: `"<${tag}>" reads as an HTML tag: the page drops <${tag}> with the rest of its paragraph`,
+        }),
+      ]);
     }
+    const { sections, problems } = readWithOpenTag('div');
+    expect(sections[0]?.text).toContain('中间');
+    expect(problems).toEqual([]);
   });
 
   it("keeps a heading's words beyond the project's name, in parentheses, as the section's subtitle", () => {
