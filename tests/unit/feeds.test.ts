@@ -140,6 +140,8 @@ describe('absolute URLs', () => {
     ['<a href="/issues/8/#heat">h</a>', 'https://digest.example.org/issues/8/#heat'],
     ['<img src="/images/a.png" alt="a">', 'https://digest.example.org/images/a.png'],
     ['<a title="t" href="/issues/7/">7</a>', 'https://digest.example.org/issues/7/'],
+    ['<a title="1>0 and a href=&quot;/x&quot;" href="/issues/5/#nova">5</a>', 'https://digest.example.org/issues/5/#nova'],
+    ['<img alt="a > b" src="/images/a.png">', 'https://digest.example.org/images/a.png'],
     ['<a href="https://www.openstack.org/x?a=1&amp;b=2" rel="external">o</a>', 'https://www.openstack.org/x?a=1&amp;b=2'],
     ['<a href="mailto:editor@example.org">m</a>', 'mailto:editor@example.org'],
   ])('%s → %s', (html, url) => {
