@@ -20,7 +20,13 @@ const { values } = readCommandLine('usage: npm run nginx-config -- [--root <dir>
   },
 });
 
-const block = renderNginxServer({ site: getSiteUrl(), root: values.root, listen: values.listen });
+let block: string;
+try {
+  block = renderNginxServer({ site: getSiteUrl(), root: values.root, listen: values.listen });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 if (values.out) {
   await writeFile(values.out, block);
   console.log(`Wrote ${values.out}: the nginx server block for ${getSiteUrl().href}, serving ${values.root}.`);

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { renderNginxServer } from '../src/lib/hosting/nginx.ts';
+import { nginxBasePath, renderNginxServer } from '../src/lib/hosting/nginx.ts';
 import { getSiteUrl } from '../src/pipeline/paths.ts';
 import { startNginx } from './lib/nginx-server.ts';
 import { readCommandLine } from './lib/command-line.ts';
@@ -26,8 +26,17 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(1);
 }
 
-// nginx finds a file at its root followed by the address's path: a site under /digest/ needs a root holding digest/.
-const folders = site.pathname.split('/').filter(Boolean);
+let base: string;
+try {
+  base = nginxBasePath(site);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+// nginx finds a file at its root followed by the address's path (decoded): a site under /digest/
+// needs a root holding digest/.
+const folders = base.split('/').filter(Boolean);
 const scratch = folders.length ? await mkdtemp(path.join(tmpdir(), 'digest-serve-')) : undefined;
 const root = scratch ?? dist;
 if (scratch) {
@@ -36,7 +45,12 @@ if (scratch) {
   await symlink(dist, siteFolder);
 }
 
-const server = await startNginx((listen) => renderNginxServer({ site, root, listen }), { port: Number(values.port) });
+const server = await startNginx((listen) => renderNginxServer({ site, root, listen }), { port: Number(values.port) }).catch(
+  async (error: unknown) => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+    throw error;
+  },
+);
 console.log(`nginx serves ${dist} as ${site.href} at ${server.url}${site.pathname} (Ctrl-C stops it)`);
 const stop = async () => {
   await server.close();

@@ -25,10 +25,36 @@ export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env['DIGEST_CONTENT_DIR'] || 'src/content/issues');
 }
 
-/** The address the site is published at, ending in `/`; `SITE_URL` overrides the default. */
+/**
+ * The address the site is published at, ending in `/`; `SITE_URL` overrides the default. One that
+ * is no http(s) address, or whose path holds characters other than letters, digits and `-._~/`
+ * (Astro builds no page with a parameter under such a base, and a web server's configuration
+ * reads some as its own syntax), is refused with the fix.
+ */
 export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
-  return toSiteUrl(env['SITE_URL'] || 'https://openstack-digest.example.org/');
+  const written = env['SITE_URL'] || 'https://openstack-digest.example.org/';
+  const refuse = (why: string, fix: string) => new Error(`SITE_URL "${written}" ${why}. Fix: ${fix}.`);
+  let site: URL;
+  try {
+    site = toSiteUrl(written);
+  } catch {
+    throw refuse('is no web address', 'set it to the address the site is published at, such as https://example.org/digest/');
+  }
+  if (site.protocol !== 'https:' && site.protocol !== 'http:') throw refuse('is no http or https address', 'start it with https://');
+  // Named as the reader would write it: `文`, not `%E6`.
+  const odd = /[^A-Za-z0-9\-._~/]/u.exec(decodedPath(site.pathname));
+  if (odd)
+    throw refuse(`has "${odd[0]}" in its path`, 'publish the site under a path of letters, digits and - . _ ~ only, such as /digest/');
+  return site;
 }
+
+const decodedPath = (path: string) => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
 
 /** A site address with its path ending in `/`, so that addresses resolve inside it. @example toSiteUrl('https://x.io/digest').href // 'https://x.io/digest/' */
 export function toSiteUrl(address: string): URL {

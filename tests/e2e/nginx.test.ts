@@ -4,7 +4,7 @@
  * sent when asked for, each language's 404 page, and in Chromium, search and the pages working
  * under the header policy, which also forbids framing.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -116,6 +116,31 @@ describe('nginx with the shipped server block', () => {
       expect(brotliDecompressSync(body).toString('utf8'), sitePath).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${lang}"`));
       expect(headers['cache-control']).toBe(REVALIDATE);
       expect(securityProblems(sitePath, headers)).toEqual([]);
+    }
+  });
+
+  it('answers a folder without a page (which nginx refuses) with the 404 page, never cached for long nor labelled gzip', async () => {
+    for (const folder of ['/pagefind/', '/pagefind/fragment/', '/_astro/']) {
+      expect(existsSync(path.join(dist(), folder, 'index.html')), folder).toBe(false);
+      const { status, headers, body } = await rawGet(`${nginx.url}${folder}`, { 'accept-encoding': 'gzip' });
+      expect(status, folder).toBe(404);
+      expect(gunzipSync(body).toString('utf8'), folder).toMatch(/^<!DOCTYPE html><html lang="zh-CN"/);
+      expect(headers['cache-control'], folder).toBe(REVALIDATE);
+      expect(securityProblems(folder, headers)).toEqual([]);
+    }
+  });
+
+  it("sends Pagefind's files unlabelled to a client that refuses gzip with q=0", async () => {
+    const fragment = servedFiles(dist()).find(({ path: sitePath }) => sitePath.startsWith('/pagefind/fragment/'));
+    if (!fragment) throw new Error('the built site has no Pagefind fragment');
+    for (const [accept, expected] of [
+      ['gzip;q=0', undefined],
+      ['br, gzip; q=0.0', undefined],
+      ['gzip;q=0.5', 'gzip'],
+    ] as const) {
+      const { headers, body } = await rawGet(`${nginx.url}${fragment.path}`, { 'accept-encoding': accept });
+      expect(headers['content-encoding'], accept).toBe(expected);
+      expect(body.equals(readFileSync(path.join(dist(), fragment.file))), accept).toBe(true);
     }
   });
 

@@ -35,6 +35,28 @@ export const shippedServerFile = 'deploy/nginx.conf';
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * The site's base path as nginx compares addresses, decoded (`/%E6%96%87%E6%91%98/` is `/文摘/`), or
+ * an error naming what the block could not hold as written: nginx reads whitespace, quotes, `;`,
+ * braces, `#`, `$` and `\` in a path as its own syntax.
+ * @example nginxBasePath(new URL('https://x.io/%E6%96%87%E6%91%98/')) // '/文摘/'
+ */
+export function nginxBasePath(site: URL): string {
+  let path: string;
+  try {
+    path = decodeURIComponent(site.pathname);
+  } catch {
+    path = site.pathname;
+  }
+  const unsafe = /[\s"'`;{}#$\\\p{Cc}]|%/u.exec(path);
+  if (unsafe) {
+    throw new Error(
+      `SITE_URL's path ${JSON.stringify(path)} holds ${JSON.stringify(unsafe[0])}, which an nginx server block cannot hold as written. Fix: publish the site under a path without it.`,
+    );
+  }
+  return path;
+}
+
+/**
  * `add_header` lines; `always` puts them on error pages too. A location with its own replaces all
  * it would inherit, so each lists them all. Pages get the policy that leaves their inline styles
  * and scripts to their `<meta>` (this block is written once, not by each build, so it cannot know
@@ -62,8 +84,11 @@ function pagefindDataLines(cache: string, indent: string): string[] {
 
 /** The nginx server block for a site. */
 export function renderNginxServer({ site, root, listen }: NginxServerOptions): string {
-  const base = site.pathname;
+  const base = nginxBasePath(site);
   const at = (path: string) => withBase(path, base);
+  // A folder without a page (`/projects/nova/page/`) is refused with nginx's bare 403, under the
+  // immutable folders' headers too: the 404 page of its language instead, as for a missing page.
+  const notFound = (file: string, indent: string) => [`${indent}error_page 404 ${file};`, `${indent}error_page 403 =404 ${file};`];
   const feedLocation = (indent: string) => [
     `${indent}location ~ /${escapeRegExp(feedFileName)}$ {`,
     `${indent}    types { ${contentTypes.feed.split(';')[0]} xml; }`,
@@ -78,7 +103,7 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
   // One location per locale, so a missing path gets the 404 page in its language.
   const localeLocations = localeCodes.map((locale) => [
     `    location ${at(localizePath('/', locale))} {`,
-    ...(getLocaleInfo(locale).prefix ? [`        error_page 404 ${at(notFoundFile(locale))};`] : []),
+    ...(getLocaleInfo(locale).prefix ? notFound(at(notFoundFile(locale)), '        ') : []),
     ...headerLines(cacheControl.revalidate, '        '),
     ...pageLocation('        '),
     ...feedLocation('        '),
@@ -127,11 +152,11 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     '    charset utf-8;',
     `    charset_types text/css text/javascript application/xml ${contentTypes.feed.split(';')[0]} image/svg+xml text/plain;`,
     '',
-    `    error_page 404 ${at(notFoundFile(localeCodes[0]))};`,
+    ...notFound(at(notFoundFile(localeCodes[0])), '    '),
     '',
-    "    # Pagefind's files are gzip inside: gzip-encoded to whoever takes gzip (see the Pagefind location below).",
+    "    # Pagefind's files are gzip inside: gzip-encoded to whoever takes gzip, not refusing it with q=0 (see the Pagefind location below).",
     '    set $pagefind_encoding "";',
-    '    if ($http_accept_encoding ~* "(^|[ ,])gzip($|[ ,;])") {',
+    '    if ($http_accept_encoding ~* "(^|[ ,])gzip *($|,|;(?! *q=0(\\.0*)? *($|,)))") {',
     '        set $pagefind_encoding gzip;',
     '    }',
     '',
@@ -143,7 +168,7 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
       : [
           "    # The host's root, outside a site published under a path: the site, rather than nginx's bare 403.",
           `    location = / {`,
-          `        return 302 ${base};`,
+          `        return 302 ${site.pathname};`,
           '    }',
           '',
         ]),

@@ -60,4 +60,46 @@ describe('the nginx server block', () => {
     ]);
     expect(block.match(/error_page 404 \S+;/g)).toEqual(['error_page 404 /digest/404.html;', 'error_page 404 /digest/en/404.html;']);
   });
+
+  it('answers a folder nginx refuses (403) with the 404 page of its language, wherever a 404 page is set', () => {
+    const block = renderNginxServer({ site: new URL('https://x.github.io/digest/'), root: '/srv/www', listen: '80' });
+    expect(block.match(/error_page 403 \S+ \S+;/g)).toEqual([
+      'error_page 403 =404 /digest/404.html;',
+      'error_page 403 =404 /digest/en/404.html;',
+    ]);
+  });
+
+  it('labels Pagefind files gzip-encoded only for a client that takes gzip, not one that refuses it with q=0', () => {
+    const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
+    const pattern = new RegExp(/\$http_accept_encoding ~\* "([^"]+)"/.exec(block)?.[1] ?? '^$', 'i');
+    const takes = ['gzip', 'gzip, deflate, br', 'br;q=1.0, GZIP;q=0.5', 'deflate,gzip', 'gzip ;q=0.01'];
+    const refuses = ['', 'br', 'gzip;q=0', 'gzip; q=0.000, br', 'identity', 'x-gzip2', 'br, gzip;q=0'];
+    expect(takes.filter((header) => !pattern.test(header))).toEqual([]);
+    expect(refuses.filter((header) => pattern.test(header))).toEqual([]);
+  });
+
+  it('places locations at the decoded base path, and refuses one whose characters nginx would read as its own syntax', () => {
+    const block = renderNginxServer({ site: new URL('https://x.org/%E6%96%87%E6%91%98/'), root: '/srv/www', listen: '80' });
+    expect(locations(block)[0]).toBe('/文摘/');
+    expect(block).toContain('return 302 /%E6%96%87%E6%91%98/;');
+    expect(() => renderNginxServer({ site: new URL('https://x.org/a;b/'), root: '/srv/www', listen: '80' })).toThrow(
+      /SITE_URL's path "\/a;b\/" holds ";", which an nginx server block cannot hold as written\. Fix:/,
+    );
+  });
+});
+
+describe('the site address', () => {
+  it('is refused, with the fix, when it is no http(s) address or its path holds more than letters, digits and -._~', () => {
+    expect(getSiteUrl({ SITE_URL: 'https://x.github.io/digest' }).href).toBe('https://x.github.io/digest/');
+    expect(() => getSiteUrl({ SITE_URL: 'x.github.io/digest/' })).toThrow(/SITE_URL "x.github.io\/digest\/" is no web address\. Fix:/);
+    expect(() => getSiteUrl({ SITE_URL: 'ftp://x.org/' })).toThrow(/is no http or https address/);
+    for (const [address, found] of [
+      ['https://x.org/%E6%96%87%E6%91%98/', '文'],
+      ['https://x.org/文摘/', '文'],
+      ['https://x.org/my digest/', ' '],
+      ['https://x.org/a;b/', ';'],
+    ]) {
+      expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(`has "${found}" in its path. Fix: publish the site under a path`);
+    }
+  });
 });
