@@ -454,12 +454,15 @@ function enclosingLink(node: Readonly<Element>, ctx: HastVisitorContext): Readon
 }
 
 /**
- * Text with spaces and tabs run together and blank lines dropped.
- * @example flattenLines(' a  b \n\n c ') // 'a b\nc'
+ * Text with each run of whitespace as one space, or one line break where the run holds one (blank
+ * lines dropped), zero-width spaces removed: what the search text's `flattenText` leaves of it is
+ * then the same length, so offsets into it (`breaks`) hold in the search record, whatever a file's
+ * line endings (`\r\n`) or its full-width spaces.
+ * @example flattenLines(' a  b \r\n\n\u3000\u3000c ') // 'a b\nc'
  */
 function flattenLines(text: string): string {
   return text
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ ?\n\s*/g, '\n')
+    .replace(/\u200b/g, '')
+    .replace(/[\s\u0085]+/g, (run) => (/[\n\r\u0085\u2028\u2029]/.test(run) ? '\n' : ' '))
     .trim();
 }

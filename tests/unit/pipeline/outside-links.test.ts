@@ -2,6 +2,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { noLinkRules } from '../../../src/lib/outside-links.ts';
+import { BREAKS_META, decodeOffsets, joinParts } from '../../../src/lib/search/contract.ts';
 import { renderText } from '../../../src/pipeline/render.ts';
 import { site } from '../helpers.ts';
 
@@ -42,6 +43,15 @@ describe('archived copies beside links elsewhere', () => {
       '见JumpGate通过 Heat\n（存档）字样 x',
     ]);
     expect(render(markdown, false).breaks).toBeUndefined();
+  });
+
+  it('says where the labels are in the search record whatever the line endings and spaces of the file', () => {
+    const markdown = '前言\r\n\r\n第一行\r\n第二行：\u3000\u3000Mirantis\u200b 发布 [Fuel](https://x.example/fuel)，见\r\n下文';
+    const part = render(markdown);
+    // The search record flattens each part again: the places must hold in what it makes of them.
+    const { content, meta } = joinParts([{ text: part.text, ...(part.breaks ? { breaks: part.breaks } : {}) }]);
+    expect(content).toBe('前言 第一行 第二行： Mirantis 发布 Fuel，见 下文');
+    expect(decodeOffsets(meta[BREAKS_META]).map((offset) => content.slice(0, offset))).toEqual(['前言 第一行 第二行： Mirantis 发布 Fuel']);
   });
 
   it('gives an outside image, which becomes a link, its archived copy too', () => {
