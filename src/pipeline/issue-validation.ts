@@ -4,7 +4,7 @@
  * across files (unique numbers, periods that do not overlap).
  */
 import type { z } from 'astro/zod';
-import type { createIssueSchema, IssueData } from '../schemas/issue.ts';
+import { MAX_ISSUE_NUMBER, type createIssueSchema, type IssueData } from '../schemas/issue.ts';
 import { formatIssueLabel } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, writingProblems, toRenderedBody, type IssueBody } from './issue-body.ts';
@@ -189,7 +189,7 @@ export function inFile(links: readonly SiteLink[], fileLine: (line: number) => n
 /** The front matter's `number` when it is a positive whole number. */
 export function writtenNumber(data: unknown): number | undefined {
   const number = (data as { number?: unknown } | null)?.number;
-  return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : undefined;
+  return typeof number === 'number' && Number.isInteger(number) && number > 0 && number <= MAX_ISSUE_NUMBER ? number : undefined;
 }
 
 /** The front matter's `number` and its line, for `FileValidation`. */

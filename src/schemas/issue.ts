@@ -23,6 +23,9 @@ const LONGEST_PERIOD_DAYS = 92;
 const PUBLISHED_WITHIN_DAYS = 366;
 
 /** The days an issue covers. */
+
+/** The largest issue number: beyond it a number is a typo (or YAML's reading of one as 1e+23). */
+export const MAX_ISSUE_NUMBER = 99_999;
 export const PeriodSchema = z
   .strictObject({
     /** First day covered. */
@@ -83,7 +86,12 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
   return z
     .strictObject({
       /** Issue number (第N期): a positive integer, unique across the archive. */
-      number: z.number({ error: 'expected the issue number as a positive whole number (e.g. 8)' }).int().positive(),
+      number: z
+        .number({ error: 'expected the issue number as a positive whole number (e.g. 8)' })
+        // First, and alone: YAML reads a number too long to hold exactly as 1e+23.
+        .max(MAX_ISSUE_NUMBER, { error: `expected an issue number up to ${MAX_ISSUE_NUMBER}`, abort: true })
+        .int()
+        .positive(),
       /** Title, e.g. "OpenStack社区动态第八期"; a 第N期 in it must agree with `number`. */
       title: LabelSchema,
       /** The days the issue covers. */
@@ -120,7 +128,7 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
         });
       }
       const titled = parseIssueNumber(issue.title);
-      if (titled !== undefined && titled !== issue.number) {
+      if (titled !== undefined && issue.number <= MAX_ISSUE_NUMBER && titled !== issue.number) {
         context.addIssue({
           code: 'custom',
           path: ['title'],

@@ -29,6 +29,12 @@ describe('validating one issue file', () => {
     ]);
   });
 
+  it("refuses a number too large for an issue with one problem, not with YAML's 1e+23 in other messages", () => {
+    const { issue, problems } = validate(issueSource({ 'number: 9\n': 'number: 99999999999999999999999\n' }));
+    expect(issue).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ field: 'number', line: 2, message: 'expected an issue number up to 99999' })]);
+  });
+
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
     const { issue } = validate(
       issueSource({ 'description: 第九期的测试内容': 'description: 第九期\u202Egnp.exe', 'editor: 测试编辑': 'editor: \u202E测试编辑' }),
