@@ -75,10 +75,12 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
   const problems: BodyProblem[] = [];
   const sections: Omit<BodySection, keyof BodyPart>[] = [];
   const firstLines = new Map<string, number>();
-  const startsSection = ({ text, line }: TopHeading) => {
+  const startsSection = ({ text, line, start }: TopHeading) => {
     const match = resolver.resolve(text);
     if (!match) {
-      problems.push(unknownHeading(text, line, resolver));
+      // A line with `---` under it is a heading too (setext): most often meant as text, then a rule.
+      const setext = !markdown.startsWith('#', start);
+      problems.push(setext ? setextHeading(text, line) : unknownHeading(text, line, resolver));
       return false;
     }
     const first = firstLines.get(match.project.id);
@@ -220,6 +222,14 @@ export function toRenderedBody({ intro, sections }: IssueBody): RenderedBody {
       text,
       ...(breaks ? { breaks } : {}),
     })),
+  };
+}
+
+function setextHeading(text: string, line: number): BodyProblem {
+  return {
+    line,
+    message: `"${text}" with "---" on the line under it is a "##" heading in Markdown, and names no project`,
+    fix: 'leave a blank line between the text and "---" for a rule under it, or write the section heading as "## <project>"',
   };
 }
 

@@ -280,6 +280,10 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
       visit(node, ctx) {
         if (skip > 0) return void (skip -= 1);
         const tag = node.tagName;
+        // A task list's box (`- [x] 已合入`) says whether the task is done: kept as a character.
+        if (tag === 'input' && node.properties['type'] === 'checkbox') {
+          return ctx.replaceNode(node, { type: 'text', value: node.properties['checked'] ? '☑' : '☐' });
+        }
         if (DROPPED_ELEMENTS.has(tag)) return remove(node, ctx);
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;

@@ -173,6 +173,23 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('says that text with "---" under it is a heading, rather than asking for the text as a project alias', () => {
+    expect(read('## Nova\n\nx\n\n本周小结\n---\n\ny').problems).toEqual([
+      {
+        line: 5,
+        message: '"本周小结" with "---" on the line under it is a "##" heading in Markdown, and names no project',
+        fix: 'leave a blank line between the text and "---" for a rule under it, or write the section heading as "## <project>"',
+      },
+    ]);
+  });
+
+  it("keeps a task list's boxes, done or not, as characters", () => {
+    const { sections, problems } = read('## Nova\n\n- [x] 已合入\n- [ ] 待评审');
+    expect(sections[0]?.html).toBe('<ul>\n<li>☑ 已合入</li>\n<li>☐ 待评审</li>\n</ul>');
+    expect(sections[0]?.text).toBe('☑ 已合入\n☐ 待评审');
+    expect(problems).toEqual([]);
+  });
+
   it('sets blocks of raw HTML on lines of their own in the search text', () => {
     const { sections } = read('## Ceilometer\n\n<div>Ceilometer<p>Telemetry gets alarms</p>Aodh</div>');
     expect(sections[0]?.text).toBe('Ceilometer\nTelemetry gets alarms\nAodh');
