@@ -282,6 +282,27 @@ describe('a search listing more than a few issues', () => {
   });
 });
 
+describe('more results', () => {
+  it('are added after the ones shown, which stay in place, with focus on the first new one', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    // Words Pagefind answers as a phrase for one page and word by word for two.
+    const first = await search.search('openstack的');
+    expect(first).toHaveLength(PAGE_SIZE);
+    await page.locator('#search-more').click();
+    await expect.poll(async () => (await search.issues()).length).toBeGreaterThan(PAGE_SIZE);
+    const all = await search.issues();
+    expect(all.slice(0, PAGE_SIZE)).toEqual(first);
+    expect(new Set(all).size).toBe(all.length);
+    const focused = await page.evaluate(
+      () => (document.activeElement?.closest('#search-results > li') as HTMLElement | null)?.dataset['issue'],
+    );
+    expect(Number(focused)).toBe(all[PAGE_SIZE]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('filters', () => {
   it("restrict a project filter to that project's own sections", async () => {
     // A word that one section of an issue holds and another section of the same issue does not,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchController, type PageEffect, type PageEvent } from '../../../src/lib/search/page/controller.ts';
 import { countIssues } from '../../../src/lib/search/page/counts.ts';
-import { FIRST_WAVE, PAGE_SIZE, runSearch } from '../../../src/lib/search/page/engine.ts';
+import { FIRST_WAVE, PAGE_SIZE, runSearch, type SearchOutcome } from '../../../src/lib/search/page/engine.ts';
 import type { SearchState } from '../../../src/lib/search/page/state.ts';
 import { fakePagefind, type FakeRecord } from './fake-pagefind.ts';
 
@@ -274,6 +274,43 @@ describe('the search page controller', () => {
     expect(page.of('show-results')).toEqual([expect.objectContaining({ focusFrom: PAGE_SIZE })]);
     expect(page.of('show-results').map(listed)).toEqual([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]]);
     expect(page.of('write-history')).toEqual([]);
+  });
+
+  it('extends the list on screen after a first wave and for "more", never moving an entry the reader has seen', () => {
+    // A longer list may rank its start otherwise (a phrase answer for a few, every word for more).
+    const controller = createSearchController({ locale: 'zh-CN', bounds: ['2014-01', '2014-07'] });
+    const answer = (issues: number[]): SearchOutcome => ({
+      issues: issues.map((issue) => ({ issue: String(issue) }) as SearchOutcome['issues'][number]),
+      forms: [],
+      others: [],
+      exact: false,
+      hits: 40,
+      more: true,
+    });
+    const runOf = (effects: PageEffect[]) => effects.find((effect) => effect.type === 'run');
+    let step = controller.update(controller.initial, { type: 'submit', state: search('keystone v3') });
+    const first = runOf(step.effects);
+    expect(first).toMatchObject({ wave: 'first' });
+    step = controller.update(step.state, { type: 'answered', id: first?.id ?? 0, wave: 'first', outcome: answer([1, 2, 3, 4, 5]) });
+    step = controller.update(step.state, {
+      type: 'answered',
+      id: first?.id ?? 0,
+      wave: 'whole',
+      outcome: answer([3, 9, 1, 2, 4, 5, 6, 7, 8, 10]),
+    });
+    const shown = step.effects.filter((effect) => effect.type === 'show-results');
+    expect(shown.map(listed)).toEqual([[1, 2, 3, 4, 5, 9, 6, 7, 8, 10]]);
+    step = controller.update(step.state, { type: 'more', state: search('keystone v3'), shown: PAGE_SIZE });
+    const more = runOf(step.effects);
+    step = controller.update(step.state, {
+      type: 'answered',
+      id: more?.id ?? 0,
+      wave: 'whole',
+      outcome: answer([12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 13, 14, 15, 16, 17, 18, 19, 20]),
+    });
+    const extended = step.effects.filter((effect) => effect.type === 'show-results');
+    expect(extended.map(listed)).toEqual([[1, 2, 3, 4, 5, 9, 6, 7, 8, 10, 12, 11, 13, 14, 15, 16, 17, 18, 19, 20]]);
+    expect(extended).toEqual([expect.objectContaining({ focusFrom: PAGE_SIZE })]);
   });
 
   it('going back forgets the entry the running search would have written, and the typing stretch', async () => {

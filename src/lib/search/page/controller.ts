@@ -40,9 +40,11 @@ export interface PageState {
     shown: boolean;
     /** The first wave's answer, kept while its issues are counted per project. */
     first?: SearchOutcome;
+    /** Issues on screen that the answer extends, in place: a first wave's, or those before "more". */
+    kept?: SearchOutcome['issues'];
   };
-  /** The search whose results are shown, and whether its issues were counted per project. */
-  onScreen?: { request: SearchRequest; listed: number; counted: boolean };
+  /** The search whose results are shown (its issues, in order), and whether they were counted per project. */
+  onScreen?: { request: SearchRequest; issues: SearchOutcome['issues']; counted: boolean };
   /** Issues the next search lists. */
   limit: number;
   /** Whether a search has been asked for since the page opened (then Pagefind needs no warming up). */
@@ -180,6 +182,8 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
   /** Starts the search the state describes; older searches still running are dropped. */
   const start = (step: Step, search: SearchState, focusFrom?: number): Step => {
     const id = step.state.latest + 1;
+    // "More" extends the list on screen: what the reader has seen stays where it was.
+    const kept = focusFrom === undefined ? undefined : step.state.onScreen?.issues;
     const { running: _running, onScreen: _onScreen, ...rest } = step.state;
     const state: PageState = { ...rest, latest: id, searched: true };
     const wanted = requestFor(search, state);
@@ -190,7 +194,17 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
     // A new search shows its first few issues while the rest load; "more" extends the list at once.
     const wave = focusFrom === undefined && state.limit > FIRST_WAVE ? 'first' : 'whole';
     return load({
-      state: { ...state, running: { id, request, query: prepared, ...(focusFrom === undefined ? {} : { focusFrom }), shown: false } },
+      state: {
+        ...state,
+        running: {
+          id,
+          request,
+          query: prepared,
+          ...(focusFrom === undefined ? {} : { focusFrom }),
+          ...(kept ? { kept } : {}),
+          shown: false,
+        },
+      },
       effects: [
         ...step.effects,
         { type: 'mark' },
@@ -233,17 +247,18 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
     if (!onScreen || onScreen.counted || !filtersOpen) return step;
     return {
       state: { ...step.state, onScreen: { ...onScreen, counted: true } },
-      effects: [...step.effects, { type: 'count', request: onScreen.request, listed: onScreen.listed }],
+      effects: [...step.effects, { type: 'count', request: onScreen.request, listed: onScreen.issues.length }],
     };
   };
 
-  /** The whole answer of the running search is in: show it. */
-  const finish = (step: Step, outcome: SearchOutcome): Step => {
+  /** The whole answer of the running search is in: show it, extending what is on screen. */
+  const finish = (step: Step, answer: SearchOutcome): Step => {
     const running = step.state.running;
     if (!running) return step;
     const { running: _done, ...state } = step.state;
+    const outcome = running.kept ? { ...answer, issues: extendList(running.kept, answer.issues) } : answer;
     const shown: Step = {
-      state: { ...state, onScreen: { request: running.request, listed: outcome.issues.length, counted: !!outcome.counts } },
+      state: { ...state, onScreen: { request: running.request, issues: outcome.issues, counted: !!outcome.counts } },
       effects: [
         ...step.effects,
         {
@@ -316,7 +331,7 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
         if (event.outcome.more) {
           // The first few are shown; the rest of the page follows in a second wave.
           const shown = flushEntry({
-            state: { ...state, running: { ...running, shown: true } },
+            state: { ...state, running: { ...running, shown: true, kept: event.outcome.issues } },
             effects: [
               { type: 'show-first-results', outcome: event.outcome, query: running.query },
               { type: 'measure', name: 'search' },
@@ -356,6 +371,19 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
   }
 
   return { initial, update };
+}
+
+/**
+ * A longer list of results as the reader meets it: the entries already shown first, in their
+ * order, then the new answer's others in its order. A longer list is ranked over more texts and
+ * may order its start differently (a query of several words answered by its phrase alone, then
+ * word by word); moving what the reader has seen, or focusing "more" on an entry seen already,
+ * would lose their place.
+ * @example extendList([b, a], [a, c, b]) // [b, a, c]
+ */
+export function extendList<Entry extends { issue: string }>(shown: readonly Entry[], answer: readonly Entry[]): Entry[] {
+  const seen = new Set(shown.map((entry) => entry.issue));
+  return [...shown, ...answer.filter((entry) => !seen.has(entry.issue))];
 }
 
 /** Whether two requests are the same search, however many issues each lists and whether it counts them. */
