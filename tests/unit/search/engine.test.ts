@@ -254,6 +254,16 @@ describe('queries widened by the registries', () => {
     expect(quantum.issues[0]?.form).toBe(1);
   });
 
+  it('reads a query with punctuation or an emoji around it as its words, sections about the project first', async () => {
+    for (const text of ['Neutron？', '“Neutron”', '#Neutron', 'Neutron🚀', 'Quantum。']) {
+      const found = await ask(text);
+      expect(
+        found.issues.map((issue) => [issue.issue, issue.best.part.projectId]),
+        text,
+      ).toEqual([['12', 'neutron']]);
+    }
+  });
+
   it('looks for the words exactly as typed on request', async () => {
     const exact = await ask('Icehouse', { exact: true });
     expect(exact.issues.map((issue) => issue.issue)).toEqual(['8']);

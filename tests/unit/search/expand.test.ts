@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyVocabulary } from '../../../src/lib/search/contract.ts';
 import { createSearchVocabulary } from '../../../src/lib/search/index/vocabulary.ts';
 import { nameKey, projectConcept, releaseConcept, searchConcepts } from '../../../src/lib/search/names.ts';
-import { expandQuery, foldQuery, MAX_OTHER_NAMES, readVocabulary } from '../../../src/lib/search/page/expand.ts';
+import { expandQuery, foldQuery, MAX_OTHER_NAMES, noVocabulary, readVocabulary, trimQuery } from '../../../src/lib/search/page/expand.ts';
 import { containsQuery } from '../../../src/lib/search/page/matcher.ts';
 import { concepts, projects, releases, vocabularyOf } from './registries.ts';
 
@@ -161,5 +161,21 @@ describe('the vocabulary', () => {
     expect(() => searchConcepts([nova], [{ ...icehouse, aliases: ['Compute'] }])).toThrow(
       /"Compute" names both project:nova and release:icehouse/,
     );
+  });
+});
+
+describe('the punctuation around a query', () => {
+  it.each([
+    ['nova？', 'nova'],
+    ['“nova-scheduler”。', 'nova-scheduler'],
+    ['#nova', 'nova'],
+    ['nova🚀', 'nova'],
+    ['（Icehouse）', 'Icehouse'],
+    ['C++', 'C++'],
+    ['C#', 'C#'],
+    ['Heat需要', 'Heat需要'],
+  ])('%s is looked for as %s', (query, text) => {
+    expect(trimQuery(foldQuery(query, noVocabulary))).toBe(text);
+    expect(expandQuery(query, noVocabulary)[0]?.text).toBe(text);
   });
 });

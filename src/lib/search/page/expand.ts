@@ -89,6 +89,17 @@ export function foldQuery(text: string, vocabulary: Pick<QueryVocabulary, 'varia
   return folded;
 }
 
+/**
+ * The query (folded: full-width punctuation is ASCII by then) without the sentence punctuation,
+ * quotes, brackets and emoji around it, which a text holding its words need not have beside them
+ * (`nova？`, `“nova”`, `#nova`, `nova🚀` look for `nova`); symbols that are part of a name stay
+ * (`C++`, `C#`).
+ * @example trimQuery('“nova-scheduler”。') // 'nova-scheduler'
+ */
+export const trimQuery = (folded: string) => folded.replace(AROUND_QUERY, '');
+
+const AROUND_QUERY = /^[\s#"'“‘「『(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』)】\]\p{Extended_Pictographic}\uFE0F]+$/gu;
+
 /** The query's space-separated words, without the punctuation around them. */
 function wordsOf(text: string): string[] {
   return text
@@ -118,7 +129,8 @@ function formOf(text: string, tokens: readonly string[], name?: string, nameAt?:
  * @example expandQuery('Icehouse', vocabulary).map((form) => form.text) // ['Icehouse', 'I版']
  */
 export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact = false } = {}): QueryForm[] {
-  const folded = foldQuery(text, vocabulary);
+  // What a part must hold is the query's words: a text need not end its sentence where it does.
+  const folded = trimQuery(foldQuery(text, vocabulary));
   const tokens = wordsOf(folded);
   const forms = [formOf(folded, tokens)];
   if (exact || !vocabulary.names.size) return forms;
