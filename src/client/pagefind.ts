@@ -50,14 +50,15 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
  */
 async function readFragment(id: string): Promise<PagefindFragment> {
   const response = await fetch(fileHref(`${SEARCH_BUNDLE_DIR}/fragment/${id}.pf_fragment`));
-  if (!response.ok) throw new Error(`fragment ${id}: ${response.status}`);
+  // Either failure falls back on Pagefind's own reading (`readingFragments`), which says no more.
+  if (!response.ok) throw new Error(`fragment ${id}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   // A host that sends Pagefind's files as gzip-encoded (as ours do) has the browser decompress them.
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = gzip
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text()
     : new TextDecoder().decode(bytes);
-  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id}: not as Pagefind 1.6 writes it`);
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id}`);
   const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindFragment;
   return { ...fragment, content: fragment.content.replace(/\u200B/g, ''), url: siteAddress(fragment.url) };
 }
