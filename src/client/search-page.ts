@@ -142,8 +142,9 @@ export function startSearchPage(
   let kept: ReadonlySet<Element> = changed;
 
   function writeForm(search: SearchState): void {
-    // An input method's unfinished text is the reader's: writing the box would cancel it.
-    if (!composing(input)) input.value = search.q;
+    // An input method's unfinished text is the reader's: writing the box would cancel it. A search
+    // box drops a line break (`?q=nova%0Aheat` would show `novaheat`): the query as searched.
+    if (!composing(input)) input.value = search.q.replace(/\s+/g, ' ');
     const writes = (field: Element | undefined): field is Element => !!field && !kept.has(field);
     for (const box of projectBoxes) if (writes(box)) box.checked = search.projects.includes(box.value);
     if (writes(fromMonth)) fromMonth.value = search.from ?? '';

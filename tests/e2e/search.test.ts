@@ -418,6 +418,31 @@ describe('a range of months outside the archive', () => {
       expect(await search.issues(), range).toEqual([]);
       expect(await search.status().innerText()).toBe(getTranslator('zh-CN')('search.none', { query: 'nova' }));
     }
+    // The form holds a month outside its fields' bounds, yet Enter still searches a new query,
+    // a step of its own in the history: the browser does not stop the form at that field.
+    await search.box().fill('heat');
+    await search.box().press('Enter');
+    await search.answered('heat');
+    expect(page.url()).toContain('q=heat');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    await page.goBack();
+    await search.answered('nova');
+    expect(page.problems).toEqual([]);
+  });
+});
+
+describe('a shared address whose query holds a line break', () => {
+  it('shows the query in the box as it searched it, so Enter searches the same words', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('?q=nova%0Aheat');
+    await search.answered('nova heat');
+    const found = await search.issues();
+    expect(found.length).toBeGreaterThan(0);
+    expect(await search.box().inputValue()).toBe('nova heat');
+    await search.box().press('Enter');
+    await search.answered('nova heat');
+    expect(await search.issues()).toEqual(found);
     expect(page.problems).toEqual([]);
   });
 });
