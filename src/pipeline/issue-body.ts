@@ -10,7 +10,6 @@ import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type RenderedText, type TopHeading } from './render.ts';
-import { DROPPED_ELEMENTS } from './html-policy.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
@@ -175,12 +174,12 @@ export function writingProblems({
         : `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
     });
   }
-  for (const { tag, name, line, element } of vanishingTags) {
+  for (const { tag, name, line, element, swallows } of vanishingTags) {
     problems.push({
       line,
       message: !element
         ? `"${tag}" reads as an HTML tag, and no HTML element has that name: the page would drop it`
-        : DROPPED_ELEMENTS.has(name)
+        : swallows
           ? `"${tag}" reads as an HTML tag: the page drops <${name}> with the rest of its paragraph`
           : `"${tag}" reads as the HTML tag of an element the page does not keep: it would vanish, with nothing in its place`,
       fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,

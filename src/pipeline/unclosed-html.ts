@@ -7,7 +7,7 @@
  * would vanish without a trace. Which elements do so was found by rendering each (the unit test
  * keeps it so). Pure.
  */
-import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, isHtmlElement } from './html-policy.ts';
+import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHtmlElement } from './html-policy.ts';
 
 /** A piece of raw HTML as Markdown read it, with the line it starts on. */
 export interface RawHtml {
@@ -96,6 +96,8 @@ export interface VanishingTag {
   line: number;
   /** Whether an element of HTML (or SVG, MathML) has its name: else it can only be a placeholder. */
   element: boolean;
+  /** Whether the page drops the element with what follows it in its paragraph (`<svg>`), not the tag alone. */
+  swallows?: boolean;
 }
 
 /** Elements without content: their tag is all there is of them. */
@@ -133,7 +135,8 @@ export function vanishingTags(pieces: readonly RawHtml[]): VanishingTag[] {
     // Kept, or unwrapped on a line of its own: the tag leaves its mark.
     const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
     if (closing || !bare || kept || SWALLOWING_ELEMENTS.has(name)) return [];
-    const closed = !empty && !VOID_ELEMENTS.has(name) && tags.slice(at + 1).some((later) => later.closing && later.name === name);
-    return closed ? [] : [{ tag, name, line, element: true }];
+    const holds = !empty && !VOID_ELEMENTS.has(name);
+    if (holds && tags.slice(at + 1).some((later) => later.closing && later.name === name)) return [];
+    return [{ tag, name, line, element: true, ...(holds && DROPPED_ELEMENTS.has(name) ? { swallows: true } : {}) }];
   });
 }

@@ -127,6 +127,8 @@ describe('reading an issue body', () => {
       [5, '"<input>"'],
     ]);
     expect(problems[1]).toMatchObject({ message: expect.stringContaining('it would vanish'), fix: expect.stringContaining('\\<image>') });
+    // A void element holds nothing: only its tag vanishes, not what follows it.
+    expect(problems[4]?.message).toContain('it would vanish');
   });
 
   it('keeps a single "~" (a range) and "*" between digits (a product) as written; "~~" and other "*" still format', () => {
