@@ -311,6 +311,11 @@ describe('the search page controller', () => {
     const extended = step.effects.filter((effect) => effect.type === 'show-results');
     expect(extended.map(listed)).toEqual([[1, 2, 3, 4, 5, 9, 6, 7, 8, 10, 12, 11, 13, 14, 15, 16, 17, 18, 19, 20]]);
     expect(extended).toEqual([expect.objectContaining({ focusFrom: PAGE_SIZE })]);
+    // "More" clicked after the box changed is another search: nothing of the last one is kept.
+    step = controller.update(step.state, { type: 'more', state: search('heat'), shown: 2 * PAGE_SIZE });
+    const other = runOf(step.effects);
+    step = controller.update(step.state, { type: 'answered', id: other?.id ?? 0, wave: 'whole', outcome: answer([30, 31]) });
+    expect(step.effects.filter((effect) => effect.type === 'show-results').map(listed)).toEqual([[30, 31]]);
   });
 
   it('going back forgets the entry the running search would have written, and the typing stretch', async () => {

@@ -182,15 +182,15 @@ export function createSearchController({ locale, bounds, pageSize = PAGE_SIZE }:
   /** Starts the search the state describes; older searches still running are dropped. */
   const start = (step: Step, search: SearchState, focusFrom?: number): Step => {
     const id = step.state.latest + 1;
-    // "More" extends the list on screen: what the reader has seen stays where it was.
-    const kept = focusFrom === undefined ? undefined : step.state.onScreen?.issues;
-    const { running: _running, onScreen: _onScreen, ...rest } = step.state;
+    const { running: _running, onScreen, ...rest } = step.state;
     const state: PageState = { ...rest, latest: id, searched: true };
     const wanted = requestFor(search, state);
     if (!wanted.ok) {
       return flushEntry({ state, effects: [...step.effects, { type: 'mark' }, { type: 'show-problem', prepared: wanted.prepared }] });
     }
     const { prepared, request } = wanted;
+    // "More" of the search on screen extends its list: what the reader has seen stays where it was.
+    const kept = focusFrom !== undefined && onScreen && sameSearch(request, onScreen.request) ? onScreen.issues : undefined;
     // A new search shows its first few issues while the rest load; "more" extends the list at once.
     const wave = focusFrom === undefined && state.limit > FIRST_WAVE ? 'first' : 'whole';
     return load({
