@@ -3,15 +3,16 @@
  * lists every problem with file, line, field and fix, and every stale translation.
  * `astro check` then type-checks the code.
  */
+import { readSiteUrl } from './lib/command-line.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
 const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, {
   registry: loadProjectRegistry(registryFile),
-  site: getSiteUrl(),
+  site: readSiteUrl(),
 });
 for (const { file, number, issueFile } of stale) {
   console.warn(

@@ -15,12 +15,12 @@ import { parseIsoDay } from '../src/lib/dates.ts';
 import { checkIssueSet, validateIssueFile } from '../src/pipeline/issue-validation.ts';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { createProjectResolver } from '../src/lib/projects.ts';
-import { displayPath, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
@@ -76,7 +76,7 @@ if (fileNames.length === 0) fail(`${legacyDir} holds no legacy posts (.md, .mark
 
 // Convert and validate everything first, so a file that would break the build is never written.
 const schema = createIssueSchema(registry.map((project) => project.id));
-const site = getSiteUrl();
+const site = readSiteUrl();
 const outcomes: FileOutcome[] = [];
 for (const fileName of fileNames) {
   const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);

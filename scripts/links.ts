@@ -11,7 +11,7 @@
 import { toIsoDay } from '../src/lib/dates.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { linkHealthFile, readLinkData } from '../src/pipeline/link-data.ts';
-import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import type { LinkCheck } from '../src/schemas/links.ts';
@@ -21,7 +21,7 @@ import { checkAddress } from './lib/linkcheck/http-check.ts';
 import { runPool } from './lib/linkcheck/pool.ts';
 import { formatReport, summarize } from './lib/linkcheck/report.ts';
 import { selectAddresses } from './lib/linkcheck/select.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const usage = 'usage: npm run links -- [--all] [--max-age <days>] [--concurrency <n>] [--per-host <n>] [--timeout <ms>] [--retries <n>]';
 const { values } = readCommandLine(usage, {
@@ -48,7 +48,7 @@ const numbers = Object.fromEntries(
 
 // Step 1: the outside links of the issues folder, as the site links them.
 const issuesDir = getIssuesDir();
-const content = await loadContentFiles(issuesDir, { registry: loadProjectRegistry(registryFile), site: getSiteUrl() });
+const content = await loadContentFiles(issuesDir, { registry: loadProjectRegistry(registryFile), site: readSiteUrl() });
 if (content.problems.length > 0) {
   console.error(`${formatProblems(content.problems)}\nFix these first: npm run check lists the same problems.`);
   process.exit(1);

@@ -10,12 +10,12 @@ import path from 'node:path';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
 import { scaffoldIssue } from './lib/scaffold.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
   options: { 'dry-run': { type: 'boolean', default: false } },
@@ -24,7 +24,7 @@ const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
 const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, problems: found } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
+const { issues, problems: found } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 // An empty folder is no obstacle: the first issue is what it lacks.
 const problems = found.filter((problem) => problem.message !== NO_ISSUES);
 if (problems.length > 0) {

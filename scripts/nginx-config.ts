@@ -9,8 +9,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { renderNginxServer, shippedServer } from '../src/lib/hosting/nginx.ts';
-import { getSiteUrl } from '../src/pipeline/paths.ts';
-import { readCommandLine } from './lib/command-line.ts';
+
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const { values } = readCommandLine('usage: npm run nginx-config -- [--root <dir>] [--listen <port>] [--out <file>]', {
   options: {
@@ -22,14 +22,14 @@ const { values } = readCommandLine('usage: npm run nginx-config -- [--root <dir>
 
 let block: string;
 try {
-  block = renderNginxServer({ site: getSiteUrl(), root: values.root, listen: values.listen });
+  block = renderNginxServer({ site: readSiteUrl(), root: values.root, listen: values.listen });
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
 if (values.out) {
   await writeFile(values.out, block);
-  console.log(`Wrote ${values.out}: the nginx server block for ${getSiteUrl().href}, serving ${values.root}.`);
+  console.log(`Wrote ${values.out}: the nginx server block for ${readSiteUrl().href}, serving ${values.root}.`);
 } else {
   process.stdout.write(block);
 }

@@ -12,14 +12,14 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { nginxBasePath, renderNginxServer } from '../src/lib/hosting/nginx.ts';
-import { getSiteUrl } from '../src/pipeline/paths.ts';
+
 import { startNginx } from './lib/nginx-server.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const { values } = readCommandLine('usage: npm run serve:nginx -- [--dir <built-site>] [--port <port>]', {
   options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '8080' } },
 });
-const site = getSiteUrl();
+const site = readSiteUrl();
 const dist = path.resolve(values.dir);
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`${dist} holds no built site. Fix: run \`npm run build\` (with the same SITE_URL) first.`);

@@ -12,11 +12,11 @@ import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, getSiteUrl, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { scaffoldTranslation } from './lib/scaffold.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
 const { values, positionals } = readCommandLine(usage, {
@@ -32,7 +32,7 @@ if (!Number.isInteger(number) || number < 1 || !isLocale(locale) || locale === d
 
 const issuesDir = getIssuesDir();
 const registry = loadProjectRegistry(registryFile);
-const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: getSiteUrl() });
+const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 const issue = issues.find((candidate) => candidate.data.number === number);
 if (!issue) {
   console.error(problems.length ? formatProblems(problems) : `There is no issue ${number} in ${displayPath(issuesDir)}.`);

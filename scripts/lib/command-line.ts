@@ -1,9 +1,11 @@
 /**
  * The editor scripts' command lines, read by Node's `parseArgs`: an unknown or malformed option
  * is named with the command's usage (exit 2) instead of Node's stack trace, and `--help` prints the
- * usage. One place, so every script answers alike.
+ * usage; a `SITE_URL` the site cannot be published at is named with its fix (exit 1). One place, so
+ * every script answers alike.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { getSiteUrl } from '../../src/pipeline/paths.ts';
 
 /** `parseArgs` for a script whose usage line is `usage`. */
 export function readCommandLine<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
@@ -17,5 +19,15 @@ export function readCommandLine<T extends ParseArgsConfig>(usage: string, config
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
     process.exit(2);
+  }
+}
+
+/** The site's address (`SITE_URL`), or its problem and fix said and the script ended. */
+export function readSiteUrl(): URL {
+  try {
+    return getSiteUrl();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
   }
 }

@@ -24,6 +24,16 @@ describe('the scripts', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it.each(['scripts/check.ts', 'scripts/nginx-config.ts', 'scripts/serve-nginx.ts', 'scripts/new-issue.ts'])(
+    '%s names a SITE_URL the site cannot be published at, with the fix',
+    (script) => {
+      const result = runScript(script, [], { SITE_URL: 'https://x.example.org/a;b/' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('SITE_URL "https://x.example.org/a;b/" has ";" in its path. Fix: publish the site under a path');
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    },
+  );
+
   it.each(scripts)('%s prints its usage for --help', (script) => {
     const result = runScript(script, ['--help']);
     expect(result.status).toBe(0);
