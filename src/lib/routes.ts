@@ -91,6 +91,18 @@ export function withoutBase(pathname: string, base: string): string | undefined 
 }
 
 /**
+ * A path (or fragment) as a reader writes it, percent-encoding undone; as it is when malformed.
+ * @example decodePath('/%E6%96%87%E6%91%98/') // '/文摘/'
+ */
+export function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
  * The absolute URL of a site path on the site published at `site` (whose path is the base).
  * @example absoluteUrl('/en/rss.xml', new URL('https://x.github.io/digest/')) // 'https://x.github.io/digest/en/rss.xml'
  */

@@ -4,6 +4,7 @@
  * archive); `SITE_URL` is the address the site is published at.
  */
 import path from 'node:path';
+import { decodePath } from '../lib/routes.ts';
 
 /** The project registry, shared by the site, the checks and the importer. */
 export const registryFile = path.resolve('src/content/projects.yaml');
@@ -42,19 +43,11 @@ export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
   }
   if (site.protocol !== 'https:' && site.protocol !== 'http:') throw refuse('is no http or https address', 'start it with https://');
   // Named as the reader would write it: `文`, not `%E6`.
-  const odd = /[^A-Za-z0-9\-._~/]/u.exec(decodedPath(site.pathname));
+  const odd = /[^A-Za-z0-9\-._~/]/u.exec(decodePath(site.pathname));
   if (odd)
     throw refuse(`has "${odd[0]}" in its path`, 'publish the site under a path of letters, digits and - . _ ~ only, such as /digest/');
   return site;
 }
-
-const decodedPath = (path: string) => {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-};
 
 /** A site address with its path ending in `/`, so that addresses resolve inside it. @example toSiteUrl('https://x.io/digest').href // 'https://x.io/digest/' */
 export function toSiteUrl(address: string): URL {

@@ -8,7 +8,7 @@
 import { localeCodes, type Locale } from '../i18n/locales.ts';
 import { archiveYears } from '../lib/archive-years.ts';
 import type { Period } from '../lib/periods.ts';
-import { archiveMonthId, issuePath, localizePath, readRoute, splitLocale, withoutBase } from '../lib/routes.ts';
+import { archiveMonthId, decodePath, issuePath, localizePath, readRoute, splitLocale, withoutBase } from '../lib/routes.ts';
 import { timelinePageSize } from '../lib/timeline.ts';
 import type { ContentProblem } from './problems.ts';
 
@@ -150,14 +150,6 @@ const reachable = (site: SiteContents, fromDraft: boolean) =>
 function anchorOf(hash: string): string | undefined {
   const fragment = decodePath(hash.slice(1)).split(':~:')[0] ?? '';
   return fragment || undefined;
-}
-
-function decodePath(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Numbers as ranges: `1–8, 10`. */

@@ -4,7 +4,7 @@
  * site has, the build's precompressed copies served as they are, and each locale's 404 page.
  */
 import { localeCodes, getLocaleInfo } from '../../i18n/locales.ts';
-import { localizePath, notFoundFile, withBase } from '../routes.ts';
+import { decodePath, localizePath, notFoundFile, withBase } from '../routes.ts';
 import {
   cacheControl,
   contentTypes,
@@ -41,12 +41,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * @example nginxBasePath(new URL('https://x.io/%E6%96%87%E6%91%98/')) // '/文摘/'
  */
 export function nginxBasePath(site: URL): string {
-  let path: string;
-  try {
-    path = decodeURIComponent(site.pathname);
-  } catch {
-    path = site.pathname;
-  }
+  const path = decodePath(site.pathname);
   const unsafe = /[\s"'`;{}#$\\\p{Cc}]|%/u.exec(path);
   if (unsafe) {
     throw new Error(
