@@ -16,6 +16,7 @@ import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import type { LinkCheck } from '../src/schemas/links.ts';
 import { collectLinkUses } from './lib/linkcheck/collect.ts';
+import { createFailureGate } from './lib/linkcheck/failure-gate.ts';
 import { writeHealthFile } from './lib/linkcheck/health-file.ts';
 import { checkAddress } from './lib/linkcheck/http-check.ts';
 import { runPool } from './lib/linkcheck/pool.ts';
@@ -80,6 +81,7 @@ const save = () => {
   return writing;
 };
 let done = 0;
+const gate = createFailureGate();
 await runPool(
   pending,
   (address) => new URL(address).host,
@@ -91,10 +93,10 @@ await runPool(
       throw error;
     });
     if (!result) return;
-    const check: LinkCheck = { ...result, checked: toIsoDay(today) };
-    checks.set(address, check);
-    done += 1;
-    await save();
+    const admitted = gate.admit({ ...result, checked: toIsoDay(today) } satisfies LinkCheck);
+    for (const check of admitted) checks.set(check.address, check);
+    done += admitted.length;
+    if (admitted.length) await save();
   },
   stop.signal,
 );
@@ -105,9 +107,17 @@ process.off('SIGTERM', interrupt);
 // Step 4: one report.
 const { records, issues } = summarize(uses, checks);
 console.log(`\n${formatReport(records, issues)}\n`);
+const unanswered = gate.held();
 if (stop.signal.aborted) {
   console.log(`Interrupted: ${done} of ${pending.length} checked and kept in ${displayPath(healthFile)}; run again to check the rest.`);
   process.exitCode = 130;
+} else if (unanswered.length) {
+  const failures = [...new Set(unanswered.map(({ status }) => status))].join(', ');
+  console.error(
+    `No server answered any of the ${unanswered.length} addresses checked (${failures}): this machine seems to have no network, ` +
+      `so none of them was recorded. Run npm run links again once it is online.`,
+  );
+  process.exitCode = 1;
 } else {
   console.log(`${done} checked; ${displayPath(healthFile)} updated.`);
 }

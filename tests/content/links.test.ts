@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toIsoDay } from '../../src/lib/dates.ts';
+import { formatHealthFile } from '../../scripts/lib/linkcheck/health-file.ts';
 import { startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -73,13 +74,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-/** An issues folder whose issues link the given paths of the server (the credit links `/ok`). */
-function issuesFolder(label: string, issues: Record<number, { industry: string[]; nova: string[] }>): string {
+/** An issues folder whose issues link the given paths of the server (the credit links `/ok`), or of another origin. */
+function issuesFolder(label: string, issues: Record<number, { industry: string[]; nova: string[] }>, origin = base): string {
   const dir = tempDir(label);
   mkdirSync(path.join(dir, 'zh-CN'));
   for (const [number, { industry, nova }] of Object.entries(issues)) {
     const day = `2013-11-${String(Number(number) * 7).padStart(2, '0')}`;
-    const list = (paths: string[]) => paths.map((link) => `- <${base}${link}>`).join('\n');
+    const list = (paths: string[]) => paths.map((link) => `- <${origin}${link}>`).join('\n');
     writeFileSync(
       path.join(dir, 'zh-CN', `${number.padStart(4, '0')}.md`),
       `---
@@ -93,7 +94,7 @@ description: 链接检查的测试内容
 projects: [industry, nova]
 attribution:
   editor: 测试编辑
-  source: ${base}/ok
+  source: ${origin}/ok
 ---
 
 ## 业界动态
@@ -198,6 +199,23 @@ describe('npm run links', () => {
       ['/ok', 200],
     ]);
   });
+});
+
+it('records nothing, and says why, when no server answers: a machine without network would call every link dead', async () => {
+  // A port nothing listens on: every address is refused, as every host fails to resolve offline.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const address = closed.address();
+  await new Promise((resolve) => closed.close(resolve));
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const dir = issuesFolder('links-offline', { 4: { industry: ['/a'], nova: ['/b', '/c'] } }, origin);
+  // An earlier check, which a run with no better answer must leave as it is.
+  const earlier = formatHealthFile([{ address: `${origin}/b`, checked: '2026-01-01', status: 200 }]);
+  writeFileSync(path.join(dir, 'link-health.yaml'), earlier);
+  const result = await startScript('scripts/links.ts', ['--all', '--timeout', '300', '--retries', '0'], { DIGEST_CONTENT_DIR: dir }).done;
+  expect(result.status, result.output).toBe(1);
+  expect(result.stderr).toContain('No server answered any of the 4 addresses checked (refused): this machine seems to have no network');
+  expect(readFileSync(path.join(dir, 'link-health.yaml'), 'utf8')).toBe(earlier);
 });
 
 function readChecksOrNone(dir: string): Record<string, unknown>[] {

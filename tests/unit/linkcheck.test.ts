@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import { LinkCheckSchema, type LinkCheck } from '../../src/schemas/links.ts';
 import type { LinkUse } from '../../scripts/lib/linkcheck/collect.ts';
+import { createFailureGate } from '../../scripts/lib/linkcheck/failure-gate.ts';
 import { formatHealthFile } from '../../scripts/lib/linkcheck/health-file.ts';
 import { runPool } from '../../scripts/lib/linkcheck/pool.ts';
 import { formatReport, summarize } from '../../scripts/lib/linkcheck/report.ts';
@@ -164,5 +165,33 @@ issue  alive  moved  dead  unknown
 8          0      0     1        2
 all        1      1     2        2`,
     );
+  });
+});
+
+describe('createFailureGate', () => {
+  const result = (path: string, status: LinkCheck['status']): LinkCheck => ({
+    address: `https://a.example/${path}`,
+    checked: '2026-01-02',
+    status,
+  });
+
+  it('holds failures to reach a server until one answers, then lets them through with it', () => {
+    const gate = createFailureGate();
+    expect(gate.admit(result('a', 'no-host'))).toEqual([]);
+    expect(gate.admit(result('b', 'timeout'))).toEqual([]);
+    expect(gate.held()).toHaveLength(2);
+    expect(gate.admit(result('c', 404))).toEqual([result('a', 'no-host'), result('b', 'timeout'), result('c', 404)]);
+    expect(gate.admit(result('d', 'no-host'))).toEqual([result('d', 'no-host')]);
+    expect(gate.held()).toEqual([]);
+  });
+
+  it('counts redirects that went round as an answer', () => {
+    expect(createFailureGate().admit(result('a', 'loop'))).toEqual([result('a', 'loop')]);
+  });
+
+  it('keeps every failure of a run no server answered', () => {
+    const gate = createFailureGate();
+    for (const status of ['no-host', 'refused', 'reset', 'error'] as const) expect(gate.admit(result(status, status))).toEqual([]);
+    expect(gate.held().map(({ status }) => status)).toEqual(['no-host', 'refused', 'reset', 'error']);
   });
 });
