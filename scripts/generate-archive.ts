@@ -7,22 +7,31 @@ import path from 'node:path';
 import { registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { generateArchive } from './lib/synthetic-archive.ts';
-import { readCommandLine } from './lib/command-line.ts';
+import { outputFolderProblem, readCommandLine } from './lib/command-line.ts';
+import { MAX_ISSUE_NUMBER } from '../src/schemas/issue.ts';
 
 const usage = 'usage: npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]';
 const { values } = readCommandLine(usage, {
   options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
 });
-const count = Number(values.count);
-if (!values.out || !Number.isInteger(count) || count < 1) {
-  console.error(usage);
+const count = /^\d+$/.test(values.count ?? '') ? Number(values.count) : Number.NaN;
+const seed = /^\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
+if (!values.out || !Number.isSafeInteger(count) || count < 1 || count > MAX_ISSUE_NUMBER || !Number.isSafeInteger(seed)) {
+  console.error(
+    `--count must be a whole number from 1 to ${MAX_ISSUE_NUMBER}, --seed a whole number (got ${values.count}, ${values.seed}).\n${usage}`,
+  );
   process.exit(2);
+}
+const outProblem = outputFolderProblem(values.out);
+if (outProblem) {
+  console.error(`${outProblem}; give an empty or new folder.`);
+  process.exit(1);
 }
 if ((await readdir(values.out).catch(() => [])).length > 0) {
   console.error(`${values.out} is not empty; give an empty or new folder.`);
   process.exit(1);
 }
-const files = generateArchive(count, Number(values.seed), loadProjectRegistry(registryFile));
+const files = generateArchive(count, seed, loadProjectRegistry(registryFile));
 for (const file of files) {
   await mkdir(path.dirname(path.join(values.out, file.path)), { recursive: true });
   await writeFile(path.join(values.out, file.path), file.content);

@@ -20,7 +20,7 @@ import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
-import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
@@ -57,6 +57,8 @@ for (const [dir, what] of [
     fail(`${dir} (${what}) is not a folder`, 'give the path of the folder that holds the legacy posts');
   }
 }
+const outProblem = outputFolderProblem(values.out);
+if (outProblem) fail(`${outProblem} (--out)`, 'give the issues folder to write into, or a new folder');
 const registry = loadProjectRegistry(registryFile);
 const resolver = createProjectResolver(registry);
 const attribution = await readAttribution(values.attribution);
@@ -73,6 +75,19 @@ const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
   .map((entry) => entry.name)
   .sort();
 if (fileNames.length === 0) fail(`${legacyDir} holds no legacy posts (.md, .markdown or .txt files)`, 'give the folder that holds them');
+// An option naming no post would be ignored, and the post it was meant for imported without it.
+for (const [option, named] of [
+  ['--date', [...(context.datesByFile?.keys() ?? [])]],
+  ['--section', [...(context.sectionsByFile?.keys() ?? [])]],
+] as const) {
+  const unknown = named.filter((name) => !fileNames.includes(name));
+  if (unknown.length) {
+    fail(
+      `${option} names ${unknown.join(', ')}, which is not a legacy post of ${legacyDir}`,
+      'give the file name exactly as it is in the folder (its case too)',
+    );
+  }
+}
 
 // Convert and validate everything first, so a file that would break the build is never written.
 const schema = createIssueSchema(registry.map((project) => project.id));

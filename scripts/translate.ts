@@ -23,10 +23,17 @@ const { values, positionals } = readCommandLine(usage, {
   allowPositionals: true,
   options: { locale: { type: 'string', default: 'en' }, rehash: { type: 'boolean', default: false } },
 });
-const number = Number(positionals[0]);
+const [written = '', ...extra] = positionals;
+// The issue's number as its file names it: digits only (not 1e1 or 0x8, which Number() reads as 10 and 8).
+const number = /^\d+$/.test(written) ? Number(written) : Number.NaN;
 const { locale } = values;
-if (!Number.isInteger(number) || number < 1 || !isLocale(locale) || locale === defaultLocale) {
-  console.error(usage);
+const wrong = [
+  ...(Number.isSafeInteger(number) && number >= 1 ? [] : [`the issue number must be a whole number from 1 (got "${written}")`]),
+  ...(extra.length ? [`one issue at a time (also got ${extra.join(' ')})`] : []),
+  ...(isLocale(locale) && locale !== defaultLocale ? [] : [`--locale must be a translation's locale (got ${locale})`]),
+];
+if (wrong.length || !isLocale(locale)) {
+  console.error(`${wrong.join('; ')}.\n${usage}`);
   process.exit(2);
 }
 

@@ -4,6 +4,8 @@
  * usage; a `SITE_URL` the site cannot be published at is named with its fix (exit 1). One place, so
  * every script answers alike.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { getSiteUrl } from '../../src/pipeline/paths.ts';
 
@@ -29,5 +31,18 @@ export function readSiteUrl(): URL {
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
+  }
+}
+
+/**
+ * Why `dir` cannot be the folder a script writes into (a file is there, or on the way there), or
+ * undefined when it is a folder or can be made one.
+ * @example outputFolderProblem('/etc/passwd') // '/etc/passwd is a file, not a folder'
+ */
+export function outputFolderProblem(dir: string): string | undefined {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    const found = statSync(at, { throwIfNoEntry: false });
+    if (found) return found.isDirectory() ? undefined : `${at === path.resolve(dir) ? dir : at} is a file, not a folder`;
+    if (path.dirname(at) === at) return undefined;
   }
 }

@@ -2,10 +2,11 @@
  * Every editor script answers a mistyped option with its usage, and `--help` with the usage alone:
  * never with Node's stack trace.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runScript } from '../helpers/commands.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
 
 const scripts = readdirSync(path.join(projectRoot, 'scripts'))
   .filter((name) => name.endsWith('.ts') && name !== 'check.ts')
@@ -38,5 +39,74 @@ describe('the scripts', () => {
     const result = runScript(script, ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^usage: npm run \S+/);
+  });
+
+  describe('refuse, naming why, what they must not do', () => {
+    const scratch = tempDir('command-line');
+    const someoneElses = path.join(scratch, 'passwd');
+    writeFileSync(someoneElses, 'root:x:0:0:root:/root:/bin/bash\n');
+    const emptyPosts = path.join(scratch, 'posts');
+    mkdirSync(emptyPosts);
+    writeFileSync(path.join(emptyPosts, '2014-02-15-openstack-activity.md'), '---\ntitle: x\n---\n');
+
+    it.each([
+      [
+        'scripts/nginx-config.ts',
+        ['--out', someoneElses],
+        1,
+        `${someoneElses} is a file this command did not write; give a new file, or pass --force to replace it.`,
+      ],
+      ['scripts/nginx-config.ts', ['--out', scratch], 1, `Cannot write ${scratch}: it is a folder; give a file's path.`],
+      ['scripts/generate-archive.ts', ['--count', '3', '--out', someoneElses], 1, `${someoneElses} is a file, not a folder`],
+      [
+        'scripts/generate-archive.ts',
+        ['--count', '3', '--out', path.join(someoneElses, 'x')],
+        1,
+        `${someoneElses} is a file, not a folder`,
+      ],
+      [
+        'scripts/generate-archive.ts',
+        ['--count', '1e1', '--out', path.join(scratch, 'new')],
+        2,
+        '--count must be a whole number from 1 to 99999',
+      ],
+      [
+        'scripts/generate-archive.ts',
+        ['--count', '3', '--seed', 'abc', '--out', path.join(scratch, 'new')],
+        2,
+        '--seed a whole number (got 3, abc)',
+      ],
+      ['scripts/import.ts', [emptyPosts, '--out', someoneElses], 1, `${someoneElses} is a file, not a folder (--out)`],
+      [
+        'scripts/import.ts',
+        [emptyPosts, '--out', path.join(scratch, 'out'), '--date', '2014-02-15-OpenStack-activity.md=2014-02-16'],
+        1,
+        '--date names 2014-02-15-OpenStack-activity.md, which is not a legacy post',
+      ],
+      [
+        'scripts/import.ts',
+        [emptyPosts, '--out', path.join(scratch, 'out'), '--section', 'nofile.md:8=nova'],
+        1,
+        '--section names nofile.md, which is not a legacy post',
+      ],
+      ['scripts/translate.ts', ['1e1'], 2, 'the issue number must be a whole number from 1 (got "1e1")'],
+      ['scripts/translate.ts', ['0x8'], 2, 'the issue number must be a whole number from 1 (got "0x8")'],
+      ['scripts/translate.ts', ['8', '9'], 2, 'one issue at a time (also got 9)'],
+    ])('%s %j', (script, args, status, message) => {
+      const result = runScript(script, args, { DIGEST_CONTENT_DIR: path.join(scratch, 'content') });
+      expect(result.status, result.output).toBe(status);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(readFileSync(someoneElses, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+      expect(readdirSync(scratch).sort()).toEqual(['passwd', 'posts']);
+    });
+
+    it('replaces a block nginx-config wrote, as the README has deploy/nginx.conf written again', () => {
+      const block = path.join(scratch, 'nginx.conf');
+      writeFileSync(block, readFileSync(path.join(projectRoot, 'deploy/nginx.conf'), 'utf8').replace('server {', 'server { # edited'));
+      const result = runScript('scripts/nginx-config.ts', ['--out', block]);
+      expect(result.status, result.output).toBe(0);
+      expect(readFileSync(block, 'utf8')).toBe(readFileSync(path.join(projectRoot, 'deploy/nginx.conf'), 'utf8'));
+    });
   });
 });
