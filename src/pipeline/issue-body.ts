@@ -100,7 +100,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
-  const { parts, headings, boundaries, broken, links, unclosed, siteLinks } = rendered;
+  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -110,6 +110,13 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     });
   }
   problems.push(...writingProblems(rendered));
+  for (const { text, line } of linkedHeadings) {
+    problems.push({
+      line,
+      message: `the heading "${text}" holds a link, image or HTML: a section's heading shows only the project's name (and its subtitle as text), so the address would be lost`,
+      fix: 'write the heading as plain text ("## Heat" or "## Heat (subtitle)") and put the link in the section\'s first line',
+    });
+  }
   for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
     problems.push({
       line: heading.line,
@@ -155,10 +162,12 @@ export function writingProblems({
 }: RenderedText): BodyProblem[] {
   const problems: BodyProblem[] = [];
   for (const { text, line } of unspacedHeadings) {
-    const heading = `## ${text.replace(/^##[\s\u3000\u00A0]*/, '')}`;
+    const heading = `## ${text.replace(/^[#＃]+[\s\u3000\u00A0]*/, '')}`;
     problems.push({
       line,
-      message: `"${text}" is not a heading: Markdown needs a plain space after "##", so its text joins the section before`,
+      message: text.startsWith('##')
+        ? `"${text}" is not a heading: Markdown needs a plain space after "##", so its text joins the section before`
+        : `"${text}" is not a heading: Markdown reads only half-width "##" (not full-width "＃"), so its text joins the section before`,
       fix: `write "${heading}"`,
     });
   }

@@ -71,8 +71,10 @@ export interface RenderedText {
   literalStars: number[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
   unclosed: UnclosedHtml[];
-  /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`), with their lines. */
+  /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`, `＃＃ Glance`), with their lines. */
   unspacedHeadings: { text: string; line: number }[];
+  /** Headings that start parts and hold a link or an image, whose address a section's title would not show, with their lines. */
+  linkedHeadings: { text: string; line: number }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
   footnotes: { label: string; line: number }[];
   /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
@@ -87,10 +89,11 @@ const BOUNDARY_TOKEN = `digest-part-${randomUUID()}`;
 const BOUNDARY_HTML = `<p>${BOUNDARY_TOKEN}</p>`;
 
 /**
- * `##` then a word, or a full-width or no-break space: meant as a section heading, read by Markdown
- * as a paragraph of the section before (its news filed under another project).
+ * `##` then a word, or a full-width or no-break space, or number signs typed full-width (`＃＃ Glance`,
+ * as a Chinese input method writes them): meant as a section heading, read by Markdown as a
+ * paragraph of the section before (its news filed under another project).
  */
-const UNSPACED_HEADING = /^##(?:[^\s#]|[\u3000\u00A0])/;
+const UNSPACED_HEADING = /^(?:##(?:[^\s#]|[\u3000\u00A0])|(?=[#＃]*＃)[#＃]{2,6}(?![#＃]))/;
 
 const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
 
@@ -139,6 +142,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const runOnAddresses: RenderedText['runOnAddresses'] = [];
   const literalStars: number[] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
+  const linkedHeadings: RenderedText['linkedHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
     footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
@@ -205,6 +209,8 @@ export function renderText(written: string, { page, startsPart = () => false, ou
       };
       headings.push(heading);
       if (heading.depth === 2 && startsPart(heading)) {
+        if (holdsAddress(node))
+          linkedHeadings.push({ text: markdown.slice(heading.start, heading.end).split('\n', 1)[0] ?? '', line: heading.line });
         boundaries.push(heading);
         ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: BOUNDARY_TOKEN }] });
       }
@@ -228,6 +234,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     vanishingTags: vanishingTags(rawPieces),
     unclosed: unclosedHtml(rawPieces),
     unspacedHeadings,
+    linkedHeadings,
     footnotes,
     runOnAddresses,
     literalStars: [...new Set(literalStars)],
@@ -311,6 +318,16 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
       if (unwrap) unwrapOutermost(root.children, ctx);
     },
   });
+}
+
+/** Markdown nodes that carry an address: a link or image, written or by reference, or raw HTML (`<a href>`). */
+const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkReference', 'imageReference', 'html']);
+
+/** Whether a heading holds a link, an image or raw HTML anywhere in its text. */
+function holdsAddress(node: Readonly<Node>): boolean {
+  if (ADDRESS_NODES.has(node.type)) return true;
+  const children = (node as { children?: readonly Node[] }).children;
+  return children?.some(holdsAddress) ?? false;
 }
 
 /** Line-ending elements that stand inside a line of text: only what follows them starts a new line. */

@@ -224,6 +224,54 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports number signs typed full-width, which make a paragraph of the section before, not a heading', () => {
+    const { sections, problems } = read(
+      ['## Heat', '', 'Heat 文字', '', '＃＃ Glance', 'Glance 本周内容。', '', '＃＃＃ 小标题', '', '＃1 是第一期', ''].join('\n'),
+    );
+    expect(sections.map((section) => section.projectId)).toEqual(['heat']);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message:
+          '"＃＃ Glance" is not a heading: Markdown reads only half-width "##" (not full-width "＃"), so its text joins the section before',
+        fix: 'write "## Glance"',
+      }),
+      expect.objectContaining({ line: 8, fix: 'write "## 小标题"' }),
+    ]);
+  });
+
+  it('reports a section heading holding a link, image or HTML, whose address the page would not show', () => {
+    const { problems } = read(
+      [
+        '## [Heat](https://wiki.openstack.org/wiki/Heat)',
+        '',
+        'Heat 文字',
+        '',
+        '## Common (见[BP](https://blueprints.launchpad.net/x))',
+        '',
+        '## Glance ![logo](https://g.example.com/logo.png)',
+        '',
+        '## <a href="https://n.example/">Nova</a>',
+        '',
+        '## Cinder (块存储)',
+        '',
+        '### [子标题](https://x.example/) 保留链接',
+        '',
+      ].join('\n'),
+    );
+    const lost = expect.stringMatching(/^the heading "## .+" holds a link, image or HTML: .* the address would be lost$/);
+    // An image's text, or raw HTML, leaves no project's name: those headings fail as not naming one.
+    expect(problems.map(({ line, message }) => [line, message])).toEqual([
+      [1, lost],
+      [5, lost],
+      [7, expect.stringContaining('"## Glance logo" starts with a project\'s name but goes on outside parentheses')],
+      [9, expect.stringContaining('matches no project')],
+    ]);
+    expect(problems[0]?.fix).toBe(
+      'write the heading as plain text ("## Heat" or "## Heat (subtitle)") and put the link in the section\'s first line',
+    );
+  });
+
   it('reports footnotes, which Markdown would gather under the last section, with their lines', () => {
     const { problems } = read(
       ['## Nova', '', 'Nova 新闻[^1]。', '', '[^1]: Nova 的注释。', '', '## Heat', '', 'Heat 新闻。', ''].join('\n'),
