@@ -207,17 +207,24 @@ function readJekyllAuthor(value: unknown, line: number): string | undefined {
   return value.trim();
 }
 
-/** `###Nova` was a heading to the legacy renderer but is a paragraph to CommonMark. */
+/**
+ * `###Nova` was a heading to the legacy renderer but is a paragraph to CommonMark, as is `＃＃＃ Nova`
+ * typed with full-width number signs: a line naming a project (or a group) so is made its heading.
+ */
 function repairHeadingSpaces(body: string, resolver: ProjectResolver, firstLine: number, notes: ImportNote[]): string {
   let inFence = false;
   return body
     .split('\n')
     .map((line, index) => {
       if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-      const match = inFence ? null : /^(#{1,6})([^#\s].*)$/.exec(line);
-      if (!match || !(resolver.resolve(match[2] ?? '') || GROUP_HEADINGS.has((match[2] ?? '').trim()))) return line;
-      notes.push({ kind: 'heading', line: firstLine + index, message: `"${line}" read as a heading (space added after ${match[1]})` });
-      return `${match[1]} ${match[2]}`;
+      const match = inFence ? null : /^([#＃]{1,6})(?![#＃])[\s\u3000]*(\S.*)$/.exec(line);
+      const [, signs = '', text = ''] = match ?? [];
+      const spaced = signs.length > 0 && line.startsWith(`${signs} `) && !signs.includes('＃');
+      if (!match || spaced || !(resolver.resolve(text) || GROUP_HEADINGS.has(text.trim()))) return line;
+      const heading = `${'#'.repeat(signs.length)} ${text}`;
+      const how = signs.includes('＃') ? `full-width "＃" written as "#"` : `space added after ${signs}`;
+      notes.push({ kind: 'heading', line: firstLine + index, message: `"${line}" read as the heading "${heading}" (${how})` });
+      return heading;
     })
     .join('\n');
 }

@@ -90,12 +90,22 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     const text = trimBlankLines(applyEdits(body, cursor, until, edits));
     if (text) current.parts.push(text);
   };
-  const open = (from: number, to: number, segment: Omit<Segment, 'parts'>, depth: number) => {
+  const open = (from: number, to: number, segment: Omit<Segment, 'parts'>, depth: number, heading?: Heading) => {
     flush(from);
     cursor = to;
     current = { ...segment, parts: [] };
     segments.push(current);
     sectionDepth = depth;
+    // A section's heading is only the project's name (and subtitle): links and images in it would be lost.
+    const written = heading && headingWithAddresses(body, heading);
+    if (heading && written) {
+      current.parts.push(written);
+      notes.push({
+        kind: 'heading',
+        line: line(heading),
+        message: `"${'#'.repeat(heading.depth)} ${written}": the heading's links and images kept as the section's first line`,
+      });
+    }
   };
 
   for (const node of tree.children) {
@@ -150,7 +160,7 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     const decision = decisionAt(at);
     const projectLevel = current === intro || heading.depth <= sectionDepth;
     if (decision !== undefined && decision !== 'keep') {
-      open(offset(node, 'start'), offset(node, 'end'), { projectId: decision, ...subtitled(text) }, heading.depth);
+      open(offset(node, 'start'), offset(node, 'end'), { projectId: decision, ...subtitled(text) }, heading.depth, heading);
       notes.push({ kind: 'confirmed', line: at, message: `"${marker}" starts the ${nameOf(decision)} section (${confirm(at, decision)})` });
       continue;
     }
@@ -178,7 +188,13 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
           message: `"${marker}" inside ${where()} names ${project.name.en}: it starts the ${project.name['zh-CN']} section (${confirm(at, 'keep')} keeps it a sub-heading)`,
         });
       }
-      open(offset(node, 'start'), offset(node, 'end'), { projectId: project.id, rest, ...(subtitle ? { subtitle } : {}) }, heading.depth);
+      open(
+        offset(node, 'start'),
+        offset(node, 'end'),
+        { projectId: project.id, rest, ...(subtitle ? { subtitle } : {}) },
+        heading.depth,
+        heading,
+      );
       if (text === project.name['zh-CN'] && heading.depth !== 2 && projectLevel) {
         movedHeadings.push(at);
       } else if (marker !== canonical && projectLevel) {
@@ -240,6 +256,20 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     .filter(Boolean)
     .join('\n\n');
   return { markdown, ...(notice === undefined ? {} : { notice }), projects: sections.map((segment) => segment.projectId ?? '') };
+}
+
+/** Markdown nodes that carry an address: a link or image, written or by reference, or raw HTML. */
+const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkReference', 'imageReference', 'html']);
+
+const holdsAddress = (node: { type: string; children?: unknown }): boolean =>
+  ADDRESS_NODES.has(node.type) || (Array.isArray(node.children) && node.children.some(holdsAddress));
+
+/** The text of a heading as written (its Markdown, without the number signs) when it holds a link, image or HTML. */
+function headingWithAddresses(body: string, heading: Heading): string | undefined {
+  if (!holdsAddress(heading)) return undefined;
+  const [first] = heading.children;
+  const last = heading.children.at(-1);
+  return body.slice(first?.position?.start.offset ?? 0, last?.position?.end.offset ?? 0).trim();
 }
 
 /** What a heading keeps after the project's name: as written, and the subtitle in it. */

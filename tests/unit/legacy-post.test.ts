@@ -119,7 +119,7 @@ describe('drift across the series', () => {
     expect(messages).toContain('"### NOVA" → "## Nova"');
     expect(messages).toContain('"### Nuetron" → "## Neutron" (close spelling of Neutron)');
     expect(messages).toContain('"### Savanna" → "## Sahara" (alias of Sahara)');
-    expect(messages).toContain('"###Heat" read as a heading');
+    expect(messages).toContain('"###Heat" read as the heading "### Heat" (space added after ###)');
   });
 
   it('keeps text under 社区跟踪 (as Common) and merges a repeated section', () => {
@@ -348,5 +348,66 @@ describe('the import report', () => {
     expect(lines.at(-1)).toBe(
       'Imported 1 of 2 files from legacy into out (1 written, 0 replaced, 0 unchanged); 1 failed; 6 normalizations reported.',
     );
+  });
+});
+
+describe('a project heading holding links or images', () => {
+  const result = convert(
+    '2013-11-12-openstack-activity-1107-1112.md',
+    post(
+      'OpenStack社区动态第一期(11.17-11.22)',
+      [
+        '## 业界动态',
+        '新闻一。',
+        '',
+        '## 社区跟踪',
+        '',
+        '### [Keystone](http://k.example.com/)',
+        'Keystone 内容。',
+        '',
+        '### Heat (见[BP](http://bp.example.com/heat))',
+        'Heat 内容。',
+        '',
+        '### Glance ![logo](http://g.example.com/logo.png)',
+        'Glance 内容。',
+        '',
+      ].join('\n'),
+    ),
+  );
+
+  it('keeps each address, the heading as written becoming the first line of its section', () => {
+    const { content } = imported(result);
+    expect(content).toContain('## Keystone\n\n[Keystone](http://k.example.com/)\n\nKeystone 内容。');
+    expect(content).toContain('## Heat (见BP)\n\nHeat (见[BP](http://bp.example.com/heat))\n\nHeat 内容。');
+    expect(content).toContain('## Glance\n\nGlance ![logo](http://g.example.com/logo.png)\n\nGlance 内容。');
+  });
+
+  it('says so in the report, with the line', () => {
+    expect(result.notes).toContainEqual({
+      kind: 'heading',
+      line: 15,
+      message: '"### Heat (见[BP](http://bp.example.com/heat))": the heading\'s links and images kept as the section\'s first line',
+    });
+  });
+});
+
+describe('a project heading typed with full-width number signs', () => {
+  const result = convert(
+    '2013-11-12-openstack-activity-1107-1112.md',
+    post(
+      'OpenStack社区动态第一期(11.17-11.22)',
+      ['## 业界动态', '新闻一。', '', '## 社区跟踪', '', '### Common', '公共内容。', '', '＃＃＃ Nova', 'Nova 内容。', ''].join('\n'),
+    ),
+  );
+
+  it('opens the project section, not a paragraph of the one before', () => {
+    const { content } = imported(result);
+    expect(content).toContain('## Nova\n\nNova 内容。');
+    expect(content).not.toContain('＃');
+    expect(result.notes).toContainEqual({
+      kind: 'heading',
+      line: 15,
+      message: '"＃＃＃ Nova" read as the heading "### Nova" (full-width "＃" written as "#")',
+    });
   });
 });
