@@ -14,7 +14,7 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
 
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
 export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
-  'script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'form', 'select',
+  'script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'embed', 'template', 'form', 'select',
   'button', 'title', 'svg', 'math', 'head', 'meta', 'link', 'base', 'input',
   // Obsolete elements whose content the HTML parser reads as plain text: Markdown rendered inside
   // them would show as tags.
@@ -65,7 +65,7 @@ export const LINE_ENDING_ELEMENTS: ReadonlySet<string> = new Set([
  * the page would drop it: the check says so (`vanishingTags` in unclosed-html.ts).
  */
 const OTHER_ELEMENTS: ReadonlySet<string> = new Set([
-  'html', 'body', 'abbr', 'area', 'audio', 'bdi', 'bdo', 'big', 'canvas', 'cite', 'col', 'colgroup', 'data', 'datalist',
+  'html', 'body', 'object', 'abbr', 'area', 'audio', 'bdi', 'bdo', 'big', 'canvas', 'cite', 'col', 'colgroup', 'data', 'datalist',
   'dfn', 'dialog', 'font', 'frame', 'frameset', 'ins', 'label', 'map', 'mark', 'marquee', 'menu', 'meter', 'output',
   'param', 'picture', 'portal', 'progress', 'q', 'rp', 'rt', 'ruby', 'samp', 'search', 'slot', 'small', 'source',
   'strike', 'time', 'track', 'tt', 'var', 'video', 'wbr', 'acronym', 'applet', 'dir', 'hgroup', 'keygen', 'nobr',

@@ -291,6 +291,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
         if (tag === 'input' && node.properties['type'] === 'checkbox') {
           return ctx.replaceNode(node, { type: 'text', value: node.properties['checked'] ? '☑' : '☐' });
         }
+        const embedded = EMBEDDED_ADDRESSES[tag];
+        if (embedded) linkEmbedded(node, embedded, ctx, page, toSite);
         if (DROPPED_ELEMENTS.has(tag)) return remove(node, ctx);
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;
@@ -328,6 +330,35 @@ function holdsAddress(node: Readonly<Node>): boolean {
   if (ADDRESS_NODES.has(node.type)) return true;
   const children = (node as { children?: readonly Node[] }).children;
   return children?.some(holdsAddress) ?? false;
+}
+
+/** Frames, plugins and media, by the attribute holding the address of what they show. */
+const EMBEDDED_ADDRESSES: Readonly<Record<string, string>> = {
+  iframe: 'src',
+  embed: 'src',
+  object: 'data',
+  video: 'src',
+  audio: 'src',
+  source: 'src',
+};
+
+/**
+ * A frame, plugin or media element (an embedded video of 2013): what it showed is kept as a link
+ * after it, as an image from elsewhere is, since the site loads nothing from other hosts; the
+ * element itself is then dropped (a frame) or leaves its fallback text (`<object>`, `<video>`).
+ */
+function linkEmbedded(node: Readonly<Element>, attribute: string, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
+  const written = node.properties[attribute];
+  const address = typeof written === 'string' && written.trim() ? resolveAddress(written, page) : undefined;
+  if (!address) return;
+  if (typeof written === 'string' && isOnSite(address)) toSite(written, address.href, false);
+  const properties: Properties = { href: address.href, ...(address.external ? { rel: EXTERNAL_REL } : {}) };
+  const title = node.properties['title'];
+  const text = typeof title === 'string' && title.trim() ? title.trim() : address.href;
+  ctx.insertAfter(node, [
+    { type: 'text', value: ' ' },
+    { type: 'element', tagName: 'a', properties, children: [{ type: 'text', value: text }] },
+  ]);
 }
 
 /** Line-ending elements that stand inside a line of text: only what follows them starts a new line. */

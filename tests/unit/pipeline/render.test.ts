@@ -23,11 +23,26 @@ describe("rendering contributors' Markdown", () => {
 
   it('drops scripts, handlers, frames, forms and styles with their contents', () => {
     const out = render(
-      '<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="https://evil.example"></iframe>\n\n<form><input></form><style>body{}</style>',
+      '<script>alert(1)</script>\n\n<b onclick="x()">b</b> <iframe src="javascript:alert(2)"><b>框架里</b></iframe>\n\n<form><input></form><style>body{}</style>',
     );
-    expect(out.html).not.toMatch(/script|onclick|iframe|form|input|style|alert/);
+    expect(out.html).not.toMatch(/script|onclick|iframe|form|input|style|alert|框架里/);
     expect(out.html).toContain('<b>b</b>');
     expect(out.text).toBe('b');
+  });
+
+  it('keeps what a frame, plugin or media element showed as a link after it, and their fallback text', () => {
+    const out = render(
+      [
+        '视频：<iframe src="http://video.example.com/v1" title="发布会视频"></iframe>',
+        '<object data="https://v.example.com/a.swf">不支持插件时的文字</object>',
+        '<video src="https://v.example.com/b.mp4">不支持视频时的文字</video> <embed src="//evil.example/x"> <iframe src="vbscript:x"></iframe>',
+      ].join('\n'),
+    );
+    const link = (href: string, text = href) => `<a href="${href}" rel="external noopener noreferrer">${text}</a>`;
+    expect(out.html).toBe(
+      `<p>视频： ${link('http://video.example.com/v1', '发布会视频')}\n不支持插件时的文字 ${link('https://v.example.com/a.swf')}\n` +
+        `不支持视频时的文字 ${link('https://v.example.com/b.mp4')}  </p>`,
+    );
   });
 
   it('keeps the text of elements it does not allow, and of raw blocks, on lines of their own', () => {
