@@ -284,6 +284,20 @@ describe("a section heading's subtitle", () => {
   });
 });
 
+describe('letters and digits typed full-width', () => {
+  it('are found as typed and in their half-width form, on the page that shows them as written', async () => {
+    const { page } = await guardedPage();
+    await page.goto('/issues/9/');
+    expect(await page.locator('section#nova').textContent()).toContain('ｆｉｌｅｓｙｓｔｅｍ 驱动，第２版');
+    const search = new SearchPage(await newPage({ baseURL: server.url }));
+    await search.open();
+    for (const query of ['filesystem', 'ｆｉｌｅｓｙｓｔｅｍ', 'FileSystem']) {
+      expect(await search.search(query), query).toEqual([9]);
+      expect((await search.results())[0]?.href, query).toMatch(/^\/issues\/9\/#nova/);
+    }
+  });
+});
+
 describe('the translator of a translation', () => {
   it('is credited on its page and in the English feeds, the name kept as text', async () => {
     const { page } = await guardedPage();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createArchive, type ArchiveIssue } from '../../../src/lib/archive.ts';
 import { parseIsoDay } from '../../../src/lib/dates.ts';
 import { SEARCH_INDEX_LANGUAGE, splitParts } from '../../../src/lib/search/contract.ts';
-import { createSearchRecords, textsOfIssue } from '../../../src/lib/search/index/records.ts';
+import { createSearchRecords, foldWidth, textsOfIssue } from '../../../src/lib/search/index/records.ts';
 import type { IssueData } from '../../../src/schemas/issue.ts';
 import { issueEntry } from '../helpers.ts';
 
@@ -136,5 +136,13 @@ describe('search records', () => {
 
   it('leaves out texts with nothing to index', () => {
     expect(createSearchRecords([blanked(eight)], labelsOf)).toEqual([]);
+  });
+});
+
+describe('foldWidth', () => {
+  it('writes full-width Latin letters and digits half-width, one for one, and leaves the rest', () => {
+    const written = 'ｆｉｌｅｓｙｓｔｅｍ，第２版：ＮＯＶＡ　云计算（Ｖ３）';
+    expect(foldWidth(written)).toBe('filesystem，第2版：NOVA　云计算（V3）');
+    expect(foldWidth(written)).toHaveLength(written.length);
   });
 });

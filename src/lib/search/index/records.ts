@@ -53,6 +53,16 @@ export function textsOfIssue(issue: ArchiveIssue): { text: IssueText; locales: L
  * No Pagefind sort key: a sort costs every first search a download proportional to the archive;
  * newest-first walks the month filter instead.
  */
+/**
+ * Full-width Latin letters and digits as their ASCII forms (`ｆｉｌｅ` → `file`), one character for
+ * one, so the parts' offsets hold: the page folds every query so (NFKC), and Pagefind finds only
+ * the form it indexed, so a word typed full-width by an input method could never be found.
+ * @example foldWidth('Ｎｏｖａ３号，') // 'Nova3号，'
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
+}
+
 export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: LabelsOf, headingOf?: HeadingOf): SearchRecord[] {
   return issues.flatMap((issue) => {
     const months = monthsOfPeriod(issue.period);
@@ -80,7 +90,7 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
       return [
         {
           url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
-          content: joined.content,
+          content: foldWidth(joined.content),
           language: SEARCH_INDEX_LANGUAGE,
           meta,
           filters: {
