@@ -119,3 +119,19 @@ describe('excerpts that read', () => {
     expect(excerpt.marks).toEqual([{ start: 12, end: 16 }]);
   });
 });
+
+describe('an excerpt among characters written as two (emoji, 𠮷)', () => {
+  const wellFormed = (text: string) => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+  it.each([
+    ['after the match', `甲乙词 ${'😀'.repeat(120)}`, '甲乙词'],
+    ['before the match', `${'𠮷'.repeat(120)} 戊己词`, '戊己词'],
+    ['on both sides', `${'👍🏽'.repeat(61)}丙丁词${'𠮷'.repeat(61)}`, '丙丁词'],
+  ])('cuts none in half, %s', (_where, text, query) => {
+    for (const radius of [59, 60, 61]) {
+      const pieces = excerptAround(text, [query], radius) ?? [];
+      const shown = pieces.map((piece) => piece.text).join('');
+      expect(shown, `radius ${radius}`).toContain(query);
+      expect(wellFormed(shown), `radius ${radius}: ${JSON.stringify(shown.slice(0, 4))}…${JSON.stringify(shown.slice(-4))}`).toBe(true);
+    }
+  });
+});

@@ -130,6 +130,8 @@ function piecesOf(text: string, from: number, end: number, found: readonly Span[
   return { pieces: mergePieces(pieces), marks };
 }
 
+const LOW_SURROGATE = /[\uDC00-\uDFFF]/;
+
 /** Around the shortest stretch holding every needle (from `from` on, prose before addresses); undefined when one is missing. */
 function excerptNear(flat: string, needles: readonly string[], radius: number, from: number): Excerpt | undefined {
   const matchable: Matchable = toMatchable(flat);
@@ -157,6 +159,9 @@ function excerptNear(flat: string, needles: readonly string[], radius: number, f
   // Do not cut a Latin word in two.
   while (start > from && start < focus.start && WORD_CHAR.test(flat[start - 1] ?? '') && WORD_CHAR.test(flat[start] ?? '')) start += 1;
   while (end < flat.length && end > focus.end && WORD_CHAR.test(flat[end - 1] ?? '') && WORD_CHAR.test(flat[end] ?? '')) end -= 1;
+  // Nor a character written as two (an emoji, 𠮷): a lone half shows as �.
+  if (LOW_SURROGATE.test(flat[start] ?? '')) start -= 1;
+  if (LOW_SURROGATE.test(flat[end] ?? '')) end += 1;
   return piecesOf(flat, start, end, found);
 }
 
