@@ -8,7 +8,17 @@
 import { localeCodes, type Locale } from '../i18n/locales.ts';
 import { archiveYears } from '../lib/archive-years.ts';
 import type { Period } from '../lib/periods.ts';
-import { archiveMonthId, decodePath, issuePath, localizePath, readRoute, splitLocale, withoutBase } from '../lib/routes.ts';
+import {
+  archiveMonthId,
+  archivePath,
+  archiveYearId,
+  decodePath,
+  issuePath,
+  localizePath,
+  readRoute,
+  splitLocale,
+  withoutBase,
+} from '../lib/routes.ts';
 import { timelinePageSize } from '../lib/timeline.ts';
 import type { ContentProblem } from './problems.ts';
 
@@ -72,8 +82,17 @@ export function siteLinkProblem(link: SiteLink, site: SiteContents, fromDraft: b
   const route = readRoute(path.replace(/\/index\.html$/, '/'));
   const anchor = anchorOf(url.hash);
   switch (route?.kind) {
-    case 'page':
-      return undefined;
+    case 'page': {
+      // The archive's index holds a year per row and its months with issues (`#y2014`, `#m2014-02`).
+      if (path !== archivePath || anchor === undefined) return undefined;
+      const years = [...site.years.keys()].sort();
+      if (years.some((year) => anchor === archiveYearId(year) || site.years.get(year)?.has(anchor))) return undefined;
+      const months = years.flatMap((year) => [...(site.years.get(year) ?? [])].sort());
+      return {
+        message: `${shown} names a year or month the archive's index does not list: "#${anchor}"`,
+        fix: `link one of its years (${years.map(archiveYearId).join(', ')}) or months with issues (${months.slice(0, 3).join(', ')}${months.length > 3 ? ', …' : ''}), or the index itself`,
+      };
+    }
     case 'issue': {
       const issue = site.issues.get(route.number);
       if (!issue) {

@@ -42,6 +42,8 @@ describe('links from a text to the site', () => {
     '/en/projects/neutron/',
     '/archive/2014/',
     '/archive/2014/#m2014-03',
+    '/archive/#y2014',
+    '/en/archive/#m2014-02',
     '/favicon.svg',
     '/sitemap.xml',
     '/rss.xml',
@@ -61,6 +63,12 @@ describe('links from a text to the site', () => {
     ['/projects/nova/page/3/', 'the timeline of nova has 2 pages', 'from 1 to 2'],
     ['/archive/2009/', 'the archive has no issue in 2009', '(2014)'],
     ['/archive/2014/#m2014-05', 'names a month the archive\'s 2014 page does not list: "#m2014-05"', 'm2014-02, m2014-03'],
+    [
+      '/archive/#y1999',
+      'names a year or month the archive\'s index does not list: "#y1999"',
+      'its years (y2014) or months with issues (m2014-02, m2014-03)',
+    ],
+    ['/en/archive/#m2014-05', 'names a year or month the archive\'s index does not list: "#m2014-05"', 'its years (y2014)'],
     ['/isues/10/', 'leads to no page of the site', 'a file must be in public/'],
     ['/images/a.png', 'is no file of the site', 'put the file in public/images/a.png'],
   ])('lead nowhere: %s', (href, message, fix) => {
