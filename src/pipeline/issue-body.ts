@@ -5,7 +5,7 @@
  * and reports those that cannot be. Every line outside the section headings lands in exactly one part.
  */
 import type { Locale } from '../i18n/locales.ts';
-import type { ProjectResolver } from '../lib/projects.ts';
+import { splitHeading, type ProjectResolver } from '../lib/projects.ts';
 import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
@@ -100,7 +100,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
-  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings } = rendered;
+  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings, nestedHeadings } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -115,6 +115,15 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       line,
       message: `the heading "${text}" holds a link, image or HTML: a section's heading shows only the project's name (and its subtitle as text), so the address would be lost`,
       fix: 'write the heading as plain text ("## Heat" or "## Heat (subtitle)") and put the link in the section\'s first line',
+    });
+  }
+  for (const { text, line } of nestedHeadings) {
+    const match = resolver.resolve(text);
+    if (!match) continue;
+    problems.push({
+      line,
+      message: `the heading "${text}" stands inside a quote or a list, so it opens no ${match.project.name.en} section: its text stays in the section before`,
+      fix: `write "## ${text}" at the start of its own line, outside the quote or list, or make it a sub-heading ("### ${text}")`,
     });
   }
   for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
@@ -244,10 +253,18 @@ function setextHeading(text: string, line: number): BodyProblem {
 function unknownHeading(text: string, line: number, resolver: ProjectResolver): BodyProblem {
   const named = namedPrefix(text, resolver);
   if (named) {
+    // One subtitle of the words after the name (a subtitle it already had among them), without
+    // parentheses of their own, which would leave the heading as it was (`(a) (b)`).
+    const start = splitHeading(named.name);
+    const subtitle = [start.subtitle, named.rest]
+      .join(' ')
+      .replace(/[()（）]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     return {
       line,
       message: `heading "## ${text}" starts with a project's name but goes on outside parentheses`,
-      fix: `put the words after the name in parentheses, as the section's subtitle: "## ${named.name} (${named.rest})"`,
+      fix: `put the words after the name in parentheses, as the section's subtitle: "## ${start.name} (${subtitle})"`,
     };
   }
   const suggestion = resolver.suggest(text);

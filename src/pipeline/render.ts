@@ -75,6 +75,8 @@ export interface RenderedText {
   unspacedHeadings: { text: string; line: number }[];
   /** Headings that start parts and hold a link or an image, whose address a section's title would not show, with their lines. */
   linkedHeadings: { text: string; line: number }[];
+  /** `#` and `##` headings inside a quote or a list item (`> ## Heat`), which start no part, with their lines. */
+  nestedHeadings: { text: string; line: number }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
   footnotes: { label: string; line: number }[];
   /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
@@ -143,6 +145,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const literalStars: number[] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const linkedHeadings: RenderedText['linkedHeadings'] = [];
+  const nestedHeadings: RenderedText['nestedHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
     footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
@@ -199,6 +202,8 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     footnoteReference: footnote,
     heading(node, ctx) {
       const start = node.position?.start.offset ?? 0;
+      if (node.depth <= 2 && start < containerEnd)
+        nestedHeadings.push({ text: ctx.textContent(node).trim(), line: node.position?.start.line ?? 0 });
       if (node.depth > 2 || start < containerEnd) return;
       const heading: TopHeading = {
         depth: node.depth as 1 | 2,
@@ -235,6 +240,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     unclosed: unclosedHtml(rawPieces),
     unspacedHeadings,
     linkedHeadings,
+    nestedHeadings,
     footnotes,
     runOnAddresses,
     literalStars: [...new Set(literalStars)],

@@ -348,6 +348,31 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it.each([
+    ['Nova (a) (b)', 'Nova (a b)'],
+    ['Nova (a\\) b)', 'Nova (a b)'],
+    ['Nova 热迁移（一）续', 'Nova (热迁移 一 续)'],
+  ])('suggests for "## %s" a heading the check accepts: "## %s"', (written, suggested) => {
+    const [problem] = read(`## ${written}\n\nx`).problems;
+    expect(problem?.fix).toBe(`put the words after the name in parentheses, as the section's subtitle: "## ${suggested}"`);
+    expect(read(`## ${suggested}\n\nx`).problems).toEqual([]);
+  });
+
+  it('reports a project heading inside a quote or a list, which opens no section', () => {
+    const { sections, problems } = read(
+      ['## Nova', '', 'Nova 文字', '', '> ## Heat', '> Heat 文字', '', '- ## Neutron', '', '> ## 引用里的标题', ''].join('\n'),
+    );
+    expect(sections.map((section) => section.projectId)).toEqual(['nova']);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        message: 'the heading "Heat" stands inside a quote or a list, so it opens no Heat section: its text stays in the section before',
+        fix: 'write "## Heat" at the start of its own line, outside the quote or list, or make it a sub-heading ("### Heat")',
+      },
+      expect.objectContaining({ line: 8, message: expect.stringContaining('opens no Neutron section') }),
+    ]);
+  });
+
   it('treats a body without sections as all introduction', () => {
     expect(read('只有文字')).toMatchObject({ intro: { markdown: '只有文字', html: '<p>只有文字</p>', text: '只有文字' }, sections: [] });
   });
