@@ -110,12 +110,15 @@ describe('nginx with the shipped server block', () => {
       ['/en/no/such/page.html', 'en'],
       ['/issues/9999/', 'zh-CN'],
       ['/no-such-page/', 'zh-CN'],
+      // The headers file for Netlify and Cloudflare Pages, which the build writes beside the pages.
+      ['/_headers', 'zh-CN'],
     ] as const) {
       const { status, headers, body } = await rawGet(`${nginx.url}${sitePath}`, { 'accept-encoding': 'br' });
       expect(status, sitePath).toBe(404);
       expect(brotliDecompressSync(body).toString('utf8'), sitePath).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${lang}"`));
       expect(headers['cache-control']).toBe(REVALIDATE);
-      expect(securityProblems(sitePath, headers)).toEqual([]);
+      // What is sent is the 404 page, with the headers of a page.
+      expect(securityProblems(sitePath === '/_headers' ? '/404.html' : sitePath, headers)).toEqual([]);
     }
   });
 
