@@ -96,10 +96,13 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   };
 }
 
-/** The first string value holding a character that is not text (`NOT_TEXT`), and where. */
+/** Half of a character written as two (`"\uD800"`), alone: no character, published as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string value holding a character that is not text (`NOT_TEXT`, a lone surrogate), and where. */
 function notTextIn(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; character: string } | undefined {
   if (typeof value === 'string') {
-    const found = NOT_TEXT.exec(value);
+    const found = NOT_TEXT.exec(value) ?? LONE_SURROGATE.exec(value);
     return found ? { path, character: found[0] } : undefined;
   }
   if (value && typeof value === 'object') {

@@ -210,7 +210,7 @@ export function describeTrailingComments(file: string, { trailingComments }: Pic
     line,
     field: field || 'front matter',
     message: 'the text after " #" on this line is a YAML comment, so it would be dropped',
-    fix: 'put the whole value in quotes (title: "Issue #21"), or remove the comment',
+    fix: 'if the text belongs to the value, put the whole value in quotes (title: "Issue #21"); if it is a note, remove it',
   }));
 }
 
@@ -226,6 +226,17 @@ export function describeSchemaIssue(
   if (issue.code === 'invalid_type' && given === undefined) {
     const example = FIELD_EXAMPLES[field];
     return { file, line, field, message: `the required field ${field} is missing`, fix: example ? `add ${example}` : `add ${field}` };
+  }
+  // `editor:` with nothing after it: YAML reads an empty value as null.
+  if (issue.code === 'invalid_type' && given === null) {
+    const example = FIELD_EXAMPLES[field];
+    return {
+      file,
+      line,
+      field,
+      message: `${field} is empty`,
+      fix: example ? `write its value, as in ${example}` : `write its value after "${String(issue.path.at(-1))}:"`,
+    };
   }
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');

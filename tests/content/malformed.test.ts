@@ -239,6 +239,11 @@ describe('files written to do harm, or pasted from elsewhere', () => {
       (source: string) => source.replace('description: 测试用的第九期', 'description: "测试用的第九期\\x01"'),
       '8  front matter: description holds a character that is not text (U+0001)',
     ],
+    [
+      'as the escape of half a character',
+      (source: string) => source.replace('description: 测试用的第九期', 'description: "测试用的第九期\\uD800"'),
+      '8  front matter: description holds a character that is not text (U+D800)',
+    ],
   ])('names the line of a control character written %s', async (_name, edit, expected) => {
     const { issues, text } = await report(validWith('control', edit));
     expect(text).toContain(`zh-CN/0009.md:${expected}`);

@@ -35,6 +35,17 @@ describe('validating one issue file', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'number', line: 2, message: 'expected an issue number up to 99999' })]);
   });
 
+  it("names a field left empty, with what to write, rather than the schema's words", () => {
+    const { problems } = validate(issueSource({ 'editor: 测试编辑': 'editor:' }));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'attribution.editor',
+        message: 'attribution.editor is empty',
+        fix: 'write its value, as in editor: 孔令贤 (under attribution)',
+      }),
+    ]);
+  });
+
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
     const { issue } = validate(
       issueSource({ 'description: 第九期的测试内容': 'description: 第九期\u202Egnp.exe', 'editor: 测试编辑': 'editor: \u202E测试编辑' }),
