@@ -33,11 +33,15 @@ export function decodeUtf8(bytes: Uint8Array, fileName = 'the file'): { text: st
   } catch {
     const readable = lenient.decode(bytes);
     const line = readable.slice(0, readable.indexOf('\uFFFD')).split('\n').length;
-    const gbk = readsAs('gb18030', bytes);
+    const chinese = chineseEncoding(bytes);
+    const reads = {
+      GB18030: ' (it reads as GBK/GB18030, as many Chinese editors save)',
+      BIG5: ' (it reads as Big5, as Traditional Chinese editors save)',
+    };
     return {
       line,
-      message: `the file is not UTF-8 text${gbk ? ' (it reads as GBK/GB18030, as many Chinese editors save)' : ''}, so its text would be published garbled`,
-      fix: `save it as UTF-8 (e.g. iconv -f ${gbk ? 'GB18030' : '<its encoding>'} -t UTF-8 ${fileName} > ${fileName}.utf8, then replace the file with it)`,
+      message: `the file is not UTF-8 text${chinese ? reads[chinese] : ''}, so its text would be published garbled`,
+      fix: `save it as UTF-8 (e.g. iconv -f ${chinese ?? '<its encoding>'} -t UTF-8 ${fileName} > ${fileName}.utf8, then replace the file with it)`,
     };
   }
 }
@@ -100,11 +104,23 @@ function utf16Order(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function readsAs(encoding: string, bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+/** Characters common in Chinese prose, simplified and traditional: the reading that shows more of them is the file's. */
+const COMMON_CHINESE = new Set(
+  '的一是不了在有人这這中大为為上个個我们們来來说說时時到地也就会會要对對以可和年发發动動出过過国國后後学學经經开開与與网網络絡社区區论論',
+);
+
+/**
+ * The Chinese encoding the bytes read as, GBK (GB18030) or Big5, either of which decodes most
+ * Chinese bytes: the one whose reading holds more common characters, GBK when they tie.
+ */
+function chineseEncoding(bytes: Uint8Array): 'GB18030' | 'BIG5' | undefined {
+  const readings = (['GB18030', 'BIG5'] as const).flatMap((encoding) => {
+    try {
+      const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+      return [{ encoding, common: [...text].filter((character) => COMMON_CHINESE.has(character)).length }];
+    } catch {
+      return [];
+    }
+  });
+  return readings.sort((a, b) => b.common - a.common)[0]?.encoding;
 }

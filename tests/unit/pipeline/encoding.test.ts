@@ -18,6 +18,17 @@ describe('decodeUtf8', () => {
     });
   });
 
+  it('tells Big5 from GBK, whose fix would garble it', () => {
+    // 這是繁體中文的測試，我們在開發者社群討論網路與運算。 in Big5.
+    const hex = 'b36fac4fc163c5e9a4a4a4e5aabab4fab8d5a141a7daadcca662b67db56faaccaac0b873b051bdd7baf4b8f4bb50b942bae2a143';
+    const big5 = new Uint8Array([...utf8('---\n'), ...(hex.match(/../g) ?? []).map((pair) => parseInt(pair, 16))]);
+    expect(decodeUtf8(big5, '0009.md')).toMatchObject({
+      line: 2,
+      message: 'the file is not UTF-8 text (it reads as Big5, as Traditional Chinese editors save), so its text would be published garbled',
+      fix: 'save it as UTF-8 (e.g. iconv -f BIG5 -t UTF-8 0009.md > 0009.md.utf8, then replace the file with it)',
+    });
+  });
+
   it('recognizes UTF-16, which would otherwise pass as UTF-8 with NUL bytes', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00]);
     expect(decodeUtf8(utf16)).toMatchObject({ line: 1, message: expect.stringContaining('it is UTF-16 (little-endian') });
