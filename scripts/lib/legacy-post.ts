@@ -166,8 +166,22 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     notes,
     ...(decisions ? { decisions } : {}),
   });
-  const cleanTitle = title.replace(legacyPeriod.text, '').trim();
-  const description = typeof header['description'] === 'string' && header['description'].trim() ? header['description'].trim() : cleanTitle;
+  // Jekyll wrote the title and description into the page's HTML as they are, so an entity there read as its character.
+  const shown = (key: string, text: string) => {
+    const decoded = decodeEntities(text);
+    if (decoded !== text)
+      notes.push({
+        kind: key === 'title' ? 'title' : 'metadata',
+        line: lineOfKey(key),
+        message: `${key}: "${text}" read as the page showed it, "${decoded}"`,
+      });
+    return decoded;
+  };
+  const cleanTitle = shown('title', title.replace(legacyPeriod.text, '').trim());
+  const description =
+    typeof header['description'] === 'string' && header['description'].trim()
+      ? shown('description', header['description'].trim())
+      : cleanTitle;
   const data: IssueData = {
     number,
     title: cleanTitle,
@@ -205,6 +219,20 @@ function readJekyllAuthor(value: unknown, line: number): string | undefined {
     throw new ImportError(line, `author: expected one name (the post's editor), found ${JSON.stringify(value)}`);
   }
   return value.trim();
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * The characters HTML entities write (`&amp;` → `&`, `&#x4E2D;` → `中`); an unknown name stays as written.
+ * @example decodeEntities('Nova &amp; Neutron &#8212; &lt;b&gt;') // 'Nova & Neutron — <b>'
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-z]+));/g, (entity, decimal?: string, hex?: string, name?: string) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : entity;
+    return NAMED_ENTITIES[name ?? ''] ?? entity;
+  });
 }
 
 /**

@@ -411,3 +411,24 @@ describe('a project heading typed with full-width number signs', () => {
     });
   });
 });
+
+describe('HTML entities in a legacy title or description', () => {
+  const result = convert(
+    '2013-11-12-openstack-activity-1107-1112.md',
+    post('OpenStack社区动态第一期(11.17-11.22) &amp; more', '## 业界动态\n新闻一。\n', '').replace(
+      'description: 测试周报',
+      'description: Nova &lt;b&gt; &#x4E2D;文 &unknown;',
+    ),
+  );
+
+  it('read as the characters the legacy page showed', () => {
+    const { content } = imported(result);
+    expect(content).toContain('title: OpenStack社区动态第一期 & more\n');
+    expect(content).toContain('description: Nova <b> 中文 &unknown;\n');
+    expect(result.notes).toContainEqual({
+      kind: 'title',
+      line: 3,
+      message: 'title: "OpenStack社区动态第一期 &amp; more" read as the page showed it, "OpenStack社区动态第一期 & more"',
+    });
+  });
+});
