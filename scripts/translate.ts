@@ -15,7 +15,7 @@ import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { issueFileName } from './lib/issue-writer.ts';
-import { scaffoldTranslation } from './lib/scaffold.ts';
+import { recordSourceHash, scaffoldTranslation } from './lib/scaffold.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
@@ -58,11 +58,18 @@ const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
 if (values.rehash) {
   const source = await readFile(file, 'utf8').catch(() => undefined);
-  if (source === undefined || !/^ {2}sha256: [0-9a-f]{64}$/m.test(source)) {
-    console.error(`${displayPath(file)} has no source.sha256 line to update; scaffold it first with npm run translate -- ${number}.`);
+  const recorded = source === undefined ? undefined : recordSourceHash(source, hash);
+  if (source === undefined) {
+    console.error(`${displayPath(file)} does not exist; scaffold it first with npm run translate -- ${number}.`);
     process.exit(1);
   }
-  await writeFile(file, source.replace(/^ {2}sha256: [0-9a-f]{64}$/m, `  sha256: ${hash}`));
+  if (recorded === undefined) {
+    console.error(
+      `${displayPath(file)} has no front matter with a source.sha256 to update (or a source field without one); add "source: { sha256: <hash> }" to its front matter, then run this again.`,
+    );
+    process.exit(1);
+  }
+  await writeFile(file, recorded);
   console.log(`${displayPath(file)} now records the current text of ${issue.file} as translated.`);
 } else {
   await mkdir(path.dirname(file), { recursive: true });

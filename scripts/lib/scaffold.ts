@@ -65,3 +65,24 @@ export function scaffoldTranslation(issue: ValidIssue, registry: readonly Projec
   ];
   return `---\n${document.toString({ lineWidth: 0 })}---\n\n${parts.join('\n\n')}\n`;
 }
+
+/**
+ * A translation's text with `source.sha256` set to `hash`, its other lines as written: the value
+ * replaced where the front matter has one (block or flow form, or a placeholder such as `<hash>`),
+ * else a `source` field added at its end; undefined for a text without front matter.
+ * @example recordSourceHash('---\nnumber: 8\nsource: { sha256: <hash> }\n---\n正文', 'ab12') // '---\nnumber: 8\nsource: { sha256: ab12 }\n---\n正文'
+ */
+export function recordSourceHash(text: string, hash: string): string | undefined {
+  const fence = /^(?:\uFEFF)?---\r?\n([\s\S]*?\r?\n)?---(?:\r?\n|$)/.exec(text);
+  if (!fence) return undefined;
+  const header = fence[1] ?? '';
+  const start = fence[0].indexOf('\n') + 1;
+  const written = /(\bsha256:[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|[^\s,}]*)/.exec(header);
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const updated = written
+    ? `${header.slice(0, written.index)}${written[1]}${hash}${header.slice(written.index + written[0].length)}`
+    : /^source:/m.test(header)
+      ? undefined
+      : `${header}source:${newline}  sha256: ${hash}${newline}`;
+  return updated === undefined ? undefined : `${text.slice(0, start)}${updated}${text.slice(start + header.length)}`;
+}

@@ -60,6 +60,19 @@ describe('a stale translation', () => {
     expect(runScript('scripts/translate.ts', ['8', '--rehash'], env).status).toBe(0);
     expect(runScript('scripts/check.ts', [], env).output).not.toContain('stale');
   });
+
+  it('is made current by --rehash with its source written in the flow form the check suggests', () => {
+    const english = path.join(dir, 'en', '0008.md');
+    writeFileSync(english, readFileSync(english, 'utf8').replace(/source:\n {2}sha256: [0-9a-f]{64}\n/, 'source: { sha256: <hash> }\n'));
+    // (The build above left dist/ in the folder, which the check reports too.)
+    expect(runScript('scripts/check.ts', [], env).output).toContain(path.join('en', '0008.md'));
+    const result = runScript('scripts/translate.ts', ['8', '--rehash'], env);
+    expect(result.status, result.output).toBe(0);
+    expect(readFileSync(english, 'utf8')).toMatch(/^source: \{ sha256: [0-9a-f]{64} \}$/m);
+    const check = runScript('scripts/check.ts', [], env);
+    expect(check.output).not.toContain(path.join('en', '0008.md'));
+    expect(check.output).not.toContain('stale');
+  });
 });
 
 describe('npm run translate', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
-import { scaffoldIssue, scaffoldTranslation } from '../../scripts/lib/scaffold.ts';
+import { recordSourceHash, scaffoldIssue, scaffoldTranslation } from '../../scripts/lib/scaffold.ts';
 import { issueFileName, serializeIssue } from '../../scripts/lib/issue-writer.ts';
 import { validateIssueFile } from '../../src/pipeline/issue-validation.ts';
 import { findPlaceholders } from '../../src/pipeline/placeholders.ts';
@@ -68,5 +68,35 @@ describe('a translation scaffold', () => {
     const lines = scaffold.replace('draft: true\n', '').split('\n');
     const marked = lines.flatMap((line, index) => (line.includes('TODO') ? [index + 1] : []));
     expect(findPlaceholders(scaffold.replace('draft: true\n', '')).map(({ line }) => line)).toEqual(marked);
+  });
+});
+
+describe('recordSourceHash', () => {
+  const hash = 'f'.repeat(64);
+  const old = '0'.repeat(64);
+  it.each([
+    [
+      'the block form',
+      `---\nnumber: 8\nsource:\n  sha256: ${old}\n---\n正文 sha256: x\n`,
+      `---\nnumber: 8\nsource:\n  sha256: ${hash}\n---\n正文 sha256: x\n`,
+    ],
+    [
+      'the flow form the check suggests',
+      '---\nnumber: 8\nsource: { sha256: <hash> }\n---\n正文\n',
+      `---\nnumber: 8\nsource: { sha256: ${hash} }\n---\n正文\n`,
+    ],
+    ['a quoted value', `---\nsource:\n  sha256: "${old}"\n---\n`, `---\nsource:\n  sha256: ${hash}\n---\n`],
+    [
+      'no source field',
+      '---\r\nnumber: 8\r\ntitle: T\r\n---\r\n正文\r\n',
+      `---\r\nnumber: 8\r\ntitle: T\r\nsource:\r\n  sha256: ${hash}\r\n---\r\n正文\r\n`,
+    ],
+  ])('updates %s, leaving every other line as written', (_form, text, expected) => {
+    expect(recordSourceHash(text, hash)).toBe(expected);
+  });
+
+  it('gives nothing for a text without front matter, or a source field without sha256', () => {
+    expect(recordSourceHash('正文\n', hash)).toBeUndefined();
+    expect(recordSourceHash('---\nsource: https://x.example/\n---\n', hash)).toBeUndefined();
   });
 });
