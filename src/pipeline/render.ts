@@ -141,6 +141,15 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     const end = node.position?.end.offset ?? 0;
     return markdown[start] === '*' && ((digit(start - 1) && digit(start + width)) || (digit(end - width - 1) && digit(end)));
   };
+  // Underscores that are part of a name: next to a path's `/` or a file's extension
+  // (`nova/__init__.py`, `_private_.py`), or around a lowercase Python name (`__main__`).
+  const underscoresOfName = (node: Readonly<Emphasis | Strong>, width: number) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    if (markdown[start] !== '_') return false;
+    const inPath = /[/\\.]/.test(markdown[start - 1] ?? '') || /^(?:[/\\]|\.\w)/.test(markdown.slice(end, end + 2));
+    return inPath || (width === 2 && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/.test(markdown.slice(start + 2, end - 2)));
+  };
   const runOnAddresses: RenderedText['runOnAddresses'] = [];
   const literalStars: number[] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
@@ -162,12 +171,15 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     delete(node, ctx) {
       if (!markdown.startsWith('~~', node.position?.start.offset ?? 0)) keepDelimiters(node, '~', ctx);
     },
-    // `*` between digits multiplies (`4*8GB`, `2**10`): it makes no emphasis there.
+    // `*` between digits multiplies (`4*8GB`, `2**10`): it makes no emphasis there; nor do the
+    // underscores of a file or a Python name (`nova/__init__.py`, `__main__`).
     emphasis(node, ctx) {
       if (betweenDigits(node, 1)) keepDelimiters(node, '*', ctx);
+      else if (underscoresOfName(node, 1)) keepDelimiters(node, '_', ctx);
     },
     strong(node, ctx) {
       if (betweenDigits(node, 2)) keepDelimiters(node, '**', ctx);
+      else if (underscoresOfName(node, 2)) keepDelimiters(node, '__', ctx);
     },
     // A bare address (GFM's autolink, not `<…>` or `[…](…)`) ends only at a space: Chinese text
     // written right after it becomes part of the address.

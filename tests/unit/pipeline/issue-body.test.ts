@@ -142,6 +142,17 @@ describe('reading an issue body', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps the underscores of files and Python names as written; other underscores still format', () => {
+    const { sections, problems } = read(
+      '## Nova\n\n修改了 nova/__init__.py、glance/_private_.py、foo.__dict__，if __name__ == "__main__"；__重要__、__Nova__ 与 _强调_。',
+    );
+    expect(sections[0]?.html).toBe(
+      '<p>修改了 nova/__init__.py、glance/_private_.py、foo.__dict__，if __name__ == "__main__"；<strong>重要</strong>、<strong>Nova</strong> 与 <em>强调</em>。</p>',
+    );
+    expect(sections[0]?.text).toContain('nova/__init__.py');
+    expect(problems).toEqual([]);
+  });
+
   it('reports a bare address that runs into the Chinese text after it, and leaves addresses written apart or in brackets', () => {
     const { problems } = read(
       [
