@@ -159,7 +159,8 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
 
   const bodyStartLine = (fence[0].match(/\n/g) ?? []).length + 1;
   const decisions = context.sectionsByFile?.get(input.fileName);
-  const body = restructureBody(repairHeadingSpaces(text.slice(fence[0].length), context.resolver, bodyStartLine, notes), {
+  const liquidFree = convertLiquid(text.slice(fence[0].length), bodyStartLine, notes);
+  const body = restructureBody(repairHeadingSpaces(liquidFree, context.resolver, bodyStartLine, notes), {
     resolver: context.resolver,
     fileName: input.fileName,
     firstLine: bodyStartLine,
@@ -219,6 +220,43 @@ function readJekyllAuthor(value: unknown, line: number): string | undefined {
     throw new ImportError(line, `author: expected one name (the post's editor), found ${JSON.stringify(value)}`);
   }
   return value.trim();
+}
+
+/**
+ * Jekyll's Liquid tags, which it replaced when it built the post: `{% include JB/setup %}` (Jekyll
+ * Bootstrap's setup, which showed nothing) is dropped, `{% highlight sh %}…{% endhighlight %}`
+ * becomes the fenced code block it showed, `{% raw %}` markers go; any other tag or `{{ … }}`
+ * showed what only that blog knew, so the post is refused at its line. Lines keep their count.
+ */
+function convertLiquid(body: string, firstLine: number, notes: ImportNote[]): string {
+  return body
+    .split('\n')
+    .map((line, index) => {
+      const at = firstLine + index;
+      const trimmed = line.trim();
+      const tag = /^\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}$/.exec(trimmed);
+      if (tag?.[1] === 'include' && /^JB\/setup$/.test(tag[2] ?? '')) {
+        notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" (Jekyll Bootstrap's setup, which showed nothing) dropped` });
+        return '';
+      }
+      if (tag?.[1] === 'highlight' || tag?.[1] === 'endhighlight') {
+        const language = tag[1] === 'highlight' ? (tag[2] ?? '').split(/\s+/)[0] : '';
+        notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" written as the code fence it showed` });
+        return `\`\`\`${language ?? ''}`;
+      }
+      const raw = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g;
+      const rest = line.replace(raw, '$1');
+      if (rest !== line) notes.push({ kind: 'metadata', line: at, message: 'Liquid raw markers dropped, their text kept' });
+      const other = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/.exec(line.replace(raw, ''));
+      if (other) {
+        throw new ImportError(
+          at,
+          `"${other[0]}" is a Liquid tag, which Jekyll replaced when it built the post; write what the post showed in its place`,
+        );
+      }
+      return rest;
+    })
+    .join('\n');
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -432,3 +432,35 @@ describe('HTML entities in a legacy title or description', () => {
     });
   });
 });
+
+describe("Jekyll's Liquid tags", () => {
+  const withBody = (lines: string[]) =>
+    convert(
+      '2013-11-12-openstack-activity-1107-1112.md',
+      post('OpenStack社区动态第一期(11.17-11.22)', ['## 业界动态', ...lines, ''].join('\n')),
+    );
+
+  it('become what the post showed: nothing for the setup include, a fenced block for highlight', () => {
+    const result = withBody(['{% include JB/setup %}', '新闻一。', '', '{% highlight bash %}', 'nova boot {{x}}', '{% endhighlight %}']);
+    if (result.ok) throw new Error('a {{ }} tag inside the code was imported');
+    expect(result).toMatchObject({ line: 12, reason: expect.stringContaining('"{{x}}" is a Liquid tag, which Jekyll replaced') });
+    const { content } = imported(
+      withBody([
+        '{% include JB/setup %}',
+        '新闻一。',
+        '',
+        '{% highlight bash %}',
+        'nova boot',
+        '{% endhighlight %}',
+        '{% raw %}{{ 原样 }}{% endraw %}',
+      ]),
+    );
+    expect(content).toContain('新闻一。\n\n```bash\nnova boot\n```');
+    expect(content).not.toContain('{%');
+  });
+
+  it('refuse a post with any other tag, at its line', () => {
+    const result = withBody(['新闻一，见 {{ site.url }}/about。']);
+    expect(result).toMatchObject({ ok: false, line: 8, reason: expect.stringContaining('"{{ site.url }}" is a Liquid tag') });
+  });
+});
