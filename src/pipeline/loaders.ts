@@ -131,7 +131,10 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
         if (content.problems.length > 0) {
           const report = formatProblems(content.problems);
           if (contentMode() === 'build') {
-            throw new AstroError(report, 'Fix the files named above; `npm run check` lists the same problems.');
+            const problem = new AstroError(report, 'Fix the files named above; `npm run check` lists the same problems.');
+            // The problems are the editor's, in their files: Astro would print this module's frames under them.
+            problem.stack = '';
+            throw problem;
           }
           // Dev: the pages show the problems until the files are fixed.
           if (firstToReport) logger.error(report);
