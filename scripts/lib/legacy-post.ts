@@ -74,7 +74,9 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   if (control) throw new ImportError(control.line, `${control.message}; ${control.fix}`);
   let text = decoded.text;
   if (text.includes('\r')) {
-    notes.push({ kind: 'line-endings', message: 'CRLF line endings converted to LF' });
+    // Windows writes CRLF, classic Mac OS a lone CR: the note names what the file had.
+    const kinds = [...new Set(text.match(/\r\n?/g) ?? [])].map((ending) => (ending === '\r\n' ? 'CRLF' : 'CR')).sort();
+    notes.push({ kind: 'line-endings', message: `${kinds.join(' and ')} line endings converted to LF` });
     text = text.replace(/\r\n?/g, '\n');
   }
   const fence = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);

@@ -464,3 +464,15 @@ describe("Jekyll's Liquid tags", () => {
     expect(result).toMatchObject({ ok: false, line: 8, reason: expect.stringContaining('"{{ site.url }}" is a Liquid tag') });
   });
 });
+
+describe('line endings', () => {
+  it.each([
+    ['\r\n', 'CRLF line endings converted to LF'],
+    ['\r', 'CR line endings converted to LF'],
+  ])('names what the file had: %j', (ending, message) => {
+    const text = post('OpenStack社区动态第一期(11.17-11.22)', '## 业界动态\n新闻一。\n').replaceAll('\n', ending);
+    const result = convert('2013-11-12-openstack-activity-1107-1112.md', text);
+    expect(imported(result).content).toContain('## 业界动态\n\n新闻一。');
+    expect(result.notes).toContainEqual({ kind: 'line-endings', message });
+  });
+});
