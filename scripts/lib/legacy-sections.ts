@@ -23,6 +23,7 @@ import { splitHeading, type ProjectResolver } from '../../src/lib/projects.ts';
 import { ImportError, type ImportNote } from './import-notes.ts';
 import { applyEdits, bareUrlEdits, type Edit } from './legacy-urls.ts';
 import { headingText, parseMarkdown } from './markdown-tree.ts';
+import { holdsAddress } from '../../src/pipeline/render.ts';
 
 /** Headings that grouped the project sections in the legacy layout; they hold no section of their own. */
 export const GROUP_HEADINGS: ReadonlySet<string> = new Set(['社区跟踪', '社区动态']);
@@ -257,12 +258,6 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     .join('\n\n');
   return { markdown, ...(notice === undefined ? {} : { notice }), projects: sections.map((segment) => segment.projectId ?? '') };
 }
-
-/** Markdown nodes that carry an address: a link or image, written or by reference, or raw HTML. */
-const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkReference', 'imageReference', 'html']);
-
-const holdsAddress = (node: { type: string; children?: unknown }): boolean =>
-  ADDRESS_NODES.has(node.type) || (Array.isArray(node.children) && node.children.some(holdsAddress));
 
 /** The text of a heading as written (its Markdown, without the number signs) when it holds a link, image or HTML. */
 function headingWithAddresses(body: string, heading: Heading): string | undefined {

@@ -343,8 +343,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
 /** Markdown nodes that carry an address: a link or image, written or by reference, or raw HTML (`<a href>`). */
 const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkReference', 'imageReference', 'html']);
 
-/** Whether a heading holds a link, an image or raw HTML anywhere in its text. */
-function holdsAddress(node: Readonly<Node>): boolean {
+/** Whether a Markdown node (a heading) holds a link, an image or raw HTML anywhere in its text; the importer asks too. */
+export function holdsAddress(node: Readonly<Node>): boolean {
   if (ADDRESS_NODES.has(node.type)) return true;
   const children = (node as { children?: readonly Node[] }).children;
   return children?.some(holdsAddress) ?? false;
