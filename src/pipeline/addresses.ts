@@ -49,3 +49,18 @@ export function resolveAddress(written: string, { site, pagePath }: PageAddress)
   // A path opening with `//` would read as another host: one slash is the same path on this site.
   return { href: `${url.pathname.replace(/^\/{2,}/, '/')}${url.search}${url.hash}`, external: false };
 }
+
+/**
+ * The user name (and password) an address gives before its host, with its `@`, as written there:
+ * a browser goes to the host after the `@` and sends that part along, so
+ * `https://www.openstack.org@evil.example/` leads to evil.example while it reads as openstack.org,
+ * and a password in it is given to every reader. Undefined when there is none (or no scheme).
+ * @example userOf('https://www.openstack.org@evil.example/') // 'www.openstack.org@'
+ * @example userOf('https://lists.openstack.org/pipermail/openstack-dev@lists') // undefined
+ */
+export function userOf(written: string): string | undefined {
+  const url = SCHEME.test(written.trim()) ? URL.parse(written.trim()) : null;
+  if (!url || !ALLOWED_SCHEMES.has(url.protocol) || url.protocol === 'mailto:' || (!url.username && !url.password)) return undefined;
+  const user = /^[a-z][a-z0-9+.-]*:[/\\]*([^/\\?#]*)@/i.exec(written.trim())?.[1];
+  return `${user ?? url.username}@`;
+}

@@ -166,6 +166,7 @@ export function writingProblems({
   unclosed,
   vanishingTags,
   runOnAddresses,
+  userAddresses,
   literalStars,
   footnotes,
 }: RenderedText): BodyProblem[] {
@@ -208,6 +209,17 @@ export function writingProblems({
       line,
       message: `"${address}" is read as one web address, with the Chinese text or punctuation written right after it: the link would lead nowhere`,
       fix: 'put a space after the address, or write it in angle brackets (<https://…>) when those characters are part of it',
+    });
+  }
+  for (const { address, user, line } of userAddresses) {
+    const meant = address.replace(user, '');
+    const host = URL.parse(meant)?.host ?? meant;
+    problems.push({
+      line,
+      message: user.includes(':')
+        ? `"${address}" holds a user name and password ("${user}"): every reader would see them, and their browser would send them to ${host}`
+        : `"${address}" gives "${user}" before its host: it leads to ${host}, not to what comes before "@"`,
+      fix: `write the address without it ("${meant}"), or the address of the site meant`,
     });
   }
   for (const line of literalStars) {

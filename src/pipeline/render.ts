@@ -23,7 +23,7 @@ import {
 } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
-import { resolveAddress, type PageAddress, type ResolvedAddress } from './addresses.ts';
+import { resolveAddress, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
 import type { SiteLink } from './site-links.ts';
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
@@ -67,6 +67,11 @@ export interface RenderedText {
   vanishingTags: VanishingTag[];
   /** Bare web addresses that run into the Chinese text after them (`https://…/Nova获取更多信息`), with their lines. */
   runOnAddresses: { address: string; line: number }[];
+  /**
+   * Addresses giving a user name (and password) before their host (`https://www.openstack.org@evil.example/`),
+   * as written, with that part and their lines: see `userOf`.
+   */
+  userAddresses: { address: string; user: string; line: number }[];
   /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
   literalStars: number[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
@@ -235,9 +240,14 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   });
   const siteLinks: SiteLink[] = [];
   const addresses = createAddressLines(markdown);
-  const safety = createSafetyStep(page, rawHtml, (written, href, image) => {
+  const userAddresses: RenderedText['userAddresses'] = [];
+  const safety = createSafetyStep(page, rawHtml, (written, address, image) => {
+    const user = userOf(written);
+    const onSite = isOnSite(address);
+    if (!user && !onSite) return;
     const line = addresses.lineOf(written);
-    siteLinks.push({ href, image, ...(line ? { line } : {}) });
+    if (user) userAddresses.push({ address: written, user, line: line ?? 0 });
+    if (onSite) siteLinks.push({ href: address.href, image, ...(line ? { line } : {}) });
   });
   const links: OutsideLinkPlan[] = [];
   const besides: string[] = [];
@@ -255,6 +265,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     nestedHeadings,
     footnotes,
     runOnAddresses,
+    userAddresses,
     literalStars: [...new Set(literalStars)],
   };
   const htmls = html.split(BOUNDARY_HTML);
@@ -290,7 +301,7 @@ const shownTextStep = defineHastPlugin({
  * elements outside the allowlist lose their attributes during the pass and their tags after it,
  * outermost first, so that nothing inside them escapes the pass.
  */
-function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
+function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress) {
   let skip = 0;
   let unwrap = false;
   const remove = (node: Readonly<Nodes>, ctx: HastVisitorContext) => {
@@ -310,7 +321,7 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
           return ctx.replaceNode(node, { type: 'text', value: node.properties['checked'] ? '☑' : '☐' });
         }
         const embedded = EMBEDDED_ADDRESSES[tag];
-        if (embedded) linkEmbedded(node, embedded, ctx, page, toSite);
+        if (embedded) linkEmbedded(node, embedded, ctx, page, note);
         if (DROPPED_ELEMENTS.has(tag)) return remove(node, ctx);
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;
@@ -318,8 +329,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, toSite: ToSite) {
           if (rawHtml && BLOCK_ELEMENTS.has(tag)) lineApart(node, ctx);
           return;
         }
-        if (tag === 'a') return keepLink(node, ctx, page, toSite);
-        if (tag === 'img') return keepImage(node, ctx, page, toSite);
+        if (tag === 'a') return keepLink(node, ctx, page, note);
+        if (tag === 'img') return keepImage(node, ctx, page, note);
         for (const key of Object.keys(node.properties)) {
           if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
         }
@@ -365,11 +376,11 @@ const EMBEDDED_ADDRESSES: Readonly<Record<string, string>> = {
  * after it, as an image from elsewhere is, since the site loads nothing from other hosts; the
  * element itself is then dropped (a frame) or leaves its fallback text (`<object>`, `<video>`).
  */
-function linkEmbedded(node: Readonly<Element>, attribute: string, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
+function linkEmbedded(node: Readonly<Element>, attribute: string, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties[attribute];
   const address = typeof written === 'string' && written.trim() ? resolveAddress(written, page) : undefined;
   if (!address) return;
-  if (typeof written === 'string' && isOnSite(address)) toSite(written, address.href, false);
+  if (typeof written === 'string') note(written, address, false);
   const properties: Properties = { href: address.href, ...(address.external ? { rel: EXTERNAL_REL } : {}) };
   const title = node.properties['title'];
   const text = typeof title === 'string' && title.trim() ? title.trim() : address.href;
@@ -426,13 +437,13 @@ function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[]
 }
 
 /** A link: its address resolved (in place: a new node would leave its content's changes behind), marked when it leaves the site. */
-function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
+function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties['href'];
   for (const key of Object.keys(node.properties)) {
     if (!isAllowedProperty('a', key)) ctx.setProperty(node, key, undefined);
   }
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
-  if (typeof written === 'string' && address && isOnSite(address)) toSite(written, address.href, false);
+  if (typeof written === 'string' && address) note(written, address, false);
   if (address?.href !== written) ctx.setProperty(node, 'href', address?.href);
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
 }
@@ -443,10 +454,10 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
  * link is no HTML: the image's text stays in the link it was in, and the link to the image
  * follows that link.
  */
-function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, toSite: ToSite): void {
+function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties['src'];
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
-  if (typeof written === 'string' && address && isOnSite(address)) toSite(written, address.href, true);
+  if (typeof written === 'string' && address) note(written, address, true);
   const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : '';
   if (!address) {
     if (alt) ctx.replaceNode(node, { type: 'text', value: alt });
@@ -476,7 +487,8 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
 }
 
 /** Told of each address to this site: as written, as the site writes it, and whether an image loads it. */
-type ToSite = (written: string, href: string, image: boolean) => void;
+/** Told of every address the text's links, images and frames lead to, as written and as resolved. */
+type NoteAddress = (written: string, address: ResolvedAddress, image: boolean) => void;
 
 const isOnSite = ({ href, external }: ResolvedAddress) => !external && !href.startsWith('mailto:');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAddress } from '../../../src/pipeline/addresses.ts';
+import { resolveAddress, userOf } from '../../../src/pipeline/addresses.ts';
 
 const root = { site: new URL('https://d.example/'), pagePath: '/issues/8/' };
 const subPath = { site: new URL('https://x.github.io/digest/'), pagePath: '/digest/issues/8/' };
@@ -31,5 +31,25 @@ describe('addresses in the text, read as the browser reads them', () => {
     'http://[broken',
   ])('drops %j', (written) => {
     expect(resolveAddress(written, root)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://www.openstack.org@evil.example/', 'www.openstack.org@'],
+    ['http://admin:s3cret@review.openstack.org/', 'admin:s3cret@'],
+    ['https:u@evil.example', 'u@'],
+    ['https://a@b@evil.example/', 'a@b@'],
+    ['https://:p@evil.example/', ':p@'],
+  ])('%s gives %j before its host', (written, user) => {
+    expect(userOf(written)).toBe(user);
+  });
+
+  it.each([
+    'http://www.mail-archive.com/openstack-dev@lists.openstack.org/m.html',
+    'mailto:a@b.example',
+    '../a@b/',
+    'https://evil.example/?to=a@b',
+    'https://@evil.example/',
+  ])('%s gives no user', (written) => {
+    expect(userOf(written)).toBeUndefined();
   });
 });

@@ -174,6 +174,38 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports an address that gives a user name or password before its host, in a link, an image or a frame, not an "@" in a path', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        '登录 <https://www.openstack.org@evil.example/login>，邮件 http://www.mail-archive.com/openstack-dev@lists.openstack.org/msg1.html',
+        '',
+        '[官网](https://admin:s3cret@www.openstack.org/) [邮件](mailto:openstack-dev@lists.openstack.org)',
+        '',
+        '![架构](http://u@img.example/a.png)',
+        '',
+        '<iframe src="https://a@b@video.example/v"></iframe>',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message:
+          '"https://www.openstack.org@evil.example/login" gives "www.openstack.org@" before its host: it leads to evil.example, not to what comes before "@"',
+        fix: 'write the address without it ("https://evil.example/login"), or the address of the site meant',
+      }),
+      expect.objectContaining({
+        line: 5,
+        message: expect.stringContaining('holds a user name and password ("admin:s3cret@"): every reader would see them'),
+        fix: expect.stringContaining('"https://www.openstack.org/"'),
+      }),
+      expect.objectContaining({ line: 7, message: expect.stringContaining('gives "u@" before its host: it leads to img.example') }),
+      expect.objectContaining({ line: 9, message: expect.stringContaining('gives "a@b@" before its host: it leads to video.example') }),
+    ]);
+  });
+
   it('reports "**" that Markdown leaves as asterisks beside full-width punctuation, not when it makes bold or is escaped', () => {
     const { sections, problems } = read('## Nova\n\n**注意**：照常加粗。\\*\\*原样\\*\\*。\n\n**注意：**这是重点。');
     expect(sections[0]?.html).toContain('<strong>注意</strong>：照常加粗。**原样**。');
