@@ -48,6 +48,15 @@ describe('checking queries', () => {
     expect(prepareQuery('\u200B\u200B')).toMatchObject({ ok: false, problem: 'empty' });
   });
 
+  it('reads control characters (a NUL from `?q=%00`, DEL, C1) as spaces between words', () => {
+    expect(prepareQuery('\0')).toMatchObject({ ok: false, text: '', problem: 'empty' });
+    expect(prepareQuery('nova\0scheduler\u007F\u0085云计算')).toEqual({
+      ok: true,
+      text: 'nova scheduler 云计算',
+      terms: ['nova', 'scheduler', ...splitQuery('云计算')],
+    });
+  });
+
   it('replaces unpaired surrogates', () => {
     expect(toWellFormed('a\uD800b\uDC00c😀')).toBe('a\uFFFDb\uFFFDc😀');
     expect(prepareQuery('\uD800')).toMatchObject({ ok: false, problem: 'no-words' });

@@ -50,7 +50,11 @@ const INVISIBLE = /\p{Cf}/gu;
 
 /** Checks and splits a query. @example prepareQuery('  ') // { ok: false, text: '', problem: 'empty' } */
 export function prepareQuery(raw: string): PreparedQuery {
-  const text = toWellFormed(raw).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  // Control characters (`?q=%00`, a tab) part words as a space does: nothing a reader means by them.
+  const text = toWellFormed(raw)
+    .replace(INVISIBLE, '')
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
   if (!text) return { ok: false, text, problem: 'empty' };
   if ([...text].length > MAX_QUERY_LENGTH) return { ok: false, text, problem: 'too-long' };
   const terms = splitQuery(text);
