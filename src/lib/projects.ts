@@ -94,7 +94,8 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
   }
   return {
     resolve(heading) {
-      const whole = byKey.get(normalizeProjectKey(heading));
+      // Parentheses are read as a subtitle's, never as punctuation to ignore: `Nova (` names no project.
+      const whole = /[()（）]/.test(heading) ? undefined : byKey.get(normalizeProjectKey(heading));
       if (whole) return whole;
       const { name, subtitle } = splitHeading(heading);
       const named = name === heading.trim() ? undefined : byKey.get(normalizeProjectKey(name));

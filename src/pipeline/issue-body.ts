@@ -273,10 +273,27 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       .replace(/[()（）]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
+    const count = (pattern: RegExp) => named.rest.match(pattern)?.length ?? 0;
+    const unclosed = count(/[(（]/g) !== count(/[)）]/g);
     return {
       line,
-      message: `heading "## ${text}" starts with a project's name but goes on outside parentheses`,
-      fix: `put the words after the name in parentheses, as the section's subtitle: "## ${start.name} (${subtitle})"`,
+      message: unclosed
+        ? `heading "## ${text}" starts with a project's name, then leaves a parenthesis open or closes one never opened`
+        : `heading "## ${text}" starts with a project's name but goes on outside parentheses`,
+      fix: subtitle
+        ? `put the words after the name in parentheses, as the section's subtitle: "## ${start.name} (${subtitle})"`
+        : `write "## ${start.name}", or give it a subtitle in parentheses: "## ${start.name} (…)"`,
+    };
+  }
+  const bare = text
+    .replace(/[()（）]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (bare && resolver.resolve(bare)) {
+    return {
+      line,
+      message: `heading "## ${text}" names a project inside parentheses: a section heading starts with the project's name`,
+      fix: `write "## ${bare}"`,
     };
   }
   const suggestion = resolver.suggest(text);
@@ -291,7 +308,7 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {
-  const cuts = [...text.matchAll(/[\s:：,，、—–-]+/g)].reverse();
+  const cuts = [...text.matchAll(/[\s:：,，、—–-]+|(?=[()（）])/g)].reverse();
   for (const cut of cuts) {
     const name = text.slice(0, cut.index).trim();
     const rest = text.slice(cut.index + cut[0].length).trim();

@@ -401,6 +401,34 @@ describe('reading an issue body', () => {
     expect(read(`## ${suggested}\n\nx`).problems).toEqual([]);
   });
 
+  it.each([
+    ['Nova (', 'leaves a parenthesis open', 'write "## Nova", or give it a subtitle in parentheses: "## Nova (…)"'],
+    [
+      'Nova )',
+      'leaves a parenthesis open or closes one never opened',
+      'write "## Nova", or give it a subtitle in parentheses: "## Nova (…)"',
+    ],
+    [
+      'Nova（热迁移',
+      'leaves a parenthesis open',
+      'put the words after the name in parentheses, as the section\'s subtitle: "## Nova (热迁移)"',
+    ],
+    [
+      'Nova (热迁移) (',
+      'leaves a parenthesis open',
+      'put the words after the name in parentheses, as the section\'s subtitle: "## Nova (热迁移)"',
+    ],
+    ['(Nova)', 'names a project inside parentheses', 'write "## Nova"'],
+  ])('refuses "## %s", whose parentheses would be dropped from the page, saying it %s', (written, said, fix) => {
+    const { sections, problems } = read(`## ${written}\n\nx`);
+    expect(sections).toEqual([]);
+    expect(problems).toEqual([{ line: 1, message: expect.stringContaining(said), fix }]);
+  });
+
+  it('accepts a subtitle left empty, "## Nova ()", as the heading "Nova"', () => {
+    expect(read('## Nova ()\n\nx')).toMatchObject({ sections: [{ projectId: 'nova' }], problems: [] });
+  });
+
   it('reports a project heading inside a quote or a list, which opens no section', () => {
     const { sections, problems } = read(
       ['## Nova', '', 'Nova 文字', '', '> ## Heat', '> Heat 文字', '', '- ## Neutron', '', '> ## 引用里的标题', ''].join('\n'),
