@@ -32,7 +32,7 @@ import { summarizeBuilds } from './lib/build-summary.ts';
 import { BuildError, cleanBuild, type BuildSpec } from './lib/clean-build.ts';
 import { markdownTable } from './lib/figures.ts';
 import { describeMachine, gitCommit, nodeVersion, packageVersion } from './lib/machine.ts';
-import { parseBenchArgs, peerIssues, usage, type BenchOptions, type SizeSpec } from './lib/options.ts';
+import { browserRuns, parseBenchArgs, peerIssues, usage, type BenchOptions, type SizeSpec } from './lib/options.ts';
 import { measurePageWeight } from './lib/page-weight.ts';
 import { measureDevLoop } from './lib/dev-loop.ts';
 import { ensurePeerInstalled, peerBuildSpec, peerIssuePath, peerName, peerRoot, preparePeer } from './lib/peer.ts';
@@ -160,7 +160,7 @@ async function measureInBrowser(result: SizeResult, archive: ArchiveFiles, distD
     // Searched as the shipped nginx block serves the site (see "How each figure is measured").
     const hosted = await serveGzip(distDir);
     try {
-      result.search = await measureSearchCost(browser, hosted.url, queries, options.runs);
+      result.search = await measureSearchCost(browser, hosted.url, queries, browserRuns(options.runs));
     } finally {
       await hosted.close();
     }
@@ -200,7 +200,7 @@ async function measureNetwork(oursDist: string, peerDist: string, number: number
   const browser = await launchChromium({ full: true });
   try {
     const drivers = { ours: ourDriver(ours.url, issuePath(number)), peer: peerDriver(theirs.url, peerIssuePath(number)) };
-    return await measureOnNetworks(browser, drivers, query, number, options.runs, log);
+    return await measureOnNetworks(browser, drivers, query, number, browserRuns(options.runs), log);
   } finally {
     await browser.close();
     await ours.close();

@@ -27,6 +27,15 @@ export interface BenchOptions {
 /** The full benchmark: only a run with these settings writes the committed report. */
 export const defaultSizes: readonly SizeSpec[] = ['corpus', 1000, 5000];
 export const defaultRuns = 3;
+/**
+ * Browser runs per measure (each cold query of the search cost, each phone network condition,
+ * ours and the peer alike) for `runs` clean builds: 5 for 3. A browser run takes seconds where a
+ * build takes minutes, and its figures spread wider between runs than a build's time does (a
+ * largest paint of the same page at 396 or 516 ms), so their medians need more runs.
+ * @example browserRuns(3) // 5
+ * @example browserRuns(1) // 1
+ */
+export const browserRuns = (runs: number): number => 2 * runs - 1;
 /** Size of the synthetic archive the peer builds and the budgets are checked at. */
 export const peerIssues = 1000;
 /** Where a full run writes (committed), and where a partial run writes (ignored by git). */

@@ -245,7 +245,7 @@ function networkSection(network: readonly NetworkFigures[]): string {
     "### On a phone's network, side by side",
     '',
     first
-      ? `Issue ${first.issue} of the 1,000-issue archive and the first search for \`${first.query}\`, ours and the peer alternating, a fresh context each, both behind the same gzip server (HTTP/1.1); medians (min–max).`
+      ? `Issue ${first.issue} of the 1,000-issue archive and the first search for \`${first.query}\`, ours and the peer alternating, a fresh context each, both behind the same gzip server (HTTP/1.1); medians (min–max) of ${first.ours.visit.lcpMs.samples.length} runs each.`
       : '',
     '',
     markdownTable(['condition', 'figure', 'ours', 'peer', 'ratio'], rows),
