@@ -4,7 +4,7 @@
  * that path only. Every link, asset, feed and sitemap address stays inside it, and search, the
  * language switch and the remembered language work there.
  */
-import { readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getTranslator } from '../../src/i18n/t.ts';
@@ -132,6 +132,10 @@ describe('a site built under a path', () => {
     // nginx finds files at its root followed by the path: a root holding digest/.
     const root = tempDir('subpath-root');
     symlinkSync(dist, path.join(root, 'digest'));
+    // What else a host's folder (/var/www) holds is not the site's to serve.
+    writeFileSync(path.join(root, 'backup.env'), 'db_password=secret\n');
+    mkdirSync(path.join(root, 'digest-old'));
+    writeFileSync(path.join(root, 'digest-old', 'index.html'), '<p>old site</p>');
     const nginx = await startNginx((listen) => renderNginxServer({ site, root, listen }));
     try {
       const wrong: string[] = [];
@@ -149,11 +153,17 @@ describe('a site built under a path', () => {
         expect(status).toBe(404);
         expect(body.toString('utf8')).toMatch(new RegExp(`^<!DOCTYPE html><html lang="${lang}"`));
       }
+      for (const outside of ['/backup.env', '/digest-old/', '/digest-old/index.html', `${base}../backup.env`, '/digest.env']) {
+        const { status, body } = await rawGet(`${nginx.url}${outside}`);
+        expect([outside, status]).toEqual([outside, 404]);
+        expect(body.toString('utf8')).not.toMatch(/db_password|old site/);
+      }
       // Outside the site's files: the host's root sends readers to the site, the path without its
       // slash gets it added, both with the site's security headers.
       for (const [asked, status, location] of [
         ['/', 302, base],
         [base.slice(0, -1), 301, base],
+        [`${base.slice(0, -1)}?q=nova`, 301, `${base}?q=nova`],
       ] as const) {
         const { status: got, headers } = await rawGet(`${nginx.url}${asked}`);
         expect([got, headers['location'], headers['x-content-type-options']]).toEqual([status, location, 'nosniff']);

@@ -46,7 +46,12 @@ describe('the nginx server block', () => {
     expect(block).toContain('server_name x.github.io;');
     expect(block).toContain('listen 127.0.0.1:8080;');
     expect(block).not.toContain('listen [::]');
+    // Outside the path: the host's root, the path without its slash, and a 404 for all else there.
+    expect(block).toMatch(/location = \/ \{\n\s*return 302 \/digest\/;/);
+    expect(block).toMatch(/location = \/digest \{\n\s*return 301 \/digest\/\$is_args\$args;/);
+    expect(block).toMatch(/location \/ \{\n\s*return 404;/);
     expect(locations(block)).toEqual([
+      '/',
       '/digest/',
       '\\.html$',
       '/rss\\.xml$',
@@ -80,8 +85,9 @@ describe('the nginx server block', () => {
 
   it('places locations at the decoded base path, and refuses one whose characters nginx would read as its own syntax', () => {
     const block = renderNginxServer({ site: new URL('https://x.org/%E6%96%87%E6%91%98/'), root: '/srv/www', listen: '80' });
-    expect(locations(block)[0]).toBe('/文摘/');
+    expect(locations(block).slice(0, 2)).toEqual(['/', '/文摘/']);
     expect(block).toContain('return 302 /%E6%96%87%E6%91%98/;');
+    expect(block).toContain('location = /文摘 {\n        return 301 /%E6%96%87%E6%91%98/$is_args$args;');
     expect(() => renderNginxServer({ site: new URL('https://x.org/a;b/'), root: '/srv/www', listen: '80' })).toThrow(
       /SITE_URL's path "\/a;b\/" holds ";", which an nginx server block cannot hold as written\. Fix:/,
     );
