@@ -30,7 +30,8 @@ export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
  * The address the site is published at, ending in `/`; `SITE_URL` overrides the default. One that
  * is no http(s) address, or whose path holds characters other than letters, digits and `-._~/`
  * (Astro builds no page with a parameter under such a base, and a web server's configuration
- * reads some as its own syntax), is refused with the fix.
+ * reads some as its own syntax), or an empty segment, or that gives a user, a query or a fragment,
+ * is refused with the fix.
  */
 export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
   const written = env['SITE_URL'] || 'https://openstack-digest.example.org/';
@@ -42,6 +43,17 @@ export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
     throw refuse('is no web address', 'set it to the address the site is published at, such as https://example.org/digest/');
   }
   if (site.protocol !== 'https:' && site.protocol !== 'http:') throw refuse('is no http or https address', 'start it with https://');
+  // Every page would carry them: in its canonical link, the feeds, the sitemap.
+  if (site.username || site.password)
+    throw refuse('gives a user name or password before its host', `write it without them: ${site.protocol}//${site.host}${site.pathname}`);
+  if (site.search || site.hash || /[?#]/.test(written))
+    throw refuse('has a query or fragment', `write only the address the site is published at: ${site.origin}${site.pathname}`);
+  // `//digest/` in a link is the host `digest`, not a path of this site.
+  if (site.pathname.includes('//'))
+    throw refuse(
+      'has an empty segment ("//") in its path',
+      `write its path with single slashes: ${site.origin}${site.pathname.replace(/\/{2,}/g, '/')}`,
+    );
   // Named as the reader would write it: `文`, not `%E6`.
   const odd = /[^A-Za-z0-9\-._~/]/u.exec(decodePath(site.pathname));
   if (odd)

@@ -108,4 +108,19 @@ describe('the site address', () => {
       expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(`has "${found}" in its path. Fix: publish the site under a path`);
     }
   });
+
+  it('is refused, with the address to write, when it has an empty path segment, a user, a query or a fragment', () => {
+    for (const [address, why, fix] of [
+      ['https://example.org//digest/', 'has an empty segment ("//") in its path', 'https://example.org/digest/'],
+      ['https://example.org/a//b', 'has an empty segment ("//") in its path', 'https://example.org/a/b/'],
+      ['https://staging:s3cret@example.org/digest/', 'gives a user name or password before its host', 'https://example.org/digest/'],
+      ['https://ci@example.org/', 'gives a user name or password before its host', 'https://example.org/'],
+      ['https://example.org/digest/?v=2', 'has a query or fragment', 'https://example.org/digest/'],
+      ['https://example.org/digest/#top', 'has a query or fragment', 'https://example.org/digest/'],
+      ['https://example.org/digest/?', 'has a query or fragment', 'https://example.org/digest/'],
+    ]) {
+      expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(`SITE_URL "${address}" ${why}. Fix: `);
+      expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(fix);
+    }
+  });
 });
