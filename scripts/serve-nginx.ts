@@ -8,12 +8,12 @@
  * its Brotli module (apt-get install nginx libnginx-mod-http-brotli-static).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { nginxBasePath, renderNginxServer } from '../src/lib/hosting/nginx.ts';
 
-import { startNginx } from './lib/nginx-server.ts';
+import { builtSiteAddress, startNginx } from './lib/nginx-server.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
 const { values } = readCommandLine('usage: npm run serve:nginx -- [--dir <built-site>] [--port <port>]', {
@@ -23,6 +23,14 @@ const site = readSiteUrl();
 const dist = path.resolve(values.dir);
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`${dist} holds no built site. Fix: run \`npm run build\` (with the same SITE_URL) first.`);
+  process.exit(1);
+}
+// Served under another path than it was built for, the home page would answer and every link fail.
+const builtFor = builtSiteAddress(await readFile(path.join(dist, 'index.html'), 'utf8'));
+if (builtFor && builtFor.pathname !== site.pathname) {
+  console.error(
+    `${dist} was built for ${builtFor.href} (its home page's canonical link), not ${site.href}: its links lead under ${builtFor.pathname}. Fix: run with SITE_URL=${builtFor.href}, or build again with SITE_URL=${site.href}.`,
+  );
   process.exit(1);
 }
 

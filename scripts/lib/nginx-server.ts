@@ -98,3 +98,13 @@ export async function startNginx(serverBlock: (listen: string) => string, { port
     },
   };
 }
+
+/**
+ * The address a built site was built for, read from its home page's canonical link (every page
+ * has one, made from SITE_URL), or undefined when it has none.
+ * @example builtSiteAddress('<link rel="canonical" href="https://x.org/digest/">')?.pathname // '/digest/'
+ */
+export function builtSiteAddress(homePage: string): URL | undefined {
+  const href = /<link rel="canonical" href="([^"]+)"/.exec(homePage)?.[1];
+  return href ? (URL.parse(href.replaceAll('&amp;', '&')) ?? undefined) : undefined;
+}

@@ -101,6 +101,18 @@ describe('the scripts', () => {
       expect(readdirSync(scratch).sort()).toEqual(['passwd', 'posts']);
     });
 
+    it('serve:nginx refuses a site built for another path, naming the SITE_URL it was built with', () => {
+      const built = tempDir('built-for-digest');
+      writeFileSync(path.join(built, 'index.html'), '<!DOCTYPE html><link rel="canonical" href="https://example.org/digest/"><h1>x</h1>');
+      const result = runScript('scripts/serve-nginx.ts', ['--dir', built, '--port', '1'], {
+        SITE_URL: 'https://openstack-digest.example.org/',
+      });
+      expect(result.status, result.output).toBe(1);
+      expect(result.stderr).toContain(
+        `${built} was built for https://example.org/digest/ (its home page's canonical link), not https://openstack-digest.example.org/: its links lead under /digest/. Fix: run with SITE_URL=https://example.org/digest/`,
+      );
+    });
+
     it('replaces a block nginx-config wrote, as the README has deploy/nginx.conf written again', () => {
       const block = path.join(scratch, 'nginx.conf');
       writeFileSync(block, readFileSync(path.join(projectRoot, 'deploy/nginx.conf'), 'utf8').replace('server {', 'server { # edited'));
