@@ -161,9 +161,25 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
  * the text, so a section's note would show under the last section, in another project's feed
  * and search record, its anchors stripped by the allowlist. For an issue body and a credit alike.
  */
+/** How the text after an unclosed formatting element would look, said for the editor. */
+const FORMATTED_AS: Readonly<Record<string, string>> = {
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  code: 'code',
+  tt: 'code',
+  s: 'struck through',
+  strike: 'struck through',
+  u: 'underlined',
+  small: 'small',
+  big: 'big',
+};
+
 export function writingProblems({
   unspacedHeadings,
   unclosed,
+  unclosedFormatting,
   vanishingTags,
   runOnAddresses,
   userAddresses,
@@ -191,6 +207,16 @@ export function writingProblems({
       fix: comment
         ? 'close the comment with "-->" where it should end'
         : `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
+    });
+  }
+  for (const { tag, name, line } of unclosedFormatting) {
+    problems.push({
+      line,
+      message:
+        name === 'a'
+          ? `"${tag}" is never closed: the link would take in the text after it, paragraph after paragraph (the HTML parser opens it again in each), up to the next link or the end of the text`
+          : `"${tag}" is never closed: the HTML parser opens <${name}> again in every paragraph after it, so the rest of the text, the sections after it included, would be ${FORMATTED_AS[name] ?? `inside <${name}>`}`,
+      fix: `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
     });
   }
   for (const { tag, name, line, element, swallows } of vanishingTags) {

@@ -29,7 +29,7 @@ import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllo
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
-import { unclosedHtml, vanishingTags, type RawHtml, type UnclosedHtml, type VanishingTag } from './unclosed-html.ts';
+import { unclosedFormatting, unclosedHtml, vanishingTags, type RawHtml, type UnclosedHtml, type VanishingTag } from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
@@ -76,6 +76,8 @@ export interface RenderedText {
   literalStars: number[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
   unclosed: UnclosedHtml[];
+  /** Formatting elements of raw HTML never closed (`<b>`), which the page would carry on into every paragraph after them. */
+  unclosedFormatting: UnclosedHtml[];
   /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`, `＃＃ Glance`), with their lines. */
   unspacedHeadings: { text: string; line: number }[];
   /** Headings that start parts and hold a link or an image, whose address a section's title would not show, with their lines. */
@@ -260,6 +262,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const writing = {
     vanishingTags: vanishingTags(rawPieces),
     unclosed: unclosedHtml(rawPieces),
+    unclosedFormatting: unclosedFormatting(rawPieces),
     unspacedHeadings,
     linkedHeadings,
     nestedHeadings,

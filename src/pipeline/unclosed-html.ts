@@ -140,3 +140,44 @@ export function vanishingTags(pieces: readonly RawHtml[]): VanishingTag[] {
     return [{ tag, name, line, element: true, ...(holds && DROPPED_ELEMENTS.has(name) ? { swallows: true } : {}) }];
   });
 }
+
+/**
+ * The HTML parser's formatting elements: one left open is not closed by the end of its paragraph
+ * or block but opened again in every one after it, to the end of the text (the parser's
+ * "reconstruct the active formatting elements"), so the sections after it are bold, italic, a
+ * link…
+ */
+const FORMATTING_ELEMENTS: ReadonlySet<string> = new Set([
+  'a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u',
+]); // prettier-ignore
+
+/** Comments (closed or not), and elements whose content the HTML parser reads as text. */
+const HIDDEN_TAGS = new RegExp(`<!--[\\s\\S]*?(?:-->|$)|<(${[...RAW_TEXT_ELEMENTS].join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`, 'gi');
+
+/**
+ * The formatting elements opened in `pieces` (a text's raw HTML, in order; comments left out) and
+ * never closed after, each with its tag as written and its line. A link opened while another is
+ * open ends that one: the first is reported, as what it takes in is not what was meant.
+ * @example unclosedFormatting([{ value: '<b>', line: 3 }]) // [{ tag: '<b>', name: 'b', line: 3 }]
+ */
+export function unclosedFormatting(pieces: readonly RawHtml[]): UnclosedHtml[] {
+  const open: UnclosedHtml[] = [];
+  const unclosed: UnclosedHtml[] = [];
+  for (const { value, line } of pieces) {
+    // Tags inside comments and scripts are text: blanked, their lines kept.
+    const tags = value.replace(HIDDEN_TAGS, (hidden) => hidden.replace(/[^\n]/g, ' '));
+    for (const { 0: tag, 1: closing, 2: written = '', index } of tags.matchAll(TAG)) {
+      const name = written.toLowerCase();
+      // `<b/>` opens a `<b>` as `<b>` does: HTML ignores the slash on an element that can hold text.
+      if (!FORMATTING_ELEMENTS.has(name)) continue;
+      const opened = open.findLastIndex((element) => element.name === name);
+      if (closing) {
+        if (opened >= 0) open.splice(opened, 1);
+        continue;
+      }
+      if (name === 'a' && opened >= 0) unclosed.push(...open.splice(opened, 1));
+      open.push({ tag, name, line: line + (tags.slice(0, index).match(/\n/g)?.length ?? 0) });
+    }
+  }
+  return [...unclosed, ...open].sort((a, b) => a.line - b.line);
+}

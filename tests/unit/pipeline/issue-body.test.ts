@@ -174,6 +174,22 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports a formatting tag never closed, which the page would carry on into the sections after it', () => {
+    const { problems } = read(
+      ['## Common', '', 'juno-3 <b>里程碑于 9.4 号发布。', '', '## Nova', '', '见 <a href="https://x.org/">链接', ''].join('\n'),
+    );
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          '"<b>" is never closed: the HTML parser opens <b> again in every paragraph after it, so the rest of the text, the sections after it included, would be bold',
+        fix: 'close it with </b> where it should end, or write it as code (`<b>`)',
+      },
+      expect.objectContaining({ line: 7, message: expect.stringContaining('the link would take in the text after it') }),
+    ]);
+    expect(read('## Nova\n\n<b>粗</b>，<em>跨段\n\n仍是强调</em>，`<i>` 是代码。').problems).toEqual([]);
+  });
+
   it('reports an address that gives a user name or password before its host, in a link, an image or a frame, not an "@" in a path', () => {
     const { problems } = read(
       [
