@@ -94,8 +94,9 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
   }
   return {
     resolve(heading) {
-      // Parentheses are read as a subtitle's, never as punctuation to ignore: `Nova (` names no project.
-      const whole = /[()（）]/.test(heading) ? undefined : byKey.get(normalizeProjectKey(heading));
+      // Parentheses are read as a subtitle's, never as punctuation to ignore (`Nova (` names no
+      // project), and an emoji or other symbol is the editor's words, not to vanish with it (`Heat 🚀`).
+      const whole = /[()（）\p{So}]/u.test(heading) ? undefined : byKey.get(normalizeProjectKey(heading));
       if (whole) return whole;
       const { name, subtitle } = splitHeading(heading);
       const named = name === heading.trim() ? undefined : byKey.get(normalizeProjectKey(name));

@@ -192,7 +192,7 @@ export function writingProblems({
     problems.push({
       line,
       message: text.startsWith('##')
-        ? `"${text}" is not a heading: Markdown needs a plain space after "##", so its text joins the section before`
+        ? `"${text}" is not a heading: Markdown needs a plain space after "##"${CHARACTER_NAMES[text.charAt(2)] ? ` (here ${CHARACTER_NAMES[text.charAt(2)]}, which looks the same)` : ''}, so its text joins the section before`
         : `"${text}" is not a heading: Markdown reads only half-width "##" (not full-width "＃"), so its text joins the section before`,
       fix: `write "${heading}"`,
     });
@@ -289,6 +289,19 @@ function setextHeading(text: string, line: number): BodyProblem {
 }
 
 function unknownHeading(text: string, line: number, resolver: ProjectResolver): BodyProblem {
+  // Copied from a web page or a chat, a heading can hold what no one sees: named, or the fix looks like the heading.
+  const hidden = HIDDEN_CHARACTER.exec(text);
+  if (hidden) {
+    const visible = text.replace(HIDDEN_CHARACTERS, (found) => (/\p{Cf}/u.test(found) ? '' : ' ')).replace(/ {2,}/g, ' ');
+    const code = `U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return {
+      line,
+      message: `heading "## ${text}" holds an invisible character, ${code}${CHARACTER_NAMES[hidden[0]] ? ` (${CHARACTER_NAMES[hidden[0]]})` : ''}, ${hidden.index ? `after "${text.slice(0, hidden.index)}"` : 'at its start'}`,
+      fix: resolver.resolve(visible.trim())
+        ? `delete it, so the heading reads "## ${visible.trim()}"`
+        : `delete it; then ${unknownHeading(visible.trim(), line, resolver).fix}`,
+    };
+  }
   const named = namedPrefix(text, resolver);
   if (named) {
     // One subtitle of the words after the name (a subtitle it already had among them), without
@@ -327,10 +340,26 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
     line,
     message: `heading "## ${text}" matches no project or alias`,
     fix: suggestion
-      ? `did you mean "${suggestion.name.en}" (${suggestion.id})? Fix the heading, or add "${text}" to its aliases in src/content/projects.yaml`
+      ? `did you mean "${suggestion.name.en}" (${suggestion.id})? Fix the heading, or add "${splitHeading(text).name}" to its aliases in src/content/projects.yaml`
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
 }
+
+/** Characters a heading can hold unseen: format characters (zero-width, direction marks) and spaces other than the plain one. */
+const HIDDEN_CHARACTERS = /[\p{Cf}\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+const HIDDEN_CHARACTER = new RegExp(HIDDEN_CHARACTERS.source, 'u');
+const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  '\u200B': 'a zero-width space',
+  '\u200C': 'a zero-width non-joiner',
+  '\u200D': 'a zero-width joiner',
+  '\u2060': 'a word joiner',
+  '\uFEFF': 'a byte order mark',
+  '\u00AD': 'a soft hyphen',
+  '\u00A0': 'a no-break space',
+  '\u3000': 'a full-width space',
+  '\u200E': 'a left-to-right mark',
+  '\u200F': 'a right-to-left mark',
+};
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {

@@ -441,6 +441,49 @@ describe('reading an issue body', () => {
     expect(problems).toEqual([{ line: 1, message: expect.stringContaining(said), fix }]);
   });
 
+  it.each([
+    [
+      '## Nova\u200B (热迁移专题)',
+      'holds an invisible character, U+200B (a zero-width space), after "Nova"',
+      'delete it, so the heading reads "## Nova (热迁移专题)"',
+    ],
+    [
+      '## \u200DNova',
+      'holds an invisible character, U+200D (a zero-width joiner), at its start',
+      'delete it, so the heading reads "## Nova"',
+    ],
+    [
+      '## Nova\u2009计算',
+      'holds an invisible character, U+2009, after "Nova"',
+      'delete it; then put the words after the name in parentheses, as the section\'s subtitle: "## Nova (计算)"',
+    ],
+  ])('names the invisible character in %j, whose fix would otherwise look like the heading', (heading, said, fix) => {
+    expect(read(`${heading}\n\nx`).problems).toEqual([{ line: 1, message: expect.stringContaining(said), fix }]);
+  });
+
+  it('says which space "##" is followed by when it is not the plain one', () => {
+    expect(read('##\u00A0Nova\n\nx').problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('needs a plain space after "##" (here a no-break space, which looks the same)'),
+      }),
+    ]);
+  });
+
+  it('suggests an alias of the name alone, never with the subtitle, which an alias cannot hold', () => {
+    expect(read('## Nvoa (热迁移专题)\n\nx').problems).toEqual([
+      expect.objectContaining({
+        fix: 'did you mean "Nova" (nova)? Fix the heading, or add "Nvoa" to its aliases in src/content/projects.yaml',
+      }),
+    ]);
+  });
+
+  it('keeps an emoji in a heading: as the subtitle, not dropped with the punctuation names are read without', () => {
+    expect(read('## Heat 🚀\n\nx').problems).toEqual([
+      expect.objectContaining({ fix: expect.stringContaining('as the section\'s subtitle: "## Heat (🚀)"') }),
+    ]);
+    expect(read('## Heat (🚀)\n\nx').sections).toEqual([expect.objectContaining({ projectId: 'heat', subtitle: '🚀' })]);
+  });
+
   it('accepts a subtitle left empty, "## Nova ()", as the heading "Nova"', () => {
     expect(read('## Nova ()\n\nx')).toMatchObject({ sections: [{ projectId: 'nova' }], problems: [] });
   });
