@@ -3,9 +3,17 @@
  * are read and sorted into the archive once per build, then shared by every page and feed. In
  * dev, once per change of the content, and the content's problems are shown instead of pages.
  */
+import path from 'node:path';
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
-import { CONTENT_VERSION_SHOWN, contentSettled, contentVersion, problemReport, storedCollections } from '../pipeline/content-hub.ts';
+import {
+  CONTENT_VERSION_SHOWN,
+  contentProblems,
+  contentSettled,
+  contentVersion,
+  problemReport,
+  storedCollections,
+} from '../pipeline/content-hub.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
@@ -32,9 +40,15 @@ export async function getSite(): Promise<Site> {
   const report = problemReport();
   // Only in dev: a build stops at the loaders.
   if (report) {
-    // The version shown lets the dev server tell this error, sent to open pages after a delay, from the content now.
+    const [first] = contentProblems();
+    // The version shown lets the dev server tell this error, sent to open pages after a delay, from
+    // the content now. Without a stack, the overlay's code frame and "open in editor" take the
+    // first problem's file and line, not this line of code.
     throw Object.assign(new AstroError(report, 'Fix the files named above; the page comes back once they are saved.'), {
       [CONTENT_VERSION_SHOWN]: contentVersion(),
+      title: 'The content has problems',
+      stack: '',
+      ...(first ? { loc: { file: path.resolve(first.file), line: first.line ?? 1, column: 1 } } : {}),
     });
   }
   if (storedCollections().size === 0) {

@@ -95,6 +95,10 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
       const shown = await overlayText(page);
       expect(shown).toContain('number: expected the issue number as a positive whole number');
       expect(shown).toContain('Fix: correct number');
+      // The overlay opens the broken file at its line in the editor, not the code that reported it.
+      expect(shown).toContain('The content has problems');
+      expect(shown).toContain(`${path.basename(issueFile())}:2:1`);
+      expect(shown).not.toContain('collections.ts');
       expect(server?.output()).toContain(`${issueFile()}:2  number: expected the issue number`);
     } finally {
       writeFileSync(issueFile(), good);
