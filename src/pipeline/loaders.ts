@@ -14,8 +14,6 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { createArchive } from '../lib/archive.ts';
-import type { SearchConcept } from '../lib/search/names.ts';
-import type { Project } from '../schemas/project.ts';
 import {
   contentMode,
   publishCollection,
@@ -29,13 +27,13 @@ import { loadContentFiles, publishedContent, toEntries, writtenSinceRead, type L
 import { linkMovesFile, toSiteUrl } from './paths.ts';
 import { isNotContent } from './folder.ts';
 import { formatProblems } from './problems.ts';
+import type { Registries, RegistrySource } from './registry.ts';
 import { searchRecordsOf } from './search-records.ts';
 
 interface Options {
   issuesDir: string;
-  registry: readonly Project[];
-  /** The releases and projects search knows by name (`searchConcepts`), handed to the index with the records. */
-  concepts: readonly SearchConcept[];
+  /** The project and release registries, read again in dev when they change. */
+  registries: RegistrySource;
 }
 
 interface Entry {
@@ -45,27 +43,46 @@ interface Entry {
   data: Record<string, unknown>;
 }
 
-/** A registry (projects, releases; already validated when the content configuration read it), by id. */
-export function registryLoader(name: string, registry: readonly { id: string }[]): Loader {
+/** A registry (projects, releases), by id; in dev, published again when the registries change. */
+export function registryLoader(
+  name: string,
+  registries: RegistrySource,
+  entriesOf: (read: Registries) => readonly { id: string }[],
+): Loader {
   return {
     name,
-    load: async ({ collection, store }) => {
+    load: async ({ collection, store, watcher }) => {
       store.clear();
-      publishCollection(
-        collection,
-        registry.map((entry) => ({ id: entry.id, data: entry })),
-      );
+      // Its problems are reported by the issues' loaders, with every other content problem.
+      const publish = () => {
+        const read = registries.current();
+        if (read)
+          publishCollection(
+            collection,
+            entriesOf(read).map((entry) => ({ id: entry.id, data: entry })),
+          );
+      };
+      publish();
+      if (!watcher) return;
+      const onChange = (event: string, changed: string) => {
+        if (!registries.files.includes(changed)) return;
+        registries.reloadFor(`${event}\0${changed}`);
+        publish();
+      };
+      watcher.add([...registries.files]);
+      watcher.on('all', onChange);
+      replaceWatching(name, () => watcher.off('all', onChange));
     },
   };
 }
 
 /** The Chinese issues, by number; hands the archive's search records to the index. */
 export function issuesLoader(options: Options): Loader {
-  return folderLoader('digest-issues', options, (content) => {
+  return folderLoader('digest-issues', options, (content, _context, registries) => {
     const { issues, translations } = toEntries(content);
     publishSearchRecords(() => ({
-      records: searchRecordsOf(createArchive(issues, translations), options.registry),
-      concepts: [...options.concepts],
+      records: searchRecordsOf(createArchive(issues, translations), registries.projects),
+      concepts: [...registries.concepts],
     }));
     return content.issues.map((issue, index) => ({ id: String(issue.data.number), file: issue.file, data: issues[index] ?? {} }));
   });
@@ -109,7 +126,11 @@ function readForChange(change: string | undefined, read: () => Promise<LoadedCon
 /** How long after a change the changed file is checked again for a save the read did not see whole. */
 const SETTLE_MS = 150;
 
-function folderLoader(name: string, options: Options, entriesOf: (content: LoadedContent, context: LoaderContext) => Entry[]): Loader {
+function folderLoader(
+  name: string,
+  options: Options,
+  entriesOf: (content: LoadedContent, context: LoaderContext, registries: Registries) => Entry[],
+): Loader {
   return {
     name,
     async load(context) {
@@ -123,13 +144,22 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       let latest = 0;
       const sync = async (change?: string) => {
         const generation = ++latest;
-        const content = await readForChange(change, () =>
-          loadContentFiles(options.issuesDir, { registry: options.registry, site }, { fresh: change !== undefined }),
-        );
+        if (change !== undefined && options.registries.files.includes(change.slice(change.indexOf('\0') + 1))) {
+          options.registries.reloadFor(change);
+        }
+        const registries = options.registries.current();
+        // Every issue's headings and projects resolve against the registries: none is read without them.
+        const content =
+          registries && options.registries.problems().length === 0
+            ? await readForChange(change, () =>
+                loadContentFiles(options.issuesDir, { registry: registries.projects, site }, { fresh: change !== undefined }),
+              )
+            : undefined;
         if (generation !== latest) return;
-        const firstToReport = reportProblems(name, content.problems);
-        if (content.problems.length > 0) {
-          const report = formatProblems(content.problems);
+        const problems = content?.problems ?? options.registries.problems();
+        const firstToReport = reportProblems(name, problems);
+        if (!content || !registries || problems.length > 0) {
+          const report = formatProblems(problems);
           if (contentMode() === 'build') {
             const problem = new AstroError(report, 'Fix the files named above; `npm run check` lists the same problems.');
             // The problems are the editor's, in their files: Astro would print this module's frames under them.
@@ -142,7 +172,7 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
         }
         // Drafts are shown while editing, never built.
         const shown = contentMode() === 'build' ? publishedContent(content) : content;
-        publishCollection(collection, entriesOf(shown, context).map(toStoredEntry));
+        publishCollection(collection, entriesOf(shown, context, registries).map(toStoredEntry));
       };
       await sync();
       if (!watcher) return;
@@ -151,7 +181,7 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
       const onChange = (event: string, changed: string) => {
         // An editor's swap file or backup copy changes no content: no read, no reload of the open page.
         const inFolder = changed.startsWith(folder) && !path.relative(folder, changed).split(path.sep).some(isNotContent);
-        if (!inFolder && changed !== linkMovesFile) return;
+        if (!inFolder && changed !== linkMovesFile && !options.registries.files.includes(changed)) return;
         const log = (error: Error) => logger.error(error.message);
         const read = sync(`${event}\0${changed}`);
         trackRead(read.catch(log));
@@ -165,7 +195,7 @@ function folderLoader(name: string, options: Options, entriesOf: (content: Loade
             if (written) trackRead(sync(`settled\0${changed}`).catch(log));
           }, log);
       };
-      watcher.add([options.issuesDir, linkMovesFile]);
+      watcher.add([options.issuesDir, linkMovesFile, ...options.registries.files]);
       watcher.on('all', onChange);
       replaceWatching(name, () => watcher.off('all', onChange));
     },

@@ -1,10 +1,12 @@
-/** Reads the registries (projects, releases) once, with errors that name the file, entry and field. */
+/** Reads the registries (projects, releases), with errors that name the file, entry and field. */
 import { readFileSync } from 'node:fs';
 import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
-import { displayPath } from './paths.ts';
+import { searchConcepts, type SearchConcept } from '../lib/search/names.ts';
+import { displayPath, registryFile, releasesFile } from './paths.ts';
+import type { ContentProblem } from './problems.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 /**
@@ -71,4 +73,78 @@ export function loadReleaseRegistry(file: string): Release[] {
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return entries;
+}
+
+/** Both registries and the names search knows from them. */
+export interface Registries {
+  projects: Project[];
+  releases: Release[];
+  /** The releases and projects search knows by name (`searchConcepts`), handed to the index with the records. */
+  concepts: SearchConcept[];
+}
+
+/**
+ * The registries as the content loaders read them: read once, and again (in dev) when either file
+ * changes. A registry that does not read leaves its problems for the loaders to report, with the
+ * file and line, as they report an issue's; the last good reading stays until it reads again.
+ */
+export interface RegistrySource {
+  /** The registries as last read well; undefined when they never were. */
+  current(): Registries | undefined;
+  /** What stopped the last reading (none when it read well). */
+  problems(): ContentProblem[];
+  /** The registry files to watch. */
+  files: readonly string[];
+  /** Reads the registries again for a change, once however many loaders hear it. */
+  reloadFor(change: string): void;
+}
+
+export function registrySource(files = { projects: registryFile, releases: releasesFile }): RegistrySource {
+  let current: Registries | undefined;
+  let problems: ContentProblem[] = [];
+  let lastChange: string | undefined;
+  const read = () => {
+    try {
+      const projects = loadProjectRegistry(files.projects);
+      const releases = loadReleaseRegistry(files.releases);
+      // A name two entries claim, across both registries, stops here too.
+      current = { projects, releases, concepts: searchConcepts(projects, releases) };
+      problems = [];
+    } catch (error) {
+      problems = registryProblems((error as Error).message, files.projects);
+    }
+  };
+  read();
+  return {
+    current: () => current,
+    problems: () => problems,
+    files: [files.projects, files.releases],
+    reloadFor(change) {
+      // Every loader hears a change in the same turn of the event loop; a later one, even to the same file, reads anew.
+      if (change === lastChange) return;
+      lastChange = change;
+      setImmediate(() => {
+        if (lastChange === change) lastChange = undefined;
+      });
+      read();
+    },
+  };
+}
+
+/**
+ * A registry's error as content problems, one per line of it (`src/content/projects.yaml:68: …`).
+ * @example registryProblems('src/content/projects.yaml:68: project nova, aliases: x', 'p.yaml')[0]?.line // 68
+ */
+export function registryProblems(message: string, fallbackFile: string): ContentProblem[] {
+  return message.split('\n').map((text) => {
+    // `file:line: …`, or `file, file: …` for a name both registries claim.
+    const at = /^(\S+?\.yaml(?:, \S+?\.yaml)*)(?::(\d+))?: (.*)$/.exec(text);
+    return {
+      file: at?.[1] ?? displayPath(fallbackFile),
+      ...(at?.[2] ? { line: Number(at[2]) } : {}),
+      field: 'registry',
+      message: at?.[3] ?? text,
+      fix: 'correct the registry as said; the pages come back once it is saved',
+    };
+  });
 }

@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { registryFile, releasesFile } from '../../../src/pipeline/paths.ts';
+import { registrySource } from '../../../src/pipeline/registry.ts';
+import { removeTempDirs, tempDir } from '../../helpers/temp-dir.ts';
+
+/** Copies of the real registries, to edit as an editor would while the dev server runs. */
+function copies() {
+  const dir = tempDir('registries');
+  const files = { projects: path.join(dir, 'projects.yaml'), releases: path.join(dir, 'releases.yaml') };
+  writeFileSync(files.projects, readFileSync(registryFile, 'utf8'));
+  writeFileSync(files.releases, readFileSync(releasesFile, 'utf8'));
+  return files;
+}
+
+const nova = (source: ReturnType<typeof registrySource>) => source.current()?.projects.find((project) => project.id === 'nova');
+const aliasOf = (text: string, alias: string) => text.replace(/(- id: nova\n(?:.*\n)*?\s+aliases: \[)/, `$1${alias}, `);
+
+describe('the registries as the loaders read them', () => {
+  afterAll(removeTempDirs);
+
+  it('read again on a change, an alias just added included, once however many loaders hear it', async () => {
+    const files = copies();
+    const source = registrySource(files);
+    expect(source.problems()).toEqual([]);
+    expect(nova(source)?.aliases).not.toContain('新星');
+    writeFileSync(files.projects, aliasOf(readFileSync(files.projects, 'utf8'), '新星'));
+    source.reloadFor('change\0projects.yaml');
+    expect(nova(source)?.aliases).toContain('新星');
+    expect(source.current()?.concepts.find((concept) => concept.key === 'project:nova')?.names).toContain('新星');
+    // The same change heard by the next loader reads nothing again; a later change does.
+    writeFileSync(files.projects, readFileSync(registryFile, 'utf8'));
+    source.reloadFor('change\0projects.yaml');
+    expect(nova(source)?.aliases).toContain('新星');
+    await new Promise((resolve) => setImmediate(resolve));
+    source.reloadFor('change\0projects.yaml');
+    expect(nova(source)?.aliases).not.toContain('新星');
+  });
+
+  it('keep the last good reading and name the file and line of what stops a new one, until it is fixed', () => {
+    const files = copies();
+    const source = registrySource(files);
+    const good = readFileSync(files.projects, 'utf8');
+    // Two projects claim one name.
+    writeFileSync(files.projects, aliasOf(good, 'Cinder'));
+    source.reloadFor('change\0a');
+    expect(source.problems()).toEqual([
+      expect.objectContaining({ field: 'registry', message: expect.stringContaining('"Cinder" names both') }),
+    ]);
+    expect(nova(source)?.aliases).not.toContain('Cinder');
+    writeFileSync(files.projects, good.replace('- id: nova', '- id: nova\n  kind: [broken'));
+    source.reloadFor('change\0b');
+    expect(source.problems()[0]).toMatchObject({
+      file: files.projects,
+      line: expect.any(Number),
+      message: expect.stringContaining('YAML'),
+    });
+    writeFileSync(files.projects, good);
+    source.reloadFor('change\0c');
+    expect(source.problems()).toEqual([]);
+  });
+
+  it('report a registry broken from the start, with nothing read', () => {
+    const files = copies();
+    writeFileSync(files.releases, 'not: [a list\n');
+    const source = registrySource(files);
+    expect(source.current()).toBeUndefined();
+    expect(source.problems()).toEqual([
+      expect.objectContaining({ file: files.releases, line: 2, field: 'registry', message: expect.stringContaining('broken YAML') }),
+    ]);
+  });
+});
