@@ -22,7 +22,7 @@ import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath, publicDir } from './paths.ts';
 import { controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
-import { checkFileName, listContentFiles, type ContentFile } from './folder.ts';
+import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
 import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
 import { toIsoDay } from '../lib/dates.ts';
@@ -240,10 +240,13 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
     if (result.value) translations.push(result.value);
   }
   problems.push(...checkIssueSet(issues));
-  // Issue files with problems of their own: their translations wait until they are valid.
+  // Issue files with problems of their own: their translations wait until they are valid. One
+  // whose front matter does not read gives no number: its file's name does.
   const valid = new Set(issues.map((issue) => issue.data.number));
   const invalidIssues = new Set(
-    files.flatMap(({ locale, number }) => (locale === defaultLocale && number !== undefined && !valid.has(number) ? [number] : [])),
+    files.flatMap(({ file, locale, number = numberOfFileName(file) }) =>
+      locale === defaultLocale && number !== undefined && !valid.has(number) ? [number] : [],
+    ),
   );
   const checked = checkTranslations(translations, issues, invalidIssues);
   problems.push(...checked.problems);

@@ -122,6 +122,15 @@ export function issueFileName(number: number): string {
   return `${String(number).padStart(4, '0')}.md`;
 }
 
+/**
+ * The issue number a file's name gives (`0008.md` → 8), for a file whose front matter gives none.
+ * @example numberOfFileName('zh-CN/0008.md') // 8
+ */
+export function numberOfFileName(file: string): number | undefined {
+  const name = /^(\d+)\.md$/.exec(path.basename(file))?.[1];
+  return name && Number(name) > 0 && issueFileName(Number(name)) === path.basename(file) ? Number(name) : undefined;
+}
+
 /** A problem when a file's name is not its issue's number. */
 export function checkFileName(file: string, number: number, line: number): ContentProblem | undefined {
   const expected = issueFileName(number);

@@ -60,7 +60,17 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   if (error) {
     const line = 1 + lineCounter.linePos(error.pos[0]).line;
     // A "---" further down (a rule in the body) closed a block that was never closed before the body.
-    return unclosed(lines, line) ?? { line, message: `broken YAML: ${error.message.split('\n')[0]}`, fix: YAML_FIX };
+    const quoting = unclosed(lines, line) ? undefined : quotedValue(yamlText.split('\n'), line - 2);
+    return (
+      unclosed(lines, line) ??
+      (quoting
+        ? {
+            line,
+            message: `${quoting.field}: the value ${quoting.reason}, so the front matter does not read (${error.message.split('\n')[0]})`,
+            fix: `put the value in double quotes: ${quoting.quoted}`,
+          }
+        : { line, message: `broken YAML: ${error.message.split('\n')[0]}`, fix: YAML_FIX })
+    );
   }
   const built = yamlData(document);
   if (isYamlDataError(built)) {
@@ -94,6 +104,26 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     lineOf,
     trailingComments,
   };
+}
+
+/**
+ * A `field: value` line YAML cannot read that reads once its value is quoted (`description: 本期要点:
+ * Juno-3 发布`, whose `: ` YAML reads as another field), the line quoted and what in the value YAML
+ * took for its own; undefined for any other error. `index` is the line's, 0-based, in the YAML.
+ */
+function quotedValue(yamlLines: readonly string[], index: number): { field: string; quoted: string; reason: string } | undefined {
+  const match = /^([A-Za-z][\w.-]*):[ \t]+(?!["'])(\S.*?)[ \t]*$/.exec(yamlLines[index] ?? '');
+  if (!match) return undefined;
+  const [, field = '', value = ''] = match;
+  const quoted = `${field}: ${JSON.stringify(value)}`;
+  const fixed = yamlLines.map((line, at) => (at === index ? quoted : line)).join('\n');
+  if (parseDocument(fixed, { uniqueKeys: true }).errors.length > 0) return undefined;
+  const reason = /:\s/.test(value)
+    ? 'holds ": ", which YAML reads as the start of another field'
+    : /\s#/.test(value)
+      ? 'holds " #", which YAML reads as the start of a comment'
+      : `starts with "${value.charAt(0)}", which YAML reserves`;
+  return { field, quoted, reason };
 }
 
 /** Half of a character written as two (`"\uD800"`), alone: no character, published as U+FFFD. */

@@ -21,7 +21,7 @@ const cases = [
   ['unknown-project', '0009.md', 19, 'body', 'heading "## Novva Compute" matches no project or alias'],
   ['unknown-project-id', '0009.md', 9, 'projects.2', 'unknown project "docker"'],
   ['duplicate-number', '0010.md', 2, 'number', '第九期 (number 9) is also'],
-  ['broken-yaml', '0009.md', 8, 'front matter', 'broken YAML'],
+  ['broken-yaml', '0009.md', 8, 'front matter', 'description: the value holds ": ", which YAML reads as the start of another field'],
   ['overlapping-periods', '0010.md', 5, 'period.start', 'the period 2014-02-20..2014-03-05 overlaps 第九期'],
   ['placeholder-issue', '0009.md', 23, 'body', '"（待补充）" is a placeholder the scaffold wrote, so the file is not ready to publish'],
 ] as const;
@@ -147,6 +147,16 @@ const folders: [name: string, expected: string[], unsaid: string[]][] = [
   ],
   // The issue's own problem is the one to fix; its translation is not said to translate nothing.
   ['translation-of-invalid-issue', ['1 content problem:', 'zh-CN/0009.md:8  author: unknown field author'], ['there is no issue 9']],
+  // Nor when the issue's front matter does not read, so it gives no number: its file's name does.
+  [
+    'translation-of-unreadable-issue',
+    [
+      '1 content problem:',
+      'zh-CN/0009.md:8  front matter: description: the value holds ": "',
+      'Fix: put the value in double quotes: description: "测试: 第九期"',
+    ],
+    ['there is no issue 9'],
+  ],
 ];
 
 describe('folders with several problems', () => {

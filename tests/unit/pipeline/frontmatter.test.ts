@@ -20,9 +20,26 @@ describe('parseFrontmatter', () => {
   });
 
   it('still reports broken YAML inside a closed block', () => {
-    expect(parseFrontmatter('---\nnumber: 8\ndescription: a: b\n---\n')).toMatchObject({
-      line: 3,
+    expect(parseFrontmatter('---\nnumber: 8\nprojects: [nova, neutron\nnext: 1\n---\n')).toMatchObject({
+      line: 4,
       message: expect.stringContaining('broken YAML'),
+      fix: 'correct the YAML between the two "---" lines',
+    });
+  });
+
+  it.each([
+    [
+      'description: 本期要点: Juno-3 发布',
+      'description: the value holds ": ", which YAML reads as the start of another field',
+      'description: "本期要点: Juno-3 发布"',
+    ],
+    ['editor: @alice', 'editor: the value starts with "@", which YAML reserves', 'editor: "@alice"'],
+    ['title: `nova` 第8期', 'title: the value starts with "`", which YAML reserves', 'title: "`nova` 第8期"'],
+  ])('says which value to quote when quoting it is the fix: %s', (line, message, quoted) => {
+    expect(parseFrontmatter(`---\nnumber: 8\n${line}\n---\n`)).toEqual({
+      line: 3,
+      message: expect.stringContaining(message),
+      fix: `put the value in double quotes: ${quoted}`,
     });
   });
 

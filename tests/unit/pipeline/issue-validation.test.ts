@@ -91,7 +91,12 @@ describe('validating one issue file', () => {
     [
       'broken YAML',
       { 'description: 第九期的测试内容': 'description: 第九期: 测试内容' },
-      { field: 'front matter', line: 8, message: expect.stringContaining('broken YAML') },
+      {
+        field: 'front matter',
+        line: 8,
+        message: expect.stringContaining('description: the value holds ": "'),
+        fix: 'put the value in double quotes: description: "第九期: 测试内容"',
+      },
     ],
     [
       'a key given twice',
