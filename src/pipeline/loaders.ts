@@ -88,10 +88,14 @@ export function issuesLoader(options: Options): Loader {
   });
 }
 
-/** Translations, by `<locale>/<number>`; stale ones are logged. */
+/** Translations, by `<locale>/<number>`; stale ones are logged, in dev each once until it is fresh again. */
 export function translationsLoader(options: Options): Loader {
+  let warned = new Set<string>();
   return folderLoader('digest-translations', options, (content, { logger }) => {
-    for (const { file, number, issueFile } of content.stale) {
+    const stale = new Set(content.stale.map(({ file }) => file));
+    const unsaid = content.stale.filter(({ file }) => !warned.has(file));
+    warned = stale;
+    for (const { file, number, issueFile } of unsaid) {
       logger.warn(
         `${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date`,
       );

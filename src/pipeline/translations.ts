@@ -22,7 +22,7 @@ import {
 } from './issue-validation.ts';
 import type { ContentProblem } from './problems.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
-import type { ProjectResolver } from '../lib/projects.ts';
+import { splitHeading, type ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
 import { noLinkRules, type LinkRules } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
@@ -204,16 +204,20 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   }
   const ours = new Set(translation.body.sections.map((section) => section.projectId));
   const theirs = new Set(issue.body.sections.map((section) => section.projectId));
-  for (const section of issue.body.sections) {
-    if (!ours.has(section.projectId)) {
-      problems.push({
-        file,
-        field: 'body',
-        message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
-        fix: `add a "## ${section.projectId}" section (any name or alias of the project works as its heading)`,
-      });
-    }
-  }
+  const lineOfSection = new Map(translation.body.sections.map((section) => [section.projectId, translation.bodyLine + section.line - 1]));
+  issue.body.sections.forEach((section, index) => {
+    if (ours.has(section.projectId)) return;
+    // Where it belongs: before the next of the issue's sections the translation has, else at its end.
+    const next = issue.body.sections.slice(index + 1).find((later) => lineOfSection.has(later.projectId));
+    const line = next && lineOfSection.get(next.projectId);
+    problems.push({
+      file,
+      ...(line ? { line } : {}),
+      field: 'body',
+      message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
+      fix: `add a "## ${splitHeading(section.heading).name}" section ${line ? `before line ${line}` : 'at the end'} (any name or alias of the project works as its heading)`,
+    });
+  });
   for (const section of translation.body.sections) {
     if (!theirs.has(section.projectId)) {
       problems.push({

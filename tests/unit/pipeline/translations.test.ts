@@ -104,7 +104,9 @@ describe('a translation against its issue', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         field: 'body',
+        line: 20,
         message: expect.stringContaining('the issue has a "Common" section (common) that the translation lacks'),
+        fix: 'add a "## Common" section before line 20 (any name or alias of the project works as its heading)',
       }),
       expect.objectContaining({
         field: 'body',
@@ -112,6 +114,14 @@ describe('a translation against its issue', () => {
         message: expect.stringContaining('the translation has a "Heat" section (heat) that the issue does not'),
       }),
     ]);
+  });
+
+  it('says where a missing section goes: at the end when no later section of the issue is there', () => {
+    const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue]);
+    expect(problems).toEqual([
+      expect.objectContaining({ fix: 'add a "## Nova" section at the end (any name or alias of the project works as its heading)' }),
+    ]);
+    expect(problems[0]).not.toHaveProperty('line');
   });
 
   it('is one per issue and language', () => {
