@@ -72,13 +72,22 @@ function metaPolicy(html: string): string {
 }
 
 /**
- * The policy a header must send, where it can know the build (the `_headers` file the build
- * writes): the one in the pages' `<meta>`, hashes included (those of the inline styles and scripts
- * must be allowed by both policies a browser enforces), plus `frame-ancestors 'none'`, which a
- * `<meta>` cannot carry. Directives and their sources sorted, for comparison.
+ * The policy a header sent with every file must carry for these pages to work under it: their
+ * `<meta>` policy (the same directives on every page), with the inline script and style hashes of
+ * all of them (each page inlines only its own styles), plus frame-ancestors.
  */
-export function headerPolicyFromMeta(html: string): string[] {
-  return parsePolicy(`${metaPolicy(html)}; frame-ancestors 'none'`);
+export function headerPolicyFromPages(htmls: readonly string[]): string[] {
+  const sources = new Map<string, Set<string>>();
+  for (const html of htmls) {
+    for (const directive of parsePolicy(metaPolicy(html))) {
+      const [name = '', ...values] = directive.split(' ');
+      const known = sources.get(name) ?? new Set<string>();
+      for (const value of values) known.add(value);
+      sources.set(name, known);
+    }
+  }
+  const merged = [...sources].map(([name, values]) => `${name} ${[...values].join(' ')}`).join('; ');
+  return parsePolicy(`${merged}; frame-ancestors 'none'`);
 }
 
 /**
