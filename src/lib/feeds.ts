@@ -103,7 +103,8 @@ function inLanguage(html: string, text: IssueText, { locale }: FeedContext): str
 
 /**
  * The credits, as every issue page carries them: the editor's (the source linked with its archived
- * copy), and the translator's of a translation; names are isolated from the words and link around them.
+ * copy), the translator's of a translation, and the original's credit statement; names are isolated
+ * from the words and link around them.
  */
 function credit(issue: ArchiveIssue, text: IssueText, { t, locale }: FeedContext): string {
   const { editor, organization, source } = issue.attribution;
@@ -114,7 +115,11 @@ function credit(issue: ArchiveIssue, text: IssueText, { t, locale }: FeedContext
     ? `<p>${translateIsolated(t, 'attribution.translator', { translator: text.translator }, {}, locale)}</p>`
     : '';
   const link = outsideLinkHtml(escapeHtml(new URL(source).host), issue.sourceLink, getLinkLabels(locale, toIsoDay(issue.published)));
-  return `<p>${name} · ${escapeHtml(t('attribution.source'))}${link}</p>${translator}`;
+  // The original's credit statement (a reprint notice) goes wherever its text is republished.
+  const statement = issue.noticeHtml
+    ? `<p>${escapeHtml(t('attribution.notice'))}</p><blockquote lang="zh-CN">${issue.noticeHtml}</blockquote>`
+    : '';
+  return `<p>${name} · ${escapeHtml(t('attribution.source'))}${link}</p>${translator}${statement}`;
 }
 
 /**

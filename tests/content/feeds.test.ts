@@ -60,6 +60,12 @@ describe('feeds built from hostile content', () => {
     }
     const nova = feeds.find((feed) => feed.path === '/projects/nova/rss.xml');
     expect(textOf(nova?.items[0]?.['content:encoded'] ?? '')).toMatch(/^Nova & Neutron raw \]\]> \]\]> & 结束。/);
+    // The original's credit statement goes with its text into every item, its link absolute.
+    for (const feed of feeds) {
+      const html = feed.items[0]?.['content:encoded'] ?? '';
+      expect(textOf(html), feed.path).toContain('声明：转载请注明出处，保留作者 & 信息。');
+      expect(html).toContain(`href="${new URL('/issues/9/#nova', getSiteUrl({})).href}"`);
+    }
     const digest = feeds.find((feed) => feed.path === '/rss.xml');
     expect(textOf(digest?.items[0]?.['content:encoded'] ?? '')).toContain('前言：AT&T 与 a < b，以及 ]]> 结尾。控制字符在这里。');
   });
