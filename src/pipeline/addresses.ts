@@ -20,13 +20,14 @@ export interface ResolvedAddress {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+/** Schemes a reader's browser opens safely: web pages, mail, and IRC (the channels OpenStack met in). */
+const ALLOWED_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'irc:', 'ircs:']);
 
 /**
  * Resolves an address written in the text. An address with a scheme is read as absolute, as a
  * browser on a page of another scheme would (`https:host/x` is `https://host/x`), and written out
  * that way, so no page's scheme changes its meaning; one without is relative to the page, and a
- * root-relative one (`/issues/7/`) to the site's base. Only http(s) and mailto survive;
+ * root-relative one (`/issues/7/`) to the site's base. Only http(s), mailto and irc(s) survive;
  * protocol-relative addresses, other schemes and what does not parse are dropped (undefined).
  * @example resolveAddress('../7/#nova', { site: new URL('https://d.example/'), pagePath: '/issues/8/' }) // { href: '/issues/7/#nova', external: false }
  * @example resolveAddress('https:evil.example/x', page) // { href: 'https://evil.example/x', external: true }
@@ -44,7 +45,8 @@ export function resolveAddress(written: string, { site, pagePath }: PageAddress)
     url = root ?? URL.parse(raw, new URL(pagePath, site.origin));
   }
   if (!url || !ALLOWED_SCHEMES.has(url.protocol)) return undefined;
-  if (url.protocol === 'mailto:') return { href: url.href, external: false };
+  // Mail and IRC open the reader's own program, not a page: neither checked nor archived.
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { href: url.href, external: false };
   if (url.origin !== site.origin) return { href: url.href, external: true };
   // A path opening with `//` would read as another host: one slash is the same path on this site.
   return { href: `${url.pathname.replace(/^\/{2,}/, '/')}${url.search}${url.hash}`, external: false };
@@ -63,4 +65,24 @@ export function userOf(written: string): string | undefined {
   if (!url || !ALLOWED_SCHEMES.has(url.protocol) || url.protocol === 'mailto:' || (!url.username && !url.password)) return undefined;
   const user = /^[a-z][a-z0-9+.-]*:[/\\]*([^/\\?#]*)@/i.exec(written.trim())?.[1];
   return `${user ?? url.username}@`;
+}
+
+/** Schemes that run or carry code: an address with one is an attack, dropped without a word. */
+const ACTIVE_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:', 'blob:', 'file:']);
+
+/**
+ * Why the site does not link an address an editor wrote (`resolveAddress` gave nothing), or
+ * undefined for none worth telling (empty, or an attack's `javascript:`).
+ * @example unlinkedReason('ftp://ftp.example.org/x') // 'an ftp: address, which browsers no longer open'
+ * @example unlinkedReason('//example.net/x') // 'an address without its scheme, which reads as one on this site's own scheme'
+ */
+export function unlinkedReason(written: string): string | undefined {
+  const raw = written.trim();
+  if (!raw) return undefined;
+  if (/^[/\\]{2}/.test(raw)) return "an address without its scheme, which reads as one on this site's own scheme";
+  const scheme = SCHEME.exec(raw)?.[0].toLowerCase();
+  if (!scheme) return 'an address that does not read as one';
+  if (ACTIVE_SCHEMES.has(scheme)) return undefined;
+  if (scheme === 'ftp:') return 'an ftp: address, which browsers no longer open';
+  return `a ${scheme} address, which the site does not link (only http:, https:, mailto: and irc:)`;
 }

@@ -183,6 +183,7 @@ export function writingProblems({
   vanishingTags,
   runOnAddresses,
   userAddresses,
+  unlinked,
   literalStars,
   footnotes,
 }: RenderedText): BodyProblem[] {
@@ -246,6 +247,15 @@ export function writingProblems({
         ? `"${address}" holds a user name and password ("${user}"): every reader would see them, and their browser would send them to ${host}`
         : `"${address}" gives "${user}" before its host: it leads to ${host}, not to what comes before "@"`,
       fix: `write the address without it ("${meant}"), or the address of the site meant`,
+    });
+  }
+  for (const { address, reason, line } of unlinked) {
+    problems.push({
+      line,
+      message: `"${address}" is ${reason}: the page would keep the words and drop the link`,
+      fix: /^[/\\]{2}/.test(address.trim())
+        ? `write it with its scheme ("https://${address.trim().replace(/^[/\\]{2}/, '')}")`
+        : 'link an http(s) page instead, or write the address as code (`…`) for readers to copy',
     });
   }
   for (const line of literalStars) {

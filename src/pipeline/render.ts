@@ -23,7 +23,7 @@ import {
 } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
-import { resolveAddress, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
+import { resolveAddress, unlinkedReason, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
 import type { SiteLink } from './site-links.ts';
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
@@ -72,6 +72,8 @@ export interface RenderedText {
    * as written, with that part and their lines: see `userOf`.
    */
   userAddresses: { address: string; user: string; line: number }[];
+  /** Addresses of links, images and frames the site does not link (`ftp:`, `//host`), as written, why, and their lines. */
+  unlinked: { address: string; reason: string; line: number }[];
   /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
   literalStars: number[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
@@ -243,7 +245,13 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const siteLinks: SiteLink[] = [];
   const addresses = createAddressLines(markdown);
   const userAddresses: RenderedText['userAddresses'] = [];
+  const unlinked: RenderedText['unlinked'] = [];
   const safety = createSafetyStep(page, rawHtml, (written, address, image) => {
+    if (!address) {
+      const reason = unlinkedReason(written);
+      if (reason) unlinked.push({ address: written, reason, line: addresses.lineOf(written) ?? 0 });
+      return;
+    }
     const user = userOf(written);
     const onSite = isOnSite(address);
     if (!user && !onSite) return;
@@ -269,6 +277,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     footnotes,
     runOnAddresses,
     userAddresses,
+    unlinked,
     literalStars: [...new Set(literalStars)],
   };
   const htmls = html.split(BOUNDARY_HTML);
@@ -382,8 +391,8 @@ const EMBEDDED_ADDRESSES: Readonly<Record<string, string>> = {
 function linkEmbedded(node: Readonly<Element>, attribute: string, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties[attribute];
   const address = typeof written === 'string' && written.trim() ? resolveAddress(written, page) : undefined;
-  if (!address) return;
   if (typeof written === 'string') note(written, address, false);
+  if (!address) return;
   const properties: Properties = { href: address.href, ...(address.external ? { rel: EXTERNAL_REL } : {}) };
   const title = node.properties['title'];
   const text = typeof title === 'string' && title.trim() ? title.trim() : address.href;
@@ -446,7 +455,7 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
     if (!isAllowedProperty('a', key)) ctx.setProperty(node, key, undefined);
   }
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
-  if (typeof written === 'string' && address) note(written, address, false);
+  if (typeof written === 'string') note(written, address, false);
   if (address?.href !== written) ctx.setProperty(node, 'href', address?.href);
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
 }
@@ -460,14 +469,14 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
 function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties['src'];
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
-  if (typeof written === 'string' && address) note(written, address, true);
+  if (typeof written === 'string') note(written, address, true);
   const alt = typeof node.properties['alt'] === 'string' ? node.properties['alt'] : '';
   if (!address) {
     if (alt) ctx.replaceNode(node, { type: 'text', value: alt });
     else ctx.removeNode(node);
     return;
   }
-  if (address.external || address.href.startsWith('mailto:')) {
+  if (!isOnSite(address)) {
     const properties: Properties = { href: address.href };
     if (address.external) properties['rel'] = EXTERNAL_REL;
     const text: ElementContent = { type: 'text', value: alt || address.href };
@@ -490,10 +499,11 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
 }
 
 /** Told of each address to this site: as written, as the site writes it, and whether an image loads it. */
-/** Told of every address the text's links, images and frames lead to, as written and as resolved. */
-type NoteAddress = (written: string, address: ResolvedAddress, image: boolean) => void;
+/** Told of every address the text's links, images and frames give, as written and as resolved (undefined: not linked). */
+type NoteAddress = (written: string, address: ResolvedAddress | undefined, image: boolean) => void;
 
-const isOnSite = ({ href, external }: ResolvedAddress) => !external && !href.startsWith('mailto:');
+/** A site path (`/issues/7/`): not elsewhere, nor a mail or IRC address. */
+const isOnSite = ({ href, external }: ResolvedAddress) => !external && href.startsWith('/');
 
 /**
  * The lines addresses to the site are written on, for messages about them: found in the text as

@@ -190,6 +190,36 @@ describe('reading an issue body', () => {
     expect(read('## Nova\n\n<b>粗</b>，<em>跨段\n\n仍是强调</em>，`<i>` 是代码。').problems).toEqual([]);
   });
 
+  it('reports a link, image or frame whose address the site would drop, keeps IRC links, and says nothing of an attack', () => {
+    const { sections, problems } = read(
+      [
+        '## Nova',
+        '',
+        '[FTP](ftp://ftp.example.org/nova.tar.gz) 与 [电话](tel:+861012345678)',
+        '',
+        '![图六](//img.example/w.png) <img src="/\\img.example/z.png" alt="图五">',
+        '',
+        '[#openstack-dev](irc://irc.freenode.net/openstack-dev) [坏](javascript:alert(1))',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          '"ftp://ftp.example.org/nova.tar.gz" is an ftp: address, which browsers no longer open: the page would keep the words and drop the link',
+        fix: 'link an http(s) page instead, or write the address as code (`…`) for readers to copy',
+      },
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('"tel:+861012345678" is a tel: address, which the site does not link'),
+      }),
+      expect.objectContaining({ line: 5, fix: 'write it with its scheme ("https://img.example/w.png")' }),
+      expect.objectContaining({ line: 5, fix: 'write it with its scheme ("https://img.example/z.png")' }),
+    ]);
+    expect(sections[0]?.html).toContain('<a href="irc://irc.freenode.net/openstack-dev">#openstack-dev</a>');
+  });
+
   it('reports an address that gives a user name or password before its host, in a link, an image or a frame, not an "@" in a path', () => {
     const { problems } = read(
       [
