@@ -135,11 +135,12 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
         const decision = decisionAt(at);
         const project = resolver.resolve(bold)?.project ?? resolver.suggest(bold);
         if (decision !== undefined && decision !== 'keep') {
-          open(from, from + text.length, { projectId: decision, ...subtitled(bold) }, Math.max(sectionDepth, 2));
+          const decided = decidedHeading(bold, decision, resolver);
+          open(from, from + text.length, { projectId: decision, ...decided }, Math.max(sectionDepth, 2));
           notes.push({
             kind: 'confirmed',
             line: at,
-            message: `"${text.trim()}" starts the ${nameOf(decision)} section (${confirm(at, decision)})`,
+            message: `"${text.trim()}" starts the ${nameOf(decision)} section as "## ${nameOf(decision)}${decided.rest}" (${confirm(at, decision)})`,
           });
         } else if (decision === 'keep') {
           notes.push({ kind: 'confirmed', line: at, message: `"${text.trim()}" stays text in ${where()} (${confirm(at, 'keep')})` });
@@ -161,8 +162,13 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     const decision = decisionAt(at);
     const projectLevel = current === intro || heading.depth <= sectionDepth;
     if (decision !== undefined && decision !== 'keep') {
-      open(offset(node, 'start'), offset(node, 'end'), { projectId: decision, ...subtitled(text) }, heading.depth, heading);
-      notes.push({ kind: 'confirmed', line: at, message: `"${marker}" starts the ${nameOf(decision)} section (${confirm(at, decision)})` });
+      const decided = decidedHeading(text, decision, resolver);
+      open(offset(node, 'start'), offset(node, 'end'), { projectId: decision, ...decided }, heading.depth, heading);
+      notes.push({
+        kind: 'confirmed',
+        line: at,
+        message: `"${marker}" starts the ${nameOf(decision)} section as "## ${nameOf(decision)}${decided.rest}" (${confirm(at, decision)})`,
+      });
       continue;
     }
     if (GROUP_HEADINGS.has(text) && decision === undefined) {
@@ -212,9 +218,13 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     } else if (decision === 'keep') {
       notes.push({ kind: 'confirmed', line: at, message: `"${marker}" stays a sub-heading of ${where()} (${confirm(at, 'keep')})` });
     } else if (current !== intro && heading.depth <= sectionDepth) {
+      // A project's name followed by other words (`Heat 模板专题`): filed under it, the words kept as its subtitle.
+      const named = namedAtStart(text, resolver);
       throw new ImportError(
         at,
-        `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again, or ${confirm(at, '<id>')} to file it under a project`,
+        named
+          ? `heading "${marker}" starts with ${named.name.en}'s name, then other words; ${confirm(at, named.id)} files it as "## ${named.name['zh-CN']}${decidedHeading(text, named.id, resolver).rest}"`
+          : `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again, or ${confirm(at, '<id>')} to file it under a project`,
       );
     }
     if (heading.depth <= 2) {
@@ -268,6 +278,36 @@ function headingWithAddresses(body: string, heading: Heading): string | undefine
 }
 
 /** What a heading keeps after the project's name: as written, and the subtitle in it. */
+/**
+ * The heading of a section the editor decided (`--section`): the project's name, and every other
+ * word of the legacy heading as its subtitle, so none is dropped (`Heat 模板专题` → `## Heat
+ * (模板专题)`; `模板专题` decided as Heat → the same).
+ */
+function decidedHeading(heading: string, projectId: string, resolver: ProjectResolver): Pick<Segment, 'rest' | 'subtitle'> {
+  const split = subtitled(heading);
+  if (split.subtitle) return split;
+  const text = heading.trim();
+  // The longest start of the heading that names the project itself.
+  const cuts = [text.length, ...[...text.matchAll(/[\s:：,，、—–\-【】[\]()（）]+/g)].map((cut) => cut.index)].sort((a, b) => b - a);
+  const named = cuts.find((cut) => resolver.resolve(text.slice(0, cut))?.project.id === projectId) ?? 0;
+  const words = text
+    .slice(named)
+    .replace(/[()（）【】[\]]+/g, ' ')
+    .replace(/^[\s:：,，、—–-]+|[\s:：,，、—–-]+$/g, '')
+    .replace(/\s+/g, ' ');
+  return words ? { rest: ` (${words})`, subtitle: words } : { rest: '' };
+}
+
+/** The project whose name (or alias) a heading starts with, followed by other words; undefined for none. */
+function namedAtStart(heading: string, resolver: ProjectResolver) {
+  const text = heading.trim();
+  for (const cut of [...text.matchAll(/[\s:：,，、—–\-【】[\]()（）]+/g)].map((match) => match.index).sort((a, b) => b - a)) {
+    const project = cut > 0 ? resolver.resolve(text.slice(0, cut))?.project : undefined;
+    if (project) return project;
+  }
+  return undefined;
+}
+
 function subtitled(heading: string): Pick<Segment, 'rest' | 'subtitle'> {
   const { rest, subtitle } = splitHeading(heading);
   return { rest, ...(subtitle ? { subtitle } : {}) };

@@ -217,7 +217,9 @@ describe('legacy posts the real archive does not have (tests/fixtures/legacy)', 
     const answers = ['11=neutron', '14=keep', '22=neutron', '25=keystone'].flatMap((answer) => ['--section', `${guesses}:${answer}`]);
     const again = runScript('scripts/import.ts', [legacy, '--out', confirmed, ...answers]);
     expect(again.stdout).not.toContain('unconfirmed');
-    expect(again.stdout).toContain(`line 22: confirmed: "**Neutron**" starts the Neutron section (--section ${guesses}:22=neutron)`);
+    expect(again.stdout).toContain(
+      `line 22: confirmed: "**Neutron**" starts the Neutron section as "## Neutron" (--section ${guesses}:22=neutron)`,
+    );
     const text = issue(confirmed, 20);
     expect(text).toMatch(/^projects: \[industry, neutron, nova, keystone\]$/m);
     expect(text).toContain(

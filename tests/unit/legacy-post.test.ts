@@ -226,6 +226,23 @@ describe('sections as the real archive writes them', () => {
     expect(result.notes.filter((note) => note.kind === 'confirmed').map((note) => note.line)).toEqual([9, 15, 17]);
   });
 
+  it("keeps every word of a heading the editor filed with --section, as the section's subtitle", () => {
+    const body = '## 业界动态\n新闻。\n### Heat 模板专题\nh\n### 模板专题二\ni\n\n**Common：发布**\nc\n### Nova【热迁移】\nn\n';
+    const decisions = new Map([
+      [9, 'heat'],
+      [11, 'heat'],
+      [14, 'common'],
+      [16, 'nova'],
+    ]);
+    const result = convert('2014-03-01-x.md', post(title, body), { sectionsByFile: new Map([['2014-03-01-x.md', decisions]]) });
+    expect(sections(result)).toContain('## Heat (模板专题)\n\nh\n\n### 模板专题二\n\ni');
+    expect(sections(result)).toContain('## Common (发布)\n\nc');
+    expect(sections(result)).toContain('## Nova (热迁移)\n\nn');
+    expect(result.notes.find((note) => note.line === 9)?.message).toBe(
+      '"### Heat 模板专题" starts the Heat section as "## Heat (模板专题)" (--section 2014-03-01-x.md:9=heat)',
+    );
+  });
+
   it('fails on an answer for a line that holds no heading or bold line', () => {
     const decisions = new Map([['2014-03-01-x.md', new Map([[9, 'nova']])]]);
     expect(convert('2014-03-01-x.md', post(title, '## Nova\na\n'), { sectionsByFile: decisions })).toMatchObject({
@@ -285,6 +302,12 @@ describe('files that cannot be imported', () => {
       post('第九期(02.16-03.01)', '## 社区跟踪\n### Nova\na\n### Docker\nb\n'),
       10,
       'heading "### Docker" stands where project headings do',
+    ],
+    [
+      "a heading that starts with a project's name, then other words",
+      post('第九期(02.16-03.01)', '## 社区跟踪\n### Nova\na\n### Heat 模板专题\nb\n'),
+      10,
+      'heading "### Heat 模板专题" starts with Heat\'s name, then other words; --section 2014-03-01-x.md:10=heat files it as "## Heat (模板专题)"',
     ],
     ['a title without a number', post('OpenStack社区动态(02.16-03.01)', '## Nova\na\n'), 3, 'carries no issue number'],
     ['a title without a period', post('OpenStack社区动态第九期', '## Nova\na\n'), 3, 'carries no period'],
