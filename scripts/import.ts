@@ -8,17 +8,17 @@
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseIsoDay } from '../src/lib/dates.ts';
-import { checkIssueSet, validateIssueFile } from '../src/pipeline/issue-validation.ts';
-import { formatIssueLabel } from '../src/lib/numerals.ts';
+import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { createProjectResolver } from '../src/lib/projects.ts';
 import { displayPath, registryFile } from '../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../src/pipeline/registry.ts';
-import { AttributionSchema, createIssueSchema } from '../src/schemas/issue.ts';
-import { convertLegacyPost, type ImportContext, type ImportResult, type KnownDate } from './lib/legacy-post.ts';
+import { AttributionSchema } from '../src/schemas/issue.ts';
+import { convertLegacyPost, type ImportContext, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
 import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
@@ -57,7 +57,10 @@ for (const [dir, what] of [
     fail(`${dir} (${what}) is not a folder`, 'give the path of the folder that holds the legacy posts');
   }
 }
-const outProblem = outputFolderProblem(values.out);
+// Named once checked, for the steps below.
+const outDir = values.out;
+const postsDir = legacyDir;
+const outProblem = outputFolderProblem(outDir);
 if (outProblem) fail(`${outProblem} (--out)`, 'give the issues folder to write into, or a new folder');
 const registry = loadProjectRegistry(registryFile);
 const resolver = createProjectResolver(registry);
@@ -90,14 +93,13 @@ for (const [option, named] of [
 }
 
 // Convert and validate everything first, so a file that would break the build is never written.
-const schema = createIssueSchema(registry.map((project) => project.id));
 const site = readSiteUrl();
 const outcomes: FileOutcome[] = [];
 for (const fileName of fileNames) {
   const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);
-  outcomes.push({ fileName, result: result.ok ? checkAgainstSite(result) : result });
+  outcomes.push({ fileName, result });
 }
-rejectAcrossFiles(outcomes);
+await checkWithFolder(outcomes);
 
 for (const outcome of outcomes) {
   if (!outcome.result.ok) continue;
@@ -122,28 +124,58 @@ for (const outcome of outcomes) {
 console.log(formatImportReport(outcomes, { from: legacyDir, to: values.out }));
 if (outcomes.some((outcome) => !outcome.result.ok)) process.exitCode = 1;
 
-/** Runs the site's own validation on the converted file. */
-function checkAgainstSite(result: Extract<ImportResult, { ok: true }>): ImportResult {
-  const { problems } = validateIssueFile({ file: result.issue.path, source: result.issue.content }, { schema, resolver, site });
-  const [problem] = problems;
-  if (!problem) return result;
-  return { ok: false, line: 1, reason: `the converted issue would not build: ${problem.field}: ${problem.message}`, notes: result.notes };
+/**
+ * The site's whole check (`npm run check`) on the output folder as it will be once the converted
+ * files are in it: links and images to the site (an image never copied to `public/`, a link to the
+ * old blog's pages), and numbers and periods against the issues already there. A converted file
+ * with a problem is not written; the problem is named at the legacy post's line that holds the
+ * text, when the converted line is found there.
+ */
+async function checkWithFolder(all: FileOutcome[]): Promise<void> {
+  const converted = all.flatMap((outcome) => (outcome.result.ok ? [{ outcome, issue: outcome.result.issue }] : []));
+  if (converted.length === 0) return;
+  const scratch = await mkdtemp(path.join(tmpdir(), 'digest-import-'));
+  try {
+    const before = existsSync(outDir) ? await loadContentFiles(outDir, { registry, site }) : undefined;
+    const known = new Set(before?.problems.map((problem) => `${path.relative(outDir, path.resolve(problem.file))}\0${problem.message}`));
+    if (existsSync(outDir)) await cp(outDir, scratch, { recursive: true });
+    for (const { issue } of converted) {
+      await mkdir(path.dirname(path.join(scratch, issue.path)), { recursive: true });
+      await writeFile(path.join(scratch, issue.path), issue.content);
+    }
+    const { problems } = await loadContentFiles(scratch, { registry, site });
+    for (const problem of problems) {
+      const file = path.relative(scratch, path.resolve(problem.file));
+      const mine = converted.find(({ issue }) => path.normalize(issue.path) === file);
+      const where = problem.line ? `line ${problem.line}` : 'the file';
+      if (mine?.outcome.result.ok) {
+        const written = problem.line ? mine.issue.content.split('\n')[problem.line - 1]?.trim() : undefined;
+        const legacy = written ? await legacyLine(mine.outcome.fileName, written) : undefined;
+        mine.outcome.result = {
+          ok: false,
+          line: legacy ?? 1,
+          reason: `the converted issue would not build (its ${where}${written ? `, "${written.slice(0, 60)}"` : ''}): ${problem.field}: ${problem.message}. Fix: ${problem.fix}`,
+          notes: mine.outcome.result.notes,
+        };
+      } else if (!mine && !known.has(`${file}\0${problem.message}`)) {
+        // An issue already in the folder that a converted one breaks (the same number, an overlapping period).
+        for (const { outcome } of converted) {
+          if (!outcome.result.ok) continue;
+          const reason = `with it, ${path.join(outDir, file)}'s ${where} would not build: ${problem.field}: ${problem.message}. Fix: ${problem.fix}`;
+          outcome.result = { ok: false, line: 1, reason, notes: outcome.result.notes };
+        }
+      }
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
-/** Duplicate numbers and overlapping periods among the converted files fail the later file. */
-function rejectAcrossFiles(all: FileOutcome[]): void {
-  const imported = all.flatMap((outcome) => {
-    if (!outcome.result.ok) return [];
-    const { issue } = outcome.result;
-    const valid = validateIssueFile({ file: outcome.fileName, source: issue.content }, { schema, resolver, site }).issue;
-    return valid ? [valid] : [];
-  });
-  for (const problem of checkIssueSet(imported)) {
-    const outcome = all.find((candidate) => candidate.fileName === problem.file);
-    if (!outcome?.result.ok) continue;
-    const reason = `${formatIssueLabel(outcome.result.issue.number)}: ${problem.message}; ${problem.fix}`;
-    outcome.result = { ok: false, line: 1, reason, notes: outcome.result.notes };
-  }
+/** The line of a legacy post holding a converted line's text, when it is found there once. */
+async function legacyLine(fileName: string, text: string): Promise<number | undefined> {
+  const lines = (await readFile(path.join(postsDir, fileName), 'utf8')).split(/\r\n|\r|\n/);
+  const found = lines.flatMap((line, index) => (line.includes(text) ? [index + 1] : []));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function parseDateOptions(options: readonly string[]): Map<string, KnownDate> {

@@ -120,6 +120,27 @@ describe('a legacy folder with a file that cannot be imported', () => {
     expect(result.stdout).toContain('Imported 2 of 3 files');
     expect(readdirSync(path.join(out, 'zh-CN')).sort()).toEqual(['0001.md', '0002.md']);
   });
+
+  it('writes no issue the site check would fail, naming the legacy line that holds what fails and the fix', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const [first = '', second = ''] = corpusFiles;
+    copyFileSync(path.join(corpus, first), path.join(legacy, first));
+    // An image never copied to public/ and bold the page would show as asterisks, as old posts have them.
+    const lines = readFileSync(path.join(corpus, second), 'utf8').split('\n');
+    const at = lines.findIndex((line, index) => index > 10 && line.trim() !== '' && !line.startsWith('#'));
+    lines.splice(at, 0, '**注意：**这里有一张图 ![架构](/images/arch.png)', '');
+    writeFileSync(path.join(legacy, second), lines.join('\n'));
+    const result = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `FAIL {2}${second.replaceAll('.', '\\.')}:${at + 1}: the converted issue would not build \\(its line \\d+, "\\*\\*注意：\\*\\*这里有一张图`,
+      ),
+    );
+    expect(result.stdout).toMatch(/Fix: \S/);
+    expect(readdirSync(path.join(out, 'zh-CN'))).toEqual(['0001.md']);
+  });
 });
 
 describe('an import pointed at the wrong place', () => {
