@@ -60,6 +60,8 @@ interface Segment {
   subtitle?: string;
   /** Opened by a group heading (社区跟踪) rather than a project heading. */
   fromGroup?: boolean;
+  /** The legacy post's line the section starts on. */
+  line?: number;
   parts: string[];
 }
 
@@ -94,7 +96,7 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
   const open = (from: number, to: number, segment: Omit<Segment, 'parts'>, depth: number, heading?: Heading) => {
     flush(from);
     cursor = to;
-    current = { ...segment, parts: [] };
+    current = { ...segment, line: firstLine + body.slice(0, from).split('\n').length - 1, parts: [] };
     segments.push(current);
     sectionDepth = depth;
     // A section's heading is only the project's name (and subtitle): links and images in it would be lost.
@@ -247,6 +249,15 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
   // A group heading with nothing under it held no text; every other segment is kept.
   const sections: Segment[] = [];
   for (const segment of segments.slice(1).filter((segment) => !segment.fromGroup || segment.parts.length > 0)) {
+    // A project heading with nothing under it: a section the page would show empty, and its timeline list.
+    if (segment.parts.length === 0) {
+      notes.push({
+        kind: 'heading',
+        ...(segment.line ? { line: segment.line } : {}),
+        message: `the ${nameOf(segment.projectId)} heading has no text under it: no section written for it`,
+      });
+      continue;
+    }
     const first = sections.find((section) => section.projectId === segment.projectId);
     if (!first) {
       sections.push(segment);

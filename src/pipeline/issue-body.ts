@@ -133,6 +133,17 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       fix: 'use "## <project>" for a section or "###" for a sub-heading',
     });
   }
+  // A heading with nothing under it: the page would show it over nothing, its timeline link to it.
+  sections.forEach((section, index) => {
+    const part = parts[index + 1];
+    if (part && !broken && unclosed.length === 0 && !part.text.trim() && !/<(?:img|hr|table)\b/.test(part.html)) {
+      problems.push({
+        line: section.line,
+        message: `the ${resolver.get(section.projectId)?.name.en ?? section.projectId} section has nothing under its heading`,
+        fix: "write the section's news under it, or remove the heading",
+      });
+    }
+  });
   problems.sort((a, b) => a.line - b.line);
 
   const sourceOf = (index: number) => {
@@ -154,13 +165,6 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
   };
 }
 
-/**
- * What a rendered text would lose, garble or move, line by line: a `##` heading without its space,
- * raw HTML never closed, a placeholder read as a tag, an address running into the text after it,
- * asterisks that make no bold, and footnotes. Markdown gathers every footnote at the end of
- * the text, so a section's note would show under the last section, in another project's feed
- * and search record, its anchors stripped by the allowlist. For an issue body and a credit alike.
- */
 /** How the text after an unclosed formatting element would look, said for the editor. */
 const FORMATTED_AS: Readonly<Record<string, string>> = {
   b: 'bold',
@@ -176,6 +180,13 @@ const FORMATTED_AS: Readonly<Record<string, string>> = {
   big: 'big',
 };
 
+/**
+ * What a rendered text would lose, garble or move, line by line: a `##` heading without its space,
+ * raw HTML never closed, a placeholder read as a tag, an address running into the text after it,
+ * asterisks that make no bold, and footnotes. Markdown gathers every footnote at the end of
+ * the text, so a section's note would show under the last section, in another project's feed
+ * and search record, its anchors stripped by the allowlist. For an issue body and a credit alike.
+ */
 export function writingProblems({
   unspacedHeadings,
   unclosed,

@@ -243,6 +243,16 @@ describe('sections as the real archive writes them', () => {
     );
   });
 
+  it('writes no section for a project heading with nothing under it, and says so at its line', () => {
+    const result = convert('2014-03-01-x.md', post(title, '## 社区跟踪\n### Nova\n### Heat\nh\n### Cinder\n'));
+    expect(imported(result).data.projects).toEqual(['heat']);
+    expect(sections(result)).toBe('\n## Heat\n\nh\n');
+    expect(result.notes.filter((note) => note.message.includes('no text under it'))).toEqual([
+      { kind: 'heading', line: 8, message: 'the Nova heading has no text under it: no section written for it' },
+      { kind: 'heading', line: 11, message: 'the Cinder heading has no text under it: no section written for it' },
+    ]);
+  });
+
   it('fails on an answer for a line that holds no heading or bold line', () => {
     const decisions = new Map([['2014-03-01-x.md', new Map([[9, 'nova']])]]);
     expect(convert('2014-03-01-x.md', post(title, '## Nova\na\n'), { sectionsByFile: decisions })).toMatchObject({

@@ -514,6 +514,17 @@ describe('reading an issue body', () => {
     expect(read('## Heat (🚀)\n\nx').sections).toEqual([expect.objectContaining({ projectId: 'heat', subtitle: '🚀' })]);
   });
 
+  it('reports a section with nothing under its heading, not one holding only an image', () => {
+    expect(read('## Nova\n\n## Heat\n\n![架构](/favicon.svg)\n\n## Cinder\n').problems).toEqual([
+      {
+        line: 1,
+        message: 'the Nova section has nothing under its heading',
+        fix: "write the section's news under it, or remove the heading",
+      },
+      expect.objectContaining({ line: 7, message: 'the Cinder section has nothing under its heading' }),
+    ]);
+  });
+
   it('accepts a subtitle left empty, "## Nova ()", as the heading "Nova"', () => {
     expect(read('## Nova ()\n\nx')).toMatchObject({ sections: [{ projectId: 'nova' }], problems: [] });
   });
