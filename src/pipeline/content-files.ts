@@ -21,7 +21,7 @@ import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath, publicDir } from './paths.ts';
-import { controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
+import { controlCharacterError, decodeUtf8, doubleEncodingError, isEncodingError, type EncodingError } from './encoding.ts';
 import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
 import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
@@ -112,7 +112,7 @@ function readOnce<T>(
   let result: FileResult<T>;
   if (isEncodingError(decoded)) result = unreadable(file, 'encoding', decoded);
   else {
-    const control = controlCharacterError(decoded.text);
+    const control = controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
     result = control ? unreadable(file, 'text', control) : read(decoded.text);
   }
   known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });

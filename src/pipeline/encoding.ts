@@ -124,3 +124,40 @@ function chineseEncoding(bytes: Uint8Array): 'GB18030' | 'BIG5' | undefined {
   });
   return readings.sort((a, b) => b.common - a.common)[0]?.encoding;
 }
+
+/** Windows-1252's characters for the bytes 0x80-0x9F (the rest of 0x80-0xFF are Latin-1's own). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** A run that may be UTF-8 bytes shown as Windows-1252: a lead byte's character, then continuation bytes' ones. */
+const DOUBLED_RUN = new RegExp(`(?:[\\u00C2-\\u00F4][\\u00A0-\\u00BF${CP1252_HIGH}]{1,3})+`, 'g');
+
+/** The byte Windows-1252 shows as `char`. */
+const cp1252Byte = (char: string): number => {
+  const high = CP1252_HIGH.indexOf(char);
+  return high >= 0 ? 0x80 + high : char.charCodeAt(0);
+};
+
+/**
+ * Text that was UTF-8, read as Windows-1252 and saved as UTF-8 again (`â€œStringâ€`, `æ–°é—»`):
+ * the first such run, its line, and what it was. A run counts only when its bytes are whole UTF-8
+ * characters beyond ASCII, which the two encodings' letters in real words (`Ã©t`, `Â`) are not.
+ * @example doubleEncodingError('say â€œhiâ€\u009d')?.message.startsWith('"â€œ" is UTF-8') // true
+ */
+export function doubleEncodingError(text: string): EncodingError | undefined {
+  for (const found of text.matchAll(DOUBLED_RUN)) {
+    const meant = new TextDecoder('utf-8', { fatal: true });
+    let decoded: string;
+    try {
+      decoded = meant.decode(Uint8Array.from([...found[0]].map(cp1252Byte)));
+    } catch {
+      continue;
+    }
+    const line = 1 + (text.slice(0, found.index).match(/\n/g)?.length ?? 0);
+    return {
+      line,
+      message: `"${found[0]}" is UTF-8 read as Windows-1252 and saved again: readers would see it garbled (it was "${decoded}")`,
+      fix: `write "${decoded}" in its place, and check the file's other non-ASCII text the same way`,
+    };
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../../src/pipeline/encoding.ts';
+import { decodeUtf8, doubleEncodingError } from '../../../src/pipeline/encoding.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -32,5 +32,28 @@ describe('decodeUtf8', () => {
   it('recognizes UTF-16, which would otherwise pass as UTF-8 with NUL bytes', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00]);
     expect(decodeUtf8(utf16)).toMatchObject({ line: 1, message: expect.stringContaining('it is UTF-16 (little-endian') });
+  });
+});
+
+describe('text saved twice over (UTF-8 read as Windows-1252)', () => {
+  /** What an editor's tool makes of UTF-8 text it reads as Windows-1252, then saves as UTF-8. */
+  const garble = (text: string) =>
+    [...new TextEncoder().encode(text)]
+      .map((byte) =>
+        byte >= 0x80 && byte < 0xa0 ? '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'[byte - 0x80] : String.fromCharCode(byte),
+      )
+      .join('');
+
+  it('is found at its line, with the text it was', () => {
+    expect(doubleEncodingError(`---\ntitle: 第九期\n---\n\n## Nova\n\n${garble('新闻：“Nova”发布')}`)).toEqual({
+      line: 7,
+      message: `"${garble('新闻：“')}" is UTF-8 read as Windows-1252 and saved again: readers would see it garbled (it was "新闻：“")`,
+      fix: 'write "新闻：“" in its place, and check the file\'s other non-ASCII text the same way',
+    });
+    expect(doubleEncodingError(`café ${garble('é')}`)?.message).toContain('(it was "é")');
+  });
+
+  it('leaves Chinese, typographic punctuation and accented words alone', () => {
+    expect(doubleEncodingError('普通中文 “引号” — 破折号… ©® naïve résumé Ångström Ünicode Â')).toBeUndefined();
   });
 });
