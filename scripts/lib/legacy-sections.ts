@@ -111,7 +111,7 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     }
   };
 
-  for (const node of tree.children) {
+  for (const node of tree.children.map((child) => rawProjectHeading(child, resolver, line, notes) ?? child)) {
     if (node.type === 'paragraph') {
       const source = body.slice(offset(node, 'start'), offset(node, 'end'));
       if (current === intro && notice === undefined && NOTICE_START.test(source)) {
@@ -307,6 +307,31 @@ function decidedHeading(heading: string, projectId: string, resolver: ProjectRes
     .replace(/^[\s:：,，、—–-]+|[\s:：,，、—–-]+$/g, '')
     .replace(/\s+/g, ' ');
   return words ? { rest: ` (${words})`, subtitle: words } : { rest: '' };
+}
+
+/**
+ * A heading written as raw HTML on a line of its own (`<h3>Heat</h3>`, as some blog editors saved
+ * them) that names a project: read as the Markdown heading it stands for, so its text goes to that
+ * project's section and not the one before; noted. Anything else stays the HTML it is.
+ */
+function rawProjectHeading(
+  node: RootContent,
+  resolver: ProjectResolver,
+  line: (node: RootContent) => number,
+  notes: ImportNote[],
+): Heading | undefined {
+  if (node.type !== 'html' || !node.position) return undefined;
+  // Its own first line: Markdown runs an HTML block on to the next blank line, so text may follow in it.
+  const [first = ''] = node.value.split('\n');
+  const match = /^<h([1-6])(?:\s[^>]*)?>([^<]*)<\/h\1\s*>\s*$/i.exec(first);
+  const text = match?.[2]?.trim();
+  if (!match || !text || !resolver.resolve(text)) return undefined;
+  const depth = Number(match[1]) as Heading['depth'];
+  notes.push({ kind: 'heading', line: line(node), message: `"${first.trim()}" read as the heading "${'#'.repeat(depth)} ${text}"` });
+  const { start } = node.position;
+  // The heading ends with its line: what follows in the block is the section's text.
+  const end = { line: start.line, column: start.column + first.length, offset: (start.offset ?? 0) + first.length };
+  return { type: 'heading', depth, children: [{ type: 'text', value: text }], position: { start, end } };
 }
 
 /** The project whose name (or alias) a heading starts with, followed by other words; undefined for none. */

@@ -243,6 +243,16 @@ describe('sections as the real archive writes them', () => {
     );
   });
 
+  it('reads a project heading written as raw HTML as the heading it stands for, the text after it in its section', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(title, '## 社区跟踪\n### Nova\na\n<h3>Heat</h3>\nHeat 的新闻。\n\n<h3>无关标题</h3>\n\nb\n'),
+    );
+    expect(imported(result).data.projects).toEqual(['nova', 'heat']);
+    expect(sections(result)).toBe('\n## Nova\n\na\n\n## Heat\n\nHeat 的新闻。\n\n<h3>无关标题</h3>\n\nb\n');
+    expect(result.notes.find((note) => note.line === 10)?.message).toBe('"<h3>Heat</h3>" read as the heading "### Heat"');
+  });
+
   it('writes no section for a project heading with nothing under it, and says so at its line', () => {
     const result = convert('2014-03-01-x.md', post(title, '## 社区跟踪\n### Nova\n### Heat\nh\n### Cinder\n'));
     expect(imported(result).data.projects).toEqual(['heat']);
