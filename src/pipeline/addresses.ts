@@ -83,6 +83,7 @@ export function unlinkedReason(written: string): string | undefined {
   const scheme = SCHEME.exec(raw)?.[0].toLowerCase();
   if (!scheme) return 'an address that does not read as one';
   if (ACTIVE_SCHEMES.has(scheme)) return undefined;
+  if (ALLOWED_SCHEMES.has(scheme)) return 'an address that does not parse (a space, a bracket or a port out of place)';
   if (scheme === 'ftp:') return 'an ftp: address, which browsers no longer open';
   return `a ${scheme} address, which the site does not link (only http:, https:, mailto: and irc:)`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAddress, userOf } from '../../../src/pipeline/addresses.ts';
+import { resolveAddress, unlinkedReason, userOf } from '../../../src/pipeline/addresses.ts';
 
 const root = { site: new URL('https://d.example/'), pagePath: '/issues/8/' };
 const subPath = { site: new URL('https://x.github.io/digest/'), pagePath: '/digest/issues/8/' };
@@ -51,5 +51,19 @@ describe('addresses in the text, read as the browser reads them', () => {
     'https://@evil.example/',
   ])('%s gives no user', (written) => {
     expect(userOf(written)).toBeUndefined();
+  });
+
+  it.each([
+    ['ftp://ftp.example.org/x', 'an ftp: address, which browsers no longer open'],
+    ['tel:+861012345678', 'a tel: address, which the site does not link (only http:, https:, mailto: and irc:)'],
+    ['//example.net/x', "an address without its scheme, which reads as one on this site's own scheme"],
+    ['http://[broken', 'an address that does not parse (a space, a bracket or a port out of place)'],
+  ])('says why %s is not linked', (written, reason) => {
+    expect(resolveAddress(written, root)).toBeUndefined();
+    expect(unlinkedReason(written)).toBe(reason);
+  });
+
+  it.each(['', 'javascript:alert(1)', 'data:text/html,x', 'vbscript:x'])('says nothing of %j', (written) => {
+    expect(unlinkedReason(written)).toBeUndefined();
   });
 });
