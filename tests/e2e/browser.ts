@@ -1,7 +1,7 @@
 /** One headless Debian Chromium per test file, with the flags this closed network needs. */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/search-browser.ts';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -10,6 +10,10 @@ export function useBrowser(site: () => string = baseUrl) {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
+  });
+  // A test's pages keep their renderers (and whatever they still run) until closed.
+  afterEach(async () => {
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
   afterAll(async () => {
     await browser?.close();
