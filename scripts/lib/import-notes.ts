@@ -11,6 +11,8 @@ export type NoteKind =
   | 'heading'
   | 'merged-section'
   | 'bare-url'
+  /** A character no one sees taken out of a link's address. */
+  | 'address'
   | 'metadata'
   /** A guess that would move text between sections, left undone until the editor confirms it (`--section`). */
   | 'unconfirmed'

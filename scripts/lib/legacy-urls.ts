@@ -1,5 +1,6 @@
 /** Edits to a legacy post's body: the bare URLs it repairs, and applying edits to a stretch of it. Pure. */
-import type { Link, RootContent } from 'mdast';
+import type { Definition, Image, Link, RootContent } from 'mdast';
+import { firstHidden } from '../../src/pipeline/hidden-characters.ts';
 import type { ImportNote } from './import-notes.ts';
 
 /** A replacement of `body.slice(start, end)`. */
@@ -21,13 +22,20 @@ export function bareUrlEdits(
 ): Edit[] {
   const edits: Edit[] = [];
   const visit = (node: RootContent) => {
-    if (node.type === 'link') {
-      const edit = repairBareUrl(body, node);
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const bare = node.type === 'link' ? repairBareUrl(body, node) : undefined;
+      const edit = bare ?? withoutHiddenCharacters(body, node);
       if (edit) {
         edits.push(edit);
-        notes.push({ kind: 'bare-url', line: line(node), message: `bare URL written as ${edit.text.replace(/>.*$/s, '>')}` });
+        const hidden = [...new Set(node.url.match(HIDDEN_IN_ADDRESS))].map((found) => firstHidden(found)?.described);
+        const removed = hidden.length ? `, without the invisible ${hidden.join(' and ')} it held` : '';
+        notes.push(
+          bare
+            ? { kind: 'bare-url', line: line(node), message: `bare URL written as ${edit.text.replace(/>.*$/s, '>')}${removed}` }
+            : { kind: 'address', line: line(node), message: `the invisible ${hidden.join(' and ')} taken out of an address` },
+        );
       }
-      return;
+      if (node.type === 'image' || node.type === 'definition') return;
     }
     if ('children' in node) (node.children as RootContent[]).forEach(visit);
   };
@@ -36,6 +44,23 @@ export function bareUrlEdits(
 }
 
 const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+/**
+ * Format characters pasted into an address with it (a direction mark after `…/marconi`): no one
+ * sees them, and the link would lead to the address with them percent-encoded, which no one wrote.
+ */
+const HIDDEN_IN_ADDRESS = /\p{Cf}/gu;
+
+/** A link's, image's or definition's address without the format characters written in it; its text as it was. */
+function withoutHiddenCharacters(body: string, node: Link | Image | Definition): Edit | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !firstHidden(node.url)) return undefined;
+  const source = body.slice(start, end);
+  // The address comes after the text: `[text](address)`, `![alt](address)`, `[label]: address`, `<address>`.
+  const cut = node.type === 'definition' ? source.indexOf(']:') : source.startsWith('<') ? 0 : source.lastIndexOf('](');
+  if (cut < 0) return undefined;
+  return { start, end, text: source.slice(0, cut) + source.slice(cut).replace(HIDDEN_IN_ADDRESS, '') };
+}
 
 function repairBareUrl(body: string, link: Link): Edit | undefined {
   const start = link.position?.start.offset;
@@ -50,6 +75,10 @@ function repairBareUrl(body: string, link: Link): Edit | undefined {
   const ends: number[] = [];
   for (let index = 0; index < address.length;) {
     const char = address.charAt(index);
+    if (firstHidden(char) && /\p{Cf}/u.test(char)) {
+      index += 1;
+      continue;
+    }
     const escaped = char === '\\' && /[!-/:-@[-`{-~]/.test(address.charAt(index + 1));
     if (!escaped && !angled && !URL_CHAR.test(char)) break;
     chars.push(escaped ? address.charAt(index + 1) : char);

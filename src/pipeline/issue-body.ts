@@ -11,6 +11,8 @@ import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type RenderedText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
+import { CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
+import { codePointName } from './encoding.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
 import type { SiteLink } from './site-links.ts';
@@ -194,6 +196,7 @@ export function writingProblems({
   vanishingTags,
   runOnAddresses,
   userAddresses,
+  hiddenInAddresses,
   unlinked,
   literalStars,
   footnotes,
@@ -260,6 +263,17 @@ export function writingProblems({
       fix: `write the address without it ("${meant}"), or the address of the site meant`,
     });
   }
+  for (const { address, line } of hiddenInAddresses) {
+    const hidden = firstHidden(address);
+    if (!hidden) continue;
+    const shown = address.replace(HIDDEN_CHARACTERS, (found) => `<${codePointName(found)}>`);
+    const meant = address.replace(HIDDEN_CHARACTERS, '');
+    problems.push({
+      line,
+      message: `the address "${shown}" holds an invisible character, ${hidden.described}, ${hidden.index ? `after "${address.slice(0, hidden.index)}"` : 'at its start'}: the link would lead to "${URL.parse(address)?.href ?? shown}", an address no one wrote`,
+      fix: `delete it, so the address reads "${meant}"`,
+    });
+  }
   for (const { address, reason, line } of unlinked) {
     problems.push({
       line,
@@ -311,13 +325,12 @@ function setextHeading(text: string, line: number): BodyProblem {
 
 function unknownHeading(text: string, line: number, resolver: ProjectResolver): BodyProblem {
   // Copied from a web page or a chat, a heading can hold what no one sees: named, or the fix looks like the heading.
-  const hidden = HIDDEN_CHARACTER.exec(text);
+  const hidden = firstHidden(text);
   if (hidden) {
     const visible = text.replace(HIDDEN_CHARACTERS, (found) => (/\p{Cf}/u.test(found) ? '' : ' ')).replace(/ {2,}/g, ' ');
-    const code = `U+${(hidden[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
     return {
       line,
-      message: `heading "## ${text}" holds an invisible character, ${code}${CHARACTER_NAMES[hidden[0]] ? ` (${CHARACTER_NAMES[hidden[0]]})` : ''}, ${hidden.index ? `after "${text.slice(0, hidden.index)}"` : 'at its start'}`,
+      message: `heading "## ${text}" holds an invisible character, ${hidden.described}, ${hidden.index ? `after "${text.slice(0, hidden.index)}"` : 'at its start'}`,
       fix: resolver.resolve(visible.trim())
         ? `delete it, so the heading reads "## ${visible.trim()}"`
         : `delete it; then ${unknownHeading(visible.trim(), line, resolver).fix}`,
@@ -365,22 +378,6 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
 }
-
-/** Characters a heading can hold unseen: format characters (zero-width, direction marks) and spaces other than the plain one. */
-const HIDDEN_CHARACTERS = /[\p{Cf}\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
-const HIDDEN_CHARACTER = new RegExp(HIDDEN_CHARACTERS.source, 'u');
-const CHARACTER_NAMES: Readonly<Record<string, string>> = {
-  '\u200B': 'a zero-width space',
-  '\u200C': 'a zero-width non-joiner',
-  '\u200D': 'a zero-width joiner',
-  '\u2060': 'a word joiner',
-  '\uFEFF': 'a byte order mark',
-  '\u00AD': 'a soft hyphen',
-  '\u00A0': 'a no-break space',
-  '\u3000': 'a full-width space',
-  '\u200E': 'a left-to-right mark',
-  '\u200F': 'a right-to-left mark',
-};
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {

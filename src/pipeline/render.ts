@@ -24,6 +24,7 @@ import {
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, unlinkedReason, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
+import { firstHidden } from './hidden-characters.ts';
 import type { SiteLink } from './site-links.ts';
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
@@ -72,6 +73,8 @@ export interface RenderedText {
    * as written, with that part and their lines: see `userOf`.
    */
   userAddresses: { address: string; user: string; line: number }[];
+  /** Addresses holding a character no one sees (`…/marconi` + U+200E), as written, with their lines: see `hidden-characters.ts`. */
+  hiddenInAddresses: { address: string; line: number }[];
   /** Addresses of links, images and frames the site does not link (`ftp:`, `//host`), as written, why, and their lines. */
   unlinked: { address: string; reason: string; line: number }[];
   /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
@@ -246,7 +249,14 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const addresses = createAddressLines(markdown);
   const userAddresses: RenderedText['userAddresses'] = [];
   const unlinked: RenderedText['unlinked'] = [];
+  const hiddenInAddresses: RenderedText['hiddenInAddresses'] = [];
   const safety = createSafetyStep(page, rawHtml, (written, address, image) => {
+    // Markdown percent-encodes what it does not keep as is: `%E2%80%8E` is the mark written there.
+    const asWritten = safeDecode(written);
+    if (firstHidden(asWritten)) {
+      hiddenInAddresses.push({ address: asWritten, line: addresses.lineOf(written) ?? 0 });
+      return;
+    }
     if (!address) {
       const reason = unlinkedReason(written);
       if (reason) unlinked.push({ address: written, reason, line: addresses.lineOf(written) ?? 0 });
@@ -277,6 +287,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     footnotes,
     runOnAddresses,
     userAddresses,
+    hiddenInAddresses,
     unlinked,
     literalStars: [...new Set(literalStars)],
   };

@@ -150,6 +150,39 @@ describe('drift across the series', () => {
     expect(result.notes.filter((note) => note.kind === 'bare-url')).toHaveLength(2);
   });
 
+  it('takes out of link addresses the characters no one sees, keeping them in the text, with a note', () => {
+    const result = convert(
+      '2014-04-10-x.md',
+      post(
+        'OpenStack社区动态第十一期(03.20-04.10)',
+        [
+          '## Marconi',
+          '服务[Marconi\u200d](https://wiki.openstack.org/marconi\u200e)的核心团队',
+          '见 https://wiki.openstack.org/Zaqar\u200b/Specs 与 ![图](https://img.example/a\u200b.png) 和 [规范][s]',
+          '',
+          '[s]: https://specs.example.org/\u2060x',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const issue = imported(result);
+    expect(issue.content).toContain('服务[Marconi\u200d](https://wiki.openstack.org/marconi)的核心团队');
+    expect(issue.content).toContain('见 <https://wiki.openstack.org/Zaqar/Specs> 与 ![图](https://img.example/a.png) 和 [规范][s]');
+    expect(issue.content).toContain('[s]: https://specs.example.org/x');
+    expect(result.notes).toContainEqual({
+      kind: 'address',
+      line: 8,
+      message: 'the invisible U+200E (a left-to-right mark) taken out of an address',
+    });
+    expect(result.notes).toContainEqual(
+      expect.objectContaining({
+        kind: 'bare-url',
+        message: expect.stringContaining('without the invisible U+200B (a zero-width space) it held'),
+      }),
+    );
+    expect(kinds(result).filter((kind) => kind === 'address')).toHaveLength(3);
+  });
+
   it('takes the year from --date or --dates-from for a file name without one', () => {
     const text = post('OpenStack社区动态第八期(02.03-02.15)', '## Heat\nx\n');
     const byNumber = new Map([[8, { date: parseIsoDay('2014-02-15') as Date, source: 'the dated post 2014-02-15-x.md' }]]);

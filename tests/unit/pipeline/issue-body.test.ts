@@ -252,6 +252,35 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports an address holding a character no one sees, in a link, a bare address or an image, with the address meant', () => {
+    const { problems } = read(
+      [
+        '## Marconi',
+        '',
+        '[Marconi](https://wiki.openstack.org/marconi\u200e) 与 https://wiki.openstack.org/Zaqar\u200b/Specs',
+        '',
+        '![图](https://img.example/\ufeffa.png) 照常：[Nova](https://wiki.openstack.org/Nova) \u200e',
+        '',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          'the address "https://wiki.openstack.org/marconi<U+200E>" holds an invisible character, U+200E (a left-to-right mark), after "https://wiki.openstack.org/marconi": the link would lead to "https://wiki.openstack.org/marconi%E2%80%8E", an address no one wrote',
+        fix: 'delete it, so the address reads "https://wiki.openstack.org/marconi"',
+      },
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining(
+          '"https://wiki.openstack.org/Zaqar<U+200B>/Specs" holds an invisible character, U+200B (a zero-width space)',
+        ),
+        fix: 'delete it, so the address reads "https://wiki.openstack.org/Zaqar/Specs"',
+      }),
+      expect.objectContaining({ line: 5, message: expect.stringContaining('U+FEFF (a byte order mark), after "https://img.example/"') }),
+    ]);
+  });
+
   it('reports "**" that Markdown leaves as asterisks beside full-width punctuation, not when it makes bold or is escaped', () => {
     const { sections, problems } = read('## Nova\n\n**注意**：照常加粗。\\*\\*原样\\*\\*。\n\n**注意：**这是重点。');
     expect(sections[0]?.html).toContain('<strong>注意</strong>：照常加粗。**原样**。');

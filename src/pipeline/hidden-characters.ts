@@ -1,0 +1,32 @@
+/**
+ * Characters a text can hold unseen, pasted in from web pages and chats: format characters
+ * (zero-width spaces, direction marks, a byte order mark) and spaces other than the plain one.
+ * In a heading they stop it naming its project; in an address they become part of where it leads
+ * (`…/marconi` + U+200E is `…/marconi%E2%80%8E`). Pure.
+ */
+import { codePointName } from './encoding.ts';
+
+export const HIDDEN_CHARACTERS = /[\p{Cf}\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+const HIDDEN_CHARACTER = new RegExp(HIDDEN_CHARACTERS.source, 'u');
+
+/** Names for the hidden characters met in pasted text. */
+export const CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  '\u200B': 'a zero-width space',
+  '\u200C': 'a zero-width non-joiner',
+  '\u200D': 'a zero-width joiner',
+  '\u2060': 'a word joiner',
+  '\uFEFF': 'a byte order mark',
+  '\u00AD': 'a soft hyphen',
+  '\u00A0': 'a no-break space',
+  '\u3000': 'a full-width space',
+  '\u200E': 'a left-to-right mark',
+  '\u200F': 'a right-to-left mark',
+};
+
+/** The first hidden character of a text: where it is, and its code point with a name where it has one. */
+export function firstHidden(text: string): { index: number; character: string; described: string } | undefined {
+  const found = HIDDEN_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const name = CHARACTER_NAMES[found[0]];
+  return { index: found.index, character: found[0], described: `${codePointName(found[0])}${name ? ` (${name})` : ''}` };
+}
