@@ -51,6 +51,20 @@ describe('the language switch', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
+  it('leaves a reader who chose English on the Chinese home page they follow a link to', async () => {
+    const page = await newPage();
+    const issue = new IssuePage(page);
+    await issue.open(8);
+    await issue.languageSwitch().click();
+    await page.waitForURL('**/en/issues/8/');
+    // Back on a Chinese page (a link someone sent), the site's own links home stay in Chinese.
+    await issue.open(8);
+    await page.locator('header a[href="/"]').first().click();
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  });
+
   it('does not redirect on Accept-Language alone', async () => {
     const page = await newPage({ locale: 'en-US', extraHTTPHeaders: { 'Accept-Language': 'en-US,en;q=0.9' } });
     await page.goto('/');
