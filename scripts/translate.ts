@@ -65,7 +65,7 @@ if (values.rehash) {
   }
   if (recorded === undefined) {
     console.error(
-      `${displayPath(file)} has no front matter with a source.sha256 to update (or a source field without one); add "source: { sha256: <hash> }" to its front matter, then run this again.`,
+      `${displayPath(file)} has no front matter with a source.sha256 to update (a source field without one, or front matter that does not read as YAML: npm run check names the line); add "source: { sha256: <hash> }" to its front matter, then run this again.`,
     );
     process.exit(1);
   }

@@ -1,5 +1,5 @@
 /** Skeletons editors fill in: the next issue, and a translation of an issue. Pure. */
-import { Document } from 'yaml';
+import { Document, isScalar, parseDocument } from 'yaml';
 import type { Locale } from '../../src/i18n/locales.ts';
 import type { ValidIssue } from '../../src/pipeline/issue-validation.ts';
 import { formatIssueLabel } from '../../src/lib/numerals.ts';
@@ -69,7 +69,8 @@ export function scaffoldTranslation(issue: ValidIssue, registry: readonly Projec
 /**
  * A translation's text with `source.sha256` set to `hash`, its other lines as written: the value
  * replaced where the front matter has one (block or flow form, or a placeholder such as `<hash>`),
- * else a `source` field added at its end; undefined for a text without front matter.
+ * else a `source` field added at its end; undefined for a text without front matter, with front
+ * matter that is not YAML, or with a `source` field holding no `sha256`.
  * @example recordSourceHash('---\nnumber: 8\nsource: { sha256: <hash> }\n---\n正文', 'ab12') // '---\nnumber: 8\nsource: { sha256: ab12 }\n---\n正文'
  */
 export function recordSourceHash(text: string, hash: string): string | undefined {
@@ -77,11 +78,14 @@ export function recordSourceHash(text: string, hash: string): string | undefined
   if (!fence) return undefined;
   const header = fence[1] ?? '';
   const start = fence[0].indexOf('\n') + 1;
-  const written = /(\bsha256:[ \t]*)(?:"[^"\n]*"|'[^'\n]*'|[^\s,}]*)/.exec(header);
+  // Read as YAML, so a "sha256:" in a description or a comment is never taken for the field.
+  const document = parseDocument(header);
+  if (document.errors.length) return undefined;
+  const written = document.getIn(['source', 'sha256'], true);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const updated = written
-    ? `${header.slice(0, written.index)}${written[1]}${hash}${header.slice(written.index + written[0].length)}`
-    : /^source:/m.test(header)
+  const updated = isScalar(written)
+    ? written.range && `${header.slice(0, written.range[0])}${hash}${header.slice(written.range[1])}`
+    : document.has('source')
       ? undefined
       : `${header}source:${newline}  sha256: ${hash}${newline}`;
   return updated === undefined ? undefined : `${text.slice(0, start)}${updated}${text.slice(start + header.length)}`;

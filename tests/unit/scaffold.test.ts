@@ -87,6 +87,11 @@ describe('recordSourceHash', () => {
     ],
     ['a quoted value', `---\nsource:\n  sha256: "${old}"\n---\n`, `---\nsource:\n  sha256: ${hash}\n---\n`],
     [
+      'the field, not "sha256:" in a description or a comment before it',
+      `---\ndescription: "Swift checks sha256: hashes"\n# old sha256: ${old}\nsource:\n  sha256: ${old} # from March\n---\n`,
+      `---\ndescription: "Swift checks sha256: hashes"\n# old sha256: ${old}\nsource:\n  sha256: ${hash} # from March\n---\n`,
+    ],
+    [
       'no source field',
       '---\r\nnumber: 8\r\ntitle: T\r\n---\r\n正文\r\n',
       `---\r\nnumber: 8\r\ntitle: T\r\nsource:\r\n  sha256: ${hash}\r\n---\r\n正文\r\n`,
@@ -98,5 +103,7 @@ describe('recordSourceHash', () => {
   it('gives nothing for a text without front matter, or a source field without sha256', () => {
     expect(recordSourceHash('正文\n', hash)).toBeUndefined();
     expect(recordSourceHash('---\nsource: https://x.example/\n---\n', hash)).toBeUndefined();
+    expect(recordSourceHash('---\nsource: { sha: 1 }\n---\n', hash)).toBeUndefined();
+    expect(recordSourceHash('---\ntitle: [unclosed\n---\n', hash)).toBeUndefined();
   });
 });
