@@ -47,7 +47,8 @@ export function resolveAddress(written: string, { site, pagePath }: PageAddress)
   if (!url || !ALLOWED_SCHEMES.has(url.protocol)) return undefined;
   // Mail and IRC open the reader's own program, not a page: neither checked nor archived.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { href: url.href, external: false };
-  if (url.origin !== site.origin) return { href: url.href, external: true };
+  // The site's own host over the other scheme is still the site (an address from before it moved to https).
+  if (url.host !== site.host) return { href: url.href, external: true };
   // A path opening with `//` would read as another host: one slash is the same path on this site.
   return { href: `${url.pathname.replace(/^\/{2,}/, '/')}${url.search}${url.hash}`, external: false };
 }
