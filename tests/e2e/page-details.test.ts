@@ -124,6 +124,18 @@ describe('text that reads as written', () => {
     expect(credit).not.toMatch(/\S·|·\S/);
   });
 
+  it.each(locales)("marks the legacy post's title Chinese on an English page, not the words around it ($home)", ({ prefix }) => {
+    const page = builtPage(`${prefix}/issues/8/`);
+    const attribution = page.first(page.hasClass('attribution'));
+    const original = page
+      .all((element) => element.name === 'p', attribution?.children as Element[])
+      .find((element) => /原标题|Original title/.test(page.text(element) ?? ''));
+    expect(original?.attribs['lang']).toBeUndefined();
+    const title = page.first((element) => element.name === 'bdi', original?.children as Element[]);
+    expect(page.text(title)).toMatch(/^OpenStack社区动态第八期/);
+    expect(title?.attribs['lang']).toBe(prefix ? 'zh-CN' : undefined);
+  });
+
   it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
     const page = await newPage({ viewport: { width: 375, height: 700 } });
     await page.goto(`${prefix}/translations/`);
