@@ -136,6 +136,24 @@ describe('text that reads as written', () => {
     expect(title?.attribs['lang']).toBe(prefix ? 'zh-CN' : undefined);
   });
 
+  it("says on a project's English timeline which entries are only in Chinese, as the archive's listings do", () => {
+    const entries = (route: string) => {
+      const page = builtPage(route);
+      return page.all(page.hasClass('project-entry')).map((entry) => ({
+        issue: Number(
+          /(\d+)\/#/.exec(page.first((element) => element.name === 'a', entry.children as Element[])?.attribs['href'] ?? '')?.[1],
+        ),
+        badge: page.text(page.first(page.hasClass('language-badge'), entry.children as Element[])),
+        chinese: page.first(page.hasClass('prose'), entry.children as Element[])?.attribs['lang'] === 'zh-CN',
+      }));
+    };
+    const english = entries('/en/projects/heat/');
+    expect(english.map((entry) => entry.issue)).toContain(8);
+    expect(english.some((entry) => entry.chinese)).toBe(true);
+    for (const entry of english) expect(entry.badge, `issue ${entry.issue}`).toBe(entry.chinese ? 'Chinese only' : undefined);
+    expect(entries('/projects/heat/').every((entry) => entry.badge === undefined)).toBe(true);
+  });
+
   it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
     const page = await newPage({ viewport: { width: 375, height: 700 } });
     await page.goto(`${prefix}/translations/`);
