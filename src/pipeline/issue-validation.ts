@@ -219,17 +219,19 @@ export function describeSchemaIssue(
   issue: z.core.$ZodIssue,
   file: string,
   { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>,
+  examples: Readonly<Record<string, string>> = FIELD_EXAMPLES,
 ): ContentProblem {
   const field = issue.path.map(String).join('.') || 'front matter';
   const line = lineOf(issue.path);
   const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
   if (issue.code === 'invalid_type' && given === undefined) {
-    const example = FIELD_EXAMPLES[field];
+    const example = examples[field];
     return { file, line, field, message: `the required field ${field} is missing`, fix: example ? `add ${example}` : `add ${field}` };
   }
-  // `editor:` with nothing after it: YAML reads an empty value as null.
-  if (issue.code === 'invalid_type' && given === null) {
-    const example = FIELD_EXAMPLES[field];
+  // `editor:` with nothing after it: YAML reads an empty value as null; `""` or spaces are text with nothing in it.
+  const emptyText = issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1;
+  if ((issue.code === 'invalid_type' && given === null) || emptyText) {
+    const example = examples[field];
     return {
       file,
       line,
@@ -255,7 +257,7 @@ export function describeSchemaIssue(
     line,
     field,
     message: message ?? issue.message,
-    fix: fix ?? `correct ${field}${FIELD_EXAMPLES[field] ? ` (e.g. ${FIELD_EXAMPLES[field]})` : ''}`,
+    fix: fix ?? `correct ${field}${examples[field] ? ` (e.g. ${examples[field]})` : ''}`,
   };
 }
 

@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
-import { parseEnglishIssueNumber } from '../lib/numerals.ts';
+import { parseEnglishIssueNumber, parseIssueNumber } from '../lib/numerals.ts';
 import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import {
   describeSchemaIssue,
+  FIELD_EXAMPLES,
   describeTrailingComments,
   writtenNumber,
   writtenNumberOf,
@@ -39,7 +40,18 @@ export interface ValidTranslation {
   /** Every link and image to this site the body holds, with its line in the file. */
   siteLinks: WrittenSiteLink[];
   lineOf: Frontmatter['lineOf'];
+  /** The file's last line: where a section the translation lacks goes when no later one follows. */
+  lastLine: number;
+  /** A project's name in the translation's language, as a section heading the editor can write. */
+  projectName: (projectId: string) => string | undefined;
 }
+
+/** The fields' examples for a translation, in its language (the issue's are Chinese). */
+const TRANSLATION_EXAMPLES: Readonly<Record<string, string>> = {
+  ...FIELD_EXAMPLES,
+  title: 'title: OpenStack Community Digest, Issue 8',
+  description: 'description: One sentence on what the issue covers',
+};
 
 export interface TranslationContext {
   resolver: ProjectResolver;
@@ -97,7 +109,8 @@ export function validateTranslationFile(
   const parsed = TranslationSchema.safeParse(frontmatter.data);
   const problems = describeTrailingComments(file, frontmatter);
   if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter)));
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter, TRANSLATION_EXAMPLES)));
   const written = writtenNumber(frontmatter.data);
   const number = parsed.success ? parsed.data.number : (written ?? 0);
   const day = publishedOf?.(number);
@@ -123,6 +136,8 @@ export function validateTranslationFile(
       body,
       siteLinks: inFile(body.siteLinks, (line) => frontmatter.bodyLine + line - 1, 'body'),
       lineOf: frontmatter.lineOf,
+      lastLine: frontmatter.bodyLine + frontmatter.body.replace(/\r?\n$/, '').split('\n').length - 1,
+      projectName: (projectId) => resolver.get(projectId)?.name[locale],
     },
     problems,
   };
@@ -182,7 +197,7 @@ export function checkTranslations(
 function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
   const { file, data } = translation;
   const problems: ContentProblem[] = [];
-  const titled = parseEnglishIssueNumber(data.title);
+  const titled = parseEnglishIssueNumber(data.title) ?? parseIssueNumber(data.title);
   if (titled !== undefined && titled !== data.number) {
     problems.push({
       file,
@@ -209,13 +224,14 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
     if (ours.has(section.projectId)) return;
     // Where it belongs: before the next of the issue's sections the translation has, else at its end.
     const next = issue.body.sections.slice(index + 1).find((later) => lineOfSection.has(later.projectId));
-    const line = next && lineOfSection.get(next.projectId);
+    const before = next && lineOfSection.get(next.projectId);
+    const heading = translation.projectName(section.projectId) ?? splitHeading(section.heading).name;
     problems.push({
       file,
-      ...(line ? { line } : {}),
+      line: before ?? translation.lastLine,
       field: 'body',
       message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
-      fix: `add a "## ${splitHeading(section.heading).name}" section ${line ? `before line ${line}` : 'at the end'} (any name or alias of the project works as its heading)`,
+      fix: `add a "## ${heading}" section ${before ? `before line ${before}` : 'at the end'} (any name or alias of the project works as its heading)`,
     });
   });
   for (const section of translation.body.sections) {

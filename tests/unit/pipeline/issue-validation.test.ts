@@ -44,6 +44,13 @@ describe('validating one issue file', () => {
         fix: 'write its value, as in editor: 孔令贤 (under attribution)',
       }),
     ]);
+    expect(validate(issueSource({ 'description: 第九期的测试内容': "description: ' '" })).problems).toEqual([
+      expect.objectContaining({
+        field: 'description',
+        message: 'description is empty',
+        fix: 'write its value, as in description: 一句话介绍本期内容',
+      }),
+    ]);
   });
 
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {

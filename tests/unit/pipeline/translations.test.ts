@@ -58,6 +58,16 @@ describe('a translation file', () => {
     expect(valid({ 'translator: Test Translator': 'translator: Test \u2067Translator\u2069' }).data.translator).toBe('Test Translator');
   });
 
+  it.each([
+    ['title: OpenStack Community Digest, Issue 9', 'title:', 'title: OpenStack Community Digest, Issue 8'],
+    ['description: Test issue nine', 'description: "  "', 'description: One sentence on what the issue covers'],
+  ])("says %s left empty is empty, with an English example: a translation's fields are English", (field, empty, example) => {
+    const name = field.slice(0, field.indexOf(':'));
+    expect(translation({ [field]: empty }).problems).toEqual([
+      expect.objectContaining({ field: name, message: `${name} is empty`, fix: `write its value, as in ${example}` }),
+    ]);
+  });
+
   it('is valid when it matches its issue, with English headings resolved to the same projects', () => {
     const result = translation();
     expect(result.problems).toEqual([]);
@@ -93,6 +103,13 @@ describe('a translation against its issue', () => {
     ]);
   });
 
+  it('cannot contradict the number in its title written in Chinese numerals either', () => {
+    expect(checkTranslations([valid({ 'Issue 9': '第十期' })], [issue]).problems).toEqual([
+      expect.objectContaining({ field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }),
+    ]);
+    expect(checkTranslations([valid({ 'Issue 9': '第九期' })], [issue]).problems).toEqual([]);
+  });
+
   it('accepts a repeated period that agrees', () => {
     expect(
       checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue]).problems,
@@ -118,10 +135,26 @@ describe('a translation against its issue', () => {
 
   it('says where a missing section goes: at the end when no later section of the issue is there', () => {
     const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue]);
+    const lines = translationSource({ '## Nova\n\nNova news, see [bp][1].\n': '' }).trimEnd().split('\n').length;
     expect(problems).toEqual([
-      expect.objectContaining({ fix: 'add a "## Nova" section at the end (any name or alias of the project works as its heading)' }),
+      expect.objectContaining({
+        line: lines,
+        fix: 'add a "## Nova" section at the end (any name or alias of the project works as its heading)',
+      }),
     ]);
-    expect(problems[0]).not.toHaveProperty('line');
+  });
+
+  it("names the missing sections in the translation's language, each with a line, when it has none", () => {
+    const body = translationSource().slice(translationSource().indexOf('*Editor'));
+    const { problems } = checkTranslations([valid({ [body]: 'Only a foreword.\n' })], [issue]);
+    const lines = translationSource({ [body]: 'Only a foreword.\n' })
+      .trimEnd()
+      .split('\n').length;
+    expect(problems.map((problem) => [problem.line, problem.fix.replace(/ section .*/, '')])).toEqual([
+      [lines, 'add a "## Industry news"'],
+      [lines, 'add a "## Common"'],
+      [lines, 'add a "## Nova"'],
+    ]);
   });
 
   it('is one per issue and language', () => {
