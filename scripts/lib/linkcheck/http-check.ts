@@ -30,12 +30,14 @@ const USER_AGENT = 'openstack-digest-linkcheck/1 (an archive of the OpenStack co
  */
 export async function checkAddress(address: string, options: HttpCheckOptions): Promise<HttpResult> {
   let url = withoutFragment(address);
+  // As browsers do: a redirect whose Location has a fragment replaces the one followed; one without keeps it.
+  let fragment = new URL(address).hash;
   const seen = new Set([url]);
   const redirects: number[] = [];
   const ended = (status: LinkCheck['status']): HttpResult => ({
     address,
     status,
-    ...(redirects.length > 0 ? { redirects, final: withFragmentOf(url, address) } : {}),
+    ...(redirects.length > 0 ? { redirects, final: `${url}${fragment}` } : {}),
   });
   for (;;) {
     const answer = await requestWithRetry(url, options);
@@ -43,6 +45,7 @@ export async function checkAddress(address: string, options: HttpCheckOptions): 
     const next = REDIRECTS.has(answer.status) && answer.location ? URL.parse(answer.location, url) : null;
     if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) return ended(answer.status);
     redirects.push(answer.status);
+    if (next.hash) fragment = next.hash;
     url = withoutFragment(next.href);
     if (seen.has(url)) return ended('loop');
     if (redirects.length > options.maxRedirects) return ended('too-many-redirects');
@@ -109,10 +112,4 @@ function withoutFragment(address: string): string {
   const url = new URL(address);
   url.hash = '';
   return url.href;
-}
-
-/** The end of redirects keeps the fragment of the address followed, as browsers do. */
-function withFragmentOf(url: string, address: string): string {
-  const hash = new URL(address).hash;
-  return hash ? `${url}${hash}` : url;
 }
