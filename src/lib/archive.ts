@@ -5,6 +5,7 @@
  */
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { IssueEntryData, RenderedPart, RenderedSection, TranslationEntryData } from '../schemas/entry.ts';
+import { localizeSiteLinks } from './html-site-paths.ts';
 
 /** How a text relates to the reader's language. */
 export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';
@@ -54,8 +55,11 @@ export interface Archive {
   projectIds(): string[];
 }
 
-/** Builds the archive from the issues and translations the collections hold. */
-export function createArchive(entries: readonly IssueEntryData[], translations: readonly TranslationEntryData[] = []): Archive {
+/**
+ * Builds the archive from the issues and translations the collections hold; `base` is the path the
+ * site is published at, for the links of an original shown in place of a missing translation.
+ */
+export function createArchive(entries: readonly IssueEntryData[], translations: readonly TranslationEntryData[] = [], base = '/'): Archive {
   const translated = new Map(translations.map((entry) => [`${entry.locale}:${entry.number}`, entry]));
   const textOf = (lang: Locale, status: TextStatus, entry: IssueEntryData | TranslationEntryData): IssueText => ({
     lang,
@@ -75,7 +79,7 @@ export function createArchive(entries: readonly IssueEntryData[], translations: 
         localeCodes.map((locale) => {
           if (locale === defaultLocale) return [locale, original];
           const translation = translated.get(`${locale}:${data.number}`);
-          return [locale, translation ? textOf(locale, translation.status, translation) : { ...original, status: 'untranslated' }];
+          return [locale, translation ? textOf(locale, translation.status, translation) : fallback(original, locale, base)];
         }),
       ) as Record<Locale, IssueText>;
       return { ...data, original, texts };
@@ -102,6 +106,17 @@ export function createArchive(entries: readonly IssueEntryData[], translations: 
     },
     sectionsOf: (projectId) => byProject.get(projectId) ?? [],
     projectIds: () => [...byProject.keys()],
+  };
+}
+
+/** The original shown on another locale's pages, marked untranslated, its links leading to that locale's pages. */
+function fallback(original: IssueText, locale: Locale, base: string): IssueText {
+  const localized = <Part extends RenderedPart>(part: Part): Part => ({ ...part, html: localizeSiteLinks(part.html, locale, base) });
+  return {
+    ...original,
+    status: 'untranslated',
+    ...(original.intro ? { intro: localized(original.intro) } : {}),
+    sections: original.sections.map(localized),
   };
 }
 

@@ -13,6 +13,7 @@ import { outsideLinkHtml } from './outside-links.ts';
 import type { Translate } from '../i18n/t.ts';
 import { translateIsolated } from '../i18n/isolate.ts';
 import { escapeHtml } from './html-text.ts';
+import { absolutizeSitePaths } from './html-site-paths.ts';
 import type { Project } from '../schemas/project.ts';
 import { getSectionText, type Archive, type ArchiveIssue, type IssueText } from './archive.ts';
 import { absoluteUrl, feedPath, homePath, issuePath, localizePath, projectFeedPath, projectPath } from './routes.ts';
@@ -67,20 +68,6 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 export function toXmlText(text: string): string {
   return text.toWellFormed().replace(XML_FORBIDDEN, '');
 }
-
-/**
- * Makes the site paths of rendered HTML absolute. The content pipeline writes every address to this
- * site as a site path (`/…`, base included) in the `href` of an `a` or the `src` of an `img` (see
- * `src/pipeline/render.ts`). Text never holds a raw `<`, and an attribute value never a raw `"`
- * (every value is double-quoted; a `>` may stand in one, `title="1>0"`), so these attributes can be
- * found by stepping over a tag's attributes without parsing the HTML again.
- * @example absolutizeSitePaths('<a href="/issues/7/">7</a>', new URL('https://d.example/')) // '<a href="https://d.example/issues/7/">7</a>'
- */
-export function absolutizeSitePaths(html: string, site: URL): string {
-  return html.replace(SITE_PATH_ATTRIBUTE, `$1${site.origin}/`);
-}
-
-const SITE_PATH_ATTRIBUTE = /(<(?:a|img)(?:\s+[^\s"'>/=]+(?:="[^"]*")?)*?\s+(?:href|src)=")\/(?![/\\])/g;
 
 /** An issue's name and period in the feed's language. @example issueTitle(issue8, ctx) // 'Issue 8 (February 3 – 15, 2014)' */
 export function issueTitle(issue: ArchiveIssue, { locale, t }: FeedContext): string {

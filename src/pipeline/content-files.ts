@@ -351,5 +351,5 @@ export async function readArchive(issuesDir: string, options: ContentOptions): P
   const content = await loadContentFiles(issuesDir, options);
   if (content.problems.length > 0) throw new Error(formatProblems(content.problems));
   const { issues, translations } = toEntries(publishedContent(content));
-  return createArchive(issues, translations);
+  return createArchive(issues, translations, options.site.pathname);
 }

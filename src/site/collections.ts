@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { getCollection } from 'astro:content';
+import { base } from 'astro:config/client';
 import { AstroError } from 'astro/errors';
 import {
   CONTENT_VERSION_SHOWN,
@@ -73,7 +74,7 @@ async function loadSite(): Promise<Site> {
     );
   }
   const translations = (await getCollection('translations')).map((entry) => entry.data);
-  const archive = createArchive(issues, translations);
+  const archive = createArchive(issues, translations, base);
   const covered = new Set(archive.projectIds());
   const coveredProjects = (locale: Locale) =>
     sortProjects(

@@ -103,3 +103,18 @@ describe('texts per locale', () => {
     expect(translationCoverage(archive.issues, 'zh-CN')).toEqual({ total: 3, translated: 0, stale: 0, untranslated: 0 });
   });
 });
+
+describe('an original shown in place of a missing translation', () => {
+  it("has its links to the site's pages lead to that language's pages, files staying as written", () => {
+    const linked = section('nova', '<p><a href="/digest/issues/19/#heat">本期</a> <a href="/digest/files/a.pdf">幻灯片</a></p>');
+    const archive = createArchive([issue(19, '2014-06-01', [linked])], [], '/digest/');
+    const nineteen = archive.get(19);
+    if (!nineteen) throw new Error('issue 19 missing');
+    expect(nineteen.texts.en.sections[0]?.html).toBe(
+      '<p><a href="/digest/en/issues/19/#heat">本期</a> <a href="/digest/files/a.pdf">幻灯片</a></p>',
+    );
+    expect(nineteen.texts.en.status).toBe('untranslated');
+    expect(nineteen.texts['zh-CN'].sections[0]?.html).toBe(linked.html);
+    expect(getSectionText(nineteen, 'en', 'nova').section?.html).toBe(nineteen.texts.en.sections[0]?.html);
+  });
+});

@@ -6,7 +6,6 @@ import { getTranslator } from '../../src/i18n/t.ts';
 import { createArchive, type ArchiveIssue } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import {
-  absolutizeSitePaths,
   createIssueItem,
   createProjectFeed,
   createSectionItem,
@@ -131,26 +130,6 @@ describe('text for XML', () => {
   it('replaces unpaired surrogates and keeps paired ones', () => {
     expect(toXmlText('x\uD800y')).toBe('x\uFFFDy');
     expect(toXmlText('emoji 😀')).toBe('emoji 😀');
-  });
-});
-
-describe('absolute URLs', () => {
-  it.each([
-    ['<a href="/issues/7/">7</a>', 'https://digest.example.org/issues/7/'],
-    ['<a href="/issues/8/#heat">h</a>', 'https://digest.example.org/issues/8/#heat'],
-    ['<img src="/images/a.png" alt="a">', 'https://digest.example.org/images/a.png'],
-    ['<a title="t" href="/issues/7/">7</a>', 'https://digest.example.org/issues/7/'],
-    ['<a title="1>0 and a href=&quot;/x&quot;" href="/issues/5/#nova">5</a>', 'https://digest.example.org/issues/5/#nova'],
-    ['<img alt="a > b" src="/images/a.png">', 'https://digest.example.org/images/a.png'],
-    ['<a href="https://www.openstack.org/x?a=1&amp;b=2" rel="external">o</a>', 'https://www.openstack.org/x?a=1&amp;b=2'],
-    ['<a href="mailto:editor@example.org">m</a>', 'mailto:editor@example.org'],
-  ])('%s → %s', (html, url) => {
-    expect(hrefsAndSrcs(absolutizeSitePaths(html, site))).toEqual([url]);
-  });
-
-  it('keeps text that only looks like an address, entities and Chinese as they are', () => {
-    const text = '<p lang="zh-CN">a &amp; b &lt;a href="/x"&gt; href="/y" ]]&gt; 中文</p>';
-    expect(absolutizeSitePaths(text, site)).toBe(text);
   });
 });
 
