@@ -174,7 +174,12 @@ export function startSearchPage(
   // Focusing the box starts loading Pagefind, and warms it up unless a search got there first.
   input.addEventListener('focus', () => dispatch({ type: 'focused' }), { once: true });
   for (const control of [...projectBoxes, fromMonth, toMonth, sortSelect, exactBox]) {
-    control?.addEventListener('change', () => dispatch({ type: 'submit', state: readForm() }));
+    control?.addEventListener('change', () => {
+      const state = readForm();
+      // A range set backwards is searched turned round: the fields say so.
+      if (fromMonth && toMonth && state.from && state.to) [fromMonth.value, toMonth.value] = [state.from, state.to];
+      dispatch({ type: 'submit', state });
+    });
   }
   // The switch between the words exactly as typed and other names of what they name.
   forms.addEventListener('click', (event) => {

@@ -399,6 +399,16 @@ describe('filters', () => {
     expect(search.params().get('sort')).toBe('newest');
     const listed = (await search.issues()).map(startOf);
     expect(listed).toEqual([...listed].sort().reverse());
+
+    // The range set backwards: searched turned round, and the fields show it so.
+    const listedInRange = await search.issues();
+    await search.month('from').fill(to);
+    await search.answered(query.query);
+    await search.month('to').fill(from);
+    await search.answered(query.query);
+    expect([await search.month('from').inputValue(), await search.month('to').inputValue()]).toEqual([from, to]);
+    expect(Object.fromEntries(search.params())).toMatchObject({ from, to });
+    expect(await search.issues()).toEqual(listedInRange);
     expect(page.problems).toEqual([]);
   });
 });
