@@ -199,6 +199,7 @@ export function writingProblems({
   hiddenInAddresses,
   unlinked,
   literalStars,
+  unquotedTags,
   footnotes,
 }: RenderedText): BodyProblem[] {
   const problems: BodyProblem[] = [];
@@ -281,6 +282,14 @@ export function writingProblems({
       fix: /^[/\\]{2}/.test(address.trim())
         ? `write it with its scheme ("https://${address.trim().replace(/^[/\\]{2}/, '')}")`
         : 'link an http(s) page instead, or write the address as code (`…`) for readers to copy',
+    });
+  }
+  for (const { tag, name, line } of unquotedTags) {
+    const quoted = tag.replace(/=\s*([^\s"'=<>`]+)/g, '="$1"');
+    problems.push({
+      line,
+      message: `"${tag}" is shown as text, not read as HTML: raw HTML here needs its attribute values in quotes${VOID_ELEMENTS.has(name) ? '' : ` (a closing </${name}> after it would vanish)`}`,
+      fix: `put each value in quotes: "${quoted}"${name === 'a' ? ', or write a Markdown link: [text](address)' : ''}`,
     });
   }
   for (const line of literalStars) {
@@ -378,6 +387,9 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
 }
+
+/** Elements without a closing tag. */
+const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {

@@ -26,7 +26,15 @@ import { stripBidiControls } from '../lib/bidi.ts';
 import { resolveAddress, unlinkedReason, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
 import { firstHidden } from './hidden-characters.ts';
 import type { SiteLink } from './site-links.ts';
-import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, codeClasses, DROPPED_ELEMENTS, isAllowedProperty, LINE_ENDING_ELEMENTS } from './html-policy.ts';
+import {
+  ALLOWED_ELEMENTS,
+  BLOCK_ELEMENTS,
+  codeClasses,
+  DROPPED_ELEMENTS,
+  isAllowedProperty,
+  isHtmlElement,
+  LINE_ENDING_ELEMENTS,
+} from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
@@ -79,6 +87,11 @@ export interface RenderedText {
   unlinked: { address: string; reason: string; line: number }[];
   /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
   literalStars: number[];
+  /**
+   * HTML tags with an attribute value not in quotes (`<a href=/issues/17/>`), which this Markdown
+   * reads as text (CommonMark would read them as HTML), with their lines: see `UNQUOTED_TAG`.
+   */
+  unquotedTags: { tag: string; name: string; line: number }[];
   /** Comments and dropped elements of raw HTML never closed, which would take the rest of the text with them. */
   unclosed: UnclosedHtml[];
   /** Formatting elements of raw HTML never closed (`<b>`), which the page would carry on into every paragraph after them. */
@@ -94,6 +107,12 @@ export interface RenderedText {
   /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
   siteLinks: SiteLink[];
 }
+
+/**
+ * The start of an HTML tag (not escaped, `\<a`) whose attributes reach one given without quotes:
+ * the Markdown parser shows such a tag as text, and the element's closing tag, read as HTML, vanishes.
+ */
+const UNQUOTED_TAG = /(?<!\\)<([a-z][a-z0-9]*)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*\s+[a-z][\w:-]*\s*=\s*(?!["'\s])/gi;
 
 /**
  * A part boundary is a paragraph holding only this process's own random token, which no text can
@@ -164,6 +183,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   };
   const runOnAddresses: RenderedText['runOnAddresses'] = [];
   const literalStars: number[] = [];
+  const unquotedTags: RenderedText['unquotedTags'] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const linkedHeadings: RenderedText['linkedHeadings'] = [];
   const nestedHeadings: RenderedText['nestedHeadings'] = [];
@@ -201,10 +221,17 @@ export function renderText(written: string, { page, startsPart = () => false, ou
       if (/^[<[]/.test(written) || !FULL_WIDTH.test(written)) return;
       runOnAddresses.push({ address: written, line: node.position?.start.line ?? 0 });
     },
-    // `**` left as text, as written (an escaped `\*\*` is meant to show).
+    // `**` left as text, as written (an escaped `\*\*` is meant to show); an HTML tag left as text.
     text(node) {
       const start = node.position?.start.offset ?? 0;
       const written = markdown.slice(start, node.position?.end.offset ?? start);
+      for (const { index, 1: name = '' } of written.matchAll(UNQUOTED_TAG)) {
+        // A tag closes on its line before any other `<`: `a<b c=d` in prose is no tag.
+        const tag = /^<[^<>\n]*>/.exec(markdown.slice(start + index))?.[0];
+        if (!tag || !isHtmlElement(name.toLowerCase())) continue;
+        const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
+        unquotedTags.push({ tag, name: name.toLowerCase(), line });
+      }
       for (const { index } of written.matchAll(/(?<!\\)\*\*/g)) {
         const beside = written.slice(Math.max(0, index - 1), index) + written.slice(index + 2, index + 3);
         const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
@@ -290,6 +317,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     hiddenInAddresses,
     unlinked,
     literalStars: [...new Set(literalStars)],
+    unquotedTags,
   };
   const htmls = html.split(BOUNDARY_HTML);
   // The search text leaves out the words put beside outside links; where they stand is kept.

@@ -281,6 +281,33 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports an HTML tag whose attribute values lack quotes, which the page would show as text, not code or an escaped one', () => {
+    const { sections, problems } = read(
+      [
+        '## Nova',
+        '',
+        '见 <a href=/issues/17/>第十七期</a> 更多',
+        '',
+        '<img src=/a.png alt=图> `<a href=x>` \\<a href=y> a<b c=d 以及 <a href="/issues/7/">第七期</a> <font color=red>红</font>',
+        '',
+      ].join('\n'),
+    );
+    expect(sections[0]?.html).toContain('&lt;a href=/issues/17/&gt;第十七期');
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message:
+          '"<a href=/issues/17/>" is shown as text, not read as HTML: raw HTML here needs its attribute values in quotes (a closing </a> after it would vanish)',
+        fix: 'put each value in quotes: "<a href="/issues/17/">", or write a Markdown link: [text](address)',
+      },
+      {
+        line: 5,
+        message: '"<img src=/a.png alt=图>" is shown as text, not read as HTML: raw HTML here needs its attribute values in quotes',
+        fix: 'put each value in quotes: "<img src="/a.png" alt="图">"',
+      },
+    ]);
+  });
+
   it('reports "**" that Markdown leaves as asterisks beside full-width punctuation, not when it makes bold or is escaped', () => {
     const { sections, problems } = read('## Nova\n\n**注意**：照常加粗。\\*\\*原样\\*\\*。\n\n**注意：**这是重点。');
     expect(sections[0]?.html).toContain('<strong>注意</strong>：照常加粗。**原样**。');
