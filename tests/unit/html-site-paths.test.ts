@@ -39,6 +39,16 @@ describe("links of a Chinese text shown on another language's page", () => {
     expect(hrefsAndSrcs(localizeSiteLinks(html, 'en', base))).toEqual([url]);
   });
 
+  it('reads a "<" in a title and a \'"\' in the text as what they are, not as the start of a tag or a value', () => {
+    const html = '<p><a href="/issues/8/" title="<a z=">第 8 期</a>和 12" href="/issues/8/" 说明</p>';
+    expect(localizeSiteLinks(html, 'en', '/')).toBe(
+      '<p><a href="/en/issues/8/" title="<a z=">第 8 期</a>和 12" href="/issues/8/" 说明</p>',
+    );
+    expect(absolutizeSitePaths(html, site)).toBe(
+      `<p><a href="${site.origin}/issues/8/" title="<a z=">第 8 期</a>和 12" href="/issues/8/" 说明</p>`,
+    );
+  });
+
   it('leaves the Chinese pages, and text that only looks like a link, as they are', () => {
     expect(localizeSiteLinks('<a href="/issues/7/">7</a>', 'zh-CN', '/')).toBe('<a href="/issues/7/">7</a>');
     const text = '<p>&lt;a href="/issues/7/"&gt; href="/issues/8/"</p>';
