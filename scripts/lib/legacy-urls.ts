@@ -1,6 +1,6 @@
 /** Edits to a legacy post's body: the bare URLs it repairs, and applying edits to a stretch of it. Pure. */
 import type { Definition, Image, Link, RootContent } from 'mdast';
-import { firstHidden } from '../../src/pipeline/hidden-characters.ts';
+import { ADDRESS_STRAYS, firstHidden } from '../../src/pipeline/hidden-characters.ts';
 import type { ImportNote } from './import-notes.ts';
 
 /** A replacement of `body.slice(start, end)`. */
@@ -27,7 +27,7 @@ export function bareUrlEdits(
       const edit = bare ?? withoutHiddenCharacters(body, node);
       if (edit) {
         edits.push(edit);
-        const hidden = [...new Set(node.url.match(HIDDEN_IN_ADDRESS))].map((found) => firstHidden(found)?.described);
+        const hidden = [...new Set(node.url.match(ADDRESS_STRAYS))].map((found) => firstHidden(found)?.described);
         const removed = hidden.length ? `, without the invisible ${hidden.join(' and ')} it held` : '';
         notes.push(
           bare
@@ -45,21 +45,21 @@ export function bareUrlEdits(
 
 const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
 /**
- * Format characters pasted into an address with it (a direction mark after `…/marconi`): no one
- * sees them, and the link would lead to the address with them percent-encoded, which no one wrote.
+ * A link's, image's or definition's address without the characters pasted into it unseen (a
+ * direction mark after `…/marconi`, see `ADDRESS_STRAYS`), which the link would otherwise lead to
+ * percent-encoded: an edit of the address alone, its text and title as written.
  */
-const HIDDEN_IN_ADDRESS = /\p{Cf}/gu;
-
-/** A link's, image's or definition's address without the format characters written in it; its text as it was. */
 function withoutHiddenCharacters(body: string, node: Link | Image | Definition): Edit | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined || !firstHidden(node.url)) return undefined;
+  if (start === undefined || end === undefined || !firstHidden(node.url, 'address')) return undefined;
   const source = body.slice(start, end);
-  // The address comes after the text: `[text](address)`, `![alt](address)`, `[label]: address`, `<address>`.
+  // The address comes after the text: `[text](address "title")`, `![alt](address)`, `[label]: address`, `<address>`.
   const cut = node.type === 'definition' ? source.indexOf(']:') : source.startsWith('<') ? 0 : source.lastIndexOf('](');
-  if (cut < 0) return undefined;
-  return { start, end, text: source.slice(0, cut) + source.slice(cut).replace(HIDDEN_IN_ADDRESS, '') };
+  const at = cut < 0 ? -1 : source.indexOf(node.url, cut);
+  // An address written with escapes or entities is left to the content check, which names it.
+  if (at < 0) return undefined;
+  return { start: start + at, end: start + at + node.url.length, text: node.url.replace(ADDRESS_STRAYS, '') };
 }
 
 function repairBareUrl(body: string, link: Link): Edit | undefined {
@@ -75,7 +75,8 @@ function repairBareUrl(body: string, link: Link): Edit | undefined {
   const ends: number[] = [];
   for (let index = 0; index < address.length;) {
     const char = address.charAt(index);
-    if (firstHidden(char) && /\p{Cf}/u.test(char)) {
+    // Zero-width characters inside are dropped; a space of any width still ends the address.
+    if (/[\u200B\u200E\u200F\u2060\uFEFF\u00AD]/u.test(char)) {
       index += 1;
       continue;
     }

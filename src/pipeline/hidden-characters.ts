@@ -23,9 +23,23 @@ export const CHARACTER_NAMES: Readonly<Record<string, string>> = {
   '\u200F': 'a right-to-left mark',
 };
 
-/** The first hidden character of a text: where it is, and its code point with a name where it has one. */
-export function firstHidden(text: string): { index: number; character: string; described: string } | undefined {
-  const found = HIDDEN_CHARACTER.exec(text);
+/**
+ * Hidden characters that no address holds on purpose: direction marks, zero-width spaces, word
+ * joiners, byte order marks, soft hyphens and spaces other than the plain one. The joiners
+ * (U+200C, U+200D) stay out: they shape Persian words and emoji, in addresses too.
+ */
+export const ADDRESS_STRAYS = /[\u200B\u200E\u200F\u2060\uFEFF\u00AD\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+const ADDRESS_STRAY = new RegExp(ADDRESS_STRAYS.source, 'u');
+
+/**
+ * The first hidden character of a text (of those `among` names, by default every hidden one):
+ * where it is, and its code point with a name where it has one.
+ */
+export function firstHidden(
+  text: string,
+  among: 'any' | 'address' = 'any',
+): { index: number; character: string; described: string } | undefined {
+  const found = (among === 'address' ? ADDRESS_STRAY : HIDDEN_CHARACTER).exec(text);
   if (!found) return undefined;
   const name = CHARACTER_NAMES[found[0]];
   return { index: found.index, character: found[0], described: `${codePointName(found[0])}${name ? ` (${name})` : ''}` };

@@ -11,7 +11,7 @@ import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
 import { renderText, type RenderedText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
-import { CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
+import { ADDRESS_STRAYS, CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
 import { codePointName } from './encoding.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
@@ -265,10 +265,10 @@ export function writingProblems({
     });
   }
   for (const { address, line } of hiddenInAddresses) {
-    const hidden = firstHidden(address);
+    const hidden = firstHidden(address, 'address');
     if (!hidden) continue;
-    const shown = address.replace(HIDDEN_CHARACTERS, (found) => `<${codePointName(found)}>`);
-    const meant = address.replace(HIDDEN_CHARACTERS, '');
+    const shown = address.replace(ADDRESS_STRAYS, (found) => `<${codePointName(found)}>`);
+    const meant = address.replace(ADDRESS_STRAYS, '');
     problems.push({
       line,
       message: `the address "${shown}" holds an invisible character, ${hidden.described}, ${hidden.index ? `after "${address.slice(0, hidden.index)}"` : 'at its start'}: the link would lead to "${URL.parse(address)?.href ?? shown}", an address no one wrote`,

@@ -278,9 +278,10 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const unlinked: RenderedText['unlinked'] = [];
   const hiddenInAddresses: RenderedText['hiddenInAddresses'] = [];
   const safety = createSafetyStep(page, rawHtml, (written, address, image) => {
-    // Markdown percent-encodes what it does not keep as is: `%E2%80%8E` is the mark written there.
+    // Markdown percent-encodes what it does not keep as is: `%E2%80%8E` is the mark written there
+    // unseen (one written as `%E2%80%8E` was meant).
     const asWritten = safeDecode(written);
-    if (firstHidden(asWritten)) {
+    if (firstHidden(asWritten, 'address') && markdown.includes(asWritten)) {
       hiddenInAddresses.push({ address: asWritten, line: addresses.lineOf(written) ?? 0 });
       return;
     }

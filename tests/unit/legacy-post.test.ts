@@ -183,6 +183,29 @@ describe('drift across the series', () => {
     expect(kinds(result).filter((kind) => kind === 'address')).toHaveLength(3);
   });
 
+  it("cleans an image's address inside a link's, keeps titles, joiners and spaces as written", () => {
+    const result = convert(
+      '2014-04-10-x.md',
+      post(
+        'OpenStack社区动态第十一期(03.20-04.10)',
+        [
+          '## Nova',
+          '[![架构图](https://a.example/x.png\u200b)](https://b.example/post\u200e) 之后的文字',
+          '[链接](https://c.example/p\u200e "家庭 👨\u200d👩\u200d👧") 与 <https://fa.wikipedia.org/wiki/می\u200cخواهم>',
+          '见 https://d.example/a\u00a0more',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const issue = imported(result);
+    expect(issue.content).toContain('[![架构图](https://a.example/x.png)](https://b.example/post) 之后的文字');
+    expect(issue.content).toContain(
+      '[链接](https://c.example/p "家庭 👨\u200d👩\u200d👧") 与 <https://fa.wikipedia.org/wiki/می\u200cخواهم>',
+    );
+    expect(issue.content).toContain('见 https://d.example/a\u00a0more');
+    expect(kinds(result).filter((kind) => kind === 'address')).toHaveLength(3);
+  });
+
   it('takes the year from --date or --dates-from for a file name without one', () => {
     const text = post('OpenStack社区动态第八期(02.03-02.15)', '## Heat\nx\n');
     const byNumber = new Map([[8, { date: parseIsoDay('2014-02-15') as Date, source: 'the dated post 2014-02-15-x.md' }]]);

@@ -261,6 +261,8 @@ describe('reading an issue body', () => {
         '',
         '![图](https://img.example/\ufeffa.png) 照常：[Nova](https://wiki.openstack.org/Nova) \u200e',
         '',
+        '照常：https://www.baidu.com/s?wd=OpenStack%E3%80%80Nova <https://fa.wikipedia.org/wiki/می\u200cخواهم> [e](https://emojipedia.org/%E2%80%8D/)',
+        '',
       ].join('\n'),
     );
     expect(problems).toEqual([
