@@ -83,8 +83,11 @@ export function recordSourceHash(text: string, hash: string): string | undefined
   if (document.errors.length) return undefined;
   const written = document.getIn(['source', 'sha256'], true);
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // The value alone: a block value's range ends past its line break, and an empty one is no text after the colon.
+  const value = isScalar(written) && written.range ? header.slice(written.range[0], written.range[1]) : undefined;
   const updated = isScalar(written)
-    ? written.range && `${header.slice(0, written.range[0])}${hash}${header.slice(written.range[1])}`
+    ? written.range &&
+      `${header.slice(0, written.range[0]).replace(/:$/, ': ')}${hash}${/\s*$/.exec(value ?? '')?.[0] ?? ''}${header.slice(written.range[1])}`
     : document.has('source')
       ? undefined
       : `${header}source:${newline}  sha256: ${hash}${newline}`;

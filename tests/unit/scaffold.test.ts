@@ -86,6 +86,13 @@ describe('recordSourceHash', () => {
       `---\nnumber: 8\nsource: { sha256: ${hash} }\n---\n正文\n`,
     ],
     ['a quoted value', `---\nsource:\n  sha256: "${old}"\n---\n`, `---\nsource:\n  sha256: ${hash}\n---\n`],
+    ['a block value', `---\nsource:\n  sha256: >-\n    ${old}\n---\nbody`, `---\nsource:\n  sha256: ${hash}\n---\nbody`],
+    [
+      'a block value before another field',
+      `---\nsource:\n  sha256: |\n    ${old}\n  other: 1\n---\n`,
+      `---\nsource:\n  sha256: ${hash}\n  other: 1\n---\n`,
+    ],
+    ['an empty value', '---\nsource:\n  sha256:\n---\n', `---\nsource:\n  sha256: ${hash}\n---\n`],
     [
       'the field, not "sha256:" in a description or a comment before it',
       `---\ndescription: "Swift checks sha256: hashes"\n# old sha256: ${old}\nsource:\n  sha256: ${old} # from March\n---\n`,
