@@ -6,9 +6,13 @@
 import { escapeHtml } from '../lib/html-text.ts';
 import { defaultLocale, type Locale } from './locales.ts';
 
-/** Han characters and CJK punctuation, with Latin letters and digits written against them (`I版`, `OpenStack社区动态`). */
+/**
+ * Han characters and CJK punctuation, each with the marks after it (a variation selector picks a
+ * character's form: it must stay with it), and Latin letters and digits written against them
+ * (`I版`, `OpenStack社区动态`).
+ */
 const CHINESE_RUN =
-  /[A-Za-z0-9]*[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]+(?:[A-Za-z0-9]*[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]+)*[A-Za-z0-9]*/gu;
+  /[A-Za-z0-9]*(?:[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]\p{M}*)+(?:[A-Za-z0-9]*(?:[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]\p{M}*)+)*[A-Za-z0-9]*/gu;
 
 /** Whether a text holds Chinese. @example holdsChinese('Icehouse I版') // true */
 export function holdsChinese(text: string): boolean {

@@ -37,4 +37,10 @@ describe('Chinese in English UI strings', () => {
     );
     expect(chineseMarked('例如 健康检查 & H版', 'zh-CN')).toBe('例如 健康检查 &amp; H版');
   });
+
+  it('keeps the marks after a character in its run, and leaves marks on Latin letters out', () => {
+    expect(chineseMarked('葛\u{E0100}x and 令\u0301 cafe\u0301', 'en')).toBe(
+      '<span lang="zh-CN">葛\u{E0100}x</span> and <span lang="zh-CN">令\u0301</span> cafe\u0301',
+    );
+  });
 });
