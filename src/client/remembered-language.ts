@@ -13,4 +13,7 @@ try {
   // Storage is off: nothing was remembered.
 }
 const choice = [...(box?.querySelectorAll('a') ?? [])].find((link) => link.hreflang === remembered);
-if (choice && !document.referrer.startsWith(location.origin)) location.replace(choice.href + location.search + location.hash);
+// This page is the site's root (its base path): a referrer under it is a page of this site.
+if (choice && !document.referrer.startsWith(location.origin + location.pathname.replace(/[^/]*$/, ''))) {
+  location.replace(choice.href + location.search + location.hash);
+}

@@ -108,6 +108,14 @@ describe('a site built under a path', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.goto(base);
     await page.waitForURL(`**${base}en/`);
+    // Another site on the same host (outside the path) is not this one: the choice applies.
+    const origin = new URL(page.url()).origin;
+    await page.goto(base, { referer: `${origin}/blog/` });
+    await page.waitForURL(`**${base}en/`);
+    // A page of this site leading home leaves the reader where the link goes.
+    await page.goto(base, { referer: `${origin}${base}issues/8/` });
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).pathname).toBe(base);
     expect(page.problems).toEqual([]);
   });
 
