@@ -68,7 +68,10 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
       const entries = monthBars(counts ?? {}, links.range());
       root.hidden = entries.length === 0;
       const labelled = entries.length <= LABELLED_BARS;
+      // A month chosen from the keyboard keeps the focus on its bar, drawn anew.
+      const focused = bars.contains(document.activeElement) && (document.activeElement as HTMLElement).dataset['month'];
       bars.replaceChildren(...entries.map((entry) => bar(entry, labelled)));
+      if (focused) bars.querySelector<HTMLElement>(`[data-month="${focused}"]`)?.focus();
     },
   };
 }

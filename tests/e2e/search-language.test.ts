@@ -175,6 +175,8 @@ describe('results over time', () => {
     const narrowed = await search.allIssues(query);
     expect(narrowed).toHaveLength(chosen?.count ?? -1);
     await expect.poll(() => page.locator('#search-months [aria-current="true"]').getAttribute('data-month')).toBe(chosen?.month);
+    // Chosen from the keyboard, the month's bar (drawn anew) keeps the focus.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['month'])).toBe(chosen?.month);
     expect(page.problems).toEqual([]);
   });
 });
