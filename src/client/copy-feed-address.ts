@@ -18,7 +18,11 @@ if (navigator.clipboard) {
       navigator.clipboard.writeText(field.value).then(
         () => {
           button.textContent = button.dataset['copied'] ?? label;
-          if (liveRegion) liveRegion.textContent = button.dataset['status'] ?? '';
+          // Emptied first, so copying the same address again is announced again.
+          if (liveRegion) {
+            liveRegion.textContent = '';
+            setTimeout(() => (liveRegion.textContent = button.dataset['status'] ?? ''), 100);
+          }
           setTimeout(() => (button.textContent = label), 2000);
         },
         // Permission refused: leave the address selected for Ctrl+C.

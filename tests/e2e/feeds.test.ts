@@ -275,6 +275,18 @@ describe('the subscribe page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site}projects/nova/rss.xml`);
     await expect.poll(() => subscribe.status().textContent()).toContain('Nova');
     expect(await subscribe.copyButton('nova').textContent()).toBe('已复制');
+    // Copied again, it is said again: the status changes (emptied, then written), as a screen reader needs to hear it.
+    const said = await subscribe.status().evaluateHandle((status) => {
+      const writes: string[] = [];
+      new MutationObserver(() => writes.push(status.textContent ?? '')).observe(status, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      return writes;
+    });
+    await subscribe.copyButton('nova').click();
+    await expect.poll(() => said.evaluate((writes) => writes.map((text) => (text.includes('Nova') ? 'Nova' : text)))).toEqual(['', 'Nova']);
     expect(page.problems).toEqual([]);
   });
 
