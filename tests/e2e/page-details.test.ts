@@ -136,6 +136,16 @@ describe('text that reads as written', () => {
     expect(title?.attribs['lang']).toBe(prefix ? 'zh-CN' : undefined);
   });
 
+  it("shows the arrow after a link to another site without making it part of the link's name", async () => {
+    const page = await newPage();
+    await page.goto('/issues/8/');
+    const link = page.locator('.prose a[rel~="external"]').first();
+    expect(await link.evaluate((element) => getComputedStyle(element, '::after').content)).toContain('↗');
+    const snapshot = await link.ariaSnapshot();
+    expect(snapshot).toMatch(/^- link "[^"]+"/);
+    expect(snapshot).not.toContain('↗');
+  });
+
   it("says on a project's English timeline which entries are only in Chinese, as the archive's listings do", () => {
     const entries = (route: string) => {
       const page = builtPage(route);
@@ -153,6 +163,24 @@ describe('text that reads as written', () => {
     for (const entry of english) expect(entry.badge, `issue ${entry.issue}`).toBe(entry.chinese ? 'Chinese only' : undefined);
     expect(entries('/projects/heat/').every((entry) => entry.badge === undefined)).toBe(true);
   });
+
+  it.each(locales)(
+    "keeps each word of the header's menu whole at 320 px, the menu going to a second line instead ($home)",
+    async ({ prefix }) => {
+      const page = await newPage({ viewport: { width: 320, height: 700 } });
+      await page.goto(`${prefix}/archive/`);
+      const lines = await page.locator('.nav-list a').evaluateAll((links) =>
+        links.map((link) => {
+          const range = document.createRange();
+          range.selectNodeContents(link);
+          return { text: link.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+        }),
+      );
+      expect(lines.length).toBeGreaterThanOrEqual(4);
+      for (const link of lines) expect(link.lines, link.text ?? '').toBe(1);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(320);
+    },
+  );
 
   it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
     const page = await newPage({ viewport: { width: 375, height: 700 } });
