@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
+import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './browser.ts';
 
@@ -115,6 +116,16 @@ describe("the header's search box", () => {
   });
 });
 
+/** Each element's text, and how many lines it takes on screen (2 or more: a word broken, or wrapped). */
+const linesOf = (elements: Locator) =>
+  elements.evaluateAll((found) =>
+    found.map((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return { text: element.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
+    }),
+  );
+
 describe('text that reads as written', () => {
   it.each(locales)("spaces the separators of an issue's credit line ($home)", ({ prefix }) => {
     const page = builtPage(`${prefix}/issues/8/`);
@@ -169,13 +180,7 @@ describe('text that reads as written', () => {
     async ({ prefix }) => {
       const page = await newPage({ viewport: { width: 320, height: 700 } });
       await page.goto(`${prefix}/archive/`);
-      const lines = await page.locator('.nav-list a').evaluateAll((links) =>
-        links.map((link) => {
-          const range = document.createRange();
-          range.selectNodeContents(link);
-          return { text: link.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
-        }),
-      );
+      const lines = await linesOf(page.locator('.nav-list a'));
       expect(lines.length).toBeGreaterThanOrEqual(4);
       for (const link of lines) expect(link.lines, link.text ?? '').toBe(1);
       expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(320);
@@ -185,13 +190,7 @@ describe('text that reads as written', () => {
   it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
     const page = await newPage({ viewport: { width: 375, height: 700 } });
     await page.goto(`${prefix}/translations/`);
-    const lines = await page.locator('.coverage-table thead th').evaluateAll((cells) =>
-      cells.map((cell) => {
-        const range = document.createRange();
-        range.selectNodeContents(cell);
-        return { text: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size };
-      }),
-    );
+    const lines = await linesOf(page.locator('.coverage-table thead th'));
     expect(lines.length).toBeGreaterThan(0);
     for (const cell of lines) expect(cell.lines, cell.text ?? '').toBe(1);
   });
