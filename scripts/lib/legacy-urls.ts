@@ -1,6 +1,6 @@
 /** Edits to a legacy post's body: the bare URLs it repairs, and applying edits to a stretch of it. Pure. */
 import type { Definition, Image, Link, RootContent } from 'mdast';
-import { ADDRESS_STRAYS, firstHidden } from '../../src/pipeline/hidden-characters.ts';
+import { ADDRESS_STRAYS, firstHidden, ZERO_WIDTH_STRAY } from '../../src/pipeline/hidden-characters.ts';
 import type { ImportNote } from './import-notes.ts';
 
 /** A replacement of `body.slice(start, end)`. */
@@ -76,7 +76,7 @@ function repairBareUrl(body: string, link: Link): Edit | undefined {
   for (let index = 0; index < address.length;) {
     const char = address.charAt(index);
     // Zero-width characters inside are dropped; a space of any width still ends the address.
-    if (/[\u200B\u200E\u200F\u2060\uFEFF\u00AD]/u.test(char)) {
+    if (ZERO_WIDTH_STRAY.test(char)) {
       index += 1;
       continue;
     }

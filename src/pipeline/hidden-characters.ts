@@ -29,6 +29,8 @@ export const CHARACTER_NAMES: Readonly<Record<string, string>> = {
  * (U+200C, U+200D) stay out: they shape Persian words and emoji, in addresses too.
  */
 export const ADDRESS_STRAYS = /[\u200B\u200E\u200F\u2060\uFEFF\u00AD\u00A0\u2000-\u200A\u202F\u205F\u3000]/gu;
+/** The strays that take no room: inside a bare address they are dropped, where a space ends it. */
+export const ZERO_WIDTH_STRAY = /[\u200B\u200E\u200F\u2060\uFEFF\u00AD]/u;
 const ADDRESS_STRAY = new RegExp(ADDRESS_STRAYS.source, 'u');
 
 /**

@@ -82,3 +82,8 @@ export function isHtmlElement(name: string): boolean {
   const tag = name.toLowerCase();
   return ALLOWED_ELEMENTS.has(tag) || DROPPED_ELEMENTS.has(tag) || BLOCK_ELEMENTS.has(tag) || OTHER_ELEMENTS.has(tag);
 }
+
+/** Elements without content or closing tag (`image` is the parser's `img`): their tag is all there is of them. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+]); // prettier-ignore

@@ -13,6 +13,7 @@ import { renderText, type RenderedText, type TopHeading } from './render.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
 import { ADDRESS_STRAYS, CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
 import { codePointName } from './encoding.ts';
+import { VOID_ELEMENTS } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
 import type { SiteLink } from './site-links.ts';
@@ -387,9 +388,6 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
 }
-
-/** Elements without a closing tag. */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'source', 'track', 'wbr']);
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {

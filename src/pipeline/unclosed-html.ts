@@ -7,7 +7,7 @@
  * would vanish without a trace. Which elements do so was found by rendering each (the unit test
  * keeps it so). Pure.
  */
-import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHtmlElement } from './html-policy.ts';
+import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHtmlElement, VOID_ELEMENTS } from './html-policy.ts';
 
 /** A piece of raw HTML as Markdown read it, with the line it starts on. */
 export interface RawHtml {
@@ -99,11 +99,6 @@ export interface VanishingTag {
   /** Whether the page drops the element with what follows it in its paragraph (`<svg>`), not the tag alone. */
   swallows?: boolean;
 }
-
-/** Elements without content: their tag is all there is of them. */
-const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area', 'base', 'col', 'embed', 'image', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-]); // prettier-ignore
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*?)?)(\/?)>/g;
 
