@@ -69,9 +69,11 @@ export function siteLinkProblem(link: SiteLink, site: SiteContents, fromDraft: b
   const sitePath = withoutBase(url.pathname, site.base);
   // Another site on the same host (outside the base path): not this site's to check.
   if (sitePath === undefined) return undefined;
-  const shown = `"${link.href}"`;
-  if (link.image || site.files.has(sitePath)) {
-    if (site.files.has(sitePath)) return undefined;
+  // As the editor wrote it: Markdown percent-encodes a file's Chinese name or space (`/图片/架构.svg`).
+  const shown = `"${decodePath(link.href)}"`;
+  const isFile = site.files.has(decodePath(sitePath));
+  if (link.image || isFile) {
+    if (isFile) return undefined;
     return {
       message: `${shown} is no file of the site, so the image would not show`,
       fix: `put the image in public${decodePath(sitePath)}, or correct the address`,

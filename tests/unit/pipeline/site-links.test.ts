@@ -90,6 +90,15 @@ describe('links from a text to the site', () => {
     );
   });
 
+  it('finds a file whose name holds Chinese or a space, as Markdown encodes its address, and names a missing one as written', () => {
+    const withNames: SiteContents = { ...site, files: new Set(['/图片/架构.svg', '/docs/my slides.pdf']) };
+    expect(leadsSomewhere('/%E5%9B%BE%E7%89%87/%E6%9E%B6%E6%9E%84.svg', withNames, false, true)).toBe(true);
+    expect(leadsSomewhere('/docs/my%20slides.pdf', withNames)).toBe(true);
+    const missing = siteLinkProblem({ href: '/%E5%9B%BE%E7%89%87/%E6%B5%81%E7%A8%8B.svg', image: true }, withNames, false);
+    expect(missing?.message).toBe('"/图片/流程.svg" is no file of the site, so the image would not show');
+    expect(missing?.fix).toBe('put the image in public/图片/流程.svg, or correct the address');
+  });
+
   it('reads paths under the base path of a site published under one, and leaves the rest of the host alone', () => {
     expect(leadsSomewhere('/digest/issues/10/#nova', underPath)).toBe(true);
     expect(leadsSomewhere('/digest/favicon.svg', underPath, false, true)).toBe(true);
