@@ -14,6 +14,7 @@ import { stripBidiControls } from '../lib/bidi.ts';
 import { ADDRESS_STRAYS, CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
 import { codePointName } from './encoding.ts';
 import { VOID_ELEMENTS } from './html-policy.ts';
+import type { MisreadMarkdown } from './misread-markdown.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
 import type { SiteLink } from './site-links.ts';
@@ -103,7 +104,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
   });
-  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings, nestedHeadings } = rendered;
+  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings, nestedHeadings, codeHeadings } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -118,6 +119,15 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       line,
       message: `the heading "${text}" holds a link, image or HTML: a section's heading shows only the project's name (and its subtitle as text), so the address would be lost`,
       fix: 'write the heading as plain text ("## Heat" or "## Heat (subtitle)") and put the link in the section\'s first line',
+    });
+  }
+  for (const { text, line, codeLine } of codeHeadings) {
+    const match = resolver.resolve(text);
+    if (!match) continue;
+    problems.push({
+      line,
+      message: `"## ${text}" is inside the code block opened at line ${codeLine + bodyLine - 1}, so it is shown as code and opens no ${match.project.name.en} section`,
+      fix: `close the code block (\`\`\`) before line ${line + bodyLine - 1}`,
     });
   }
   for (const { text, line } of nestedHeadings) {
@@ -194,12 +204,14 @@ export function writingProblems({
   unspacedHeadings,
   unclosed,
   unclosedFormatting,
+  unmatchedInParagraphs,
   vanishingTags,
   runOnAddresses,
   userAddresses,
   hiddenInAddresses,
   unlinked,
   literalStars,
+  misread,
   unquotedTags,
   footnotes,
 }: RenderedText): BodyProblem[] {
@@ -236,6 +248,17 @@ export function writingProblems({
       fix: `close it with </${name}> where it should end, or write it as code (\`${tag}\`)`,
     });
   }
+  for (const { tag, name, line, closing } of unmatchedInParagraphs) {
+    problems.push({
+      line,
+      message: closing
+        ? `"${tag}" reads as an HTML tag and closes no <${name}> in its paragraph: the page would drop it`
+        : `"${tag}" reads as an HTML tag and is never closed in its paragraph: the page would not show "${tag}", and <${name}> would take in the rest of the paragraph`,
+      fix: closing
+        ? `write it as code (\`${tag}\`), or remove it`
+        : `write it as code (\`${tag}\`), or close it with </${name}> where it should end`,
+    });
+  }
   for (const { tag, name, line, element, swallows } of vanishingTags) {
     problems.push({
       line,
@@ -243,7 +266,9 @@ export function writingProblems({
         ? `"${tag}" reads as an HTML tag, and no HTML element has that name: the page would drop it`
         : swallows
           ? `"${tag}" reads as an HTML tag: the page drops <${name}> with the rest of its paragraph`
-          : `"${tag}" reads as the HTML tag of an element the page does not keep: it would vanish, with nothing in its place`,
+          : name === 'img'
+            ? `"${tag}" reads as an HTML image with no address: it would vanish, with nothing in its place`
+            : `"${tag}" reads as the HTML tag of an element the page does not keep: it would vanish, with nothing in its place`,
       fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,
     });
   }
@@ -300,6 +325,7 @@ export function writingProblems({
       fix: 'put the punctuation outside the asterisks ("**注意**：…"), or write <strong>…</strong>',
     });
   }
+  problems.push(...misread.map(misreadProblem));
   for (const { label, line } of footnotes) {
     problems.push({
       line,
@@ -403,4 +429,50 @@ function namedPrefix(text: string, resolver: ProjectResolver): { name: string; r
 /** Drops blank lines at either end, keeping indentation of the first real line. */
 function trimBlankLines(text: string): string {
   return text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
+}
+
+/** What the page would make of Markdown read otherwise than meant, and how to write it. */
+function misreadProblem(found: MisreadMarkdown): BodyProblem {
+  const { line } = found;
+  switch (found.kind) {
+    case 'literal-emphasis': {
+      const underscores = found.delimiter.startsWith('_');
+      const bold = found.delimiter.length === 2;
+      const inner = found.written.slice(found.delimiter.length, -found.delimiter.length);
+      const meant = inner.replace(/^[“‘（《【「『〔(["']+|[\p{P}]+$/gu, '');
+      return {
+        line,
+        message: underscores
+          ? `"${found.written}" makes no ${bold ? 'bold' : 'italic'} text here: Markdown does not read underscores inside a Chinese sentence as emphasis, and shows them`
+          : `"${found.written}" makes no italic text here: beside Chinese text, Markdown does not read "*" next to punctuation as emphasis, and shows the asterisks`,
+        fix: underscores
+          ? `write asterisks instead ("${bold ? '**' : '*'}${inner}${bold ? '**' : '*'}"), or <${bold ? 'strong' : 'em'}>${inner}</${bold ? 'strong' : 'em'}>`
+          : `put the punctuation outside the asterisks ("*${meant}*"), or write <em>${inner}</em>`,
+      };
+    }
+    case 'undefined-reference':
+      return {
+        line,
+        message: `"${found.written}" links by the reference "[${found.label}]", which the text never defines: the page would show the brackets and no link`,
+        fix: `add a line "[${found.label}]: https://…" with the address (a half-width colon), or write the link inline: [text](address)`,
+      };
+    case 'full-width-definition':
+      return {
+        line,
+        message: `"${found.written}" is not read as a link definition: Markdown needs a half-width colon ":" after the label, so the line shows as text and links to it show as brackets`,
+        fix: `write "${found.written.replace('：', ': ')}"`,
+      };
+    case 'spaced-address':
+      return {
+        line,
+        message: `"${found.written}" is not read as ${found.written.startsWith('!') ? 'an image' : 'a link'}: its address holds a space, which ends an address in Markdown, so the page would show the brackets and parentheses`,
+        fix: `write the space as %20, or put the address in angle brackets: ${found.written.replace(/\]\((.*)\)$/, '](<$1>)')}`,
+      };
+    case 'overfull-row':
+      return {
+        line,
+        message: `this table row has ${found.cells} cells and its header ${found.columns}: the page drops the cells after the header's ("${found.dropped}")`,
+        fix: `add ${found.cells - found.columns === 1 ? 'a column' : `${found.cells - found.columns} columns`} to the header, or write a "|" inside a cell (code included) as "\\|"`,
+      };
+  }
 }

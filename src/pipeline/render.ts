@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
-import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, PhrasingContent, Strong } from 'mdast';
+import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, PhrasingContent, Strong, Table } from 'mdast';
 import type { Node } from 'unist';
 import {
   defineHastPlugin,
@@ -37,8 +37,25 @@ import {
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
+import {
+  fullWidthDefinitions,
+  lineAt,
+  literalEmphasis,
+  spacedAddresses,
+  undefinedReferences,
+  type MisreadMarkdown,
+} from './misread-markdown.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
-import { unclosedFormatting, unclosedHtml, vanishingTags, type RawHtml, type UnclosedHtml, type VanishingTag } from './unclosed-html.ts';
+import {
+  unclosedFormatting,
+  unclosedHtml,
+  unmatchedInParagraph,
+  vanishingTags,
+  type RawHtml,
+  type UnclosedHtml,
+  type UnmatchedTag,
+  type VanishingTag,
+} from './unclosed-html.ts';
 
 /** A `#` or `##` heading at the top level of the text (not inside a quote or a list). */
 export interface TopHeading {
@@ -87,6 +104,8 @@ export interface RenderedText {
   unlinked: { address: string; reason: string; line: number }[];
   /** Lines holding `**` that Markdown leaves as asterisks, as it does beside full-width punctuation (`**注意：**这是`). */
   literalStars: number[];
+  /** Emphasis, references, addresses and table cells Markdown reads otherwise than meant: see `misread-markdown.ts`. */
+  misread: MisreadMarkdown[];
   /**
    * HTML tags with an attribute value not in quotes (`<a href=/issues/17/>`), which this Markdown
    * reads as text (CommonMark would read them as HTML), with their lines: see `UNQUOTED_TAG`.
@@ -96,12 +115,16 @@ export interface RenderedText {
   unclosed: UnclosedHtml[];
   /** Formatting elements of raw HTML never closed (`<b>`), which the page would carry on into every paragraph after them. */
   unclosedFormatting: UnclosedHtml[];
+  /** Tags of a paragraph's raw HTML never closed, or closing nothing, in it (`使用<sup>标签`): see `unmatchedInParagraph`. */
+  unmatchedInParagraphs: UnmatchedTag[];
   /** Top-level paragraphs written as a `##` heading without the space Markdown needs (`##Keystone`, `＃＃ Glance`), with their lines. */
   unspacedHeadings: { text: string; line: number }[];
   /** Headings that start parts and hold a link or an image, whose address a section's title would not show, with their lines. */
   linkedHeadings: { text: string; line: number }[];
   /** `#` and `##` headings inside a quote or a list item (`> ## Heat`), which start no part, with their lines. */
   nestedHeadings: { text: string; line: number }[];
+  /** `##` lines inside a code block (one never closed takes in the sections after it), with their lines and the block's. */
+  codeHeadings: { text: string; line: number; codeLine: number }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
   footnotes: { label: string; line: number }[];
   /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
@@ -183,10 +206,13 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   };
   const runOnAddresses: RenderedText['runOnAddresses'] = [];
   const literalStars: number[] = [];
+  const misread: MisreadMarkdown[] = [];
+  const unmatchedInParagraphs: UnmatchedTag[] = [];
   const unquotedTags: RenderedText['unquotedTags'] = [];
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const linkedHeadings: RenderedText['linkedHeadings'] = [];
   const nestedHeadings: RenderedText['nestedHeadings'] = [];
+  const codeHeadings: RenderedText['codeHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
     footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
@@ -232,17 +258,56 @@ export function renderText(written: string, { page, startsPart = () => false, ou
         const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
         unquotedTags.push({ tag, name: name.toLowerCase(), line });
       }
+      const textLine = node.position?.start.line ?? 0;
       for (const { index } of written.matchAll(/(?<!\\)\*\*/g)) {
         const beside = written.slice(Math.max(0, index - 1), index) + written.slice(index + 2, index + 3);
-        const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
-        if (FULL_WIDTH.test(beside)) literalStars.push(line);
+        if (FULL_WIDTH.test(beside)) literalStars.push(lineAt(written, index, textLine));
       }
+      for (const { written: pair, delimiter, index } of literalEmphasis(written))
+        misread.push({ kind: 'literal-emphasis', line: lineAt(written, index, textLine), written: pair, delimiter });
+      for (const { written: reference, label, index } of undefinedReferences(written))
+        misread.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
     },
     paragraph(node) {
       const start = node.position?.start.offset ?? 0;
+      const written = markdown.slice(start, node.position?.end.offset ?? start);
+      const line = node.position?.start.line ?? 0;
+      for (const { written: link, index } of spacedAddresses(written))
+        misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link });
+      for (const { written: definition, index } of fullWidthDefinitions(written))
+        misread.push({ kind: 'full-width-definition', line: lineAt(written, index, line), written: definition });
+      const inlineHtml = node.children.flatMap((child) =>
+        child.type === 'html' ? [{ value: child.value, line: child.position?.start.line ?? 0 }] : [],
+      );
+      if (inlineHtml.length) unmatchedInParagraphs.push(...unmatchedInParagraph(inlineHtml));
       if (start < containerEnd) return;
-      const [first = ''] = markdown.slice(start, node.position?.end.offset ?? start).split('\n', 1);
-      if (UNSPACED_HEADING.test(first)) unspacedHeadings.push({ text: first.trim(), line: node.position?.start.line ?? 0 });
+      const [first = ''] = written.split('\n', 1);
+      if (UNSPACED_HEADING.test(first)) unspacedHeadings.push({ text: first.trim(), line });
+    },
+    // GFM drops the cells of a row past its header's count, with what they hold.
+    table(node: Readonly<Table>, ctx) {
+      const [header, ...rows] = node.children;
+      const columns = header?.children.length ?? 0;
+      for (const row of rows) {
+        if (row.children.length <= columns) continue;
+        const dropped = row.children.slice(columns).map((cell) => ctx.textContent(cell).trim());
+        misread.push({
+          kind: 'overfull-row',
+          line: row.position?.start.line ?? 0,
+          cells: row.children.length,
+          columns,
+          dropped: dropped.join(' | '),
+        });
+      }
+    },
+    code(node) {
+      const codeLine = node.position?.start.line ?? 0;
+      // A fenced block's text starts on the line after its fence.
+      const first = codeLine + (/^ {0,3}(?:```|~~~)/.test(markdown.slice(node.position?.start.offset ?? 0)) ? 1 : 0);
+      node.value.split('\n').forEach((text, index) => {
+        const heading = /^##[ \t]+(.+?)[ \t#]*$/.exec(text)?.[1];
+        if (heading) codeHeadings.push({ text: heading, line: first + index, codeLine });
+      });
     },
     blockquote: container,
     listItem: container,
@@ -309,15 +374,18 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     vanishingTags: vanishingTags(rawPieces),
     unclosed: unclosedHtml(rawPieces),
     unclosedFormatting: unclosedFormatting(rawPieces),
+    unmatchedInParagraphs,
     unspacedHeadings,
     linkedHeadings,
     nestedHeadings,
+    codeHeadings,
     footnotes,
     runOnAddresses,
     userAddresses,
     hiddenInAddresses,
     unlinked,
     literalStars: [...new Set(literalStars)],
+    misread,
     unquotedTags,
   };
   const htmls = html.split(BOUNDARY_HTML);

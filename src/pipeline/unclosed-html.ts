@@ -127,8 +127,9 @@ export function vanishingTags(pieces: readonly RawHtml[]): VanishingTag[] {
     );
   return tags.flatMap(({ tag, line, closing, name, bare, empty }, at): VanishingTag[] => {
     if (!isHtmlElement(name)) return [{ tag, name, line, element: false }];
-    // Kept, or unwrapped on a line of its own: the tag leaves its mark.
-    const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
+    // Kept, or unwrapped on a line of its own: the tag leaves its mark. An image with no address
+    // (`使用<img>标签`) is dropped.
+    const kept = (ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name)) && !(name === 'img' && bare);
     if (closing || !bare || kept || SWALLOWING_ELEMENTS.has(name)) return [];
     const holds = !empty && !VOID_ELEMENTS.has(name);
     if (holds && tags.slice(at + 1).some((later) => later.closing && later.name === name)) return [];
@@ -175,4 +176,40 @@ export function unclosedFormatting(pieces: readonly RawHtml[]): UnclosedHtml[] {
     }
   }
   return [...unclosed, ...open].sort((a, b) => a.line - b.line);
+}
+
+/** A tag of a paragraph's raw HTML that is never closed, or closes nothing, in that paragraph. */
+export interface UnmatchedTag extends UnclosedHtml {
+  /** A closing tag with no opening one before it in the paragraph. */
+  closing: boolean;
+}
+
+/**
+ * The tags in one paragraph's raw HTML (`pieces`, in order) that the page keeps the element of (or
+ * unwraps on a line of its own) and that are never closed in the paragraph, or close nothing: an
+ * HTML element named in prose (`使用<sup>标签`, `<p>`, `</div>`). The tag vanishes from the text and
+ * its element takes in the rest of the paragraph, or breaks it there. Formatting elements and those
+ * dropped whole are `unclosedFormatting`'s and `unclosedHtml`'s to report; void elements close themselves.
+ * @example unmatchedInParagraph([{ value: '<sup>', line: 3 }]) // [{ tag: '<sup>', name: 'sup', line: 3, closing: false }]
+ */
+export function unmatchedInParagraph(pieces: readonly RawHtml[]): UnmatchedTag[] {
+  const open: UnmatchedTag[] = [];
+  const stray: UnmatchedTag[] = [];
+  for (const { value, line } of pieces) {
+    const tags = value.replace(HIDDEN_TAGS, (hidden) => hidden.replace(/[^\n]/g, ' '));
+    for (const { 0: tag, 1: closing, 2: written = '', index } of tags.matchAll(TAG)) {
+      const name = written.toLowerCase();
+      const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
+      if (!kept || VOID_ELEMENTS.has(name) || FORMATTING_ELEMENTS.has(name) || SWALLOWING_ELEMENTS.has(name)) continue;
+      const found: UnmatchedTag = { tag, name, line: line + (tags.slice(0, index).match(/\n/g)?.length ?? 0), closing: !!closing };
+      if (!closing) {
+        open.push(found);
+        continue;
+      }
+      const opened = open.findLastIndex((element) => element.name === name);
+      if (opened >= 0) open.splice(opened, 1);
+      else stray.push(found);
+    }
+  }
+  return [...open, ...stray].sort((a, b) => a.line - b.line);
 }

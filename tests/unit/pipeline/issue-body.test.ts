@@ -470,9 +470,111 @@ describe('reading an issue body', () => {
         }),
       ]);
     }
-    const { sections, problems } = readWithOpenTag('div');
-    expect(sections[0]?.text).toContain('中间');
-    expect(problems).toEqual([]);
+    // Kept or unwrapped: the words stay, the tag named in prose vanishes and its element takes in the rest.
+    for (const tag of ['div', 'sup', 'span', 'pre', 'p', 'li']) {
+      const { sections, problems } = readWithOpenTag(tag);
+      expect(sections[0]?.text, tag).toContain('中间');
+      expect(sections[0]?.text, tag).not.toContain(`<${tag}>`);
+      expect(problems, tag).toEqual([
+        {
+          line: 3,
+          message: `"<${tag}>" reads as an HTML tag and is never closed in its paragraph: the page would not show "<${tag}>", and <${tag}> would take in the rest of the paragraph`,
+          fix: `write it as code (\`<${tag}>\`), or close it with </${tag}> where it should end`,
+        },
+      ]);
+    }
+  });
+
+  it('reports a closing tag that closes nothing in its paragraph and an image tag with no address, leaving closed and void tags', () => {
+    const { sections, problems } = read(
+      ['## Nova', '', '结尾写</div>，再用<img>标签。', '', 'H<sub>2</sub>O，换行<br>照常，<span lang="en">kept</span>。'].join('\n'),
+    );
+    expect(sections[0]?.text).not.toContain('</div>');
+    expect(problems).toEqual([
+      {
+        line: 3,
+        message: '"</div>" reads as an HTML tag and closes no <div> in its paragraph: the page would drop it',
+        fix: 'write it as code (`</div>`), or remove it',
+      },
+      expect.objectContaining({
+        line: 3,
+        message: '"<img>" reads as an HTML image with no address: it would vanish, with nothing in its place',
+      }),
+    ]);
+  });
+
+  it.each([
+    [
+      '| 命令 | 说明 |\n|---|---|\n| 一 | 二 | 多余 |',
+      5,
+      'this table row has 3 cells and its header 2: the page drops the cells after the header\'s ("多余")',
+      'add a column to the header',
+    ],
+    [
+      '| 命令 | 说明 |\n|---|---|\n| `ls | grep` | 管道 |',
+      5,
+      'this table row has 3 cells and its header 2: the page drops the cells after the header\'s ("管道")',
+      'as "\\|"',
+    ],
+    [
+      '这是__重点__内容',
+      3,
+      '"__重点__" makes no bold text here: Markdown does not read underscores inside a Chinese sentence as emphasis, and shows them',
+      'write asterisks instead ("**重点**")',
+    ],
+    ['这是_斜体_内容', 3, '"_斜体_" makes no italic text here', '("*斜体*"), or <em>斜体</em>'],
+    [
+      '前文*注意：*内容',
+      3,
+      '"*注意：*" makes no italic text here: beside Chinese text, Markdown does not read "*" next to punctuation as emphasis',
+      'put the punctuation outside the asterisks ("*注意*")',
+    ],
+    ['本期*“重点”*项目', 3, '"*“重点”*" makes no italic text here', '("*重点*")'],
+    [
+      '参见[官网][ref9]。',
+      3,
+      '"[官网][ref9]" links by the reference "[ref9]", which the text never defines',
+      'add a line "[ref9]: https://…"',
+    ],
+    [
+      '参见[维基][wiki]。\n\n[wiki]：https://wiki.openstack.org/',
+      5,
+      '"[wiki]：https://wiki.openstack.org/" is not read as a link definition: Markdown needs a half-width colon',
+      'write "[wiki]: https://wiki.openstack.org/"',
+    ],
+    [
+      '见[文字](https://a.example/a b)。',
+      3,
+      '"[文字](https://a.example/a b)" is not read as a link: its address holds a space',
+      '[文字](<https://a.example/a b>)',
+    ],
+    ['![架构图](/images/my pic.png)', 3, '"![架构图](/images/my pic.png)" is not read as an image', '![架构图](</images/my pic.png>)'],
+  ])('reports Markdown the page would show as marks or lose: %s', (text, line, message, fix) => {
+    const { problems } = read(`## Nova\n\n${text}`);
+    expect(problems).toContainEqual({ line, message: expect.stringContaining(message), fix: expect.stringContaining(fix) });
+  });
+
+  it('says a section heading inside a code block never closed is shown as code, naming the block', () => {
+    const { sections, problems } = read(['## Common', '', '```bash', 'nova boot …', '', '## Nova', '', '新闻'].join('\n'));
+    expect(sections.map((section) => section.projectId)).toEqual(['common']);
+    expect(problems).toEqual([
+      {
+        line: 6,
+        message: '"## Nova" is inside the code block opened at line 3, so it is shown as code and opens no Nova section',
+        fix: 'close the code block (```) before line 6',
+      },
+    ]);
+    expect(read(['## Common', '', '```md', '## 示例标题', '```'].join('\n')).problems).toEqual([]);
+  });
+
+  it.each([
+    '**注意**：照常加粗，*斜体*照常，这是*重点*内容',
+    '删除*.pyc和*.log文件，4*8GB，admin_actions中，nova_api_v3，`__init__`，\\_转义\\_',
+    '| 命令 | 说明 |\n|---|---|\n| `ls \\| grep` | 管道 |\n| 仅一 |',
+    '[官网][ref]和[ref]。\n\n[ref]: https://www.openstack.org/',
+    '[带标题](https://www.openstack.org/ "官网") 和 [尖括号](<https://a.example/a b>) 和 `[代码](https://a.example/a b)`',
+  ])('leaves Markdown that reads as written: %s', (text) => {
+    expect(read(`## Nova\n\n${text}`).problems).toEqual([]);
   });
 
   it("keeps a heading's words beyond the project's name, in parentheses, as the section's subtitle", () => {
