@@ -10,6 +10,7 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'u', 'del', 's', 'sup', 'sub',
   'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'span',
+  'abbr', 'dfn', 'mark', 'ins', 'q', 'cite', 'small', 'samp', 'var', 'ruby', 'rt', 'rp',
 ]); // prettier-ignore
 
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
@@ -31,6 +32,8 @@ const ALLOWED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   th: ['align'],
   td: ['align'],
   ol: ['start'],
+  abbr: ['title'],
+  dfn: ['title'],
   code: ['className'],
 };
 
@@ -65,10 +68,10 @@ export const LINE_ENDING_ELEMENTS: ReadonlySet<string> = new Set([
  * the page would drop it: the check says so (`vanishingTags` in unclosed-html.ts).
  */
 const OTHER_ELEMENTS: ReadonlySet<string> = new Set([
-  'html', 'body', 'object', 'abbr', 'area', 'audio', 'bdi', 'bdo', 'big', 'canvas', 'cite', 'col', 'colgroup', 'data', 'datalist',
-  'dfn', 'dialog', 'font', 'frame', 'frameset', 'ins', 'label', 'map', 'mark', 'marquee', 'menu', 'meter', 'output',
-  'param', 'picture', 'portal', 'progress', 'q', 'rp', 'rt', 'ruby', 'samp', 'search', 'slot', 'small', 'source',
-  'strike', 'time', 'track', 'tt', 'var', 'video', 'wbr', 'acronym', 'applet', 'dir', 'hgroup', 'keygen', 'nobr',
+  'html', 'body', 'object', 'area', 'audio', 'bdi', 'bdo', 'big', 'canvas', 'col', 'colgroup', 'data', 'datalist',
+  'dialog', 'font', 'frame', 'frameset', 'label', 'map', 'marquee', 'menu', 'meter', 'output',
+  'param', 'picture', 'portal', 'progress', 'search', 'slot', 'source',
+  'strike', 'time', 'track', 'tt', 'video', 'wbr', 'acronym', 'applet', 'dir', 'hgroup', 'keygen', 'nobr',
   'listing',
   'mi', 'mo', 'mn', 'ms', 'mtext', 'mglyph', 'malignmark', 'mrow', 'mfrac', 'msqrt', 'mroot', 'msub', 'msup',
   'msubsup', 'mtable', 'mtr', 'mtd', 'semantics', 'annotation', 'annotation-xml',

@@ -451,6 +451,11 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress
         }
         if (tag === 'a') return keepLink(node, ctx, page, note);
         if (tag === 'img') return keepImage(node, ctx, page, note);
+        // A table column's alignment (`| :---: |`) comes as a style, which the page's policy refuses.
+        const align =
+          (tag === 'th' || tag === 'td') &&
+          /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i.exec(String(node.properties['style'] ?? ''))?.[1];
+        if (align) ctx.setProperty(node, 'align', align.toLowerCase());
         for (const key of Object.keys(node.properties)) {
           if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
         }

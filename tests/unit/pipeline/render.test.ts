@@ -15,6 +15,25 @@ describe("rendering contributors' Markdown", () => {
     expect(out).toMatch(/<pre><code class="language-sh">nova boot\n<\/code><\/pre>/);
   });
 
+  it("keeps a table column's alignment as an attribute, since the page's policy refuses styles", () => {
+    const out = html(
+      '| 公司 | 数量 | 金额 |\n| :--- | :---: | ---: |\n| 甲 | 2 | 3 |\n\n<table><tr><td style="text-align:center;color:red">x</td></tr></table>',
+    );
+    expect(out.replace(/\n+/g, '\n')).toContain('<th align="left">公司</th>\n<th align="center">数量</th>\n<th align="right">金额</th>');
+    expect(out).toContain('<td align="center">2</td>');
+    expect(out).not.toContain('style');
+    expect(out).toContain('<td>x</td>');
+  });
+
+  it('keeps what an abbreviation stands for, a highlight and a reading over characters', () => {
+    const out = html(
+      '<abbr title="Project Team Lead" onclick="x()">PTL</abbr> <mark>重点</mark> <ruby>汉<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby> <q>引文</q>',
+    );
+    expect(out).toBe(
+      '<p><abbr title="Project Team Lead">PTL</abbr> <mark>重点</mark> <ruby>汉<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby> <q>引文</q></p>',
+    );
+  });
+
   it('removes explicit direction controls from text, code, link text and raw HTML, written or as references', () => {
     const out = render('[\u202Egnp.exe](/a.png) `\u202Ex` &#x202E;y <b title="&#8238;t">\u2067z</b>\n\n```\n\u202Ecode\n```');
     expect(out.html).toMatch(/^<p><a href="\/a.png">gnp.exe<\/a> <code>x<\/code> y <b>z<\/b><\/p>\s*<pre><code>code\n<\/code><\/pre>$/);
