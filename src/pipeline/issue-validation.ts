@@ -11,7 +11,7 @@ import { issuePage, readIssueBody, writingProblems, toRenderedBody, type IssueBo
 import { renderText } from './render.ts';
 import { defaultLocale } from '../i18n/locales.ts';
 import type { IssueEntryData } from '../schemas/entry.ts';
-import { toIsoDay } from '../lib/dates.ts';
+import { daysBetween, toIsoDay } from '../lib/dates.ts';
 import { periodsOverlap } from '../lib/periods.ts';
 import type { ContentProblem } from './problems.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
@@ -279,6 +279,7 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
       byNumber.set(issue.data.number, issue);
     }
   }
+  problems.push(...outOfOrder(issues));
   const byStart = [...issues].sort((a, b) => a.data.period.start.getTime() - b.data.period.start.getTime());
   let latest: ValidIssue | undefined;
   for (const issue of byStart) {
@@ -292,6 +293,33 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
       });
     }
     if (!latest || issue.data.period.end > latest.data.period.end) latest = issue;
+  }
+  return problems;
+}
+
+/**
+ * Issues numbered against the calendar: a later number whose period starts before an earlier
+ * number's. A year mistyped (2041 for 2014) passes every rule of a file alone, then heads every
+ * newest-first list and stretches the archive and its charts over decades. Of the two, the one
+ * farther from its other neighbour is named (a tie names the later number, most often the new one).
+ */
+function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
+  const byNumber = [...issues].sort((a, b) => a.data.number - b.data.number);
+  const start = (issue: ValidIssue | undefined) => issue?.data.period.start;
+  const gap = (from: Date | undefined, to: Date | undefined) => (from && to ? Math.abs(daysBetween(from, to)) : 0);
+  const problems: ContentProblem[] = [];
+  for (const [index, earlier] of byNumber.entries()) {
+    const later = byNumber[index + 1];
+    if (!later || later.data.period.start >= earlier.data.period.start) continue;
+    const earlierOff = gap(start(byNumber[index - 1]), start(earlier)) > gap(start(later), start(byNumber[index + 2]));
+    const [odd, other] = earlierOff ? [earlier, later] : [later, earlier];
+    problems.push({
+      file: odd.file,
+      line: odd.lineOf(['period', 'start']),
+      field: 'period.start',
+      message: `the period ${describePeriod(odd)} starts ${earlierOff ? 'after' : 'before'} that of ${formatIssueLabel(other.data.number)} (${describePeriod(other)}, ${other.file}), though ${formatIssueLabel(odd.data.number)} comes ${earlierOff ? 'before' : 'after'} it: issues are numbered in the order of their periods`,
+      fix: 'check the year of period.start and period.end (and of published), or the number',
+    });
   }
   return problems;
 }

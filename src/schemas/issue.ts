@@ -18,9 +18,13 @@ const LONGEST_PERIOD_DAYS = 92;
 
 /**
  * How far from its period an issue is plausibly published (the legacy posts' dates fall within days
- * of theirs; a year off is a typo that would reorder the feeds and the newest-first lists).
+ * of theirs; a year off is a typo that would reorder the feeds and the newest-first lists). A
+ * digest reports days gone by: published weeks before its period starts, the year is wrong (a
+ * January issue still dated the year before), and the archived copies of its links would be
+ * looked for on a day before the pages they link were written.
  */
 const PUBLISHED_WITHIN_DAYS = 366;
+const PUBLISHED_BEFORE_START_DAYS = 31;
 
 /** The days an issue covers. */
 
@@ -120,6 +124,13 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
       const { start, end } = period;
       // Refinements run past a day that does not exist, reported on its own.
       const days = [start, end, published].every((day) => day instanceof Date);
+      if (days && daysBetween(published, start) > PUBLISHED_BEFORE_START_DAYS && daysBetween(published, start) <= PUBLISHED_WITHIN_DAYS) {
+        context.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `published ${toIsoDay(published)} is ${daysBetween(published, start)} days before the period it reports on starts (${toIsoDay(start)}); check the year and month of published`,
+        });
+      }
       if (days && (daysBetween(published, start) > PUBLISHED_WITHIN_DAYS || daysBetween(end, published) > PUBLISHED_WITHIN_DAYS)) {
         context.addIssue({
           code: 'custom',

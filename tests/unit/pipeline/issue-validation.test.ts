@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkIssueSet, validateIssueFile, type ValidIssue } from '../../../src/pipeline/issue-validation.ts';
 import { issueContext, issueSource } from '../helpers.ts';
+import { formatIssueLabel } from '../../../src/lib/numerals.ts';
 
 const validate = (source: string, file = 'issues/zh-CN/0009.md') => validateIssueFile({ file, source }, issueContext);
 
@@ -73,6 +74,16 @@ describe('validating one issue file', () => {
       { field: 'period.end', line: 6, message: 'the period ends before it starts' },
     ],
     ['an impossible date', { 'start: 2014-02-16': 'start: 2014-02-30' }, { field: 'period.start', line: 5 }],
+    [
+      'a publication weeks before the period it reports on (a January issue still dated the year before)',
+      { 'published: 2014-02-28': 'published: 2013-12-28' },
+      {
+        field: 'published',
+        line: 7,
+        message: 'published 2013-12-28 is 50 days before the period it reports on starts (2014-02-16)',
+        fix: 'check the year and month of published',
+      },
+    ],
     ['a number that is not positive', { 'number: 9': 'number: 0' }, { field: 'number', line: 2 }],
     [
       'a number written in words',
@@ -158,6 +169,34 @@ describe('rules across issues', () => {
     const again = valid({ 'start: 2014-02-16': 'start: 2014-03-16', 'end: 2014-02-27': 'end: 2014-03-27' }, 'a/0009-copy.md');
     expect(checkIssueSet([nine, again])).toEqual([
       expect.objectContaining({ file: 'a/0009-copy.md', line: 2, field: 'number', message: expect.stringContaining('is also a/0009.md') }),
+    ]);
+  });
+
+  it('rejects an issue dated out of line with the numbers around it, naming the one whose year is off', () => {
+    const at = (number: number, start: string, end: string) =>
+      valid(
+        {
+          'number: 9': `number: ${number}`,
+          第九期: formatIssueLabel(number),
+          'start: 2014-02-16': `start: ${start}`,
+          'end: 2014-02-27': `end: ${end}`,
+          'published: 2014-02-28': `published: ${end}`,
+        },
+        `a/00${number}.md`,
+      );
+    const typo = at(11, '2041-03-10', '2041-03-20');
+    expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08'), typo, at(12, '2014-03-21', '2014-03-30')])).toEqual([
+      expect.objectContaining({
+        file: 'a/0011.md',
+        field: 'period.start',
+        message: expect.stringContaining(
+          'the period 2041-03-10..2041-03-20 starts after that of 第十二期 (2014-03-21..2014-03-30, a/0012.md), though 第十一期 comes before it',
+        ),
+        fix: 'check the year of period.start and period.end (and of published), or the number',
+      }),
+    ]);
+    expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08'), at(11, '2013-03-10', '2013-03-20')])).toEqual([
+      expect.objectContaining({ file: 'a/0011.md', message: expect.stringContaining('starts before that of 第十期') }),
     ]);
   });
 
