@@ -53,7 +53,13 @@ const periods = new Map<string, string>();
 function writePeriod(period: Period, locale: Locale, length: 'long' | 'short'): string {
   const { start, end } = period;
   const shape =
-    start.getUTCFullYear() !== end.getUTCFullYear() ? 'crossYear' : start.getUTCMonth() !== end.getUTCMonth() ? 'sameYear' : 'sameMonth';
+    start.getUTCFullYear() !== end.getUTCFullYear()
+      ? 'crossYear'
+      : start.getUTCMonth() !== end.getUTCMonth()
+        ? 'sameYear'
+        : start.getUTCDate() !== end.getUTCDate()
+          ? 'sameMonth'
+          : 'sameDay';
   const month = (day: Date, style: 'long' | 'short') => format(locale, { month: style }).format(day);
   return getTranslator(locale)(length === 'long' ? `period.${shape}` : `periodShort.${shape}`, {
     year: end.getUTCFullYear(),

@@ -83,7 +83,8 @@ function compareMonthDay(a: MonthDay, b: MonthDay): number {
 /** Whether two periods share more than a boundary day (editors often end one issue on the day the next begins). */
 export function periodsOverlap(a: Period, b: Period): boolean {
   const [first, second] = a.start <= b.start ? [a, b] : [b, a];
-  return second.start < first.end;
+  // Two issues may share a boundary day (11.17-11.22, then 11.22-11.28), never their first day.
+  return second.start < first.end || second.start.getTime() === first.start.getTime();
 }
 
 /** The period a new issue gets after `previous`: the week starting the day after it ends. */

@@ -52,6 +52,7 @@ describe('formatting per locale', () => {
     ['2014-02-03', '2014-02-15', '2014年2月3日至15日', 'February 3 – 15, 2014'],
     ['2014-01-17', '2014-02-02', '2014年1月17日至2月2日', 'January 17 – February 2, 2014'],
     ['2013-12-28', '2014-01-03', '2013年12月28日至2014年1月3日', 'December 28, 2013 – January 3, 2014'],
+    ['2015-01-05', '2015-01-05', '2015年1月5日', 'January 5, 2015'],
   ])('writes %s..%s', (start, end, zh, en) => {
     expect(formatPeriod(period(start, end), 'zh-CN')).toBe(zh);
     expect(formatPeriod(period(start, end), 'en')).toBe(en);
@@ -60,6 +61,8 @@ describe('formatting per locale', () => {
   it('shortens periods for listings grouped by year', () => {
     expect(formatPeriod(period('2014-02-03', '2014-02-15'), 'zh-CN', 'short')).toBe('2月3日–15日');
     expect(formatPeriod(period('2014-02-03', '2014-02-15'), 'en', 'short')).toBe('Feb 3–15');
+    expect(formatPeriod(period('2015-01-05', '2015-01-05'), 'zh-CN', 'short')).toBe('1月5日');
+    expect(formatPeriod(period('2015-01-05', '2015-01-05'), 'en', 'short')).toBe('Jan 5');
   });
 
   it('never shows the day before, whatever the time zone', () => {
