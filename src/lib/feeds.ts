@@ -145,7 +145,7 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
     guid: feedGuid(ctx.locale, issue.number),
     title: issueTitle(issue, ctx),
     link,
-    pubDate: issue.published,
+    pubDate: feedDay(issue.published),
     description: text.description,
     content: absolutizeSitePaths(html, ctx.site),
     categories: ordered.map(({ projectId, project }) => project?.name[ctx.locale] ?? projectId),
@@ -162,11 +162,19 @@ export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: F
     guid: feedGuid(ctx.locale, issue.number, projectId),
     title: ctx.t('feed.sectionTitle', { project: sectionName(ctx, projectId, section?.subtitle), issue: issueTitle(issue, ctx) }),
     link,
-    pubDate: issue.published,
+    pubDate: feedDay(issue.published),
     description: text.description,
     content: absolutizeSitePaths(html, ctx.site),
     categories: [name],
   };
+}
+
+/**
+ * A publication day as a feed's moment: noon UTC, which a reader's clock anywhere from UTC−11 to
+ * UTC+11 shows as that same day (midnight UTC is the day before everywhere west of Greenwich).
+ */
+export function feedDay(day: Date): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12));
 }
 
 /** The item as `@astrojs/rss` takes it, every string made safe for XML. */

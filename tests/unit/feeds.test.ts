@@ -136,12 +136,13 @@ describe('text for XML', () => {
 describe('issue items', () => {
   const issue = archiveOf().get(8) as ArchiveIssue;
 
-  it("say the issue number and period in the feed's language, with the publication date", () => {
+  it("say the issue number and period in the feed's language, with the publication date at noon UTC, the same day from UTC−11 to UTC+11", () => {
     expect(createIssueItem(issue, context('zh-CN'))).toMatchObject({
       title: '第八期（2014年2月3日至15日）',
       link: 'https://digest.example.org/issues/8/',
-      pubDate: day('2014-02-15'),
+      pubDate: new Date('2014-02-15T12:00:00Z'),
     });
+    expect(createSectionItem(issue, 'nova', context('zh-CN')).pubDate.toUTCString()).toBe('Sat, 15 Feb 2014 12:00:00 GMT');
     expect(createIssueItem(issue, context('en'))).toMatchObject({
       title: 'Issue 8 (February 3 – 15, 2014)',
       link: 'https://digest.example.org/en/issues/8/',
