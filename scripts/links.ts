@@ -8,7 +8,7 @@
  * results come in, so an interrupted run (Ctrl-C) keeps what it had checked. The steps live in
  * `scripts/lib/linkcheck/`; one report at the end: the links to look at, then a summary per issue.
  */
-import { toIsoDay } from '../src/lib/dates.ts';
+import { localDay, toIsoDay } from '../src/lib/dates.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { linkHealthFile, readLinkData } from '../src/pipeline/link-data.ts';
 import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
@@ -60,7 +60,7 @@ const linked = new Set(uses.map((use) => use.address));
 // Step 2: what is new or old enough, given the checks already recorded.
 const healthFile = linkHealthFile(issuesDir);
 const checks = new Map((await readLinkData(issuesDir)).rules.checks);
-const today = new Date();
+const today = localDay(new Date());
 const pending = selectAddresses(linked, checks, { today, maxAgeDays: numbers['max-age'], all: values.all });
 const dropped = [...checks.keys()].filter((address) => !linked.has(address)).length;
 console.log(

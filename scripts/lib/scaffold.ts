@@ -4,7 +4,7 @@ import type { Locale } from '../../src/i18n/locales.ts';
 import type { ValidIssue } from '../../src/pipeline/issue-validation.ts';
 import { formatIssueLabel } from '../../src/lib/numerals.ts';
 import { nextPeriod } from '../../src/lib/periods.ts';
-import { addDays } from '../../src/lib/dates.ts';
+import { addDays, localDay } from '../../src/lib/dates.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import type { Project } from '../../src/schemas/project.ts';
 import { placeholders } from '../../src/pipeline/placeholders.ts';
@@ -23,7 +23,7 @@ export function scaffoldIssue(
     undefined,
   );
   const number = latestNumber + 1;
-  const fallbackStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const fallbackStart = localDay(today);
   const period = latestPeriod ? nextPeriod(latestPeriod.period) : { start: fallbackStart, end: addDays(fallbackStart, 6) };
   const { notice: _notice, ...attribution } = latestPeriod?.attribution ?? { editor: placeholders.editorName, source: placeholders.source };
   const label = formatIssueLabel(number);

@@ -27,6 +27,14 @@ export function toIsoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar day a moment falls on where the machine runs (an editor's today, not Greenwich's:
+ * before 08:00 in Beijing, Greenwich is still on yesterday), as a UTC day.
+ */
+export function localDay(moment: Date): Date {
+  return new Date(Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate()));
+}
+
 /** The day `days` after `date` (negative for before). */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);

@@ -48,6 +48,20 @@ describe('the next issue', () => {
     const fields = validateIssueFile({ file: '0001.md', source }, issueContext).problems.map(({ field }) => field);
     expect(fields).toEqual(['attribution.editor', 'attribution.source', 'body', 'body']);
   });
+
+  it("starts an empty archive's first period on the editor's own day, not Greenwich's", () => {
+    const zone = process.env['TZ'];
+    try {
+      // 07:30 on 6 December in Beijing is still 5 December in Greenwich.
+      process.env['TZ'] = 'Asia/Shanghai';
+      expect(toIsoDay(scaffoldIssue([], registry, new Date('2026-12-05T23:30:00Z')).data.period.start)).toBe('2026-12-06');
+      process.env['TZ'] = 'America/Los_Angeles';
+      expect(toIsoDay(scaffoldIssue([], registry, new Date('2026-12-06T05:00:00Z')).data.period.start)).toBe('2026-12-05');
+    } finally {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    }
+  });
 });
 
 describe('a translation scaffold', () => {
