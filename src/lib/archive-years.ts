@@ -20,6 +20,17 @@ export interface CalendarMonth {
   count: number;
 }
 
+/**
+ * The years an archive spans, as a tagline names them: from its oldest year to its newest.
+ * @example yearSpan([{ year: 2014 }, { year: 2013 }]) // '2013–2014'
+ */
+export function yearSpan(years: readonly { year: number }[]): string {
+  if (!years.length) return '';
+  const newest = Math.max(...years.map(({ year }) => year));
+  const oldest = Math.min(...years.map(({ year }) => year));
+  return newest === oldest ? String(newest) : `${oldest}–${newest}`;
+}
+
 /** The archive's years, newest first; each issue in the year and month its period ends. */
 export function archiveYears<T extends { period: Period }>(issues: readonly T[]): ArchiveYear<T>[] {
   return groupByYearAndMonth(issues, (issue) => issueMonth(issue.period)).map(({ year, months }) => ({

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generateArchive } from '../../scripts/lib/synthetic-archive.ts';
-import { adjacentYears, archiveYears, yearCalendar } from '../../src/lib/archive-years.ts';
+import { adjacentYears, archiveYears, yearCalendar, yearSpan } from '../../src/lib/archive-years.ts';
 import { registry } from './helpers.ts';
 
 const issue = (number: number, start: string, end: string) => ({ number, period: { start: new Date(start), end: new Date(end) } });
+
+describe('the years an archive spans', () => {
+  it('runs from its oldest year to its newest, or names its one year', () => {
+    expect(yearSpan([{ year: 2014 }, { year: 2013 }])).toBe('2013–2014');
+    expect(yearSpan([{ year: 2017 }, { year: 2015 }, { year: 2013 }])).toBe('2013–2017');
+    expect(yearSpan([{ year: 2014 }])).toBe('2014');
+    expect(yearSpan([])).toBe('');
+  });
+});
 
 describe('the archive by year', () => {
   // Newest first, as the archive holds them; issue 3 ends in January, so it is filed under 2014.
