@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseIsoDay } from '../src/lib/dates.ts';
+import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { createProjectResolver } from '../src/lib/projects.ts';
 import { displayPath, registryFile } from '../src/pipeline/paths.ts';
@@ -99,6 +100,7 @@ for (const fileName of fileNames) {
   const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);
   outcomes.push({ fileName, result });
 }
+await refuseSharedNumbers(outcomes);
 await checkWithFolder(outcomes);
 
 for (const outcome of outcomes) {
@@ -123,6 +125,29 @@ for (const outcome of outcomes) {
 
 console.log(formatImportReport(outcomes, { from: legacyDir, to: values.out }));
 if (outcomes.some((outcome) => !outcome.result.ok)) process.exitCode = 1;
+
+/**
+ * Posts whose titles give one number would be one file, the second written over the first: none
+ * of them is written, and each names the others, at its title's line.
+ */
+async function refuseSharedNumbers(all: FileOutcome[]): Promise<void> {
+  const byPath = Map.groupBy(
+    all.flatMap((outcome) => (outcome.result.ok ? [{ outcome, issue: outcome.result.issue }] : [])),
+    ({ issue }) => issue.path,
+  );
+  for (const group of byPath.values()) {
+    if (group.length < 2) continue;
+    for (const { outcome, issue } of group) {
+      const others = group.filter((other) => other.outcome !== outcome).map((other) => other.outcome.fileName);
+      outcome.result = {
+        ok: false,
+        line: (await legacyLine(outcome.fileName, 'title:')) ?? 1,
+        reason: `its title gives ${formatIssueLabel(issue.number)} (number ${issue.number}), as ${others.join(' and ')} does: one would be written over the other, so none is. Fix: correct the number in the title of the post that has it wrong`,
+        notes: outcome.result.notes,
+      };
+    }
+  }
+}
 
 /**
  * The site's whole check (`npm run check`) on the output folder as it will be once the converted

@@ -148,6 +148,31 @@ describe('a legacy folder with a file that cannot be imported', () => {
     expect(result.stdout).toMatch(/Fix: \S/);
     expect(readdirSync(path.join(out, 'zh-CN'))).toEqual(['0001.md']);
   });
+
+  it('writes neither of two posts whose titles give one number, naming each at its title, even with --force', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const [first = '', second = ''] = corpusFiles;
+    copyFileSync(path.join(corpus, first), path.join(legacy, first));
+    const firstTitle = /^title:.*$/m.exec(readFileSync(path.join(corpus, first), 'utf8'))?.[0] ?? '';
+    const number = /第(.+?)期/.exec(firstTitle)?.[1] ?? '';
+    const text = readFileSync(path.join(corpus, second), 'utf8');
+    writeFileSync(path.join(legacy, second), text.replace(/^(title:.*?第).+?(期.*)$/m, `$1${number}$2`));
+    const titleLine = (name: string) =>
+      readFileSync(path.join(legacy, name), 'utf8')
+        .split(/\r?\n/)
+        .findIndex((line) => line.startsWith('title:')) + 1;
+    const result = runScript('scripts/import.ts', [legacy, '--out', out, '--force']);
+    expect(result.status).toBe(1);
+    for (const [post, other] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      expect(result.stdout).toContain(`FAIL  ${post}:${titleLine(post)}: its title gives 第${number}期`);
+      expect(result.stdout).toContain(`as ${other} does: one would be written over the other, so none is.`);
+    }
+    expect(readdirSync(out)).toEqual([]);
+  });
 });
 
 describe('an import pointed at the wrong place', () => {
