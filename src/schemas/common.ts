@@ -6,8 +6,22 @@ import { parseIsoDay } from '../lib/dates.ts';
 /** A calendar day written `YYYY-MM-DD`, read as UTC midnight. */
 export const IsoDaySchema = z
   .string({ error: 'expected a date written YYYY-MM-DD (e.g. 2014-02-15)' })
-  .refine((text) => parseIsoDay(text) !== undefined, { error: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15)' })
+  .refine((text) => parseIsoDay(text) !== undefined, { error: (issue) => dayProblem(String(issue.input)) })
   .transform((text) => parseIsoDay(text) as Date);
+
+/**
+ * What is wrong with a day as written, and the day meant where it can be read: a month or day
+ * without its zero (`2014-1-5`), other separators (`2014/01/05`, `2014年1月5日`), a time or zone.
+ * @example dayProblem('2014-1-5') // 'expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day); write 2014-01-05'
+ */
+export function dayProblem(text: string): string {
+  const [, year, month = '', day = '', rest = ''] =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(.*)$/s.exec(text.trim()) ?? [];
+  const meant = year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
+  if (!meant || !parseIsoDay(meant)) return 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15)';
+  if (rest.trim()) return `expected the day alone, written YYYY-MM-DD: a digest's days have no time or time zone; write ${meant}`;
+  return `expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day); write ${meant}`;
+}
 
 /** One text per site locale. */
 export const LocalizedTextSchema = z.strictObject(

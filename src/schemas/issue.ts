@@ -31,15 +31,26 @@ const PUBLISHED_BEFORE_START_DAYS = 31;
 /** The largest issue number: beyond it a number is a typo (or YAML's reading of one as 1e+23). */
 export const MAX_ISSUE_NUMBER = 99_999;
 export const PeriodSchema = z
-  .strictObject({
-    /** First day covered. */
-    start: IsoDaySchema,
-    /** Last day covered, on or after `start`. */
-    end: IsoDaySchema,
-  })
+  .strictObject(
+    {
+      /** First day covered. */
+      start: IsoDaySchema,
+      /** Last day covered, on or after `start`. */
+      end: IsoDaySchema,
+    },
+    {
+      error: (issue) => {
+        if (issue.code !== 'invalid_type') return undefined;
+        // `period: 2014-02-03..2014-02-15`, as the check's own messages write a period.
+        const [, start = 'YYYY-MM-DD', end = 'YYYY-MM-DD'] =
+          /^\s*(\d{4}-\d{2}-\d{2})\s*(?:\.\.|–|~|至|to|-)\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(String(issue.input)) ?? [];
+        return `expected the period as its first and last day, start and end; write period: { start: ${start}, end: ${end} }`;
+      },
+    },
+  )
   // Only two real dates can be out of order: a day that does not exist is reported alone.
   .refine(({ start, end }) => !(start instanceof Date && end instanceof Date) || end >= start, {
-    error: 'the period ends before it starts; set period.end on or after period.start',
+    error: (issue) => periodOrderProblem(issue.input as { start: Date; end: Date }),
     path: ['end'],
   })
   .refine(({ start }) => !(start instanceof Date) || start >= FIRST_DAY, {
@@ -50,6 +61,18 @@ export const PeriodSchema = z
     error: `the period covers more than ${LONGEST_PERIOD_DAYS} days, longer than any issue; check the year and month of period.start and period.end`,
     path: ['end'],
   });
+
+/**
+ * A period that ends before it starts; one from December into January with one year for both
+ * (`2015-12-28` to `2015-01-10`) has one of its years wrong.
+ */
+function periodOrderProblem({ start, end }: { start: Date; end: Date }): string {
+  const crossing = end.getUTCFullYear() === start.getUTCFullYear() && end.getUTCMonth() < start.getUTCMonth();
+  if (!crossing) return 'the period ends before it starts; set period.end on or after period.start';
+  const nextYear = new Date(Date.UTC(end.getUTCFullYear() + 1, end.getUTCMonth(), end.getUTCDate()));
+  const yearBefore = new Date(Date.UTC(start.getUTCFullYear() - 1, start.getUTCMonth(), start.getUTCDate()));
+  return `the period ends before it starts: crossing a new year, its end is in the year after its start; write period.end: ${toIsoDay(nextYear)}, or period.start: ${toIsoDay(yearBefore)} if the start's year is the wrong one`;
+}
 
 /** Credit for the original editor and publication, shown on every issue page as the originals ask. */
 export const AttributionSchema = z.strictObject({

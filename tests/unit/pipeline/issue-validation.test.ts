@@ -75,6 +75,46 @@ describe('validating one issue file', () => {
     ],
     ['an impossible date', { 'start: 2014-02-16': 'start: 2014-02-30' }, { field: 'period.start', line: 5 }],
     [
+      'a day without the zeros of its month and day',
+      { 'published: 2014-02-28': 'published: 2014-2-8' },
+      {
+        field: 'published',
+        line: 7,
+        message: 'expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day)',
+        fix: 'write 2014-02-08',
+      },
+    ],
+    [
+      'a day with a time and zone',
+      { 'published: 2014-02-28': 'published: 2014-02-28T10:00:00+08:00' },
+      {
+        field: 'published',
+        line: 7,
+        message: "expected the day alone, written YYYY-MM-DD: a digest's days have no time or time zone",
+        fix: 'write 2014-02-28',
+      },
+    ],
+    [
+      'a period written on one line, as the check writes periods',
+      { 'period:\n  start: 2014-02-16\n  end: 2014-02-27': 'period: 2014-02-16..2014-02-27' },
+      {
+        field: 'period',
+        line: 4,
+        message: 'expected the period as its first and last day, start and end',
+        fix: 'write period: { start: 2014-02-16, end: 2014-02-27 }',
+      },
+    ],
+    [
+      'a period into January with the year of December',
+      { 'start: 2014-02-16': 'start: 2014-12-28', 'end: 2014-02-27': 'end: 2014-01-10' },
+      {
+        field: 'period.end',
+        line: 6,
+        message: 'the period ends before it starts: crossing a new year, its end is in the year after its start',
+        fix: "write period.end: 2015-01-10, or period.start: 2013-12-28 if the start's year is the wrong one",
+      },
+    ],
+    [
       'a publication weeks before the period it reports on (a January issue still dated the year before)',
       { 'published: 2014-02-28': 'published: 2013-12-28' },
       {
