@@ -140,10 +140,16 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     });
   }
   for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
+    // Underlined with "===" (setext), the heading is quoted as written, not with a "#" no one typed.
+    const underlined = !markdown.startsWith('#', heading.start);
     problems.push({
       line: heading.line,
-      message: `"# ${heading.text}" is a level-1 heading`,
-      fix: 'use "## <project>" for a section or "###" for a sub-heading',
+      message: underlined
+        ? `"${heading.text}" with "===" on the line under it is a level-1 heading in Markdown`
+        : `"# ${heading.text}" is a level-1 heading`,
+      fix: underlined
+        ? 'leave a blank line between the text and "===" if they are text, or write the section heading as "## <project>"'
+        : 'use "## <project>" for a section or "###" for a sub-heading',
     });
   }
   // A heading with nothing under it: the page would show it over nothing, its timeline link to it.

@@ -332,6 +332,16 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('quotes a level-1 heading underlined with "===" as written', () => {
+    expect(read('## Nova\n\nx\n\n本周小结\n===\n\ny').problems).toEqual([
+      {
+        line: 5,
+        message: '"本周小结" with "===" on the line under it is a level-1 heading in Markdown',
+        fix: 'leave a blank line between the text and "===" if they are text, or write the section heading as "## <project>"',
+      },
+    ]);
+  });
+
   it("keeps a task list's boxes, done or not, as characters", () => {
     const { sections, problems } = read('## Nova\n\n- [x] 已合入\n- [ ] 待评审');
     expect(sections[0]?.html).toBe('<ul>\n<li>☑ 已合入</li>\n<li>☐ 待评审</li>\n</ul>');
