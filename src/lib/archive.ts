@@ -5,6 +5,7 @@
  */
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
 import type { IssueEntryData, RenderedPart, RenderedSection, TranslationEntryData } from '../schemas/entry.ts';
+import { archiveYears } from './archive-years.ts';
 import { localizeSiteLinks } from './html-site-paths.ts';
 
 /** How a text relates to the reader's language. */
@@ -143,4 +144,18 @@ export interface Coverage {
 export function translationCoverage(issues: readonly ArchiveIssue[], locale: Locale): Coverage {
   const count = (status: TextStatus) => issues.filter((issue) => issue.texts[locale].status === status).length;
   return { total: issues.length, translated: count('translated'), stale: count('stale'), untranslated: count('untranslated') };
+}
+
+/**
+ * Coverage year by year, newest first, each year as the archive files its issues: a page that
+ * lists every issue would grow without end, and each year's archive page marks every issue's status.
+ */
+export function translationCoverageByYear(issues: readonly ArchiveIssue[], locale: Locale): { year: number; coverage: Coverage }[] {
+  return archiveYears(issues).map(({ year, months }) => ({
+    year,
+    coverage: translationCoverage(
+      months.flatMap(({ items }) => items),
+      locale,
+    ),
+  }));
 }

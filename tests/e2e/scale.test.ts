@@ -104,6 +104,14 @@ describe('the archive at 1,000 issues', () => {
       expect(markupLength(html), `${prefix}/archive/${year}/`).toBeLessThanOrEqual(archivePageBudget);
     }
   });
+
+  it.each(['', '/en'])('counts translations per year, each leading to its English year page, listing no issue (%s)', (prefix) => {
+    const html = htmlOf(`${prefix}/translations`);
+    expect(html).not.toMatch(/href="(?:\/en)?\/issues\/\d+\//);
+    const rows = [...html.matchAll(/<th scope="row"><a href="([^"]+)"/g)].map(([, href]) => href);
+    expect(rows).toEqual(years().map((year) => `/en/archive/${year}/`));
+    expect(markupLength(html)).toBeLessThanOrEqual(archivePageBudget);
+  });
 });
 
 describe('the search filters at 1,000 issues', () => {

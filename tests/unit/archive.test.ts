@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, getSectionText, translationCoverage } from '../../src/lib/archive.ts';
+import { createArchive, getSectionText, translationCoverage, translationCoverageByYear } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import { noLinkRules, planOutsideLink } from '../../src/lib/outside-links.ts';
 import type { IssueEntryData, TranslationEntryData } from '../../src/schemas/entry.ts';
@@ -101,6 +101,14 @@ describe('texts per locale', () => {
   it('counts coverage per language', () => {
     expect(translationCoverage(archive.issues, 'en')).toEqual({ total: 3, translated: 1, stale: 1, untranslated: 1 });
     expect(translationCoverage(archive.issues, 'zh-CN')).toEqual({ total: 3, translated: 0, stale: 0, untranslated: 0 });
+  });
+
+  it('counts coverage per year, newest first, filing each issue in the year its period ends', () => {
+    const byYear = translationCoverageByYear(archive.issues, 'en').map(({ year, coverage }) => [year, coverage]);
+    expect(byYear).toEqual([
+      [2014, { total: 2, translated: 1, stale: 1, untranslated: 0 }],
+      [2013, { total: 1, translated: 0, stale: 0, untranslated: 1 }],
+    ]);
   });
 });
 
