@@ -300,8 +300,10 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
 /**
  * Issues numbered against the calendar: a later number whose period starts before an earlier
  * number's. A year mistyped (2041 for 2014) passes every rule of a file alone, then heads every
- * newest-first list and stretches the archive and its charts over decades. Of the two, the one
- * farther from its other neighbour is named (a tie names the later number, most often the new one).
+ * newest-first list and stretches the archive and its charts over decades. Of the two, the one out
+ * of line with its other neighbour is named: the earlier one when it starts even after the issue
+ * after the later one, the later one when it starts even before the issue before the earlier one;
+ * else the one farther from its other neighbour, and on a tie the later number, most often the new one.
  */
 function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
   const byNumber = [...issues].sort((a, b) => a.data.number - b.data.number);
@@ -311,7 +313,14 @@ function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
   for (const [index, earlier] of byNumber.entries()) {
     const later = byNumber[index + 1];
     if (!later || later.data.period.start >= earlier.data.period.start) continue;
-    const earlierOff = gap(start(byNumber[index - 1]), start(earlier)) > gap(start(later), start(byNumber[index + 2]));
+    const before = start(byNumber[index - 1]);
+    const after = start(byNumber[index + 2]);
+    const earlierOff =
+      after && earlier.data.period.start > after
+        ? true
+        : before && later.data.period.start < before
+          ? false
+          : gap(before, start(earlier)) > gap(start(later), after);
     const [odd, other] = earlierOff ? [earlier, later] : [later, earlier];
     problems.push({
       file: odd.file,

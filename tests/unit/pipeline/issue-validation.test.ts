@@ -238,6 +238,10 @@ describe('rules across issues', () => {
     expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08'), at(11, '2013-03-10', '2013-03-20')])).toEqual([
       expect.objectContaining({ file: 'a/0011.md', message: expect.stringContaining('starts before that of 第十期') }),
     ]);
+    // The newest issue, typed a year early: named, not the one before it.
+    expect(
+      checkIssueSet([at(10, '2014-03-01', '2014-03-08'), at(11, '2014-03-10', '2014-03-20'), at(12, '2013-03-21', '2013-03-30')]),
+    ).toEqual([expect.objectContaining({ file: 'a/0012.md', message: expect.stringContaining('starts before that of 第十一期') })]);
   });
 
   it('rejects overlapping periods, naming both issues', () => {
