@@ -14,7 +14,7 @@ import { stripBidiControls } from '../lib/bidi.ts';
 import { ADDRESS_STRAYS, CHARACTER_NAMES, firstHidden, HIDDEN_CHARACTERS } from './hidden-characters.ts';
 import { codePointName } from './encoding.ts';
 import { VOID_ELEMENTS } from './html-policy.ts';
-import type { MisreadMarkdown } from './misread-markdown.ts';
+import { OPENING_PUNCTUATION, type MisreadMarkdown } from './misread-markdown.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import type { OutsideLinkOptions } from './outside-links.ts';
 import type { SiteLink } from './site-links.ts';
@@ -437,6 +437,13 @@ function trimBlankLines(text: string): string {
   return text.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
 }
 
+/** Why a line written as a link definition is read as text. */
+const UNREAD_DEFINITION: Readonly<Record<'colon' | 'title' | 'interrupts', string>> = {
+  colon: 'Markdown needs a half-width colon ":" after the label',
+  title: 'its title is in curly quotes, and Markdown reads a title only in straight ones',
+  interrupts: 'it comes right under a line of text, and a definition cannot continue a paragraph',
+};
+
 /** What the page would make of Markdown read otherwise than meant, and how to write it. */
 function misreadProblem(found: MisreadMarkdown): BodyProblem {
   const { line } = found;
@@ -445,7 +452,10 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
       const underscores = found.delimiter.startsWith('_');
       const bold = found.delimiter.length === 2;
       const inner = found.written.slice(found.delimiter.length, -found.delimiter.length);
-      const meant = inner.replace(/^[“‘（《【「『〔(["']+|[\p{P}]+$/gu, '');
+      // The punctuation goes outside the marks, quotes and all: `*“重点”*` → `“*重点*”`.
+      const opening = OPENING_PUNCTUATION.exec(inner)?.[0] ?? '';
+      const closing = /\p{P}+$/u.exec(inner.slice(opening.length))?.[0] ?? '';
+      const core = inner.slice(opening.length, inner.length - closing.length);
       return {
         line,
         message: underscores
@@ -453,26 +463,32 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
           : `"${found.written}" makes no italic text here: beside Chinese text, Markdown does not read "*" next to punctuation as emphasis, and shows the asterisks`,
         fix: underscores
           ? `write asterisks instead ("${bold ? '**' : '*'}${inner}${bold ? '**' : '*'}"), or <${bold ? 'strong' : 'em'}>${inner}</${bold ? 'strong' : 'em'}>`
-          : `put the punctuation outside the asterisks ("*${meant}*"), or write <em>${inner}</em>`,
+          : `put the punctuation outside the asterisks ("${opening}*${core}*${closing}"), or write <em>${inner}</em>`,
       };
     }
     case 'undefined-reference':
       return {
         line,
         message: `"${found.written}" links by the reference "[${found.label}]", which the text never defines: the page would show the brackets and no link`,
-        fix: `add a line "[${found.label}]: https://…" with the address (a half-width colon), or write the link inline: [text](address)`,
+        fix: `add a line "[${found.label}]: https://…" with the address (a half-width colon), or write the link inline: [text](address); to show the brackets, write \\[`,
       };
-    case 'full-width-definition':
+    case 'unread-definition':
       return {
         line,
-        message: `"${found.written}" is not read as a link definition: Markdown needs a half-width colon ":" after the label, so the line shows as text and links to it show as brackets`,
-        fix: `write "${found.written.replace('：', ': ')}"`,
+        message: `"${found.written}" is not read as a link definition: ${UNREAD_DEFINITION[found.reason]}, so the line shows as text and links to it show as brackets`,
+        fix: `write "${found.meant}"${found.reason === 'interrupts' ? ' with a blank line before it' : ''}`,
+      };
+    case 'hidden-definition':
+      return {
+        line,
+        message: `"${found.written}" is read as a link definition (a label in brackets, a colon, then an "address"): the page shows nothing of the line`,
+        fix: 'write the label\'s brackets escaped ("\\[注]: …"), or put the text after the brackets with a full-width colon ("[注]：…")',
       };
     case 'spaced-address':
       return {
         line,
         message: `"${found.written}" is not read as ${found.written.startsWith('!') ? 'an image' : 'a link'}: its address holds a space, which ends an address in Markdown, so the page would show the brackets and parentheses`,
-        fix: `write the space as %20, or put the address in angle brackets: ${found.written.replace(/\]\((.*)\)$/, '](<$1>)')}`,
+        fix: `write the space as %20, or put the address in angle brackets: ${found.meant}`,
       };
     case 'overfull-row':
       return {

@@ -1,9 +1,10 @@
 /**
  * Markdown written one way and read another, where the page would show the marks instead of
  * what they mean, or leave words out: emphasis that CommonMark's rules cannot close beside Chinese
- * text, a link by a reference never defined, an address with a space, a table row with more cells
- * than its header. Each reader takes the text as written (a text node's or a paragraph's source)
- * and says what it found; the renderer notes where, the check says how to write it. Pure.
+ * text, a link by a reference never defined, a definition read as text, an address with a space.
+ * Each reader takes the text as written (a text node's, or a paragraph's, heading's or table
+ * cell's source) and says what it found; the renderer notes where (and a table row with more cells
+ * than its header), the check says how to write it. Pure.
  */
 
 /** Something Markdown reads otherwise than meant, with the line it is on. */
@@ -12,10 +13,12 @@ export type MisreadMarkdown =
   | { kind: 'literal-emphasis'; line: number; written: string; delimiter: string }
   /** `[官网][ref9]` with no `[ref9]: …` anywhere in the text. */
   | { kind: 'undefined-reference'; line: number; written: string; label: string }
-  /** `[wiki]：https://…`, a definition written with a full-width colon, so read as text. */
-  | { kind: 'full-width-definition'; line: number; written: string }
+  /** `[wiki]：https://…`: a definition Markdown reads as text (a full-width colon, curly quotes, under a line of text). */
+  | { kind: 'unread-definition'; line: number; written: string; meant: string; reason: 'colon' | 'title' | 'interrupts' }
+  /** `[注]: 本文来自…`: a line read as a link definition to no address, which the page does not show. */
+  | { kind: 'hidden-definition'; line: number; written: string }
   /** `[文字](https://a.com/a b)`: an address with a space is no address to Markdown. */
-  | { kind: 'spaced-address'; line: number; written: string }
+  | { kind: 'spaced-address'; line: number; written: string; meant: string }
   /** A table row with more cells than its header: the page drops the cells after the header's. */
   | { kind: 'overfull-row'; line: number; cells: number; columns: number; dropped: string };
 
@@ -23,13 +26,20 @@ export type MisreadMarkdown =
 const HAN_OR_FULL_WIDTH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /** Punctuation that opens: emphasis cannot start right before it when a Chinese character precedes. */
-const OPENING_PUNCTUATION = /^[“‘（《【「『〔(["']/u;
+export const OPENING_PUNCTUATION = /^[“‘（《【「『〔(["']+/u;
+
+/**
+ * Punctuation that ends what is stressed (`*注意：*`): emphasis cannot close right after it when a
+ * Chinese character follows. A comma or a period of code (`，*号`, `.*$`) ends no stressed words.
+ */
+const CLOSING_PUNCTUATION = /[：:！!？?。”’）》】」』]+$/u;
 
 /**
  * A pair of `*`, `_` or `__` around words on one line, as left in a text node (so the parser did
- * not read it as emphasis). `**` is the renderer's own rule (`literalStars`).
+ * not read it as emphasis), neither mark inside a Latin word or name (`_get_host`, `a*b`). `**` is
+ * the renderer's own rule (`literalStars`).
  */
-const DELIMITED = /(?<![\\A-Za-z0-9*_])(\*|__?)(?![\s*_])(.+?)(?<![\s\\*_])\1(?![*_])/gu;
+const DELIMITED = /(?<![\\A-Za-z0-9*_])(\*|__?)(?![\s*_])(.+?)(?<![\s\\*_])\1(?![A-Za-z0-9*_])/gu;
 
 /**
  * The pairs of emphasis marks in a text node's source that CommonMark leaves as text because of
@@ -37,7 +47,7 @@ const DELIMITED = /(?<![\\A-Za-z0-9*_])(\*|__?)(?![\s*_])(.+?)(?<![\s\\*_])\1(?!
  * an opening one after a character and before opening punctuation (`本期*“重点”*`), underscores
  * inside a Chinese word (`这是_斜体_内容`). A glob (`*.log和*.pyc`), a product (`4*8`) and a name
  * (`nova_api`) are none of these.
- * @example literalEmphasis('这是__重点__内容') // ['__重点__']
+ * @example literalEmphasis('这是__重点__内容') // [{ written: '__重点__', delimiter: '__', index: 2 }]
  */
 export function literalEmphasis(written: string): { written: string; delimiter: string; index: number }[] {
   const found: { written: string; delimiter: string; index: number }[] = [];
@@ -47,21 +57,29 @@ export function literalEmphasis(written: string): { written: string; delimiter: 
     const after = written.charAt(match.index + whole.length);
     const chineseBefore = HAN_OR_FULL_WIDTH.test(before);
     const chineseAfter = HAN_OR_FULL_WIDTH.test(after);
-    const closesAfterPunctuation = /\p{P}$/u.test(inner) && chineseAfter;
+    // Stressed words start a sentence or follow a space or punctuation; a mark after a character
+    // is a footnote's star (`标*的项目`).
+    const startsWords = !before || /[\s\p{P}]/u.test(before);
+    const closesAfterPunctuation = CLOSING_PUNCTUATION.test(inner) && chineseAfter && startsWords;
     const opensBeforePunctuation = OPENING_PUNCTUATION.test(inner) && chineseBefore;
-    const underscoresInWord = delimiter.startsWith('_') && (chineseBefore || chineseAfter);
+    // A name between underscores is a name (`__init__`, `_max_`), shown as written.
+    const underscoresInWord = delimiter.startsWith('_') && (chineseBefore || chineseAfter) && !/^[A-Za-z0-9_]+$/.test(inner);
     if (closesAfterPunctuation || opensBeforePunctuation || underscoresInWord)
       found.push({ written: whole, delimiter, index: match.index });
   }
   return found;
 }
 
-/** `[text][label]` or `[text][]` (an image's too), as left in a text node: no definition has the label. */
-const FULL_REFERENCE = /(?<!\\)!?\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g;
+/**
+ * `[text][label]` or `[text][]` (an image's too), as left in a text node, not after a letter, digit
+ * or bracket (`a[0][1]`) nor quoted (`config['DEFAULT']['debug']`): no definition has the label.
+ */
+const FULL_REFERENCE = /(?<![\\A-Za-z0-9\]])!?\[([^[\]\n'"]+)\]\[([^[\]\n'"]*)\]/g;
 
 /**
  * References to a link definition the text does not have, as left in a text node (a defined one
- * is a link): the words and brackets would show as written, the link gone.
+ * is a link): the words and brackets would show as written, the link gone. Only a text that
+ * defines links means `[…][…]` as one: elsewhere it is prose (`[1][2]`, `[ERROR][nova]`).
  * @example undefinedReferences('参见[官网][ref9]') // [{ written: '[官网][ref9]', label: 'ref9', index: 2 }]
  */
 export function undefinedReferences(written: string): { written: string; label: string; index: number }[] {
@@ -72,31 +90,60 @@ export function undefinedReferences(written: string): { written: string; label: 
   }));
 }
 
+/** A line that looks like a link definition: its label, colon, address and what follows. */
+const DEFINITION_LINE = /^ {0,3}\[([^[\]\n]+)\]([:：])[ \t\u3000]*(\S+)(.*)$/gmu;
+
+/** A definition's title in quotes, straight or curly, after its address. */
+const TITLE = /^[ \t\u3000]+(?:"([^"]*)"|'([^']*)'|“([^”]*)”|‘([^’]*)’)[ \t\u3000]*$/u;
+
 /**
- * A link definition written with the full-width colon a Chinese input method types (`[wiki]：https://…`),
- * at the start of a paragraph's line: Markdown reads it as text.
+ * Lines of a paragraph's source written as a link definition to a web address or site path that
+ * Markdown reads as text: with the full-width colon an input method types (`[wiki]：https://…`), a
+ * title in curly quotes, or right under a line of text (a definition cannot interrupt a
+ * paragraph). Each with the definition as it should be written.
+ * @example unreadDefinitions('[wiki]：https://wiki.openstack.org/') // [{ written: '[wiki]：https://wiki.openstack.org/', meant: '[wiki]: https://wiki.openstack.org/', reason: 'colon', index: 0 }]
  */
-export function fullWidthDefinitions(paragraph: string): { written: string; index: number }[] {
-  return [...paragraph.matchAll(/^ {0,3}\[[^[\]\n]+\]：[ \t\u3000]*\S+/gm)].map(({ 0: written, index }) => ({
-    written: written.trim(),
-    index,
-  }));
+export function unreadDefinitions(
+  paragraph: string,
+): { written: string; meant: string; reason: 'colon' | 'title' | 'interrupts'; index: number }[] {
+  return [...paragraph.matchAll(DEFINITION_LINE)].flatMap(
+    ({ 0: written, 1: label = '', 2: colon = '', 3: address = '', 4: rest = '', index }) => {
+      if (!/^(?:https?:\/\/|\/|www\.)/i.test(address)) return [];
+      const title = TITLE.exec(rest);
+      if (rest.trim() && !title) return [];
+      const titleText = title?.slice(1).find((part) => part !== undefined);
+      const meant = `[${label}]: ${address}${titleText === undefined ? '' : ` "${titleText}"`}`;
+      const reason =
+        colon === '：' ? 'colon' : title && !rest.trim().startsWith('"') && !rest.trim().startsWith("'") ? 'title' : 'interrupts';
+      // A paragraph's first line is not under any text: read as text for a reason of its own.
+      if (reason === 'interrupts' && index === 0) return [];
+      return [{ written: written.trim(), meant, reason, index }];
+    },
+  );
 }
 
-/** An inline link or image whose address (web or site path) has a space before its `)`, not a title. */
-const SPACED_ADDRESS = /(?<!\\)!?\[[^[\]\n]*\]\((?:https?:\/\/|\/)[^\s()<>]*[ \t\u3000]+[^\s()"'][^()\n]*\)/g;
+/**
+ * An inline link or image whose address (web address or path) has a space before its `)`; a title
+ * in quotes may follow.
+ */
+const SPACED_ADDRESS =
+  /(?<!\\)!?\[[^[\]\n]*\]\([ \t]*(?:https?:\/\/|\.{0,2}\/|[\w-]+\/)[^\s()<>]*(?:[ \t]+[^\s()"'“‘][^\s()]*)+(?:[ \t]+(?:"[^"]*"|'[^']*'|“[^”]*”))?[ \t]*\)/gu;
 
 /**
- * Inline links and images in a paragraph's source whose address holds a space (code spans left
- * out): Markdown ends an address at a space, so it reads the whole as text.
- * @example spacedAddresses('[图](/images/my pic.png)') // [{ written: '[图](/images/my pic.png)', index: 0 }]
+ * Inline links and images in a block's source (a paragraph, heading or table cell; code spans left
+ * out) whose address holds a space: Markdown ends an address at a space, so it reads the whole as
+ * text. Each with the link as it should be written, its address in angle brackets.
+ * @example spacedAddresses('[图](/images/my pic.png)') // [{ written: '[图](/images/my pic.png)', meant: '[图](</images/my pic.png>)', index: 0 }]
  */
-export function spacedAddresses(paragraph: string): { written: string; index: number }[] {
-  const code = paragraph.replace(/(`+)[\s\S]*?\1/g, (span) => ' '.repeat(span.length));
-  return [...code.matchAll(SPACED_ADDRESS)].map(({ 0: blanked, index }) => ({
-    written: paragraph.slice(index, index + blanked.length),
-    index,
-  }));
+export function spacedAddresses(block: string): { written: string; meant: string; index: number }[] {
+  const code = block.replace(/(`+)[\s\S]*?\1/g, (span) => ' '.repeat(span.length));
+  return [...code.matchAll(SPACED_ADDRESS)].map(({ 0: blanked, index }) => {
+    const written = block.slice(index, index + blanked.length);
+    const [, text = '', inside = ''] = /^(!?\[[^\]]*\])\(([\s\S]*)\)$/.exec(written) ?? [];
+    const [, address = inside, title] = /^\s*([\s\S]*?)(?:\s+("[^"]*"|'[^']*'|“[^”]*”))?\s*$/.exec(inside) ?? [];
+    const straightTitle = title?.replace(/^[“]|[”]$/g, '"');
+    return { written, meant: `${text}(<${address.trim().replace(/\u3000/g, ' ')}>${straightTitle ? ` ${straightTitle}` : ''})`, index };
+  });
 }
 
 /** The 1-based line of an offset into a text that starts on `line`. */

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
-import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, PhrasingContent, Strong, Table } from 'mdast';
+import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, Html, Parent, PhrasingContent, Strong, Table } from 'mdast';
 import type { Node } from 'unist';
 import {
   defineHastPlugin,
@@ -38,11 +38,11 @@ import {
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import {
-  fullWidthDefinitions,
   lineAt,
   literalEmphasis,
   spacedAddresses,
   undefinedReferences,
+  unreadDefinitions,
   type MisreadMarkdown,
 } from './misread-markdown.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
@@ -217,6 +217,22 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
     footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
   };
+  let definitions = 0;
+  const references: MisreadMarkdown[] = [];
+  /**
+   * What a block of inline text (a paragraph, heading or table cell) reads otherwise than meant:
+   * addresses with a space, tags named in prose, wherever in it (inside a link or emphasis too).
+   */
+  const inlineBlock = (node: Readonly<Parent>) => {
+    const start = node.position?.start.offset ?? 0;
+    const written = markdown.slice(start, node.position?.end.offset ?? start);
+    const line = node.position?.start.line ?? 0;
+    for (const { written: link, meant, index } of spacedAddresses(written))
+      misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link, meant });
+    const inlineHtml = htmlWithin(node);
+    if (inlineHtml.length) unmatchedInParagraphs.push(...unmatchedInParagraph(inlineHtml));
+    return { written, line };
+  };
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
@@ -259,27 +275,31 @@ export function renderText(written: string, { page, startsPart = () => false, ou
         unquotedTags.push({ tag, name: name.toLowerCase(), line });
       }
       const textLine = node.position?.start.line ?? 0;
-      for (const { index } of written.matchAll(/(?<!\\)\*\*/g)) {
+      // Bold needs a pair: a lone `**` is a name's (`**kwargs`).
+      const stars = [...written.matchAll(/(?<!\\)\*\*/g)];
+      for (const { index } of stars.length > 1 ? stars : []) {
         const beside = written.slice(Math.max(0, index - 1), index) + written.slice(index + 2, index + 3);
         if (FULL_WIDTH.test(beside)) literalStars.push(lineAt(written, index, textLine));
       }
       for (const { written: pair, delimiter, index } of literalEmphasis(written))
         misread.push({ kind: 'literal-emphasis', line: lineAt(written, index, textLine), written: pair, delimiter });
       for (const { written: reference, label, index } of undefinedReferences(written))
-        misread.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
+        references.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
+    },
+    // A line read as a definition to something that is no address (`[注]: 本文来自…`) vanishes.
+    definition(node) {
+      const start = node.position?.start.offset ?? 0;
+      const written = markdown.slice(start, node.position?.end.offset ?? start).trim();
+      definitions += 1;
+      const address = /^ {0,3}\[[^\]]*\]:\s*<?([^\s>]*)/.exec(written)?.[1] ?? '';
+      if (!/^(?:[a-z][a-z0-9+.-]*:|\/|#|\.|www\.)/i.test(address) && FULL_WIDTH.test(address))
+        misread.push({ kind: 'hidden-definition', line: node.position?.start.line ?? 0, written: written.split('\n', 1)[0] ?? written });
     },
     paragraph(node) {
+      const { written, line } = inlineBlock(node);
+      for (const { written: definition, meant, reason, index } of unreadDefinitions(written))
+        misread.push({ kind: 'unread-definition', line: lineAt(written, index, line), written: definition, meant, reason });
       const start = node.position?.start.offset ?? 0;
-      const written = markdown.slice(start, node.position?.end.offset ?? start);
-      const line = node.position?.start.line ?? 0;
-      for (const { written: link, index } of spacedAddresses(written))
-        misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link });
-      for (const { written: definition, index } of fullWidthDefinitions(written))
-        misread.push({ kind: 'full-width-definition', line: lineAt(written, index, line), written: definition });
-      const inlineHtml = node.children.flatMap((child) =>
-        child.type === 'html' ? [{ value: child.value, line: child.position?.start.line ?? 0 }] : [],
-      );
-      if (inlineHtml.length) unmatchedInParagraphs.push(...unmatchedInParagraph(inlineHtml));
       if (start < containerEnd) return;
       const [first = ''] = written.split('\n', 1);
       if (UNSPACED_HEADING.test(first)) unspacedHeadings.push({ text: first.trim(), line });
@@ -289,8 +309,9 @@ export function renderText(written: string, { page, startsPart = () => false, ou
       const [header, ...rows] = node.children;
       const columns = header?.children.length ?? 0;
       for (const row of rows) {
-        if (row.children.length <= columns) continue;
         const dropped = row.children.slice(columns).map((cell) => ctx.textContent(cell).trim());
+        // An empty cell after the last (`| c | d | |`) loses nothing.
+        if (!dropped.some(Boolean)) continue;
         misread.push({
           kind: 'overfull-row',
           line: row.position?.start.line ?? 0,
@@ -300,10 +321,19 @@ export function renderText(written: string, { page, startsPart = () => false, ou
         });
       }
     },
+    tableCell(node) {
+      inlineBlock(node);
+    },
+    // A fenced block never closed runs to the end of the text, taking in the sections after it.
     code(node) {
       const codeLine = node.position?.start.line ?? 0;
-      // A fenced block's text starts on the line after its fence.
-      const first = codeLine + (/^ {0,3}(?:```|~~~)/.test(markdown.slice(node.position?.start.offset ?? 0)) ? 1 : 0);
+      const written = markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trimEnd();
+      const fence = /^ {0,3}(`{3,}|~{3,})/.exec(written)?.[1];
+      const lastLine = written.split('\n').at(-1)?.trim() ?? '';
+      const closed = written.includes('\n') && lastLine.startsWith(fence ?? '\0') && /^(?:`+|~+)$/.test(lastLine);
+      if (!fence || closed) return;
+      // Its text starts on the line after its fence.
+      const first = codeLine + 1;
       node.value.split('\n').forEach((text, index) => {
         const heading = /^##[ \t]+(.+?)[ \t#]*$/.exec(text)?.[1];
         if (heading) codeHeadings.push({ text: heading, line: first + index, codeLine });
@@ -317,6 +347,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     },
     footnoteReference: footnote,
     heading(node, ctx) {
+      inlineBlock(node);
       const start = node.position?.start.offset ?? 0;
       if (node.depth <= 2 && start < containerEnd)
         nestedHeadings.push({ text: ctx.textContent(node).trim(), line: node.position?.start.line ?? 0 });
@@ -385,7 +416,8 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     hiddenInAddresses,
     unlinked,
     literalStars: [...new Set(literalStars)],
-    misread,
+    // `[…][…]` is a reference only in a text that defines links; elsewhere it is prose (`[1][2]`).
+    misread: [...misread, ...(definitions ? references : [])].sort((a, b) => a.line - b.line),
     unquotedTags,
   };
   const htmls = html.split(BOUNDARY_HTML);
@@ -478,6 +510,12 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress
 
 /** Markdown nodes that carry an address: a link or image, written or by reference, or raw HTML (`<a href>`). */
 const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkReference', 'imageReference', 'html']);
+
+/** The raw HTML anywhere inside a Markdown node, in order, with the lines it starts on. */
+function htmlWithin(node: Readonly<Node>): RawHtml[] {
+  if (node.type === 'html') return [{ value: (node as Html).value, line: node.position?.start.line ?? 0 }];
+  return ((node as Partial<Parent>).children ?? []).flatMap(htmlWithin);
+}
 
 /** Whether a Markdown node (a heading) holds a link, an image or raw HTML anywhere in its text; the importer asks too. */
 export function holdsAddress(node: Readonly<Node>): boolean {

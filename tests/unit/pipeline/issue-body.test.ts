@@ -520,12 +520,7 @@ describe('reading an issue body', () => {
       'this table row has 3 cells and its header 2: the page drops the cells after the header\'s ("多余")',
       'add a column to the header',
     ],
-    [
-      '| 命令 | 说明 |\n|---|---|\n| `ls | grep` | 管道 |',
-      5,
-      'this table row has 3 cells and its header 2: the page drops the cells after the header\'s ("管道")',
-      'as "\\|"',
-    ],
+    ['| 命令 | 说明 |\n|---|---|\n| `ls | grep` | 管道 |', 5, 'the page drops the cells after the header\'s ("管道")', 'as "\\|"'],
     [
       '这是__重点__内容',
       3,
@@ -534,14 +529,14 @@ describe('reading an issue body', () => {
     ],
     ['这是_斜体_内容', 3, '"_斜体_" makes no italic text here', '("*斜体*"), or <em>斜体</em>'],
     [
-      '前文*注意：*内容',
+      '前文，*注意：*内容',
       3,
       '"*注意：*" makes no italic text here: beside Chinese text, Markdown does not read "*" next to punctuation as emphasis',
-      'put the punctuation outside the asterisks ("*注意*")',
+      'put the punctuation outside the asterisks ("*注意*：")',
     ],
-    ['本期*“重点”*项目', 3, '"*“重点”*" makes no italic text here', '("*重点*")'],
+    ['本期*“重点”*项目', 3, '"*“重点”*" makes no italic text here', '("“*重点*”")'],
     [
-      '参见[官网][ref9]。',
+      '参见[官网][ref9]和[维基][ref]。\n\n[ref]: https://wiki.openstack.org/',
       3,
       '"[官网][ref9]" links by the reference "[ref9]", which the text never defines',
       'add a line "[ref9]: https://…"',
@@ -553,12 +548,40 @@ describe('reading an issue body', () => {
       'write "[wiki]: https://wiki.openstack.org/"',
     ],
     [
+      '参见[官网]。\n\n[官网]：\u3000https://www.openstack.org/ “官方网站”',
+      5,
+      'is not read as a link definition',
+      'write "[官网]: https://www.openstack.org/ "官方网站""',
+    ],
+    [
+      '参见[官网]。\n\n[官网]: https://www.openstack.org/ “官方网站”',
+      5,
+      'its title is in curly quotes',
+      'write "[官网]: https://www.openstack.org/ "官方网站""',
+    ],
+    [
+      '参见[官网]。\n[官网]: https://www.openstack.org/',
+      4,
+      'it comes right under a line of text',
+      'write "[官网]: https://www.openstack.org/" with a blank line before it',
+    ],
+    ['[注]: 本文来自社区邮件列表', 3, '"[注]: 本文来自社区邮件列表" is read as a link definition', '[注]：'],
+    [
       '见[文字](https://a.example/a b)。',
       3,
       '"[文字](https://a.example/a b)" is not read as a link: its address holds a space',
       '[文字](<https://a.example/a b>)',
     ],
     ['![架构图](/images/my pic.png)', 3, '"![架构图](/images/my pic.png)" is not read as an image', '![架构图](</images/my pic.png>)'],
+    ['见[文档](https://a.example/a b “标题”)', 3, 'its address holds a space', '[文档](<https://a.example/a b> "标题")'],
+    [
+      '| 文档 |\n|---|\n| [手册](docs/user guide.pdf) |',
+      5,
+      '"[手册](docs/user guide.pdf)" is not read as a link',
+      '[手册](<docs/user guide.pdf>)',
+    ],
+    ['**使用<sup>标签**说明', 3, '"<sup>" reads as an HTML tag and is never closed in its paragraph', 'write it as code (`<sup>`)'],
+    ['### 使用<span>标签', 3, '"<span>" reads as an HTML tag and is never closed', 'write it as code (`<span>`)'],
   ])('reports Markdown the page would show as marks or lose: %s', (text, line, message, fix) => {
     const { problems } = read(`## Nova\n\n${text}`);
     expect(problems).toContainEqual({ line, message: expect.stringContaining(message), fix: expect.stringContaining(fix) });
@@ -574,15 +597,22 @@ describe('reading an issue body', () => {
         fix: 'close the code block (```) before line 6',
       },
     ]);
-    expect(read(['## Common', '', '```md', '## 示例标题', '```'].join('\n')).problems).toEqual([]);
+    expect(read(['## Common', '', '```md', '## Nova', '```', '', '~~~sh', '## nova', '~~~'].join('\n')).problems).toEqual([]);
   });
 
   it.each([
     '**注意**：照常加粗，*斜体*照常，这是*重点*内容',
     '删除*.pyc和*.log文件，4*8GB，admin_actions中，nova_api_v3，`__init__`，\\_转义\\_',
-    '| 命令 | 说明 |\n|---|---|\n| `ls \\| grep` | 管道 |\n| 仅一 |',
+    '重构了_get_host_states方法，删除__init__.py文件，运行__main__模块，实现了__repr__和__str__方法，新增选项_max_retries',
+    '标*的项目为本期新增项目，*号表示仍在评审中。*注：数据来自Stackalytics，*表示估计值。',
+    '正则表达式^nova-.*$匹配所有服务，.*可以替换；**kwargs参数和*args；char *p指针',
+    '| 命令 | 说明 |\n|---|---|\n| `ls \\| grep` | 管道 |\n| 仅一 |\n| c | d | |',
     '[官网][ref]和[ref]。\n\n[ref]: https://www.openstack.org/',
+    "根据邮件列表的讨论[1][2]，访问a[0][1]时越界，config['DEFAULT']['debug']，日志中出现[ERROR][nova.compute]，标题前缀为[Nova][Cinder]的邮件",
+    '[注]：以上数据来自社区，[原创]：作者',
+    '[文档][doc]\n\n[doc]: docs/guide.pdf\n[手册]: manual.pdf',
     '[带标题](https://www.openstack.org/ "官网") 和 [尖括号](<https://a.example/a b>) 和 `[代码](https://a.example/a b)`',
+    'H<sub>2</sub>O，*强调<span>部分*内容</span>，换行<br>照常',
   ])('leaves Markdown that reads as written: %s', (text) => {
     expect(read(`## Nova\n\n${text}`).problems).toEqual([]);
   });
