@@ -10,7 +10,7 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
   'p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'a', 'strong', 'em', 'b', 'i', 'u', 'del', 's', 'sup', 'sub',
   'code', 'pre', 'kbd', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'img', 'span',
-  'abbr', 'dfn', 'mark', 'ins', 'q', 'cite', 'small', 'samp', 'var', 'ruby', 'rt', 'rp',
+  'abbr', 'dfn', 'mark', 'ins', 'q', 'cite', 'small', 'samp', 'var', 'ruby', 'rb', 'rt', 'rtc', 'rp',
 ]); // prettier-ignore
 
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */

@@ -488,6 +488,9 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress
           (tag === 'th' || tag === 'td') &&
           /^\s*text-align:\s*(left|center|right)\s*;?\s*$/i.exec(String(node.properties['style'] ?? ''))?.[1];
         if (align) ctx.setProperty(node, 'align', align.toLowerCase());
+        // Written as an attribute, only the alignments there are.
+        else if (!/^(?:left|center|right|justify)$/i.test(String(node.properties['align'] ?? 'left')))
+          ctx.setProperty(node, 'align', undefined);
         for (const key of Object.keys(node.properties)) {
           if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
         }

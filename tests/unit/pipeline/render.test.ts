@@ -23,6 +23,9 @@ describe("rendering contributors' Markdown", () => {
     expect(out).toContain('<td align="center">2</td>');
     expect(out).not.toContain('style');
     expect(out).toContain('<td>x</td>');
+    expect(html('<table><tr><td align="center&quot; onmouseover=&quot;x()">y</td><td align="RIGHT">z</td></tr></table>')).toMatch(
+      /<td>y<\/td>\s*<td align="RIGHT">z<\/td>/,
+    );
   });
 
   it('keeps what an abbreviation stands for, a highlight and a reading over characters', () => {
