@@ -28,10 +28,10 @@ export function startSearchPage(
   const filters = document.getElementById('search-filters') as HTMLDetailsElement;
   const filterCount = filters.querySelector('[data-filter-count]') as HTMLElement;
   const field = <T extends Element>(name: string) => [...document.querySelectorAll<T>(`[form="search-form"][name="${name}"]`)];
-  const projectBoxes = field<HTMLInputElement>('project');
-  const [fromMonth, toMonth] = [field<HTMLInputElement>('from')[0], field<HTMLInputElement>('to')[0]];
-  const sortSelect = field<HTMLSelectElement>('sort')[0];
-  const exactBox = field<HTMLInputElement>('exact')[0];
+  const projectBoxes = field<HTMLInputElement>(searchParams.project);
+  const [fromMonth, toMonth] = [field<HTMLInputElement>(searchParams.from)[0], field<HTMLInputElement>(searchParams.to)[0]];
+  const sortSelect = field<HTMLSelectElement>(searchParams.sort)[0];
+  const exactBox = field<HTMLInputElement>(searchParams.exact)[0];
   const forms = document.getElementById('search-forms') as HTMLElement;
   const months = document.getElementById('search-months') as HTMLElement;
   const lang = document.documentElement.lang;
@@ -217,7 +217,7 @@ export function startSearchPage(
     // A search opened with filters shows them, and counts per project from its first answer.
     if (activeFilters(search) > 0) filters.open = true;
     dispatch({ type: 'filters', open: filters.open });
-    dispatch({ type: 'open', state: search, hasQuery: params.has('q'), fromHistory });
+    dispatch({ type: 'open', state: search, hasQuery: params.has(searchParams.query), fromHistory });
   }
 
   // What the reader did before this code came: Enter (held); filters changed, searched with the
