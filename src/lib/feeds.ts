@@ -13,6 +13,7 @@ import { outsideLinkHtml } from './outside-links.ts';
 import type { Translate } from '../i18n/t.ts';
 import { translateIsolated } from '../i18n/isolate.ts';
 import { escapeHtml } from './html-text.ts';
+import { feedType } from './hosting/policy.ts';
 import { absolutizeSitePaths } from './html-site-paths.ts';
 import type { Project } from '../schemas/project.ts';
 import { getSectionText, type Archive, type ArchiveIssue, type IssueText } from './archive.ts';
@@ -197,7 +198,7 @@ function channel(title: string, description: string, pagePath: string, selfPath:
     description: toXmlText(description),
     site: absolute(pagePath, ctx),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${getLocaleInfo(ctx.locale).rssLanguage}</language><atom:link href="${escapeHtml(absolute(selfPath, ctx))}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${getLocaleInfo(ctx.locale).rssLanguage}</language><atom:link href="${escapeHtml(absolute(selfPath, ctx))}" rel="self" type="${feedType}"/>`,
     items: items.map(toRssItem),
   };
 }

@@ -5,6 +5,7 @@
  * `https://x.github.io/digest/`), and `withoutBase` reverses it.
  */
 import { defaultLocale, getLocaleInfo, localeCodes, type Locale } from '../i18n/locales.ts';
+import { feedFileName } from './hosting/policy.ts';
 import { parseMonthKey } from './months.ts';
 
 /** The folder of the issue pages: a page of its own sends readers to the archive. */
@@ -39,11 +40,11 @@ export function notFoundFile(locale: Locale): string {
 }
 
 /** The whole digest's feed. */
-export const feedPath = '/rss.xml';
+export const feedPath = `/${feedFileName}`;
 
 /** @example projectFeedPath('nova') // '/projects/nova/rss.xml' */
 export function projectFeedPath(id: string): string {
-  return `/projects/${id}/rss.xml`;
+  return `/projects/${id}/${feedFileName}`;
 }
 
 /**

@@ -122,10 +122,13 @@ export const pagefindFolder = '/pagefind/';
  */
 export const pagefindMetaName = { prefix: 'pagefind.', suffix: '.pf_meta' } as const;
 
+/** A feed's media type, as pages' discovery links, feed links and the feeds' own `atom:link` declare it. */
+export const feedType = 'application/rss+xml';
+
 /** Content types hosts do not know or get wrong. */
 export const contentTypes = {
   /** RSS, as the feeds' own `atom:link` and the pages' discovery links declare it. */
-  feed: 'application/rss+xml; charset=utf-8',
+  feed: `${feedType}; charset=utf-8`,
   /** Pagefind's index files (`.pf_meta`, `.pf_index`, `.pf_fragment`, `.pf_filter`) and WebAssembly (`.pagefind`): gzip inside, unpacked by Pagefind itself. */
   pagefindData: 'application/octet-stream',
 } as const;
