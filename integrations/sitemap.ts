@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { open, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildSitemap, readPageLinks, type PageLinks } from '../src/lib/sitemap-xml.ts';
+import { sitemapPath } from '../src/lib/routes.ts';
 import { builtFileOf, onRenderedPage } from '../src/site/rendered-pages.ts';
 
 const CHUNK_BYTES = 16 * 1024;
@@ -53,8 +54,8 @@ export function sitemapIntegration(): AstroIntegration {
           files.map(async (file) => rendered.get(file) ?? readPageLinks(await readHead(`${root}${file}`).catch(() => ''))),
         );
         const sitemap = buildSitemap(links);
-        await writeFile(`${root}sitemap.xml`, sitemap);
-        logger.info(`sitemap.xml lists ${(sitemap.match(/<loc>/g) ?? []).length} canonical pages`);
+        await writeFile(`${root}${builtFileOf(sitemapPath)}`, sitemap);
+        logger.info(`${builtFileOf(sitemapPath)} lists ${(sitemap.match(/<loc>/g) ?? []).length} canonical pages`);
       },
     },
   };

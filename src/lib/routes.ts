@@ -28,6 +28,8 @@ export const searchPath = '/search/';
 export const subscribePath = '/subscribe/';
 export const translationsPath = '/translations/';
 export const aboutPath = '/about/';
+/** The sitemap the build writes when it is done (integrations/sitemap.ts), named by robots.txt. */
+export const sitemapPath = '/sitemap.xml';
 export const notFoundPath = '/404/';
 
 /**

@@ -17,6 +17,7 @@ import {
   type ValidTranslation,
 } from './translations.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
+import { sitemapPath } from '../lib/routes.ts';
 import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
@@ -256,7 +257,7 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
 }
 
 /** The files the build writes beside the pages, which a text may link as well as those of `public/`. */
-const BUILT_FILES = ['/sitemap.xml', '/robots.txt'];
+const BUILT_FILES = [sitemapPath, '/robots.txt'];
 
 /** What the build will publish of this content (drafts are the numbers of draft issues), for the links to it. */
 async function siteContents(

@@ -4,7 +4,7 @@
  * one comma-separated value, so each header comes from one rule only: the security headers from
  * the catch-all, Cache-Control and Content-Type from rules that match disjoint sets of files.
  */
-import { withBase } from '../routes.ts';
+import { sitemapPath, withBase } from '../routes.ts';
 import { SEARCH_VOCABULARY_FILE } from '../search/contract.ts';
 import {
   cacheControl,
@@ -52,7 +52,7 @@ const rules = (inline: InlineHashes): readonly HeaderRule[] => [
   { pattern: `${pagefindFolder}${pagefindMetaName.prefix}*${pagefindMetaName.suffix}`, headers: [revalidate, pagefindData] },
   { pattern: `${pagefindFolder}wasm.*`, headers: [revalidate, pagefindData] },
   { pattern: `/*${feedFileName}`, headers: [revalidate, ['Content-Type', contentTypes.feed]] },
-  { pattern: '/sitemap.xml', headers: [revalidate] },
+  { pattern: sitemapPath, headers: [revalidate] },
 ];
 
 /**

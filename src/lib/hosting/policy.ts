@@ -4,6 +4,7 @@
  * scripts; hosts send it as a header), the other security headers, how long each kind of file may be cached, and the content
  * types hosts tend to get wrong. `headers-file.ts` and `nginx.ts` write it in each host's syntax.
  */
+import { SEARCH_BUNDLE_DIR } from '../search/contract.ts';
 
 /**
  * The policy every page runs under. Beyond the site's own files, only the inline styles and
@@ -110,10 +111,15 @@ export const cacheControl = {
  * Folders (site paths, base excluded) whose files are named by their content's hash: Astro's
  * bundles and Pagefind's index chunks, fragments and filters.
  */
-export const hashedFolders = ['/_astro/', '/pagefind/fragment/', '/pagefind/index/', '/pagefind/filter/'] as const;
+export const hashedFolders = [
+  '/_astro/',
+  `/${SEARCH_BUNDLE_DIR}/fragment/`,
+  `/${SEARCH_BUNDLE_DIR}/index/`,
+  `/${SEARCH_BUNDLE_DIR}/filter/`,
+] as const;
 
 /** Pagefind's bundle. Its script, entry file, metadata and WebAssembly keep their names from build to build. */
-export const pagefindFolder = '/pagefind/';
+export const pagefindFolder = `/${SEARCH_BUNDLE_DIR}/`;
 
 /**
  * Pagefind's metadata file, in its bundle: `pagefind.<language>.pf_meta`. The build gives it a
