@@ -1,4 +1,4 @@
-/** Text written into HTML. Pure. */
+/** Text written into HTML, or XML: both escape the same characters. Pure. */
 
 /** @example escapeHtml('a < b & c') // 'a &lt; b &amp; c' */
 export function escapeHtml(text: string): string {

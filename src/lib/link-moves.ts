@@ -3,6 +3,7 @@
  * address's host and path, matched as the URL parser writes the address. Pure.
  */
 import type { LinkMove } from '../schemas/links.ts';
+import { escapeRegExp } from './regexp.ts';
 
 /** A move ready to match. */
 export interface CompiledMove extends LinkMove {
@@ -60,8 +61,4 @@ export function findMove(address: string, moves: readonly CompiledMove[]): { add
     if (moved) return { address: moved.href, move };
   }
   return undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,6 +4,7 @@
  * is left out), with the language alternates it declares.
  */
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from './html-text.ts';
 
 export interface PageLinks {
   canonical?: string;
@@ -30,8 +31,6 @@ export function readPageLinks(html: string): PageLinks {
   return links;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A sitemap of the canonical pages, sorted by URL so every build writes the same bytes. */
 export function buildSitemap(pages: readonly PageLinks[]): string {
   const canonical = [...new Map(pages.flatMap((page) => (page.canonical ? [[page.canonical, page] as const] : []))).values()].sort((a, b) =>
@@ -40,9 +39,9 @@ export function buildSitemap(pages: readonly PageLinks[]): string {
   const entries = canonical.map((page) => {
     const alternates = Object.entries(page.alternates)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([hreflang, href]) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(hreflang)}" href="${escapeXml(href)}"/>`)
+      .map(([hreflang, href]) => `\n    <xhtml:link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}"/>`)
       .join('');
-    return `  <url>\n    <loc>${escapeXml(page.canonical ?? '')}</loc>${alternates}\n  </url>`;
+    return `  <url>\n    <loc>${escapeHtml(page.canonical ?? '')}</loc>${alternates}\n  </url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
 }

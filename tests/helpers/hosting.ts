@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapeRegExp } from '../../src/lib/regexp.ts';
 import { siteFiles } from './site-files.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -142,8 +143,6 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Whether a pattern matches a path, as each host documents it. Both: `*` matches any characters,
  * slashes included, and `:name` one path segment. Cloudflare Pages: the whole path, one `*` per
@@ -151,8 +150,9 @@ const escapeRegExp = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'
  */
 export function matches(pattern: string, sitePath: string, host: 'cloudflare' | 'netlify'): boolean {
   if (host === 'cloudflare' && (pattern.match(/\*/g) ?? []).length > 1) throw new Error(`Cloudflare allows one * per pattern: ${pattern}`);
+  // Every character literal, then the host's wildcard (escaped like the rest) turned back into one.
   const body = escapeRegExp(pattern)
-    .replace(/\*/g, '.*')
+    .replace(/\\\*/g, '.*')
     .replace(/:[A-Za-z]\w*/g, '[^/]+');
   return host === 'cloudflare'
     ? new RegExp(`^${body}$`).test(sitePath)

@@ -4,6 +4,7 @@
  * site has, the build's precompressed copies served as they are, and each locale's 404 page.
  */
 import { localeCodes, getLocaleInfo } from '../../i18n/locales.ts';
+import { escapeRegExp } from '../regexp.ts';
 import { decodePath, localizePath, notFoundFile, withBase } from '../routes.ts';
 import {
   cacheControl,
@@ -31,8 +32,6 @@ export const shippedServer = { root: '/var/www/openstack-digest', listen: '80' }
 
 /** The shipped block's file, relative to the repository. */
 export const shippedServerFile = 'deploy/nginx.conf';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The site's base path as nginx compares addresses, decoded (`/%E6%96%87%E6%91%98/` is `/文摘/`), or
