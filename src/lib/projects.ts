@@ -22,6 +22,8 @@ export interface ProjectResolver {
   suggest(heading: string): Project | undefined;
   /** The project with this id. */
   get(id: string): Project | undefined;
+  /** The projects with these ids, in their order; ids of no project left out. */
+  getAll(ids: readonly string[]): Project[];
 }
 
 /**
@@ -112,6 +114,7 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
       return close.size === 1 ? [...close][0] : undefined;
     },
     get: (id) => byId.get(id),
+    getAll: (ids) => ids.flatMap((id) => byId.get(id) ?? []),
   };
 }
 

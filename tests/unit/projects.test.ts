@@ -40,6 +40,10 @@ describe('the project registry', () => {
     expect(project?.name.en).toBeTruthy();
   });
 
+  it('gives the projects of several ids in their order, leaving out ids of no project', () => {
+    expect(resolver.getAll(['nova', 'no-such-project', 'heat']).map((project) => project.id)).toEqual(['nova', 'heat']);
+  });
+
   it('names 业界动态 and Common as sections of their own kinds', () => {
     expect(resolver.resolve('业界动态')?.project).toMatchObject({ id: 'industry', kind: 'news' });
     expect(resolver.resolve('Common')?.project).toMatchObject({ id: 'common', kind: 'cross-project' });
