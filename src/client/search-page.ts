@@ -6,7 +6,14 @@
 import { defaultLocale, isLocale, type Locale } from '../i18n/locales.ts';
 import { createSearchController, type PageEffect, type PageEvent } from '../lib/search/page/controller.ts';
 import { arrowTarget } from '../lib/search/page/keyboard.ts';
-import { parseSearchState, searchParams, serializeSearchState, withinArchive, type SearchState } from '../lib/search/page/state.ts';
+import {
+  activeFilters,
+  parseSearchState,
+  searchParams,
+  serializeSearchState,
+  withinArchive,
+  type SearchState,
+} from '../lib/search/page/state.ts';
 import type { PagefindLoader } from './pagefind.ts';
 import { createSearchEffects } from './search-effects.ts';
 import { composing, createSearchView, listenForTyping } from './search-view.ts';
@@ -152,12 +159,6 @@ export function startSearchPage(
     if (writes(sortSelect)) sortSelect.value = search.order === 'newest' ? 'newest' : '';
     if (writes(exactBox)) exactBox.checked = !!search.exact;
     showActiveFilters(search);
-  }
-
-  function activeFilters(search: SearchState): number {
-    return (
-      search.projects.length + (search.from ? 1 : 0) + (search.to ? 1 : 0) + (search.order === 'newest' ? 1 : 0) + (search.exact ? 1 : 0)
-    );
   }
 
   function showActiveFilters(search: SearchState): void {

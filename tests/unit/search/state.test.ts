@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activeFilters,
   monthBounds,
   monthsOfState,
   parseSearchState,
@@ -89,5 +90,20 @@ describe('the months of the archive', () => {
 
   it('is undefined for an empty archive', () => {
     expect(monthBounds([])).toBeUndefined();
+  });
+});
+
+describe('the filters a search sets', () => {
+  const state = { q: 'nova', projects: [], order: 'relevance' as const };
+
+  it.each<[string, SearchState, number]>([
+    ['none, whatever the query', state, 0],
+    ['each project', { ...state, projects: ['nova', 'heat'] }, 2],
+    ['each end of the range', { ...state, from: '2014-01', to: '2014-03' }, 2],
+    ['the newest-first order', { ...state, order: 'newest' }, 1],
+    ['the words exactly as typed', { ...state, exact: true }, 1],
+    ['all of them together', { ...state, projects: ['nova'], from: '2014-01', to: '2014-03', order: 'newest', exact: true }, 5],
+  ])('counts %s', (_, search, count) => {
+    expect(activeFilters(search)).toBe(count);
   });
 });

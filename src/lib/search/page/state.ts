@@ -87,6 +87,15 @@ export function withinArchive(state: SearchState, [first, last]: readonly [strin
 }
 
 /**
+ * How many filters a state sets beyond its query: each project, each end of the range, the
+ * newest-first order and the words exactly as typed. The filters' summary shows it.
+ * @example activeFilters({ q: 'nova', projects: ['nova', 'heat'], from: '2014-01', order: 'newest' }) // 4
+ */
+export function activeFilters(state: SearchState): number {
+  return state.projects.length + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.order === 'newest' ? 1 : 0) + (state.exact ? 1 : 0);
+}
+
+/**
  * The first and last month the archive's periods touch: the bounds of the month fields and of an
  * open-ended range. Undefined for an empty archive.
  * @example monthBounds([{ start: 2013-11-17, end: 2013-12-01 }, { start: 2014-02-03, end: 2014-02-15 }]) // ['2013-11', '2014-02']
