@@ -150,7 +150,9 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   }
 
   const known = writtenNumberOf(frontmatter);
-  if (!parsed.success || problems.length > 0 || !day) return { problems, ...known };
+  if (!parsed.success || problems.length > 0) return { problems, ...known };
+  // The day the schema read, not the one guessed above for the body: a valid issue always has one.
+  const issueDay = toIsoDay(parsed.data.published);
   const notice = parsed.data.attribution.notice ? renderText(parsed.data.attribution.notice, { page, ...outsideLinks }) : undefined;
   const siteLinks = inFile(body.siteLinks, bodyLine, 'body');
   if (notice) {
@@ -163,7 +165,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
     if (problems.length > 0) return { problems, ...known };
     siteLinks.push(...inFile(notice.siteLinks, (line) => firstLine + line - 1, 'attribution.notice'));
   }
-  const sourceLink = planOutsideLink(new URL(parsed.data.attribution.source).href, day, rules);
+  const sourceLink = planOutsideLink(new URL(parsed.data.attribution.source).href, issueDay, rules);
   return {
     ...known,
     issue: {
