@@ -17,7 +17,8 @@ if (!hasCorpus) {
 }
 
 // Two test files at a time, one per core: while one waits on Chromium or a server, the other
-// builds. Each build has its own cache folder (see runAstro), so builds side by side never meet.
+// builds. Each build has its own cache folder, and builds take turns through a lock (see runAstro):
+// two at once would delete each other's server code in the project's `.astro/`.
 export default defineConfig({
   test: {
     maxWorkers: 2,

@@ -1,5 +1,5 @@
 /**
- * node scripts/bench/rewrite-report.ts [bench/results.json]
+ * node bench/rewrite-report.ts [bench/results.json]
  * Writes REPORT.md again beside a results.json, from its figures alone (after a change to the
  * report's wording, or to check that the committed report matches its figures).
  */

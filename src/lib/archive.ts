@@ -15,7 +15,7 @@ export type TextStatus = 'original' | 'translated' | 'stale' | 'untranslated';
 export interface IssueText {
   /** The language the text is written in (Chinese when a translation is missing). */
   lang: Locale;
-  /** `original` Chinese, a current `translation`, a `stale` one, or the original shown as an `untranslated` fallback. */
+  /** `original` Chinese, a current translation (`translated`), a `stale` one, or the original shown as an `untranslated` fallback. */
   status: TextStatus;
   title: string;
   description: string;
@@ -41,7 +41,7 @@ export interface ProjectSection {
   section: RenderedSection;
 }
 
-/** Issues the home page lists after the latest one; the archive page lists them all. */
+/** Issues the home page lists after the latest one; the archive lists every issue, one page per year. */
 export const homeRecentCount = 10;
 
 export interface Archive {
