@@ -30,8 +30,8 @@ export const defaultRuns = 3;
 /**
  * Browser runs per measure (each cold query of the search cost, each phone network condition,
  * ours and the peer alike) for `runs` clean builds: 5 for 3. A browser run takes seconds where a
- * build takes minutes, and its figures spread wider between runs than a build's time does (a
- * largest paint of the same page at 396 or 516 ms), so their medians need more runs.
+ * build takes minutes, and its figures spread wider between runs than a build's time does (the
+ * min–max beside each median in bench/REPORT.md), so their medians need more runs.
  * @example browserRuns(3) // 5
  * @example browserRuns(1) // 1
  */

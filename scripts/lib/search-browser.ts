@@ -52,9 +52,9 @@ export async function searchIssues(page: Page, query: string): Promise<number[]>
 
 /**
  * Sets up, in the page as loaded, what Playwright's waiting runs on: the first `waitForFunction` on
- * a page evaluates Playwright's own script there, about 25 ms of the page's main thread (four
- * times that on a 4x slower CPU). A measure taken in the page must not include it, so a timed
- * search calls this before the query is entered.
+ * a page evaluates Playwright's own script there, on the page's main thread (the longer the slower
+ * the CPU). A measure taken in the page must not include it, so a timed search calls this before
+ * the query is entered.
  */
 export async function readyToWatch(page: Page): Promise<void> {
   await page.waitForFunction(() => true);

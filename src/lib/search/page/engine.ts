@@ -29,8 +29,8 @@ export const PAGE_SIZE = 10;
 /**
  * Issues a new search shows first, while the rest of its page loads: each issue listed needs its
  * own Pagefind fragment, and in Chromium each request has a cost of its own, in parallel or not
- * (see bench/REPORT.md). Five, more than a first screen holds (two or three at 1280 × 720), show in
- * about half the time of ten.
+ * (see bench/REPORT.md). Five, more than a first screen holds (two or three at 1280 × 720), show
+ * well before ten would; the report has the times of both.
  */
 export const FIRST_WAVE = 5;
 
