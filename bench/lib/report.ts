@@ -7,7 +7,7 @@ import { checkBudgets, limits, type BudgetCheck } from './budgets.ts';
 import { formatBytes, formatCount, formatMs, formatRatio, formatSpread, markdownTable } from './figures.ts';
 import { growthRows, judgeGrowth } from './growth.ts';
 import type { BenchResults, BuildFigures, DevLoopResult, PageWeight, PeerResult, SizeResult, Transfer } from './results.ts';
-import type { NetworkFigures } from './network.ts';
+import { networkConditions, type NetworkCondition, type NetworkFigures } from './network.ts';
 import { spread, type Spread } from './stats.ts';
 
 const STATUS: Record<BudgetCheck['status'], string> = { pass: '✅ pass', fail: '❌ fail', 'not measured': '— not measured' };
@@ -218,6 +218,23 @@ function devLoopSection(devLoop: DevLoopResult): string {
   ].join('\n');
 }
 
+/**
+ * The presets as the bench applies them: each network once, then the CPU slowdowns.
+ * @example presetsText(networkConditions) // '`Network.emulateNetworkConditions`: Fast 4G 165 ms and 1,012,500 B/s down, Slow 4G 562.5 ms and 180,000 B/s down; `Emulation.setCPUThrottlingRate` 4 for the slower CPU'
+ */
+export function presetsText(conditions: readonly NetworkCondition[]): string {
+  // The first condition of each network names it (`Slow 4G`, not `Slow 4G, 4x slower CPU`).
+  const named = conditions.filter(
+    (condition, index) =>
+      conditions.findIndex((other) => other.latency === condition.latency && other.download === condition.download) === index,
+  );
+  const cpus = [...new Set(conditions.map((condition) => condition.cpu).filter((cpu) => cpu > 1))];
+  return [
+    `\`Network.emulateNetworkConditions\`: ${named.map((condition) => `${condition.label} ${formatCount(condition.latency)} ms and ${formatCount(condition.download)} B/s down`).join(', ')}`,
+    ...(cpus.length ? [`\`Emulation.setCPUThrottlingRate\` ${cpus.join(', ')} for the slower CPU`] : []),
+  ].join('; ');
+}
+
 /** Ours and the peer on a phone's network: medians per condition, and the ratio. */
 function networkSection(network: readonly NetworkFigures[]): string {
   const rows = network.flatMap(({ condition, ours, peer }) => {
@@ -346,7 +363,7 @@ export function formatReport(results: BenchResults): string {
     '- **Memory**: /proc sampled every 100 ms; the figure is the highest sum of the resident memory (RSS) of the build process and all its descendants (the Pagefind binary, esbuild). Shared pages count once per process.',
     '- **Astro and the search index overlap**: the content loaders hand the search records over as soon as they have read the content, and Pagefind indexes them in its own process while Astro writes its store, bundles and renders, so "page rendering" and "search index" are not parts of a sum. The index time runs from the records\' hand-over to the index being written; when it ends after rendering, Astro logs that it waited for it. The peer builds its index after rendering, from the HTML it wrote.',
     "- **Markdown parses**: one more build per archive (but the largest) with satteri's entry points counted by a module hook preloaded with `--import` (`bench/lib/parse-counter.ts`); not timed.",
-    "- **Phone's network**: Chrome DevTools' presets applied through the debugging protocol (`Network.emulateNetworkConditions`: Fast 4G 165 ms and 1,012,500 B/s down, Slow 4G 562.5 ms and 180,000 B/s; `Emulation.setCPUThrottlingRate` 4 for the slower CPU), both sites served by the same Node server (HTTP/1.1, text gzip-compressed once, Pagefind's own gzip files sent as they are but gzip-encoded, as the shipped nginx block sends them, no caching between runs), a fresh context per visit. The issue page's load event is the navigation's `loadEventStart`, its largest paint the last `largest-contentful-paint` entry; the chain is the longest run of requests each started by the one before (the debugging protocol's initiators). A first search is timed on the pages' clocks (across pages when it navigates) from the query entered to the first result shown and to five: ours from the search page's box (focused, the query pasted, Enter) and from an issue page's header box (focused, pasted, Enter, which opens the search page); the peer has no search page, so both start in its search dialog (from its home page, and from the issue page).",
+    `- **Phone's network**: Chrome DevTools' presets applied through the debugging protocol (${presetsText(networkConditions)}), both sites served by the same Node server (HTTP/1.1, text gzip-compressed once, Pagefind's own gzip files sent as they are but gzip-encoded, as the shipped nginx block sends them, no caching between runs), a fresh context per visit. The issue page's load event is the navigation's \`loadEventStart\`, its largest paint the last \`largest-contentful-paint\` entry; the chain is the longest run of requests each started by the one before (the debugging protocol's initiators). A first search is timed on the pages' clocks (across pages when it navigates) from the query entered to the first result shown and to five: ours from the search page's box (focused, the query pasted, Enter) and from an issue page's header box (focused, pasted, Enter, which opens the search page); the peer has no search page, so both start in its search dialog (from its home page, and from the issue page).`,
     '- **Pages**: HTML files in the output. **Search index**: the `pagefind/` folder.',
     `- **Issue page**: the issue whose Chinese page has the median HTML size among the first ${formatCount(1000)} issues (the synthetic archives share them, so 1,000 and 5,000 load the same issue), in both languages. A fresh Chromium context (cold cache) opens it until the network is idle; every response is recorded and its body counted raw and gzip-compressed with zlib (default level). "Readable with JavaScript off": the text of \`<main>\` with JavaScript disabled equals the text with it on.`,
     "- **Search**: three queries drawn from the archive's own text by `buildQuerySet` (one Chinese, one mixed, one English). The site is served as the shipped nginx block serves it, by the same Node server as the phone's network figures (text gzip-compressed, Pagefind's own gzip files gzip-encoded so the browser unpacks them); Pagefind's files count at their size as stored and sent. For each, a fresh context (cold cache) opens the search page, focuses the box (which starts loading Pagefind and, once loaded, warms it up with a search by filter alone), types the query at once (Playwright's `fill`: one insertion of the whole query, as pasting or an input method's commit makes, which starts loading the words' index chunks and searches the query ahead) and presses Enter. The figure \"once focusing has loaded and warmed up Pagefind\" waits for the network to be idle after focusing, as when a reader takes a moment to type. \"Fetched from focusing the box\" counts every response from then until the network is idle after the results; \"with the page's scripts\" adds the search page's own scripts, so the figure holds all search code and data. The bytes are weighed in runs of their own, which are not timed (reading each response's body through the debugging protocol takes the browser's time). In the timed runs Playwright's waiting is set up in the page before the query is entered (its first `waitForFunction` runs Playwright's own script on the page's main thread, which no figure may include), here and on the phone's network, for ours and the peer alike. The times are the page's own measures from Enter (the `search-start` mark): `performance.measure('search')` to the first results written into the page (the first five issues, when there are more) and `'search-complete'` to the whole first page of ten; the budgets are checked on the first. Later queries are entered the same way into the same page after the first, one after another (each inserted whole, so searched ahead; a query typed key by key is not, and takes longer).",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport } from '../lib/report.ts';
+import { formatReport, presetsText } from '../lib/report.ts';
 import { builds, passingResults, sized } from './fixtures.ts';
 
 describe('the report', () => {
@@ -55,5 +55,25 @@ describe('a measurement that failed', () => {
     const results = passingResults();
     results.sizes[0] = { ...sized('corpus', 14, [3_000]), measureError: 'Timeout 30000ms exceeded' };
     expect(formatReport(results)).toContain('Measuring the site in Chromium failed: Timeout 30000ms exceeded');
+  });
+});
+
+describe('the network presets in the report', () => {
+  const condition = { id: 'x', label: 'X', latency: 100, download: 1_000_000, upload: 1, cpu: 1 };
+
+  it('names each network once, by its first condition, then the CPU slowdowns', () => {
+    expect(
+      presetsText([
+        { ...condition, label: '3G' },
+        { ...condition, label: 'Slow 4G', latency: 562.5, download: 180_000 },
+        { ...condition, label: 'Slow 4G, 4x slower CPU', latency: 562.5, download: 180_000, cpu: 4 },
+      ]),
+    ).toBe(
+      '`Network.emulateNetworkConditions`: 3G 100 ms and 1,000,000 B/s down, Slow 4G 562.5 ms and 180,000 B/s down; `Emulation.setCPUThrottlingRate` 4 for the slower CPU',
+    );
+  });
+
+  it('says nothing of the CPU when no condition slows it', () => {
+    expect(presetsText([condition])).toBe('`Network.emulateNetworkConditions`: X 100 ms and 1,000,000 B/s down');
   });
 });
