@@ -1,18 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatIssueLabel, formatPeriod } from '../../src/i18n/format.ts';
-import { localeCodes } from '../../src/i18n/locales.ts';
+import { defaultLocale, localeCodes } from '../../src/i18n/locales.ts';
 import { getTranslator, uiStrings } from '../../src/i18n/t.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 
-const baseKeys = (strings: Record<string, string>) =>
-  new Set(Object.keys(strings).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')));
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const baseKeys = (strings: Record<string, string>) => new Set(Object.keys(strings).map((key) => key.replace(pluralSuffix, '')));
+/** Each counted key's plural forms, by the key without its suffix. */
+const pluralForms = (strings: Record<string, string>) => {
+  const forms = new Map<string, string[]>();
+  for (const key of Object.keys(strings)) {
+    const category = pluralSuffix.exec(key)?.[1];
+    const base = key.replace(pluralSuffix, '');
+    if (category) forms.set(base, [...(forms.get(base) ?? []), category]);
+  }
+  return forms;
+};
 const period = (start: string, end: string) => ({ start: parseIsoDay(start) as Date, end: parseIsoDay(end) as Date });
 
 describe('UI strings', () => {
-  const reference = baseKeys(uiStrings['zh-CN']);
+  const reference = baseKeys(uiStrings[defaultLocale]);
+  const others = localeCodes.filter((locale) => locale !== defaultLocale);
 
-  it.each(localeCodes)('%s has every key and no other', (locale) => {
+  it.each(others)(`%s has every key of ${defaultLocale} and no other`, (locale) => {
     expect([...baseKeys(uiStrings[locale])].sort()).toEqual([...reference].sort());
+  });
+
+  it.each(others)(`%s counts the keys ${defaultLocale} counts`, (locale) => {
+    expect([...pluralForms(uiStrings[locale]).keys()].sort()).toEqual([...pluralForms(uiStrings[defaultLocale]).keys()].sort());
+  });
+
+  it.each(localeCodes)('%s gives each counted key every plural form the language has, and no other', (locale) => {
+    const categories = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+    const forms = pluralForms(uiStrings[locale]);
+    expect(forms.size).toBeGreaterThan(0);
+    for (const [key, found] of forms) expect([...found].sort(), key).toEqual(categories);
   });
 
   it.each(localeCodes)('%s has no empty string', (locale) => {
@@ -35,7 +57,7 @@ describe('UI strings', () => {
     const counted = Object.entries(uiStrings[locale]).filter(([, value]) => value.includes('{{count'));
     expect(counted.length).toBeGreaterThan(0);
     for (const [key] of counted) {
-      const text = translate(key.replace(/_(zero|one|two|few|many|other)$/, ''), {
+      const text = translate(key.replace(pluralSuffix, ''), {
         count: 1000,
         project: 'P',
         year: 2014,
