@@ -40,14 +40,15 @@ const noInline: InlineHashes = { scripts: [], styles: [] };
 /**
  * The policy as a header sends it: the meta policy's directives with the build's inline hashes,
  * then those only a header can carry. A browser enforces the header and the `<meta>` both, so a
- * header without the hashes would block the pages' inline styles and scripts.
+ * header without the hashes would block the pages' inline styles and scripts. The hashes are
+ * sorted: the same hashes write the same bytes, whatever order the pages were read in.
  * @example cspHeaderValue({ scripts: ["'sha256-a='"], styles: [] }) // "default-src 'none'; …; script-src 'self' 'wasm-unsafe-eval' 'sha256-a='; style-src 'self'; frame-ancestors 'none'"
  */
 export function cspHeaderValue(inline: InlineHashes = noInline, policy = contentSecurityPolicy): string {
   return [
     ...policy.directives,
-    `script-src ${[...policy.scriptSources, ...inline.scripts].join(' ')}`,
-    `style-src ${[...policy.styleSources, ...inline.styles].join(' ')}`,
+    `script-src ${[...policy.scriptSources, ...[...inline.scripts].sort()].join(' ')}`,
+    `style-src ${[...policy.styleSources, ...[...inline.styles].sort()].join(' ')}`,
     ...headerOnlyDirectives,
   ].join('; ');
 }
