@@ -137,7 +137,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       if (listed.indexOf(id) !== index) {
         problems.push({ file, line, field: 'projects', message: `${id} is listed twice`, fix: 'list each project once' });
       } else if (!inBody.has(id)) {
-        const name = context.resolver.get(id)?.name['zh-CN'] ?? id;
+        const name = context.resolver.get(id)?.name[defaultLocale] ?? id;
         problems.push({
           file,
           line,
