@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { startNginx, type NginxServer } from '../../scripts/lib/nginx-server.ts';
+import { shippedServerFile } from '../../src/lib/hosting/nginx.ts';
 import { projectRoot } from './commands.ts';
 
 /**
@@ -10,13 +11,13 @@ import { projectRoot } from './commands.ts';
  * port instead of port 80, and serves `root` (a built site) instead of /var/www.
  */
 export function serveWithShippedNginx(root: string): Promise<NginxServer> {
-  const shipped = readFileSync(path.join(projectRoot, 'deploy/nginx.conf'), 'utf8');
+  const shipped = readFileSync(path.join(projectRoot, shippedServerFile), 'utf8');
   return startNginx((listen) => {
     const local = shipped
       .replace(/^( *)listen 80;\n *listen \[::\]:80;$/m, `$1listen ${listen};`)
       .replace(/^( *)root \/var\/www\/openstack-digest;$/m, `$1root ${root};`);
     if (!local.includes(`listen ${listen};`) || !local.includes(`root ${root};`))
-      throw new Error('deploy/nginx.conf no longer listens on 80 and serves /var/www/openstack-digest: update tests/helpers/nginx.ts');
+      throw new Error(`${shippedServerFile} no longer listens on 80 and serves /var/www/openstack-digest: update tests/helpers/nginx.ts`);
     return local;
   });
 }
