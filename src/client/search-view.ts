@@ -162,6 +162,8 @@ export function createSearchView(
     return `${localeHref(splitLocale(sitePathOf(url.pathname)).path, locale)}${anchor || directive ? `#${anchor}${directive}` : ''}`;
   }
 
+  const bare = (text: string) => normalizeForMatch(text).replace(/[^\p{L}\p{N}]/gu, '');
+
   /** What the entry says of how it answers: another name it was found by, or words in different sections. */
   function howFound(
     entry: RankedIssue<PagefindFragment>,
@@ -172,9 +174,12 @@ export function createSearchView(
     if (entry.apart) return app.dataset['labelApart'] ?? '';
     const form = formsSearched[entry.form];
     if (!form) return '';
-    if (entry.form > 0) return message('msgFoundAs', { form: marked ?? form.name ?? form.text });
+    // Words alone: quotes and punctuation typed, or folded away, are no other form.
+    const typed = bare(query.text);
+    // The other name as the section writes it, unless what is marked there is a word typed (`heat` of `H版 heat`).
+    if (entry.form > 0) return message('msgFoundAs', { form: marked && !typed.includes(bare(marked)) ? marked : (form.name ?? form.text) });
     // The query as the archive writes it (simplified characters), when it is not what was typed.
-    return normalizeForMatch(form.text) === normalizeForMatch(query.text) ? '' : message('msgFoundAs', { form: form.text });
+    return bare(form.text) === typed ? '' : message('msgFoundAs', { form: form.text });
   }
 
   function renderIssue(entry: RankedIssue<PagefindFragment>, formsSearched: readonly QueryForm[], query: SearchedQuery): HTMLLIElement {

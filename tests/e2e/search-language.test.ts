@@ -71,6 +71,25 @@ describe('other names of releases and projects', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it('says a result was found by another form only when it was: not for quotes or punctuation typed, nor naming a word typed', async () => {
+    const { page, search } = await searchPage();
+    for (const query of ['"keystone v3"', 'keystone v3？']) {
+      await search.search(query);
+      const found = (await search.results()).map((result) => result.found ?? '');
+      expect(found.length, query).toBeGreaterThan(0);
+      expect(
+        found.filter((label) => /keystone v3/i.test(label)),
+        query,
+      ).toEqual([]);
+    }
+    // The other name as the section writes it, not the word typed beside the shorthand.
+    await search.search('H版 heat');
+    const found = (await search.results()).map((result) => result.found ?? '');
+    expect(found.filter((label) => /“heat”|"heat"/i.test(label))).toEqual([]);
+    expect(found.some((label) => label.includes('Havana'))).toBe(true);
+    expect(page.problems).toEqual([]);
+  });
+
   it('searches only the words as typed on request, in the URL too', async () => {
     const { page, search } = await searchPage();
     await search.search('Icehouse');
