@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseIssueNumber } from '../../src/lib/numerals.ts';
 import { parseLegacyPeriod, resolvePeriodYears } from '../../src/lib/periods.ts';
-import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
+import { makeDay, parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
@@ -102,9 +102,11 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   }
   const fileNameDate = parseIsoDay(/^(\d{4}-\d{2}-\d{2})-/.exec(input.fileName)?.[1] ?? '');
   // Jekyll's own date: wins over the file name's, as it did on the blog; an explicit --date wins over both.
-  const written = readJekyllDate(header['date'], lineOfKey('date'));
+  const explicit = context.datesByFile?.get(input.fileName);
+  // Given a --date, a date: that does not read is no obstacle: the --date is what it is for.
+  const written = explicit ? undefined : readJekyllDate(header['date'], lineOfKey('date'));
   const fromFile = written && { date: written.date, source: `the front matter's date: ${written.text}` };
-  const given = context.datesByFile?.get(input.fileName) ?? fromFile ?? (fileNameDate ? undefined : context.datesByNumber?.get(number));
+  const given = explicit ?? fromFile ?? (fileNameDate ? undefined : context.datesByNumber?.get(number));
   const published = given?.date ?? fileNameDate;
   if (!published) {
     throw new ImportError(
@@ -206,12 +208,20 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   };
 }
 
-/** Jekyll's `date:` (`2014-02-15`, or with a time and zone); its day is the publication date, in the zone it was written in. */
+/**
+ * Jekyll's `date:` (`2014-02-15`, `2014-2-5` as Jekyll reads it too, or with a time and zone); its
+ * day is the publication date, in the zone it was written in.
+ */
 function readJekyllDate(value: unknown, line: number): { date: Date; text: string } | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value).trim();
-  const date = parseIsoDay(/^(\d{4}-\d{2}-\d{2})(?:[ T]|$)/.exec(text)?.[1] ?? '');
-  if (!date) throw new ImportError(line, `date: "${text}" is not a date Jekyll writes (YYYY-MM-DD, a time and zone after it allowed)`);
+  const [, year, month, day] = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]|$)/.exec(text) ?? [];
+  const date = year ? makeDay(Number(year), Number(month), Number(day)) : undefined;
+  if (!date)
+    throw new ImportError(
+      line,
+      `date: "${text}" is not a date Jekyll writes (YYYY-MM-DD, a time and zone after it allowed). Fix: correct it in the post, or give the day with --date <file>=YYYY-MM-DD`,
+    );
   return { date, text };
 }
 

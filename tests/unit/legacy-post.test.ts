@@ -362,6 +362,26 @@ describe("Jekyll's own fields", () => {
     expect(validateIssueFile({ file: issue.path, source: issue.content }, issueContext).problems).toEqual([]);
   });
 
+  it('reads a date: without the zeros, as Jekyll does', () => {
+    const issue = imported(
+      convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n', 'date: 2014-3-2 9:30\n')),
+    );
+    expect(toIsoDay(issue.data.published)).toBe('2014-03-02');
+  });
+
+  it('fails on a date: it cannot read, naming the line and the --date that settles it, which then does', () => {
+    const unreadable = post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n', 'date: last Monday\n');
+    expect(convert('2014-03-01-x.md', unreadable)).toMatchObject({
+      ok: false,
+      line: 6,
+      reason: expect.stringContaining('or give the day with --date <file>=YYYY-MM-DD'),
+    });
+    const given = convert('2014-03-01-x.md', unreadable, {
+      datesByFile: new Map([['2014-03-01-x.md', { date: new Date('2014-03-03T00:00:00Z'), source: '--date' }]]),
+    });
+    expect(toIsoDay(imported(given).data.published)).toBe('2014-03-03');
+  });
+
   it('fails on a date: it cannot read, naming the line', () => {
     expect(convert('2014-03-01-x.md', post('第九期(02.16-03.01)', '## Nova\n', 'date: last Monday\n'))).toMatchObject({
       ok: false,
