@@ -222,14 +222,17 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   /**
    * What a block of inline text (a paragraph, heading or table cell) reads otherwise than meant:
    * addresses with a space, tags named in prose, wherever in it (inside a link or emphasis too).
+   * Its source is read first: walking a node's children makes the parser build them all.
    */
   const inlineBlock = (node: Readonly<Parent>) => {
     const start = node.position?.start.offset ?? 0;
     const written = markdown.slice(start, node.position?.end.offset ?? start);
     const line = node.position?.start.line ?? 0;
-    for (const { written: link, meant, index } of spacedAddresses(written))
-      misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link, meant });
-    const inlineHtml = htmlWithin(node);
+    if (written.includes('](')) {
+      for (const { written: link, meant, index } of spacedAddresses(written))
+        misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link, meant });
+    }
+    const inlineHtml = MAY_HOLD_HTML.test(written) ? htmlWithin(node) : [];
     if (inlineHtml.length) unmatchedInParagraphs.push(...unmatchedInParagraph(inlineHtml));
     return { written, line };
   };
@@ -281,10 +284,14 @@ export function renderText(written: string, { page, startsPart = () => false, ou
         const beside = written.slice(Math.max(0, index - 1), index) + written.slice(index + 2, index + 3);
         if (FULL_WIDTH.test(beside)) literalStars.push(lineAt(written, index, textLine));
       }
-      for (const { written: pair, delimiter, index } of literalEmphasis(written))
-        misread.push({ kind: 'literal-emphasis', line: lineAt(written, index, textLine), written: pair, delimiter });
-      for (const { written: reference, label, index } of undefinedReferences(written))
-        references.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
+      if (/[*_]/.test(written)) {
+        for (const { written: pair, delimiter, index } of literalEmphasis(written))
+          misread.push({ kind: 'literal-emphasis', line: lineAt(written, index, textLine), written: pair, delimiter });
+      }
+      if (written.includes('][')) {
+        for (const { written: reference, label, index } of undefinedReferences(written))
+          references.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
+      }
     },
     // A line read as a definition to something that is no address (`[注]: 本文来自…`) vanishes.
     definition(node) {
@@ -297,8 +304,10 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     },
     paragraph(node) {
       const { written, line } = inlineBlock(node);
-      for (const { written: definition, meant, reason, index } of unreadDefinitions(written))
-        misread.push({ kind: 'unread-definition', line: lineAt(written, index, line), written: definition, meant, reason });
+      if (written.includes(']')) {
+        for (const { written: definition, meant, reason, index } of unreadDefinitions(written))
+          misread.push({ kind: 'unread-definition', line: lineAt(written, index, line), written: definition, meant, reason });
+      }
       const start = node.position?.start.offset ?? 0;
       if (start < containerEnd) return;
       const [first = ''] = written.split('\n', 1);
