@@ -456,13 +456,14 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
       const opening = OPENING_PUNCTUATION.exec(inner)?.[0] ?? '';
       const closing = /\p{P}+$/u.exec(inner.slice(opening.length))?.[0] ?? '';
       const core = inner.slice(opening.length, inner.length - closing.length);
+      const stars = bold ? '**' : '*';
       return {
         line,
         message: underscores
           ? `"${found.written}" makes no ${bold ? 'bold' : 'italic'} text here: Markdown does not read underscores inside a Chinese sentence as emphasis, and shows them`
           : `"${found.written}" makes no italic text here: beside Chinese text, Markdown does not read "*" next to punctuation as emphasis, and shows the asterisks`,
         fix: underscores
-          ? `write asterisks instead ("${bold ? '**' : '*'}${inner}${bold ? '**' : '*'}"), or <${bold ? 'strong' : 'em'}>${inner}</${bold ? 'strong' : 'em'}>`
+          ? `write asterisks instead, punctuation outside ("${opening}${stars}${core}${stars}${closing}"), or <${bold ? 'strong' : 'em'}>${inner}</${bold ? 'strong' : 'em'}>`
           : `put the punctuation outside the asterisks ("${opening}*${core}*${closing}"), or write <em>${inner}</em>`,
       };
     }
@@ -478,12 +479,14 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
         message: `"${found.written}" is not read as a link definition: ${UNREAD_DEFINITION[found.reason]}, so the line shows as text and links to it show as brackets`,
         fix: `write "${found.meant}"${found.reason === 'interrupts' ? ' with a blank line before it' : ''}`,
       };
-    case 'hidden-definition':
+    case 'hidden-definition': {
+      const label = /^\s*\[([^\]]*)\]/.exec(found.written)?.[1] ?? '';
       return {
         line,
         message: `"${found.written}" is read as a link definition (a label in brackets, a colon, then an "address"): the page shows nothing of the line`,
-        fix: 'write the label\'s brackets escaped ("\\[注]: …"), or put the text after the brackets with a full-width colon ("[注]：…")',
+        fix: `escape the label's bracket ("\\[${label}]: …"), or write a full-width colon after it ("[${label}]：…")`,
       };
+    }
     case 'spaced-address':
       return {
         line,

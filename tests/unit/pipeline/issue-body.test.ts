@@ -525,7 +525,7 @@ describe('reading an issue body', () => {
       '这是__重点__内容',
       3,
       '"__重点__" makes no bold text here: Markdown does not read underscores inside a Chinese sentence as emphasis, and shows them',
-      'write asterisks instead ("**重点**")',
+      'write asterisks instead, punctuation outside ("**重点**")',
     ],
     ['这是_斜体_内容', 3, '"_斜体_" makes no italic text here', '("*斜体*"), or <em>斜体</em>'],
     [
@@ -565,7 +565,14 @@ describe('reading an issue body', () => {
       'it comes right under a line of text',
       'write "[官网]: https://www.openstack.org/" with a blank line before it',
     ],
-    ['[注]: 本文来自社区邮件列表', 3, '"[注]: 本文来自社区邮件列表" is read as a link definition', '[注]：'],
+    [
+      '[注]: 本文来自社区邮件列表',
+      3,
+      '"[注]: 本文来自社区邮件列表" is read as a link definition',
+      '("\\[注]: …"), or write a full-width colon after it ("[注]：…")',
+    ],
+    ['[说明]: 见下文', 3, '"[说明]: 见下文" is read as a link definition', '("\\[说明]: …")'],
+    ['这是_注意：_内容', 3, '"_注意：_" makes no italic text here', 'write asterisks instead, punctuation outside ("*注意*：")'],
     [
       '见[文字](https://a.example/a b)。',
       3,
