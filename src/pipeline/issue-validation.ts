@@ -314,7 +314,8 @@ function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   for (const [index, earlier] of byNumber.entries()) {
     const later = byNumber[index + 1];
-    if (!later || later.data.period.start >= earlier.data.period.start) continue;
+    // Two files with one number are the duplicate rule's to report.
+    if (!later || later.data.number === earlier.data.number || later.data.period.start >= earlier.data.period.start) continue;
     const before = start(byNumber[index - 1]);
     const after = start(byNumber[index + 2]);
     const earlierOff =

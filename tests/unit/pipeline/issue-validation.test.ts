@@ -207,6 +207,10 @@ describe('rules across issues', () => {
 
   it('rejects a duplicate number, naming both files', () => {
     const again = valid({ 'start: 2014-02-16': 'start: 2014-03-16', 'end: 2014-02-27': 'end: 2014-03-27' }, 'a/0009-copy.md');
+    // Only as a duplicate, whichever of the two comes first: not as out of order too.
+    expect(checkIssueSet([again, nine])).toEqual([
+      expect.objectContaining({ file: 'a/0009.md', line: 2, field: 'number', message: expect.stringContaining('is also a/0009-copy.md') }),
+    ]);
     expect(checkIssueSet([nine, again])).toEqual([
       expect.objectContaining({ file: 'a/0009-copy.md', line: 2, field: 'number', message: expect.stringContaining('is also a/0009.md') }),
     ]);
