@@ -3,6 +3,7 @@
  * GBK (GB18030) or UTF-16, which a lenient decoder would turn into U+FFFD and publish garbled.
  * Shared by the content folder's read and the importer of legacy posts.
  */
+import { lineAt } from './problems.ts';
 
 /** A file that is not UTF-8 text: the first line holding a byte that is not, and what it looks like instead. */
 export interface EncodingError {
@@ -152,9 +153,8 @@ export function doubleEncodingError(text: string): EncodingError | undefined {
     } catch {
       continue;
     }
-    const line = 1 + (text.slice(0, found.index).match(/\n/g)?.length ?? 0);
     return {
-      line,
+      line: lineAt(text, found.index, 1),
       message: `"${found[0]}" is UTF-8 read as Windows-1252 and saved again: readers would see it garbled (it was "${decoded}")`,
       fix: `write "${decoded}" in its place, and check the file's other non-ASCII text the same way`,
     };

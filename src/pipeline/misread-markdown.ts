@@ -145,8 +145,3 @@ export function spacedAddresses(block: string): { written: string; meant: string
     return { written, meant: `${text}(<${address.trim().replace(/\u3000/g, ' ')}>${straightTitle ? ` ${straightTitle}` : ''})`, index };
   });
 }
-
-/** The 1-based line of an offset into a text that starts on `line`. */
-export function lineAt(text: string, index: number, line: number): number {
-  return line + (text.slice(0, index).match(/\n/g)?.length ?? 0);
-}

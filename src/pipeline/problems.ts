@@ -32,3 +32,11 @@ export function formatProblems(problems: readonly ContentProblem[]): string {
 function stripStop(text: string): string {
   return text.replace(/[.。]\s*$/, '');
 }
+
+/**
+ * The 1-based line of an offset into a piece of text that starts on `line` of its file.
+ * @example lineAt('a\nb\nc', 4, 7) // 9
+ */
+export function lineAt(text: string, index: number, line: number): number {
+  return line + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+}

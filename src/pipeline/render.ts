@@ -37,14 +37,8 @@ import {
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
-import {
-  lineAt,
-  literalEmphasis,
-  spacedAddresses,
-  undefinedReferences,
-  unreadDefinitions,
-  type MisreadMarkdown,
-} from './misread-markdown.ts';
+import { lineAt } from './problems.ts';
+import { literalEmphasis, spacedAddresses, undefinedReferences, unreadDefinitions, type MisreadMarkdown } from './misread-markdown.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
 import {
   unclosedFormatting,
@@ -274,8 +268,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
         // A tag closes on its line before any other `<`: `a<b c=d` in prose is no tag.
         const tag = /^<[^<>\n]*>/.exec(markdown.slice(start + index))?.[0];
         if (!tag || !isHtmlElement(name.toLowerCase())) continue;
-        const line = (node.position?.start.line ?? 0) + (written.slice(0, index).match(/\n/g)?.length ?? 0);
-        unquotedTags.push({ tag, name: name.toLowerCase(), line });
+        unquotedTags.push({ tag, name: name.toLowerCase(), line: lineAt(written, index, node.position?.start.line ?? 0) });
       }
       const textLine = node.position?.start.line ?? 0;
       // Bold needs a pair: a lone `**` is a name's (`**kwargs`).

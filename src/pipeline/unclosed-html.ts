@@ -8,6 +8,7 @@
  * keeps it so). Pure.
  */
 import { ALLOWED_ELEMENTS, BLOCK_ELEMENTS, DROPPED_ELEMENTS, isHtmlElement, VOID_ELEMENTS } from './html-policy.ts';
+import { lineAt } from './problems.ts';
 
 /** A piece of raw HTML as Markdown read it, with the line it starts on. */
 export interface RawHtml {
@@ -52,7 +53,6 @@ export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
   // Inside a raw-text element, only its own end tag counts.
   let rawText: string | undefined;
   for (const { value, line } of pieces) {
-    const lineAt = (index: number) => line + (value.slice(0, index).match(/\n/g)?.length ?? 0);
     TOKEN.lastIndex = 0;
     for (let token = TOKEN.exec(value); token; token = TOKEN.exec(value)) {
       const [whole, closing, written = '', selfClosing] = token;
@@ -68,7 +68,7 @@ export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
         // From its `<!`: `<!-->` and `<!--->` are comments already closed.
         const end = value.indexOf('-->', token.index + 2);
         if (end < 0) {
-          unclosed.push({ tag: '<!--', name: '', line: lineAt(token.index) });
+          unclosed.push({ tag: '<!--', name: '', line: lineAt(value, token.index, line) });
           break;
         }
         TOKEN.lastIndex = end + 3;
@@ -76,7 +76,7 @@ export function unclosedHtml(pieces: readonly RawHtml[]): UnclosedHtml[] {
       }
       if (!SWALLOWING_ELEMENTS.has(name) || selfClosing) continue;
       if (!closing) {
-        open.push({ name, tag: whole, line: lineAt(token.index) });
+        open.push({ name, tag: whole, line: lineAt(value, token.index, line) });
         if (RAW_TEXT_ELEMENTS.has(name)) rawText = name;
         if (name === ENDLESS_ELEMENT) return [...unclosed, ...open].sort((a, b) => a.line - b.line);
         continue;
@@ -118,7 +118,7 @@ export function vanishingTags(pieces: readonly RawHtml[]): VanishingTag[] {
     .flatMap(({ value, line }) =>
       [...value.matchAll(TAG)].map(({ 0: tag, 1: closing, 2: written = '', 3: attributes = '', 4: selfClosing, index }) => ({
         tag,
-        line: line + (value.slice(0, index).match(/\n/g)?.length ?? 0),
+        line: lineAt(value, index, line),
         closing: !!closing,
         name: written.toLowerCase(),
         bare: !attributes.trim(),
@@ -159,23 +159,32 @@ const HIDDEN_TAGS = new RegExp(`<!--[\\s\\S]*?(?:-->|$)|<(${[...RAW_TEXT_ELEMENT
 export function unclosedFormatting(pieces: readonly RawHtml[]): UnclosedHtml[] {
   const open: UnclosedHtml[] = [];
   const unclosed: UnclosedHtml[] = [];
-  for (const { value, line } of pieces) {
-    // Tags inside comments and scripts are text: blanked, their lines kept.
-    const tags = value.replace(HIDDEN_TAGS, (hidden) => hidden.replace(/[^\n]/g, ' '));
-    for (const { 0: tag, 1: closing, 2: written = '', index } of tags.matchAll(TAG)) {
-      const name = written.toLowerCase();
-      // `<b/>` opens a `<b>` as `<b>` does: HTML ignores the slash on an element that can hold text.
-      if (!FORMATTING_ELEMENTS.has(name)) continue;
-      const opened = open.findLastIndex((element) => element.name === name);
-      if (closing) {
-        if (opened >= 0) open.splice(opened, 1);
-        continue;
-      }
-      if (name === 'a' && opened >= 0) unclosed.push(...open.splice(opened, 1));
-      open.push({ tag, name, line: line + (tags.slice(0, index).match(/\n/g)?.length ?? 0) });
+  for (const { tag, name, line, closing } of tagsShown(pieces)) {
+    // `<b/>` opens a `<b>` as `<b>` does: HTML ignores the slash on an element that can hold text.
+    if (!FORMATTING_ELEMENTS.has(name)) continue;
+    const opened = open.findLastIndex((element) => element.name === name);
+    if (closing) {
+      if (opened >= 0) open.splice(opened, 1);
+      continue;
     }
+    if (name === 'a' && opened >= 0) unclosed.push(...open.splice(opened, 1));
+    open.push({ tag, name, line });
   }
   return [...unclosed, ...open].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The tags of raw HTML pieces, in order, with their lines; those inside comments and scripts are
+ * text, left out.
+ */
+function* tagsShown(pieces: readonly RawHtml[]): Generator<UnclosedHtml & { closing: boolean }> {
+  for (const { value, line } of pieces) {
+    // Blanked, their lines kept.
+    const tags = value.replace(HIDDEN_TAGS, (hidden) => hidden.replace(/[^\n]/g, ' '));
+    for (const { 0: tag, 1: closing, 2: written = '', index } of tags.matchAll(TAG)) {
+      yield { tag, name: written.toLowerCase(), line: lineAt(tags, index, line), closing: !!closing };
+    }
+  }
 }
 
 /** A tag of a paragraph's raw HTML that is never closed, or closes nothing, in that paragraph. */
@@ -195,21 +204,17 @@ export interface UnmatchedTag extends UnclosedHtml {
 export function unmatchedInParagraph(pieces: readonly RawHtml[]): UnmatchedTag[] {
   const open: UnmatchedTag[] = [];
   const stray: UnmatchedTag[] = [];
-  for (const { value, line } of pieces) {
-    const tags = value.replace(HIDDEN_TAGS, (hidden) => hidden.replace(/[^\n]/g, ' '));
-    for (const { 0: tag, 1: closing, 2: written = '', index } of tags.matchAll(TAG)) {
-      const name = written.toLowerCase();
-      const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
-      if (!kept || VOID_ELEMENTS.has(name) || FORMATTING_ELEMENTS.has(name) || SWALLOWING_ELEMENTS.has(name)) continue;
-      const found: UnmatchedTag = { tag, name, line: line + (tags.slice(0, index).match(/\n/g)?.length ?? 0), closing: !!closing };
-      if (!closing) {
-        open.push(found);
-        continue;
-      }
-      const opened = open.findLastIndex((element) => element.name === name);
-      if (opened >= 0) open.splice(opened, 1);
-      else stray.push(found);
+  for (const found of tagsShown(pieces)) {
+    const { name } = found;
+    const kept = ALLOWED_ELEMENTS.has(name) || BLOCK_ELEMENTS.has(name);
+    if (!kept || VOID_ELEMENTS.has(name) || FORMATTING_ELEMENTS.has(name) || SWALLOWING_ELEMENTS.has(name)) continue;
+    if (!found.closing) {
+      open.push(found);
+      continue;
     }
+    const opened = open.findLastIndex((element) => element.name === name);
+    if (opened >= 0) open.splice(opened, 1);
+    else stray.push(found);
   }
   return [...open, ...stray].sort((a, b) => a.line - b.line);
 }
