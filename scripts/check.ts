@@ -1,17 +1,24 @@
 /**
- * npm run check (first half): validates every issue and translation the way the build does,
- * lists every problem with file, line, field and fix, and every stale translation.
+ * npm run check (first half): validates both registries and every issue and translation the way
+ * the build does, lists every problem with file, line, field and fix, and every stale translation.
  * `astro check` then type-checks the code.
  */
 import { readSiteUrl } from './lib/command-line.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
+import { registrySource } from '../src/pipeline/registry.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
+// Both registries, read as the build reads them: a release or a name two entries claim stops it too.
+const registries = registrySource();
+const read = registries.current();
+if (!read || registries.problems().length > 0) {
+  console.error(formatProblems(registries.problems()));
+  process.exit(1);
+}
 const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, {
-  registry: loadProjectRegistry(registryFile),
+  registry: read.projects,
   site: readSiteUrl(),
 });
 for (const { file, number, issueFile } of stale) {
