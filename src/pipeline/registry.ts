@@ -4,23 +4,31 @@ import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
+import { normalizeProjectKey } from '../lib/projects.ts';
 import { searchConcepts, type SearchConcept } from '../lib/search/names.ts';
 import { displayPath, registryFile, releasesFile } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
+/** A registry as read: its valid entries, the problems found, and where each entry and field is written. */
+interface Registry<T> {
+  entries: T[];
+  problems: string[];
+  /** `file:line` of an entry, or of one of its fields (`['aliases', 2]`). */
+  at(entry: T, path?: readonly (string | number)[]): string;
+  /** The line of an entry's field. */
+  lineOf(entry: T, path: readonly (string | number)[]): number;
+}
+
 /**
  * Parses a registry: a YAML list of entries with an `id`, each checked against `schema`. Every
  * problem starts with `file:line:` and names the entry and field; each entry keeps its line.
  */
-function loadRegistry<T extends { id: string }>(
-  file: string,
-  schema: z.ZodType<T>,
-  noun: string,
-): { entries: T[]; problems: string[]; at(entry: T): string } {
+function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T>, noun: string): Registry<T> {
   const lineCounter = new LineCounter();
   const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined) => `${displayPath(file)}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`;
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
+  const at = (offset: number | undefined) => `${displayPath(file)}:${lineAt(offset)}`;
   const [error] = document.errors;
   if (error) throw new Error(`${at(error.pos[0])}: broken YAML: ${error.message.split('\n')[0]}; correct the YAML`);
   const built = yamlData(document);
@@ -28,11 +36,11 @@ function loadRegistry<T extends { id: string }>(
   const listed = built.data;
   if (!Array.isArray(listed)) throw new Error(`${at(undefined)}: expected a list of ${noun}s; write one "- " entry per ${noun}`);
   const problems: string[] = [];
-  const lines = new Map<T, string>();
+  const indexes = new Map<T, number>();
   const entries = listed.flatMap((entry, index) => {
     const result = schema.safeParse(entry);
     if (result.success) {
-      lines.set(result.data, at(offsetOf(document, [index])));
+      indexes.set(result.data, index);
       return [result.data];
     }
     const name = (entry as { id?: unknown } | null)?.id ?? `#${index + 1}`;
@@ -44,20 +52,62 @@ function loadRegistry<T extends { id: string }>(
     );
     return [];
   });
-  const entryAt = (entry: T) => lines.get(entry) ?? at(undefined);
+  const lineOf = (entry: T, path: readonly (string | number)[]) => {
+    const index = indexes.get(entry);
+    return lineAt(index === undefined ? undefined : offsetOf(document, [index, ...path]));
+  };
+  const entryAt = (entry: T, path: readonly (string | number)[] = []) => `${displayPath(file)}:${lineOf(entry, path)}`;
   const ids = new Set<string>();
   for (const entry of entries) {
     if (ids.has(entry.id)) problems.push(`${entryAt(entry)}: ${noun} id ${entry.id} appears twice; keep one entry`);
     ids.add(entry.id);
   }
-  return { entries, problems, at: entryAt };
+  return { entries, problems, at: entryAt, lineOf };
 }
 
 /** Parses and validates the project registry; throws a readable error naming file, entry and field. */
 export function loadProjectRegistry(file: string): Project[] {
-  const { entries, problems } = loadRegistry(file, ProjectSchema, 'project');
+  const registry = loadRegistry(file, ProjectSchema, 'project');
+  const { entries, problems } = registry;
+  problems.push(...headingNameProblems(registry));
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return entries;
+}
+
+/**
+ * Names a heading could not tell apart: headings compare names ignoring case, width, spaces and
+ * punctuation (`normalizeProjectKey`), so `OpenStack-Networking` on one project and `OpenStack
+ * Networking` on another are one name, and a name of punctuation or symbols only is none.
+ */
+function headingNameProblems({ entries: projects, at, lineOf }: Pick<Registry<Project>, 'entries' | 'at' | 'lineOf'>): string[] {
+  const problems: string[] = [];
+  const owners = new Map<string, { id: string; name: string; at: string }>();
+  const clashing = new Set<string>();
+  for (const project of projects) {
+    const names: [name: string, path: (string | number)[]][] = [
+      [project.id, ['id']],
+      ...Object.entries(project.name).map(([locale, name]): [string, (string | number)[]] => [name, ['name', locale]]),
+      ...project.aliases.map((alias, index): [string, (string | number)[]] => [alias, ['aliases', index]]),
+      ...project.headingAliases.map((alias, index): [string, (string | number)[]] => [alias, ['headingAliases', index]]),
+    ];
+    for (const [name, path] of names) {
+      const key = normalizeProjectKey(name);
+      const where = `${at(project, path)}: project ${project.id}, ${path.join('.')}`;
+      if (!key) {
+        problems.push(`${where}: "${name}" has no letter or digit, and headings ignore punctuation and symbols; remove it`);
+        continue;
+      }
+      const owner = owners.get(key);
+      // One problem per two projects: a name and the id it repeats are one mistake.
+      if (owner && owner.id !== project.id && !clashing.has(`${owner.id}\0${project.id}`)) {
+        clashing.add(`${owner.id}\0${project.id}`);
+        problems.push(
+          `${where}: "${name}" names both ${owner.id} (as "${owner.name}", ${owner.at}) and ${project.id}, since headings ignore case, spaces and punctuation; keep it on one`,
+        );
+      } else if (!owner) owners.set(key, { id: project.id, name, at: `${path.join('.')}, line ${lineOf(project, path)}` });
+    }
+  }
+  return problems;
 }
 
 /** Parses and validates the release registry; shorthands must be unique too. */

@@ -46,7 +46,11 @@ describe('the registries as the loaders read them', () => {
     writeFileSync(files.projects, aliasOf(good, 'Cinder'));
     source.reloadFor('change\0a');
     expect(source.problems()).toEqual([
-      expect.objectContaining({ field: 'registry', message: expect.stringContaining('"Cinder" names both') }),
+      expect.objectContaining({
+        field: 'registry',
+        line: expect.any(Number),
+        message: expect.stringContaining('names both nova (as "Cinder"'),
+      }),
     ]);
     expect(nova(source)?.aliases).not.toContain('Cinder');
     writeFileSync(files.projects, good.replace('- id: nova', '- id: nova\n  kind: [broken'));
@@ -59,6 +63,38 @@ describe('the registries as the loaders read them', () => {
     writeFileSync(files.projects, good);
     source.reloadFor('change\0c');
     expect(source.problems()).toEqual([]);
+  });
+
+  it("refuse a name a heading cannot tell from another project's, which search would not see as one", () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    // Headings ignore spaces and punctuation: this is Neutron's "OpenStack Networking" to them.
+    writeFileSync(files.projects, aliasOf(good, 'OpenStack-Networking'));
+    const source = registrySource(files);
+    expect(source.problems()).toEqual([
+      expect.objectContaining({
+        file: files.projects,
+        line: good.split('\n').findIndex((line) => line.includes('aliases: [Quantum')) + 1,
+        message: expect.stringMatching(
+          /^project neutron, aliases\.2: "OpenStack Networking" names both nova \(as "OpenStack-Networking", aliases\.0, line \d+\) and neutron/,
+        ),
+      }),
+    ]);
+    expect(source.current()).toBeUndefined();
+  });
+
+  it('refuse a name of punctuation only, which no heading could name', () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    writeFileSync(files.projects, aliasOf(good, '"——"'));
+    const source = registrySource(files);
+    expect(source.problems()).toEqual([
+      expect.objectContaining({
+        file: files.projects,
+        line: expect.any(Number),
+        message: expect.stringContaining('project nova, aliases.0: "——" has no letter or digit'),
+      }),
+    ]);
   });
 
   it('report a registry broken from the start, with nothing read', () => {
