@@ -130,7 +130,7 @@ function quotedValue(yamlLines: readonly string[], index: number): { field: stri
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first string value holding a character that is not text (`NOT_TEXT`, a lone surrogate), and where. */
-function notTextIn(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; character: string } | undefined {
+export function notTextIn(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; character: string } | undefined {
   if (typeof value === 'string') {
     const found = NOT_TEXT.exec(value) ?? LONE_SURROGATE.exec(value);
     return found ? { path, character: found[0] } : undefined;

@@ -1,11 +1,14 @@
 /** Reads the registries (projects, releases), with errors that name the file, entry and field. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
 import { normalizeProjectKey } from '../lib/projects.ts';
 import { searchConcepts, type SearchConcept } from '../lib/search/names.ts';
+import { codePointName, controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
+import { notTextIn } from './frontmatter.ts';
 import { displayPath, registryFile, releasesFile } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
@@ -25,14 +28,29 @@ interface Registry<T> {
  * problem starts with `file:line:` and names the entry and field; each entry keeps its line.
  */
 function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T>, noun: string): Registry<T> {
+  // Read as an issue is: a file saved as GBK would publish every Chinese name garbled, and a
+  // control character pasted into a name would be carried into pages and search.
+  const decoded = decodeUtf8(readFileSync(file), path.basename(file));
+  const unreadable = ({ line, message, fix }: EncodingError) => new Error(`${displayPath(file)}:${line}: ${message}; ${fix}`);
+  if (isEncodingError(decoded)) throw unreadable(decoded);
+  const control = controlCharacterError(decoded.text);
+  if (control) throw unreadable(control);
   const lineCounter = new LineCounter();
-  const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const at = (offset: number | undefined) => `${displayPath(file)}:${lineAt(offset)}`;
   const [error] = document.errors;
   if (error) throw new Error(`${at(error.pos[0])}: broken YAML: ${error.message.split('\n')[0]}; correct the YAML`);
   const built = yamlData(document);
   if (isYamlDataError(built)) throw new Error(`${at(built.offset)}: ${built.message}; ${built.fix}`);
+  const escaped = notTextIn(built.data);
+  if (escaped) {
+    const [index = 0, ...field] = escaped.path;
+    const id = (built.data as { id?: unknown }[])[Number(index)]?.id ?? `#${Number(index) + 1}`;
+    throw new Error(
+      `${at(offsetOf(document, escaped.path))}: ${noun} ${String(id)}, ${field.join('.')}: holds a character that is not text (${codePointName(escaped.character)}), written as an escape in quotes; delete the escape (\\x.., \\u.... or the like)`,
+    );
+  }
   const listed = built.data;
   if (!Array.isArray(listed)) throw new Error(`${at(undefined)}: expected a list of ${noun}s; write one "- " entry per ${noun}`);
   const problems: string[] = [];

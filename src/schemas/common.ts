@@ -23,16 +23,16 @@ export function dayProblem(text: string): string {
   return `expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day); write ${meant}`;
 }
 
-/** One text per site locale. */
-export const LocalizedTextSchema = z.strictObject(
-  Object.fromEntries(localeCodes.map((code) => [code, z.string().trim().min(1)])) as Record<(typeof localeCodes)[number], z.ZodString>,
-);
-
 /**
  * A title, a summary or a name: shown beside the site's own words, in pages, feeds and `<title>`,
  * where no markup can isolate it. Explicit direction controls are removed (see `lib/bidi.ts`).
  */
 export const LabelSchema = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1));
+
+/** One text per site locale (a registry's names and descriptions), each a label. */
+export const LocalizedTextSchema = z.strictObject(
+  Object.fromEntries(localeCodes.map((code) => [code, LabelSchema])) as Record<(typeof localeCodes)[number], typeof LabelSchema>,
+);
 
 /**
  * `draft: true`: a file still being written. `npm run dev` shows it; the build leaves it out of

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { LocalizedTextSchema } from './common.ts';
+import { LabelSchema, LocalizedTextSchema } from './common.ts';
 
 /** Kinds of digest section, in the order an issue presents them. */
 export const projectKinds = ['news', 'cross-project', 'project', 'program'] as const;
@@ -18,9 +18,9 @@ export const ProjectSchema = z.strictObject({
    * Other names of the project, which headings may use and search treats as the project: former
    * names (Quantum), service names (OpenStack Compute). Matching ignores case, spaces and punctuation.
    */
-  aliases: z.array(z.string().trim().min(1)).default([]),
+  aliases: z.array(LabelSchema).default([]),
   /** Words a heading may use for the project that are too general for search to read as its name (计算, DNS). */
-  headingAliases: z.array(z.string().trim().min(1)).default([]),
+  headingAliases: z.array(LabelSchema).default([]),
 });
 
 export type Project = z.infer<typeof ProjectSchema>;

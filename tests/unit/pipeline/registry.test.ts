@@ -97,6 +97,39 @@ describe('the registries as the loaders read them', () => {
     ]);
   });
 
+  it('read names as issue text is read: direction controls removed, what is not text refused', () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    // Pasted with a right-to-left override, as a title or heading could be: removed there too.
+    writeFileSync(
+      files.projects,
+      aliasOf(good.replace('name: { zh-CN: Nova, en: Nova }', 'name: { zh-CN: "\u202eNova", en: Nova }'), '"Com\u2066pute2"'),
+    );
+    const read = registrySource(files);
+    expect(read.problems()).toEqual([]);
+    expect(nova(read)?.name['zh-CN']).toBe('Nova');
+    expect(nova(read)?.aliases[0]).toBe('Compute2');
+
+    writeFileSync(files.projects, aliasOf(good, '"Compute\\x1b[31m"'));
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({
+        file: files.projects,
+        line: good.split('\n').findIndex((line) => line.includes('aliases: [Compute,')) + 1,
+        message: expect.stringContaining('project nova, aliases.0: holds a character that is not text (U+001B), written as an escape'),
+      }),
+    ]);
+    writeFileSync(files.projects, aliasOf(good, 'Compute\u0008'));
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('an invisible control character (U+0008)') }),
+    ]);
+    // Saved as GBK by a Chinese editor: every Chinese name would be garbled, not one refused.
+    // A last line "# 你好" in GBK.
+    writeFileSync(files.projects, Buffer.concat([Buffer.from(good), Buffer.from([0x23, 0x20, 0xc4, 0xe3, 0xba, 0xc3, 0x0a])]));
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({ file: files.projects, line: good.split('\n').length, message: expect.stringContaining('not UTF-8 text') }),
+    ]);
+  });
+
   it('report a registry broken from the start, with nothing read', () => {
     const files = copies();
     writeFileSync(files.releases, 'not: [a list\n');
