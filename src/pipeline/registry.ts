@@ -9,6 +9,7 @@ import { normalizeProjectKey } from '../lib/projects.ts';
 import { searchConcepts, type SearchConcept } from '../lib/search/names.ts';
 import { codePointName, controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
 import { notTextIn } from './frontmatter.ts';
+import { describeSchemaIssue } from './issue-validation.ts';
 import { displayPath, registryFile, releasesFile } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
@@ -27,7 +28,12 @@ interface Registry<T> {
  * Parses a registry: a YAML list of entries with an `id`, each checked against `schema`. Every
  * problem starts with `file:line:` and names the entry and field; each entry keeps its line.
  */
-function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<T>, noun: string): Registry<T> {
+function loadRegistry<T extends { id: string }>(
+  file: string,
+  schema: z.ZodType<T>,
+  noun: string,
+  examples: Readonly<Record<string, string>>,
+): Registry<T> {
   // Read as an issue is: a file saved as GBK would publish every Chinese name garbled, and a
   // control character pasted into a name would be carried into pages and search.
   const decoded = decodeUtf8(readFileSync(file), path.basename(file));
@@ -62,12 +68,20 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<
       return [result.data];
     }
     const name = (entry as { id?: unknown } | null)?.id ?? `#${index + 1}`;
-    problems.push(
-      ...result.error.issues.map(
-        (issue) =>
-          `${at(offsetOf(document, [index, ...issue.path]))}: ${noun} ${String(name)}, ${issue.path.join('.') || 'entry'}: ${issue.message}`,
-      ),
-    );
+    const lineOfField = (path: readonly PropertyKey[]) => lineAt(offsetOf(document, [index, ...path]));
+    for (const issue of result.error.issues) {
+      // Worded as an issue's front matter is: the field missing or empty and what to write, not Zod's words.
+      const described = describeSchemaIssue(issue, displayPath(file), { data: entry, lineOf: lineOfField }, examples);
+      const { line = lineOfField([]), field, message } = described;
+      let { fix } = described;
+      if (issue.code === 'unrecognized_keys')
+        fix = 'remove it or correct its spelling (the comment at the top of the file lists the fields)';
+      // An empty item of a list (`aliases: [Compute, ""]`).
+      else if (message.endsWith(' is empty') && typeof issue.path.at(-1) === 'number') fix = 'remove the empty item or write the name';
+      problems.push(
+        `${displayPath(file)}:${line}: ${noun} ${String(name)}, ${field === 'front matter' ? 'entry' : field}: ${message}; ${fix}`,
+      );
+    }
     return [];
   });
   const lineOf = (entry: T, path: readonly (string | number)[]) => {
@@ -83,9 +97,33 @@ function loadRegistry<T extends { id: string }>(file: string, schema: z.ZodType<
   return { entries, problems, at: entryAt, lineOf };
 }
 
+/** What to write for a project's field that is missing or wrong. */
+const PROJECT_EXAMPLES: Readonly<Record<string, string>> = {
+  id: 'id: nova (lower-case letters, digits and dashes)',
+  kind: 'kind: project (news, cross-project, project or program)',
+  name: 'name: { zh-CN: Nova, en: Nova }',
+  'name.zh-CN': 'zh-CN: Nova (under name)',
+  'name.en': 'en: Nova (under name)',
+  description: "description: { zh-CN: 计算服务, en: 'Compute: the lifecycle of virtual machines' }",
+  'description.zh-CN': 'zh-CN: 计算服务 (under description)',
+  'description.en': "en: 'Compute: the lifecycle of virtual machines' (under description)",
+  aliases: 'aliases: [Quantum, OpenStack Networking]',
+  headingAliases: 'headingAliases: [网络]',
+};
+
+/** What to write for a release's field that is missing or wrong. */
+const RELEASE_EXAMPLES: Readonly<Record<string, string>> = {
+  id: 'id: icehouse (the name in lower case)',
+  name: 'name: Icehouse',
+  shorthand: 'shorthand: I版',
+  released: 'released: 2014-04-17',
+  milestones: 'milestones: [icehouse-1, icehouse-2, icehouse-3]',
+  aliases: 'aliases: [Icehouse版]',
+};
+
 /** Parses and validates the project registry; throws a readable error naming file, entry and field. */
 export function loadProjectRegistry(file: string): Project[] {
-  const registry = loadRegistry(file, ProjectSchema, 'project');
+  const registry = loadRegistry(file, ProjectSchema, 'project', PROJECT_EXAMPLES);
   const { entries, problems } = registry;
   problems.push(...headingNameProblems(registry));
   if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -130,7 +168,7 @@ function headingNameProblems({ entries: projects, at, lineOf }: Pick<Registry<Pr
 
 /** Parses and validates the release registry; shorthands must be unique too. */
 export function loadReleaseRegistry(file: string): Release[] {
-  const { entries, problems, at } = loadRegistry(file, ReleaseSchema, 'release');
+  const { entries, problems, at } = loadRegistry(file, ReleaseSchema, 'release', RELEASE_EXAMPLES);
   const shorthands = new Map<string, string>();
   for (const release of entries) {
     if (!release.shorthand) continue;
@@ -207,12 +245,15 @@ export function registryProblems(message: string, fallbackFile: string): Content
   return message.split('\n').map((text) => {
     // `file:line: …`, or `file, file: …` for a name both registries claim.
     const at = /^(\S+?\.yaml(?:, \S+?\.yaml)*)(?::(\d+))?: (.*)$/.exec(text);
+    // Each message reads "what is wrong; how to fix it".
+    const said = at?.[3] ?? text;
+    const cut = said.lastIndexOf('; ');
     return {
       file: at?.[1] ?? displayPath(fallbackFile),
       ...(at?.[2] ? { line: Number(at[2]) } : {}),
       field: 'registry',
-      message: at?.[3] ?? text,
-      fix: 'correct the registry as said; the pages come back once it is saved',
+      message: cut < 0 ? said : said.slice(0, cut),
+      fix: cut < 0 ? 'correct the registry as said' : said.slice(cut + 2),
     };
   });
 }

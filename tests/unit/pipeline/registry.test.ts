@@ -130,6 +130,34 @@ describe('the registries as the loaders read them', () => {
     ]);
   });
 
+  it("word an entry that does not fit as an issue's front matter is worded: the field, what is wrong, what to write", () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    const problemsWith = (text: string) => {
+      writeFileSync(files.projects, text);
+      return registrySource(files).problems();
+    };
+    expect(problemsWith(aliasOf(good, '"  "'))).toEqual([
+      expect.objectContaining({ message: 'project nova, aliases.0: aliases.0 is empty', fix: 'remove the empty item or write the name' }),
+    ]);
+    expect(problemsWith(good.replace('- id: swift\n  kind', '- kind'))).toEqual([
+      expect.objectContaining({
+        message: 'project #4, id: the required field id is missing',
+        fix: 'add id: nova (lower-case letters, digits and dashes)',
+      }),
+    ]);
+    expect(problemsWith(good.replace('  aliases: [Compute,', '  alias: [Compute,'))).toEqual([
+      expect.objectContaining({
+        message: 'project nova, alias: unknown field alias',
+        fix: expect.stringContaining('correct its spelling'),
+      }),
+    ]);
+    // The fix of a message that gives one is the fix reported.
+    expect(problemsWith(good.replace('- id: swift', '- id: nova'))).toEqual([
+      expect.objectContaining({ message: 'project id nova appears twice', fix: 'keep one entry' }),
+    ]);
+  });
+
   it('report a registry broken from the start, with nothing read', () => {
     const files = copies();
     writeFileSync(files.releases, 'not: [a list\n');
