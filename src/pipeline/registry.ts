@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
 import { normalizeProjectKey } from '../lib/projects.ts';
-import { searchConcepts, type SearchConcept } from '../lib/search/names.ts';
+import { conceptClashes, describeClash, nameKey, projectConcept, releaseConcept, type SearchConcept } from '../lib/search/names.ts';
 import { codePointName, controlCharacterError, decodeUtf8, isEncodingError, type EncodingError } from './encoding.ts';
 import { notTextIn } from './frontmatter.ts';
 import { describeSchemaIssue } from './issue-validation.ts';
@@ -16,6 +16,8 @@ import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 /** A registry as read: its valid entries, the problems found, and where each entry and field is written. */
 interface Registry<T> {
+  /** The file as the reader would open it. */
+  file: string;
   entries: T[];
   problems: string[];
   /** `file:line` of an entry, or of one of its fields (`['aliases', 2]`). */
@@ -94,7 +96,7 @@ function loadRegistry<T extends { id: string }>(
     if (ids.has(entry.id)) problems.push(`${entryAt(entry)}: ${noun} id ${entry.id} appears twice; keep one entry`);
     ids.add(entry.id);
   }
-  return { entries, problems, at: entryAt, lineOf };
+  return { file: displayPath(file), entries, problems, at: entryAt, lineOf };
 }
 
 /** What to write for a project's field that is missing or wrong. */
@@ -123,11 +125,16 @@ const RELEASE_EXAMPLES: Readonly<Record<string, string>> = {
 
 /** Parses and validates the project registry; throws a readable error naming file, entry and field. */
 export function loadProjectRegistry(file: string): Project[] {
-  const registry = loadRegistry(file, ProjectSchema, 'project', PROJECT_EXAMPLES);
-  const { entries, problems } = registry;
-  problems.push(...headingNameProblems(registry));
+  const { entries, problems } = readProjectRegistry(file);
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return entries;
+}
+
+/** The project registry with its problems; throws only when the file does not read as a list. */
+function readProjectRegistry(file: string): Registry<Project> {
+  const registry = loadRegistry(file, ProjectSchema, 'project', PROJECT_EXAMPLES);
+  registry.problems.push(...headingNameProblems(registry));
+  return registry;
 }
 
 /**
@@ -168,7 +175,15 @@ function headingNameProblems({ entries: projects, at, lineOf }: Pick<Registry<Pr
 
 /** Parses and validates the release registry; shorthands must be unique too. */
 export function loadReleaseRegistry(file: string): Release[] {
-  const { entries, problems, at } = loadRegistry(file, ReleaseSchema, 'release', RELEASE_EXAMPLES);
+  const { entries, problems } = readReleaseRegistry(file);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return entries;
+}
+
+/** The release registry with its problems; throws only when the file does not read as a list. */
+function readReleaseRegistry(file: string): Registry<Release> {
+  const registry = loadRegistry(file, ReleaseSchema, 'release', RELEASE_EXAMPLES);
+  const { entries, problems, at } = registry;
   const shorthands = new Map<string, string>();
   for (const release of entries) {
     if (!release.shorthand) continue;
@@ -177,8 +192,43 @@ export function loadReleaseRegistry(file: string): Release[] {
       problems.push(`${at(release)}: release ${release.id}, shorthand: ${release.shorthand} is already ${claimed}'s; keep it on one`);
     shorthands.set(release.shorthand, release.id);
   }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
-  return entries;
+  return registry;
+}
+
+/**
+ * The names search could not read as one release or project (`conceptClashes`), each at the line
+ * where it is written, with the line of the entry that claimed it first.
+ */
+function clashProblems(projects: Registry<Project>, releases: Registry<Release>, concepts: readonly SearchConcept[]): string[] {
+  const where = (key: string, name: string) => {
+    const [kind, id] = key.split(':');
+    const fields = (entry: Project | Release): [string | undefined, (string | number)[]][] =>
+      'kind' in entry
+        ? [
+            ...Object.entries(entry.name).map(([locale, text]): [string, (string | number)[]] => [text, ['name', locale]]),
+            [entry.id, ['id']],
+            ...entry.aliases.map((alias, index): [string, (string | number)[]] => [alias, ['aliases', index]]),
+          ]
+        : [
+            [entry.name, ['name']],
+            [entry.shorthand, ['shorthand']],
+            [entry.id, ['id']],
+            ...entry.aliases.map((alias, index): [string, (string | number)[]] => [alias, ['aliases', index]]),
+            ...entry.milestones.map((milestone, index): [string, (string | number)[]] => [milestone, ['milestones', index]]),
+          ];
+    const registry = (kind === 'project' ? projects : releases) as Registry<Project | Release>;
+    const entry = registry.entries.find((candidate) => candidate.id === id);
+    if (!entry) return { at: registry.file, field: 'entry', kind, id };
+    const path = fields(entry).find(([text]) => text !== undefined && nameKey(text) === nameKey(name))?.[1];
+    return { at: registry.at(entry, path), field: path?.join('.') ?? 'entry', kind, id };
+  };
+  return conceptClashes(concepts).map((clash) => {
+    const written = where(clash.key, clash.name);
+    const said = describeClash(clash);
+    if (!clash.claimedBy) return `${written.at}: ${written.kind} ${written.id}, ${written.field}: ${said}`;
+    const first = where(clash.claimedBy, clash.name);
+    return `${written.at}: ${written.kind} ${written.id}, ${written.field}: ${said.replace(clash.claimedBy, `${clash.claimedBy} (${first.field}, ${first.at})`)}`;
+  });
 }
 
 /** Both registries and the names search knows from them. */
@@ -211,10 +261,14 @@ export function registrySource(files = { projects: registryFile, releases: relea
   let lastChange: string | undefined;
   const read = () => {
     try {
-      const projects = loadProjectRegistry(files.projects);
-      const releases = loadReleaseRegistry(files.releases);
-      // A name two entries claim, across both registries, stops here too.
-      current = { projects, releases, concepts: searchConcepts(projects, releases) };
+      const projects = readProjectRegistry(files.projects);
+      const releases = readReleaseRegistry(files.releases);
+      const found = [...projects.problems, ...releases.problems];
+      const concepts = [...projects.entries.map(projectConcept), ...releases.entries.map(releaseConcept)];
+      // A name two entries claim, across both registries, stops here too, once each entry reads.
+      if (found.length === 0) found.push(...clashProblems(projects, releases, concepts));
+      if (found.length > 0) throw new Error(found.join('\n'));
+      current = { projects: projects.entries, releases: releases.entries, concepts };
       problems = [];
     } catch (error) {
       problems = registryProblems((error as Error).message, files.projects);

@@ -50,7 +50,9 @@ describe('npm run check and the registries', () => {
   it('rejects a name a release and a project both claim', () => {
     const result = checkWith({ releases: (text) => text.replace('aliases: [Grizzly版]', 'aliases: [Grizzly版, NOVA]') });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('"NOVA" names both project:nova and release:grizzly');
+    expect(result.stderr).toContain(
+      'src/content/releases.yaml:56  registry: release grizzly, aliases.1: "NOVA" names both project:nova (name.zh-CN, src/content/projects.yaml:32) and release:grizzly. Fix: keep it on one.',
+    );
   });
 
   it('reports a broken project registry as a content problem, not a stack trace', () => {

@@ -52,6 +52,42 @@ export function releaseConcept(release: Release): SearchConcept {
   };
 }
 
+/** A name search could not read as one release or project. */
+export interface ConceptClash {
+  /** The name as the registry writes it. */
+  name: string;
+  /** The concept it was written for (`release:grizzly`). */
+  key: string;
+  /** The concept that claimed it first, when two do; none when the name holds a mark of the vocabulary. */
+  claimedBy?: string;
+}
+
+/**
+ * The names (and mentions) two concepts claim, and those holding a mark of the search vocabulary.
+ * @example conceptClashes([projectConcept(nova), releaseConcept({ ...icehouse, aliases: ['Nova'] })]) // [{ name: 'Nova', key: 'release:icehouse', claimedBy: 'project:nova' }]
+ */
+export function conceptClashes(concepts: readonly SearchConcept[]): ConceptClash[] {
+  const owner = new Map<string, string>();
+  const clashes: ConceptClash[] = [];
+  for (const concept of concepts) {
+    for (const name of [...concept.names, ...concept.mentions]) {
+      // The search vocabulary writes names with these marks (`VOCABULARY_FORM`).
+      if (/\||^[~+]/.test(name)) clashes.push({ name, key: concept.key });
+      const claimed = owner.get(nameKey(name));
+      if (claimed && claimed !== concept.key) clashes.push({ name, key: concept.key, claimedBy: claimed });
+      else owner.set(nameKey(name), concept.key);
+    }
+  }
+  return clashes;
+}
+
+/** A clash in words (without where it is written). */
+export function describeClash({ name, key, claimedBy }: ConceptClash): string {
+  return claimedBy
+    ? `"${name}" names both ${claimedBy} and ${key}; keep it on one`
+    : `"${name}" (${key}) may not contain | nor start with ~ or +, which the search vocabulary writes names with; write it without them`;
+}
+
 /**
  * Every concept of both registries; throws, naming both, when a name (or mention) belongs to two,
  * and when a name holds a mark of the search vocabulary.
@@ -59,17 +95,8 @@ export function releaseConcept(release: Release): SearchConcept {
  */
 export function searchConcepts(projects: readonly Project[], releases: readonly Release[]): SearchConcept[] {
   const concepts = [...projects.map(projectConcept), ...releases.map(releaseConcept)];
-  const owner = new Map<string, string>();
-  const clashes: string[] = [];
-  for (const concept of concepts) {
-    for (const name of [...concept.names, ...concept.mentions]) {
-      // The search vocabulary writes names with these marks (`VOCABULARY_FORM`).
-      if (/\||^[~+]/.test(name)) clashes.push(`"${name}" (${concept.key}) may not contain | nor start with ~ or +`);
-      const claimed = owner.get(nameKey(name));
-      if (claimed && claimed !== concept.key) clashes.push(`"${name}" names both ${claimed} and ${concept.key}; keep it on one`);
-      else owner.set(nameKey(name), concept.key);
-    }
-  }
-  if (clashes.length) throw new Error(`src/content/projects.yaml, src/content/releases.yaml: ${clashes.join('; ')}`);
+  const clashes = conceptClashes(concepts);
+  if (clashes.length)
+    throw new Error(clashes.map((clash) => `src/content/projects.yaml, src/content/releases.yaml: ${describeClash(clash)}`).join('\n'));
   return concepts;
 }

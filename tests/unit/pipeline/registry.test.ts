@@ -158,6 +158,29 @@ describe('the registries as the loaders read them', () => {
     ]);
   });
 
+  it('name the lines of both entries that claim one name across the registries, and every such name', () => {
+    const files = copies();
+    const releases = readFileSync(files.releases, 'utf8');
+    const lineOf = (text: string, written: string) => text.split('\n').findIndex((line) => line.includes(written)) + 1;
+    writeFileSync(files.releases, releases.replace('aliases: [Grizzly版]', 'aliases: [Grizzly版, nova, "I|J"]'));
+    const source = registrySource(files);
+    const projectsLine = lineOf(readFileSync(files.projects, 'utf8'), 'name: { zh-CN: Nova');
+    expect(source.problems()).toEqual([
+      expect.objectContaining({
+        file: files.releases,
+        line: lineOf(releases, 'aliases: [Grizzly版]'),
+        message: `release grizzly, aliases.1: "nova" names both project:nova (name.zh-CN, ${files.projects}:${projectsLine}) and release:grizzly`,
+        fix: 'keep it on one',
+      }),
+      expect.objectContaining({
+        file: files.releases,
+        message:
+          'release grizzly, aliases.2: "I|J" (release:grizzly) may not contain | nor start with ~ or +, which the search vocabulary writes names with',
+        fix: 'write it without them',
+      }),
+    ]);
+  });
+
   it('report a registry broken from the start, with nothing read', () => {
     const files = copies();
     writeFileSync(files.releases, 'not: [a list\n');
