@@ -4,21 +4,16 @@
  * `astro check` then type-checks the code.
  */
 import { readSiteUrl } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
-import { registrySource } from '../src/pipeline/registry.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
 // Both registries, read as the build reads them: a release or a name two entries claim stops it too.
-const registries = registrySource();
-const read = registries.current();
-if (!read || registries.problems().length > 0) {
-  console.error(formatProblems(registries.problems()));
-  process.exit(1);
-}
+const { projects } = readRegistries();
 const { issues, translations, problems, stale } = await loadContentFiles(issuesDir, {
-  registry: read.projects,
+  registry: projects,
   site: readSiteUrl(),
 });
 for (const { file, number, issueFile } of stale) {

@@ -4,10 +4,9 @@
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { registryFile } from '../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import { generateArchive } from './lib/synthetic-archive.ts';
 import { outputFolderProblem, readCommandLine } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 import { MAX_ISSUE_NUMBER } from '../src/schemas/issue.ts';
 
 const usage = 'usage: npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]';
@@ -31,7 +30,7 @@ if ((await readdir(values.out).catch(() => [])).length > 0) {
   console.error(`${values.out} is not empty; give an empty or new folder.`);
   process.exit(1);
 }
-const files = generateArchive(count, seed, loadProjectRegistry(registryFile));
+const files = generateArchive(count, seed, readRegistries().projects);
 for (const file of files) {
   await mkdir(path.dirname(path.join(values.out, file.path)), { recursive: true });
   await writeFile(path.join(values.out, file.path), file.content);

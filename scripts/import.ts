@@ -16,12 +16,12 @@ import { parseIsoDay } from '../src/lib/dates.ts';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { createProjectResolver } from '../src/lib/projects.ts';
-import { displayPath, registryFile } from '../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { displayPath } from '../src/pipeline/paths.ts';
 import { AttributionSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
 import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
@@ -63,7 +63,7 @@ const outDir = values.out;
 const postsDir = legacyDir;
 const outProblem = outputFolderProblem(outDir);
 if (outProblem) fail(`${outProblem} (--out)`, 'give the issues folder to write into, or a new folder');
-const registry = loadProjectRegistry(registryFile);
+const registry = readRegistries().projects;
 const resolver = createProjectResolver(registry);
 const attribution = await readAttribution(values.attribution);
 const baseContext: ImportContext = {

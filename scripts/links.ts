@@ -11,9 +11,8 @@
 import { localDay, toIsoDay } from '../src/lib/dates.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { linkHealthFile, readLinkData } from '../src/pipeline/link-data.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
+import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
 import type { LinkCheck } from '../src/schemas/links.ts';
 import { collectLinkUses } from './lib/linkcheck/collect.ts';
 import { createFailureGate } from './lib/linkcheck/failure-gate.ts';
@@ -23,6 +22,7 @@ import { runPool } from './lib/linkcheck/pool.ts';
 import { formatReport, summarize } from './lib/linkcheck/report.ts';
 import { selectAddresses } from './lib/linkcheck/select.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 
 const usage = 'usage: npm run links -- [--all] [--max-age <days>] [--concurrency <n>] [--per-host <n>] [--timeout <ms>] [--retries <n>]';
 const { values } = readCommandLine(usage, {
@@ -49,7 +49,7 @@ const numbers = Object.fromEntries(
 
 // Step 1: the outside links of the issues folder, as the site links them.
 const issuesDir = getIssuesDir();
-const content = await loadContentFiles(issuesDir, { registry: loadProjectRegistry(registryFile), site: readSiteUrl() });
+const content = await loadContentFiles(issuesDir, { registry: readRegistries().projects, site: readSiteUrl() });
 if (content.problems.length > 0) {
   console.error(`${formatProblems(content.problems)}\nFix these first: npm run check lists the same problems.`);
   process.exit(1);

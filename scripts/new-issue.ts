@@ -10,12 +10,12 @@ import path from 'node:path';
 import { formatIssueLabel } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
 import { scaffoldIssue } from './lib/scaffold.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 
 const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
   options: { 'dry-run': { type: 'boolean', default: false } },
@@ -23,7 +23,7 @@ const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
 // `npm run new-issue --dry-run` (without `--`) gives the flag to npm, which passes it on only as this variable.
 const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();
-const registry = loadProjectRegistry(registryFile);
+const registry = readRegistries().projects;
 const { issues, problems: found } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 // An empty folder is no obstacle: the first issue is what it lacks.
 const problems = found.filter((problem) => problem.message !== NO_ISSUES);

@@ -12,11 +12,11 @@ import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
-import { displayPath, getIssuesDir, registryFile } from '../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../src/pipeline/registry.ts';
+import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { recordSourceHash, scaffoldTranslation } from './lib/scaffold.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { readRegistries } from './lib/registries.ts';
 
 const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
 const { values, positionals } = readCommandLine(usage, {
@@ -38,7 +38,7 @@ if (wrong.length || !isLocale(locale)) {
 }
 
 const issuesDir = getIssuesDir();
-const registry = loadProjectRegistry(registryFile);
+const registry = readRegistries().projects;
 const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 const issue = issues.find((candidate) => candidate.data.number === number);
 if (!issue) {

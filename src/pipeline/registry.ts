@@ -189,7 +189,9 @@ function readReleaseRegistry(file: string): Registry<Release> {
     if (!release.shorthand) continue;
     const claimed = shorthands.get(release.shorthand);
     if (claimed)
-      problems.push(`${at(release)}: release ${release.id}, shorthand: ${release.shorthand} is already ${claimed}'s; keep it on one`);
+      problems.push(
+        `${at(release, ['shorthand'])}: release ${release.id}, shorthand: ${release.shorthand} is already ${claimed}'s; keep it on one`,
+      );
     shorthands.set(release.shorthand, release.id);
   }
   return registry;

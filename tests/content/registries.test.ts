@@ -13,21 +13,29 @@ import { tempDir } from '../helpers/temp-dir.ts';
 const valid = path.join(projectRoot, 'tests/fixtures/content/valid');
 
 /**
- * Runs `scripts/check.ts` on the valid fixture from a folder holding copies of the project's
- * `src/content/` data files (the registries are read from the working folder), after `edit`.
+ * Runs `scripts/check.ts` (or another editor script) on a copy of the valid fixture, from a folder
+ * holding copies of the project's `src/content/` data files (the registries are read from the
+ * working folder), after `edit`.
  */
-function checkWith(edit: { projects?: (text: string) => string; releases?: (text: string) => string }) {
+function checkWith(
+  edit: { projects?: (text: string) => string; releases?: (text: string) => string },
+  script = 'scripts/check.ts',
+  args: readonly string[] = [],
+) {
   const dir = tempDir('registry-check');
   mkdirSync(path.join(dir, 'src/content'), { recursive: true });
   for (const name of ['projects.yaml', 'releases.yaml', 'link-moves.yaml']) {
     cpSync(path.join(projectRoot, 'src/content', name), path.join(dir, 'src/content', name));
   }
+  const issuesDir = path.join(dir, 'issues');
+  cpSync(valid, issuesDir, { recursive: true });
   const file = (name: string) => path.join(dir, 'src/content', name);
   if (edit.projects) writeFileSync(file('projects.yaml'), edit.projects(readFileSync(file('projects.yaml'), 'utf8')));
   if (edit.releases) writeFileSync(file('releases.yaml'), edit.releases(readFileSync(file('releases.yaml'), 'utf8')));
-  const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
+  const result = spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, script), ...args], {
     cwd: dir,
-    env: editorEnv({ DIGEST_CONTENT_DIR: valid }),
+    // A copy: a script that should have stopped may write into it.
+    env: editorEnv({ DIGEST_CONTENT_DIR: issuesDir }),
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -60,5 +68,19 @@ describe('npm run check and the registries', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^1 content problem:\n {2}src\/content\/projects\.yaml:\d+ {2}registry: project id nova appears twice/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ['new-issue', ['--dry-run']],
+    ['translate', ['9']],
+    ['import', [path.join(projectRoot, 'tests/fixtures/legacy'), '--out', 'out']],
+    ['generate-archive', ['--count', '1', '--out', 'out']],
+  ])('stops npm run %s with the problem, not a stack trace', (name, args) => {
+    const result = checkWith({ releases: (text) => text.replace('shorthand: B版', 'shorthand: A版') }, `scripts/${name}.ts`, args);
+    expect(result.stderr).toContain(
+      "src/content/releases.yaml:25  registry: release bexar, shorthand: A版 is already austin's. Fix: keep it on one.",
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(1);
   });
 });
