@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
 import { normalizeProjectKey } from '../lib/projects.ts';
@@ -74,9 +74,16 @@ function loadRegistry<T extends { id: string }>(
     for (const issue of result.error.issues) {
       // Worded as an issue's front matter is: the field missing or empty and what to write, not Zod's words.
       const described = describeSchemaIssue(issue, displayPath(file), { data: entry, lineOf: lineOfField }, examples);
-      const { line = lineOfField([]), field, message } = described;
-      let { fix } = described;
-      if (issue.code === 'unrecognized_keys')
+      const { line = lineOfField([]), field } = described;
+      let { message, fix } = described;
+      // A name YAML reads as a number or a boolean (`2013.1`, `2013.10` read as 2013.1, `yes`): said as written.
+      const node = document.getIn([index, ...issue.path], true);
+      const scalar = isScalar(node) && typeof node.value !== 'string' && node.value !== null ? node : undefined;
+      if (issue.code === 'invalid_type' && issue.expected === 'string' && scalar && field !== 'id') {
+        const written = scalar.source;
+        message = `${written} reads as ${typeof scalar.value === 'number' ? 'a number' : 'true or false'} in YAML, not as the text written`;
+        fix = `put it in quotes: '${written}'`;
+      } else if (issue.code === 'unrecognized_keys')
         fix = 'remove it or correct its spelling (the comment at the top of the file lists the fields)';
       // An empty item of a list (`aliases: [Compute, ""]`).
       else if (message.endsWith(' is empty') && typeof issue.path.at(-1) === 'number') fix = 'remove the empty item or write the name';

@@ -152,6 +152,16 @@ describe('the registries as the loaders read them', () => {
         fix: expect.stringContaining('correct its spelling'),
       }),
     ]);
+    // YAML reads 2013.10 as the number 2013.1: said as written, with the quotes that keep it.
+    writeFileSync(files.projects, good);
+    writeFileSync(files.releases, readFileSync(releasesFile, 'utf8').replace('aliases: [Grizzly版]', 'aliases: [Grizzly版, 2013.10]'));
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({
+        message: 'release grizzly, aliases.1: 2013.10 reads as a number in YAML, not as the text written',
+        fix: "put it in quotes: '2013.10'",
+      }),
+    ]);
+    writeFileSync(files.releases, readFileSync(releasesFile, 'utf8'));
     // The fix of a message that gives one is the fix reported.
     expect(problemsWith(good.replace('- id: swift', '- id: nova'))).toEqual([
       expect.objectContaining({ message: 'project id nova appears twice', fix: 'keep one entry' }),
