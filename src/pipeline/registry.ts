@@ -48,7 +48,16 @@ function loadRegistry<T extends { id: string }>(
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   const at = (offset: number | undefined) => `${displayPath(file)}:${lineAt(offset)}`;
   const [error] = document.errors;
-  if (error) throw new Error(`${at(error.pos[0])}: broken YAML: ${error.message.split('\n')[0]}; correct the YAML`);
+  if (error) {
+    // YAML indents with spaces only; a tab-indented line is read as part of the line before, and
+    // the parser's words ("Unexpected scalar at node end") do not say so.
+    const tabbed = decoded.text.split('\n').findIndex((line) => /^ *\t/.test(line));
+    if (tabbed >= 0 && tabbed + 1 <= lineAt(error.pos[0]))
+      throw new Error(
+        `${displayPath(file)}:${tabbed + 1}: the line is indented with a tab, which YAML does not allow; indent it with spaces`,
+      );
+    throw new Error(`${at(error.pos[0])}: broken YAML: ${error.message.split('\n')[0]}; correct the YAML`);
+  }
   const built = yamlData(document);
   if (isYamlDataError(built)) throw new Error(`${at(built.offset)}: ${built.message}; ${built.fix}`);
   const escaped = notTextIn(built.data);

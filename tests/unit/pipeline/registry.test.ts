@@ -191,6 +191,20 @@ describe('the registries as the loaders read them', () => {
     ]);
   });
 
+  it('name a line indented with a tab, which YAML reads as part of the line before', () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    writeFileSync(files.projects, good.replace('- id: nova\n  kind: project', '- id: nova\n\tkind: project'));
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({
+        file: files.projects,
+        line: good.split('\n').indexOf('- id: nova') + 2,
+        message: 'the line is indented with a tab, which YAML does not allow',
+        fix: 'indent it with spaces',
+      }),
+    ]);
+  });
+
   it('report a registry broken from the start, with nothing read', () => {
     const files = copies();
     writeFileSync(files.releases, 'not: [a list\n');
