@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { ProjectSchema, type Project } from '../schemas/project.ts';
 import { ReleaseSchema, type Release } from '../schemas/release.ts';
 import { normalizeProjectKey } from '../lib/projects.ts';
@@ -71,6 +71,15 @@ function loadRegistry<T extends { id: string }>(
   const listed = built.data;
   if (!Array.isArray(listed)) throw new Error(`${at(undefined)}: expected a list of ${noun}s; write one "- " entry per ${noun}`);
   const problems: string[] = [];
+  // A comment after a value on its line (`- OpenStack Compute #1`) cuts the value short in silence.
+  visit(document, {
+    Scalar(_key, node) {
+      if (!node.comment || !node.range) return;
+      problems.push(
+        `${at(node.range[0])}: the text after " #" on this line is a YAML comment, so "${String(node.value)}" would be all that is read; put the whole value in quotes if the text belongs to it, or the note on a line of its own`,
+      );
+    },
+  });
   const indexes = new Map<T, number>();
   const entries = listed.flatMap((entry, index) => {
     const result = schema.safeParse(entry);

@@ -205,6 +205,22 @@ describe('the registries as the loaders read them', () => {
     ]);
   });
 
+  it('refuse a value a comment cuts short, which YAML would drop in silence', () => {
+    const files = copies();
+    const good = readFileSync(files.projects, 'utf8');
+    writeFileSync(
+      files.projects,
+      good.replace('  aliases: [Compute, OpenStack Compute]', '  aliases:\n    - Compute\n    - OpenStack Compute #1'),
+    );
+    expect(registrySource(files).problems()).toEqual([
+      expect.objectContaining({
+        file: files.projects,
+        line: good.split('\n').indexOf('  aliases: [Compute, OpenStack Compute]') + 3,
+        message: 'the text after " #" on this line is a YAML comment, so "OpenStack Compute" would be all that is read',
+      }),
+    ]);
+  });
+
   it('report a registry broken from the start, with nothing read', () => {
     const files = copies();
     writeFileSync(files.releases, 'not: [a list\n');
