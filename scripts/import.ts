@@ -7,7 +7,7 @@
  * (it never asks, so it never waits for input). Files that cannot be imported are named with line and reason
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,6 +101,7 @@ for (const fileName of fileNames) {
   outcomes.push({ fileName, result });
 }
 await refuseSharedNumbers(outcomes);
+refuseLinks(outcomes);
 await checkWithFolder(outcomes);
 
 for (const outcome of outcomes) {
@@ -145,6 +146,29 @@ async function refuseSharedNumbers(all: FileOutcome[]): Promise<void> {
         reason: `its title gives ${formatIssueLabel(issue.number)} (number ${issue.number}), as ${others.join(' and ')} does: one would be written over the other, so none is. Fix: correct the number in the title of the post that has it wrong`,
         notes: outcome.result.notes,
       };
+    }
+  }
+}
+
+/**
+ * Posts whose issue file, or its `zh-CN/` folder, is a symbolic link in the output folder: writing
+ * through it (here or in the check's copy of the folder) would replace whatever it points at,
+ * outside the issues folder too, with or without --force. None is written; each names the link.
+ */
+function refuseLinks(all: FileOutcome[]): void {
+  for (const outcome of all) {
+    if (!outcome.result.ok) continue;
+    let at = outDir;
+    for (const part of path.normalize(outcome.result.issue.path).split(path.sep)) {
+      at = path.join(at, part);
+      if (!lstatSync(at, { throwIfNoEntry: false })?.isSymbolicLink()) continue;
+      outcome.result = {
+        ok: false,
+        line: 1,
+        reason: `${displayPath(at)} is a symbolic link: the importer writes no issue through one, which would replace what it points at. Fix: remove the link (or put the file it leads to in its place) and import again`,
+        notes: outcome.result.notes,
+      };
+      break;
     }
   }
 }

@@ -3,7 +3,7 @@
  * re-runs are byte-identical, and a file it cannot import is named while the rest land.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript, sharedDir } from '../helpers/commands.ts';
@@ -191,6 +191,30 @@ describe('an import pointed at the wrong place', () => {
     expect(result.stderr).toMatch(new RegExp(`^npm run import: .*${message.replace(/[.()]/g, '\\$&')}.*Fix: `));
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(argv[2] ?? '')).toEqual([]);
+  });
+});
+
+describe('an output folder holding symbolic links', () => {
+  it.each([
+    ['an issue file linked to a file outside', 'zh-CN/0001.md', 'victim'],
+    ['an issue file linked to nothing yet', 'zh-CN/0001.md', 'new.md'],
+    ['zh-CN/ linked to a folder outside', 'zh-CN', ''],
+  ])('writes nothing through %s, even with --force, and names the link', (_name, link, target) => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const outside = tempDir('outside');
+    const [first = ''] = corpusFiles;
+    copyFileSync(path.join(corpus, first), path.join(legacy, first));
+    writeFileSync(path.join(outside, 'victim'), 'not an issue\n');
+    mkdirSync(path.dirname(path.join(out, link)), { recursive: true });
+    symlinkSync(path.join(outside, target), path.join(out, link));
+    for (const args of [[], ['--force']]) {
+      const result = runScript('scripts/import.ts', [legacy, '--out', out, ...args]);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(`${path.join(out, link)} is a symbolic link: the importer writes no issue through one`);
+      expect(readdirSync(outside)).toEqual(['victim']);
+      expect(readFileSync(path.join(outside, 'victim'), 'utf8')).toBe('not an issue\n');
+    }
   });
 });
 
