@@ -19,6 +19,15 @@ import { createSearchEffects } from './search-effects.ts';
 import { composing, createSearchView, listenForTyping } from './search-view.ts';
 
 /**
+ * The page's own path, for the addresses of its searches. A server may answer a path opening with
+ * `//` with this page (nginx reads `//evil.example/..%2Fsearch/` as `/search/`); written as it is,
+ * such a path is an address on another host (`//evil.example/…`), which history refuses and a
+ * month's link would lead to. `/.` before it keeps it this page's path on this site.
+ * @example ownPath() // '/search/'; on //evil.example/..%2Fsearch/: '/.//evil.example/..%2Fsearch/'
+ */
+const ownPath = () => location.pathname.replace(/^\/\//, '/.//');
+
+/**
  * Runs the search page whose app element is `app`, with the loader the search code's first file
  * started (`search.ts`); `held` says Enter was pressed before this code came, `changed` holds the
  * filters the reader changed meanwhile (searched with the rest of the address's search).
@@ -51,7 +60,7 @@ export function startSearchPage(
     locale,
     projectNames,
     {
-      hrefFor: (month) => `${location.pathname}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
+      hrefFor: (month) => `${ownPath()}${serializeSearchState({ ...readForm(), from: month, to: month })}`,
       range: () => {
         const { from, to } = readForm();
         return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
@@ -94,8 +103,8 @@ export function startSearchPage(
         showActiveFilters(effect.state);
         return;
       case 'write-history': {
-        const url = `${location.pathname}${serializeSearchState(effect.entry.state)}`;
-        if (url === `${location.pathname}${location.search}`) return;
+        const url = `${ownPath()}${serializeSearchState(effect.entry.state)}`;
+        if (url === `${ownPath()}${location.search}`) return;
         if (effect.entry.mode === 'push') history.pushState(null, '', url);
         else history.replaceState(null, '', url);
         return;

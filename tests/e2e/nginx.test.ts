@@ -215,6 +215,27 @@ describe('nginx with the shipped server block', () => {
     },
   );
 
+  it('keeps search at a path nginx reads as /search/ and a browser as another host (//evil.example/..%2Fsearch/) on the site', async () => {
+    const page = await newPage();
+    const origin = new URL(nginx.url).origin;
+    const hosts = () =>
+      page
+        .locator('#search-months a[data-month]')
+        .evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).origin));
+    // Written as the page writes its address (no history entry to write), then in another order (one to write).
+    for (const search of ['q=nova&project=nova&from=2013-11&to=2014-08', 'project=nova&to=2014-08&from=2013-11&q=nova']) {
+      await page.goto(`${nginx.url}//evil.example/..%2Fsearch/?${search}`);
+      await page.locator('#search-months a[data-month]').first().waitFor();
+      expect(await page.locator('#search-results a').count(), search).toBeGreaterThan(0);
+      expect(new Set(await hosts()), search).toEqual(new Set([origin]));
+    }
+    // A month chosen narrows the search on this page, its address still on the site.
+    await page.locator('#search-months a[data-month]').first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(new URL(page.url()).searchParams.get('to'));
+    expect(new URL(page.url()).origin).toBe(origin);
+    expect(page.problems).toEqual([]);
+  });
+
   it('lets no other page frame the site', async () => {
     // A page of another origin (another loopback port) that frames the home page.
     const framer = createServer((_, response) => {
