@@ -6,7 +6,7 @@
  * beside each as an HTML comment (comments never reach the page). Never overwrites a file.
  * With --rehash, records the current Chinese text as translated (after updating a stale translation).
  */
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, readFile, mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
@@ -57,6 +57,18 @@ if (elsewhere) {
 const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
 if (values.rehash) {
+  // A link leading out of the folder is no translation of it (the site does not read it): writing
+  // through it would change a file elsewhere.
+  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink()) {
+    const [root, target] = await Promise.all([realpath(issuesDir), realpath(file).catch(() => undefined)]);
+    const relative = target === undefined ? '..' : path.relative(root, target);
+    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+      console.error(
+        `${displayPath(file)} is a symbolic link to ${target ?? 'a file that does not exist'}, outside the issues folder; nothing was written. Copy the file into the issues folder instead of linking to it.`,
+      );
+      process.exit(1);
+    }
+  }
   const source = await readFile(file, 'utf8').catch(() => undefined);
   const recorded = source === undefined ? undefined : recordSourceHash(source, hash);
   if (source === undefined) {

@@ -2,7 +2,7 @@
  * Translations end to end with the real commands: a changed Chinese source makes its translation
  * stale in `npm run check` and on the built page; `translate` scaffolds and re-hashes.
  */
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -72,6 +72,22 @@ describe('a stale translation', () => {
     const check = runScript('scripts/check.ts', [], env);
     expect(check.output).not.toContain(path.join('en', '0008.md'));
     expect(check.output).not.toContain('stale');
+  });
+});
+
+describe('npm run translate -- --rehash on a symbolic link leading out of the folder', () => {
+  it('writes nothing through it', () => {
+    const dir = copyContent();
+    const outside = path.join(tempDir('outside'), '0008.md');
+    const english = path.join(dir, 'en', '0008.md');
+    writeFileSync(outside, readFileSync(english, 'utf8').replace(/sha256: [0-9a-f]{64}/, `sha256: ${'0'.repeat(64)}`));
+    const before = readFileSync(outside, 'utf8');
+    rmSync(english);
+    symlinkSync(outside, english);
+    const result = runScript('scripts/translate.ts', ['8', '--rehash'], { DIGEST_CONTENT_DIR: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`0008.md is a symbolic link to ${outside}, outside the issues folder; nothing was written.`);
+    expect(readFileSync(outside, 'utf8')).toBe(before);
   });
 });
 
