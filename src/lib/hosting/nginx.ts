@@ -76,8 +76,29 @@ function pagefindDataLines(cache: string, indent: string): string[] {
   ];
 }
 
+/**
+ * The folder and the address to listen on as the block writes them, or an error naming what nginx
+ * would read as its own syntax there (as in a base path): `--root '/srv/a; include /etc/x'` would
+ * add a directive, `/srv/$host` would take the folder from each request's Host header, and
+ * `/srv/my site` would not load.
+ */
+function checkedOptions({ root, listen }: Pick<NginxServerOptions, 'root' | 'listen'>): void {
+  const unsafe = /[\s"'`;{}#$\\\p{Cc}]/u.exec(root);
+  if (unsafe) {
+    throw new Error(
+      `The root folder ${JSON.stringify(root)} holds ${JSON.stringify(unsafe[0])}, which an nginx server block cannot hold as written. Fix: serve the site from a folder whose path has none.`,
+    );
+  }
+  if (!/^(?:(?:[\w.-]+|\[[\da-f:.]+\]):)?\d{1,5}$/i.test(listen)) {
+    throw new Error(
+      `The address to listen on ${JSON.stringify(listen)} is not a port or host:port. Fix: give one, e.g. 8080 or 127.0.0.1:8080.`,
+    );
+  }
+}
+
 /** The nginx server block for a site. */
 export function renderNginxServer({ site, root, listen }: NginxServerOptions): string {
+  checkedOptions({ root, listen });
   const base = nginxBasePath(site);
   const at = (path: string) => withBase(path, base);
   // A folder without a page (`/projects/nova/page/`) is refused with nginx's bare 403, under the

@@ -15,6 +15,24 @@ describe('the nginx server block', () => {
     );
   });
 
+  it.each([
+    ['/srv/site; location /leak/ { alias /etc/; } #', '";"'],
+    ['/srv/$host', '"$"'],
+    ['/srv/my site', '" "'],
+  ])('refuses a root folder nginx would read as its own syntax: %s', (root, character) => {
+    expect(() => renderNginxServer({ site: getSiteUrl({}), root, listen: '80' })).toThrow(
+      `holds ${character}, which an nginx server block cannot hold`,
+    );
+  });
+
+  it.each(['80; include /etc/passwd', '8080 default_server', ''])('refuses an address to listen on that is not one: %j', (listen) => {
+    expect(() => renderNginxServer({ site: getSiteUrl({}), root: shippedServer.root, listen })).toThrow('is not a port or host:port');
+  });
+
+  it.each(['80', '127.0.0.1:8080', '[::1]:8080', 'localhost:80'])('listens on %s', (listen) => {
+    expect(renderNginxServer({ site: getSiteUrl({}), root: shippedServer.root, listen })).toContain(`    listen ${listen};`);
+  });
+
   it('sends a header policy in every location, error pages included: pages the one that leaves inline styles and scripts to their <meta>', () => {
     const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
     const policies = block.match(/add_header Content-Security-Policy "([^"]+)" always;/g) ?? [];
