@@ -55,8 +55,10 @@ export function findMove(address: string, moves: readonly CompiledMove[]): { add
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
   const key = `${url.host}${url.pathname}${url.search}${url.hash}`;
   for (const move of moves) {
-    const groups = move.pattern.exec(key)?.groups;
-    if (!groups) continue;
+    const match = move.pattern.exec(key);
+    if (!match) continue;
+    // A pattern without placeholders has no groups: it moves the one address it names.
+    const groups = match.groups ?? {};
     const moved = URL.parse(move.to.replace(PLACEHOLDER, (_, name: string) => groups[name] ?? ''));
     if (moved) return { address: moved.href, move };
   }

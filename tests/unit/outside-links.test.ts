@@ -21,6 +21,7 @@ const move = (from: string, to: string): CompiledMove => {
 const moves = [
   move('git.openstack.org/cgit/openstack/{repo}', 'https://opendev.org/openstack/{repo}'),
   move('review.openstack.org/{rest*}', 'https://review.opendev.org/{rest*}'),
+  move('wiki.openstack.org/HowToContribute', 'https://docs.openstack.org/contributors/'),
 ];
 const check = (address: string, fields: Partial<LinkCheck>): [string, LinkCheck] => [
   address,
@@ -34,6 +35,9 @@ describe('known moves', () => {
     ['https://review.openstack.org/', 'https://review.opendev.org/'],
     ['http://git.openstack.org/cgit/openstack/nova-specs', 'https://opendev.org/openstack/nova-specs'],
     ['http://git.openstack.org/cgit/openstack/nova-specs/', 'https://opendev.org/openstack/nova-specs'],
+    // A move of one address, without placeholders.
+    ['https://wiki.openstack.org/HowToContribute', 'https://docs.openstack.org/contributors/'],
+    ['http://wiki.openstack.org/HowToContribute/', 'https://docs.openstack.org/contributors/'],
   ])('moves %s to %s', (from, to) => {
     expect(findMove(from, moves)?.address).toBe(to);
   });
@@ -44,6 +48,7 @@ describe('known moves', () => {
     'https://reviews.openstack.org/1',
     'https://evilreview.openstack.org/1',
     'mailto:review.openstack.org',
+    'https://wiki.openstack.org/HowToContribute/Gerrit',
   ])('leaves %s where it is', (address) => {
     expect(findMove(address, moves)).toBeUndefined();
   });
