@@ -89,7 +89,9 @@ interface KnownResult {
  * Results of files already read, by what they depend on besides their bytes (the site's address, the
  * registry and the link data files), then by path: a later read (the dev server's, after an edit)
  * validates and renders only the files whose bytes changed, or whose result depended on something
- * else that changed (a translation's archived copies are dated to its issue's day).
+ * else that changed (a translation's archived copies are dated to its issue's day). Only the last
+ * of those is kept: a dev server lives through many (`npm run links` rewrites the link checks after
+ * every answer), and each holds every file's bytes and rendered parts.
  */
 const readBefore = new Map<string, KnownResults>();
 
@@ -177,8 +179,14 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
   const links = await readLinkData(issuesDir);
   // A changed registry, address or link data file changes every result.
   const context = `${site.href}\0${JSON.stringify(registry)}\0${links.digest}`;
-  const known: KnownResults = readBefore.get(context) ?? new Map();
-  readBefore.set(context, known);
+  let known = readBefore.get(context);
+  if (!known) {
+    // What was read against other registries or link data is not read again: results, and the
+    // stamps `writtenSinceRead` compares, are those of this context alone.
+    readBefore.clear();
+    known = new Map();
+    readBefore.set(context, known);
+  }
   const problems: ContentProblem[] = [...links.problems];
   const issues: ValidIssue[] = [];
   const translations: ValidTranslation[] = [];

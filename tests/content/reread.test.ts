@@ -57,6 +57,20 @@ describe('a save the read caught half done', () => {
     expect(await writtenSinceRead(file)).toBe(false);
     expect(await writtenSinceRead(path.join(dir, 'zh-CN', 'never-read.md'))).toBe(false);
   });
+
+  it('is not confused with a read made before the link data changed', async () => {
+    const dir = tempDir('reread-after-links');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const file = path.join(dir, 'zh-CN', '0008.md');
+    await loadContentFiles(dir, options, { fresh: true });
+    // npm run links rewrites its checks while the dev server runs: every file is read again.
+    writeFileSync(path.join(dir, 'link-health.yaml'), '- address: https://example.org/\n  checked: 2026-11-20\n  status: 200\n');
+    await loadContentFiles(dir, options, { fresh: true });
+    // Then an edit, read whole: the dev server must not read it (and reload the open pages) again.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('published: 2014-02-15', 'published: 2014-02-16'));
+    await loadContentFiles(dir, options, { fresh: true });
+    expect(await writtenSinceRead(file)).toBe(false);
+  });
 });
 
 describe('reading a folder again after the link data changed', () => {
