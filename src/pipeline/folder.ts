@@ -147,10 +147,11 @@ export function checkFileName(file: string, number: number, line: number): Conte
 
 /**
  * Files that are nobody's content: hidden ones (`.DS_Store`, Vim's `.0009.md.swp`) and the copies
- * editors keep beside the file being edited (`0009.md~`, Emacs's `#0009.md#`), which would
- * otherwise stop `npm run dev` whenever an editor saves.
+ * editors keep beside the file being edited (`0009.md~`, Emacs's `#0009.md#`, and the new text and
+ * the old that JetBrains IDEs' safe write keeps for a moment, `0009.md___jb_tmp___` and
+ * `0009.md___jb_old___`), which would otherwise stop `npm run dev` whenever an editor saves.
  */
-const NOT_CONTENT = /^\.|~$|^#.*#$/;
+const NOT_CONTENT = /^\.|~$|^#.*#$|___jb_(?:tmp|old)___$/;
 
 /** True for a name in the issues folder that is nobody's content (see `NOT_CONTENT`): its changes change nothing. */
 export function isNotContent(name: string): boolean {

@@ -184,7 +184,9 @@ describe("files that are nobody's content", () => {
   it('are not reported: hidden files and the copies editors keep beside the file they edit', async () => {
     const dir = tempDir('editor-files');
     cpSync(path.join(fixtures, 'valid'), dir, { recursive: true });
-    for (const name of ['.DS_Store', '.0009.md.swp', '0009.md~', '#0009.md#']) writeFileSync(path.join(dir, 'zh-CN', name), '');
+    for (const name of ['.DS_Store', '.0009.md.swp', '0009.md~', '#0009.md#', '0009.md___jb_tmp___', '0009.md___jb_old___']) {
+      writeFileSync(path.join(dir, 'zh-CN', name), '');
+    }
     writeFileSync(path.join(dir, '.DS_Store'), '');
     const { issues, problems } = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
     expect(problems).toEqual([]);
