@@ -24,7 +24,7 @@ import {
   type StoredEntry,
 } from './content-hub.ts';
 import { loadContentFiles, publishedContent, toEntries, writtenSinceRead, type LoadedContent } from './content-files.ts';
-import { linkMovesFile, toSiteUrl } from './paths.ts';
+import { linkMovesFile, publicDir, toSiteUrl } from './paths.ts';
 import { isNotContent } from './folder.ts';
 import { formatProblems } from './problems.ts';
 import type { Registries, RegistrySource } from './registry.ts';
@@ -181,11 +181,8 @@ function folderLoader(
       await sync();
       if (!watcher) return;
       const folder = path.resolve(options.issuesDir);
-      // The known moves of outside links change how every issue renders, as the folder's files do.
       const onChange = (event: string, changed: string) => {
-        // An editor's swap file or backup copy changes no content: no read, no reload of the open page.
-        const inFolder = changed.startsWith(folder) && !path.relative(folder, changed).split(path.sep).some(isNotContent);
-        if (!inFolder && changed !== linkMovesFile && !options.registries.files.includes(changed)) return;
+        if (!changesContent(event, changed, folder, options.registries.files)) return;
         const log = (error: Error) => logger.error(error.message);
         const read = sync(`${event}\0${changed}`);
         trackRead(read.catch(log));
@@ -199,11 +196,32 @@ function folderLoader(
             if (written) trackRead(sync(`settled\0${changed}`).catch(log));
           }, log);
       };
-      watcher.add([options.issuesDir, linkMovesFile, ...options.registries.files]);
+      watcher.add([options.issuesDir, linkMovesFile, publicDir, ...options.registries.files]);
       watcher.on('all', onChange);
       replaceWatching(name, () => watcher.off('all', onChange));
     },
   };
+}
+
+/** Events that make or remove a file or folder, rather than change what a file holds. */
+const ADDED_OR_REMOVED = new Set(['add', 'unlink', 'addDir', 'unlinkDir']);
+
+/**
+ * Whether a change the dev server's watcher reports (`event` on the absolute path `changed`) can
+ * change what the issues folder at `folder` reads as: a file of the folder (not an editor's swap
+ * file or backup copy, which would only reload the open page), the known moves of outside links,
+ * a registry, or a file of `public/` made or removed (a link to `/images/a.png` is checked
+ * against what `public/` holds: the image saved there clears the problem its link raised).
+ */
+export function changesContent(event: string, changed: string, folder: string, registries: readonly string[]): boolean {
+  if (changed === linkMovesFile || registries.includes(changed)) return true;
+  const inside = (dir: string) => {
+    const relative = path.relative(dir, changed);
+    return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : undefined;
+  };
+  const inFolder = inside(folder);
+  if (inFolder !== undefined) return !inFolder.split(path.sep).some(isNotContent);
+  return ADDED_OR_REMOVED.has(event) && inside(publicDir) !== undefined;
 }
 
 function toStoredEntry({ id, file, data }: Entry): StoredEntry {
