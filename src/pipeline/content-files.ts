@@ -2,7 +2,6 @@
  * Reads and validates an issues folder: issues in `zh-CN/`, translations in one folder per
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
-import type { BigIntStats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, type Locale } from '../i18n/locales.ts';
@@ -25,6 +24,7 @@ import { displayPath, publicDir } from './paths.ts';
 import { controlCharacterError, decodeUtf8, doubleEncodingError, isEncodingError, type EncodingError } from './encoding.ts';
 import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
+import { stampOf, writtenSinceNoted } from './read-stamps.ts';
 import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
 import { toIsoDay } from '../lib/dates.ts';
 
@@ -127,22 +127,21 @@ function unreadable(file: string, field: string, error: EncodingError): FileResu
   return { problems: [{ file: displayPath(file), line: error.line, field, message: error.message, fix: error.fix }] };
 }
 
-/** What changes when a file is written: its size, its modification and change times, to the nanosecond. */
-const stampOf = ({ size, mtimeNs, ctimeNs, ino }: BigIntStats) => `${size}:${mtimeNs}:${ctimeNs}:${ino}`;
-
 /**
- * Whether a file read before has been written since its last read took its stamp: the read caught
- * a save under way (an editor empties a file, then writes it, and the watcher may report only the
- * first). A file never read, or gone, is not.
+ * Whether a file read before (an issue, a translation, or a data file read with them: a registry,
+ * the known moves, the link checks) has been written since its last read took its stamp: the read
+ * caught a save under way (an editor empties a file, then writes it, and the watcher may report
+ * only the first). A file never read, or gone, is not.
  */
 export async function writtenSinceRead(file: string): Promise<boolean> {
-  const now = await stat(file, { bigint: true }).then(stampOf, () => undefined);
-  if (now === undefined) return false;
   const wanted = path.resolve(file);
+  let before: string | undefined;
   for (const known of readBefore.values()) {
-    for (const [read, { stamp }] of known) if (path.resolve(read) === wanted) return stamp !== now;
+    for (const [read, { stamp }] of known) if (path.resolve(read) === wanted) before = stamp;
   }
-  return false;
+  if (before === undefined) return (await writtenSinceNoted(file)) ?? false;
+  const now = await stat(file, { bigint: true }).then(stampOf, () => undefined);
+  return now !== undefined && now !== before;
 }
 
 interface FileRead {

@@ -12,6 +12,7 @@ import { compileMove, isCompiledMove, type CompiledMove } from '../lib/link-move
 import type { LinkRules } from '../lib/outside-links.ts';
 import { LinkCheckSchema, LinkMoveSchema, type LinkCheck } from '../schemas/links.ts';
 import { displayPath, linkHealthFileName, linkMovesFile } from './paths.ts';
+import { noteReading } from './read-stamps.ts';
 import { isYamlDataError, yamlData } from './yaml-data.ts';
 import type { ContentProblem } from './problems.ts';
 
@@ -30,6 +31,8 @@ export interface LinkData {
 /** Reads and checks both files. */
 export async function readLinkData(issuesDir: string, movesFile = linkMovesFile): Promise<LinkData> {
   const healthFile = linkHealthFile(issuesDir);
+  noteReading(movesFile);
+  noteReading(healthFile);
   const [movesText, healthText] = await Promise.all([readOptional(movesFile), readOptional(healthFile)]);
   const problems: ContentProblem[] = [];
   const moves = readEntries(movesFile, movesText, LinkMoveSchema, problems).flatMap(({ value, line }): CompiledMove[] => {

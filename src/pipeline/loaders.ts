@@ -65,13 +65,17 @@ export function registryLoader(
       publish();
       if (!watcher) return;
       const onChange = (event: string, changed: string) => {
-        if (!registries.files.includes(changed)) return;
-        registries.reloadFor(`${event}\0${changed}`);
-        publish();
+        if (registries.files.includes(changed)) registries.reloadFor(`${event}\0${changed}`);
       };
+      // Whichever loader reads the registries again (this one, or the issues' loaders reading
+      // again a registry their read caught half saved), the collection is published anew.
+      const stopPublishing = registries.onReload(publish);
       watcher.add([...registries.files]);
       watcher.on('all', onChange);
-      replaceWatching(name, () => watcher.off('all', onChange));
+      replaceWatching(name, () => {
+        watcher.off('all', onChange);
+        stopPublishing();
+      });
     },
   };
 }

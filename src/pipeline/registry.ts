@@ -12,6 +12,7 @@ import { notTextIn } from './frontmatter.ts';
 import { describeSchemaIssue } from './issue-validation.ts';
 import { displayPath, registryFile, releasesFile } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
+import { noteReading } from './read-stamps.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 /** A registry as read: its valid entries, the problems found, and where each entry and field is written. */
@@ -280,13 +281,18 @@ export interface RegistrySource {
   files: readonly string[];
   /** Reads the registries again for a change, once however many loaders hear it. */
   reloadFor(change: string): void;
+  /** Calls `listener` after each reading again, until the returned function is called. */
+  onReload(listener: () => void): () => void;
 }
 
 export function registrySource(files = { projects: registryFile, releases: releasesFile }): RegistrySource {
   let current: Registries | undefined;
   let problems: ContentProblem[] = [];
   let lastChange: string | undefined;
+  const listeners = new Set<() => void>();
   const read = () => {
+    noteReading(files.projects);
+    noteReading(files.releases);
     try {
       const projects = readProjectRegistry(files.projects);
       const releases = readReleaseRegistry(files.releases);
@@ -314,6 +320,11 @@ export function registrySource(files = { projects: registryFile, releases: relea
         if (lastChange === change) lastChange = undefined;
       });
       read();
+      for (const listener of listeners) listener();
+    },
+    onReload(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -6,8 +6,8 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContentFiles, writtenSinceRead } from '../../src/pipeline/content-files.ts';
-import { getSiteUrl, registryFile } from '../../src/pipeline/paths.ts';
-import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
+import { getSiteUrl, registryFile, releasesFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry, registrySource } from '../../src/pipeline/registry.ts';
 import { projectRoot } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -56,6 +56,41 @@ describe('a save the read caught half done', () => {
     expect(whole.problems).toEqual([]);
     expect(await writtenSinceRead(file)).toBe(false);
     expect(await writtenSinceRead(path.join(dir, 'zh-CN', 'never-read.md'))).toBe(false);
+  });
+
+  it('is told apart in a registry, whose collection is published again once it is read whole', async () => {
+    const dir = tempDir('reread-registry');
+    const files = { projects: path.join(dir, 'projects.yaml'), releases: path.join(dir, 'releases.yaml') };
+    const good = readFileSync(registryFile, 'utf8');
+    writeFileSync(files.projects, good);
+    writeFileSync(files.releases, readFileSync(releasesFile, 'utf8'));
+    const source = registrySource(files);
+    let reloads = 0;
+    source.onReload(() => (reloads += 1));
+    writeFileSync(files.projects, '');
+    source.reloadFor('change\0emptied');
+    expect(source.problems()).not.toEqual([]);
+    expect(await writtenSinceRead(files.projects)).toBe(false);
+    // The rest of the save, which the watcher did not report.
+    writeFileSync(files.projects, good);
+    expect(await writtenSinceRead(files.projects)).toBe(true);
+    source.reloadFor('settled\0projects.yaml');
+    expect(source.problems()).toEqual([]);
+    expect(await writtenSinceRead(files.projects)).toBe(false);
+    expect(reloads).toBe(2);
+  });
+
+  it('is told apart in the link checks beside zh-CN/', async () => {
+    const dir = tempDir('reread-health-half');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const health = path.join(dir, 'link-health.yaml');
+    writeFileSync(health, '');
+    await loadContentFiles(dir, options, { fresh: true });
+    expect(await writtenSinceRead(health)).toBe(false);
+    writeFileSync(health, '- address: https://github.com/softlayer/jumpgate\n  checked: 2026-11-20\n  status: 404\n');
+    expect(await writtenSinceRead(health)).toBe(true);
+    await loadContentFiles(dir, options, { fresh: true });
+    expect(await writtenSinceRead(health)).toBe(false);
   });
 
   it('is not confused with a read made before the link data changed', async () => {
