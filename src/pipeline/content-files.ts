@@ -116,10 +116,30 @@ function readOnce<T>(
   if (isEncodingError(decoded)) result = unreadable(file, 'encoding', decoded);
   else {
     const control = controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
-    result = control ? unreadable(file, 'text', control) : read(decoded.text);
+    result = control ? unreadable(file, 'text', control) : readOrReport(file, () => read(decoded.text));
   }
   known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });
   return result;
+}
+
+/**
+ * A file whose reading throws is a problem of its own, named, rather than the end of the whole
+ * read: the renderer runs out of stack on HTML nested thousands of levels deep, and a read that
+ * threw would leave `npm run dev` showing the content from before with no word of the file.
+ */
+function readOrReport<T>(file: string, read: () => FileResult<T>): FileResult<T> {
+  try {
+    return read();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return unreadable(file, 'body', {
+      line: 1,
+      message: `the file could not be rendered: ${message}`,
+      fix: /call stack/i.test(message)
+        ? 'look for HTML or Markdown nested hundreds of levels deep (tags, quotes, lists) and flatten it'
+        : 'look for what the text does that others do not, and simplify it',
+    });
+  }
 }
 
 /** A file that cannot be read as text, as its only problem. */

@@ -39,6 +39,22 @@ describe('reading a folder again', () => {
   });
 });
 
+describe('a file the renderer cannot take', () => {
+  it('is a problem naming the file, the others read as ever', async () => {
+    const dir = tempDir('reread-deep');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const file = path.join(dir, 'zh-CN', '0008.md');
+    const source = readFileSync(file, 'utf8');
+    // HTML nested deeper than the renderer's stack.
+    writeFileSync(file, source.replace('\n## Heat\n', `\n## Heat\n\n${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}\n`));
+    const content = await loadContentFiles(dir, options, { fresh: true });
+    expect(content.problems).toEqual([
+      expect.objectContaining({ file, field: 'body', message: expect.stringContaining('the file could not be rendered') }),
+    ]);
+    expect(content.issues.map((issue) => issue.data.number)).toEqual([1]);
+  });
+});
+
 describe('a save the read caught half done', () => {
   it('is told apart from a file read whole, so the dev server reads it again', async () => {
     const dir = tempDir('reread-half');
