@@ -26,6 +26,7 @@ import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } f
 import { readLinkData } from './link-data.ts';
 import { stampOf, writtenSinceNoted } from './read-stamps.ts';
 import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
+import { svgScripts } from './svg-scripts.ts';
 import { toIsoDay } from '../lib/dates.ts';
 
 export interface LoadedContent {
@@ -279,20 +280,51 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
   const checked = checkTranslations(translations, issues, invalidIssues);
   problems.push(...checked.problems);
   const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
-  problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), await siteContents(issues, translations, drafts, site)));
+  const served = await publicFiles();
+  problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), siteContents(issues, translations, drafts, site, served)));
+  problems.push(...(await svgScriptProblems(served)));
   return { issues, translations, files, problems, stale: checked.stale };
+}
+
+/** The files of `public/`, served as they are, as paths inside it (`images/a.png`). */
+async function publicFiles(): Promise<string[]> {
+  const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+/**
+ * The scripts of the SVG images in `public/` (`svg-scripts.ts`): an editor puts images there, and
+ * one exported with a script would run it on the site's own address when opened by itself.
+ */
+async function svgScriptProblems(served: readonly string[]): Promise<ContentProblem[]> {
+  const images = served.filter((file) => /\.svg$/i.test(file)).map((file) => path.join(publicDir, file));
+  const found = await Promise.all(
+    images.map(async (file) =>
+      svgScripts(await readFile(file, 'utf8')).map(({ line, written }) => ({
+        file: displayPath(file),
+        line,
+        field: 'file',
+        message: `the image holds a script (${written}), which runs on the site's own address when the image is opened by itself, on a host that sends no Content-Security-Policy (GitHub Pages, a plain file server)`,
+        fix: 'remove it: an image needs no script (delete the element or attribute, or export the image again as plain SVG)',
+      })),
+    ),
+  );
+  return found.flat();
 }
 
 /** The files the build writes beside the pages, which a text may link as well as those of `public/`. */
 const BUILT_FILES = [sitemapPath, '/robots.txt'];
 
 /** What the build will publish of this content (drafts are the numbers of draft issues), for the links to it. */
-async function siteContents(
+function siteContents(
   issues: readonly ValidIssue[],
   translations: readonly ValidTranslation[],
   drafts: ReadonlySet<number>,
   site: URL,
-): Promise<SiteContents> {
+  served: readonly string[],
+): SiteContents {
   const translated = new Map<number, Partial<Record<Locale, string[]>>>();
   for (const { data, locale, body } of translations) {
     if (data.draft || drafts.has(data.number)) continue;
@@ -304,11 +336,7 @@ async function siteContents(
     draft: !!data.draft,
     sections: body.sections.map((section) => section.projectId),
   }));
-  const files = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const served = files
-    .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')}`);
-  return siteContentsOf(published, translated, site.pathname, [...served, ...BUILT_FILES]);
+  return siteContentsOf(published, translated, site.pathname, [...served.map((file) => `/${file}`), ...BUILT_FILES]);
 }
 
 /** The issues and translations as texts that link to the site; a translation of a draft is a draft too. */

@@ -3,10 +3,11 @@
  * the line and the field; the valid control passes both.
  */
 
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
+import { editorEnv, projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { expandingAliases } from '../helpers/hostile-yaml.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 import { loadContentFiles } from '../../src/pipeline/content-files.ts';
@@ -202,6 +203,42 @@ describe('MDX in the content folder', () => {
     expect(result.stderr).toContain(
       `${file}  file name: not a Markdown issue file. Fix: issues are Markdown: rename it to .md (MDX runs code at build time and is for maintainers' pages only).`,
     );
+  });
+});
+
+describe('an SVG image in public/', () => {
+  it('is refused when it holds a script, naming file, line and what runs; one that only draws passes', () => {
+    // A project folder of its own: public/ and the registries are read from the working folder.
+    const project = tempDir('public-svg');
+    cpSync(path.join(projectRoot, 'src/content'), path.join(project, 'src/content'), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}issues`),
+    });
+    const images = path.join(project, 'public/images');
+    mkdirSync(images, { recursive: true });
+    writeFileSync(path.join(images, 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="4" height="4"/>\n</svg>\n');
+    writeFileSync(
+      path.join(images, '架构 图.SVG'),
+      '<svg xmlns="http://www.w3.org/2000/svg">\n<rect/>\n<script>fetch("/")</script>\n<a href=" javascript:alert(1)"><text>x</text></a>\n</svg>\n',
+    );
+    const check = () =>
+      spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
+        cwd: project,
+        env: editorEnv({ DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') }),
+        encoding: 'utf8',
+      });
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('2 content problems:');
+    expect(refused.stderr).toContain(
+      "public/images/架构 图.SVG:3  file: the image holds a script (<script>), which runs on the site's own address when the image is opened by itself",
+    );
+    expect(refused.stderr).toContain('public/images/架构 图.SVG:4  file: the image holds a script (href="javascript:…")');
+    expect(refused.stderr).toContain('Fix: remove it: an image needs no script');
+    rmSync(path.join(images, '架构 图.SVG'));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
   });
 });
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { svgScripts } from '../../../src/pipeline/svg-scripts.ts';
+
+const written = (svg: string) => svgScripts(svg).map(({ written }) => written);
+
+describe('the scripts of an SVG image', () => {
+  it('finds script elements, with or without a prefix, at their lines', () => {
+    expect(svgScripts('<svg xmlns="http://www.w3.org/2000/svg">\n<rect/>\n<script>alert(1)</script>\n</svg>')).toEqual([
+      { line: 3, written: '<script>' },
+    ]);
+    expect(written('<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script href="/x.js"/></svg:svg>')).toEqual(['<svg:script>']);
+    expect(written('<svg><SCRIPT>alert(1)</SCRIPT></svg>')).toEqual(['<SCRIPT>']);
+  });
+
+  it('finds event handlers on any element, an animation’s among them', () => {
+    expect(written('<svg onload="alert(1)"><animate onbegin="alert(2)" attributeName="x"/><a ONCLICK="x()"/></svg>')).toEqual([
+      'onload',
+      'onbegin',
+      'ONCLICK',
+    ]);
+  });
+
+  it('finds addresses that run script, however the scheme is written', () => {
+    expect(
+      written(
+        [
+          '<svg xmlns:xlink="http://www.w3.org/1999/xlink">',
+          '<a href="javascript:alert(1)"><text>a</text></a>',
+          '<a xlink:href=" JaVaScRiPt:alert(2)"/>',
+          '<a href="java&#x09;script:alert(3)"/>',
+          '<a href="&#106;avascript:alert(4)"/>',
+          '<set attributeName="href" to="javascript:alert(5)"/>',
+          '<animate attributeName="href" values="#a;javascript:alert(6)"/>',
+          '</svg>',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'href="javascript:…"',
+      'xlink:href="javascript:…"',
+      'href="javascript:…"',
+      'href="javascript:…"',
+      'to="javascript:…"',
+      'values="javascript:…"',
+    ]);
+  });
+
+  it('finds what loads a document of its own inside the image', () => {
+    expect(
+      written(
+        '<svg><foreignObject><iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"/><embed src="x.html"/><object data="x.html"/></foreignObject></svg>',
+      ),
+    ).toEqual(['<iframe>', 'srcdoc', '<embed>', '<object>']);
+  });
+
+  it('finds nothing in an image that only draws, links and animates', () => {
+    expect(
+      svgScripts(
+        [
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<!-- onload="x" in a comment -->',
+          '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" opacity="0.5">',
+          '<style>.a { fill: #08c }</style>',
+          '<defs><linearGradient id="g" offset="0"/></defs>',
+          '<a href="https://www.openstack.org/"><text>javascript: a word in text</text></a>',
+          '<use xlink:href="#g"/>',
+          '<animate attributeName="opacity" values="0;1" dur="1s"/>',
+          '<rect class="a" width="10" height="10" orient="auto"/>',
+          '</svg>',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+});
