@@ -231,8 +231,20 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     }
     if (heading.depth <= 2) {
       const start = offset(node, 'start');
-      edits.push({ start, end: start + heading.depth, text: '###' });
-      notes.push({ kind: 'heading', line: at, message: `"${marker}" inside ${where()} demoted to "### ${text}"` });
+      if (body.startsWith('#', start)) {
+        edits.push({ start, end: start + heading.depth, text: '###' });
+        notes.push({ kind: 'heading', line: at, message: `"${marker}" inside ${where()} demoted to "### ${text}"` });
+      } else {
+        // A setext heading (its text, then a line of `===` or `---`): no number signs to change.
+        const underlined = body.slice(start, offset(node, 'end'));
+        const written = `### ${setextText(body, heading)}`;
+        edits.push({ start, end: offset(node, 'end'), text: written });
+        notes.push({
+          kind: 'heading',
+          line: at,
+          message: `"${underlined.replace(/\n/g, '⏎')}" (a heading underlined with ${heading.depth === 1 ? '=' : '-'}) inside ${where()} demoted to "${written}"`,
+        });
+      }
     }
   }
   flush(body.length);
@@ -286,6 +298,16 @@ function headingWithAddresses(body: string, heading: Heading): string | undefine
   const [first] = heading.children;
   const last = heading.children.at(-1);
   return body.slice(first?.position?.start.offset ?? 0, last?.position?.end.offset ?? 0).trim();
+}
+
+/** The Markdown a setext heading's text is written in, its lines joined as one heading line holds them. */
+function setextText(body: string, heading: Heading): string {
+  const [first] = heading.children;
+  const last = heading.children.at(-1);
+  return body
+    .slice(first?.position?.start.offset ?? 0, last?.position?.end.offset ?? 0)
+    .trim()
+    .replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 /** What a heading keeps after the project's name: as written, and the subtitle in it. */

@@ -337,6 +337,20 @@ describe('sections as the real archive writes them', () => {
     expect(body.sections[0]?.html).toBe('<pre><code>nova boot --flavor m1.small demo\nnova list\n</code></pre>');
     expect(body.sections[1]?.html).toMatch(/^<ul>\s*<li>\s*<p>Icehouse<\/p>\s*<ul>\s*<li>icehouse-3<\/li>/);
   });
+
+  it('demotes a heading underlined with = or - in the introduction whole, its text kept', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(title, '编者按\n======\n本期较少。\n\n注意 *事项*\n---\n一条。\n\n## 业界动态\n新闻。\n'),
+    );
+    expect(sections(result)).toBe('\n### 编者按\n本期较少。\n\n### 注意 *事项*\n一条。\n\n## 业界动态\n\n新闻。\n');
+    expect(result.notes).toContainEqual({
+      kind: 'heading',
+      line: 7,
+      message: '"编者按⏎======" (a heading underlined with =) inside the introduction demoted to "### 编者按"',
+    });
+    expect(validateIssueFile({ file: 'zh-CN/0009.md', source: imported(result).content }, issueContext).problems).toEqual([]);
+  });
 });
 
 describe("Jekyll's own fields", () => {
