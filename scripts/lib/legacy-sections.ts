@@ -158,8 +158,9 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     }
     if (node.type !== 'heading') continue;
     const heading = node as Heading;
-    const text = headingText(heading).trim();
-    const marker = `${'#'.repeat(heading.depth)} ${text}`;
+    // Raw HTML in a heading (an anchor, `<a name="nova"></a>`, a comment) shows no words: the project is named without it.
+    const text = headingText(heading, { html: false }).trim();
+    const marker = `${'#'.repeat(heading.depth)} ${headingText(heading).trim()}`;
     const at = line(node);
     const decision = decisionAt(at);
     const projectLevel = current === intro || heading.depth <= sectionDepth;

@@ -7,9 +7,13 @@ export function parseMarkdown(markdown: string): Root {
   return markdownToMdast(markdown, { features: { frontmatter: false } }) as Root;
 }
 
-/** The plain text of a heading, emphasis and code included. @example headingText(`## **Nova**`) // 'Nova' */
-export function headingText(node: Heading | RootContent): string {
+/**
+ * The plain text of a heading, emphasis and code included, its raw HTML too unless `html: false`.
+ * @example headingText(`## **Nova** <a name="nova"></a>`, { html: false }) // 'Nova '
+ */
+export function headingText(node: Heading | RootContent, options: { html?: boolean } = {}): string {
+  if (node.type === 'html' && options.html === false) return '';
   if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return node.children.map((child) => headingText(child as RootContent)).join('');
+  if ('children' in node) return node.children.map((child) => headingText(child as RootContent, options)).join('');
   return '';
 }

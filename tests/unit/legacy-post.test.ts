@@ -338,6 +338,15 @@ describe('sections as the real archive writes them', () => {
     expect(body.sections[1]?.html).toMatch(/^<ul>\s*<li>\s*<p>Icehouse<\/p>\s*<ul>\s*<li>icehouse-3<\/li>/);
   });
 
+  it('names a project in a heading that also holds an HTML anchor, the anchor kept as the first line', () => {
+    const result = convert('2014-03-01-x.md', post(title, '## 业界动态\n新闻。\n\n### Nova <a name="nova"></a>\n消息。\n'));
+    expect(imported(result).data.projects).toEqual(['industry', 'nova']);
+    expect(sections(result)).toBe('\n## 业界动态\n\n新闻。\n\n## Nova\n\nNova <a name="nova"></a>\n\n消息。\n');
+    expect(result.notes.map((note) => note.message)).toContainEqual(
+      expect.stringContaining('"### Nova <a name="nova"></a>" inside the 业界动态 section names Nova: it starts the Nova section'),
+    );
+  });
+
   it('demotes a heading underlined with = or - in the introduction whole, its text kept', () => {
     const result = convert(
       '2014-03-01-x.md',
