@@ -12,7 +12,7 @@ import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
 import { controlCharacterError, decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
 import { ImportError, type ImportNote } from './import-notes.ts';
-import { GROUP_HEADINGS, restructureBody, type SectionDecisions } from './legacy-sections.ts';
+import { isGroupHeading, restructureBody, type SectionDecisions } from './legacy-sections.ts';
 
 export type { ImportNote, NoteKind } from './import-notes.ts';
 
@@ -298,7 +298,7 @@ function repairHeadingSpaces(body: string, resolver: ProjectResolver, firstLine:
       const match = inFence ? null : /^([#＃]{1,6})(?![#＃])[\s\u3000]*(\S.*)$/.exec(line);
       const [, signs = '', text = ''] = match ?? [];
       const spaced = signs.length > 0 && line.startsWith(`${signs} `) && !signs.includes('＃');
-      if (!match || spaced || !(resolver.resolve(text) || GROUP_HEADINGS.has(text.trim()))) return line;
+      if (!match || spaced || !(resolver.resolve(text) || isGroupHeading(text))) return line;
       const heading = `${'#'.repeat(signs.length)} ${text}`;
       const how = signs.includes('＃') ? `full-width "＃" written as "#"` : `space added after ${signs}`;
       notes.push({ kind: 'heading', line: firstLine + index, message: `"${line}" read as the heading "${heading}" (${how})` });

@@ -26,7 +26,12 @@ import { headingText, parseMarkdown } from './markdown-tree.ts';
 import { holdsAddress } from '../../src/pipeline/render.ts';
 
 /** Headings that grouped the project sections in the legacy layout; they hold no section of their own. */
-export const GROUP_HEADINGS: ReadonlySet<string> = new Set(['社区跟踪', '社区动态']);
+const GROUP_HEADINGS: ReadonlySet<string> = new Set(['社区跟踪', '社区动态']);
+
+/** Whether a heading's text is a group heading, a colon after it allowed as after a project's name (`社区跟踪：`). */
+export function isGroupHeading(text: string): boolean {
+  return GROUP_HEADINGS.has(text.trim().replace(/[ \t]*[:：]$/, ''));
+}
 const NOTICE_START = /^\s*声明\s*[:：]/;
 /** A line that is nothing but bold or emphasized text, a colon allowed: `**Neutron**`, `__Keystone__`, `**Nova：**`. */
 const BOLD_LINE = /^[ \t]*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1[ \t]*[:：]?[ \t]*$/;
@@ -174,7 +179,7 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
       });
       continue;
     }
-    if (GROUP_HEADINGS.has(text) && decision === undefined) {
+    if (isGroupHeading(text) && decision === undefined) {
       open(offset(node, 'start'), offset(node, 'end'), { projectId: 'common', rest: '', fromGroup: true }, heading.depth + 1);
       notes.push({ kind: 'group-heading', line: at, message: `group heading "${marker}" dropped; any text under it goes to Common` });
       continue;

@@ -133,6 +133,20 @@ describe('drift across the series', () => {
     expect(kinds(result)).toContain('merged-section');
   });
 
+  it('reads 社区跟踪 with a colon after it as the group heading, as a project heading takes one', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post('OpenStack社区动态第九期(02.16-03.01)', '## 业界动态：\n新闻。\n\n## 社区跟踪：\n总述。\n\n### Nova\na\n'),
+    );
+    expect(imported(result).data.projects).toEqual(['industry', 'common', 'nova']);
+    expect(imported(result).content).toContain('## 业界动态\n\n新闻。\n\n## Common\n\n总述。\n\n## Nova\n\na\n');
+    expect(result.notes).toContainEqual({
+      kind: 'group-heading',
+      line: 10,
+      message: 'group heading "## 社区跟踪：" dropped; any text under it goes to Common',
+    });
+  });
+
   it('reads 廿 (twenty) in a title as the number it is', () => {
     expect(imported(convert('2014-09-10-x.md', post('OpenStack社区动态第廿一期(0826-0910)', '## Nova\na\n'))).number).toBe(21);
   });
