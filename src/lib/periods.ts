@@ -24,8 +24,12 @@ export interface LegacyPeriod {
   text: string;
 }
 
-const DOTTED = /[(（]\s*(\d{1,2})\s*[.．]\s*(\d{1,2})\s*[-–—~～至]\s*(\d{1,2})\s*[.．]\s*(\d{1,2})\s*[)）]/;
-const COMPACT = /[(（]\s*(\d{2})(\d{2})\s*[-–—~～至]\s*(\d{2})(\d{2})\s*[)）]/;
+// Digits, dots, dashes and parentheses in either width, as the titles' numbers are (第２１期).
+const DOTTED =
+  /[(（]\s*([0-9０-９]{1,2})\s*[.．]\s*([0-9０-９]{1,2})\s*[-－–—~～至]\s*([0-9０-９]{1,2})\s*[.．]\s*([0-9０-９]{1,2})\s*[)）]/;
+const COMPACT = /[(（]\s*([0-9０-９]{2})([0-9０-９]{2})\s*[-－–—~～至]\s*([0-9０-９]{2})([0-9０-９]{2})\s*[)）]/;
+/** A number written in ASCII or full-width digits. @example digits('０９') // 9 */
+const digits = (text = '') => Number(text.normalize('NFKC'));
 
 /**
  * Finds the period in a legacy title.
@@ -40,8 +44,8 @@ export function parseLegacyPeriod(title: string): LegacyPeriod | undefined {
     if (!match) continue;
     const [text, m1, d1, m2, d2] = match;
     return {
-      start: { month: Number(m1), day: Number(d1) },
-      end: { month: Number(m2), day: Number(d2) },
+      start: { month: digits(m1), day: digits(d1) },
+      end: { month: digits(m2), day: digits(d2) },
       format,
       text,
     };

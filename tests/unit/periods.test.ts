@@ -16,6 +16,8 @@ describe('legacy period formats', () => {
     ['OpenStack社区动态第十一期(0320-0410)', 'compact', [3, 20, 4, 10]],
     ['第九期（2.3–2.15）', 'dotted', [2, 3, 2, 15]],
     ['第九期 ( 1228 - 0103 )', 'compact', [12, 28, 1, 3]],
+    ['OpenStack社区动态第二十三期（０９．２６－１０．１０）', 'dotted', [9, 26, 10, 10]],
+    ['OpenStack社区动态第２４期（１０１１－１０２５）', 'compact', [10, 11, 10, 25]],
   ] as const)('reads %s', (title, format, [m1, d1, m2, d2]) => {
     expect(parseLegacyPeriod(title)).toMatchObject({ format, start: { month: m1, day: d1 }, end: { month: m2, day: d2 } });
   });
