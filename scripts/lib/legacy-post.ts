@@ -146,7 +146,16 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
       message: `publication date ${toIsoDay(published)} is ${when} the period's end (${span}); kept as the published date, years taken from the nearest match`,
     });
   }
-  const dropped = Object.keys(header).filter((key) => JEKYLL_FIELDS.has(key));
+  // A post Jekyll did not publish: the blog never showed it, so the site does not either until the editor says so.
+  const unpublished = header['published'] === false;
+  if (unpublished) {
+    notes.push({
+      kind: 'metadata',
+      line: lineOfKey('published'),
+      message: 'published: false (a post the blog never showed) written as draft: true; remove it from the issue to publish it',
+    });
+  }
+  const dropped = Object.keys(header).filter((key) => JEKYLL_FIELDS.has(key) && !(unpublished && key === 'published'));
   if (dropped.length) {
     notes.push({
       kind: 'metadata',
@@ -200,6 +209,7 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
       ...(body.notice ? { notice: body.notice } : {}),
     },
     legacy: { file: input.fileName, title, ...(written ? { date: written.text } : {}), ...(author === undefined ? {} : { author }) },
+    ...(unpublished ? { draft: true } : {}),
   };
   const path = `zh-CN/${issueFileName(number)}`;
   return {

@@ -377,6 +377,19 @@ describe('sections as the real archive writes them', () => {
 });
 
 describe("Jekyll's own fields", () => {
+  it('imports a post Jekyll did not publish (published: false) as a draft, and says so', () => {
+    const result = convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n', 'published: false\n'));
+    const issue = imported(result);
+    expect(issue.data.draft).toBe(true);
+    expect(issue.content).toMatch(/^draft: true$/m);
+    expect(result.notes).toContainEqual({
+      kind: 'metadata',
+      line: 6,
+      message: 'published: false (a post the blog never showed) written as draft: true; remove it from the issue to publish it',
+    });
+    expect(validateIssueFile({ file: issue.path, source: issue.content }, issueContext).problems).toEqual([]);
+  });
+
   it('takes date: as the publication day and author: as the editor, keeping both as written', () => {
     const result = convert(
       '2014-03-01-x.md',
