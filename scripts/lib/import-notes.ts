@@ -2,6 +2,8 @@
 
 export type NoteKind =
   | 'line-endings'
+  /** The UTF-8 byte order mark a file opened with. */
+  | 'encoding'
   | 'title'
   | 'year'
   | 'date'

@@ -72,6 +72,9 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   if (isEncodingError(decoded)) throw new ImportError(decoded.line, `${decoded.message}; ${decoded.fix}`);
   const control = controlCharacterError(decoded.text);
   if (control) throw new ImportError(control.line, `${control.message}; ${control.fix}`);
+  if (input.bytes[0] === 0xef && input.bytes[1] === 0xbb && input.bytes[2] === 0xbf) {
+    notes.push({ kind: 'encoding', line: 1, message: 'the UTF-8 byte order mark (BOM) some Windows editors write dropped' });
+  }
   let text = decoded.text;
   if (text.includes('\r')) {
     // Windows writes CRLF, classic Mac OS a lone CR: the note names what the file had.
@@ -192,10 +195,15 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     return decoded;
   };
   const cleanTitle = shown('title', title.replace(legacyPeriod.text, '').trim());
-  const description =
-    typeof header['description'] === 'string' && header['description'].trim()
-      ? shown('description', header['description'].trim())
-      : cleanTitle;
+  const writtenDescription = typeof header['description'] === 'string' ? header['description'].trim() : '';
+  if (!writtenDescription) {
+    notes.push({
+      kind: 'metadata',
+      ...(header['description'] === undefined ? {} : { line: lineOfKey('description') }),
+      message: `no description in the front matter: the title "${cleanTitle}" written as the issue's description`,
+    });
+  }
+  const description = writtenDescription ? shown('description', writtenDescription) : cleanTitle;
   const data: IssueData = {
     number,
     title: cleanTitle,

@@ -377,6 +377,21 @@ describe('sections as the real archive writes them', () => {
 });
 
 describe("Jekyll's own fields", () => {
+  it('says so when it drops a BOM or writes the title as a missing description', () => {
+    const text = post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n').replace('description: 测试周报\n', '');
+    const result = convert('2014-03-01-x.md', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes(text)]));
+    expect(imported(result).data.description).toBe('OpenStack社区动态第九期');
+    expect(result.notes).toEqual(
+      expect.arrayContaining([
+        { kind: 'encoding', line: 1, message: 'the UTF-8 byte order mark (BOM) some Windows editors write dropped' },
+        {
+          kind: 'metadata',
+          message: 'no description in the front matter: the title "OpenStack社区动态第九期" written as the issue\'s description',
+        },
+      ]),
+    );
+  });
+
   it('imports a post Jekyll did not publish (published: false) as a draft, and says so', () => {
     const result = convert('2014-03-01-x.md', post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n', 'published: false\n'));
     const issue = imported(result);
