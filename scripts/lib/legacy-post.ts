@@ -55,6 +55,15 @@ const JEKYLL_FIELDS = new Set(['layout', 'category', 'categories', 'tags', 'comm
 /** Fields the issue takes: the title (number, period), the description, Jekyll's date (published) and author (editor). */
 const READ_FIELDS = new Set(['title', 'description', 'date', 'author']);
 
+/**
+ * The period a legacy file's name carries after its date, as the blog named its posts
+ * (`2014-02-15-openstack-activity-0203-0215.md`), for a title that has none.
+ */
+function periodOfFileName(fileName: string) {
+  const [, start, end] = /-(\d{4})-(\d{4})\.[a-z]+$/i.exec(fileName) ?? [];
+  return start && end ? parseLegacyPeriod(`(${start}-${end})`) : undefined;
+}
+
 /** Converts a legacy post; never throws for bad input. */
 export function convertLegacyPost(input: LegacyInput, context: ImportContext): ImportResult {
   const notes: ImportNote[] = [];
@@ -99,9 +108,19 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   if (number === undefined || number < 1) {
     throw new ImportError(lineOfKey('title'), `the title "${title}" carries no issue number such as 第八期`);
   }
-  const legacyPeriod = parseLegacyPeriod(title);
+  const legacyPeriod = parseLegacyPeriod(title) ?? periodOfFileName(input.fileName);
   if (!legacyPeriod) {
-    throw new ImportError(lineOfKey('title'), `the title "${title}" carries no period such as (02.03-02.15) or (0320-0410)`);
+    throw new ImportError(
+      lineOfKey('title'),
+      `the title "${title}" carries no period such as (02.03-02.15) or (0320-0410), nor does the file name (as in 2014-02-15-openstack-activity-0203-0215.md); add the period the issue covers to the post's title, as (MM.DD-MM.DD)`,
+    );
+  }
+  if (!title.includes(legacyPeriod.text)) {
+    notes.push({
+      kind: 'title',
+      line: lineOfKey('title'),
+      message: `the title carries no period: ${legacyPeriod.text} taken from the file name`,
+    });
   }
   const fileNameDate = parseIsoDay(/^(\d{4}-\d{2}-\d{2})-/.exec(input.fileName)?.[1] ?? '');
   // Jekyll's own date: wins over the file name's, as it did on the blog; an explicit --date wins over both.

@@ -471,7 +471,12 @@ describe('files that cannot be imported', () => {
       'heading "### Heat 模板专题" starts with Heat\'s name, then other words; --section 2014-03-01-x.md:10=heat files it as "## Heat (模板专题)"',
     ],
     ['a title without a number', post('OpenStack社区动态(02.16-03.01)', '## Nova\na\n'), 3, 'carries no issue number'],
-    ['a title without a period', post('OpenStack社区动态第九期', '## Nova\na\n'), 3, 'carries no period'],
+    [
+      'a title without a period, in a file whose name has none either',
+      post('OpenStack社区动态第九期', '## Nova\na\n'),
+      3,
+      "carries no period such as (02.03-02.15) or (0320-0410), nor does the file name (as in 2014-02-15-openstack-activity-0203-0215.md); add the period the issue covers to the post's title, as (MM.DD-MM.DD)",
+    ],
     ['a period with a day that does not exist', post('OpenStack社区动态第九期(02.16-02.30)', '## Nova\na\n'), 3, 'does not exist'],
     ['broken YAML', '---\ntitle: 第九期(02.16-03.01)\ndescription: a: b\n---\n## Nova\n', 3, 'broken YAML'],
     ['no front matter', '## Nova\nx\n', 1, 'no Jekyll front matter'],
@@ -491,6 +496,24 @@ describe('files that cannot be imported', () => {
     const result = convert('2014-03-01-x.md', text);
     expect(result).toMatchObject({ ok: false, line });
     expect(result.ok ? '' : result.reason).toContain(reason);
+  });
+
+  it("takes the period from the file's name, as the blog named its posts, when the title has none, and says so", () => {
+    const result = convert('2014-03-01-openstack-activity-0216-0301.md', post('OpenStack社区动态第九期', '## Nova\na\n'));
+    const issue = imported(result);
+    expect(toIsoDay(issue.data.period.start)).toBe('2014-02-16');
+    expect(toIsoDay(issue.data.period.end)).toBe('2014-03-01');
+    expect(issue.data.title).toBe('OpenStack社区动态第九期');
+    expect(result.notes).toContainEqual({
+      kind: 'title',
+      line: 3,
+      message: 'the title carries no period: (0216-0301) taken from the file name',
+    });
+    // A period in the title wins over the name's.
+    const titled = imported(
+      convert('2014-03-01-openstack-activity-0101-0102.md', post('OpenStack社区动态第九期(02.16-03.01)', '## Nova\na\n')),
+    );
+    expect(toIsoDay(titled.data.period.start)).toBe('2014-02-16');
   });
 
   it('fails on 29 February outside a leap year, as on 30 February, instead of moving the period a year', () => {
