@@ -51,7 +51,23 @@ export interface ImportedIssue {
 export type ImportResult =
   { ok: true; issue: ImportedIssue; notes: ImportNote[]; lines: number } | { ok: false; line: number; reason: string; notes: ImportNote[] };
 
-const JEKYLL_FIELDS = new Set(['layout', 'category', 'categories', 'tags', 'comments', 'published']);
+/**
+ * Fields that only told Jekyll how to show the post on the blog (its address, index excerpt, page
+ * keywords): not carried over, each reported with its value.
+ */
+const JEKYLL_FIELDS = new Set([
+  'layout',
+  'category',
+  'categories',
+  'tags',
+  'comments',
+  'published',
+  'permalink',
+  'redirect_from',
+  'excerpt',
+  'excerpt_separator',
+  'keywords',
+]);
 /** Fields the issue takes: the title (number, period), the description, Jekyll's date (published) and author (editor). */
 const READ_FIELDS = new Set(['title', 'description', 'date', 'author']);
 

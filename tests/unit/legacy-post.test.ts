@@ -498,6 +498,21 @@ describe('files that cannot be imported', () => {
     expect(result.ok ? '' : result.reason).toContain(reason);
   });
 
+  it('reports the fields that only told Jekyll how to show the post, with their values, and imports it', () => {
+    const result = convert(
+      '2014-03-01-x.md',
+      post(
+        'OpenStack社区动态第九期(02.16-03.01)',
+        '## Nova\na\n',
+        'permalink: /blog/2014/03/01/x/\nkeywords: OpenStack, Nova\nexcerpt: 本期摘要\n',
+      ),
+    );
+    imported(result);
+    expect(result.notes.find((note) => note.kind === 'metadata')?.message).toBe(
+      'Jekyll-only fields not carried over: layout: post, category: 技术, permalink: /blog/2014/03/01/x/, keywords: OpenStack, Nova, excerpt: 本期摘要',
+    );
+  });
+
   it("takes the period from the file's name, as the blog named its posts, when the title has none, and says so", () => {
     const result = convert('2014-03-01-openstack-activity-0216-0301.md', post('OpenStack社区动态第九期', '## Nova\na\n'));
     const issue = imported(result);
