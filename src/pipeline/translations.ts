@@ -217,6 +217,19 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
       fix: 'remove period from the translation (it comes from the issue) or make it equal',
     });
   }
+  // The text before the first section (an editor's note) is the issue's as much as a section is:
+  // a translation without it would leave it off the translated page with no word said.
+  if (issue.body.intro && !translation.body.intro) {
+    const first = translation.body.sections[0];
+    const line = first ? translation.bodyLine + first.line - 1 : translation.bodyLine;
+    problems.push({
+      file,
+      line,
+      field: 'body',
+      message: `the issue has an introduction (the text before its first section, in ${issue.file}) that the translation lacks, so the translated page would leave it out`,
+      fix: `translate it above the first "##" heading${first ? ` (before line ${line})` : ''}`,
+    });
+  }
   const ours = new Set(translation.body.sections.map((section) => section.projectId));
   const theirs = new Set(issue.body.sections.map((section) => section.projectId));
   const lineOfSection = new Map(translation.body.sections.map((section) => [section.projectId, translation.bodyLine + section.line - 1]));

@@ -133,6 +133,22 @@ describe('a translation against its issue', () => {
     ]);
   });
 
+  it("must translate the issue's introduction: a translation without it would drop it from the page", () => {
+    const { problems } = checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [issue]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        line: 10,
+        message: expect.stringContaining('the issue has an introduction (the text before its first section, in zh-CN/0009.md)'),
+        fix: 'translate it above the first "##" heading (before line 10)',
+      }),
+    ]);
+    const withoutIntro = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ '*编者按* 前言文字。\n\n': '' }) }, issueContext)
+      .issue as ValidIssue;
+    // A translator's note where the issue has none is the translation's own.
+    expect(checkTranslations([valid()], [withoutIntro]).problems).toEqual([]);
+  });
+
   it('says where a missing section goes: at the end when no later section of the issue is there', () => {
     const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue]);
     const lines = translationSource({ '## Nova\n\nNova news, see [bp][1].\n': '' }).trimEnd().split('\n').length;
