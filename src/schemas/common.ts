@@ -29,6 +29,27 @@ export function dayProblem(text: string): string {
  */
 export const LabelSchema = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1));
 
+/**
+ * Markdown a plain-text field would show as written: a link (`[孔令贤](https://…)`), an autolink
+ * (`<https://…>`) or bold (`**华为**`; underscores are left alone: `__init__` is a Python name).
+ * @example markdownIn('[Jane](https://example.com/)') // 'a link'
+ */
+export function markdownIn(text: string): string | undefined {
+  if (/!?\[[^\]\n]*\]\([^)\n]*\)/.test(text)) return 'a link';
+  if (/<(?:https?|mailto):[^>\s]*>/i.test(text)) return 'a link';
+  if (/\*\*[^*\s](?:[^*]*[^*\s])?\*\*/.test(text)) return 'bold';
+  return undefined;
+}
+
+/**
+ * A label shown as text where Markdown is not read: a title, a summary, a name in the credits.
+ * Markup in it would show its brackets and stars on every page and feed, so it fails with the fix.
+ */
+export const PlainLabelSchema = LabelSchema.refine((text) => markdownIn(text) === undefined, {
+  error: (issue) =>
+    `Markdown is not read here, so ${markdownIn(String(issue.input))} would show its marks as written; write the text alone, without [ ]( ), < > or ** (a link belongs in the body, or in attribution.notice for the credits)`,
+});
+
 /** One text per site locale (a registry's names and descriptions), each a label. */
 export const LocalizedTextSchema = z.strictObject(
   Object.fromEntries(localeCodes.map((code) => [code, LabelSchema])) as Record<(typeof localeCodes)[number], typeof LabelSchema>,

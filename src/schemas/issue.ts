@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { daysBetween, toIsoDay } from '../lib/dates.ts';
 import { parseIssueNumber } from '../lib/numerals.ts';
-import { DraftSchema, IsoDaySchema, LabelSchema } from './common.ts';
+import { DraftSchema, IsoDaySchema, LabelSchema, PlainLabelSchema } from './common.ts';
 
 /**
  * OpenStack was announced on 19 July 2010: a period before it is a mistyped year (`2004` for
@@ -77,9 +77,9 @@ function periodOrderProblem({ start, end }: { start: Date; end: Date }): string 
 /** Credit for the original editor and publication, shown on every issue page as the originals ask. */
 export const AttributionSchema = z.strictObject({
   /** The editor who wrote the issue. */
-  editor: LabelSchema,
+  editor: PlainLabelSchema,
   /** The team the editor wrote for. */
-  organization: LabelSchema.optional(),
+  organization: PlainLabelSchema.optional(),
   /** Address of the original publication. */
   source: z.url({ protocol: /^https?$/, error: 'expected the http(s) address of the original publication' }),
   /** The original credit statement, verbatim Markdown (the 声明 of 第一期). */
@@ -120,13 +120,13 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
         .int()
         .positive(),
       /** Title, e.g. "OpenStack社区动态第八期"; a 第N期 in it must agree with `number`. */
-      title: LabelSchema,
+      title: PlainLabelSchema,
       /** The days the issue covers. */
       period: PeriodSchema,
       /** The day the issue was published. */
       published: IsoDaySchema,
       /** One sentence for listings, feeds and search results. */
-      description: LabelSchema,
+      description: PlainLabelSchema,
       /** Registry ids of the body's sections, one per `##` heading. */
       projects: z
         .array(

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { DraftSchema, LabelSchema } from './common.ts';
+import { DraftSchema, PlainLabelSchema } from './common.ts';
 import { PeriodSchema } from './issue.ts';
 
 /** Front matter of a translation: `src/content/issues/<locale>/NNNN.md`, linked to its Chinese issue by number. */
@@ -7,11 +7,11 @@ export const TranslationSchema = z.strictObject({
   /** The number of the Chinese issue this translates; it must exist. */
   number: z.number({ error: 'expected the number of the translated issue (e.g. 8)' }).int().positive(),
   /** Title in the translation's language; an "Issue N" in it must agree with `number`. */
-  title: LabelSchema,
+  title: PlainLabelSchema,
   /** One sentence for listings, feeds and search results. */
-  description: LabelSchema,
+  description: PlainLabelSchema,
   /** Who translated it. */
-  translator: LabelSchema,
+  translator: PlainLabelSchema,
   /** The version of the Chinese text this translates; `npm run translate -- <number>` fills it in. */
   source: z.strictObject({
     /** SHA-256 of the Chinese title, description and body when the translation was made. */

@@ -54,6 +54,41 @@ describe('validating one issue file', () => {
     ]);
   });
 
+  it.each([
+    ['editor: 测试编辑', 'editor: "[测试编辑](https://weibo.com/x)"', 'attribution.editor', 'a link', 'editor: 测试编辑'],
+    [
+      '  source: https://example.org/blog/',
+      '  organization: "**华为**团队"\n  source: https://example.org/blog/',
+      'attribution.organization',
+      'bold',
+      '  organization: 华为团队',
+    ],
+    [
+      'description: 第九期的测试内容',
+      'description: 第九期，见 <https://www.openstack.org/>',
+      'description',
+      'a link',
+      'description: 第九期，见 https://www.openstack.org/ 官网',
+    ],
+    ['title: OpenStack社区动态第九期', 'title: OpenStack社区动态**第九期**', 'title', 'bold', 'title: OpenStack社区动态第九期'],
+  ])('refuses Markdown in a field shown as plain text (%s → %s), and takes the text written alone', (from, to, field, kind, fixed) => {
+    const { problems } = validate(issueSource({ [from]: to }));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field,
+        message: `Markdown is not read here, so ${kind} would show its marks as written`,
+        fix: expect.stringContaining('write the text alone'),
+      }),
+    ]);
+    expect(validate(issueSource({ [from]: to.includes('organization') ? `${fixed}\n${from}` : fixed })).problems).toEqual([]);
+  });
+
+  it('leaves Python names and multiplications in a plain field alone', () => {
+    expect(
+      validate(issueSource({ 'description: 第九期的测试内容': 'description: 修复 nova/__init__.py 与 2**10 的问题' })).problems,
+    ).toEqual([]);
+  });
+
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
     const { issue } = validate(
       issueSource({ 'description: 第九期的测试内容': 'description: 第九期\u202Egnp.exe', 'editor: 测试编辑': 'editor: \u202E测试编辑' }),

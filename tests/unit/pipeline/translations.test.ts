@@ -68,6 +68,12 @@ describe('a translation file', () => {
     ]);
   });
 
+  it("refuses Markdown in the translator's name, which the page shows as written", () => {
+    expect(translation({ 'translator: Test Translator': 'translator: "[Jane](https://example.com/jane)"' }).problems).toEqual([
+      expect.objectContaining({ field: 'translator', message: 'Markdown is not read here, so a link would show its marks as written' }),
+    ]);
+  });
+
   it('is valid when it matches its issue, with English headings resolved to the same projects', () => {
     const result = translation();
     expect(result.problems).toEqual([]);
