@@ -5,7 +5,7 @@
  * and reports those that cannot be. Every line outside the section headings lands in exactly one part.
  */
 import type { Locale } from '../i18n/locales.ts';
-import { splitHeading, type ProjectResolver } from '../lib/projects.ts';
+import { normalizeProjectKey, splitHeading, type ProjectResolver } from '../lib/projects.ts';
 import { issuePath, localizePath } from '../lib/routes.ts';
 import type { PageAddress } from './addresses.ts';
 import type { RenderedBody, RenderedPart } from '../schemas/entry.ts';
@@ -96,6 +96,16 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       return false;
     }
     firstLines.set(match.project.id, line);
+    // `## Compute (Nova)`: the page shows the project's name, then the subtitle: the name twice.
+    // An alias as subtitle is a description (`## Cinder (块存储)`), shown once.
+    const names = [match.project.id, ...Object.values(match.project.name)].map(normalizeProjectKey);
+    if (match.subtitle && names.includes(normalizeProjectKey(match.subtitle))) {
+      problems.push({
+        line,
+        message: `heading "## ${text}" names the project again in its subtitle: the page shows the project's name, then the subtitle, so the name would show twice`,
+        fix: `write "## ${splitHeading(text).name}" (any name or alias of the project works as the heading)`,
+      });
+    }
     sections.push({ projectId: match.project.id, heading: text, ...(match.subtitle ? { subtitle: match.subtitle } : {}), line });
     return true;
   };
@@ -409,6 +419,16 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       line,
       message: `heading "## ${text}" names a project inside parentheses: a section heading starts with the project's name`,
       fix: `write "## ${bare}"`,
+    };
+  }
+  // `## 计算服务（Nova）`: the project named in the parentheses, the words before them its subtitle.
+  const { name, subtitle } = splitHeading(text);
+  const inside = subtitle === undefined ? undefined : resolver.resolve(subtitle);
+  if (subtitle && inside && !inside.subtitle) {
+    return {
+      line,
+      message: `heading "## ${text}" names its project only inside the parentheses: a section heading starts with the project's name`,
+      fix: `write "## ${subtitle} (${name})", the words before the parentheses as the section's subtitle, or "## ${subtitle}"`,
     };
   }
   const suggestion = resolver.suggest(text);

@@ -634,6 +634,41 @@ describe('reading an issue body', () => {
     expect(problems).toEqual([]);
   });
 
+  it.each([
+    ['Compute (Nova)', 'Compute'],
+    ['业界动态 (Industry news)', '业界动态'],
+    ['Quantum（neutron）', 'Quantum'],
+  ])('refuses "## %s", whose subtitle names its project again (the page would show the name twice): "## %s"', (written, fixed) => {
+    const { sections, problems } = read(`## ${written}\n\nx`);
+    expect(sections).toHaveLength(1);
+    expect(problems).toEqual([
+      {
+        line: 1,
+        message: expect.stringContaining('names the project again in its subtitle'),
+        fix: `write "## ${fixed}" (any name or alias of the project works as the heading)`,
+      },
+    ]);
+    expect(read(`## ${fixed}\n\nx`).problems).toEqual([]);
+  });
+
+  it('keeps an alias as a subtitle, a description the page shows once (## Nova (计算))', () => {
+    expect(read('## Nova (计算)\n\nx\n\n## Cinder（块存储）\n\ny').problems).toEqual([]);
+  });
+
+  it('refuses a heading naming its project only inside the parentheses, with the words before them as the subtitle', () => {
+    const { problems } = read('## 计算服务（Nova）\n\nx');
+    expect(problems).toEqual([
+      {
+        line: 1,
+        message: expect.stringContaining('names its project only inside the parentheses'),
+        fix: 'write "## Nova (计算服务)", the words before the parentheses as the section\'s subtitle, or "## Nova"',
+      },
+    ]);
+    const { sections, problems: fixed } = read('## Nova (计算服务)\n\nx');
+    expect(fixed).toEqual([]);
+    expect(sections[0]).toMatchObject({ projectId: 'nova', subtitle: '计算服务' });
+  });
+
   it('shows where a subtitle goes when the words after a name have no parentheses', () => {
     expect(read('## Nova 热迁移专题\n\nx').problems).toEqual([
       {
