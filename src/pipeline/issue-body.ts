@@ -149,6 +149,18 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       fix: `write "## ${text}" at the start of its own line, outside the quote or list, or make it a sub-heading ("### ${text}")`,
     });
   }
+  for (const { written, text, line } of rendered.htmlHeadings) {
+    const match = text ? resolver.resolve(text) : undefined;
+    problems.push({
+      line,
+      message: match
+        ? `"${written}" is a heading of raw HTML, which the page shows as plain text: it opens no ${match.project.name.en} section, so the text under it stays in the section before`
+        : `"${written}" is a heading of raw HTML, which the page shows as plain text`,
+      fix: match
+        ? `write "## ${text}" on a line of its own instead`
+        : `write it in Markdown: "### ${text || '…'}" for a sub-heading inside the section, or "## <project>" for a section`,
+    });
+  }
   for (const heading of headings.filter((candidate) => candidate.depth === 1)) {
     // Underlined with "===" (setext), the heading is quoted as written, not with a "#" no one typed.
     const underlined = !markdown.startsWith('#', heading.start);

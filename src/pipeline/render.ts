@@ -117,6 +117,12 @@ export interface RenderedText {
   linkedHeadings: { text: string; line: number }[];
   /** `#` and `##` headings inside a quote or a list item (`> ## Heat`), which start no part, with their lines. */
   nestedHeadings: { text: string; line: number }[];
+  /**
+   * Raw HTML `<h1>` and `<h2>` headings (`<h2>Nova</h2>`), which the page shows as plain text and which
+   * start no part, as written (the element, or its opening tag when it closes elsewhere), with their
+   * text (tags removed; `''` when it is not in the same piece) and lines.
+   */
+  htmlHeadings: { written: string; text: string; line: number }[];
   /** `##` lines inside a code block (one never closed takes in the sections after it), with their lines and the block's. */
   codeHeadings: { text: string; line: number; codeLine: number }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
@@ -405,6 +411,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   }) as MarkdownToHtmlResult;
   const writing = {
     vanishingTags: vanishingTags(rawPieces),
+    htmlHeadings: htmlHeadings(rawPieces),
     unclosed: unclosedHtml(rawPieces),
     unclosedFormatting: unclosedFormatting(rawPieces),
     unmatchedInParagraphs,
@@ -716,4 +723,27 @@ function flattenLines(text: string): string {
     .replace(/\u200b/g, '')
     .replace(/[\s\u0085]+/g, (run) => (/[\n\r\u0085\u2028\u2029]/.test(run) ? '\n' : ' '))
     .trim();
+}
+
+/**
+ * The `<h1>` and `<h2>` tags of raw HTML: the page keeps no heading of those levels from a text
+ * (a section's `h2` is the page's own), so each shows as a line of plain text.
+ * @example htmlHeadings([{ value: '<h2 class="x">Nova</h2>', line: 5 }]) // [{ written: '<h2 class="x">Nova</h2>', text: 'Nova', line: 5 }]
+ */
+function htmlHeadings(pieces: readonly RawHtml[]): RenderedText['htmlHeadings'] {
+  return pieces.flatMap(({ value, line }) =>
+    [...value.matchAll(/<h([12])(?=[\s/>])[^>]*>/gi)].map((found) => {
+      const after = value.slice(found.index + found[0].length);
+      const close = new RegExp(`</h${found[1]}\\s*>`, 'i').exec(after);
+      const text = close
+        ? after
+            .slice(0, close.index)
+            .replace(/<[^>]*>/g, '')
+            .replace(/\s+/g, ' ')
+            .trim()
+        : '';
+      const written = close ? found[0] + after.slice(0, close.index + close[0].length) : found[0];
+      return { written, text, line: line + (value.slice(0, found.index).match(/\n/g)?.length ?? 0) };
+    }),
+  );
 }

@@ -655,6 +655,28 @@ describe('reading an issue body', () => {
     expect(read('## Nova (计算)\n\nx\n\n## Cinder（块存储）\n\ny').problems).toEqual([]);
   });
 
+  it('refuses a raw HTML h1 or h2, which the page shows as plain text and which opens no section', () => {
+    const { sections, problems } = read(
+      '## Common\n\nx\n\n<h2>Nova</h2>\n\nNova 的新闻\n\n<div>\n<h1 class="t">重要</h1>\n</div>\n\n<h3>小标题</h3>',
+    );
+    expect(sections.map((section) => section.projectId)).toEqual(['common']);
+    expect(problems).toEqual([
+      {
+        line: 5,
+        message: expect.stringContaining(
+          '"<h2>Nova</h2>" is a heading of raw HTML, which the page shows as plain text: it opens no Nova section',
+        ),
+        fix: 'write "## Nova" on a line of its own instead',
+      },
+      {
+        line: 10,
+        message: '"<h1 class="t">重要</h1>" is a heading of raw HTML, which the page shows as plain text',
+        fix: 'write it in Markdown: "### 重要" for a sub-heading inside the section, or "## <project>" for a section',
+      },
+    ]);
+    expect(read('## Common\n\nx\n\n## Nova\n\nNova 的新闻\n\n### 重要').problems).toEqual([]);
+  });
+
   it('refuses a heading naming its project only inside the parentheses, with the words before them as the subtitle', () => {
     const { problems } = read('## 计算服务（Nova）\n\nx');
     expect(problems).toEqual([
