@@ -239,7 +239,11 @@ export function describeSchemaIssue(
       line,
       field,
       message: `${field} is empty`,
-      fix: example ? `write its value, as in ${example}` : `write its value after "${String(issue.path.at(-1))}:"`,
+      fix: example
+        ? `write its value, as in ${example}`
+        : issue.path.length === 0
+          ? 'write the fields between the two "---" lines (see "Content fields" in README.md)'
+          : `write its value after "${String(issue.path.at(-1))}:"`,
     };
   }
   if (issue.code === 'unrecognized_keys') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkIssueSet, validateIssueFile, type ValidIssue } from '../../../src/pipeline/issue-validation.ts';
+import { validateTranslationFile } from '../../../src/pipeline/translations.ts';
 import { issueContext, issueSource } from '../helpers.ts';
 import { formatIssueLabel } from '../../../src/lib/numerals.ts';
 
@@ -87,6 +88,16 @@ describe('validating one issue file', () => {
     expect(
       validate(issueSource({ 'description: 第九期的测试内容': 'description: 修复 nova/__init__.py 与 2**10 的问题' })).problems,
     ).toEqual([]);
+  });
+
+  it('says what to write in a front matter with no fields, for an issue and a translation', () => {
+    const fix = 'write the fields between the two "---" lines (see "Content fields" in README.md)';
+    expect(validate('---\n---\n\n## Nova\n\nx\n').problems).toEqual([
+      expect.objectContaining({ line: 1, field: 'front matter', message: 'front matter is empty', fix }),
+    ]);
+    expect(validateTranslationFile({ file: 'en/0009.md', source: '---\n---\n\n## Nova\n\nx\n' }, 'en', issueContext).problems).toEqual([
+      expect.objectContaining({ line: 1, field: 'front matter', message: 'front matter is empty', fix }),
+    ]);
   });
 
   it('removes explicit direction controls from titles, summaries and names, where they can only spoof', () => {
