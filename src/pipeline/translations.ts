@@ -247,6 +247,21 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
       fix: `add a "## ${heading}" section ${before ? `before line ${before}` : 'at the end'} (any name or alias of the project works as its heading)`,
     });
   });
+  // The page shows a text's sections in its own order: a translation in another order would list
+  // them otherwise than the Chinese page it switches to.
+  const shared = issue.body.sections.filter((section) => ours.has(section.projectId)).map((section) => section.projectId);
+  const written = translation.body.sections.filter((section) => theirs.has(section.projectId));
+  const misplaced = written.find((section, index) => section.projectId !== shared[index]);
+  if (misplaced) {
+    const headings = shared.map((id) => `"## ${translation.projectName(id) ?? id}"`).join(', ');
+    problems.push({
+      file,
+      line: translation.bodyLine + misplaced.line - 1,
+      field: 'body',
+      message: `the sections are not in the issue's order (the "${misplaced.heading}" section is out of place), so the translated page would list them otherwise than the Chinese one`,
+      fix: `order the sections as the issue does: ${headings}`,
+    });
+  }
   for (const section of translation.body.sections) {
     if (!theirs.has(section.projectId)) {
       problems.push({

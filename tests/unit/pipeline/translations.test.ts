@@ -155,6 +155,21 @@ describe('a translation against its issue', () => {
     expect(checkTranslations([valid()], [withoutIntro]).problems).toEqual([]);
   });
 
+  it("must give its sections in the issue's order, which its page shows them in", () => {
+    const reordered = {
+      '## Common\n\nCross-project news.\n\n## Nova\n\nNova news, see [bp][1].\n':
+        '## Nova\n\nNova news, see [bp][1].\n\n## Common\n\nCross-project news.\n',
+    };
+    expect(checkTranslations([valid(reordered)], [issue]).problems).toEqual([
+      expect.objectContaining({
+        field: 'body',
+        line: 16,
+        message: expect.stringContaining('the sections are not in the issue\'s order (the "Nova" section is out of place)'),
+        fix: 'order the sections as the issue does: "## Industry news", "## Common", "## Nova"',
+      }),
+    ]);
+  });
+
   it('says where a missing section goes: at the end when no later section of the issue is there', () => {
     const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue]);
     const lines = translationSource({ '## Nova\n\nNova news, see [bp][1].\n': '' }).trimEnd().split('\n').length;
