@@ -219,7 +219,9 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   }
   // The text before the first section (an editor's note) is the issue's as much as a section is:
   // a translation without it would leave it off the translated page with no word said.
-  if (issue.body.intro && !translation.body.intro) {
+  // An introduction of nothing to read (a rule, a no-break space) asks for no translation.
+  const intro = issue.body.intro;
+  if (intro && (intro.text.trim() || /<(?:img|table)\b/.test(intro.html)) && !translation.body.intro) {
     const first = translation.body.sections[0];
     const line = first ? translation.bodyLine + first.line - 1 : translation.bodyLine;
     problems.push({

@@ -153,6 +153,12 @@ describe('a translation against its issue', () => {
       .issue as ValidIssue;
     // A translator's note where the issue has none is the translation's own.
     expect(checkTranslations([valid()], [withoutIntro]).problems).toEqual([]);
+    // Nor does an introduction with nothing to read ask for one.
+    const ruleOnly = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ '*编者按* 前言文字。': '&nbsp;\n\n---' }) },
+      issueContext,
+    ).issue as ValidIssue;
+    expect(checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [ruleOnly]).problems).toEqual([]);
   });
 
   it("must give its sections in the issue's order, which its page shows them in", () => {
