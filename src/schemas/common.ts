@@ -50,6 +50,18 @@ export const PlainLabelSchema = LabelSchema.refine((text) => markdownIn(text) ==
     `Markdown is not read here, so ${markdownIn(String(issue.input))} would show its marks as written; write the text alone, without [ ]( ), < > or ** (a link belongs in the body, or in attribution.notice for the credits)`,
 });
 
+/**
+ * The error for a `number` that is not one: a number written as text (`"9"`, `'12'`, full-width
+ * `９`) gets the number to write, since YAML reads quotes and full-width digits as text.
+ * @example numberProblem('９', 'expected the issue number (e.g. 8)') // 'expected the issue number (e.g. 8), not text: …; write number: 9 (no quotes, half-width digits)'
+ */
+export function numberProblem(input: unknown, expected: string): string {
+  const digits = typeof input === 'string' ? input.normalize('NFKC').trim() : '';
+  return /^\d+$/.test(digits) && Number(digits) > 0
+    ? `${expected}, not text: YAML reads a number in quotes or in full-width digits as text; write number: ${Number(digits)} (no quotes, half-width digits)`
+    : expected;
+}
+
 /** One text per site locale (a registry's names and descriptions), each a label. */
 export const LocalizedTextSchema = z.strictObject(
   Object.fromEntries(localeCodes.map((code) => [code, LabelSchema])) as Record<(typeof localeCodes)[number], typeof LabelSchema>,

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { daysBetween, toIsoDay } from '../lib/dates.ts';
 import { parseIssueNumber } from '../lib/numerals.ts';
-import { DraftSchema, IsoDaySchema, LabelSchema, PlainLabelSchema } from './common.ts';
+import { DraftSchema, IsoDaySchema, LabelSchema, numberProblem, PlainLabelSchema } from './common.ts';
 
 /**
  * OpenStack was announced on 19 July 2010: a period before it is a mistyped year (`2004` for
@@ -114,7 +114,7 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
     .strictObject({
       /** Issue number (第N期): a positive integer, unique across the archive. */
       number: z
-        .number({ error: 'expected the issue number as a positive whole number (e.g. 8)' })
+        .number({ error: (issue) => numberProblem(issue.input, 'expected the issue number as a positive whole number (e.g. 8)') })
         // First, and alone: YAML reads a number too long to hold exactly as 1e+23.
         .max(MAX_ISSUE_NUMBER, { error: `expected an issue number up to ${MAX_ISSUE_NUMBER}`, abort: true })
         .int()

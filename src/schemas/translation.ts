@@ -1,11 +1,14 @@
 import { z } from 'astro/zod';
-import { DraftSchema, PlainLabelSchema } from './common.ts';
+import { DraftSchema, numberProblem, PlainLabelSchema } from './common.ts';
 import { PeriodSchema } from './issue.ts';
 
 /** Front matter of a translation: `src/content/issues/<locale>/NNNN.md`, linked to its Chinese issue by number. */
 export const TranslationSchema = z.strictObject({
   /** The number of the Chinese issue this translates; it must exist. */
-  number: z.number({ error: 'expected the number of the translated issue (e.g. 8)' }).int().positive(),
+  number: z
+    .number({ error: (issue) => numberProblem(issue.input, 'expected the number of the translated issue (e.g. 8)') })
+    .int()
+    .positive(),
   /** Title in the translation's language; an "Issue N" in it must agree with `number`. */
   title: PlainLabelSchema,
   /** One sentence for listings, feeds and search results. */

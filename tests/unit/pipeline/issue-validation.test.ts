@@ -90,6 +90,20 @@ describe('validating one issue file', () => {
     ).toEqual([]);
   });
 
+  it.each(['"9"', "'9'", '９', '" 9 "'])('gives a number written as text (number: %s) the number to write', (written) => {
+    const { problems } = validate(issueSource({ 'number: 9': `number: ${written}` }));
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'number',
+        message: expect.stringContaining('YAML reads a number in quotes or in full-width digits as text'),
+        fix: 'write number: 9 (no quotes, half-width digits)',
+      }),
+    ]);
+    expect(validateTranslationFile({ file: 'en/0009.md', source: `---\nnumber: ${written}\n---\n` }, 'en', issueContext).problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'number', fix: 'write number: 9 (no quotes, half-width digits)' })]),
+    );
+  });
+
   it('says what to write in a front matter with no fields, for an issue and a translation', () => {
     const fix = 'write the fields between the two "---" lines (see "Content fields" in README.md)';
     expect(validate('---\n---\n\n## Nova\n\nx\n').problems).toEqual([
