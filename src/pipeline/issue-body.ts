@@ -400,6 +400,14 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
         : `delete it; then ${unknownHeading(visible.trim(), line, resolver).fix}`,
     };
   }
+  // The legacy posts' group heading (`## 社区跟踪` over `### Nova`): the page writes it itself.
+  if (GROUP_HEADINGS.has(normalizeProjectKey(text))) {
+    return {
+      line,
+      message: `heading "## ${text}" is the group heading of the legacy posts, not a project: the page puts every project's section under "社区跟踪" itself`,
+      fix: `remove it, and write each project's heading under it as a section of its own ("### Nova" → "## Nova")`,
+    };
+  }
   const named = namedPrefix(text, resolver);
   if (named) {
     // One subtitle of the words after the name (a subtitle it already had among them), without
@@ -452,6 +460,9 @@ function unknownHeading(text: string, line: number, resolver: ProjectResolver): 
       : 'use a project name from src/content/projects.yaml, or add this name there as a project or an alias',
   };
 }
+
+/** The legacy posts' group headings over the project sections, as their keys, in both languages. */
+const GROUP_HEADINGS: ReadonlySet<string> = new Set(['社区跟踪', '社区动态', 'Community tracking'].map(normalizeProjectKey));
 
 /** The longest start of a heading that names a project, cut where words or punctuation part: `Nova 热迁移专题` → `Nova`. */
 function namedPrefix(text: string, resolver: ProjectResolver): { name: string; rest: string } | undefined {

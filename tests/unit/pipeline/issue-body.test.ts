@@ -691,6 +691,16 @@ describe('reading an issue body', () => {
     expect(sections[0]).toMatchObject({ projectId: 'nova', subtitle: '计算服务' });
   });
 
+  it.each(['社区跟踪', 'Community tracking'])('says "## %s", the legacy group heading, is the page\'s own, not a project', (written) => {
+    expect(read(`## 业界动态\n\nn\n\n## ${written}\n\n### Nova\n\nx`).problems).toEqual([
+      {
+        line: 5,
+        message: expect.stringContaining('is the group heading of the legacy posts, not a project'),
+        fix: 'remove it, and write each project\'s heading under it as a section of its own ("### Nova" → "## Nova")',
+      },
+    ]);
+  });
+
   it('shows where a subtitle goes when the words after a name have no parentheses', () => {
     expect(read('## Nova 热迁移专题\n\nx').problems).toEqual([
       {
