@@ -19,6 +19,10 @@ if (!hasCorpus) {
 // Two test files at a time, one per core: while one waits on Chromium or a server, the other
 // builds. Each build has its own cache folder, and builds take turns through a lock (see runAstro):
 // two at once would delete each other's server code in the project's `.astro/`.
+// A poll waits on a browser or a server (a search answered, a page rebuilt): Vitest's 1 s lets a
+// busy two-core machine fail a behaviour that holds, while another file builds beside it.
+const waitingOnPages = { poll: { timeout: 10_000 } };
+
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -30,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'content',
+          expect: waitingOnPages,
           include: ['tests/content/**/*.test.ts'],
           exclude: hasCorpus ? [] : corpusTests,
           setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
@@ -41,6 +46,7 @@ export default defineConfig({
       {
         test: {
           name: 'dev',
+          expect: waitingOnPages,
           include: ['tests/dev/**/*.test.ts'],
           setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
           testTimeout: 60_000,
@@ -53,6 +59,7 @@ export default defineConfig({
             {
               test: {
                 name: 'e2e',
+                expect: waitingOnPages,
                 include: ['tests/e2e/**/*.test.ts'],
                 globalSetup: ['tests/e2e/global-setup.ts'],
                 setupFiles: ['tests/helpers/temp-dir-cleanup.ts'],
