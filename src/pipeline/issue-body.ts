@@ -52,6 +52,8 @@ export interface IssueBody {
   links: OutsideLinkPlan[];
   /** Every link and image to this site, with its line in the body. */
   siteLinks: SiteLink[];
+  /** Sub-headings that name a project (`### Nova`), which open no section: what was meant when its section is missing. */
+  projectSubheadings: { projectId: string; written: string; line: number }[];
 }
 
 export interface BodyContext {
@@ -203,6 +205,10 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     problems,
     links,
     siteLinks,
+    projectSubheadings: rendered.subHeadings.flatMap(({ text, depth, line }) => {
+      const match = resolver.resolve(text);
+      return match ? [{ projectId: match.project.id, written: `${'#'.repeat(depth)} ${text}`, line }] : [];
+    }),
   };
 }
 

@@ -138,13 +138,25 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
         problems.push({ file, line, field: 'projects', message: `${id} is listed twice`, fix: 'list each project once' });
       } else if (!inBody.has(id)) {
         const name = context.resolver.get(id)?.name[defaultLocale] ?? id;
-        problems.push({
-          file,
-          line,
-          field: 'projects',
-          message: `projects lists ${id} but the body has no "## ${name}" section`,
-          fix: `add a "## ${name}" section to the body, or remove ${id} from projects`,
-        });
+        // `### Nova` (the legacy posts' level) is a sub-heading of the section before it.
+        const meant = body.projectSubheadings.find((heading) => heading.projectId === id);
+        problems.push(
+          meant
+            ? {
+                file,
+                line: bodyLine(meant.line),
+                field: 'body',
+                message: `projects lists ${id} but "${meant.written}" is a sub-heading, so its news stays in the section before it`,
+                fix: `write "## ${meant.written.replace(/^#+ /, '')}" to open the ${name} section`,
+              }
+            : {
+                file,
+                line,
+                field: 'projects',
+                message: `projects lists ${id} but the body has no "## ${name}" section`,
+                fix: `add a "## ${name}" section to the body, or remove ${id} from projects`,
+              },
+        );
       }
     });
   }

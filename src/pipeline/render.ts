@@ -117,6 +117,8 @@ export interface RenderedText {
   linkedHeadings: { text: string; line: number }[];
   /** `#` and `##` headings inside a quote or a list item (`> ## Heat`), which start no part, with their lines. */
   nestedHeadings: { text: string; line: number }[];
+  /** Top-level headings of level 3 to 6 (`### Nova`), which start no part, with their levels and lines. */
+  subHeadings: { text: string; depth: number; line: number }[];
   /**
    * Raw HTML `<h1>` and `<h2>` headings (`<h2>Nova</h2>`), which the page shows as plain text and which
    * start no part, as written (the element, or its opening tag when it closes elsewhere), with their
@@ -212,6 +214,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const unspacedHeadings: RenderedText['unspacedHeadings'] = [];
   const linkedHeadings: RenderedText['linkedHeadings'] = [];
   const nestedHeadings: RenderedText['nestedHeadings'] = [];
+  const subHeadings: RenderedText['subHeadings'] = [];
   const codeHeadings: RenderedText['codeHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
@@ -359,7 +362,11 @@ export function renderText(written: string, { page, startsPart = () => false, ou
       const start = node.position?.start.offset ?? 0;
       if (node.depth <= 2 && start < containerEnd)
         nestedHeadings.push({ text: ctx.textContent(node).trim(), line: node.position?.start.line ?? 0 });
-      if (node.depth > 2 || start < containerEnd) return;
+      if (start < containerEnd) return;
+      if (node.depth > 2) {
+        subHeadings.push({ text: ctx.textContent(node).trim(), depth: node.depth, line: node.position?.start.line ?? 0 });
+        return;
+      }
       const heading: TopHeading = {
         depth: node.depth as 1 | 2,
         text: ctx.textContent(node).trim(),
@@ -418,6 +425,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     unspacedHeadings,
     linkedHeadings,
     nestedHeadings,
+    subHeadings,
     codeHeadings,
     footnotes,
     runOnAddresses,

@@ -241,13 +241,25 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
     const next = issue.body.sections.slice(index + 1).find((later) => lineOfSection.has(later.projectId));
     const before = next && lineOfSection.get(next.projectId);
     const heading = translation.projectName(section.projectId) ?? splitHeading(section.heading).name;
-    problems.push({
-      file,
-      line: before ?? translation.lastLine,
-      field: 'body',
-      message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
-      fix: `add a "## ${heading}" section ${before ? `before line ${before}` : 'at the end'} (any name or alias of the project works as its heading)`,
-    });
+    // `### Nova` is a sub-heading of the section before it: what the translator meant.
+    const meant = translation.body.projectSubheadings.find((sub) => sub.projectId === section.projectId);
+    problems.push(
+      meant
+        ? {
+            file,
+            line: translation.bodyLine + meant.line - 1,
+            field: 'body',
+            message: `the issue has a "${section.heading}" section (${section.projectId}) but the translation's "${meant.written}" is a sub-heading, so its text stays in the section before it`,
+            fix: `write "## ${meant.written.replace(/^#+ /, '')}" to open the section`,
+          }
+        : {
+            file,
+            line: before ?? translation.lastLine,
+            field: 'body',
+            message: `the issue has a "${section.heading}" section (${section.projectId}) that the translation lacks`,
+            fix: `add a "## ${heading}" section ${before ? `before line ${before}` : 'at the end'} (any name or alias of the project works as its heading)`,
+          },
+    );
   });
   // The page shows a text's sections in its own order: a translation in another order would list
   // them otherwise than the Chinese page it switches to.

@@ -242,6 +242,16 @@ describe('validating one issue file', () => {
       { 'projects: [industry, common, nova]': 'projects: [industry, common, nova, heat]' },
       { field: 'projects', line: 9, message: 'projects lists heat but the body has no "## Heat" section' },
     ],
+    [
+      "a listed project's section written a level down, as the legacy posts wrote it, naming that heading",
+      { '## Nova\n': '### Nova\n' },
+      {
+        field: 'body',
+        line: 25,
+        message: 'projects lists nova but "### Nova" is a sub-heading, so its news stays in the section before it',
+        fix: 'write "## Nova" to open the Nova section',
+      },
+    ],
   ])('rejects %s, naming file, line and field', (_name, replace, expected) => {
     const { issue, problems } = validate(issueSource(replace));
     expect(issue).toBeUndefined();

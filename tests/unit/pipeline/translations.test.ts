@@ -122,6 +122,18 @@ describe('a translation against its issue', () => {
     ).toEqual([]);
   });
 
+  it("names a section written a level down (`### Common`) where the issue's section is missing", () => {
+    const { problems } = checkTranslations([valid({ '## Common\n': '### Common\n' })], [issue]);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        field: 'body',
+        line: 16,
+        message: expect.stringContaining('the translation\'s "### Common" is a sub-heading, so its text stays in the section before it'),
+        fix: 'write "## Common" to open the section',
+      }),
+    );
+  });
+
   it('must have the same sections as its issue', () => {
     const { problems } = checkTranslations([valid({ '## Common\n\nCross-project news.\n': '## Heat\n\nHeat news.\n' })], [issue]);
     expect(problems).toEqual([
