@@ -176,10 +176,10 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
         : 'use "## <project>" for a section or "###" for a sub-heading',
     });
   }
-  // A heading with nothing under it: the page would show it over nothing, its timeline link to it.
+  // A heading with nothing under it (a rule is nothing): the page would show it over nothing, its timeline link to it.
   sections.forEach((section, index) => {
     const part = parts[index + 1];
-    if (part && !broken && unclosed.length === 0 && !part.text.trim() && !/<(?:img|hr|table)\b/.test(part.html)) {
+    if (part && !broken && unclosed.length === 0 && !part.text.trim() && !/<(?:img|table)\b/.test(part.html)) {
       problems.push({
         line: section.line,
         message: `the ${resolver.get(section.projectId)?.name.en ?? section.projectId} section has nothing under its heading`,

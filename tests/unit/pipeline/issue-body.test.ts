@@ -788,8 +788,8 @@ describe('reading an issue body', () => {
     expect(read('## Heat (🚀)\n\nx').sections).toEqual([expect.objectContaining({ projectId: 'heat', subtitle: '🚀' })]);
   });
 
-  it('reports a section with nothing under its heading, not one holding only an image', () => {
-    expect(read('## Nova\n\n## Heat\n\n![架构](/favicon.svg)\n\n## Cinder\n').problems).toEqual([
+  it('reports a section with nothing under its heading, or only a rule, not one holding only an image', () => {
+    expect(read('## Nova\n\n## Heat\n\n![架构](/favicon.svg)\n\n## Cinder\n\n---\n').problems).toEqual([
       {
         line: 1,
         message: 'the Nova section has nothing under its heading',
