@@ -60,9 +60,22 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
   if (error) {
     const line = 1 + lineCounter.linePos(error.pos[0]).line;
     // A "---" further down (a rule in the body) closed a block that was never closed before the body.
-    const quoting = unclosed(lines, line) ? undefined : quotedValue(yamlText.split('\n'), line - 2);
+    const bodyFirst = unclosed(lines, line);
+    const yamlLines = yamlText.split('\n');
+    // YAML notices a quote or "[" never closed where it gives up, lines after it was opened.
+    const open = bodyFirst ? undefined : unclosedValue(yamlLines, line - 2);
+    if (open) {
+      return {
+        line: open.index + 2,
+        message: `${open.field}: the value opens ${open.opening} that is never closed, so the front matter does not read`,
+        fix: open.quote
+          ? `close it on its line: ${open.closed.trim()}`
+          : `close it on its line (${open.closed.trim()}), or remove the "${open.opener}" if the value is no ${open.opener === '[' ? 'list' : 'map'}`,
+      };
+    }
+    const quoting = bodyFirst ? undefined : quotedValue(yamlLines, line - 2);
     return (
-      unclosed(lines, line) ??
+      bodyFirst ??
       (quoting
         ? {
             line,
@@ -124,6 +137,36 @@ function quotedValue(yamlLines: readonly string[], index: number): { field: stri
       ? 'holds " #", which YAML reads as the start of a comment'
       : `starts with "${value.charAt(0)}", which YAML reserves`;
   return { field, quoted, reason };
+}
+
+const CLOSING: Readonly<Record<string, string>> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+const OPENING_NAMES: Readonly<Record<string, string>> = {
+  '"': 'a quote (")',
+  "'": "a quote (')",
+  '[': 'a list with "["',
+  '{': 'a map with "{"',
+};
+
+/**
+ * The `field: value` line at or above YAML line `index` (0-based) whose value opens a quote, a
+ * list or a map it never closes (`projects: [industry, nova`), when closing it at the line's end
+ * makes the whole front matter read; undefined otherwise.
+ */
+function unclosedValue(
+  yamlLines: readonly string[],
+  index: number,
+): { field: string; index: number; opener: string; quote: boolean; opening: string; closed: string } | undefined {
+  for (let at = Math.min(index, yamlLines.length - 1); at >= 0; at -= 1) {
+    const written = (yamlLines[at] ?? '').trimEnd();
+    const match = /^[ \t]*(?:- )?([A-Za-z][\w.-]*):[ \t]+(["'[{])/.exec(written);
+    const opener = match?.[2] ?? '';
+    if (!match || !(opener in CLOSING)) continue;
+    const closed = `${written}${CLOSING[opener]}`;
+    const fixed = yamlLines.map((line, other) => (other === at ? closed : line)).join('\n');
+    if (parseDocument(fixed, { uniqueKeys: true }).errors.length > 0) continue;
+    return { field: match[1] ?? '', index: at, opener, quote: !'[{'.includes(opener), opening: OPENING_NAMES[opener] ?? opener, closed };
+  }
+  return undefined;
 }
 
 /** Half of a character written as two (`"\uD800"`), alone: no character, published as U+FFFD. */

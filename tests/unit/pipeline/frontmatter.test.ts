@@ -20,11 +20,31 @@ describe('parseFrontmatter', () => {
   });
 
   it('still reports broken YAML inside a closed block', () => {
-    expect(parseFrontmatter('---\nnumber: 8\nprojects: [nova, neutron\nnext: 1\n---\n')).toMatchObject({
-      line: 4,
+    expect(parseFrontmatter('---\nnumber: 8\nattribution:\n  editor: 甲\n editor: 乙\n---\n')).toMatchObject({
+      line: 5,
       message: expect.stringContaining('broken YAML'),
       fix: 'correct the YAML between the two "---" lines',
     });
+  });
+
+  it.each([
+    [
+      'a list',
+      'projects: [nova, neutron',
+      'projects: the value opens a list with "[" that is never closed',
+      'close it on its line (projects: [nova, neutron]), or remove the "[" if the value is no list',
+    ],
+    [
+      'a map',
+      'period: { start: 2014-02-03, end: 2014-02-09',
+      'period: the value opens a map with "{" that is never closed',
+      'close it on its line (period: { start: 2014-02-03, end: 2014-02-09}), or remove the "{" if the value is no map',
+    ],
+    ['a double quote', 'title: "第8期', 'title: the value opens a quote (") that is never closed', 'close it on its line: title: "第8期"'],
+    ['a single quote', "  editor: '甲", "editor: the value opens a quote (') that is never closed", "close it on its line: editor: '甲'"],
+  ])('names the line that opens %s never closed, not the line YAML gave up on', (_name, line, message, fix) => {
+    const source = `---\nnumber: 8\nattribution:\n${line}\nnext: 1\ndescription: 本期\n---\n`;
+    expect(parseFrontmatter(source)).toEqual({ line: 4, message: expect.stringContaining(message), fix });
   });
 
   it.each([
