@@ -23,6 +23,15 @@ export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
 ]); // prettier-ignore
 
 /**
+ * Dropped elements whose content a reader would have seen as text (a button's label, a form's
+ * words, `<noscript>`'s fallback): dropping them with it loses what the editor wrote, so the
+ * check reports them. The others hold code, chrome or nothing (`<script>`, `<style>`, `<iframe>`).
+ */
+export const TEXT_DROPPING_ELEMENTS: ReadonlySet<string> = new Set([
+  'textarea', 'option', 'noscript', 'template', 'form', 'select', 'button', 'title', 'xmp', 'noembed', 'noframes', 'plaintext',
+]); // prettier-ignore
+
+/**
  * Attributes (hast property names) each kept element may carry. Addresses are checked apart, and
  * `rel` and `loading` are always set by the renderer, never kept from the text.
  */

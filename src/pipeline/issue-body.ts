@@ -240,6 +240,8 @@ export function writingProblems({
   unclosedFormatting,
   unmatchedInParagraphs,
   vanishingTags,
+  droppedText,
+  broken,
   runOnAddresses,
   userAddresses,
   hiddenInAddresses,
@@ -304,6 +306,16 @@ export function writingProblems({
             ? `"${tag}" reads as an HTML image with no address: it would vanish, with nothing in its place`
             : `"${tag}" reads as the HTML tag of an element the page does not keep: it would vanish, with nothing in its place`,
       fix: `write it as code (\`${tag}\`) or escape its bracket (\\${tag})`,
+    });
+  }
+  // An element never closed, or one across a section heading, is reported as such, with all it takes.
+  const leftOpen = new Set([...unclosed, ...vanishingTags.filter((tag) => tag.swallows)].map((element) => element.name));
+  for (const { name, text, line } of broken ? [] : droppedText.filter((element) => !leftOpen.has(element.name))) {
+    const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+    problems.push({
+      line,
+      message: `the page drops <${name}> with what it holds, here "${shown.replace(/\s+/g, ' ')}": it keeps no forms, buttons or their like`,
+      fix: `write the text without the <${name}> tag`,
     });
   }
   for (const { address, line } of runOnAddresses) {

@@ -31,6 +31,7 @@ import {
   BLOCK_ELEMENTS,
   codeClasses,
   DROPPED_ELEMENTS,
+  TEXT_DROPPING_ELEMENTS,
   isAllowedProperty,
   isHtmlElement,
   LINE_ENDING_ELEMENTS,
@@ -117,6 +118,8 @@ export interface RenderedText {
   linkedHeadings: { text: string; line: number }[];
   /** `#` and `##` headings inside a quote or a list item (`> ## Heat`), which start no part, with their lines. */
   nestedHeadings: { text: string; line: number }[];
+  /** Elements the page drops with the text they hold (`<button>提交</button>`), that text, and their lines. */
+  droppedText: { name: string; text: string; line: number }[];
   /** Top-level headings of level 3 to 6 (`### Nova`), which start no part, with their levels and lines. */
   subHeadings: { text: string; depth: number; line: number }[];
   /**
@@ -388,7 +391,8 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const userAddresses: RenderedText['userAddresses'] = [];
   const unlinked: RenderedText['unlinked'] = [];
   const hiddenInAddresses: RenderedText['hiddenInAddresses'] = [];
-  const safety = createSafetyStep(page, rawHtml, (written, address, image) => {
+  const dropped: { name: string; text: string }[] = [];
+  const safety = createSafetyStep(page, rawHtml, dropped, (written, address, image) => {
     // Markdown percent-encodes what it does not keep as is: `%E2%80%8E` is the mark written there
     // unseen (one written as `%E2%80%8E` was meant).
     const asWritten = safeDecode(written);
@@ -426,6 +430,7 @@ export function renderText(written: string, { page, startsPart = () => false, ou
     linkedHeadings,
     nestedHeadings,
     subHeadings,
+    droppedText: droppedAt(markdown, dropped),
     codeHeadings,
     footnotes,
     runOnAddresses,
@@ -455,6 +460,22 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   return { parts, headings, boundaries, broken: false, links, ...writing, siteLinks };
 }
 
+/**
+ * Where each dropped element stands (the HTML tree has no lines): the line of its opening tag, the
+ * last one before its words, searching after the one before it of that element.
+ */
+function droppedAt(markdown: string, dropped: readonly { name: string; text: string }[]): RenderedText['droppedText'] {
+  const from = new Map<string, number>();
+  return dropped.map(({ name, text }) => {
+    const after = from.get(name) ?? 0;
+    const words = markdown.indexOf(text.split('\n', 1)[0]?.slice(0, 20) ?? '', after);
+    const tags = [...markdown.slice(after, words < 0 ? undefined : words).matchAll(new RegExp(`<${name}\\b`, 'gi'))];
+    const at = after + ((words < 0 ? tags[0] : tags.at(-1))?.index ?? Math.max(0, words - after));
+    from.set(name, Math.max(at, words) + 1);
+    return { name, text, line: markdown.slice(0, at).split('\n').length };
+  });
+}
+
 /** The text as the page shows it, once every step has run: the words beside outside links included. */
 const shownTextStep = defineHastPlugin({
   name: 'digest-shown-text',
@@ -470,7 +491,7 @@ const shownTextStep = defineHastPlugin({
  * elements outside the allowlist lose their attributes during the pass and their tags after it,
  * outermost first, so that nothing inside them escapes the pass.
  */
-function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress) {
+function createSafetyStep(page: PageAddress, rawHtml: boolean, droppedText: { name: string; text: string }[], note: NoteAddress) {
   let skip = 0;
   let unwrap = false;
   const remove = (node: Readonly<Nodes>, ctx: HastVisitorContext) => {
@@ -491,7 +512,11 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, note: NoteAddress
         }
         const embedded = EMBEDDED_ADDRESSES[tag];
         if (embedded) linkEmbedded(node, embedded, ctx, page, note);
-        if (DROPPED_ELEMENTS.has(tag)) return remove(node, ctx);
+        if (DROPPED_ELEMENTS.has(tag)) {
+          const text = TEXT_DROPPING_ELEMENTS.has(tag) ? ctx.textContent(node).trim() : '';
+          if (text) droppedText.push({ name: tag, text });
+          return remove(node, ctx);
+        }
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;
           for (const key of Object.keys(node.properties)) ctx.setProperty(node, key, undefined);

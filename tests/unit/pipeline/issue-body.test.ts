@@ -822,6 +822,38 @@ describe('reading an issue body', () => {
     expect(read('只有文字')).toMatchObject({ intro: { markdown: '只有文字', html: '<p>只有文字</p>', text: '只有文字' }, sections: [] });
   });
 
+  it('reports an element the page drops with the words it holds, closed or not, and not one holding code or nothing', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        '点击<button>提交</button>按钮。',
+        '',
+        '<form action="/x">',
+        '<p>表单里的说明</p>',
+        '</form>',
+        '',
+        '<noscript>无脚本时的文字</noscript><button></button><script>var a = 1;</script><style>p {}</style>',
+        '',
+        '又一个<button>取消</button>。',
+      ].join('\n'),
+    );
+    expect(problems.map(({ line, message, fix }) => [line, message, fix])).toEqual([
+      [
+        3,
+        'the page drops <button> with what it holds, here "提交": it keeps no forms, buttons or their like',
+        'write the text without the <button> tag',
+      ],
+      [
+        5,
+        expect.stringContaining('the page drops <form> with what it holds, here "表单里的说明"'),
+        'write the text without the <form> tag',
+      ],
+      [9, expect.stringContaining('<noscript> with what it holds, here "无脚本时的文字"'), expect.any(String)],
+      [11, expect.stringContaining('<button> with what it holds, here "取消"'), expect.any(String)],
+    ]);
+  });
+
   it('refuses raw HTML that swallows a section heading, rather than filing text under the wrong project', () => {
     const { problems } = read('## Nova\n\n<form>\n\n## Heat\n\nh\n\n</form>\n\n## Neutron\n\nn');
     expect(problems).toEqual([
