@@ -21,7 +21,14 @@ import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath, publicDir } from './paths.ts';
-import { controlCharacterError, decodeUtf8, doubleEncodingError, isEncodingError, type EncodingError } from './encoding.ts';
+import {
+  controlCharacterError,
+  decodeUtf8,
+  doubleEncodingError,
+  isEncodingError,
+  loneCarriageReturnError,
+  type EncodingError,
+} from './encoding.ts';
 import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
 import { stampOf, writtenSinceNoted } from './read-stamps.ts';
@@ -116,7 +123,7 @@ function readOnce<T>(
   let result: FileResult<T>;
   if (isEncodingError(decoded)) result = unreadable(file, 'encoding', decoded);
   else {
-    const control = controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
+    const control = loneCarriageReturnError(decoded.text) ?? controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
     result = control ? unreadable(file, 'text', control) : readOrReport(file, () => read(decoded.text));
   }
   known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });

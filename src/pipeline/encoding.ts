@@ -94,6 +94,23 @@ export function controlCharacterError(text: string): EncodingError | undefined {
       };
 }
 
+/**
+ * A line ended by a carriage return alone (as classic Mac OS and some old editors save text): Markdown
+ * reads it as a line ending, the front matter does not, so such a file fails with a message about
+ * something else. Windows' CR LF is fine.
+ * @example loneCarriageReturnError('a\nb\rc')?.line // 2
+ */
+export function loneCarriageReturnError(text: string): EncodingError | undefined {
+  const found = /\r(?!\n)/.exec(text);
+  if (!found) return undefined;
+  return {
+    line: text.slice(0, found.index).split('\n').length,
+    message:
+      'this line ends with a carriage return alone (CR, as classic Mac OS saved text), which the check does not read as the end of a line',
+    fix: "save the file with LF (Unix) line endings, or CR LF; tr '\\r' '\\n' converts a file that uses CR alone",
+  };
+}
+
 /** Narrows a decode result to its error form. */
 export function isEncodingError(result: { text: string } | EncodingError): result is EncodingError {
   return 'message' in result;

@@ -270,6 +270,17 @@ describe('files written to do harm, or pasted from elsewhere', () => {
     return { issues, text: formatProblems(problems).replaceAll(`${dir}/`, '') };
   };
 
+  it('names a file saved with carriage returns alone (classic Mac OS), not its front matter, and accepts CR LF', async () => {
+    const mac = await report(validWith('cr', (source) => source.replaceAll('\n', '\r')));
+    expect(mac.text).toContain('zh-CN/0009.md:1  text: this line ends with a carriage return alone (CR, as classic Mac OS saved text)');
+    expect(mac.text).not.toContain('front matter');
+    const stray = await report(validWith('stray-cr', (source) => source.replace('一条测试新闻。', '一条\r测试新闻。')));
+    expect(stray.text).toContain('zh-CN/0009.md:17  text: this line ends with a carriage return alone');
+    const windows = await report(validWith('crlf', (source) => source.replaceAll('\n', '\r\n')));
+    expect(windows.issues).toHaveLength(1);
+    expect(windows.text).not.toContain('carriage return');
+  });
+
   it('names the line of YAML aliases that expand without end, instead of a stack trace', async () => {
     const aliases = expandingAliases().join('\n');
     const { issues, text } = await report(validWith('aliases', (source) => source.replace('number: 9\n', `number: 9\n${aliases}\n`)));

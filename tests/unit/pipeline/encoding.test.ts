@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, doubleEncodingError } from '../../../src/pipeline/encoding.ts';
+import { decodeUtf8, doubleEncodingError, loneCarriageReturnError } from '../../../src/pipeline/encoding.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -55,5 +55,13 @@ describe('text saved twice over (UTF-8 read as Windows-1252)', () => {
 
   it('leaves Chinese, typographic punctuation and accented words alone', () => {
     expect(doubleEncodingError('普通中文 “引号” — 破折号… ©® naïve résumé Ångström Ünicode Â')).toBeUndefined();
+  });
+});
+
+describe('loneCarriageReturnError', () => {
+  it('names the first line ended by a carriage return alone, and leaves CR LF and LF alone', () => {
+    expect(loneCarriageReturnError('a\nb\rc')).toMatchObject({ line: 2, fix: expect.stringContaining('LF (Unix) line endings') });
+    expect(loneCarriageReturnError('---\rnumber: 9\r')?.line).toBe(1);
+    expect(loneCarriageReturnError('a\r\nb\nc\r\n')).toBeUndefined();
   });
 });
