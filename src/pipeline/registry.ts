@@ -104,6 +104,8 @@ function loadRegistry<T extends { id: string }>(
         fix = `put it in quotes: '${written}'`;
       } else if (issue.code === 'unrecognized_keys')
         fix = 'remove it or correct its spelling (the comment at the top of the file lists the fields)';
+      // An id the pages give an element of their own (`ProjectSchema`): the message says which.
+      else if (issue.code === 'custom' && field === 'id') fix = 'choose another id';
       // An empty item of a list (`aliases: [Compute, ""]`).
       else if (message.endsWith(' is empty') && typeof issue.path.at(-1) === 'number') fix = 'remove the empty item or write the name';
       problems.push(

@@ -9,6 +9,10 @@ import path from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { Locator } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { localeCodes } from '../../src/i18n/locales.ts';
+import { registryFile } from '../../src/pipeline/paths.ts';
+import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
+import { OWN_PAGE_IDS } from '../../src/schemas/project.ts';
 import { useBrowser } from './browser.ts';
 
 const newPage = useBrowser();
@@ -28,6 +32,23 @@ function builtPage(route: string) {
   const first = (test: (element: Element) => boolean, within?: Element[]) => all(test, within)[0];
   return { all, first, hasClass, text, heading: () => text(first((element) => element.name === 'h1')) };
 }
+
+describe('element ids', () => {
+  // The registry refuses a project id that would take one of the pages' own (`OWN_PAGE_IDS`): it must know them all.
+  it.each(['/issues/8/', '/en/issues/8/', '/subscribe/', '/en/subscribe/'])(
+    'on %s are the registry-known ids of the page itself, or made from a project id',
+    (route) => {
+      const ids = builtPage(route)
+        .all((element) => element.attribs['id'] !== undefined)
+        .map((element) => element.attribs['id'] ?? '');
+      expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
+      const made = new Set(loadProjectRegistry(registryFile).flatMap(({ id }) => [id, `${id}-title`, `feed-${id}`]));
+      for (const locale of localeCodes) made.add(`feed-digest-${locale}`);
+      expect(ids.filter((id) => !made.has(id) && !OWN_PAGE_IDS.has(id))).toEqual([]);
+      expect(ids.some((id) => made.has(id))).toBe(true);
+    },
+  );
+});
 
 describe('breadcrumbs', () => {
   it.each(locales)('lead home from every page of the navigation, ending with its own title ($home)', ({ prefix, home }) => {

@@ -162,6 +162,21 @@ describe('the registries as the loaders read them', () => {
       }),
     ]);
     writeFileSync(files.releases, readFileSync(releasesFile, 'utf8'));
+    // An id the pages give an element of their own: the skip link or the contents would lead to the section.
+    for (const [id, clash] of [
+      ['main', 'main'],
+      ['toc', 'toc-title'],
+      ['digest', 'feed-digest'],
+      ['nova-title', 'nova-title'],
+    ]) {
+      expect(problemsWith(good.replace('- id: swift', `- id: ${id}`)), id).toEqual([
+        expect.objectContaining({
+          line: good.split('\n').indexOf('- id: swift') + 1,
+          message: `project ${id}, id: "${id}" would give a page two elements with the id "${clash}"`,
+          fix: 'choose another id',
+        }),
+      ]);
+    }
     // The fix of a message that gives one is the fix reported.
     expect(problemsWith(good.replace('- id: swift', '- id: nova'))).toEqual([
       expect.objectContaining({ message: 'project id nova appears twice', fix: 'keep one entry' }),
