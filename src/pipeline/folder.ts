@@ -153,9 +153,15 @@ export function checkFileName(file: string, number: number, line: number): Conte
  */
 const NOT_CONTENT = /^\.|~$|^#.*#$|___jb_(?:tmp|old)___$/;
 
+/**
+ * Vim, before writing a file in place, checks it may create one in the folder: `4913`, or
+ * `5036`, `5159`… (123 on each time) while that name is taken. Created and deleted at once.
+ */
+const isVimProbe = (name: string) => /^\d{4,}$/.test(name) && Number(name) >= 4913 && (Number(name) - 4913) % 123 === 0;
+
 /** True for a name in the issues folder that is nobody's content (see `NOT_CONTENT`): its changes change nothing. */
 export function isNotContent(name: string): boolean {
-  return NOT_CONTENT.test(name);
+  return NOT_CONTENT.test(name) || isVimProbe(name);
 }
 
 async function visibleEntries(dir: string) {

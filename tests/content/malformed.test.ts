@@ -185,13 +185,17 @@ describe("files that are nobody's content", () => {
   it('are not reported: hidden files and the copies editors keep beside the file they edit', async () => {
     const dir = tempDir('editor-files');
     cpSync(path.join(fixtures, 'valid'), dir, { recursive: true });
-    for (const name of ['.DS_Store', '.0009.md.swp', '0009.md~', '#0009.md#', '0009.md___jb_tmp___', '0009.md___jb_old___']) {
-      writeFileSync(path.join(dir, 'zh-CN', name), '');
-    }
+    const copies = ['.DS_Store', '.0009.md.swp', '0009.md~', '#0009.md#', '0009.md___jb_tmp___', '0009.md___jb_old___'];
+    // Vim's check that it may write in the folder, and its next names while one is taken.
+    for (const name of [...copies, '4913', '5036', '5159']) writeFileSync(path.join(dir, 'zh-CN', name), '');
     writeFileSync(path.join(dir, '.DS_Store'), '');
     const { issues, problems } = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
     expect(problems).toEqual([]);
     expect(issues).toHaveLength(1);
+    // A number that is not Vim's is someone's file, saved without its extension.
+    writeFileSync(path.join(dir, 'zh-CN', '4914'), '');
+    const stray = await loadContentFiles(dir, { registry, site: getSiteUrl({}) });
+    expect(stray.problems).toEqual([expect.objectContaining({ file: path.join(dir, 'zh-CN', '4914') })]);
   });
 });
 
