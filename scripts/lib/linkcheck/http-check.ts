@@ -81,11 +81,25 @@ async function request(url: string, { timeoutMs, signal }: HttpCheckOptions): Pr
     });
     // Only the status matters: the body is never read.
     await response.body?.cancel().catch(() => undefined);
-    return { status: response.status, location: response.headers.get('location') };
+    return { status: response.status, location: readLocation(response.headers.get('location')) };
   } catch (error) {
     signal.throwIfAborted();
     if (timeout.aborted) return 'timeout';
     return failureOf(error);
+  }
+}
+
+/**
+ * A Location header as browsers read it: fetch gives a header's bytes one character each, and a
+ * server that writes an address in Chinese sends them as UTF-8 (bytes that are not UTF-8 stay).
+ * @example readLocation('/ç»´å\x9fº') // '/维基'
+ */
+function readLocation(value: string | null): string | null {
+  if (value === null || !/[\x80-\xff]/.test(value)) return value;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return value;
   }
 }
 
