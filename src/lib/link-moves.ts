@@ -14,7 +14,8 @@ const PLACEHOLDER = /\{([a-z][a-z0-9]*)(\*?)\}/gi;
 
 /**
  * Compiles a move's patterns; returns the reason when they cannot work (a placeholder of `to` that
- * `from` lacks, a `{name*}` that is not last).
+ * `from` lacks, a `{name*}` that is not last, a brace outside a placeholder, a `to` that is no
+ * address or whose host a placeholder would write).
  * @example compileMove({ from: 'review.openstack.org/{rest*}', to: 'https://review.opendev.org/{rest*}', … }).pattern.test('review.openstack.org/#/c/1/') // true
  */
 export function compileMove(move: LinkMove): CompiledMove | { error: string } {
@@ -38,6 +39,17 @@ export function compileMove(move: LinkMove): CompiledMove | { error: string } {
   for (const [, name = ''] of move.to.matchAll(PLACEHOLDER)) {
     if (!names.has(name)) return { error: `to uses {${name}}, which from does not define` };
   }
+  // A brace outside a placeholder (`{repo`, `{repo_name}`) is a typo: from would match nothing, to would link it.
+  for (const field of ['from', 'to'] as const) {
+    const stray = /[{}]/.exec(move[field].replace(PLACEHOLDER, ''));
+    if (stray)
+      return { error: `${field} has a "${stray[0]}" outside a placeholder ({name} or a final {name*}, name in letters and digits)` };
+  }
+  // What a placeholder brings is path, query or fragment: the host must be whole before the first one.
+  const fixed = move.to.split(PLACEHOLDER)[0] ?? '';
+  if (fixed !== move.to && !/^https?:\/\/[^/?#]+[/?#]/.test(fixed))
+    return { error: 'to must give its host whole, and a /, before a placeholder' };
+  if (!URL.parse(move.to.replace(PLACEHOLDER, 'x'))) return { error: 'to is not a valid address' };
   return { ...move, pattern: new RegExp(`^${source}$`) };
 }
 

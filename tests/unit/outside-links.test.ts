@@ -60,6 +60,20 @@ describe('known moves', () => {
   ])('refuses the pattern %s', (from, error) => {
     expect(compileMove({ from, to: 'https://b.example/{rest}', moved: '2019', source: 'https://s.example/' })).toEqual({ error });
   });
+
+  it.each([
+    ['a.example/{x}', 'https://b.example/{x', 'to has a "{" outside a placeholder ({name} or a final {name*}, name in letters and digits)'],
+    [
+      'a.example/{x_y}',
+      'https://b.example/',
+      'from has a "{" outside a placeholder ({name} or a final {name*}, name in letters and digits)',
+    ],
+    ['a.example/{x*}', 'https://b.example{x*}', 'to must give its host whole, and a /, before a placeholder'],
+    ['a.example/{x}', 'https://{x}.b.example/', 'to must give its host whole, and a /, before a placeholder'],
+    ['a.example/{x}', 'https://[b.example/{x}', 'to is not a valid address'],
+  ])('refuses the move from %s to %s, which would link a wrong address or none', (from, to, error) => {
+    expect(compileMove({ from, to, moved: '2019', source: 'https://s.example/' })).toEqual({ error });
+  });
 });
 
 describe('what a check means', () => {
