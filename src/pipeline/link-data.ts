@@ -42,7 +42,9 @@ export async function readLinkData(issuesDir: string, movesFile = linkMovesFile)
     return [];
   });
   const checks = new Map<string, LinkCheck>();
-  for (const { value, line } of readEntries(healthFile, healthText, LinkCheckSchema, problems)) {
+  for (const { value: written, line } of readEntries(healthFile, healthText, LinkCheckSchema, problems)) {
+    // As pages link it (an editor may copy it as the text writes it: `https://例子.example/页面`, `HTTP://Host/`).
+    const value = { ...written, address: new URL(written.address).href };
     if (checks.has(value.address)) {
       problems.push({
         file: displayPath(healthFile),

@@ -92,6 +92,17 @@ describe('the link data files', () => {
     expect([...rules.checks.keys()]).toEqual(['https://a.example/']);
   });
 
+  it('read an address as pages link it, however an editor wrote it', async () => {
+    const { rules, problems } = await read(`- address: HTTP://Wiki.OpenStack.org/wiki/维基
+  checked: 2026-01-02
+  status: 404
+`);
+    expect(problems).toEqual([]);
+    const address = 'http://wiki.openstack.org/wiki/%E7%BB%B4%E5%9F%BA';
+    expect([...rules.checks.keys()]).toEqual([address]);
+    expect(rules.checks.get(address)?.address).toBe(address);
+  });
+
   it('report broken YAML with its line', async () => {
     const { problems } = await read('- address: https://a.example/\n  checked: 2026-01-02\n  address: https://b.example/\n');
     expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'file', fix: 'correct the YAML' })]);
