@@ -1,7 +1,8 @@
 /**
  * What a link check means for readers: alive, moved (permanent redirects to a page that answers),
- * dead (gone, or no longer reachable by anyone) or unknown (an answer that says nothing lasting:
- * a server error, a refusal, a timeout). The renderer and `npm run links` share this one reading. Pure.
+ * dead (gone, no longer reachable by anyone, or permanently sent to its site's home page) or
+ * unknown (an answer that says nothing lasting: a server error, a refusal, a timeout). The renderer
+ * and `npm run links` share this one reading. Pure.
  */
 import type { LinkCheck } from '../schemas/links.ts';
 
@@ -24,5 +25,16 @@ export function linkVerdict(check: LinkCheck): LinkVerdict {
   if (GONE.has(check.status)) return 'dead';
   if (typeof check.status !== 'number' || check.status < 200 || check.status >= 300) return 'unknown';
   const redirects = check.redirects ?? [];
-  return redirects.length > 0 && check.final && redirects.every((status) => PERMANENT.has(status)) ? 'moved' : 'alive';
+  if (redirects.length === 0 || !check.final || !redirects.every((status) => PERMANENT.has(status))) return 'alive';
+  return sentHome(check.address, check.final) ? 'dead' : 'moved';
+}
+
+/**
+ * Whether a page's permanent redirects end at a site's home page: the page is gone (its blog
+ * closed, its company bought) and the site sends every old address home, which is no move.
+ * @example sentHome('http://techs.enovance.com/6413/summit', 'https://www.redhat.com/') // true
+ */
+function sentHome(address: string, final: string): boolean {
+  const isHome = (url: URL | null) => !!url && /^\/(?:index\.\w+)?$/.test(url.pathname) && !url.search;
+  return isHome(URL.parse(final)) && !isHome(URL.parse(address));
 }

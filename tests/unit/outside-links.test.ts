@@ -94,6 +94,20 @@ describe('what a check means', () => {
   ] as const)('%j is %s', (fields, verdict) => {
     expect(linkVerdict({ address: 'https://a.example/', checked: '2026-01-02', ...fields } as LinkCheck)).toBe(verdict);
   });
+
+  it.each([
+    ['http://techs.enovance.com/6413/summit-openstack-neutron-point-of-view', [301, 301], 'https://www.redhat.com/', 'dead'],
+    ['http://www.qyjohn.net/?p=3528', [301], 'https://www.qyjohn.net/', 'dead'],
+    ['http://blog.example/2013/11/post.html', [308], 'https://blog.example/index.html', 'dead'],
+    // Sent home for now only: linked as written.
+    ['http://blog.example/2013/11/post.html', [302], 'https://blog.example/', 'alive'],
+    // A home page moved is a move.
+    ['http://docs.openstack.org/', [301], 'https://docs.openstack.org/', 'moved'],
+    ['http://www.stackinsider.com/index.html', [301], 'https://stackinsider.example/', 'moved'],
+    ['http://a.example/news', [301], 'https://a.example/news/', 'moved'],
+  ] as const)('%s redirected %j to %s is %s: a page sent home permanently is gone', (address, redirects, final, verdict) => {
+    expect(linkVerdict({ address, checked: '2026-01-02', status: 200, redirects: [...redirects], final })).toBe(verdict);
+  });
 });
 
 describe('archive addresses', () => {
