@@ -32,7 +32,13 @@ export async function checkAddress(address: string, options: HttpCheckOptions): 
   let url = withoutFragment(address);
   // As browsers do: a redirect whose Location has a fragment replaces the one followed; one without keeps it.
   let fragment = new URL(address).hash;
-  const seen = new Set([url]);
+  // Cookies the answers set, sent back to their host as a browser does: a site that sets one and
+  // redirects to the same address (a cookie check) is no redirect loop.
+  const cookies = new Map<string, Map<string, string>>();
+  const cookieFor = (target: string) =>
+    [...(cookies.get(new URL(target).host) ?? [])].map(([name, value]) => `${name}=${value}`).join('; ');
+  // A loop is the same address asked again with the same cookies.
+  const seen = new Set([`${url} ${cookieFor(url)}`]);
   const redirects: number[] = [];
   const ended = (status: LinkCheck['status']): HttpResult => ({
     address,
@@ -40,27 +46,41 @@ export async function checkAddress(address: string, options: HttpCheckOptions): 
     ...(redirects.length > 0 ? { redirects, final: `${url}${fragment}` } : {}),
   });
   for (;;) {
-    const answer = await requestWithRetry(url, options);
+    const answer = await requestWithRetry(url, cookieFor(url), options);
     if (typeof answer === 'string') return ended(answer);
+    keepCookies(cookies, new URL(url).host, answer.cookies);
     const next = REDIRECTS.has(answer.status) && answer.location ? URL.parse(answer.location, url) : null;
     if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) return ended(answer.status);
     redirects.push(answer.status);
     if (next.hash) fragment = next.hash;
     url = withoutFragment(next.href);
-    if (seen.has(url)) return ended('loop');
+    const visit = `${url} ${cookieFor(url)}`;
+    if (seen.has(visit)) return ended('loop');
     if (redirects.length > options.maxRedirects) return ended('too-many-redirects');
-    seen.add(url);
+    seen.add(visit);
   }
 }
 
-type Answer = { status: number; location: string | null } | LinkFailure;
+type Answer = { status: number; location: string | null; cookies: string[] } | LinkFailure;
 
-async function requestWithRetry(url: string, options: HttpCheckOptions): Promise<Answer> {
-  let answer = await request(url, options);
+/** Keeps the name and value of each `Set-Cookie` of an answer from `host` (its attributes are not needed for one check). */
+function keepCookies(jar: Map<string, Map<string, string>>, host: string, setCookies: readonly string[]): void {
+  for (const setCookie of setCookies) {
+    const [pair = ''] = setCookie.split(';');
+    const equals = pair.indexOf('=');
+    if (equals <= 0) continue;
+    const cookies = jar.get(host) ?? new Map<string, string>();
+    cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim());
+    jar.set(host, cookies);
+  }
+}
+
+async function requestWithRetry(url: string, cookie: string, options: HttpCheckOptions): Promise<Answer> {
+  let answer = await request(url, cookie, options);
   for (let retry = 0; retry < options.retries && saysNothingLasting(answer); retry++) {
     await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs));
     options.signal.throwIfAborted();
-    answer = await request(url, options);
+    answer = await request(url, cookie, options);
   }
   return answer;
 }
@@ -71,17 +91,21 @@ function saysNothingLasting(answer: Answer): boolean {
   return answer.status >= 500 || answer.status === 429;
 }
 
-async function request(url: string, { timeoutMs, signal }: HttpCheckOptions): Promise<Answer> {
+async function request(url: string, cookie: string, { timeoutMs, signal }: HttpCheckOptions): Promise<Answer> {
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, {
       redirect: 'manual',
       signal: AbortSignal.any([signal, timeout]),
-      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8', ...(cookie ? { cookie } : {}) },
     });
     // Only the status matters: the body is never read.
     await response.body?.cancel().catch(() => undefined);
-    return { status: response.status, location: readLocation(response.headers.get('location')) };
+    return {
+      status: response.status,
+      location: readLocation(response.headers.get('location')),
+      cookies: response.headers.getSetCookie(),
+    };
   } catch (error) {
     signal.throwIfAborted();
     if (timeout.aborted) return 'timeout';
