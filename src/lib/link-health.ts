@@ -26,6 +26,8 @@ export function linkVerdict(check: LinkCheck): LinkVerdict {
   if (typeof check.status !== 'number' || check.status < 200 || check.status >= 300) return 'unknown';
   const redirects = check.redirects ?? [];
   if (redirects.length === 0 || !check.final || !redirects.every((status) => PERMANENT.has(status))) return 'alive';
+  // Back where it started (a cookie check): the page answered at its own address.
+  if (check.final.split('#')[0] === check.address.split('#')[0]) return 'alive';
   return sentHome(check.address, check.final) ? 'dead' : 'moved';
 }
 

@@ -82,6 +82,8 @@ describe('what a check means', () => {
     [{ status: 200, redirects: [302], final: 'https://b.example/' }, 'alive'],
     [{ status: 200, redirects: [301, 308], final: 'https://b.example/' }, 'moved'],
     [{ status: 200, redirects: [301, 302], final: 'https://b.example/' }, 'alive'],
+    // A cookie check: redirected to itself once a cookie is set.
+    [{ status: 200, redirects: [301], final: 'https://a.example/' }, 'alive'],
     [{ status: 404, redirects: [301], final: 'https://b.example/' }, 'dead'],
     [{ status: 410 }, 'dead'],
     [{ status: 'no-host' }, 'dead'],
