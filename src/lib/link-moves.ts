@@ -34,8 +34,9 @@ export function compileMove(move: LinkMove): CompiledMove | { error: string } {
     last = match.index + match[0].length;
   }
   source += escapeRegExp(move.from.slice(last));
-  // Without a final {name*}, the address ends with the pattern, give or take a trailing slash.
-  if (!rest) source = `${source.replace(/\/$/, '')}/?`;
+  // Without a final {name*}, the address ends with the pattern, give or take a trailing slash and a
+  // fragment: a place in the page, which moves with it (no placeholder name has a `_`).
+  if (!rest) source = `${source.replace(/\/$/, '')}/?(?<_fragment>#.*)?`;
   for (const [, name = ''] of move.to.matchAll(PLACEHOLDER)) {
     if (!names.has(name)) return { error: `to uses {${name}}, which from does not define` };
   }
@@ -69,10 +70,13 @@ export function findMove(address: string, moves: readonly CompiledMove[]): { add
   for (const move of moves) {
     const match = move.pattern.exec(key);
     if (!match) continue;
-    // A pattern without placeholders has no groups: it moves the one address it names.
+    // A pattern without placeholders moves the one address it names.
     const groups = match.groups ?? {};
     const moved = URL.parse(move.to.replace(PLACEHOLDER, (_, name: string) => groups[name] ?? ''));
-    if (moved) return { address: moved.href, move };
+    if (!moved) continue;
+    // As a redirect would: the new address keeps the place the old one named, unless it names its own.
+    if (groups['_fragment'] && !moved.hash) moved.hash = groups['_fragment'];
+    return { address: moved.href, move };
   }
   return undefined;
 }

@@ -14,7 +14,8 @@ export const LinkMoveSchema = z.strictObject({
   /**
    * The old addresses: host and path, without the scheme (http and https both match). `{name}`
    * stands for one path segment, a final `{name*}` for the rest of the address (query and
-   * fragment included); without one, the address must end there (a trailing `/` allowed).
+   * fragment included); without one, the address must end there (a trailing `/` allowed, and a
+   * fragment, which the new address keeps).
    */
   from: z
     .string({ error: 'expected the old address pattern, e.g. review.openstack.org/{rest*}' })

@@ -38,6 +38,9 @@ describe('known moves', () => {
     // A move of one address, without placeholders.
     ['https://wiki.openstack.org/HowToContribute', 'https://docs.openstack.org/contributors/'],
     ['http://wiki.openstack.org/HowToContribute/', 'https://docs.openstack.org/contributors/'],
+    // A place in a moved page moves with it.
+    ['https://wiki.openstack.org/HowToContribute#Gerrit_Accounts', 'https://docs.openstack.org/contributors/#Gerrit_Accounts'],
+    ['http://git.openstack.org/cgit/openstack/nova-specs/#readme', 'https://opendev.org/openstack/nova-specs#readme'],
   ])('moves %s to %s', (from, to) => {
     expect(findMove(from, moves)?.address).toBe(to);
   });
@@ -49,6 +52,7 @@ describe('known moves', () => {
     'https://evilreview.openstack.org/1',
     'mailto:review.openstack.org',
     'https://wiki.openstack.org/HowToContribute/Gerrit',
+    'https://wiki.openstack.org/HowToContribute?action=history', // another page of the wiki
   ])('leaves %s where it is', (address) => {
     expect(findMove(address, moves)).toBeUndefined();
   });
