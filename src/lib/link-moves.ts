@@ -60,6 +60,21 @@ export function isCompiledMove(result: CompiledMove | { error: string }): result
 }
 
 /**
+ * The move before `moves[index]` that matches every address it names, so that it never applies
+ * (the first that matches wins); undefined when none does.
+ * @example findShadowingMove([move('review.openstack.org/{rest*}'), move('review.openstack.org/#/c/{change}/')], 1)?.from // 'review.openstack.org/{rest*}'
+ */
+export function findShadowingMove(moves: readonly CompiledMove[], index: number): CompiledMove | undefined {
+  const move = moves[index];
+  if (!move) return undefined;
+  // Its addresses at their shortest and longest: a segment stands for one no pattern names (an
+  // encoded byte), a final {name*} for nothing, then for segments, a query and a fragment.
+  const sample = (rest: string) => move.from.replace(PLACEHOLDER, (_, _name: string, star: string) => (star ? rest : '%FF'));
+  const addresses = [sample(''), sample('%FF/%FF?%FF#%FF')];
+  return moves.slice(0, index).find((earlier) => addresses.every((address) => earlier.pattern.test(address)));
+}
+
+/**
  * Where an http(s) address lives now, by the first move that matches it; undefined when none does.
  * @example findMove('https://review.openstack.org/#/c/57774/', moves)?.address // 'https://review.opendev.org/#/c/57774/'
  */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
-import { compileMove, isCompiledMove, type CompiledMove } from '../lib/link-moves.ts';
+import { compileMove, findShadowingMove, isCompiledMove, type CompiledMove } from '../lib/link-moves.ts';
 import type { LinkRules } from '../lib/outside-links.ts';
 import { LinkCheckSchema, LinkMoveSchema, type LinkCheck } from '../schemas/links.ts';
 import { displayPath, linkHealthFileName, linkMovesFile } from './paths.ts';
@@ -35,11 +35,26 @@ export async function readLinkData(issuesDir: string, movesFile = linkMovesFile)
   noteReading(healthFile);
   const [movesText, healthText] = await Promise.all([readOptional(movesFile), readOptional(healthFile)]);
   const problems: ContentProblem[] = [];
+  const lines = new Map<CompiledMove, number>();
   const moves = readEntries(movesFile, movesText, LinkMoveSchema, problems).flatMap(({ value, line }): CompiledMove[] => {
     const compiled = compileMove(value);
-    if (isCompiledMove(compiled)) return [compiled];
+    if (isCompiledMove(compiled)) {
+      lines.set(compiled, line);
+      return [compiled];
+    }
     problems.push({ file: displayPath(movesFile), line, field: 'from', message: compiled.error, fix: 'correct the patterns' });
     return [];
+  });
+  moves.forEach((move, index) => {
+    const earlier = findShadowingMove(moves, index);
+    if (!earlier) return;
+    problems.push({
+      file: displayPath(movesFile),
+      line: lines.get(move) ?? 1,
+      field: 'from',
+      message: `never applies: the entry at line ${lines.get(earlier) ?? 1} (${earlier.from}) comes first and matches every address it names`,
+      fix: 'put the narrower entry first, or remove it',
+    });
   });
   const checks = new Map<string, LinkCheck>();
   for (const { value: written, line } of readEntries(healthFile, healthText, LinkCheckSchema, problems)) {

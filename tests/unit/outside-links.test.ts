@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linkVerdict } from '../../src/lib/link-health.ts';
-import { compileMove, findMove, isCompiledMove, type CompiledMove } from '../../src/lib/link-moves.ts';
+import { compileMove, findMove, findShadowingMove, isCompiledMove, type CompiledMove } from '../../src/lib/link-moves.ts';
 import {
   archivedCopyAddress,
   describeOutsideLink,
@@ -77,6 +77,22 @@ describe('known moves', () => {
     ['a.example/{x}', 'https://[b.example/{x}', 'to is not a valid address'],
   ])('refuses the move from %s to %s, which would link a wrong address or none', (from, to, error) => {
     expect(compileMove({ from, to, moved: '2019', source: 'https://s.example/' })).toEqual({ error });
+  });
+});
+
+describe('moves an earlier one keeps from applying', () => {
+  it.each([
+    ['review.openstack.org/{rest*}', 'review.openstack.org/#/c/{change}/', true],
+    ['a.example/{x}', 'a.example/b', true],
+    ['a.example/{x}', 'a.example/{y}/', true],
+    ['a.example/b/{x}', 'a.example/{y}/{z}', false],
+    // A wider move after a narrower one still takes the rest.
+    ['a.example/{x}', 'a.example/{rest*}', false],
+    ['a.example/{x}/{y*}', 'a.example/{rest*}', false],
+    ['a.example/x/{y}', 'a.example/{x}/{y}', false],
+  ])('%s before %s: %s', (first, second, shadowed) => {
+    const both = [move(first, 'https://b.example/'), move(second, 'https://b.example/')];
+    expect(findShadowingMove(both, 1)).toBe(shadowed ? both[0] : undefined);
   });
 });
 

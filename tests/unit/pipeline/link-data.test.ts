@@ -103,6 +103,34 @@ describe('the link data files', () => {
     expect(rules.checks.get(address)?.address).toBe(address);
   });
 
+  it('report an entry that an earlier one keeps from ever applying', async () => {
+    const entry = (from: string, to: string) => `- from: ${from}\n  to: ${to}\n  moved: 2019\n  source: https://lists.example/\n`;
+    const { rules, problems } = await read(
+      '',
+      entry('review.openstack.org/{rest*}', 'https://review.opendev.org/{rest*}') +
+        entry('review.openstack.org/#/c/{change}/', 'https://review.opendev.org/c/{change}') +
+        entry('git.openstack.org/cgit/openstack/{repo}', 'https://opendev.org/openstack/{repo}') +
+        entry('git.openstack.org/cgit/{namespace}/{repo}', 'https://opendev.org/{namespace}/{repo}') +
+        entry('git.openstack.org/cgit/openstack/nova', 'https://opendev.org/openstack/nova'),
+    );
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/moves\.yaml$/),
+        line: 5,
+        field: 'from',
+        message: 'never applies: the entry at line 1 (review.openstack.org/{rest*}) comes first and matches every address it names',
+        fix: 'put the narrower entry first, or remove it',
+      },
+      expect.objectContaining({
+        line: 17,
+        message:
+          'never applies: the entry at line 9 (git.openstack.org/cgit/openstack/{repo}) comes first and matches every address it names',
+      }),
+    ]);
+    // Each still in its place: a wider one after a narrower one is how overlapping moves are written.
+    expect(rules.moves).toHaveLength(5);
+  });
+
   it('report broken YAML with its line', async () => {
     const { problems } = await read('- address: https://a.example/\n  checked: 2026-01-02\n  address: https://b.example/\n');
     expect(problems).toEqual([expect.objectContaining({ line: 3, field: 'file', fix: 'correct the YAML' })]);
