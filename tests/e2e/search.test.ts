@@ -719,6 +719,22 @@ describe('bad queries', () => {
   });
 });
 
+describe('the examples the search page offers', () => {
+  it.each(['', '/en'])('each find issues on that page (%s/search/)', async (prefix) => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('', prefix);
+    // "…for example 存储, nova-scheduler or H版." / "…例如 健康检查、nova-scheduler、H版。"
+    const intro = (await page.locator('.search-page .lead').textContent()) ?? '';
+    const examples = (intro.split(/for example |例如\s*/).at(-1) ?? '').replace(/[.。]$/, '').split(/,\s*|\s+or\s+|、/);
+    expect(examples).toHaveLength(3);
+    const none: string[] = [];
+    for (const example of examples) if ((await search.search(example)).length === 0) none.push(example);
+    expect(none).toEqual([]);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('the English site', () => {
   it('finds untranslated issues in their Chinese text, marked as Chinese, each issue once', async () => {
     const page = await newPage();
