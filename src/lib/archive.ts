@@ -147,6 +147,16 @@ export function translationCoverage(issues: readonly ArchiveIssue[], locale: Loc
 }
 
 /**
+ * The share translated, in whole percent, rounded but never to all or none while it is not: 999 of
+ * 1,000 would round to 100% beside one issue still to translate, 1 of 300 to 0% beside one done.
+ * @example translatedPercent({ total: 1000, translated: 999, stale: 0, untranslated: 1 }) // 99
+ */
+export function translatedPercent({ total, translated }: Coverage): number {
+  const percent = total ? Math.round((translated / total) * 100) : 0;
+  return translated && translated < total ? Math.min(99, Math.max(1, percent)) : percent;
+}
+
+/**
  * Coverage year by year, newest first, each year as the archive files its issues: a page that
  * lists every issue would grow without end, and each year's archive page marks every issue's status.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createArchive, getSectionText, translationCoverage, translationCoverageByYear } from '../../src/lib/archive.ts';
+import { createArchive, getSectionText, translatedPercent, translationCoverage, translationCoverageByYear } from '../../src/lib/archive.ts';
 import { parseIsoDay } from '../../src/lib/dates.ts';
 import { noLinkRules, planOutsideLink } from '../../src/lib/outside-links.ts';
 import type { IssueEntryData, TranslationEntryData } from '../../src/schemas/entry.ts';
@@ -101,6 +101,18 @@ describe('texts per locale', () => {
   it('counts coverage per language', () => {
     expect(translationCoverage(archive.issues, 'en')).toEqual({ total: 3, translated: 1, stale: 1, untranslated: 1 });
     expect(translationCoverage(archive.issues, 'zh-CN')).toEqual({ total: 3, translated: 0, stale: 0, untranslated: 0 });
+  });
+
+  it.each([
+    [0, 0, 0],
+    [0, 14, 0],
+    [2, 14, 14],
+    [1, 300, 1],
+    [994, 1000, 99],
+    [999, 1000, 99],
+    [1000, 1000, 100],
+  ])('gives %i translated of %i as %i percent, never all or none while it is not', (translated, total, percent) => {
+    expect(translatedPercent({ total, translated, stale: 0, untranslated: total - translated })).toBe(percent);
   });
 
   it('counts coverage per year, newest first, filing each issue in the year its period ends', () => {
