@@ -25,6 +25,7 @@ import {
   type SearchVocabulary,
 } from '../src/lib/search/contract.ts';
 import { readIndexLayout } from '../src/lib/search/index/layout.ts';
+import { apostropheVariant } from '../src/lib/search/index/records.ts';
 import { createSearchVocabulary } from '../src/lib/search/index/vocabulary.ts';
 import { pinIndexEntry } from '../src/lib/search/index/entry.ts';
 import { PAGEFIND_SCRIPT } from '../src/lib/search/page/startup.ts';
@@ -69,7 +70,7 @@ async function indexRecords({
   const vocabulary = createSearchVocabulary(
     records.map((record) => record.content),
     concepts,
-    chineseVariants(),
+    [...chineseVariants(), apostropheVariant],
   );
   const added = await adding;
   const failed = added.flatMap((response, position) => response.errors.map((error) => `${records[position]?.url}: ${error}`));

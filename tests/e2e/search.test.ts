@@ -18,7 +18,7 @@ import { monthsBetween, monthsOfPeriod } from '../../src/lib/months.ts';
 import { FIRST_WAVE, PAGE_SIZE } from '../../src/lib/search/page/engine.ts';
 import { issuePath, localizePath } from '../../src/lib/routes.ts';
 import { flattenText, splitParts } from '../../src/lib/search/contract.ts';
-import { textsOfIssue } from '../../src/lib/search/index/records.ts';
+import { foldApostrophes, textsOfIssue } from '../../src/lib/search/index/records.ts';
 import { createProjectResolver } from '../../src/lib/projects.ts';
 import { registryFile } from '../../src/pipeline/paths.ts';
 import { loadProjectRegistry } from '../../src/pipeline/registry.ts';
@@ -88,11 +88,14 @@ describe('the index', () => {
       for (const note of DomUtils.findAll((element) => DomUtils.getAttributeValue(element, 'class') === 'archived', page.children)) {
         DomUtils.removeElement(note);
       }
+      // The index holds a right single quotation mark as the apostrophe (`can’t` as `can't`).
       const words = (selector: (element: Parameters<typeof DomUtils.hasAttrib>[0]) => boolean) =>
         flattenText(
-          DomUtils.findAll(selector, page.children)
-            .map((element) => DomUtils.textContent(element))
-            .join(' '),
+          foldApostrophes(
+            DomUtils.findAll(selector, page.children)
+              .map((element) => DomUtils.textContent(element))
+              .join(' '),
+          ),
         );
       const prose = (element: Parameters<typeof DomUtils.hasAttrib>[0]) =>
         (DomUtils.getAttributeValue(element, 'class') ?? '').split(' ').includes('prose');
@@ -756,6 +759,21 @@ describe('the English site', () => {
       }
     }
     expect(checked).toBeGreaterThan(2);
+    expect(page.problems).toEqual([]);
+  });
+
+  it("finds a word with an apostrophe however it is typed: a phone types don’t, the translations write don't", async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open('', '/en');
+    const english = corpus.textsIn('en');
+    for (const word of ["don't", "OpenStack's"]) {
+      const curly = word.replace("'", '\u2019');
+      // Issues whose text (as the English site shows it) holds the word written either way.
+      const holding = ascending([...new Set([...relevantIssues(english, word), ...relevantIssues(english, curly)])]);
+      expect(holding.length, word).toBeGreaterThan(0);
+      for (const query of [word, curly]) expect(ascending(await search.search(query)), query).toEqual(holding);
+    }
     expect(page.problems).toEqual([]);
   });
 });

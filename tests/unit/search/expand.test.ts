@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyVocabulary } from '../../../src/lib/search/contract.ts';
+import { apostropheVariant } from '../../../src/lib/search/index/records.ts';
 import { createSearchVocabulary } from '../../../src/lib/search/index/vocabulary.ts';
 import { nameKey, projectConcept, releaseConcept, searchConcepts } from '../../../src/lib/search/names.ts';
 import { expandQuery, foldQuery, MAX_OTHER_NAMES, noVocabulary, readVocabulary, trimQuery } from '../../../src/lib/search/page/expand.ts';
@@ -125,6 +126,14 @@ describe('folding', () => {
       ['體', '体'],
     ]);
     expect(shipped.variants).toBe('計计雲云');
+  });
+
+  it('writes an apostrophe typed as a right single quotation mark (a phone types don’t) as the index holds it', () => {
+    const vocabulary = readVocabulary(createSearchVocabulary(["I don't know"], concepts, [apostropheVariant]));
+    expect(foldQuery('don’t', vocabulary)).toBe("don't");
+    expect(expandQuery('OpenStack’s Nova', vocabulary)[0]?.text).toBe("OpenStack's Nova");
+    // An archive without apostrophes needs no pair.
+    expect(createSearchVocabulary(['云计算 Nova'], concepts, [apostropheVariant]).variants).toBe('');
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createArchive, type ArchiveIssue } from '../../../src/lib/archive.ts';
 import { parseIsoDay } from '../../../src/lib/dates.ts';
 import { SEARCH_INDEX_LANGUAGE, splitParts } from '../../../src/lib/search/contract.ts';
-import { createSearchRecords, foldWidth, textsOfIssue } from '../../../src/lib/search/index/records.ts';
+import { createSearchRecords, foldApostrophes, foldWidth, textsOfIssue } from '../../../src/lib/search/index/records.ts';
 import type { IssueData } from '../../../src/schemas/issue.ts';
 import { issueEntry } from '../helpers.ts';
 
@@ -134,6 +134,12 @@ describe('search records', () => {
     ]);
   });
 
+  it('indexes a right single quotation mark as the apostrophe, one for one', () => {
+    const quoted = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27'), "## Nova\n\nNova’s scheduler, can't")]);
+    const [record] = createSearchRecords(quoted.issues, labelsOf, () => 'Nova');
+    expect(record?.content).toBe("Nova Nova's scheduler, can't");
+  });
+
   it('leaves out texts with nothing to index', () => {
     expect(createSearchRecords([blanked(eight)], labelsOf)).toEqual([]);
   });
@@ -144,5 +150,11 @@ describe('foldWidth', () => {
     const written = 'ｆｉｌｅｓｙｓｔｅｍ，第２版：ＮＯＶＡ　云计算（Ｖ３）';
     expect(foldWidth(written)).toBe('filesystem，第2版：NOVA　云计算（V3）');
     expect(foldWidth(written)).toHaveLength(written.length);
+  });
+});
+
+describe('foldApostrophes', () => {
+  it('writes each right single quotation mark as an apostrophe and leaves the rest', () => {
+    expect(foldApostrophes('‘Icehouse’ can’t, OpenStack’s')).toBe("‘Icehouse' can't, OpenStack's");
   });
 });

@@ -63,6 +63,22 @@ export function foldWidth(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0));
 }
 
+/**
+ * The right single quotation mark and the ASCII apostrophe, as the archive writes them both
+ * (`can’t`, `don't`) and readers type either (a phone's keyboard writes `don’t`): Pagefind holds
+ * the two spellings as different words, so the index holds the second only and the vocabulary
+ * ships the pair, for the page to fold a query alike (`foldQuery`).
+ */
+export const apostropheVariant: readonly [string, string] = ['\u2019', "'"];
+
+/**
+ * Every right single quotation mark as an apostrophe, one character for one (see `apostropheVariant`).
+ * @example foldApostrophes('OpenStack’s') // "OpenStack's"
+ */
+export function foldApostrophes(text: string): string {
+  return text.replaceAll(apostropheVariant[0], apostropheVariant[1]);
+}
+
 export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: LabelsOf, headingOf?: HeadingOf): SearchRecord[] {
   return issues.flatMap((issue) => {
     const months = monthsOfPeriod(issue.period);
@@ -90,7 +106,7 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
       return [
         {
           url: localizePath(issuePath(issue.number), locales[0] ?? defaultLocale),
-          content: foldWidth(joined.content),
+          content: foldApostrophes(foldWidth(joined.content)),
           language: SEARCH_INDEX_LANGUAGE,
           meta,
           filters: {

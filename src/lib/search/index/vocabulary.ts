@@ -63,7 +63,8 @@ function holdsName(text: ArchiveText, name: string): boolean {
 /**
  * The vocabulary of an archive whose index holds `contents` (the records' text), but for the
  * index's layout, which the written index gives (`layout.ts`).
- * `variants` pairs a traditional or variant character with its simplified form.
+ * `variants` pairs a traditional or variant character with its simplified form (or another
+ * character with the one the index holds instead, such as `apostropheVariant`).
  * @example createSearchVocabulary(['Icehouse 云计算'], concepts, [['雲', '云'], ['機', '机']]).variants // '雲云'
  */
 export function createSearchVocabulary(
@@ -72,7 +73,9 @@ export function createSearchVocabulary(
   variants: readonly (readonly [string, string])[],
 ): Omit<SearchVocabulary, 'layout'> {
   const text = readArchiveText(contents);
-  const known = variants.filter(([variant, simplified]) => variant !== simplified && text.han.has(simplified));
+  // A Han character is looked up in the text's set of them; the few others (the apostrophe) in the text.
+  const holds = (character: string) => (/\p{Script=Han}/u.test(character) ? text.han.has(character) : text.folded.includes(character));
+  const known = variants.filter(([variant, simplified]) => variant !== simplified && holds(simplified));
   const { separator, mention, present } = VOCABULARY_FORM;
   const vocabularyConcepts = concepts.flatMap((concept): string[] => {
     const keys = new Set(concept.names.map(nameKey));
