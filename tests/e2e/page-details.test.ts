@@ -50,6 +50,21 @@ describe('element ids', () => {
   );
 });
 
+describe('the search page without JavaScript', () => {
+  it.each(locales)('says so and leads to browsing by project and by date ($home)', async ({ prefix }) => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${prefix}/search/`);
+    const links = page.locator('.search-page__notice a');
+    expect(await links.evaluateAll((all) => all.map((link) => new URL((link as HTMLAnchorElement).href).pathname))).toEqual([
+      `${prefix}/projects/`,
+      `${prefix}/archive/`,
+    ]);
+    await links.last().click();
+    await page.waitForURL(`**${prefix}/archive/`);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('breadcrumbs', () => {
   it.each(locales)('lead home from every page of the navigation, ending with its own title ($home)', ({ prefix, home }) => {
     for (const route of ['/archive/', '/projects/', '/subscribe/', '/translations/', '/about/']) {
