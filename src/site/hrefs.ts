@@ -10,8 +10,9 @@ import { localizePath, withBase, withoutBase } from '../lib/routes.ts';
 // From the configuration itself: Astro lets an environment variable of the same name override
 // `import.meta.env.BASE_URL` and `import.meta.env.SITE` in server code (Vitest sets BASE_URL=/).
 
+// Marked pure, so that a browser script importing this module without using it leaves it out.
 /** The address the site is published at, its base path included. */
-export const siteUrl = new URL(site ?? 'http://localhost/');
+export const siteUrl = /* @__PURE__ */ new URL(site ?? 'http://localhost/');
 
 /** The href of a locale-neutral route in a locale. @example localeHref('/issues/8/#nova', 'en') // '/digest/en/issues/8/#nova' (base /digest/) */
 export function localeHref(path: string, locale: Locale): string {

@@ -113,6 +113,20 @@ describe('excerpts that read', () => {
     expect(text(excerptOfMatch(match(false), forms, false))).toBe('…普通格式保留');
   });
 
+  it('marks the words its own text holds when the others are only in the heading', () => {
+    // Issue 16's Nova section never repeats the project's name: `nova 快照` answers by heading and text.
+    const body = 'Nova 虚拟机被lock后能否做快照？大家不必关注';
+    const part = { projectId: 'nova', start: 0, end: body.length, text: body, bodyStart: 5 };
+    for (const form of [
+      { text: 'nova 快照', terms: ['nova', '快照'], words: ['nova', '快照'], apart: ['nova', '快照'] },
+      { text: 'nova快照', terms: ['nova', '快照'], words: ['nova', '快照'], apart: [] },
+    ]) {
+      const excerpt = excerptOfMatch({ part, form: 0, exact: false, count: 1 }, [form], false);
+      expect(text(excerpt), form.text).toBe('…虚拟机被lock后能否做[快照]？大家不必关注');
+      expect(excerpt.marks).toEqual([{ start: 17, end: 19 }]);
+    }
+  });
+
   it('never marks the heading of a section', () => {
     const excerpt = excerptOf('Nova 调度器的讨论，nova-scheduler 独立', [['nova']], { from: 5 });
     expect(text(excerpt)).toBe('…调度器的讨论，[nova]-scheduler 独立');

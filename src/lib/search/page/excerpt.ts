@@ -141,7 +141,6 @@ function excerptNear(flat: string, needles: readonly string[], radius: number, f
       .filter((span) => span.start >= from)
       .map((span) => ({ ...span, needle: index })),
   );
-  if (!wanted.length) return undefined;
   const urls = urlSpans(flat);
   const span =
     closestSpan(
@@ -213,16 +212,18 @@ function mergePieces(pieces: readonly ExcerptPiece[]): ExcerptPiece[] {
 
 /**
  * The excerpt of the part a result shows, around what made it answer: the form of the query it
- * holds (whole, else its words), or, for words found only in different parts, those of them this
- * part holds. The part's own text is looked at, and its heading (the project's name and the
- * section's subtitle) only when the words are there alone.
+ * holds (whole, else its words, else those of them its own text holds), or, for words found only
+ * in different parts, those of them this part holds. The part's own text is looked at, and its
+ * heading (the project's name and the section's subtitle) only when the words are there alone.
  */
 export function excerptOfMatch(match: PartMatch, forms: readonly QueryForm[], apart: boolean, radius = 60): Excerpt {
   const form = forms[match.form] ?? forms[0];
   const from = match.part.bodyStart ?? 0;
   const body = match.part.text.slice(from);
-  const held = (form?.apart ?? []).filter((word) => containsQuery(body, word));
-  const needles = apart ? [held] : form ? [[form.text], form.words] : [];
+  // Every word when the text holds them all; else those it holds, the others in the heading alone
+  // (`nova 快照` in a Nova section that never repeats its name).
+  const held = (form ? (apart ? form.apart : form.words) : []).filter((word) => containsQuery(body, word));
+  const needles = apart ? [held] : form ? [[form.text], held] : [];
   const inBody = excerptOf(match.part.text, needles, { radius, from });
   return inBody.marks.length || !match.heading ? inBody : excerptOf(match.part.text, needles, { radius });
 }
