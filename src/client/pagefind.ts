@@ -45,8 +45,7 @@ const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 /**
  * A fragment read as Pagefind reads it, but decompressed by the browser rather than by Pagefind's
  * JavaScript, and without the excerpts and sub-results Pagefind works out for each: the page cuts
- * its own excerpts from the part that answers, and those took most of a fragment's time. Its text
- * as Pagefind gives it, without the zero-width spaces between segmented words.
+ * its own excerpts from the part that answers, and those took most of a fragment's time.
  */
 async function readFragment(id: string): Promise<PagefindFragment> {
   const response = await fetch(fileHref(`${SEARCH_BUNDLE_DIR}/fragment/${id}.pf_fragment`));
@@ -60,7 +59,8 @@ async function readFragment(id: string): Promise<PagefindFragment> {
     : new TextDecoder().decode(bytes);
   if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`fragment ${id}`);
   const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as PagefindFragment;
-  return { ...fragment, content: fragment.content.replace(/\u200B/g, ''), url: siteAddress(fragment.url) };
+  // Its zero-width spaces stay: the page reads the text back through `splitParts`, as it reads Pagefind's.
+  return { ...fragment, url: siteAddress(fragment.url) };
 }
 
 /** A record's address as Pagefind gives it: a path from the site's root, with no doubled slash. */

@@ -142,9 +142,7 @@ export function startSearchPage(
         view.clear();
         view.empty();
         return;
-      case 'show-again':
-        // The page shows its answer all along.
-        return;
+      // `show-again` needs nothing: the page shows its answer all along.
     }
   }
 

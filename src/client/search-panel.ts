@@ -106,15 +106,7 @@ export function startSearchPanel(form: HTMLFormElement, pagefind: PagefindLoader
         // Should Escape have closed the panel meanwhile, it shows that answer again.
         if (hasAnswer()) open();
         return;
-      // The search page's own: its address, form, filters and counts.
-      case 'count':
-      case 'write-form':
-      case 'show-active-filters':
-      case 'write-history':
-      case 'follow-language-switch':
-      case 'show-counts':
-      case 'show-nothing':
-        return;
+      // The others are the search page's own: its address, form, filters and counts.
     }
   }
 

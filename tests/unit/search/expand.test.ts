@@ -94,6 +94,18 @@ describe('queries of several words', () => {
     expect(other).toMatchObject({ text: 'Nova', terms: ['Nova'] });
   });
 
+  it('reads a name written against the Chinese after it, as Chinese is typed', () => {
+    const archive = ['Neutron的插件', 'I版的特性', 'Icehouse', 'H版中', 'nova-compute', 'Compute'];
+    expect(texts('Quantum的', archive)).toEqual(['Quantum的', 'Neutron的']);
+    expect(texts('I版的', archive)).toEqual(['I版的', 'Icehouse的']);
+    expect(texts('Havana中', archive)).toEqual(['Havana中', 'H版中']);
+    const [, neutron] = expandQuery('Quantum插件', vocabularyOf(archive));
+    expect(neutron).toMatchObject({ text: 'Neutron插件', name: 'Neutron', words: ['Neutron插件'] });
+    // Not where a Latin word or a milestone goes on.
+    expect(texts('novaclient', archive)).toEqual(['novaclient']);
+    expect(texts('nova-compute', archive)).toEqual(['nova-compute']);
+  });
+
   it(`looks for ${MAX_OTHER_NAMES} other names at most`, () => {
     const many = texts('Havana Icehouse Juno Kilo', ['H版 I版 J版 K版', 'Havana Icehouse Juno Kilo']);
     expect(many).toHaveLength(1 + MAX_OTHER_NAMES);

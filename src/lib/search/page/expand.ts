@@ -137,7 +137,12 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
   const keys = tokens.map(nameKey);
   for (let start = 0; start < keys.length && forms.length <= MAX_OTHER_NAMES; start += 1) {
     for (let length = Math.min(vocabulary.longest, keys.length - start); length > 0; length -= 1) {
-      const named = keys.slice(start, start + length).join(' ');
+      let named = keys.slice(start, start + length).join(' ');
+      // A name written against the Chinese after it (`Quantum的`, `I版的`): the longest start of
+      // the word that is one and ends where Chinese starts (not `nova` of `novaclient`).
+      let cut = named.length;
+      while (length < 2 && cut && !(vocabulary.names.has(named.slice(0, cut)) && /^\p{Script=Han}|^$/u.test(named.slice(cut)))) cut -= 1;
+      named = named.slice(0, cut);
       const concept = vocabulary.names.get(named);
       if (concept === undefined) continue;
       const chosen: string[] = [];
@@ -146,7 +151,7 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
         if (nameKey(other) === named || containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
         if (forms.length > MAX_OTHER_NAMES) break;
         chosen.push(other);
-        const replaced = [...tokens.slice(0, start), other, ...tokens.slice(start + length)];
+        const replaced = [...tokens.slice(0, start), other + (tokens[start] ?? '').slice(cut), ...tokens.slice(start + length)];
         forms.push(formOf(replaced.join(' '), replaced, other, start));
       }
       start += length - 1;

@@ -6,6 +6,8 @@
  * Matches are reported in the text's own characters. Pure.
  */
 
+import { nameKey } from '../names.ts';
+
 /** A character that belongs to a Latin word: queries starting with one must start a word. */
 export const WORD_CHAR = /[\p{Script=Latin}\p{Nd}]/u;
 
@@ -20,7 +22,8 @@ const recentlyNormalized = new Map<string, string>();
 export function normalizeForMatch(text: string): string {
   const known = recentlyNormalized.get(text);
   if (known !== undefined) return known;
-  const normalized = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // The form registry names are compared in, too: one rule for both.
+  const normalized = nameKey(text);
   // Ranking asks of one section's text once per query form and word: it is normalized once.
   if (recentlyNormalized.size >= RECENT_TEXTS) recentlyNormalized.delete(recentlyNormalized.keys().next().value ?? '');
   recentlyNormalized.set(text, normalized);

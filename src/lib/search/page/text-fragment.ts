@@ -11,6 +11,8 @@
  * without text fragments goes to the section's anchor. Pure.
  */
 
+import { WORD_CHAR } from './matcher.ts';
+
 type Span = { start: number; end: number };
 
 /** Context taken before and after a span at most, in characters. */
@@ -21,7 +23,6 @@ const MAX_DIRECTIVES = 3;
 
 const BREAK = /[\s\p{P}\p{S}]/u;
 
-const LATIN = /[\p{Script=Latin}\p{Nd}]/u;
 const HAN = /\p{Script=Han}/u;
 
 /** Whether a word surely starts or ends between `text[at - 1]` and `text[at]`. */
@@ -30,7 +31,7 @@ function isWordBoundary(text: string, at: number): boolean {
   const after = text[at];
   if (before === undefined || after === undefined) return true;
   if (BREAK.test(before) || BREAK.test(after)) return true;
-  return (LATIN.test(before) && HAN.test(after)) || (HAN.test(before) && LATIN.test(after));
+  return (WORD_CHAR.test(before) && HAN.test(after)) || (HAN.test(before) && WORD_CHAR.test(after));
 }
 
 /** Percent-encodes a directive's term: `-`, `,` and `&` have meanings there. */
