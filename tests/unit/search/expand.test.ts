@@ -106,6 +106,14 @@ describe('queries of several words', () => {
     expect(texts('nova-compute', archive)).toEqual(['nova-compute']);
   });
 
+  it('reads a name typed with spaces in it, as the registry ignores them', () => {
+    const archive = ['Icehouse 发布', 'I版', 'Icehouse版 的特性'];
+    expect(texts('I 版', archive)).toEqual(['I 版', 'Icehouse']);
+    expect(texts('Icehouse 版 特性', archive)).toEqual(['Icehouse 版 特性', 'I版 特性', 'Icehouse 特性']);
+    // Words that only together spell no name are left as they are.
+    expect(texts('I 版本', archive)).toEqual(['I 版本']);
+  });
+
   it(`looks for ${MAX_OTHER_NAMES} other names at most`, () => {
     const many = texts('Havana Icehouse Juno Kilo', ['H版 I版 J版 K版', 'Havana Icehouse Juno Kilo']);
     expect(many).toHaveLength(1 + MAX_OTHER_NAMES);

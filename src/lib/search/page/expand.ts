@@ -82,10 +82,8 @@ export function readVocabulary(vocabulary: Partial<SearchVocabulary>): QueryVoca
  * @example foldQuery('雲計算 ＮＯＶＡ', vocabulary) // '云计算 NOVA'
  */
 export function foldQuery(text: string, vocabulary: Pick<QueryVocabulary, 'variants'>): string {
-  const normalized = text.normalize('NFKC');
-  if (!vocabulary.variants.size) return normalized;
   let folded = '';
-  for (const character of normalized) folded += vocabulary.variants.get(character) ?? character;
+  for (const character of text.normalize('NFKC')) folded += vocabulary.variants.get(character) ?? character;
   return folded;
 }
 
@@ -133,11 +131,14 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
   const folded = trimQuery(foldQuery(text, vocabulary));
   const tokens = wordsOf(folded);
   const forms = [formOf(folded, tokens)];
-  if (exact || !vocabulary.names.size) return forms;
+  if (exact) return forms;
   const keys = tokens.map(nameKey);
   for (let start = 0; start < keys.length && forms.length <= MAX_OTHER_NAMES; start += 1) {
-    for (let length = Math.min(vocabulary.longest, keys.length - start); length > 0; length -= 1) {
+    // One word more than the longest name: a name typed with a space in it (`I 版`, `Icehouse 版`),
+    // as spaces count only between the words of a name.
+    for (let length = Math.min(vocabulary.longest + 1, keys.length - start); length > 0; length -= 1) {
       let named = keys.slice(start, start + length).join(' ');
+      if (!vocabulary.names.has(named)) named = named.replace(/ /g, '');
       // A name written against the Chinese after it (`Quantum的`, `I版的`): the longest start of
       // the word that is one and ends where Chinese starts (not `nova` of `novaclient`).
       let cut = named.length;
@@ -148,7 +149,7 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
       const chosen: string[] = [];
       const others = [...(vocabulary.present[concept] ?? [])].sort((a, b) => a.length - b.length);
       for (const other of others) {
-        if (nameKey(other) === named || containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
+        if (containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
         if (forms.length > MAX_OTHER_NAMES) break;
         chosen.push(other);
         const replaced = [...tokens.slice(0, start), other + (tokens[start] ?? '').slice(cut), ...tokens.slice(start + length)];
