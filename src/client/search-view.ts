@@ -4,7 +4,7 @@
  * their excerpts, project counts. Labels come from the page (data attributes, the project
  * filters' names) and from record meta.
  */
-import type { Locale } from '../i18n/locales.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import { splitLocale } from '../lib/routes.ts';
 import { localeHref, sitePathOf } from '../site/hrefs.ts';
 import type { IssueCounts, PagefindFragment, SearchOutcome } from '../lib/search/page/engine.ts';
@@ -64,14 +64,22 @@ export function createSearchView(
     void monthChart.then((chart) => chart.show(monthCounts));
   }
 
-  /** Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. */
+  /**
+   * Fills a message template; `{{query}}` becomes a quoted text node, numbers are formatted. On a
+   * page in another language, a value holding Chinese (a query, `I版`) is marked as Chinese, for
+   * the voice a screen reader reads it in.
+   */
   function message(name: string, values: Record<string, string | number> = {}): DocumentFragment {
     const fragment = document.createDocumentFragment();
     for (const [index, part] of (app.dataset[name] ?? '').split(/\{\{(\w+)\}\}/).entries()) {
       const value = values[part] ?? '';
       if (index % 2 === 0) fragment.append(part);
-      else if (part === 'query') fragment.append(element('q', 'search-page__query', String(value)));
-      else fragment.append(typeof value === 'number' ? numbers.format(value) : value);
+      else if (typeof value === 'number') fragment.append(numbers.format(value));
+      else {
+        const node = element(part === 'query' ? 'q' : 'span', part === 'query' ? 'search-page__query' : '', value);
+        if (locale !== defaultLocale && /\p{Script=Han}/u.test(value)) node.lang = defaultLocale;
+        fragment.append(node);
+      }
     }
     return fragment;
   }

@@ -300,4 +300,21 @@ describe('the English site', () => {
     expect(await page.locator('#search-months a[data-month]').first().textContent()).toMatch(/issues?$/);
     expect(page.problems).toEqual([]);
   });
+
+  it('marks the Chinese in its messages as Chinese on the English site, for the voice that reads it, and nothing on the Chinese site', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    const chinese = (selector: string) =>
+      page.locator(`${selector} [lang="zh-CN"]`).evaluateAll((nodes) => nodes.map((node) => node.textContent));
+    await search.open('', '/en');
+    await search.search('Icehouse');
+    await expect.poll(() => chinese('#search-forms')).toEqual(['I版']);
+    await search.search('没有这个词语吧');
+    await expect.poll(() => chinese('#search-status')).toEqual(['没有这个词语吧']);
+    await search.open('');
+    await search.search('没有这个词语吧');
+    await expect.poll(() => page.locator('#search-status q').textContent()).toBe('没有这个词语吧');
+    expect(await page.locator('#search-status [lang]').count()).toBe(0);
+    expect(page.problems).toEqual([]);
+  });
 });
