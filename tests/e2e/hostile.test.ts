@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFeeds } from '../helpers/feeds.ts';
 import { projectRoot, runAstro } from '../helpers/commands.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { axeViolations } from './axe.ts';
 import { useBrowser } from './browser.ts';
 import { SearchPage } from './pages/search-page.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -141,6 +142,20 @@ describe('hostile HTML in an issue', () => {
     expect(await nova.locator('img[src="/favicon.svg"]').getAttribute('alt')).toBe('本地图片');
     expect(await page.locator('section#industry').textContent()).toContain('带样式的段落文字保留');
     expect(await page.locator('section#heat a[href="https://evil.example/"]').getAttribute('target')).toBeNull();
+  });
+
+  it('scrolls a long line of code in its own box on a phone, which the keyboard reaches and scrolls', async () => {
+    const page = await newPage({ baseURL: server.url, viewport: { width: 375, height: 800 } });
+    await page.goto('/issues/9/');
+    const code = page.locator('section#nova pre');
+    const widths = () => code.evaluate((pre) => ({ scrolls: pre.scrollWidth > pre.clientWidth, left: pre.scrollLeft }));
+    expect(await widths()).toEqual({ scrolls: true, left: 0 });
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page, 'section#nova pre')).toEqual([]);
+    await code.focus();
+    expect(await code.evaluate((pre) => pre === document.activeElement && pre.matches(':focus-visible'))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await widths()).left).toBeGreaterThan(0);
   });
 
   it('is inert inside every feed item, rendered by Chromium as a feed reader would', async () => {

@@ -348,7 +348,7 @@ describe('sections as the real archive writes them', () => {
     const result = convert('2014-03-01-x.md', post(title, `## Nova\n\n${code}\n\n## Heat\n\n${list}\n`));
     expect(sections(result)).toBe(`\n## Nova\n\n${code}\n\n## Heat\n\n${list}\n`);
     const body = readIssueBody(sections(result), { resolver, page: issuePage(site, 9, 'zh-CN') });
-    expect(body.sections[0]?.html).toBe('<pre><code>nova boot --flavor m1.small demo\nnova list\n</code></pre>');
+    expect(body.sections[0]?.html).toBe('<pre tabindex="0"><code>nova boot --flavor m1.small demo\nnova list\n</code></pre>');
     expect(body.sections[1]?.html).toMatch(/^<ul>\s*<li>\s*<p>Icehouse<\/p>\s*<ul>\s*<li>icehouse-3<\/li>/);
   });
 

@@ -56,7 +56,7 @@ describe('reading an issue body', () => {
   it('keeps code, quotes and sub-headings inside their section', () => {
     const nova = result.sections[1];
     expect(nova?.markdown).toContain('## Heat inside code is not a section');
-    expect(nova?.html).toContain('<pre><code>## Heat inside code is not a section\n</code></pre>');
+    expect(nova?.html).toContain('<pre tabindex="0"><code>## Heat inside code is not a section\n</code></pre>');
     expect(nova?.text).toContain('Keystone inside a quote is not one either');
     expect(nova?.html).toContain('<h3>Nova 的小节</h3>');
   });
