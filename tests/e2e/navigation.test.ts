@@ -147,5 +147,10 @@ describe('the 404 page', () => {
     expect(response?.status()).toBe(404);
     expect(await page.locator('main').textContent()).toContain('找不到这个页面');
     expect(await page.locator('main [lang="en"]').textContent()).toContain('Page not found');
+    // One title, in the page's language; the translation's is a heading under it.
+    expect(await page.locator('h1').allTextContents()).toEqual(['找不到这个页面']);
+    expect(await page.locator('main [lang="en"] h2').textContent()).toBe('Page not found');
+    await page.goto('/en/404.html');
+    expect(await page.locator('h1').allTextContents()).toEqual(['Page not found']);
   });
 });
