@@ -536,8 +536,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, droppedText: { na
         for (const key of Object.keys(node.properties)) {
           if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
         }
-        // A code block scrolls sideways when a line is long: focusable, it scrolls from the keyboard too.
-        if (tag === 'pre') ctx.setProperty(node, 'tabIndex', 0);
+        // A code block or table scrolls sideways when wider than the screen: focusable, it scrolls from the keyboard too.
+        if (tag === 'pre' || tag === 'table') ctx.setProperty(node, 'tabIndex', 0);
         if (tag === 'code' && node.properties['className'] !== undefined) {
           const classes = codeClasses(node.properties['className']);
           ctx.setProperty(node, 'className', classes.length ? classes : undefined);

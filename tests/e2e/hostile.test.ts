@@ -144,6 +144,24 @@ describe('hostile HTML in an issue', () => {
     expect(await page.locator('section#heat a[href="https://evil.example/"]').getAttribute('target')).toBeNull();
   });
 
+  it('keeps the words of a wide table whole on a phone: the table scrolls, from the keyboard too, and the page does not', async () => {
+    const page = await newPage({ baseURL: server.url, viewport: { width: 375, height: 800 } });
+    await page.goto('/issues/9/');
+    const table = page.locator('section#nova table');
+    // A word split letter by letter takes a line per few letters.
+    const lines = await table.locator('td').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return `${cell.textContent}: ${new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size}`;
+      }),
+    );
+    expect(lines.filter((line) => /^(Nova|2014\.1\.2|Approved):/.test(line))).toEqual(['Nova: 1', '2014.1.2: 1', 'Approved: 1']);
+    expect(await table.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page, 'section#nova table')).toEqual([]);
+  });
+
   it('scrolls a long line of code in its own box on a phone, which the keyboard reaches and scrolls', async () => {
     const page = await newPage({ baseURL: server.url, viewport: { width: 375, height: 800 } });
     await page.goto('/issues/9/');

@@ -12,6 +12,7 @@ describe("rendering contributors' Markdown", () => {
     expect(out).toContain('<strong>粗体</strong>');
     expect(out).toContain('<li>一</li>');
     expect(out).toContain('<td>1</td>');
+    expect(out).toContain('<table tabindex="0">');
     expect(out).toMatch(/<pre tabindex="0"><code class="language-sh">nova boot\n<\/code><\/pre>/);
   });
 
@@ -39,7 +40,9 @@ describe("rendering contributors' Markdown", () => {
 
   it('removes explicit direction controls from text, code, link text and raw HTML, written or as references', () => {
     const out = render('[\u202Egnp.exe](/a.png) `\u202Ex` &#x202E;y <b title="&#8238;t">\u2067z</b>\n\n```\n\u202Ecode\n```');
-    expect(out.html).toMatch(/^<p><a href="\/a.png">gnp.exe<\/a> <code>x<\/code> y <b>z<\/b><\/p>\s*<pre tabindex="0"><code>code\n<\/code><\/pre>$/);
+    expect(out.html).toMatch(
+      /^<p><a href="\/a.png">gnp.exe<\/a> <code>x<\/code> y <b>z<\/b><\/p>\s*<pre tabindex="0"><code>code\n<\/code><\/pre>$/,
+    );
     expect(out.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
