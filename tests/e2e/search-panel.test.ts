@@ -181,6 +181,37 @@ describe("the header's search box, with JavaScript", () => {
     expect(foot).toEqual({ scrolls: true, underList: false, link: true });
   });
 
+  it.each([
+    [375, ''],
+    [1280, ''],
+    [320, '/en'],
+  ])(
+    'at %i px (%s), scrolls each link the Tab key reaches into view above that link at the foot, never under it',
+    async (width, prefix) => {
+      const page = await newPage({ viewport: { width, height: 640 } });
+      await page.goto(`${prefix}/issues/8/`);
+      const search = headerSearch(page);
+      await search.search('Heat');
+      const links = await search.panel.locator('ol a').count();
+      expect(links).toBeGreaterThan(5);
+      const hidden: string[] = [];
+      // From the box: its button, then every link of the list.
+      for (let step = 0; step <= links; step++) {
+        await page.keyboard.press('Tab');
+        // The focused link's middle shows the link itself, not the foot stuck over the list.
+        const seen = await page.evaluate(() => {
+          const link = document.activeElement as HTMLElement;
+          if (!link.closest('#site-search-panel ol')) return { text: '', shown: true };
+          const box = link.getBoundingClientRect();
+          const top = document.elementFromPoint(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2);
+          return { text: link.textContent ?? '', shown: !!top && link.contains(top) };
+        });
+        if (!seen.shown) hidden.push(seen.text);
+      }
+      expect(hidden).toEqual([]);
+    },
+  );
+
   it("fetches nothing of search before the box is focused; focusing asks once for each start-up file and the search code's first file, which brings in the rest", async () => {
     const page = await newPage();
     const fetched = requestedPaths(page);
