@@ -1,8 +1,8 @@
 /**
  * The small things a reader notices, in both languages: every page of the main navigation says
  * where it sits, the footer names pages as they name themselves, the header's search box shows
- * its whole placeholder, separators are spaced, table headings keep their words whole, the
- * archive's count reads as part of a sentence.
+ * its whole placeholder and stays on a phone's screen with large text, separators are spaced,
+ * table headings keep their words whole, the archive's count reads as part of a sentence.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -148,6 +148,22 @@ describe("the header's search box", () => {
       });
       expect(fit.text.length).toBeGreaterThan(0);
       expect(fit.needed, `${fit.text} at ${width} px`).toBeLessThanOrEqual(fit.room);
+    }
+  });
+
+  it("stays on a phone's screen, its button in view, with the browser's text set twice as large", async () => {
+    const page = await newPage({ viewport: { width: 375, height: 700 } });
+    // The reader's own font size (Chrome's settings), which rem and the media queries follow; a page's zoom would not.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    for (const route of ['/', '/en/issues/8/', '/projects/', '/en/archive/2014/']) {
+      await page.goto(route);
+      const fit = await page.evaluate(() => ({
+        page: document.scrollingElement?.scrollWidth ?? 0,
+        button: Math.round(document.querySelector('.search-box__button')?.getBoundingClientRect().right ?? Infinity),
+      }));
+      expect(fit.page, route).toBeLessThanOrEqual(375);
+      expect(fit.button, route).toBeLessThanOrEqual(375);
     }
   });
 });
