@@ -33,6 +33,8 @@ export interface LayoutCell {
   count: number;
   /** 0 for empty, 1..heatLevels for increasing counts. */
   level: number;
+  /** Where the count is centred: the cell's middle, or beside a marked day's line that would cross it there. */
+  countX: number;
 }
 
 export interface ActivityLayout {
@@ -52,7 +54,7 @@ export interface ActivityLayout {
     groups: { text: string; x: number; y: number; divider?: number }[];
     columns: { text: string; x: number; y: number }[];
     cells: LayoutCell[];
-    /** Release days: a line down the grid, its label in a row of its own above the years. */
+    /** Release days: a line down the cells from `top`, its label in a row of its own above the years. */
     marks: { text: string; x: number; y: number; top: number }[];
   };
 }
@@ -125,6 +127,8 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
   const columnWidth = Math.max(cell, ...labels.columns.map((label) => estimateTextWidth(label, smallFont) + padding));
   const columnX = (column: number) => column * (columnWidth + gap);
   const lastLine = headerHeight - gap * 2;
+  const markX = (column: number, offset: number) => columnX(column) + Math.min(1, Math.max(0, offset)) * columnWidth;
+  const linesIn = (column: number) => marks.filter((mark) => mark.column === column).map((mark) => markX(column, mark.offset));
 
   return {
     labels: {
@@ -155,14 +159,29 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
           height: cell,
           count,
           level: heatLevel(count, matrix.max),
+          countX: countX(columnX(column), columnWidth, estimateTextWidth(String(count), font), linesIn(column)),
         })),
       ),
-      marks: marks.map(({ column, offset, text }) => ({
-        text,
-        x: columnX(column) + Math.min(1, Math.max(0, offset)) * columnWidth,
-        y: headerLine - gap,
-        top: markRow,
-      })),
+      // The line starts where the cells do: the year and month labels above stay uncrossed.
+      marks: marks.map(({ column, offset, text }) => ({ text, x: markX(column, offset), y: headerLine - gap, top: headerHeight - gap })),
     },
   };
+}
+
+/**
+ * Where a count is centred in a cell from `x`, `width` wide: its middle, unless a marked day's line
+ * (at `lines`) would cross the count there; then the middle of the widest stretch the lines leave.
+ * @example countX(0, 30, 8, [16]) // 8: the line runs just right of the middle, the count moves left of it
+ */
+export function countX(x: number, width: number, textWidth: number, lines: readonly number[]): number {
+  const middle = x + width / 2;
+  if (lines.every((line) => Math.abs(line - middle) > textWidth / 2 + 1)) return middle;
+  const edges = [x, ...lines.filter((line) => line > x && line < x + width).sort((a, b) => a - b), x + width];
+  let best = { from: x, to: x };
+  for (let index = 1; index < edges.length; index += 1) {
+    const from = edges[index - 1] ?? x;
+    const to = edges[index] ?? x;
+    if (to - from > best.to - best.from) best = { from, to };
+  }
+  return (best.from + best.to) / 2;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildActivityMatrix } from '../../src/lib/activity.ts';
 import {
+  countX,
   chartMetrics,
   columnGroups,
   estimateTextWidth,
@@ -104,9 +105,32 @@ describe('the chart layout', () => {
     const column = marked.grid.cells.filter((c) => c.column === 2)[0];
     expect(mark?.x).toBe((column?.x ?? 0) + (column?.width ?? 0) / 2);
     expect(mark?.y).toBeLessThanOrEqual(mark?.top ?? 0);
+    // The line runs down the cells only, under the year and month labels, which it would cross.
+    expect(mark?.top).toBe(Math.min(...marked.grid.cells.map((cell) => cell.y)) - chartMetrics.gap);
+    expect(mark?.top).toBeGreaterThan(Math.max(...marked.grid.columns.map((label) => label.y)));
+    // A count the line would cross moves beside it, in the cell; the others stay in the middle.
+    const february = layoutActivityChart(matrix, labels, [{ column: 3, offset: 0.55, text: 'Icehouse' }]).grid;
+    const crossed = february.cells.find((cell) => cell.column === 3 && cell.count > 0);
+    expect(crossed?.countX).toBeLessThan(february.marks[0]?.x ?? 0);
+    expect(crossed?.countX).toBeGreaterThan(crossed?.x ?? 0);
+    const other = february.cells.find((cell) => cell.column === 0 && cell.count > 0);
+    expect(other?.countX).toBe((other?.x ?? 0) + (other?.width ?? 0) / 2);
     // The years move down a row; the cells with them.
     expect(marked.grid.groups[0]?.y).toBe((layout.grid.groups[0]?.y ?? 0) + chartMetrics.headerLine);
     expect(marked.grid.cells[0]?.y).toBe((layout.grid.cells[0]?.y ?? 0) + chartMetrics.headerLine);
     expect(layout.grid.marks).toEqual([]);
+  });
+});
+
+describe('countX', () => {
+  it.each([
+    ['no line', [], 15],
+    ['a line clear of the count', [27], 15],
+    ['a line across the count, right of the middle', [17], 8.5],
+    ['a line across the count, left of the middle', [13], 21.5],
+    ['two lines, the widest stretch between them', [6, 24], 15],
+    ['a line outside the cell', [40], 15],
+  ])('%s', (_name, lines, expected) => {
+    expect(countX(0, 30, 8, lines)).toBe(expected);
   });
 });
