@@ -115,6 +115,31 @@ describe('the archive at 1,000 issues', () => {
   });
 });
 
+describe('the project timelines at 1,000 issues', () => {
+  it.each([320, 1280])('at %i px: the pager keeps its links and the page number each on one line', async (width) => {
+    const page = await newPage({ baseURL: server.url, viewport: { width, height: 800 } });
+    for (const route of ['/projects/industry/page/2/', '/en/projects/industry/page/2/']) {
+      await page.goto(route);
+      const lines = await page.locator('nav.pager > *').evaluateAll((parts) =>
+        parts
+          .filter((part) => part.textContent?.trim())
+          .map((part) => {
+            const range = document.createRange();
+            range.selectNodeContents(part);
+            // One rectangle per line the text takes.
+            return [part.textContent?.trim(), new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size];
+          }),
+      );
+      expect(lines, `${route} at ${width} px`).toHaveLength(3);
+      expect(
+        lines.filter(([, count]) => count !== 1),
+        `${route} at ${width} px`,
+      ).toEqual([]);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0), route).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
 describe('the search filters at 1,000 issues', () => {
   it.each([375, 1280])('at %i px: every field, hint and the month chart stay inside the panel over twenty years', async (width) => {
     const page = await newPage({ baseURL: server.url, viewport: { width, height: 800 } });
