@@ -31,14 +31,17 @@ export function readPageLinks(html: string): PageLinks {
   return links;
 }
 
-/** A sitemap of the canonical pages, sorted by URL so every build writes the same bytes. */
+// By code unit: `localeCompare` follows the build machine's language (Estonian puts `z` before `x`).
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A sitemap of the canonical pages, sorted by URL so every build, on any machine, writes the same bytes. */
 export function buildSitemap(pages: readonly PageLinks[]): string {
   const canonical = [...new Map(pages.flatMap((page) => (page.canonical ? [[page.canonical, page] as const] : []))).values()].sort((a, b) =>
-    (a.canonical ?? '').localeCompare(b.canonical ?? ''),
+    byCodeUnit(a.canonical ?? '', b.canonical ?? ''),
   );
   const entries = canonical.map((page) => {
     const alternates = Object.entries(page.alternates)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => byCodeUnit(a, b))
       .map(([hreflang, href]) => `\n    <xhtml:link rel="alternate" hreflang="${escapeHtml(hreflang)}" href="${escapeHtml(href)}"/>`)
       .join('');
     return `  <url>\n    <loc>${escapeHtml(page.canonical ?? '')}</loc>${alternates}\n  </url>`;

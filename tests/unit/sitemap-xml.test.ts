@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildSitemap, readPageLinks } from '../../src/lib/sitemap-xml.ts';
 
 const page = (canonical: string | undefined, alternates: Record<string, string> = {}) =>
@@ -43,5 +43,25 @@ describe('the sitemap', () => {
     expect(buildSitemap([readPageLinks(page('https://x/b/')), readPageLinks(page('https://x/a/'))])).toBe(
       buildSitemap([readPageLinks(page('https://x/a/')), readPageLinks(page('https://x/b/'))]),
     );
+  });
+
+  it('is the same text whatever the language of the machine that builds it', () => {
+    const pages = [
+      readPageLinks(page('https://x/zun/', { 'zh-CN': 'https://x/zun/', 'x-default': 'https://x/zun/', en: 'https://x/en/zun/' })),
+      readPageLinks(page('https://x/tacker/')),
+    ];
+    const here = buildSitemap(pages);
+    // A machine set to Estonian, whose alphabet puts z between s and t.
+    const estonian = new Intl.Collator('et');
+    const compare = vi.spyOn(String.prototype, 'localeCompare').mockImplementation(function (this: string, other: string) {
+      return estonian.compare(this, other);
+    });
+    try {
+      expect(buildSitemap(pages)).toBe(here);
+    } finally {
+      compare.mockRestore();
+    }
+    expect([...here.matchAll(/hreflang="([^"]+)"/g)].map((match) => match[1])).toEqual(['en', 'x-default', 'zh-CN']);
+    expect(here.indexOf('https://x/tacker/')).toBeLessThan(here.indexOf('https://x/zun/'));
   });
 });
