@@ -25,6 +25,12 @@ const LONGEST_PERIOD_DAYS = 92;
  */
 const PUBLISHED_WITHIN_DAYS = 366;
 const PUBLISHED_BEFORE_START_DAYS = 31;
+/**
+ * Published half a year after its period, the year is wrong: the year mistyped on the day a period
+ * ends (`2015-02-27` for `2014-02-27`) is 365 days after it, within a year, and would date the
+ * issue's feed items a year late, above every newer issue in a reader.
+ */
+const PUBLISHED_AFTER_END_DAYS = 183;
 
 /** The days an issue covers. */
 
@@ -152,6 +158,14 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
           code: 'custom',
           path: ['published'],
           message: `published ${toIsoDay(published)} is ${daysBetween(published, start)} days before the period it reports on starts (${toIsoDay(start)}); check the year and month of published`,
+        });
+      }
+      const late = days ? daysBetween(end, published) : 0;
+      if (late > PUBLISHED_AFTER_END_DAYS && late <= PUBLISHED_WITHIN_DAYS) {
+        context.addIssue({
+          code: 'custom',
+          path: ['published'],
+          message: `published ${toIsoDay(published)} is ${late} days after the period it reports on ends (${toIsoDay(end)}); check the year and month of published`,
         });
       }
       if (days && (daysBetween(published, start) > PUBLISHED_WITHIN_DAYS || daysBetween(end, published) > PUBLISHED_WITHIN_DAYS)) {

@@ -184,6 +184,16 @@ describe('validating one issue file', () => {
         fix: 'check the year and month of published',
       },
     ],
+    [
+      'a publication a year after its period (the year mistyped)',
+      { 'published: 2014-02-28': 'published: 2015-02-28' },
+      {
+        field: 'published',
+        line: 7,
+        message: 'published 2015-02-28 is 366 days after the period it reports on ends (2014-02-27)',
+        fix: 'check the year and month of published',
+      },
+    ],
     ['a number that is not positive', { 'number: 9': 'number: 0' }, { field: 'number', line: 2 }],
     [
       'a number written in words',
