@@ -297,7 +297,7 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
       byNumber.set(issue.data.number, issue);
     }
   }
-  problems.push(...outOfOrder(issues));
+  problems.push(...outOfOrder(issues), ...publishedOutOfOrder(issues));
   const byStart = [...issues].sort((a, b) => a.data.period.start.getTime() - b.data.period.start.getTime());
   let latest: ValidIssue | undefined;
   for (const issue of byStart) {
@@ -350,6 +350,34 @@ function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Issues published against their numbers: a later number out before an earlier one. A month typed
+ * wrong in published (`2014-03-25` for `2014-02-25`) passes every rule of a file alone, then dates
+ * the issue's feed items above newer issues in a reader, which sorts by date. Of the two, the one
+ * farther from the end of its own period is named; on a tie, the later number.
+ */
+function publishedOutOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
+  const byNumber = [...issues].sort((a, b) => a.data.number - b.data.number);
+  const late = (issue: ValidIssue) => Math.abs(daysBetween(issue.data.period.end, issue.data.published));
+  return byNumber.flatMap((earlier, index) => {
+    const later = byNumber[index + 1];
+    // Two files with one number, or periods out of order, are the other rules' to report.
+    if (!later || later.data.number === earlier.data.number || later.data.period.start < earlier.data.period.start) return [];
+    if (later.data.published >= earlier.data.published) return [];
+    const earlierOff = late(earlier) > late(later);
+    const [odd, other] = earlierOff ? [earlier, later] : [later, earlier];
+    return [
+      {
+        file: odd.file,
+        line: odd.lineOf(['published']),
+        field: 'published',
+        message: `published ${toIsoDay(odd.data.published)} is ${earlierOff ? 'after' : 'before'} ${formatIssueLabel(other.data.number)} (published ${toIsoDay(other.data.published)}, ${other.file}), though ${formatIssueLabel(odd.data.number)} comes ${earlierOff ? 'before' : 'after'} it: feeds would list the issues out of order`,
+        fix: 'check the year and month of published, or the number',
+      },
+    ];
+  });
 }
 
 function describePeriod(issue: ValidIssue): string {

@@ -328,6 +328,40 @@ describe('rules across issues', () => {
     ).toEqual([expect.objectContaining({ file: 'a/0012.md', message: expect.stringContaining('starts before that of 第十一期') })]);
   });
 
+  it('rejects an issue published out of line with the numbers around it, naming the one whose day is off', () => {
+    const at = (number: number, start: string, end: string, published: string) =>
+      valid(
+        {
+          'number: 9': `number: ${number}`,
+          第九期: formatIssueLabel(number),
+          'start: 2014-02-16': `start: ${start}`,
+          'end: 2014-02-27': `end: ${end}`,
+          'published: 2014-02-28': `published: ${published}`,
+        },
+        `a/00${number}.md`,
+      );
+    const twelve = at(12, '2014-03-21', '2014-03-30', '2014-03-30');
+    // A month typed wrong: 04-08 for 03-08, after the next issue came out.
+    expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08', '2014-04-08'), at(11, '2014-03-10', '2014-03-20', '2014-03-20')])).toEqual([
+      expect.objectContaining({
+        file: 'a/0010.md',
+        line: 7,
+        field: 'published',
+        message:
+          'published 2014-04-08 is after 第十一期 (published 2014-03-20, a/0011.md), though 第十期 comes before it: feeds would list the issues out of order',
+        fix: 'check the year and month of published, or the number',
+      }),
+    ]);
+    // 03-02 for 04-02: before the issue before it came out.
+    expect(
+      checkIssueSet([at(11, '2014-03-10', '2014-03-20', '2014-03-20'), twelve, at(13, '2014-03-31', '2014-04-01', '2014-03-02')]),
+    ).toEqual([
+      expect.objectContaining({ file: 'a/0013.md', message: expect.stringContaining('is before 第十二期 (published 2014-03-30') }),
+    ]);
+    // Two issues out on one day are in order.
+    expect(checkIssueSet([at(11, '2014-03-10', '2014-03-20', '2014-03-30'), twelve])).toEqual([]);
+  });
+
   it('rejects overlapping periods, naming both issues', () => {
     const ten = valid(
       { 'number: 9': 'number: 10', 第九期: '第十期', 'start: 2014-02-16': 'start: 2014-02-20', 'end: 2014-02-27': 'end: 2014-03-05' },
