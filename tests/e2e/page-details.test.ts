@@ -168,6 +168,39 @@ describe("the header's search box", () => {
   });
 });
 
+describe('the header', () => {
+  // WCAG 2.4.3: a phone's header wraps to three rows; Tab must not jump from the first to the third and back.
+  it.each([375, 1280])(
+    'takes Tab through its controls in the order they are seen, row by row, at %i px in both languages',
+    async (width) => {
+      const page = await newPage({ viewport: { width, height: 700 } });
+      for (const { prefix } of locales) {
+        await page.goto(`${prefix}/issues/8/`);
+        const visited: { text: string; top: number; bottom: number; left: number; right: number }[] = [];
+        for (let step = 0; step < 20; step += 1) {
+          await page.keyboard.press('Tab');
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement;
+            if (!element?.closest('.site-header__inner')) return null;
+            const { top, bottom, left, right } = element.getBoundingClientRect();
+            return { text: (element.textContent || element.getAttribute('placeholder') || '').trim(), top, bottom, left, right };
+          });
+          if (focused) visited.push(focused);
+          else if (visited.length > 0) break;
+        }
+        expect(visited.length, prefix).toBeGreaterThanOrEqual(8);
+        for (const [index, next] of visited.entries()) {
+          const previous = visited[index - 1];
+          if (!previous) continue;
+          const lowerRow = next.top >= previous.bottom - 1;
+          const sameRowRight = next.top < previous.bottom && next.bottom > previous.top && next.left >= previous.right - 1;
+          expect(lowerRow || sameRowRight, `${prefix || '/'}: ${previous.text} then ${next.text}`).toBe(true);
+        }
+      }
+    },
+  );
+});
+
 /** Each element's text, and how many lines it takes on screen (2 or more: a word broken, or wrapped). */
 const linesOf = (elements: Locator) =>
   elements.evaluateAll((found) =>
