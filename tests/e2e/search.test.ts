@@ -414,6 +414,32 @@ describe('filters', () => {
     expect(await search.issues()).toEqual(listedInRange);
     expect(page.problems).toEqual([]);
   });
+
+  it("keep the month fields inside the panel on a phone with the browser's text set twice as large", async () => {
+    const page = await newPage({ viewport: { width: 375, height: 700 } });
+    // The reader's own font size (Chrome's settings), which rem and the media queries follow.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+    const search = new SearchPage(page);
+    for (const prefix of ['', '/en']) {
+      await search.open('?q=nova&sort=newest', prefix);
+      await search.answered('nova');
+      await search.openFilters();
+      const fit = await page.evaluate(() => {
+        const right = (element: Element | null) => Math.round(element?.getBoundingClientRect().right ?? Infinity);
+        const dates = document.querySelector('.search-filters__dates');
+        return {
+          page: document.scrollingElement?.scrollWidth ?? 0,
+          dates: right(dates),
+          fields: [...(dates?.querySelectorAll('input[type="month"]') ?? [])].map(right),
+        };
+      });
+      expect(fit.page, prefix).toBeLessThanOrEqual(375);
+      expect(fit.fields, prefix).toHaveLength(2);
+      for (const field of fit.fields) expect(field, prefix).toBeLessThanOrEqual(fit.dates);
+    }
+    expect(page.problems).toEqual([]);
+  });
 });
 
 describe('a range of months outside the archive', () => {
