@@ -144,6 +144,22 @@ export function describeOutsideLink(plan: OutsideLinkPlan, labels: LinkLabels): 
   };
 }
 
+/**
+ * Whether a link's words are its address (a bare URL), give or take the scheme, `www.` and a final
+ * slash: print shows the address after every other outside link, not after these.
+ * @example isBareAddress('github.com/openstack/nova', 'https://github.com/openstack/nova/') // true
+ */
+export function isBareAddress(text: string, href: string): boolean {
+  const bare = (address: string) =>
+    address
+      .trim()
+      .replace(/^(?:https?:)?\/\//i, '')
+      .replace(/^www\./i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
+  return bare(text) === bare(href);
+}
+
 /** The class of the element that holds what stands beside an outside link. */
 export const BESIDE_CLASS = 'archived';
 

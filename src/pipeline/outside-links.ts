@@ -13,6 +13,7 @@ import { getLinkLabels } from '../i18n/link-labels.ts';
 import {
   BESIDE_CLASS,
   describeOutsideLink,
+  isBareAddress,
   planOutsideLink,
   readArchiveAddress,
   type BesideLink,
@@ -62,6 +63,8 @@ export function createOutsideLinksStep({ day, locale, rules }: OutsideLinkOption
           const merged = name === 'title' && typeof written === 'string' && written ? `${written} · ${value}` : value;
           if (written !== merged) ctx.setProperty(node, propertyName(name), merged);
         }
+        // Print writes an outside link's address after it, but not after a link that reads as its own.
+        if (isBareAddress(textOf(node), plan.href)) ctx.setProperty(node, 'dataBare', '');
         const [before, link, after] = beside;
         besides.push(`${before}${link.text}${after}`);
         ctx.insertAfter(node, {
@@ -87,6 +90,12 @@ function besideLink({ href, text: label, attributes }: BesideLink): Element {
   for (const [name, value] of Object.entries({ href, ...attributes }))
     properties[propertyName(name)] = name === 'rel' ? value.split(' ') : value;
   return { type: 'element', tagName: 'a', properties, children: text(label) };
+}
+
+/** The text inside an element. */
+function textOf(node: Readonly<Element | ElementContent>): string {
+  if (node.type === 'text') return node.value;
+  return node.type === 'element' ? node.children.map(textOf).join('') : '';
 }
 
 const text = (value: string): ElementContent[] => (value ? [{ type: 'text', value }] : []);

@@ -201,6 +201,37 @@ describe('the header', () => {
   );
 });
 
+describe('print', () => {
+  it.each(locales)("is on light paper, without the screen's controls, with outside links' addresses ($home)", async ({ prefix }) => {
+    // A reader whose system is dark prints: the paper stays light.
+    const page = await newPage({ viewport: { width: 800, height: 700 }, colorScheme: 'dark' });
+    await page.goto(`${prefix}/issues/8/`);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const printed = await page.evaluate(() => {
+      const channels = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number);
+      const shown = (selector: string) =>
+        [...document.querySelectorAll(selector)].some((element) => getComputedStyle(element).display !== 'none');
+      const after = (selector: string) => {
+        const link = document.querySelector(selector);
+        return link && { href: link.getAttribute('href'), content: getComputedStyle(link, '::after').content };
+      };
+      return {
+        paper: channels(getComputedStyle(document.body).backgroundColor),
+        ink: channels(getComputedStyle(document.body).color),
+        controls: ['.skip-link', '.site-header nav', '.language-switcher', '.search-box', '.activity__more'].filter(shown),
+        named: after('.prose a[rel~="external"]:not([data-bare])'),
+        bare: after('.prose a[rel~="external"][data-bare]'),
+      };
+    });
+    for (const channel of printed.paper) expect(channel).toBeGreaterThan(230);
+    for (const channel of printed.ink) expect(channel).toBeLessThan(60);
+    expect(printed.controls).toEqual([]);
+    expect(printed.named?.content).toContain(printed.named?.href);
+    // A link that reads as its address is not followed by it again.
+    expect(printed.bare?.content).toBe('none');
+  });
+});
+
 /** Each element's text, and how many lines it takes on screen (2 or more: a word broken, or wrapped). */
 const linesOf = (elements: Locator) =>
   elements.evaluateAll((found) =>

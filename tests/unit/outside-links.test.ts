@@ -4,6 +4,7 @@ import { compileMove, findMove, findShadowingMove, isCompiledMove, type Compiled
 import {
   archivedCopyAddress,
   describeOutsideLink,
+  isBareAddress,
   noLinkRules,
   outsideLinkHtml,
   planOutsideLink,
@@ -268,5 +269,18 @@ describe('the markup of an outside link', () => {
       '<a href="http://a.example/?q=%22x%22&amp;y" data-originalurl="http://a.example/?q=%22x%22&amp;y" data-versionurl="https://web.archive.org/web/20140215/http://a.example/?q=%22x%22&amp;y" data-versiondate="2014-02-15" rel="external noopener noreferrer">a.example &amp; co</a>' +
         '<small class="archived">\u00a0(<a href="https://web.archive.org/web/20140215/http://a.example/?q=%22x%22&amp;y" rel="external noopener noreferrer" title="Internet Archive copy from around February 15, 2014" data-originalurl="http://a.example/?q=%22x%22&amp;y" data-versiondate="2014-02-15">archived</a>)</small>',
     );
+  });
+});
+
+describe('a link that reads as its address', () => {
+  it.each([
+    ['https://github.com/openstack/nova', 'https://github.com/openstack/nova', true],
+    ['github.com/openstack/nova/', 'https://github.com/openstack/nova', true],
+    ['www.openstack.org', 'http://www.openstack.org/', true],
+    [' HTTPS://Wiki.OpenStack.org/wiki/Nova ', 'https://wiki.openstack.org/wiki/Nova', true],
+    ['Nova', 'https://github.com/openstack/nova', false],
+    ['https://old.example.org/page', 'https://new.example.org/page', false],
+  ])('%s for %s: %s', (text, href, bare) => {
+    expect(isBareAddress(text, href)).toBe(bare);
   });
 });

@@ -22,7 +22,7 @@ describe('archived copies beside links elsewhere', () => {
     expect(render('见[JumpGate](https://github.com/softlayer/jumpgate)，以及 <http://wiki.openstack.org/Heat>').html).toBe(
       '<p>见<a href="https://github.com/softlayer/jumpgate" rel="external noopener noreferrer" data-originalurl="https://github.com/softlayer/jumpgate" data-versionurl="https://web.archive.org/web/20140215/https://github.com/softlayer/jumpgate" data-versiondate="2014-02-15">JumpGate</a>' +
         '<small class="archived">（<a href="https://web.archive.org/web/20140215/https://github.com/softlayer/jumpgate" rel="external noopener noreferrer" title="Internet Archive 在2014年2月15日前后保存的副本" data-originalurl="https://github.com/softlayer/jumpgate" data-versiondate="2014-02-15">存档</a>）</small>，以及 ' +
-        '<a href="http://wiki.openstack.org/Heat" rel="external noopener noreferrer" data-originalurl="http://wiki.openstack.org/Heat" data-versionurl="https://web.archive.org/web/20140215/http://wiki.openstack.org/Heat" data-versiondate="2014-02-15">http://wiki.openstack.org/Heat</a>' +
+        '<a href="http://wiki.openstack.org/Heat" rel="external noopener noreferrer" data-originalurl="http://wiki.openstack.org/Heat" data-versionurl="https://web.archive.org/web/20140215/http://wiki.openstack.org/Heat" data-versiondate="2014-02-15" data-bare="">http://wiki.openstack.org/Heat</a>' +
         '<small class="archived">（<a href="https://web.archive.org/web/20140215/http://wiki.openstack.org/Heat" rel="external noopener noreferrer" title="Internet Archive 在2014年2月15日前后保存的副本" data-originalurl="http://wiki.openstack.org/Heat" data-versiondate="2014-02-15">存档</a>）</small></p>',
     );
   });
@@ -106,9 +106,9 @@ describe('bad input to the outside-link step', () => {
     const before = render(markdown, false).html;
     const after = render(markdown).html;
     expect(textLinks(after)).toEqual(textLinks(before));
-    // Only what the step adds differs: the small archived-copy note beside each outside link.
+    // Only what the step adds differs: the small archived-copy note beside each outside link, and its attributes.
     expect(
-      after.replace(/<small class="archived">.*?<\/small>/g, '').replace(/ data-(?:originalurl|versionurl|versiondate)="[^"]*"/g, ''),
+      after.replace(/<small class="archived">.*?<\/small>/g, '').replace(/ data-(?:originalurl|versionurl|versiondate|bare)="[^"]*"/g, ''),
     ).toBe(before);
   });
 
