@@ -6,8 +6,17 @@
 import type { ActivityMatrix, Bucket } from './activity.ts';
 import { parseMonthKey } from './months.ts';
 
-/** Font sizes and spacing, in CSS pixels; the SVGs are drawn at their natural size. */
+/**
+ * Font sizes and spacing, in the SVGs' own units: CSS pixels at the browser's default 16 px text.
+ * The SVGs are sized in rem (`toRem`), so labels and cells grow together with the reader's text.
+ */
 export const chartMetrics = { font: 12, smallFont: 11, cell: 26, gap: 2, padding: 6, headerLine: 16 } as const;
+
+/**
+ * A length in the chart's units as rem, for an SVG's `width` and `height`.
+ * @example toRem(333) // '20.8125rem'
+ */
+export const toRem = (units: number): string => `${units / 16}rem`;
 
 /** How many colour steps a non-empty cell can take. */
 export const heatLevels = 4;

@@ -285,6 +285,29 @@ describe('the chart frame', () => {
   );
 });
 
+describe("the chart with the browser's text set twice as large", () => {
+  it.each([375, 1280])('at %i px: draws its labels twice as large, and its cells with them', async (width) => {
+    const page = await newPage({ viewport: { width, height: 800 } });
+    for (const path of ['/projects/', '/en/projects/']) {
+      await page.goto(path);
+      const usual = await new ProjectsPage(page).chart().drawnSizes();
+      // The reader's own font size (Chrome's settings), which rem follows; a page's zoom would scale everything anyway.
+      const devtools = await page.context().newCDPSession(page);
+      await devtools.send('Page.setFontSizes', { fontSizes: { standard: 32 } });
+      await page.reload();
+      const large = await new ProjectsPage(page).chart().drawnSizes();
+      await devtools.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+      expect(large.label / usual.label, path).toBeGreaterThan(1.8);
+      // Cells and labels grow together, so the build's estimates of label widths still hold.
+      expect(large.gridScale / usual.gridScale, path).toBeCloseTo(large.label / usual.label, 0);
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth), path).toBeLessThanOrEqual(width);
+      const frame = await new ProjectsPage(page).chart().frameState();
+      expect(frame.cueOverGrid, path).toBe(frame.scrolls);
+    }
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('release days', () => {
   /** The registry's releases whose day falls in a month of the archive, read straight from its file. */
   const releasesIn = (months: readonly string[]) =>

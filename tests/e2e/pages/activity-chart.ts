@@ -38,6 +38,16 @@ export class ActivityChart {
     return this.root.locator('figcaption');
   }
 
+  /** How tall a project's label is drawn, and the grid's drawn width per unit of its own drawing (1 at the default text size). */
+  async drawnSizes(): Promise<{ label: number; gridScale: number }> {
+    return this.root.evaluate((figure) => {
+      const label = figure.querySelector('.activity__labels g text')?.getBoundingClientRect();
+      const grid = figure.querySelector<SVGSVGElement>('svg.activity__grid');
+      if (!label || !grid) throw new Error('the chart has no labels or no grid');
+      return { label: label.height, gridScale: grid.getBoundingClientRect().width / grid.viewBox.baseVal.width };
+    });
+  }
+
   async frameState(): Promise<FrameState> {
     return this.frame().evaluate((frame) => {
       const box = frame.getBoundingClientRect();
