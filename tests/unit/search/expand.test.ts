@@ -114,6 +114,18 @@ describe('queries of several words', () => {
     expect(texts('I 版本', archive)).toEqual(['I 版本']);
   });
 
+  it('reads a name between Chinese or after it, never inside a Latin word', () => {
+    const archive = ['Neutron的插件', 'I版的特性', 'Icehouse', 'Nova', 'nova-compute'];
+    expect(texts('在Icehouse中', archive)).toEqual(['在Icehouse中', '在I版中']);
+    expect(texts('使用Quantum', archive)).toEqual(['使用Quantum', '使用Neutron']);
+    expect(texts('在I版中', archive)).toEqual(['在I版中', '在Icehouse中']);
+    const [, neutron] = expandQuery('关于Quantum的插件', vocabularyOf(archive));
+    expect(neutron).toMatchObject({ text: '关于Neutron的插件', name: 'Neutron' });
+    expect(texts('python-novaclient', archive)).toEqual(['python-novaclient']);
+    expect(texts('使用novaclient', archive)).toEqual(['使用novaclient']);
+    expect(texts('使用xnova的', archive)).toEqual(['使用xnova的']);
+  });
+
   it(`looks for ${MAX_OTHER_NAMES} other names at most`, () => {
     const many = texts('Havana Icehouse Juno Kilo', ['H版 I版 J版 K版', 'Havana Icehouse Juno Kilo']);
     expect(many).toHaveLength(1 + MAX_OTHER_NAMES);

@@ -114,8 +114,7 @@ function formOf(text: string, tokens: readonly string[], name?: string, nameAt?:
     terms,
     words,
     apart: tokens.length > 1 ? [...tokens] : [],
-    ...(name === undefined ? {} : { name }),
-    ...(name !== undefined && tokens.length === 1 && terms.length > 1 ? { phrase: true } : {}),
+    ...(name === undefined ? {} : { name, ...(tokens.length === 1 && terms.length > 1 ? { phrase: true } : {}) }),
   };
 }
 
@@ -139,11 +138,23 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
     for (let length = Math.min(vocabulary.longest + 1, keys.length - start); length > 0; length -= 1) {
       let named = keys.slice(start, start + length).join(' ');
       if (!vocabulary.names.has(named)) named = named.replace(/ /g, '');
-      // A name written against the Chinese after it (`Quantum的`, `I版的`): the longest start of
-      // the word that is one and ends where Chinese starts (not `nova` of `novaclient`).
+      // A name written between Chinese, as Chinese is typed (`在Icehouse中`, `使用Quantum`, `I版的`):
+      // the first, longest part of the word that is one with Chinese or nothing on each side (not
+      // `nova` of `novaclient` or `python-novaclient`). A word holds no space: the one put in
+      // stands for the name.
+      let from = 0;
       let cut = named.length;
-      while (length < 2 && cut && !(vocabulary.names.has(named.slice(0, cut)) && /^\p{Script=Han}|^$/u.test(named.slice(cut)))) cut -= 1;
-      named = named.slice(0, cut);
+      while (
+        length < 2 &&
+        from < cut &&
+        !(
+          vocabulary.names.has(named.slice(from, cut)) &&
+          /(^|\p{Script=Han}) (\p{Script=Han}|$)/u.test(`${named.slice(0, from)} ${named.slice(cut)}`)
+        )
+      ) {
+        if (--cut === from) [from, cut] = [from + 1, named.length];
+      }
+      named = named.slice(from, cut);
       const concept = vocabulary.names.get(named);
       if (concept === undefined) continue;
       const chosen: string[] = [];
@@ -152,7 +163,8 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
         if (containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
         if (forms.length > MAX_OTHER_NAMES) break;
         chosen.push(other);
-        const replaced = [...tokens.slice(0, start), other + (tokens[start] ?? '').slice(cut), ...tokens.slice(start + length)];
+        const token = tokens[start] ?? '';
+        const replaced = [...tokens.slice(0, start), token.slice(0, from) + other + token.slice(cut), ...tokens.slice(start + length)];
         forms.push(formOf(replaced.join(' '), replaced, other, start));
       }
       start += length - 1;

@@ -25,11 +25,9 @@ export function pagefindWords(term: string, language: string = SEARCH_INDEX_LANG
       .map((grapheme) => grapheme.toLocaleLowerCase())
       .join(''),
   );
+  // Pagefind also folds runs of other whitespace: a term has none, its words being joined by spaces.
   return kept
-    .filter((word) => word)
     .join(' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim()
     .split(' ')
     .map(withoutDiacritics)
     .filter((word) => word);
