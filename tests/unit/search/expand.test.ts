@@ -215,8 +215,16 @@ describe('the punctuation around a query', () => {
     ['C++', 'C++'],
     ['C#', 'C#'],
     ['Heat需要', 'Heat需要'],
+    ['-nova', 'nova'],
+    ['－nova', 'nova'],
+    ['nova-scheduler', 'nova-scheduler'],
   ])('%s is looked for as %s', (query, text) => {
     expect(trimQuery(foldQuery(query, noVocabulary))).toBe(text);
     expect(expandQuery(query, noVocabulary)[0]?.text).toBe(text);
+  });
+
+  it('reads a leading minus as no part of the query, since it cannot exclude', () => {
+    const archive = ['Nova', 'python-novaclient', 'OpenStack Compute'];
+    expect(expandQuery('-nova', vocabularyOf(archive))).toEqual(expandQuery('nova', vocabularyOf(archive)));
   });
 });

@@ -91,12 +91,13 @@ export function foldQuery(text: string, vocabulary: Pick<QueryVocabulary, 'varia
  * The query (folded: full-width punctuation is ASCII by then) without the sentence punctuation,
  * quotes, brackets and emoji around it, which a text holding its words need not have beside them
  * (`nova？`, `“nova”`, `#nova`, `nova🚀` look for `nova`); symbols that are part of a name stay
- * (`C++`, `C#`).
+ * (`C++`, `C#`). A leading minus too: many search boxes read it as "without", which Pagefind
+ * cannot, and taken as typed it would rank `python-novaclient` above Nova for `-nova`.
  * @example trimQuery('“nova-scheduler”。') // 'nova-scheduler'
  */
 export const trimQuery = (folded: string) => folded.replace(AROUND_QUERY, '');
 
-const AROUND_QUERY = /^[\s#"'“‘「『(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』)】\]\p{Extended_Pictographic}\uFE0F]+$/gu;
+const AROUND_QUERY = /^[-\s#"'“‘「『(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』)】\]\p{Extended_Pictographic}\uFE0F]+$/gu;
 
 /** The query's space-separated words, without the punctuation around them. */
 function wordsOf(text: string): string[] {
