@@ -60,7 +60,8 @@ export function holdsPlainText(text: string, query: string): boolean {
 
 /**
  * The names the registries give one release or project, read from their YAML by this module's own
- * rule: for a project its id, its names in every language and its aliases; for a release its
+ * rule: for a project its id, its names in every language and its aliases (its `queryAliases` only
+ * for a query that is one of them: text holding Compute alone is no Nova); for a release its
  * name, id, letter shorthand and aliases. A query that is one of these names (case, width and
  * runs of spaces ignored) names the release or project, and counts as naming every one of them:
  * an issue is relevant when the words a reader sees in it hold any of the names, or a milestone
@@ -77,9 +78,13 @@ const asList = (value: unknown): string[] => (Array.isArray(value) ? value.map(S
 
 /** The name groups of the registries, from the text of `projects.yaml` and `releases.yaml`. */
 export function readRegistryNames(projectsYaml: string, releasesYaml: string): NameGroup[] {
-  const projects = (parseYaml(projectsYaml) as Record<string, unknown>[]).map((entry) => {
+  const projects = (parseYaml(projectsYaml) as Record<string, unknown>[]).flatMap((entry) => {
     const names = [...asList(entry['id']), ...Object.values((entry['name'] as Record<string, string>) ?? {}), ...asList(entry['aliases'])];
-    return { names, mentions: [], headings: [...names, ...asList(entry['headingAliases'])] };
+    const general = asList(entry['queryAliases']);
+    const headings = [...names, ...general, ...asList(entry['headingAliases'])];
+    // A general word (Compute) names the project when typed, but text holding it alone does not
+    // name the project for a query by another name: a group of its own, found after the first.
+    return [{ names, mentions: [], headings }, ...(general.length ? [{ names: [...general, ...names], mentions: [], headings }] : [])];
   });
   const releases = (parseYaml(releasesYaml) as Record<string, unknown>[]).map((entry) => ({
     names: [...asList(entry['name']), ...asList(entry['id']), ...asList(entry['shorthand']), ...asList(entry['aliases'])],

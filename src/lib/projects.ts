@@ -83,7 +83,7 @@ export function createProjectResolver(projects: readonly Project[]): ProjectReso
     const names: [string, MatchKind][] = [
       [project.id, 'id'],
       ...Object.values(project.name).map((name): [string, MatchKind] => [name, 'name']),
-      ...[...project.aliases, ...project.headingAliases].map((alias): [string, MatchKind] => [alias, 'alias']),
+      ...[...project.aliases, ...project.queryAliases, ...project.headingAliases].map((alias): [string, MatchKind] => [alias, 'alias']),
     ];
     for (const [name, via] of names) {
       const key = normalizeProjectKey(name);

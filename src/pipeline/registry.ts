@@ -138,6 +138,7 @@ const PROJECT_EXAMPLES: Readonly<Record<string, string>> = {
   'description.zh-CN': 'zh-CN: 计算服务 (under description)',
   'description.en': "en: 'Compute: the lifecycle of virtual machines' (under description)",
   aliases: 'aliases: [Quantum, OpenStack Networking]',
+  queryAliases: 'queryAliases: [Networking]',
   headingAliases: 'headingAliases: [网络]',
 };
 
@@ -179,6 +180,7 @@ function headingNameProblems({ entries: projects, at, lineOf }: Pick<Registry<Pr
       [project.id, ['id']],
       ...Object.entries(project.name).map(([locale, name]): [string, (string | number)[]] => [name, ['name', locale]]),
       ...project.aliases.map((alias, index): [string, (string | number)[]] => [alias, ['aliases', index]]),
+      ...project.queryAliases.map((alias, index): [string, (string | number)[]] => [alias, ['queryAliases', index]]),
       ...project.headingAliases.map((alias, index): [string, (string | number)[]] => [alias, ['headingAliases', index]]),
     ];
     for (const [name, path] of names) {
@@ -238,6 +240,7 @@ function clashProblems(projects: Registry<Project>, releases: Registry<Release>,
             ...Object.entries(entry.name).map(([locale, text]): [string, (string | number)[]] => [text, ['name', locale]]),
             [entry.id, ['id']],
             ...entry.aliases.map((alias, index): [string, (string | number)[]] => [alias, ['aliases', index]]),
+            ...entry.queryAliases.map((alias, index): [string, (string | number)[]] => [alias, ['queryAliases', index]]),
           ]
         : [
             [entry.name, ['name']],

@@ -43,6 +43,12 @@ export const ProjectSchema = z.strictObject({
    * names (Quantum), service names (OpenStack Compute). Matching ignores case, spaces and punctuation.
    */
   aliases: z.array(LabelSchema).default([]),
+  /**
+   * Service words too general to look for as the project (Compute, Networking): a query for one
+   * also finds the project and headings may use them, but a query for the project does not look
+   * for them alone (Google Compute Engine is no Nova).
+   */
+  queryAliases: z.array(LabelSchema).default([]),
   /** Words a heading may use for the project that are too general for search to read as its name (计算, DNS). */
   headingAliases: z.array(LabelSchema).default([]),
 });

@@ -61,6 +61,8 @@ describe('heading normalization', () => {
     ['Object Storage', 'swift', 'alias'],
     ['Savanna', 'sahara', 'alias'],
     ['Marconi', 'zaqar', 'alias'],
+    ['Compute', 'nova', 'alias'],
+    ['Orchestration', 'heat', 'alias'],
     ['oslo.messaging', 'oslo', 'alias'],
     ['Triple-O', 'tripleo', 'id'],
     ['业界动态', 'industry', 'name'],

@@ -16,6 +16,8 @@ export interface SearchConcept {
   names: string[];
   /** What text may mention it by besides its names (milestones); a query naming one of these is not widened. */
   mentions: string[];
+  /** Those of its names too general to look for as it (a project's `queryAliases`): a query may use them, no other name looks for them. */
+  general?: string[];
 }
 
 /**
@@ -38,9 +40,14 @@ function distinct(names: readonly (string | undefined)[]): string[] {
   });
 }
 
-/** A project's names for search: display names first, then id and aliases. */
+/** A project's names for search: display names first, then id and aliases, the general ones last. */
 export function projectConcept(project: Project): SearchConcept {
-  return { key: `project:${project.id}`, names: distinct([...Object.values(project.name), project.id, ...project.aliases]), mentions: [] };
+  return {
+    key: `project:${project.id}`,
+    names: distinct([...Object.values(project.name), project.id, ...project.aliases, ...project.queryAliases]),
+    mentions: [],
+    general: project.queryAliases,
+  };
 }
 
 /** A release's names for search: name, shorthand, id, aliases; its milestones as mentions. */

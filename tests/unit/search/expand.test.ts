@@ -74,16 +74,16 @@ describe('projects, from the project registry', () => {
     );
     const vocabulary = readVocabulary(createSearchVocabulary(['Nova 的调度器'], edited, []));
     expect(expandQuery('新星', vocabulary).map((form) => form.text)).toEqual(['新星', 'Nova']);
-    expect(projectConcept(nova).names).toEqual(['Nova', 'Compute', 'OpenStack Compute']);
+    expect(projectConcept(nova).names).toEqual(['Nova', 'OpenStack Compute', 'Compute']);
   });
 });
 
 describe('queries of several words', () => {
-  const archive = ['Havana 中 Nova 的变化', 'H版', 'Keystone V3', 'Identity'];
+  const archive = ['Havana 中 Nova 的变化', 'H版', 'Keystone V3', 'OpenStack Identity'];
 
   it('replaces each name the query uses, one at a time, keeping its other words', () => {
     expect(texts('H版 Nova', archive)).toEqual(['H版 Nova', 'Havana Nova']);
-    expect(texts('Keystone V3', archive)).toEqual(['Keystone V3', 'Identity V3']);
+    expect(texts('Keystone V3', archive)).toEqual(['Keystone V3', 'OpenStack Identity V3']);
   });
 
   it('reads a name of several words as one, and a name alone as a phrase', () => {
@@ -174,7 +174,7 @@ describe('the vocabulary', () => {
     const vocabulary = createSearchVocabulary(['Icehouse 与 Nova, icehouse-3', 'DevStack'], concepts, []);
     // DevStack has no other name: a query for it needs no help.
     expect(vocabulary.concepts).toEqual([
-      '+Nova|Compute|OpenStack Compute',
+      '+Nova|OpenStack Compute|Compute',
       '+Icehouse|I版|Icehouse版|~icehouse-1|~icehouse-2|~+icehouse-3',
     ]);
     const read = readVocabulary(vocabulary);
@@ -202,6 +202,24 @@ describe('the vocabulary', () => {
     expect(() => searchConcepts([nova], [{ ...icehouse, aliases: ['Compute'] }])).toThrow(
       /"Compute" names both project:nova and release:icehouse/,
     );
+  });
+});
+
+describe("projects' general service words, from the project registry", () => {
+  const general = projects.flatMap((project) => project.queryAliases.map((word): [string, string] => [project.name.en, word]));
+
+  it('are there: Compute is one', () => {
+    expect(general).toContainEqual(['Nova', 'Compute']);
+  });
+
+  it.each(general)('%s is not looked for as %s alone, which finds it', (name, word) => {
+    const archive = [`${name} 的新特性`, `Google ${word} Engine`];
+    expect(texts(name, archive)).toEqual([name]);
+    expect(texts(word, archive)).toEqual([word, name]);
+  });
+
+  it('still looks for the service name that says OpenStack', () => {
+    expect(texts('Nova', ['Nova', 'Google Compute Engine', 'OpenStack Compute'])).toEqual(['Nova', 'OpenStack Compute']);
   });
 });
 

@@ -62,6 +62,13 @@ describe('ground truth for names of releases and projects', () => {
     expect(relevantIssues(issues, 'rackspace', names)).toEqual([2]);
   });
 
+  it('counts a general service word as naming its project, but not the project as naming the word', () => {
+    const google = { number: 4, parts: ['Google Compute Engine 发布'], source: 'Google Compute Engine 发布\n' };
+    expect(relevantIssues([...issues, google], 'Compute', names)).toEqual([1, 2, 4]);
+    expect(relevantIssues([...issues, google], 'nova', names)).toEqual([1, 2]);
+    expect(relevantIssues([...issues, google], 'OpenStack Compute', names)).toEqual([1, 2]);
+  });
+
   it('reads headings as a heading may spell a project', () => {
     expect(headingsOf('## Nova\n\ntext\n### Neutron (Quantum)\n#### 计算 ##')).toEqual(['nova', 'neutron', '计算']);
   });

@@ -79,10 +79,12 @@ export function createSearchVocabulary(
   const { separator, mention, present } = VOCABULARY_FORM;
   const vocabularyConcepts = concepts.flatMap((concept): string[] => {
     const keys = new Set(concept.names.map(nameKey));
+    // A general name (Compute) is never given as held, so no query for another name looks for it.
+    const general = new Set(concept.general?.map(nameKey));
     const forms = [
       ...concept.names.map((name) => ({ form: name, name: true })),
       ...concept.mentions.filter((form) => !keys.has(nameKey(form))).map((form) => ({ form, name: false })),
-    ].map((entry) => ({ ...entry, held: holdsName(text, nameKey(entry.form)) }));
+    ].map((entry) => ({ ...entry, held: !general.has(nameKey(entry.form)) && holdsName(text, nameKey(entry.form)) }));
     // Worth shipping when a query may name it otherwise than a form the archive holds.
     const held = forms.filter((entry) => entry.held).map((entry) => nameKey(entry.form));
     if (!held.length || concept.names.every((name) => held.length === 1 && held[0] === nameKey(name))) return [];
