@@ -5,9 +5,9 @@
  * find them on their way. As soon as the vocabulary is there, the index chunks a search needs are
  * asked for too, while Pagefind is still loading (`index-chunks.ts`).
  */
-import { emptyVocabulary, SEARCH_BUNDLE_DIR, searchFilters, type SearchVocabulary } from '../lib/search/contract.ts';
+import { SEARCH_BUNDLE_DIR, searchFilters, type SearchVocabulary } from '../lib/search/contract.ts';
 import type { Hit, PagefindFragment, PagefindInstance, SearchRequest } from '../lib/search/page/engine.ts';
-import { formsOf, readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
+import { formsOf, noVocabulary, readVocabulary, type QueryVocabulary } from '../lib/search/page/expand.ts';
 import { chunksForTerms } from '../lib/search/page/index-chunks.ts';
 import { pagefindTerm } from '../lib/search/page/query.ts';
 import { rememberingSearches } from '../lib/search/page/remembered.ts';
@@ -24,9 +24,9 @@ export interface LoadedSearch {
 async function loadVocabulary(cacheTag: string): Promise<QueryVocabulary> {
   try {
     const response = await fetch(fileHref(`${SEARCH_BUNDLE_DIR}/${vocabularyFile(cacheTag)}`));
-    return readVocabulary(response.ok ? ((await response.json()) as SearchVocabulary) : emptyVocabulary);
+    return response.ok ? readVocabulary((await response.json()) as SearchVocabulary) : noVocabulary;
   } catch {
-    return readVocabulary(emptyVocabulary);
+    return noVocabulary;
   }
 }
 

@@ -100,7 +100,11 @@ describe('queries of several words', () => {
     expect(texts('I版的', archive)).toEqual(['I版的', 'Icehouse的']);
     expect(texts('Havana中', archive)).toEqual(['Havana中', 'H版中']);
     const [, neutron] = expandQuery('Quantum插件', vocabularyOf(archive));
-    expect(neutron).toMatchObject({ text: 'Neutron插件', name: 'Neutron', words: ['Neutron插件'] });
+    expect(neutron).toMatchObject({ text: 'Neutron插件', name: 'Neutron', words: ['Neutron', '插', '件'] });
+    // Its words are those of the other name typed, so it finds what that finds, not only the phrase.
+    expect(neutron?.phrase).toBeUndefined();
+    const [, used] = expandQuery('使用Quantum', vocabularyOf(archive));
+    expect(used?.words).toEqual(expandQuery('使用Neutron', vocabularyOf(archive))[0]?.words);
     // Not where a Latin word or a milestone goes on.
     expect(texts('novaclient', archive)).toEqual(['novaclient']);
     expect(texts('nova-compute', archive)).toEqual(['nova-compute']);

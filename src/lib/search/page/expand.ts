@@ -107,15 +107,24 @@ function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function formOf(text: string, tokens: readonly string[], name?: string, nameAt?: number): QueryForm {
+/** A form of the query; with another name, written in its word `nameAt` from `from` on (`使用Neutron`: from 2). */
+function formOf(text: string, tokens: string[], name?: string, nameAt?: number, from = 0): QueryForm {
   const terms = splitQuery(text);
-  const words = name === undefined ? terms : tokens.flatMap((token, index) => (index === nameAt ? [token] : splitQuery(token)));
+  // The name is one word, whatever it holds; the Chinese typed against it is words as the query's are.
+  const words =
+    name === undefined
+      ? terms
+      : tokens.flatMap((token, index) =>
+          index === nameAt
+            ? [...splitQuery(token.slice(0, from)), name, ...splitQuery(token.slice(from + name.length))]
+            : splitQuery(token),
+        );
   return {
     text,
     terms,
     words,
-    apart: tokens.length > 1 ? [...tokens] : [],
-    ...(name === undefined ? {} : { name, ...(tokens.length === 1 && terms.length > 1 ? { phrase: true } : {}) }),
+    apart: tokens.length > 1 ? tokens : [],
+    ...(name === undefined ? {} : { name, ...(text === name && terms.length > 1 ? { phrase: true } : {}) }),
   };
 }
 
@@ -161,12 +170,12 @@ export function expandQuery(text: string, vocabulary: QueryVocabulary, { exact =
       const chosen: string[] = [];
       const others = [...(vocabulary.present[concept] ?? [])].sort((a, b) => a.length - b.length);
       for (const other of others) {
-        if (containsQuery(other, named) || chosen.some((taken) => containsQuery(other, taken))) continue;
+        if ([named, ...chosen].some((taken) => containsQuery(other, taken))) continue;
         if (forms.length > MAX_OTHER_NAMES) break;
         chosen.push(other);
         const token = tokens[start] ?? '';
         const replaced = [...tokens.slice(0, start), token.slice(0, from) + other + token.slice(cut), ...tokens.slice(start + length)];
-        forms.push(formOf(replaced.join(' '), replaced, other, start));
+        forms.push(formOf(replaced.join(' '), replaced, other, start, from));
       }
       start += length - 1;
       break;
