@@ -65,12 +65,13 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     // YAML notices a quote or "[" never closed where it gives up, lines after it was opened.
     const open = bodyFirst ? undefined : unclosedValue(yamlLines, line - 2);
     if (open) {
+      const { name, kind } = OPENERS[open.opener] ?? { name: open.opener };
       return {
         line: open.index + 2,
-        message: `${open.field}: the value opens ${open.opening} that is never closed, so the front matter does not read`,
-        fix: open.quote
-          ? `close it on its line: ${open.closed.trim()}`
-          : `close it on its line (${open.closed.trim()}), or remove the "${open.opener}" if the value is no ${open.opener === '[' ? 'list' : 'map'}`,
+        message: `${open.field}: the value opens ${name} that is never closed, so the front matter does not read`,
+        fix: kind
+          ? `close it on its line (${open.closed.trim()}), or remove the "${open.opener}" if the value is no ${kind}`
+          : `close it on its line: ${open.closed.trim()}`,
       };
     }
     const quoting = bodyFirst ? undefined : quotedValue(yamlLines, line - 2);
@@ -139,12 +140,12 @@ function quotedValue(yamlLines: readonly string[], index: number): { field: stri
   return { field, quoted, reason };
 }
 
-const CLOSING: Readonly<Record<string, string>> = { '"': '"', "'": "'", '[': ']', '{': '}' };
-const OPENING_NAMES: Readonly<Record<string, string>> = {
-  '"': 'a quote (")',
-  "'": "a quote (')",
-  '[': 'a list with "["',
-  '{': 'a map with "{"',
+/** What opens a value YAML reads up to its closing character: its closing, its name, and for a bracket what it opens. */
+const OPENERS: Readonly<Record<string, { close: string; name: string; kind?: string }>> = {
+  '"': { close: '"', name: 'a quote (")' },
+  "'": { close: "'", name: "a quote (')" },
+  '[': { close: ']', name: 'a list with "["', kind: 'list' },
+  '{': { close: '}', name: 'a map with "{"', kind: 'map' },
 };
 
 /**
@@ -155,16 +156,17 @@ const OPENING_NAMES: Readonly<Record<string, string>> = {
 function unclosedValue(
   yamlLines: readonly string[],
   index: number,
-): { field: string; index: number; opener: string; quote: boolean; opening: string; closed: string } | undefined {
+): { field: string; index: number; opener: string; closed: string } | undefined {
   for (let at = Math.min(index, yamlLines.length - 1); at >= 0; at -= 1) {
     const written = (yamlLines[at] ?? '').trimEnd();
     const match = /^[ \t]*(?:- )?([A-Za-z][\w.-]*):[ \t]+(["'[{])/.exec(written);
     const opener = match?.[2] ?? '';
-    if (!match || !(opener in CLOSING)) continue;
-    const closed = `${written}${CLOSING[opener]}`;
+    const close = OPENERS[opener]?.close;
+    if (!match || !close) continue;
+    const closed = `${written}${close}`;
     const fixed = yamlLines.map((line, other) => (other === at ? closed : line)).join('\n');
     if (parseDocument(fixed, { uniqueKeys: true }).errors.length > 0) continue;
-    return { field: match[1] ?? '', index: at, opener, quote: !'[{'.includes(opener), opening: OPENING_NAMES[opener] ?? opener, closed };
+    return { field: match[1] ?? '', index: at, opener, closed };
   }
   return undefined;
 }

@@ -53,7 +53,7 @@ export interface IssueBody {
   /** Every link and image to this site, with its line in the body. */
   siteLinks: SiteLink[];
   /** Sub-headings that name a project (`### Nova`), which open no section: what was meant when its section is missing. */
-  projectSubheadings: { projectId: string; written: string; line: number }[];
+  projectSubheadings: { projectId: string; written: string; text: string; line: number }[];
 }
 
 export interface BodyContext {
@@ -207,7 +207,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     siteLinks,
     projectSubheadings: rendered.subHeadings.flatMap(({ text, depth, line }) => {
       const match = resolver.resolve(text);
-      return match ? [{ projectId: match.project.id, written: `${'#'.repeat(depth)} ${text}`, line }] : [];
+      return match ? [{ projectId: match.project.id, written: `${'#'.repeat(depth)} ${text}`, text, line }] : [];
     }),
   };
 }

@@ -147,7 +147,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
                 line: bodyLine(meant.line),
                 field: 'body',
                 message: `projects lists ${id} but "${meant.written}" is a sub-heading, so its news stays in the section before it`,
-                fix: `write "## ${meant.written.replace(/^#+ /, '')}" to open the ${name} section`,
+                fix: `write "## ${meant.text}" to open the ${name} section`,
               }
             : {
                 file,

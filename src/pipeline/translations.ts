@@ -250,7 +250,7 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
             line: translation.bodyLine + meant.line - 1,
             field: 'body',
             message: `the issue has a "${section.heading}" section (${section.projectId}) but the translation's "${meant.written}" is a sub-heading, so its text stays in the section before it`,
-            fix: `write "## ${meant.written.replace(/^#+ /, '')}" to open the section`,
+            fix: `write "## ${meant.text}" to open the section`,
           }
         : {
             file,
