@@ -28,5 +28,14 @@ export async function countParses(spec: BuildSpec, work: string): Promise<Record
   const file = path.join(work, 'parse-counts.json');
   await rm(file, { force: true });
   await cleanBuild({ ...spec, env: { ...spec.env, NODE_OPTIONS: `--import=${counter}`, DIGEST_PARSE_COUNTS: file } });
-  return JSON.parse(await readFile(file, 'utf8')) as Record<string, number>;
+  return sumCounts(await readFile(file, 'utf8'));
+}
+
+/** The calls counted by every thread, one line of JSON each, added up by entry point. */
+export function sumCounts(lines: string): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const line of lines.split('\n').filter(Boolean)) {
+    for (const [name, calls] of Object.entries(JSON.parse(line) as Record<string, number>)) sum[name] = (sum[name] ?? 0) + calls;
+  }
+  return sum;
 }

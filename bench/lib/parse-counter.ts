@@ -1,8 +1,9 @@
 /**
  * Preloaded into a build (`node --import`) to count the Markdown parses it makes: every import of
  * satteri resolves to a stand-in (`satteri-counting.ts`) that counts the calls of satteri's entry
- * points and writes the counts, as JSON, to `$DIGEST_PARSE_COUNTS` when the process exits. For
- * the report, not for the site: nothing under src/ knows about it.
+ * points and adds them, a line of JSON, to `$DIGEST_PARSE_COUNTS` when its thread exits (a preload
+ * runs in every worker thread too). For the report, not for the site: nothing under src/ knows
+ * about it.
  */
 import { registerHooks } from 'node:module';
 

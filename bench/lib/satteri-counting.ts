@@ -1,5 +1,5 @@
 /** satteri, with the calls of its parsing entry points counted (see `parse-counter.ts`). */
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import * as satteri from 'satteri';
 
 export * from 'satteri';
@@ -21,7 +21,8 @@ export const mdxToJs = counted('mdxToJs', satteri.mdxToJs);
 export const mdxToMdast = counted('mdxToMdast', satteri.mdxToMdast);
 export const mdxToHast = counted('mdxToHast', satteri.mdxToHast);
 
+// Each thread that parses (the build's, and the workers that read content files) adds its line.
 process.on('exit', () => {
   const file = process.env['DIGEST_PARSE_COUNTS'];
-  if (file) writeFileSync(file, JSON.stringify(counts));
+  if (file) appendFileSync(file, `${JSON.stringify(counts)}\n`);
 });

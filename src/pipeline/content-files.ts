@@ -3,35 +3,23 @@
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defaultLocale, type Locale } from '../i18n/locales.ts';
-import { checkIssueSet, toIssueEntry, validateIssueFile, type FileValidation, type ValidIssue } from './issue-validation.ts';
+import { checkIssueSet, toIssueEntry, type ValidIssue } from './issue-validation.ts';
 import { formatProblems, type ContentProblem } from './problems.ts';
 import { createProjectResolver } from '../lib/projects.ts';
-import {
-  checkTranslations,
-  toTranslationEntry,
-  validateTranslationFile,
-  type StaleTranslation,
-  type ValidTranslation,
-} from './translations.ts';
+import { checkTranslations, toTranslationEntry, type StaleTranslation, type ValidTranslation } from './translations.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { sitemapPath } from '../lib/routes.ts';
 import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
-import { createIssueSchema } from '../schemas/issue.ts';
 import type { Project } from '../schemas/project.ts';
 import { displayPath, publicDir } from './paths.ts';
-import {
-  controlCharacterError,
-  decodeUtf8,
-  doubleEncodingError,
-  isEncodingError,
-  loneCarriageReturnError,
-  type EncodingError,
-} from './encoding.ts';
+import { fileReader, type FileResult, type PassValues, type ReadContext, type ReadPass } from './file-readers.ts';
 import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
 import { stampOf, writtenSinceNoted } from './read-stamps.ts';
+import { startReadPool, type ReadPool } from './read-pool.ts';
 import { checkSiteLinks, siteContentsOf, type LinkingText, type SiteContents } from './site-links.ts';
 import { svgScripts } from './svg-scripts.ts';
 import { toIsoDay } from '../lib/dates.ts';
@@ -57,6 +45,8 @@ export interface ContentOptions {
   registry: readonly Project[];
   /** The address the site is published at; bodies' relative addresses resolve against their pages there. */
   site: URL;
+  /** Threads that read many files at once (`read-pool.ts`), the main thread included: one per core unless given. */
+  threads?: number;
 }
 
 const inFlight = new Map<string, Promise<LoadedContent>>();
@@ -82,7 +72,6 @@ export function loadContentFiles(issuesDir: string, options: ContentOptions, { f
   return read;
 }
 
-type FileResult<T> = { value?: T; problems: ContentProblem[] } & Pick<FileValidation, 'number'>;
 type KnownResults = Map<string, KnownResult>;
 
 interface KnownResult {
@@ -103,56 +92,55 @@ interface KnownResult {
  */
 const readBefore = new Map<string, KnownResults>();
 
-/**
- * A file's result, from the cache when its bytes are unchanged and `dependsOn` still says the same
- * of it; a file that is not UTF-8 is a problem of its own.
- */
-function readOnce<T>(
-  known: KnownResults,
-  file: string,
-  { bytes, stamp }: FileRead,
-  read: (source: string) => FileResult<T>,
-  dependsOn: (result: FileResult<T>) => string = () => '',
-): FileResult<T> {
-  const before = known.get(file) as (KnownResult & { result: FileResult<T> }) | undefined;
-  if ((before?.bytes === bytes || before?.bytes.equals(bytes)) && before.dependency === dependsOn(before.result)) {
-    before.stamp = stamp;
-    return before.result;
-  }
-  const decoded = decodeUtf8(bytes, path.basename(file));
-  let result: FileResult<T>;
-  if (isEncodingError(decoded)) result = unreadable(file, 'encoding', decoded);
-  else {
-    const control = loneCarriageReturnError(decoded.text) ?? controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
-    result = control ? unreadable(file, 'text', control) : readOrReport(file, () => read(decoded.text));
-  }
-  known.set(file, { bytes, result, stamp, dependency: dependsOn(result) });
-  return result;
+/** A file of one pass, as listed and read. */
+interface PassFile {
+  file: string;
+  shown: string;
+  locale: Locale;
+  read: FileRead;
 }
 
+/** Files read afresh in one pass from which the other cores read some of them (`read-pool.ts`). */
+export const SHARED_FROM = 64;
+
 /**
- * A file whose reading throws is a problem of its own, named, rather than the end of the whole
- * read: the renderer runs out of stack on HTML nested thousands of levels deep, and a read that
- * threw would leave `npm run dev` showing the content from before with no word of the file.
+ * The results of a pass's files: from the last read when a file's bytes are unchanged and
+ * `dependsOn` still says the same of its result, else read afresh, by every core when there are
+ * many (`pool()` starts the workers the first time it is asked).
  */
-function readOrReport<T>(file: string, read: () => FileResult<T>): FileResult<T> {
-  try {
-    return read();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return unreadable(file, 'body', {
-      line: 1,
-      message: `the file could not be rendered: ${message}`,
-      fix: /call stack/i.test(message)
-        ? 'look for HTML or Markdown nested hundreds of levels deep (tags, quotes, lists) and flatten it'
-        : 'look for what the text does that others do not, and simplify it',
-    });
-  }
+async function readPass<Pass extends ReadPass>(
+  files: readonly PassFile[],
+  pass: Pass,
+  { known, context, pool, dependsOn = () => '' }: PassOptions<Pass>,
+): Promise<FileResult<PassValues[Pass['kind']]>[]> {
+  type Result = FileResult<PassValues[Pass['kind']]>;
+  const results = files.map(({ file, read }) => {
+    const before = known.get(file) as (KnownResult & { result: Result }) | undefined;
+    if ((before?.bytes === read.bytes || before?.bytes.equals(read.bytes)) && before.dependency === dependsOn(before.result)) {
+      before.stamp = read.stamp;
+      return before.result;
+    }
+    return undefined;
+  });
+  const unread = files.flatMap((file, index) => (results[index] ? [] : [{ index, file }]));
+  const jobs = unread.map(({ file: { file, shown, locale, read } }) => ({ file, shown, locale, bytes: read.bytes }));
+  const shared = jobs.length >= SHARED_FROM ? pool() : undefined;
+  const fresh = shared ? await shared.read(pass, jobs) : jobs.map(fileReader(context, pass));
+  unread.forEach(({ index, file: { file, read } }, position) => {
+    const result = fresh[position] as Result;
+    results[index] = result;
+    known.set(file, { bytes: read.bytes, result, stamp: read.stamp, dependency: dependsOn(result) });
+  });
+  return results as Result[];
 }
 
-/** A file that cannot be read as text, as its only problem. */
-function unreadable(file: string, field: string, error: EncodingError): FileResult<never> {
-  return { problems: [{ file: displayPath(file), line: error.line, field, message: error.message, fix: error.fix }] };
+interface PassOptions<Pass extends ReadPass> {
+  known: KnownResults;
+  context: ReadContext;
+  /** The pool to read many files with, if any. */
+  pool: () => ReadPool | undefined;
+  /** What else than its bytes a file's result was made from. */
+  dependsOn?: (result: FileResult<PassValues[Pass['kind']]>) => string;
 }
 
 /**
@@ -197,22 +185,21 @@ async function readAll(files: readonly string[], known: KnownResults): Promise<F
 
 const READS_IN_FLIGHT = 64;
 
-async function readContent(issuesDir: string, { registry, site }: ContentOptions): Promise<LoadedContent> {
+async function readContent(
+  issuesDir: string,
+  { registry, site, threads = availableParallelism() }: ContentOptions,
+): Promise<LoadedContent> {
   const resolver = createProjectResolver(registry);
-  const schema = createIssueSchema(
-    registry.map((project) => project.id),
-    (written) => (resolver.resolve(written)?.project ?? resolver.suggest(written))?.id,
-  );
   const links = await readLinkData(issuesDir);
   // A changed registry, address or link data file changes every result.
-  const context = `${site.href}\0${JSON.stringify(registry)}\0${links.digest}`;
-  let known = readBefore.get(context);
+  const readAgainst = `${site.href}\0${JSON.stringify(registry)}\0${links.digest}`;
+  let known = readBefore.get(readAgainst);
   if (!known) {
     // What was read against other registries or link data is not read again: results, and the
     // stamps `writtenSinceRead` compares, are those of this context alone.
     readBefore.clear();
     known = new Map();
-    readBefore.set(context, known);
+    readBefore.set(readAgainst, known);
   }
   const problems: ContentProblem[] = [...links.problems];
   const issues: ValidIssue[] = [];
@@ -245,35 +232,33 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
     shown: displayPath(file),
     read: contents[index] ?? { bytes: Buffer.alloc(0), stamp: '' },
   }));
-  for (const { file, locale, shown, read } of reads.filter(({ locale }) => locale === defaultLocale)) {
-    const result = readOnce(known, file, read, (source) => {
-      const { issue, ...rest } = validateIssueFile({ file: shown, source }, { schema, resolver, site, links: links.rules });
-      return { ...(issue ? { value: issue } : {}), ...rest };
+  const context: ReadContext = { registry, site: site.href, links: links.rules };
+  let started: ReadPool | undefined;
+  const workers = Math.max(0, threads - 1);
+  const pool = () => (workers > 0 ? (started ??= startReadPool(context, workers)) : undefined);
+  try {
+    const issueFiles = reads.filter(({ locale }) => locale === defaultLocale);
+    const issueResults = await readPass(issueFiles, { kind: 'issues' }, { known, context, pool });
+    issueFiles.forEach(({ shown, locale }, index) => {
+      const result = issueResults[index] as FileResult<ValidIssue>;
+      noteRead(shown, locale, result);
+      if (result.value) issues.push(result.value);
     });
-    noteRead(shown, locale, result);
-    if (result.value) issues.push(result.value);
-  }
-  // A translation's archived copies are dated to its issue, so translations are read after the issues.
-  const published = new Map(issues.map((issue) => [issue.data.number, toIsoDay(issue.data.published)]));
-  const publishedOf = (number: number) => published.get(number);
-  for (const { file, locale, shown, read } of reads.filter(({ locale }) => locale !== defaultLocale)) {
-    const result = readOnce(
-      known,
-      file,
-      read,
-      (source) => {
-        const { translation, ...rest } = validateTranslationFile({ file: shown, source }, locale, {
-          resolver,
-          site,
-          publishedOf,
-          links: links.rules,
-        });
-        return { ...(translation ? { value: translation } : {}), ...rest };
-      },
-      ({ value }) => (value ? (publishedOf(value.data.number) ?? '') : ''),
+    // A translation's archived copies are dated to its issue, so translations are read after the issues.
+    const published = new Map(issues.map((issue) => [issue.data.number, toIsoDay(issue.data.published)]));
+    const translationFiles = reads.filter(({ locale }) => locale !== defaultLocale);
+    const translationResults = await readPass(
+      translationFiles,
+      { kind: 'translations', published },
+      { known, context, pool, dependsOn: ({ value }) => (value ? (published.get(value.data.number) ?? '') : '') },
     );
-    noteRead(shown, locale, result);
-    if (result.value) translations.push(result.value);
+    translationFiles.forEach(({ shown, locale }, index) => {
+      const result = translationResults[index] as FileResult<ValidTranslation>;
+      noteRead(shown, locale, result);
+      if (result.value) translations.push(result.value);
+    });
+  } finally {
+    started?.close();
   }
   problems.push(...checkIssueSet(issues));
   // Issue files with problems of their own: their translations wait until they are valid. One
@@ -284,7 +269,7 @@ async function readContent(issuesDir: string, { registry, site }: ContentOptions
       locale === defaultLocale && number !== undefined && !valid.has(number) ? [number] : [],
     ),
   );
-  const checked = checkTranslations(translations, issues, invalidIssues);
+  const checked = checkTranslations(translations, issues, resolver, invalidIssues);
   problems.push(...checked.problems);
   const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
   const served = await publicFiles();

@@ -21,6 +21,17 @@ export interface Frontmatter {
   trailingComments: { field: string; line: number }[];
 }
 
+/**
+ * The lines of some fields, by path (`period.start`), kept with a valid file for the rules across
+ * files, which name them: data, unlike `lineOf`, so a file read on another thread sends them back.
+ */
+export type FieldLines<Field extends string> = Readonly<Record<Field, number>>;
+
+/** The lines of `fields` (dotted paths) in the front matter. */
+export function fieldLines<Field extends string>(frontmatter: Pick<Frontmatter, 'lineOf'>, fields: readonly Field[]): FieldLines<Field> {
+  return Object.fromEntries(fields.map((field) => [field, frontmatter.lineOf(field.split('.'))])) as Record<Field, number>;
+}
+
 export interface FrontmatterError {
   line: number;
   message: string;

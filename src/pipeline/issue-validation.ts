@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import { MAX_ISSUE_NUMBER, type createIssueSchema, type IssueData } from '../schemas/issue.ts';
 import { formatIssueLabel } from '../lib/numerals.ts';
-import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { fieldLines, isFrontmatterError, parseFrontmatter, type FieldLines, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, writingProblems, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { renderText } from './render.ts';
 import { defaultLocale } from '../i18n/locales.ts';
@@ -42,8 +42,12 @@ export interface ValidIssue {
   links: OutsideLinkPlan[];
   /** Every link and image to this site the issue holds (body, credit statement), with its line in the file. */
   siteLinks: WrittenSiteLink[];
-  lineOf: Frontmatter['lineOf'];
+  /** Where the fields the rules across issues name are. */
+  lines: FieldLines<(typeof CROSS_FILE_FIELDS)[number]>;
 }
+
+/** The fields of an issue the rules across issues (`checkIssueSet`) name. */
+const CROSS_FILE_FIELDS = ['number', 'period.start', 'published'] as const;
 
 export interface IssueContext {
   schema: ReturnType<typeof createIssueSchema>;
@@ -189,7 +193,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
       sourceLink,
       links: [...body.links, ...(notice?.links ?? []), sourceLink],
       siteLinks,
-      lineOf: frontmatter.lineOf,
+      lines: fieldLines(frontmatter, CROSS_FILE_FIELDS),
     },
     problems,
   };
@@ -288,7 +292,7 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
     if (first) {
       problems.push({
         file: issue.file,
-        line: issue.lineOf(['number']),
+        line: issue.lines.number,
         field: 'number',
         message: `${formatIssueLabel(issue.data.number)} (number ${issue.data.number}) is also ${first.file}`,
         fix: 'give this issue its own number',
@@ -304,7 +308,7 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
     if (latest && periodsOverlap(latest.data.period, issue.data.period)) {
       problems.push({
         file: issue.file,
-        line: issue.lineOf(['period', 'start']),
+        line: issue.lines['period.start'],
         field: 'period.start',
         message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(latest.data.number)} (${describePeriod(latest)}, ${latest.file})`,
         fix: `start on or after ${toIsoDay(latest.data.period.end)}, or correct the other issue's period`,
@@ -343,7 +347,7 @@ function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
     const [odd, other] = earlierOff ? [earlier, later] : [later, earlier];
     problems.push({
       file: odd.file,
-      line: odd.lineOf(['period', 'start']),
+      line: odd.lines['period.start'],
       field: 'period.start',
       message: `the period ${describePeriod(odd)} starts ${earlierOff ? 'after' : 'before'} that of ${formatIssueLabel(other.data.number)} (${describePeriod(other)}, ${other.file}), though ${formatIssueLabel(odd.data.number)} comes ${earlierOff ? 'before' : 'after'} it: issues are numbered in the order of their periods`,
       fix: 'check the year of period.start and period.end (and of published), or the number',
@@ -371,7 +375,7 @@ function publishedOutOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
     return [
       {
         file: odd.file,
-        line: odd.lineOf(['published']),
+        line: odd.lines.published,
         field: 'published',
         message: `published ${toIsoDay(odd.data.published)} is ${earlierOff ? 'after' : 'before'} ${formatIssueLabel(other.data.number)} (published ${toIsoDay(other.data.published)}, ${other.file}), though ${formatIssueLabel(odd.data.number)} comes ${earlierOff ? 'before' : 'after'} it: feeds would list the issues out of order`,
         fix: 'check the year and month of published, or the number',

@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { parseEnglishIssueNumber, parseIssueNumber } from '../lib/numerals.ts';
-import { isFrontmatterError, parseFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { fieldLines, isFrontmatterError, parseFrontmatter, type FieldLines } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import {
   describeSchemaIssue,
@@ -39,12 +39,14 @@ export interface ValidTranslation {
   body: IssueBody;
   /** Every link and image to this site the body holds, with its line in the file. */
   siteLinks: WrittenSiteLink[];
-  lineOf: Frontmatter['lineOf'];
+  /** Where the fields the checks against its issue name are. */
+  lines: FieldLines<(typeof CROSS_FILE_FIELDS)[number]>;
   /** The file's last line: where a section the translation lacks goes when no later one follows. */
   lastLine: number;
-  /** A project's name in the translation's language, as a section heading the editor can write. */
-  projectName: (projectId: string) => string | undefined;
 }
+
+/** The fields of a translation the checks against its issue (`checkTranslations`) name. */
+const CROSS_FILE_FIELDS = ['number', 'title', 'period'] as const;
 
 /** The fields' examples for a translation, in its language (the issue's are Chinese). */
 const TRANSLATION_EXAMPLES: Readonly<Record<string, string>> = {
@@ -135,9 +137,8 @@ export function validateTranslationFile(
       bodyLine: frontmatter.bodyLine,
       body,
       siteLinks: inFile(body.siteLinks, (line) => frontmatter.bodyLine + line - 1, 'body'),
-      lineOf: frontmatter.lineOf,
+      lines: fieldLines(frontmatter, CROSS_FILE_FIELDS),
       lastLine: frontmatter.bodyLine + frontmatter.body.replace(/\r?\n$/, '').split('\n').length - 1,
-      projectName: (projectId) => resolver.get(projectId)?.name[locale],
     },
     problems,
   };
@@ -151,6 +152,7 @@ export function validateTranslationFile(
 export function checkTranslations(
   translations: readonly ValidTranslation[],
   issues: readonly ValidIssue[],
+  resolver: Pick<ProjectResolver, 'get'>,
   invalidIssues: ReadonlySet<number> = new Set(),
 ): { problems: ContentProblem[]; stale: StaleTranslation[] } {
   const byNumber = new Map(issues.map((issue) => [issue.data.number, issue]));
@@ -160,7 +162,7 @@ export function checkTranslations(
   for (const translation of translations) {
     const { file, data } = translation;
     const issue = byNumber.get(data.number);
-    const numberLine = translation.lineOf(['number']);
+    const numberLine = translation.lines.number;
     if (!issue && invalidIssues.has(data.number)) continue;
     if (!issue) {
       problems.push({
@@ -185,7 +187,7 @@ export function checkTranslations(
       continue;
     }
     seen.set(key, translation);
-    problems.push(...contradictions(translation, issue));
+    problems.push(...contradictions(translation, issue, resolver));
     if (data.source.sha256 !== hashIssueSource({ ...issue.data, body: issue.source })) {
       stale.push({ file, locale: translation.locale, number: data.number, issueFile: issue.file });
     }
@@ -194,14 +196,16 @@ export function checkTranslations(
 }
 
 /** What a translation may not say differently from its issue: the number in its title, the period, the sections. */
-function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
+function contradictions(translation: ValidTranslation, issue: ValidIssue, resolver: Pick<ProjectResolver, 'get'>): ContentProblem[] {
   const { file, data } = translation;
+  // A project's name in the translation's language, as a section heading the editor can write.
+  const projectName = (projectId: string) => resolver.get(projectId)?.name[translation.locale];
   const problems: ContentProblem[] = [];
   const titled = parseEnglishIssueNumber(data.title) ?? parseIssueNumber(data.title);
   if (titled !== undefined && titled !== data.number) {
     problems.push({
       file,
-      line: translation.lineOf(['title']),
+      line: translation.lines.title,
       field: 'title',
       message: `the title says issue ${titled} but number is ${data.number}`,
       fix: 'make them agree',
@@ -211,7 +215,7 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   if (data.period && (toIsoDay(data.period.start) !== toIsoDay(period.start) || toIsoDay(data.period.end) !== toIsoDay(period.end))) {
     problems.push({
       file,
-      line: translation.lineOf(['period']),
+      line: translation.lines.period,
       field: 'period',
       message: `the period differs from the issue's (${toIsoDay(period.start)}..${toIsoDay(period.end)}, ${issue.file})`,
       fix: 'remove period from the translation (it comes from the issue) or make it equal',
@@ -240,7 +244,7 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
     // Where it belongs: before the next of the issue's sections the translation has, else at its end.
     const next = issue.body.sections.slice(index + 1).find((later) => lineOfSection.has(later.projectId));
     const before = next && lineOfSection.get(next.projectId);
-    const heading = translation.projectName(section.projectId) ?? splitHeading(section.heading).name;
+    const heading = projectName(section.projectId) ?? splitHeading(section.heading).name;
     // `### Nova` is a sub-heading of the section before it: what the translator meant.
     const meant = translation.body.projectSubheadings.find((sub) => sub.projectId === section.projectId);
     problems.push(
@@ -267,7 +271,7 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue): Conte
   const written = translation.body.sections.filter((section) => theirs.has(section.projectId));
   const misplaced = written.find((section, index) => section.projectId !== shared[index]);
   if (misplaced) {
-    const headings = shared.map((id) => `"## ${translation.projectName(id) ?? id}"`).join(', ');
+    const headings = shared.map((id) => `"## ${projectName(id) ?? id}"`).join(', ');
     problems.push({
       file,
       line: translation.bodyLine + misplaced.line - 1,

@@ -78,7 +78,7 @@ describe('a translation file', () => {
     const result = translation();
     expect(result.problems).toEqual([]);
     expect(result.translation?.body.sections.map((section) => section.projectId)).toEqual(['industry', 'common', 'nova']);
-    expect(checkTranslations([valid()], [issue])).toEqual({ problems: [], stale: [] });
+    expect(checkTranslations([valid()], [issue], resolver)).toEqual({ problems: [], stale: [] });
   });
 
   it.each([
@@ -92,7 +92,7 @@ describe('a translation file', () => {
 
 describe('a translation against its issue', () => {
   it('must translate an issue that exists', () => {
-    const { problems } = checkTranslations([valid({ 'number: 9': 'number: 12', 'Issue 9': 'Issue 12' })], [issue]);
+    const { problems } = checkTranslations([valid({ 'number: 9': 'number: 12', 'Issue 9': 'Issue 12' })], [issue], resolver);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'en/0009.md', line: 2, field: 'number', message: 'there is no issue 12 to translate' }),
     ]);
@@ -102,6 +102,7 @@ describe('a translation against its issue', () => {
     const { problems } = checkTranslations(
       [valid({ 'Issue 9': 'Issue 10', 'translator:': 'period: { start: 2014-02-16, end: 2014-02-28 }\ntranslator:' })],
       [issue],
+      resolver,
     );
     expect(problems).toEqual([
       expect.objectContaining({ field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }),
@@ -110,20 +111,21 @@ describe('a translation against its issue', () => {
   });
 
   it('cannot contradict the number in its title written in Chinese numerals either', () => {
-    expect(checkTranslations([valid({ 'Issue 9': '第十期' })], [issue]).problems).toEqual([
+    expect(checkTranslations([valid({ 'Issue 9': '第十期' })], [issue], resolver).problems).toEqual([
       expect.objectContaining({ field: 'title', line: 3, message: 'the title says issue 10 but number is 9' }),
     ]);
-    expect(checkTranslations([valid({ 'Issue 9': '第九期' })], [issue]).problems).toEqual([]);
+    expect(checkTranslations([valid({ 'Issue 9': '第九期' })], [issue], resolver).problems).toEqual([]);
   });
 
   it('accepts a repeated period that agrees', () => {
     expect(
-      checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue]).problems,
+      checkTranslations([valid({ 'translator:': 'period: { start: 2014-02-16, end: 2014-02-27 }\ntranslator:' })], [issue], resolver)
+        .problems,
     ).toEqual([]);
   });
 
   it("names a section written a level down (`### Common`) where the issue's section is missing", () => {
-    const { problems } = checkTranslations([valid({ '## Common\n': '### Common\n' })], [issue]);
+    const { problems } = checkTranslations([valid({ '## Common\n': '### Common\n' })], [issue], resolver);
     expect(problems).toContainEqual(
       expect.objectContaining({
         field: 'body',
@@ -135,7 +137,7 @@ describe('a translation against its issue', () => {
   });
 
   it('must have the same sections as its issue', () => {
-    const { problems } = checkTranslations([valid({ '## Common\n\nCross-project news.\n': '## Heat\n\nHeat news.\n' })], [issue]);
+    const { problems } = checkTranslations([valid({ '## Common\n\nCross-project news.\n': '## Heat\n\nHeat news.\n' })], [issue], resolver);
     expect(problems).toEqual([
       expect.objectContaining({
         field: 'body',
@@ -152,7 +154,7 @@ describe('a translation against its issue', () => {
   });
 
   it("must translate the issue's introduction: a translation without it would drop it from the page", () => {
-    const { problems } = checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [issue]);
+    const { problems } = checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [issue], resolver);
     expect(problems).toEqual([
       expect.objectContaining({
         field: 'body',
@@ -164,13 +166,13 @@ describe('a translation against its issue', () => {
     const withoutIntro = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ '*编者按* 前言文字。\n\n': '' }) }, issueContext)
       .issue as ValidIssue;
     // A translator's note where the issue has none is the translation's own.
-    expect(checkTranslations([valid()], [withoutIntro]).problems).toEqual([]);
+    expect(checkTranslations([valid()], [withoutIntro], resolver).problems).toEqual([]);
     // Nor does an introduction with nothing to read ask for one.
     const ruleOnly = validateIssueFile(
       { file: 'zh-CN/0009.md', source: issueSource({ '*编者按* 前言文字。': '&nbsp;\n\n---' }) },
       issueContext,
     ).issue as ValidIssue;
-    expect(checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [ruleOnly]).problems).toEqual([]);
+    expect(checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [ruleOnly], resolver).problems).toEqual([]);
   });
 
   it("must give its sections in the issue's order, which its page shows them in", () => {
@@ -178,7 +180,7 @@ describe('a translation against its issue', () => {
       '## Common\n\nCross-project news.\n\n## Nova\n\nNova news, see [bp][1].\n':
         '## Nova\n\nNova news, see [bp][1].\n\n## Common\n\nCross-project news.\n',
     };
-    expect(checkTranslations([valid(reordered)], [issue]).problems).toEqual([
+    expect(checkTranslations([valid(reordered)], [issue], resolver).problems).toEqual([
       expect.objectContaining({
         field: 'body',
         line: 16,
@@ -189,7 +191,7 @@ describe('a translation against its issue', () => {
   });
 
   it('says where a missing section goes: at the end when no later section of the issue is there', () => {
-    const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue]);
+    const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue], resolver);
     const lines = translationSource({ '## Nova\n\nNova news, see [bp][1].\n': '' }).trimEnd().split('\n').length;
     expect(problems).toEqual([
       expect.objectContaining({
@@ -201,7 +203,7 @@ describe('a translation against its issue', () => {
 
   it("names the missing sections in the translation's language, each with a line, when it has none", () => {
     const body = translationSource().slice(translationSource().indexOf('*Editor'));
-    const { problems } = checkTranslations([valid({ [body]: 'Only a foreword.\n' })], [issue]);
+    const { problems } = checkTranslations([valid({ [body]: 'Only a foreword.\n' })], [issue], resolver);
     const lines = translationSource({ [body]: 'Only a foreword.\n' })
       .trimEnd()
       .split('\n').length;
@@ -213,7 +215,7 @@ describe('a translation against its issue', () => {
   });
 
   it('is one per issue and language', () => {
-    const { problems } = checkTranslations([valid(), valid({}, 'en/0009-copy.md')], [issue]);
+    const { problems } = checkTranslations([valid(), valid({}, 'en/0009-copy.md')], [issue], resolver);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'en/0009-copy.md', field: 'number', message: 'issue 9 already has a en translation: en/0009.md' }),
     ]);
@@ -224,7 +226,7 @@ describe('a translation against its issue', () => {
       { file: 'zh-CN/0009.md', source: issueSource({ '跨项目新闻。': '跨项目新闻，已更正。' }) },
       issueContext,
     ).issue as ValidIssue;
-    expect(checkTranslations([valid()], [changed])).toEqual({
+    expect(checkTranslations([valid()], [changed], resolver)).toEqual({
       problems: [],
       stale: [{ file: 'en/0009.md', locale: 'en', number: 9, issueFile: 'zh-CN/0009.md' }],
     });
@@ -232,6 +234,6 @@ describe('a translation against its issue', () => {
       { file: 'zh-CN/0009.md', source: issueSource({ 'published: 2014-02-28': 'published: 2014-03-01' }) },
       issueContext,
     ).issue as ValidIssue;
-    expect(checkTranslations([valid()], [redated]).stale).toEqual([]);
+    expect(checkTranslations([valid()], [redated], resolver).stale).toEqual([]);
   });
 });
