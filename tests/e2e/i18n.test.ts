@@ -88,6 +88,13 @@ describe('an untranslated issue in English', () => {
     expect(await page.locator('section#nova h2').textContent()).toBe('Nova');
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toMatch(/\/issues\/7\/$/);
     expect(await page.locator('link[rel="alternate"][hreflang]').count()).toBe(0);
+    // Its description, which link previews and search results show, is English too, and names the issue and its period.
+    const description = (await page.locator('meta[name="description"]').getAttribute('content')) ?? '';
+    expect(description).not.toMatch(/\p{Script=Han}/u);
+    expect(description).toContain('Issue 7');
+    expect(description).toContain((await page.locator('article time.period').first().textContent())?.trim());
+    await issue.open(7);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/\p{Script=Han}/u);
   });
 
   it('is marked in English listings, and translations are offered in Chinese listings', async () => {
