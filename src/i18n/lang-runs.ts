@@ -20,17 +20,29 @@ export function holdsChinese(text: string): boolean {
 }
 
 /**
+ * A text cut where Chinese starts and ends, each piece saying whether it is Chinese.
+ * @example chineseRuns('Huawei (华为) team') // [{ text: 'Huawei (', chinese: false }, { text: '华为', chinese: true }, { text: ') team', chinese: false }]
+ */
+export function chineseRuns(text: string): { text: string; chinese: boolean }[] {
+  const runs: { text: string; chinese: boolean }[] = [];
+  let last = 0;
+  for (const run of text.matchAll(CHINESE_RUN)) {
+    if (run.index > last) runs.push({ text: text.slice(last, run.index), chinese: false });
+    runs.push({ text: run[0], chinese: true });
+    last = run.index + run[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), chinese: false });
+  return runs;
+}
+
+/**
  * A UI string as HTML, each run of Chinese in it marked `lang="zh-CN"` when the page is in another
  * language; on a Chinese page, the text escaped.
  * @example chineseMarked('for example 健康检查 or H版', 'en') // 'for example <span lang="zh-CN">健康检查</span> or <span lang="zh-CN">H版</span>'
  */
 export function chineseMarked(text: string, locale: Locale): string {
   if (locale === defaultLocale) return escapeHtml(text);
-  let html = '';
-  let last = 0;
-  for (const run of text.matchAll(CHINESE_RUN)) {
-    html += `${escapeHtml(text.slice(last, run.index))}<span lang="${defaultLocale}">${escapeHtml(run[0])}</span>`;
-    last = run.index + run[0].length;
-  }
-  return html + escapeHtml(text.slice(last));
+  return chineseRuns(text)
+    .map(({ text: run, chinese }) => (chinese ? `<span lang="${defaultLocale}">${escapeHtml(run)}</span>` : escapeHtml(run)))
+    .join('');
 }

@@ -46,8 +46,17 @@ const ALLOWED_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   code: ['className'],
 };
 
-/** Whether a kept element may carry a property. @example isAllowedProperty('a', 'onClick') // false */
-export function isAllowedProperty(element: string, property: string): boolean {
+/** A language tag as `lang` takes it (`zh-CN`, `en`, `zh-Hant-TW`). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i;
+
+/**
+ * Whether a kept element may carry a property with this value. Any may say its language (`lang`),
+ * which screen readers read it in: a name in Chinese inside an English translation.
+ * @example isAllowedProperty('a', 'onClick', 'x()') // false
+ * @example isAllowedProperty('span', 'lang', 'zh-CN') // true
+ */
+export function isAllowedProperty(element: string, property: string, value?: unknown): boolean {
+  if (property === 'lang') return typeof value === 'string' && LANGUAGE_TAG.test(value);
   return ALLOWED_PROPERTIES[element]?.includes(property) ?? false;
 }
 

@@ -64,6 +64,8 @@ export interface BodyContext {
   outsideLinks?: OutsideLinkOptions;
   /** The file's line the body starts on (1 by default), for a line a message names besides its own. */
   bodyLine?: number;
+  /** The body's language (Chinese when absent; see `render.ts`). */
+  lang?: Locale;
 }
 
 /** The page an issue text is shown on: the issue's page in the text's language. */
@@ -75,7 +77,7 @@ export function issuePage(site: URL, number: number, locale: Locale): PageAddres
  * Reads and renders a body: its introduction and sections, and the headings that name no project.
  * Explicit direction controls are removed from every part (they can only spoof here, see `lib/bidi.ts`).
  */
-export function readIssueBody(written: string, { resolver, page, outsideLinks, bodyLine = 1 }: BodyContext): IssueBody {
+export function readIssueBody(written: string, { resolver, page, outsideLinks, bodyLine = 1, lang }: BodyContext): IssueBody {
   const markdown = stripBidiControls(written);
   const problems: BodyProblem[] = [];
   const sections: Omit<BodySection, keyof BodyPart>[] = [];
@@ -115,6 +117,7 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     page,
     startsPart: startsSection,
     ...(outsideLinks ? { outsideLinks } : {}),
+    ...(lang ? { lang } : {}),
   });
   const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings, nestedHeadings, codeHeadings } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.

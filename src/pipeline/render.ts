@@ -23,6 +23,8 @@ import {
 } from 'satteri';
 import type { RenderedPart } from '../schemas/entry.ts';
 import { stripBidiControls } from '../lib/bidi.ts';
+import { chineseRuns, holdsChinese } from '../i18n/lang-runs.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import { resolveAddress, unlinkedReason, userOf, type PageAddress, type ResolvedAddress } from './addresses.ts';
 import { firstHidden } from './hidden-characters.ts';
 import type { SiteLink } from './site-links.ts';
@@ -71,6 +73,8 @@ export interface RenderOptions {
   startsPart?: (heading: TopHeading) => boolean;
   /** Archived copies, moves and checks for links elsewhere; links stay as written when absent. */
   outsideLinks?: OutsideLinkOptions;
+  /** The text's language (Chinese when absent): in another, its runs of Chinese are marked as such. */
+  lang?: Locale;
 }
 
 export interface RenderedText {
@@ -182,7 +186,10 @@ function keepDelimiters(node: Readonly<Delete | Emphasis | Strong>, delimiter: s
  * direction controls are removed first (`lib/bidi.ts`): a caller that slices the text by the
  * offsets returned strips them too.
  */
-export function renderText(written: string, { page, startsPart = () => false, outsideLinks }: RenderOptions): RenderedText {
+export function renderText(
+  written: string,
+  { page, startsPart = () => false, outsideLinks, lang = defaultLocale }: RenderOptions,
+): RenderedText {
   const markdown = stripBidiControls(written);
   const headings: TopHeading[] = [];
   const boundaries: TopHeading[] = [];
@@ -418,7 +425,11 @@ export function renderText(written: string, { page, startsPart = () => false, ou
   const { html, data } = markdownToHtml(markdown, {
     features: { frontmatter: false, smartPunctuation: false, rawHtml },
     mdastPlugins: [sectionsStep],
-    hastPlugins: [safety, ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links, besides), shownTextStep] : [])],
+    hastPlugins: [
+      safety,
+      ...(outsideLinks ? [createOutsideLinksStep(outsideLinks, links, besides), shownTextStep] : []),
+      ...(lang === defaultLocale ? [] : [chineseRunsStep]),
+    ],
   }) as MarkdownToHtmlResult;
   const writing = {
     vanishingTags: vanishingTags(rawPieces),
@@ -475,6 +486,33 @@ function droppedAt(markdown: string, dropped: readonly { name: string; text: str
     return { name, text, line: markdown.slice(0, at).split('\n').length };
   });
 }
+
+/** Elements whose text is not language: code, as written. */
+const CODE_ELEMENTS: ReadonlySet<string> = new Set(['code', 'pre', 'kbd', 'samp']);
+
+/**
+ * Chinese in a text of another language (a name, a quoted title) marked `lang="zh-CN"`, as the
+ * page's own strings are (`lang-runs.ts`): a screen reader reads it in a Chinese voice, where an
+ * English one spells it out as unknown characters or skips it. Code, and text already inside an
+ * element with a `lang`, stay as they are. The words do not change, so neither does the search text.
+ */
+const chineseRunsStep = defineHastPlugin({
+  name: 'digest-chinese-runs',
+  text(node, ctx) {
+    if (!holdsChinese(node.value)) return;
+    for (let parent = ctx.parent(node); parent && parent.type === 'element'; parent = ctx.parent(parent)) {
+      if (CODE_ELEMENTS.has(parent.tagName) || parent.properties['lang'] !== undefined) return;
+    }
+    ctx.replaceNode(
+      node,
+      chineseRuns(node.value).map(({ text, chinese }): ElementContent =>
+        chinese
+          ? { type: 'element', tagName: 'span', properties: { lang: defaultLocale }, children: [{ type: 'text', value: text }] }
+          : { type: 'text', value: text },
+      ),
+    );
+  },
+});
 
 /** The text as the page shows it, once every step has run: the words beside outside links included. */
 const shownTextStep = defineHastPlugin({
@@ -534,7 +572,7 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, droppedText: { na
         else if (!/^(?:left|center|right|justify)$/i.test(String(node.properties['align'] ?? 'left')))
           ctx.setProperty(node, 'align', undefined);
         for (const key of Object.keys(node.properties)) {
-          if (!isAllowedProperty(tag, key)) ctx.setProperty(node, key, undefined);
+          if (!isAllowedProperty(tag, key, node.properties[key])) ctx.setProperty(node, key, undefined);
         }
         // A code block or table scrolls sideways when wider than the screen: focusable, it scrolls from the keyboard too.
         if (tag === 'pre' || tag === 'table') ctx.setProperty(node, 'tabIndex', 0);
@@ -639,7 +677,7 @@ function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[]
     // The pass already removed what is not allowed; the copy must not bring it back as empty attributes.
     const properties = Object.fromEntries(
       Object.entries(node.properties).filter(
-        ([key, value]) => isAllowedProperty(node.tagName, key) && value !== undefined && value !== null && value !== '',
+        ([key, value]) => isAllowedProperty(node.tagName, key, value) && value !== undefined && value !== null && value !== '',
       ),
     );
     return [{ type: 'element', tagName: node.tagName, properties, children: unwrapped(node.children) }];
@@ -650,7 +688,7 @@ function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[]
 function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAddress, note: NoteAddress): void {
   const written = node.properties['href'];
   for (const key of Object.keys(node.properties)) {
-    if (!isAllowedProperty('a', key)) ctx.setProperty(node, key, undefined);
+    if (!isAllowedProperty('a', key, node.properties[key])) ctx.setProperty(node, key, undefined);
   }
   const address = typeof written === 'string' ? resolveAddress(written, page) : undefined;
   if (typeof written === 'string') note(written, address, false);

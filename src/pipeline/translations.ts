@@ -121,6 +121,7 @@ export function validateTranslationFile(
     resolver,
     page: issuePage(site, number, locale),
     bodyLine: frontmatter.bodyLine,
+    lang: locale,
     ...outsideLinks,
   });
   for (const problem of body.problems) {

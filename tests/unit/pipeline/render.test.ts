@@ -38,6 +38,12 @@ describe("rendering contributors' Markdown", () => {
     );
   });
 
+  it('keeps the language an element says it is in, when it is a language tag', () => {
+    expect(html('<span lang="en">Nova</span>计算 <i lang="zh-Hant">華為</i> <b lang="en onmouseover=x()">x</b>')).toBe(
+      '<p><span lang="en">Nova</span>计算 <i lang="zh-Hant">華為</i> <b>x</b></p>',
+    );
+  });
+
   it('removes explicit direction controls from text, code, link text and raw HTML, written or as references', () => {
     const out = render('[\u202Egnp.exe](/a.png) `\u202Ex` &#x202E;y <b title="&#8238;t">\u2067z</b>\n\n```\n\u202Ecode\n```');
     expect(out.html).toMatch(

@@ -237,3 +237,20 @@ describe('a translation against its issue', () => {
     expect(checkTranslations([valid()], [redated], resolver).stale).toEqual([]);
   });
 });
+
+describe('Chinese inside a translation', () => {
+  it('is marked as Chinese for screen readers, except in code and where the editor marked it', () => {
+    const section = valid({
+      'Cross-project news.': 'Huawei (华为) and Icehouse I版 met; run `nova 列表` and <span lang="zh-TW">華為</span> too.',
+    }).body.sections.find(({ projectId }) => projectId === 'common');
+    expect(section?.html).toContain('Huawei (<span lang="zh-CN">华为</span>) and Icehouse <span lang="zh-CN">I版</span> met');
+    expect(section?.html).toContain('<code>nova 列表</code>');
+    expect(section?.html).toContain('<span lang="zh-TW">華為</span>');
+    // The words stay the same: search reads them as written.
+    expect(section?.text).toContain('Huawei (华为) and Icehouse I版 met; run nova 列表 and 華為 too.');
+  });
+
+  it('is left alone in a Chinese issue, whose page is Chinese', () => {
+    expect(issue.body.sections.map(({ html }) => html).join('')).not.toContain('<span lang=');
+  });
+});
