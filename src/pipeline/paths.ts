@@ -31,7 +31,7 @@ export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
  * is no http(s) address, or whose path holds characters other than letters, digits and `-._~/`
  * (Astro builds no page with a parameter under such a base, and a web server's configuration
  * reads some as its own syntax), or an empty segment, or that gives a user, a query or a fragment,
- * is refused with the fix.
+ * or a host name with characters DNS names do not have, is refused with the fix.
  */
 export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
   const written = env['SITE_URL'] || 'https://openstack-digest.example.org/';
@@ -43,6 +43,14 @@ export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
     throw refuse('is no web address', 'set it to the address the site is published at, such as https://example.org/digest/');
   }
   if (site.protocol !== 'https:' && site.protocol !== 'http:') throw refuse('is no http or https address', 'start it with https://');
+  // The URL parser keeps `;`, quotes, braces and `$` in a host name, which no DNS name holds and an
+  // nginx server block (server_name) would read as its own syntax.
+  const oddInHost = /^\[[\da-f:.]+\]$/i.test(site.hostname) ? undefined : /[^a-z0-9\-._]/i.exec(site.hostname);
+  if (oddInHost)
+    throw refuse(
+      `has "${oddInHost[0]}" in its host name`,
+      'write the host as DNS names it (letters, digits and - . _ only), such as example.org',
+    );
   // Every page would carry them: in its canonical link, the feeds, the sitemap.
   if (site.username || site.password)
     throw refuse('gives a user name or password before its host', `write it without them: ${site.protocol}//${site.host}${site.pathname}`);

@@ -141,4 +141,25 @@ describe('the site address', () => {
       expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(fix);
     }
   });
+
+  it.each([
+    ['https://example.org;include/', ';'],
+    ['https://a{b}.example.org/digest/', '{'],
+    ['https://$host/', '$'],
+    ['https://a"b.example.org/', '"'],
+  ])('is refused, with the fix, when its host %s holds characters no host name has (nginx would read them as syntax)', (address, found) => {
+    expect(() => getSiteUrl({ SITE_URL: address })).toThrow(
+      `SITE_URL "${address}" has "${found}" in its host name. Fix: write the host as DNS names it`,
+    );
+  });
+
+  it.each([
+    ['https://文摘.Example.org:8443/digest', 'xn--k4u4z.example.org'],
+    ['http://192.0.2.7/', '192.0.2.7'],
+    ['http://[::1]:8080/digest/', '[::1]'],
+    ['https://my_host.internal/', 'my_host.internal'],
+  ])('takes a host name as DNS or an address writes it (%s), and nginx serves it by that name', (address, serverName) => {
+    const block = renderNginxServer({ site: getSiteUrl({ SITE_URL: address }), root: '/srv/www', listen: '80' });
+    expect(block).toContain(`    server_name ${serverName};\n`);
+  });
 });
