@@ -31,7 +31,8 @@ export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
  * is no http(s) address, or whose path holds characters other than letters, digits and `-._~/`
  * (Astro builds no page with a parameter under such a base, and a web server's configuration
  * reads some as its own syntax), or an empty segment, or that gives a user, a query or a fragment,
- * or a host name with characters DNS names do not have, is refused with the fix.
+ * or a host name with characters DNS names do not have, or that ends in a page (`/index.html`), is
+ * refused with the fix.
  */
 export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
   const written = env['SITE_URL'] || 'https://openstack-digest.example.org/';
@@ -54,6 +55,14 @@ export function getSiteUrl(env: NodeJS.ProcessEnv = process.env): URL {
   // Every page would carry them: in its canonical link, the feeds, the sitemap.
   if (site.username || site.password)
     throw refuse('gives a user name or password before its host', `write it without them: ${site.protocol}//${site.host}${site.pathname}`);
+  // `…/digest/index.html` is the home page's address, not the folder the site lives in: its pages
+  // would lie under `/digest/index.html/`.
+  const page = /[^/]+\.html?$/i.exec(new URL(written).pathname);
+  if (page)
+    throw refuse(
+      `ends in a page ("${page[0]}"), not the folder the site is published at`,
+      `leave the page out: ${site.origin}${site.pathname.slice(0, -page[0].length - 1)}`,
+    );
   if (site.search || site.hash || /[?#]/.test(written))
     throw refuse('has a query or fragment', `write only the address the site is published at: ${site.origin}${site.pathname}`);
   // `//digest/` in a link is the host `digest`, not a path of this site.

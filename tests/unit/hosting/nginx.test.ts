@@ -127,7 +127,7 @@ describe('the site address', () => {
     }
   });
 
-  it('is refused, with the address to write, when it has an empty path segment, a user, a query or a fragment', () => {
+  it('is refused, with the address to write, when it has an empty path segment, a user, a query or a fragment, or ends in a page', () => {
     for (const [address, why, fix] of [
       ['https://example.org//digest/', 'has an empty segment ("//") in its path', 'https://example.org/digest/'],
       ['https://example.org/a//b', 'has an empty segment ("//") in its path', 'https://example.org/a/b/'],
@@ -136,10 +136,29 @@ describe('the site address', () => {
       ['https://example.org/digest/?v=2', 'has a query or fragment', 'https://example.org/digest/'],
       ['https://example.org/digest/#top', 'has a query or fragment', 'https://example.org/digest/'],
       ['https://example.org/digest/?', 'has a query or fragment', 'https://example.org/digest/'],
+      [
+        'https://x.github.io/digest/index.html',
+        'ends in a page ("index.html"), not the folder the site is published at',
+        'https://x.github.io/digest/',
+      ],
+      ['https://example.org/Index.HTM', 'ends in a page ("Index.HTM"), not the folder the site is published at', 'https://example.org/'],
+      [
+        'https://example.org/digest/index.html?v=2',
+        'ends in a page ("index.html"), not the folder the site is published at',
+        'https://example.org/digest/.',
+      ],
     ]) {
       expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(`SITE_URL "${address}" ${why}. Fix: `);
       expect(() => getSiteUrl({ SITE_URL: address }), address).toThrow(fix);
     }
+  });
+
+  it.each([
+    ['https://x.github.io/docs.v2', '/docs.v2/'],
+    ['https://x.github.io/MyDigest', '/MyDigest/'],
+    ['https://example.org/d.html/', '/d.html/'],
+  ])('takes a folder named with a dot or capitals (%s) as the base', (address, base) => {
+    expect(getSiteUrl({ SITE_URL: address }).pathname).toBe(base);
   });
 
   it.each([
