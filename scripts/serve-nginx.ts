@@ -16,9 +16,15 @@ import { nginxBasePath, renderNginxServer } from '../src/lib/hosting/nginx.ts';
 import { builtSiteAddress, startNginx } from './lib/nginx-server.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 
-const { values } = readCommandLine('usage: npm run serve:nginx -- [--dir <built-site>] [--port <port>]', {
+const usage = 'usage: npm run serve:nginx -- [--dir <built-site>] [--port <port>]';
+const { values } = readCommandLine(usage, {
   options: { dir: { type: 'string', default: 'dist' }, port: { type: 'string', default: '8080' } },
 });
+const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : Number.NaN;
+if (!(port >= 1 && port <= 65535)) {
+  console.error(`--port must be a whole number from 1 to 65535 (got "${values.port}").\n${usage}`);
+  process.exit(2);
+}
 const site = readSiteUrl();
 const dist = path.resolve(values.dir);
 if (!existsSync(path.join(dist, 'index.html'))) {
@@ -53,12 +59,12 @@ if (scratch) {
   await symlink(dist, siteFolder);
 }
 
-const server = await startNginx((listen) => renderNginxServer({ site, root, listen }), { port: Number(values.port) }).catch(
-  async (error: unknown) => {
-    if (scratch) await rm(scratch, { recursive: true, force: true });
-    throw error;
-  },
-);
+// Its problem said (another server on the port, nginx's own error log), not a stack trace.
+const server = await startNginx((listen) => renderNginxServer({ site, root, listen }), { port }).catch(async (error: unknown) => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  console.error((error as Error).message);
+  process.exit(1);
+});
 console.log(`nginx serves ${dist} as ${site.href} at ${server.url}${site.pathname} (Ctrl-C stops it)`);
 const stop = async () => {
   await server.close();

@@ -43,7 +43,8 @@ const accepts = (port: number) =>
 /**
  * Starts nginx in the foreground (one process, as the calling user) with the server block that
  * `serverBlock` returns for a `listen` value on the loopback interface (`port`, or a free one);
- * resolves once it accepts connections, and fails with nginx's own error log when it cannot start.
+ * resolves once it accepts connections, and fails with nginx's own error log when it cannot start,
+ * or at once when another server holds the port asked for.
  */
 export async function startNginx(serverBlock: (listen: string) => string, { port: wanted }: { port?: number } = {}): Promise<NginxServer> {
   for (const [file, fix] of [
@@ -52,10 +53,15 @@ export async function startNginx(serverBlock: (listen: string) => string, { port
   ] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing. Fix: ${fix}.`);
   }
-  const prefix = await mkdtemp(path.join(tmpdir(), 'digest-nginx-'));
   const port = wanted ?? (await freePort());
+  // Another server on the port would answer in nginx's place (nginx, unable to bind, exits).
+  if (wanted !== undefined && (await accepts(port))) {
+    throw new Error(`Port ${port} on 127.0.0.1 is taken by another server. Fix: stop that server, or choose another port.`);
+  }
+  const block = serverBlock(`127.0.0.1:${port}`);
+  const prefix = await mkdtemp(path.join(tmpdir(), 'digest-nginx-'));
   const at = (name: string) => path.join(prefix, name);
-  await writeFile(at('server.conf'), serverBlock(`127.0.0.1:${port}`));
+  await writeFile(at('server.conf'), block);
   await writeFile(
     at('nginx.conf'),
     [

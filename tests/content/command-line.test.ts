@@ -3,9 +3,10 @@
  * never with Node's stack trace.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, runScript } from '../helpers/commands.ts';
+import { projectRoot, runScript, startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const scripts = readdirSync(path.join(projectRoot, 'scripts'))
@@ -111,6 +112,34 @@ describe('the scripts', () => {
       expect(result.stderr).toContain(
         `${built} was built for https://example.org/digest/ (its home page's canonical link), not https://openstack-digest.example.org/: its links lead under /digest/. Fix: run with SITE_URL=https://example.org/digest/`,
       );
+    });
+
+    it.each(['abc', '0', '70000', '8080.5', ''])('serve:nginx names a --port that is no port (%j) with its usage', (port) => {
+      const result = runScript('scripts/serve-nginx.ts', ['--port', port]);
+      expect(result.status, result.output).toBe(2);
+      expect(result.stderr).toContain(`--port must be a whole number from 1 to 65535 (got "${port}").\nusage: npm run serve:nginx`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    });
+
+    it('serve:nginx refuses a port another server holds, rather than saying it serves while that server answers', async () => {
+      const built = tempDir('built-for-root');
+      writeFileSync(path.join(built, 'index.html'), '<!DOCTYPE html><link rel="canonical" href="https://openstack-digest.example.org/">');
+      const other = createServer((socket) => socket.on('error', () => undefined).end());
+      await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+      const { port } = other.address() as AddressInfo;
+      try {
+        const { child, done } = startScript('scripts/serve-nginx.ts', ['--dir', built, '--port', String(port)]);
+        const stopping = setTimeout(() => child.kill('SIGTERM'), 20_000);
+        const result = await done.finally(() => clearTimeout(stopping));
+        expect(result.status, result.output).toBe(1);
+        expect(result.stderr).toContain(
+          `Port ${port} on 127.0.0.1 is taken by another server. Fix: stop that server, or choose another port.`,
+        );
+        expect(result.stdout).not.toContain('nginx serves');
+        expect(result.stderr).not.toMatch(/^\s+at /m);
+      } finally {
+        await new Promise((resolve) => other.close(resolve));
+      }
     });
 
     it('replaces a block nginx-config wrote, as the README has deploy/nginx.conf written again', () => {
