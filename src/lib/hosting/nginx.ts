@@ -161,6 +161,15 @@ export function renderNginxServer({ site, root, listen }: NginxServerOptions): s
     '        application/xml xml;',
     '        image/svg+xml svg;',
     '        text/plain txt;',
+    // Files an editor puts in public/ for issues to show or link (`/images/a.png`, `/slides.pdf`):
+    // as application/octet-stream, a browser opening one downloads it instead of showing it.
+    '        image/png png;',
+    '        image/jpeg jpg jpeg;',
+    '        image/gif gif;',
+    '        image/webp webp;',
+    '        image/avif avif;',
+    '        image/x-icon ico;',
+    '        application/pdf pdf;',
     `        ${contentTypes.pagefindData} ${pagefindDataExtensions.join(' ')};`,
     '    }',
     '    default_type application/octet-stream;',

@@ -84,6 +84,34 @@ describe('the nginx server block', () => {
     expect(block.match(/error_page 404 \S+;/g)).toEqual(['error_page 404 /digest/404.html;', 'error_page 404 /digest/en/404.html;']);
   });
 
+  it.each([
+    ['png', 'image/png'],
+    ['jpg', 'image/jpeg'],
+    ['jpeg', 'image/jpeg'],
+    ['gif', 'image/gif'],
+    ['webp', 'image/webp'],
+    ['avif', 'image/avif'],
+    ['ico', 'image/x-icon'],
+    ['pdf', 'application/pdf'],
+    ['svg', 'image/svg+xml'],
+    ['html', 'text/html'],
+    ['pf_fragment', 'application/octet-stream'],
+  ])('serves a .%s file (an image or document in public/, or the site’s own) as %s', (extension, type) => {
+    const block = renderNginxServer({ site: getSiteUrl({}), ...shippedServer });
+    const types = /\n {4}types \{\n((?:.*\n)*?) {4}\}/.exec(block)?.[1] ?? '';
+    const typeOf = new Map(
+      types
+        .trim()
+        .split(/;\s*/)
+        .filter(Boolean)
+        .flatMap((line) => {
+          const [name = '', ...extensions] = line.trim().split(/\s+/);
+          return extensions.map((known) => [known, name] as const);
+        }),
+    );
+    expect(typeOf.get(extension)).toBe(type);
+  });
+
   it('answers a folder nginx refuses (403) with the 404 page of its language, wherever a 404 page is set', () => {
     const block = renderNginxServer({ site: new URL('https://x.github.io/digest/'), root: '/srv/www', listen: '80' });
     expect(block.match(/error_page 403 \S+ \S+;/g)).toEqual([
