@@ -80,13 +80,19 @@ function pagefindDataLines(cache: string, indent: string): string[] {
  * The folder and the address to listen on as the block writes them, or an error naming what nginx
  * would read as its own syntax there (as in a base path): `--root '/srv/a; include /etc/x'` would
  * add a directive, `/srv/$host` would take the folder from each request's Host header, and
- * `/srv/my site` would not load.
+ * `/srv/my site` would not load; or that nginx would read from elsewhere (a relative folder).
  */
 function checkedOptions({ root, listen }: Pick<NginxServerOptions, 'root' | 'listen'>): void {
   const unsafe = /[\s"'`;{}#$\\\p{Cc}]/u.exec(root);
   if (unsafe) {
     throw new Error(
       `The root folder ${JSON.stringify(root)} holds ${JSON.stringify(unsafe[0])}, which an nginx server block cannot hold as written. Fix: serve the site from a folder whose path has none.`,
+    );
+  }
+  // nginx reads a relative root from its own prefix (/usr/share/nginx/ on Debian), not from where the block was written.
+  if (!root.startsWith('/')) {
+    throw new Error(
+      `The root folder ${JSON.stringify(root)} is a relative path, which nginx reads from its own prefix (/usr/share/nginx/ on Debian), not from here. Fix: give the folder's absolute path, e.g. /var/www/openstack-digest.`,
     );
   }
   if (!/^(?:(?:[\w.-]+|\[[\da-f:.]+\]):)?\d{1,5}$/i.test(listen)) {

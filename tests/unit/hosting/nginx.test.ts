@@ -25,6 +25,15 @@ describe('the nginx server block', () => {
     );
   });
 
+  it.each(['dist', './dist', '../www/digest', ''])(
+    'refuses a relative root folder (%j), which nginx would read from its own prefix',
+    (root) => {
+      expect(() => renderNginxServer({ site: getSiteUrl({}), root, listen: '80' })).toThrow(
+        `The root folder ${JSON.stringify(root)} is a relative path, which nginx reads from its own prefix`,
+      );
+    },
+  );
+
   it.each(['80; include /etc/passwd', '8080 default_server', ''])('refuses an address to listen on that is not one: %j', (listen) => {
     expect(() => renderNginxServer({ site: getSiteUrl({}), root: shippedServer.root, listen })).toThrow('is not a port or host:port');
   });
