@@ -66,10 +66,22 @@ const server = await startNginx((listen) => renderNginxServer({ site, root, list
   process.exit(1);
 });
 console.log(`nginx serves ${dist} as ${site.href} at ${server.url}${site.pathname} (Ctrl-C stops it)`);
-const stop = async () => {
+let stopping = false;
+const stop = async (status: number) => {
+  stopping = true;
   await server.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
-  process.exit(0);
+  process.exit(status);
 };
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+// nginx ending by itself (killed, or `nginx -s stop`) ends the command too, saying so, rather than
+// it exiting 0 unnoticed with its folders left behind. Ctrl-C reaches nginx and this process at
+// once: a moment's wait lets its SIGINT count as the stop it is.
+void server.exited.then((how) =>
+  setTimeout(() => {
+    if (stopping) return;
+    console.error(`nginx stopped by itself (${how}): ${server.url}${site.pathname} is no longer served.`);
+    void stop(1);
+  }, 250),
+);

@@ -18,6 +18,8 @@ export const brotliStaticModule = process.env['NGINX_BROTLI_STATIC_MODULE'] ?? '
 export interface NginxServer {
   /** `http://127.0.0.1:<port>`. */
   url: string;
+  /** Resolves when nginx has exited, stopped by `close` or not, saying how (`status 0`, `signal SIGKILL`). */
+  exited: Promise<string>;
   close(): Promise<void>;
 }
 
@@ -81,7 +83,9 @@ export async function startNginx(serverBlock: (listen: string) => string, { port
     ].join('\n'),
   );
   const child = spawn(nginxBinary, ['-p', prefix, '-c', at('nginx.conf'), '-e', at('error.log')], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<string>((resolve) =>
+    child.once('exit', (status, signal) => resolve(signal ? `signal ${signal}` : `status ${status}`)),
+  );
   const failure = async (reason: string) => {
     const log = await readFile(at('error.log'), 'utf8').catch(() => '');
     child.kill();
@@ -95,6 +99,7 @@ export async function startNginx(serverBlock: (listen: string) => string, { port
   }
   return {
     url: `http://127.0.0.1:${port}`,
+    exited,
     close: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');

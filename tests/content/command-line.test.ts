@@ -2,10 +2,12 @@
  * Every editor script answers a mistyped option with its usage, and `--help` with the usage alone:
  * never with Node's stack trace.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/lib/nginx-server.ts';
 import { projectRoot, runScript, startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
@@ -140,6 +142,47 @@ describe('the scripts', () => {
       } finally {
         await new Promise((resolve) => other.close(resolve));
       }
+    });
+
+    describe('serve:nginx once nginx serves', () => {
+      /** serve:nginx started on a built site, once it says nginx serves it; with nginx's process id and its folder. */
+      const serving = async () => {
+        const built = tempDir('built-for-root');
+        writeFileSync(path.join(built, 'index.html'), '<!DOCTYPE html><link rel="canonical" href="https://openstack-digest.example.org/">');
+        const started = startScript('scripts/serve-nginx.ts', ['--dir', built, '--port', String(await freePort())]);
+        const stopping = setTimeout(() => started.child.kill('SIGKILL'), 30_000);
+        void started.done.finally(() => clearTimeout(stopping));
+        // Until it says nginx serves, or ends without (then with what it said).
+        await Promise.race([
+          new Promise<void>((resolve) =>
+            started.child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('nginx serves') && resolve()),
+          ),
+          started.done.then((result) => Promise.reject(new Error(`serve:nginx ended before serving: ${result.output}`))),
+        ]);
+        const nginx = Number(execFileSync('pgrep', ['-P', String(started.child.pid), 'nginx'], { encoding: 'utf8' }).trim());
+        const prefix = readFileSync(`/proc/${nginx}/cmdline`, 'utf8').split('\0')[2] ?? '';
+        expect(existsSync(prefix), prefix).toBe(true);
+        return { ...started, nginx, prefix };
+      };
+
+      it('ends with the reason, its folders removed, when nginx stops by itself', async () => {
+        const { done, nginx, prefix } = await serving();
+        process.kill(nginx, 'SIGKILL');
+        const result = await done;
+        expect(result.status, result.output).toBe(1);
+        expect(result.stderr).toMatch(/^nginx stopped by itself \(signal SIGKILL\): http:\/\/127\.0\.0\.1:\d+\/ is no longer served\.$/m);
+        expect(existsSync(prefix)).toBe(false);
+      });
+
+      it('ends quietly when Ctrl-C reaches nginx and it at once', async () => {
+        const { child, done, nginx, prefix } = await serving();
+        process.kill(nginx, 'SIGINT');
+        child.kill('SIGINT');
+        const result = await done;
+        expect(result.status, result.output).toBe(0);
+        expect(result.stderr).toBe('');
+        expect(existsSync(prefix)).toBe(false);
+      });
     });
 
     it('replaces a block nginx-config wrote, as the README has deploy/nginx.conf written again', () => {
