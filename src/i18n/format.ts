@@ -3,6 +3,7 @@
  * formatter pins `timeZone: 'UTC'`. Period patterns live in the UI strings (`period.*`),
  * because ICU's Chinese date ranges fall back to "2014/2/3 – 2014/2/15".
  */
+import type { ArchiveIssue } from '../lib/archive.ts';
 import type { Period } from '../lib/periods.ts';
 import type { Locale } from './locales.ts';
 import { getTranslator } from './t.ts';
@@ -84,4 +85,20 @@ export function formatIssueLabel(number: number, locale: Locale): string {
   if (label === undefined)
     labels.set(key, (label = getTranslator(locale)('issue.label', { number, numeral: formatChineseNumeral(number) })));
   return label;
+}
+
+/**
+ * What an issue's page and feed items say it holds, in the reader's language: the text's own
+ * description, or, where the issue is not translated, which issue and period it is and that it
+ * is shown in the Chinese original (a Chinese description would stand in an English page's head
+ * and an English feed).
+ */
+export function formatIssueDescription(issue: Pick<ArchiveIssue, 'number' | 'period' | 'texts'>, locale: Locale): string {
+  const text = issue.texts[locale];
+  if (text.status !== 'untranslated') return text.description;
+  return getTranslator(locale)('translation.untranslatedDescription', {
+    number: issue.number,
+    issue: formatIssueLabel(issue.number, locale),
+    period: formatPeriod(issue.period, locale),
+  });
 }

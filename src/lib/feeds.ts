@@ -5,7 +5,7 @@
  * same content give the same feeds.
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import { formatIssueLabel, formatPeriod } from '../i18n/format.ts';
+import { formatIssueDescription, formatIssueLabel, formatPeriod } from '../i18n/format.ts';
 import { getLocaleInfo, type Locale } from '../i18n/locales.ts';
 import { getLinkLabels } from '../i18n/link-labels.ts';
 import { toIsoDay } from './dates.ts';
@@ -147,7 +147,7 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
     title: issueTitle(issue, ctx),
     link,
     pubDate: feedDay(issue.published),
-    description: text.description,
+    description: formatIssueDescription(issue, ctx.locale),
     content: absolutizeSitePaths(html, ctx.site),
     categories: ordered.map(({ projectId, project }) => project?.name[ctx.locale] ?? projectId),
   };
@@ -164,7 +164,7 @@ export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: F
     title: ctx.t('feed.sectionTitle', { project: sectionName(ctx, projectId, section?.subtitle), issue: issueTitle(issue, ctx) }),
     link,
     pubDate: feedDay(issue.published),
-    description: text.description,
+    description: formatIssueDescription(issue, ctx.locale),
     content: absolutizeSitePaths(html, ctx.site),
     categories: [name],
   };

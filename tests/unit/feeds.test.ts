@@ -206,7 +206,12 @@ describe('issue items', () => {
       /^<p><em>This issue has not been translated into English yet\. Below is the Chinese original\.<\/em><\/p><div lang="zh-CN">/,
     );
     expect(content).toContain('<h2><a href="https://digest.example.org/en/issues/8/#heat">Heat</a></h2><div lang="zh-CN"><p>Heat 动态');
-    expect(description).toBe('测试摘要');
+    // Its summary is English too: which issue and period, and that the Chinese original follows.
+    expect(description).toBe(
+      'Issue 8 of the OpenStack community digest (February 3 – 15, 2014), in the Chinese original: not translated into English yet.',
+    );
+    expect(createSectionItem(issue, 'heat', context('en')).description).toBe(description);
+    expect(createIssueItem(issue, context('zh-CN')).description).toBe('测试摘要');
   });
 
   it('show a translation without a note, and a stale one with the may-be-outdated note', () => {
@@ -318,7 +323,8 @@ describe('the RSS document', () => {
   it('stays well-formed with &, <, ]]>, control characters and raw HTML in the text, and keeps the words', async () => {
     const hostile = '## Nova\n\nAT&T <b>bold</b> a < b ]]> c <![CDATA[ x ]]> \u0001\u0008\u000B\u001F end <script>alert(1)</script>\n';
     const archive = createArchive([issueEntry(data(9, '2014-02-16', '2014-02-27', ['nova'], 'R&D <i>]]> \u0002 summary'), hostile)]);
-    for (const options of [createSiteFeed(archive, context('en')), createProjectFeed(archive, 'nova', context('zh-CN'))]) {
+    // In Chinese, whose items carry the issue's own description (an untranslated one's English summary is the site's words).
+    for (const options of [createSiteFeed(archive, context('zh-CN')), createProjectFeed(archive, 'nova', context('zh-CN'))]) {
       const { xml, rss } = await xmlOf(options);
       expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
       const [item] = rss.channel.item;
