@@ -302,19 +302,27 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
     }
   }
   problems.push(...outOfOrder(issues), ...publishedOutOfOrder(issues));
-  const byStart = [...issues].sort((a, b) => a.data.period.start.getTime() - b.data.period.start.getTime());
+  const byStart = [...issues].sort(
+    (a, b) => a.data.period.start.getTime() - b.data.period.start.getTime() || a.data.number - b.data.number,
+  );
+  // The issue ending last so far overlaps any period starting before its end; one starting on the
+  // same first day as the issue just before it overlaps that one, even a one-day period ending
+  // before the latest does (01-01..01-20, then 01-20 alone, then 01-20..01-27).
   let latest: ValidIssue | undefined;
+  let previous: ValidIssue | undefined;
   for (const issue of byStart) {
-    if (latest && periodsOverlap(latest.data.period, issue.data.period)) {
+    const other = [latest, previous].find((candidate) => candidate && periodsOverlap(candidate.data.period, issue.data.period));
+    if (other) {
       problems.push({
         file: issue.file,
         line: issue.lines['period.start'],
         field: 'period.start',
-        message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(latest.data.number)} (${describePeriod(latest)}, ${latest.file})`,
-        fix: `start on or after ${toIsoDay(latest.data.period.end)}, or correct the other issue's period`,
+        message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(other.data.number)} (${describePeriod(other)}, ${other.file})`,
+        fix: `start on or after ${toIsoDay(other.data.period.end)}, or correct the other issue's period`,
       });
     }
     if (!latest || issue.data.period.end > latest.data.period.end) latest = issue;
+    previous = issue;
   }
   return problems;
 }

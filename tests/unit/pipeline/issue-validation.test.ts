@@ -362,6 +362,32 @@ describe('rules across issues', () => {
     expect(checkIssueSet([at(11, '2014-03-10', '2014-03-20', '2014-03-30'), twelve])).toEqual([]);
   });
 
+  it('rejects a period starting on the first day of a one-day issue that ends on the boundary of an earlier one', () => {
+    const at = (number: number, start: string, end: string) =>
+      valid(
+        {
+          'number: 9': `number: ${number}`,
+          第九期: formatIssueLabel(number),
+          'start: 2014-02-16': `start: ${start}`,
+          'end: 2014-02-27': `end: ${end}`,
+          'published: 2014-02-28': `published: ${end}`,
+        },
+        `a/00${number}.md`,
+      );
+    // 第十一期 covers the one day of 第十期 again: both start on 03-10, which the day 第九期 ends on.
+    const issues = [at(9, '2014-03-01', '2014-03-10'), at(10, '2014-03-10', '2014-03-10'), at(11, '2014-03-10', '2014-03-17')];
+    const expected = [
+      expect.objectContaining({
+        file: 'a/0011.md',
+        field: 'period.start',
+        message: expect.stringContaining('overlaps 第十期 (2014-03-10..2014-03-10'),
+      }),
+    ];
+    expect(checkIssueSet(issues)).toEqual(expected);
+    // Whatever order the folder gives the files in.
+    expect(checkIssueSet([...issues].reverse())).toEqual(expected);
+  });
+
   it('rejects overlapping periods, naming both issues', () => {
     const ten = valid(
       { 'number: 9': 'number: 10', 第九期: '第十期', 'start: 2014-02-16': 'start: 2014-02-20', 'end: 2014-02-27': 'end: 2014-03-05' },
