@@ -91,6 +91,15 @@ export function periodsOverlap(a: Period, b: Period): boolean {
   return second.start < first.end || second.start.getTime() === first.start.getTime();
 }
 
+/**
+ * The first day a later issue may start on: the day this period ends, which two issues may share,
+ * or the day after for a one-day period, whose last day is its first.
+ * @example firstFreeDay({ start: new Date('2016-02-29'), end: new Date('2016-02-29') }) // 2016-03-01
+ */
+export function firstFreeDay(period: Period): Date {
+  return period.end.getTime() === period.start.getTime() ? addDays(period.end, 1) : period.end;
+}
+
 /** The period a new issue gets after `previous`: the week starting the day after it ends. */
 export function nextPeriod(previous: Period): Period {
   const start = addDays(previous.end, 1);

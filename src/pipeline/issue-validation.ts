@@ -12,7 +12,7 @@ import { renderText } from './render.ts';
 import { defaultLocale } from '../i18n/locales.ts';
 import type { IssueEntryData } from '../schemas/entry.ts';
 import { daysBetween, toIsoDay } from '../lib/dates.ts';
-import { periodsOverlap } from '../lib/periods.ts';
+import { firstFreeDay, periodsOverlap } from '../lib/periods.ts';
 import type { ContentProblem } from './problems.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
 import type { ProjectResolver } from '../lib/projects.ts';
@@ -318,7 +318,7 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
         line: issue.lines['period.start'],
         field: 'period.start',
         message: `the period ${describePeriod(issue)} overlaps ${formatIssueLabel(other.data.number)} (${describePeriod(other)}, ${other.file})`,
-        fix: `start on or after ${toIsoDay(other.data.period.end)}, or correct the other issue's period`,
+        fix: `start on or after ${toIsoDay(firstFreeDay(other.data.period))}, or correct the other issue's period`,
       });
     }
     if (!latest || issue.data.period.end > latest.data.period.end) latest = issue;

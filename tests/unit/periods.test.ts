@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
-import { nextPeriod, parseLegacyPeriod, periodsOverlap, resolvePeriodYears } from '../../src/lib/periods.ts';
+import { firstFreeDay, nextPeriod, parseLegacyPeriod, periodsOverlap, resolvePeriodYears } from '../../src/lib/periods.ts';
 
 const day = (text: string) => {
   const date = parseIsoDay(text);
@@ -81,6 +81,18 @@ describe('overlap and succession', () => {
     [period('2015-01-05', '2015-01-05'), period('2015-01-05', '2015-01-05')],
   ])('finds real overlaps in either order', (a, b) => {
     expect(periodsOverlap(a, b)).toBe(true);
+  });
+
+  it.each([
+    ['2013-11-17', '2013-11-22', '2013-11-22'],
+    ['2016-02-29', '2016-02-29', '2016-03-01'],
+    ['2013-12-31', '2013-12-31', '2014-01-01'],
+  ])('lets a later issue start from %s..%s on %s, and not the day before', (start, end, free) => {
+    const before = period(start, end);
+    expect(toIsoDay(firstFreeDay(before))).toBe(free);
+    expect(periodsOverlap(before, period(free, free))).toBe(false);
+    const earlier = new Date(firstFreeDay(before).getTime() - 86_400_000);
+    expect(periodsOverlap(before, { start: earlier, end: earlier })).toBe(true);
   });
 
   it('gives the next issue the week after the last one ends', () => {

@@ -388,6 +388,26 @@ describe('rules across issues', () => {
     expect(checkIssueSet([...issues].reverse())).toEqual(expected);
   });
 
+  it('tells a period overlapping a one-day issue to start the day after it, not on its one day', () => {
+    const at = (number: number, start: string, end: string) =>
+      valid(
+        {
+          'number: 9': `number: ${number}`,
+          第九期: formatIssueLabel(number),
+          'start: 2014-02-16': `start: ${start}`,
+          'end: 2014-02-27': `end: ${end}`,
+          'published: 2014-02-28': `published: ${end}`,
+        },
+        `a/00${number}.md`,
+      );
+    const [problem, ...more] = checkIssueSet([at(9, '2016-02-29', '2016-02-29'), at(10, '2016-02-29', '2016-03-06')]);
+    expect(more).toEqual([]);
+    expect(problem).toMatchObject({ file: 'a/0010.md', field: 'period.start', message: expect.stringContaining('overlaps 第九期') });
+    expect(problem?.fix).toBe("start on or after 2016-03-01, or correct the other issue's period");
+    // Following the fix clears the problem.
+    expect(checkIssueSet([at(9, '2016-02-29', '2016-02-29'), at(10, '2016-03-01', '2016-03-06')])).toEqual([]);
+  });
+
   it('rejects overlapping periods, naming both issues', () => {
     const ten = valid(
       { 'number: 9': 'number: 10', 第九期: '第十期', 'start: 2014-02-16': 'start: 2014-02-20', 'end: 2014-02-27': 'end: 2014-03-05' },
