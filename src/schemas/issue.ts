@@ -151,8 +151,10 @@ export function createIssueSchema(projectIds: readonly string[], suggestId: (wri
     .superRefine((issue, context) => {
       const { period, published } = issue;
       const { start, end } = period;
-      // Refinements run past a day that does not exist, reported on its own.
-      const days = [start, end, published].every((day) => day instanceof Date);
+      // Refinements run past a day that does not exist, and past a period ending before it starts
+      // (a year typed wrong in one of its days): each is reported on its own, as measuring the
+      // publication from the wrong day would blame a published day that is right.
+      const days = [start, end, published].every((day) => day instanceof Date) && end >= start;
       if (days && daysBetween(published, start) > PUBLISHED_BEFORE_START_DAYS && daysBetween(published, start) <= PUBLISHED_WITHIN_DAYS) {
         context.addIssue({
           code: 'custom',

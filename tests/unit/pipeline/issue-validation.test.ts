@@ -269,6 +269,33 @@ describe('validating one issue file', () => {
   });
 });
 
+describe('a period crossing a new year typed with one year', () => {
+  // 2013-12-27..2014-01-09, published 2014-01-10, with one of the period's years typed wrong.
+  it.each([
+    [
+      'the end typed with the start’s year',
+      '2013-12-27',
+      '2013-01-09',
+      "write period.end: 2014-01-09, or period.start: 2012-12-27 if the start's year is the wrong one",
+    ],
+    [
+      'the start typed with the end’s year',
+      '2014-12-27',
+      '2014-01-09',
+      "write period.end: 2015-01-09, or period.start: 2013-12-27 if the start's year is the wrong one",
+    ],
+  ])('is reported alone, without blaming the day it was published (%s)', (_case, start, end, fix) => {
+    const { problems } = validate(
+      issueSource({
+        'start: 2014-02-16': `start: ${start}`,
+        'end: 2014-02-27': `end: ${end}`,
+        'published: 2014-02-28': 'published: 2014-01-10',
+      }),
+    );
+    expect(problems).toEqual([expect.objectContaining({ field: 'period.end', line: 6, fix })]);
+  });
+});
+
 describe('rules across issues', () => {
   const valid = (replace: Record<string, string>, file: string): ValidIssue => {
     const { issue } = validate(issueSource(replace), file);
