@@ -18,9 +18,24 @@ export function dayProblem(text: string): string {
   const [, year, month = '', day = '', rest = ''] =
     /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(.*)$/s.exec(text.trim()) ?? [];
   const meant = year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
-  if (!meant || !parseIsoDay(meant)) return 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15)';
+  if (!meant || !parseIsoDay(meant)) return `expected a real date written YYYY-MM-DD (e.g. 2014-02-15)${missingDay(year, month, day)}`;
   if (rest.trim()) return `expected the day alone, written YYYY-MM-DD: a digest's days have no time or time zone; write ${meant}`;
   return `expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day); write ${meant}`;
+}
+
+/**
+ * Why a day written with its year, month and day is not in the calendar: a month past December, or
+ * a day past the month's last (February 29 outside a leap year, April 31).
+ * @example missingDay('2015', '2', '29') // ': 2015 has no February 29 (February 2015 has 28 days)'
+ */
+function missingDay(year = '', month = '', day = ''): string {
+  const [y, m, d] = [year, month, day].map(Number) as [number, number, number];
+  if (m > 12) return `: there is no month ${m}`;
+  if (!year || m < 1) return '';
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d <= last) return '';
+  const name = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  return `: ${y} has no ${name} ${d} (${name} ${y} has ${last} days)`;
 }
 
 /**

@@ -135,6 +135,29 @@ describe('validating one issue file', () => {
     ],
     ['an impossible date', { 'start: 2014-02-16': 'start: 2014-02-30' }, { field: 'period.start', line: 5 }],
     [
+      'a leap day in a year without one',
+      { 'start: 2014-02-16': 'start: 2014-02-29' },
+      {
+        field: 'period.start',
+        line: 5,
+        message: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15): 2014 has no February 29 (February 2014 has 28 days)',
+      },
+    ],
+    [
+      'a day past the end of its month',
+      { 'end: 2014-02-27': 'end: 2014-04-31' },
+      {
+        field: 'period.end',
+        line: 6,
+        message: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15): 2014 has no April 31 (April 2014 has 30 days)',
+      },
+    ],
+    [
+      'a month past December',
+      { 'published: 2014-02-28': 'published: 2014-13-01' },
+      { field: 'published', line: 7, message: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15): there is no month 13' },
+    ],
+    [
       'a day without the zeros of its month and day',
       { 'published: 2014-02-28': 'published: 2014-2-8' },
       {
