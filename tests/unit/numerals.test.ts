@@ -60,6 +60,10 @@ describe('Chinese numerals', () => {
     ['卌', 40],
     ['一百廿三', 123],
     ['廿十', undefined],
+    // 十 after 零 is one ten, as 十 alone is: never the 零 times ten it would be as a digit.
+    ['一千零十', 1010],
+    ['一千零十五', 1015],
+    ['一万零十', 10_010],
   ])('reads the variant %s', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
   });
