@@ -59,7 +59,11 @@ export interface ActivityLayout {
   grid: {
     width: number;
     height: number;
-    /** Year headings, each with the x of the line that separates it from the year before (if any). */
+    /**
+     * Year headings, each with the x of the line that separates it from the year before (if any).
+     * A year too narrow for its heading before the next one (a December or a fourth quarter alone)
+     * has none (`text` empty), as the two would run into each other.
+     */
     groups: { text: string; x: number; y: number; divider?: number }[];
     columns: { text: string; x: number; y: number }[];
     cells: LayoutCell[];
@@ -135,6 +139,7 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
 
   const columnWidth = Math.max(cell, ...labels.columns.map((label) => estimateTextWidth(label, smallFont) + padding));
   const columnX = (column: number) => column * (columnWidth + gap);
+  const gridWidth = Math.max(0, columnX(matrix.buckets.length) - gap);
   const lastLine = headerHeight - gap * 2;
   const markX = (column: number, offset: number) => columnX(column) + Math.min(1, Math.max(0, offset)) * columnWidth;
   const linesIn = (column: number) => marks.filter((mark) => mark.column === column).map((mark) => markX(column, mark.offset));
@@ -149,14 +154,19 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
       rows: matrix.rows.map((row, index) => ({ label: labels.rows[index] ?? '', total: row.total, y: middle(index) })),
     },
     grid: {
-      width: Math.max(0, columnX(matrix.buckets.length) - gap),
+      width: gridWidth,
       height,
-      groups: groups.map(({ year, first }) => ({
-        text: labels.group(year),
-        x: columnX(first),
-        y: markRow + headerLine - gap,
-        ...(first > 0 ? { divider: columnX(first) - gap / 2 } : {}),
-      })),
+      groups: groups.map(({ year, first }, index) => {
+        const text = labels.group(year);
+        const next = groups[index + 1];
+        const fits = !next || columnX(first) + estimateTextWidth(text, smallFont) + padding <= columnX(next.first);
+        return {
+          text: fits ? text : '',
+          x: columnX(first),
+          y: markRow + headerLine - gap,
+          ...(first > 0 ? { divider: columnX(first) - gap / 2 } : {}),
+        };
+      }),
       columns: labels.columns.map((text, column) => ({ text, x: columnX(column) + columnWidth / 2, y: lastLine })),
       cells: matrix.rows.flatMap((row, rowIndex) =>
         row.counts.map((count, column) => ({

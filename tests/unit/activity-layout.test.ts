@@ -122,6 +122,31 @@ describe('the chart layout', () => {
   });
 });
 
+describe('headings of a year with one column', () => {
+  // 2013-11 to 2016-03 is shown by quarter: 2013 has its fourth quarter only.
+  const entries = ['2013-11', '2014-05', '2016-03'].map((month) => ({ projectId: 'nova', month }));
+  const matrix = buildActivityMatrix(entries, { projectIds: ['nova'], maxColumns: 24 });
+  const layoutWith = (group: (year: number) => string) =>
+    layoutActivityChart(matrix, { rows: ['Nova'], columns: matrix.buckets.map((bucket) => bucket.key.slice(5)), group, total: '合计' });
+
+  it.each([
+    ['Chinese', (year: number) => `${year}年`],
+    ['English', (year: number) => `${year}`],
+  ])('never run into the next year’s heading (%s)', (_language, group) => {
+    expect(matrix.buckets[0]?.unit).toBe('quarter');
+    const { groups } = layoutWith(group).grid;
+    const shown = groups.filter((heading) => heading.text);
+    for (const [index, heading] of shown.entries()) {
+      const next = shown[index + 1];
+      if (next) expect(heading.x + estimateTextWidth(heading.text, chartMetrics.smallFont)).toBeLessThan(next.x);
+    }
+    // The fourth quarter of 2013 alone has no room for its year; the years after it keep theirs.
+    expect(groups.map((heading) => heading.text)).toEqual(['', group(2014), group(2015), group(2016)]);
+    // Its divider still parts it from 2014.
+    expect(groups[1]?.divider).toBeDefined();
+  });
+});
+
 describe('countX', () => {
   it.each([
     ['no line', [], 15],
