@@ -67,8 +67,12 @@ export interface ActivityLayout {
     groups: { text: string; x: number; y: number; divider?: number }[];
     columns: { text: string; x: number; y: number }[];
     cells: LayoutCell[];
-    /** Release days: a line down the cells from `top`, its label in a row of its own above the years. */
-    marks: { text: string; x: number; y: number; top: number }[];
+    /**
+     * Release days: a line down the cells from `top` at `x`, its label in a row of its own above the
+     * years, centred at `textX`: over the line, or moved in as far as the label needs to stay inside
+     * the grid (a day near its first column would be cut off under the sticky names).
+     */
+    marks: { text: string; x: number; textX: number; y: number; top: number }[];
   };
 }
 
@@ -182,9 +186,39 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
         })),
       ),
       // The line starts where the cells do: the year and month labels above stay uncrossed.
-      marks: marks.map(({ column, offset, text }) => ({ text, x: markX(column, offset), y: headerLine - gap, top: headerHeight - gap })),
+      marks: placeLabels(
+        marks.map(({ column, offset, text }) => ({ x: markX(column, offset), width: estimateTextWidth(text, smallFont) })),
+        gridWidth,
+        padding,
+      ).map((textX, index) => {
+        const { column, offset, text } = marks[index] as LayoutMark;
+        return { text, x: markX(column, offset), textX, y: headerLine - gap, top: headerHeight - gap };
+      }),
     },
   };
+}
+
+/**
+ * Centres for labels of the given widths, each wanted at `x` (given left to right) on one line from
+ * 0 to `width`: as near its `x` as keeps it inside the line and `spacing` clear of its neighbours.
+ * @example placeLabels([{ x: 5, width: 40 }, { x: 61, width: 48 }], 300, 6) // [20, 70]
+ */
+export function placeLabels(labels: readonly { x: number; width: number }[], width: number, spacing: number): number[] {
+  const centres: number[] = [];
+  let end = -spacing;
+  for (const label of labels) {
+    const centre = Math.max(label.x, end + spacing + label.width / 2, label.width / 2);
+    centres.push(centre);
+    end = centre + label.width / 2;
+  }
+  let start = width + spacing;
+  for (let index = labels.length - 1; index >= 0; index -= 1) {
+    const half = (labels[index]?.width ?? 0) / 2;
+    const centre = Math.max(half, Math.min(centres[index] ?? 0, start - spacing - half));
+    centres[index] = centre;
+    start = centre - half;
+  }
+  return centres;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   heatLevel,
   heatLevels,
   layoutActivityChart,
+  placeLabels,
 } from '../../src/lib/activity-layout.ts';
 
 describe('heat levels', () => {
@@ -120,6 +121,25 @@ describe('the chart layout', () => {
     expect(marked.grid.cells[0]?.y).toBe((layout.grid.cells[0]?.y ?? 0) + chartMetrics.headerLine);
     expect(layout.grid.marks).toEqual([]);
   });
+
+  it('keeps a day’s label inside the grid near its edges, its line on the day', () => {
+    // Havana (2013-10-17) in a chart from October 2013, Juno near the end of the last column.
+    const edges = layoutActivityChart(matrix, labels, [
+      { column: 0, offset: 0.53, text: 'Havana' },
+      { column: 3, offset: 0.97, text: 'Juno' },
+    ]).grid;
+    const [first, last] = edges.marks;
+    const half = (text = '') => estimateTextWidth(text, chartMetrics.smallFont) / 2;
+    const cells = edges.cells.filter((c) => c.row === 0);
+    expect(first?.x).toBe((cells[0]?.x ?? 0) + 0.53 * (cells[0]?.width ?? 0));
+    expect(first?.x).toBeLessThan(half(first?.text));
+    expect((first?.textX ?? 0) - half(first?.text)).toBeGreaterThanOrEqual(0);
+    expect((last?.textX ?? 0) + half(last?.text)).toBeLessThanOrEqual(edges.width);
+    expect(last?.x).toBeGreaterThan((last?.textX ?? 0) - half(last?.text));
+    // Away from the edges, the label is centred over its line.
+    const middle = layoutActivityChart(matrix, labels, [{ column: 2, offset: 0.5, text: 'Icehouse' }]).grid.marks[0];
+    expect(middle?.textX).toBe(middle?.x);
+  });
 });
 
 describe('headings of a year with one column', () => {
@@ -144,6 +164,41 @@ describe('headings of a year with one column', () => {
     expect(groups.map((heading) => heading.text)).toEqual(['', group(2014), group(2015), group(2016)]);
     // Its divider still parts it from 2014.
     expect(groups[1]?.divider).toBeDefined();
+  });
+});
+
+describe('placeLabels', () => {
+  it.each([
+    ['alone, clear of the edges', [{ x: 100, width: 40 }], [100]],
+    ['at the left edge, moved in', [{ x: 5, width: 40 }], [20]],
+    ['at the right edge, moved in', [{ x: 290, width: 40 }], [280]],
+    [
+      'two clear of each other',
+      [
+        { x: 100, width: 40 },
+        { x: 200, width: 40 },
+      ],
+      [100, 200],
+    ],
+    // Havana moved in from the left edge would run into Icehouse, which moves over to keep clear.
+    [
+      'moved in against a neighbour',
+      [
+        { x: 5, width: 40 },
+        { x: 61, width: 48 },
+      ],
+      [20, 70],
+    ],
+    [
+      'crowded at the right edge',
+      [
+        { x: 270, width: 40 },
+        { x: 295, width: 40 },
+      ],
+      [234, 280],
+    ],
+  ])('places labels %s', (_case, wanted, centres) => {
+    expect(placeLabels(wanted, 300, 6)).toEqual(centres);
   });
 });
 
