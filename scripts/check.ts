@@ -28,7 +28,8 @@ if (problems.length > 0) {
   const staleNote = stale.length ? `, ${stale.length} of them possibly out of date` : '';
   const drafts = [...issues, ...translations].filter(({ data }) => data.draft).length;
   const draftNote = drafts ? ` (${drafts} of them draft${drafts > 1 ? 's' : ''}: shown by npm run dev, left out of the build)` : '';
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   console.log(
-    `${issues.length} issues and ${translations.length} translations${staleNote}${draftNote} in ${displayPath(issuesDir)}: no content problems.`,
+    `${count(issues.length, 'issue')} and ${count(translations.length, 'translation')}${staleNote}${draftNote} in ${displayPath(issuesDir)}: no content problems.`,
   );
 }

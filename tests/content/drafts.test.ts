@@ -44,7 +44,7 @@ describe('drafts', () => {
   it('pass npm run check, placeholders and all, which counts them as drafts', () => {
     const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: fixture });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('2 issues and 1 translations (2 of them drafts: shown by npm run dev, left out of the build)');
+    expect(result.stdout).toContain('2 issues and 1 translation (2 of them drafts: shown by npm run dev, left out of the build)');
   });
 
   it('are built around: the published issue is there, the draft issue and translation are not', () => {

@@ -34,7 +34,7 @@ const where = (name: string, file: string, line: number) =>
 describe('npm run check', () => {
   it('passes the valid control issue', () => {
     const result = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') });
-    expect(result.output).toContain('1 issues and 0 translations in tests/fixtures/content/valid: no content problems.');
+    expect(result.output).toContain('1 issue and 0 translations in tests/fixtures/content/valid: no content problems.');
     expect(result.status).toBe(0);
   });
 
