@@ -2,7 +2,7 @@
  * Reads and validates an issues folder: issues in `zh-CN/`, translations in one folder per
  * other locale. The one path the build, `npm run check` and the editor scripts share.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defaultLocale, type Locale } from '../i18n/locales.ts';
@@ -272,18 +272,43 @@ async function readContent(
   const checked = checkTranslations(translations, issues, resolver, invalidIssues);
   problems.push(...checked.problems);
   const drafts = new Set(issues.filter(({ data }) => data.draft).map(({ data }) => data.number));
-  const served = await publicFiles();
+  const { served, problems: publicProblems } = await publicFiles();
+  problems.push(...publicProblems);
   problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), siteContents(issues, translations, drafts, site, served)));
   problems.push(...(await svgScriptProblems(served)));
   return { issues, translations, files, problems, stale: checked.stale };
 }
 
-/** The files of `public/`, served as they are, as paths inside it (`images/a.png`). */
-async function publicFiles(): Promise<string[]> {
+/**
+ * The files of `public/`, served as they are, as paths inside it (`images/a.png`); a symbolic link
+ * there to anything outside it is a problem: the build copies what a link leads to, so a link
+ * committed as `public/logo.png` to the build machine's `~/.ssh/id_rsa` (or a folder of it) would
+ * be published with the site.
+ */
+async function publicFiles(): Promise<{ served: string[]; problems: ContentProblem[] }> {
   const entries = await readdir(publicDir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(publicDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const root = await realpath(publicDir).catch(() => publicDir);
+  const served: string[] = [];
+  const problems: ContentProblem[] = [];
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(file).catch(() => undefined);
+      const inside = target !== undefined && !path.relative(root, target).startsWith('..') && !path.isAbsolute(path.relative(root, target));
+      if (!inside) {
+        problems.push({
+          file: displayPath(file),
+          field: 'file',
+          message: `a symbolic link to ${target ?? 'a file that does not exist'}, outside public/: the build would publish what it leads to with the site`,
+          fix: 'copy the file into public/ instead of linking to it',
+        });
+        continue;
+      }
+      if (!(await stat(target)).isFile()) continue;
+    } else if (!entry.isFile()) continue;
+    served.push(path.relative(publicDir, file).split(path.sep).join('/'));
+  }
+  return { served, problems };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { editorEnv, projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -240,6 +240,40 @@ describe('an SVG image in public/', () => {
     expect(refused.stderr).toContain('public/images/架构 图.SVG:4  file: the image holds a script (href="javascript:…")');
     expect(refused.stderr).toContain('Fix: remove it: an image needs no script');
     rmSync(path.join(images, '架构 图.SVG'));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
+  });
+});
+
+describe('a symbolic link in public/', () => {
+  it('is refused when it leads outside public/, which the build would publish; one within it passes', () => {
+    const project = tempDir('public-link');
+    cpSync(path.join(projectRoot, 'src/content'), path.join(project, 'src/content'), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}issues`),
+    });
+    const secret = path.join(project, 'id_rsa');
+    writeFileSync(secret, 'not for the site\n');
+    mkdirSync(path.join(project, 'public/images'), { recursive: true });
+    writeFileSync(path.join(project, 'public/images/a.png'), 'png');
+    symlinkSync(secret, path.join(project, 'public/images/logo.png'));
+    symlinkSync(path.join(project, 'src'), path.join(project, 'public/docs'));
+    symlinkSync('a.png', path.join(project, 'public/images/b.png'));
+    const check = () =>
+      spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
+        cwd: project,
+        env: editorEnv({ DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') }),
+        encoding: 'utf8',
+      });
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('2 content problems:');
+    expect(refused.stderr).toContain(`public/images/logo.png  file: a symbolic link to ${realpathSync(secret)}, outside public/`);
+    expect(refused.stderr).toContain(`public/docs  file: a symbolic link to ${realpathSync(path.join(project, 'src'))}, outside public/`);
+    expect(refused.stderr).toContain('Fix: copy the file into public/ instead of linking to it');
+    rmSync(path.join(project, 'public/images/logo.png'));
+    rmSync(path.join(project, 'public/docs'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);
