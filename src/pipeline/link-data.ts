@@ -4,7 +4,7 @@
  * written by `npm run links`). Either may be absent; a broken entry is a content problem naming
  * the file, the line, the field and the fix.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
@@ -33,7 +33,7 @@ export async function readLinkData(issuesDir: string, movesFile = linkMovesFile)
   const healthFile = linkHealthFile(issuesDir);
   noteReading(movesFile);
   noteReading(healthFile);
-  const [movesText, healthText] = await Promise.all([readOptional(movesFile), readOptional(healthFile)]);
+  const [movesText, healthText] = await Promise.all([readOptional(movesFile), readWithin(healthFile, issuesDir)]);
   const problems: ContentProblem[] = [];
   const lines = new Map<CompiledMove, number>();
   const moves = readEntries(movesFile, movesText, LinkMoveSchema, problems).flatMap(({ value, line }): CompiledMove[] => {
@@ -72,6 +72,17 @@ export async function readLinkData(issuesDir: string, movesFile = linkMovesFile)
     checks.set(value.address, value);
   }
   return { rules: { moves, checks }, problems, digest: `${movesText ?? ''}\0${healthText ?? ''}` };
+}
+
+/**
+ * A file of the issues folder, unless it is a symbolic link leading out of the folder: the folder's
+ * listing reports that link (`folder.ts`), and what it leads to is not read.
+ */
+async function readWithin(file: string, folder: string): Promise<string | undefined> {
+  const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
+  const relative = target === undefined ? '' : path.relative(root, target);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return readOptional(file);
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

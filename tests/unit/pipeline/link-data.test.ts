@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,21 @@ describe('the link data files', () => {
     ]);
     // Each still in its place: a wider one after a narrower one is how overlapping moves are written.
     expect(rules.moves).toHaveLength(5);
+  });
+
+  it('leave a link-health file out when it is a symbolic link leading out of the issues folder, as the listing says', async () => {
+    const outside = path.join(dir, 'elsewhere.yaml');
+    writeFileSync(outside, '- address: https://a.example/\n  status: 404\n  checked: 2026-01-02\n');
+    const issues = mkdtempSync(path.join(dir, 'issues-'));
+    symlinkSync(outside, path.join(issues, 'link-health.yaml'));
+    const { rules, problems } = await readLinkData(issues, path.join(issues, 'moves.yaml'));
+    expect(rules.checks.size).toBe(0);
+    expect(problems).toEqual([]);
+    // A link within the folder is read.
+    const inside = mkdtempSync(path.join(dir, 'issues-'));
+    writeFileSync(path.join(inside, 'checks.yaml'), readFileSync(outside));
+    symlinkSync('checks.yaml', path.join(inside, 'link-health.yaml'));
+    expect((await readLinkData(inside, path.join(inside, 'moves.yaml'))).rules.checks.size).toBe(1);
   });
 
   it('report broken YAML with its line', async () => {
