@@ -301,7 +301,8 @@ export function checkIssueSet(issues: readonly ValidIssue[]): ContentProblem[] {
       byNumber.set(issue.data.number, issue);
     }
   }
-  problems.push(...outOfOrder(issues), ...publishedOutOfOrder(issues));
+  const ordered = outOfOrder(issues);
+  problems.push(...ordered, ...farFromTheSeries(issues, new Set(ordered.map(({ file }) => file))), ...publishedOutOfOrder(issues));
   const byStart = [...issues].sort(
     (a, b) => a.data.period.start.getTime() - b.data.period.start.getTime() || a.data.number - b.data.number,
   );
@@ -362,6 +363,42 @@ function outOfOrder(issues: readonly ValidIssue[]): ContentProblem[] {
     });
   }
   return problems;
+}
+
+/** Years between an issue and the one numbered next to it beyond which its year is taken as mistyped. */
+const MAX_GAP_YEARS = 3;
+
+/**
+ * The newest or oldest issue dated years away from the one numbered next to it: a year mistyped
+ * (2041 for 2014) in an issue with a neighbour on one side only, which the order rule cannot
+ * catch, stretches the archive, its charts and its year pages over decades. A pause of a few
+ * years between two issues passes; an issue out of order (`outOfOrderFiles`) is that rule's.
+ */
+function farFromTheSeries(issues: readonly ValidIssue[], outOfOrderFiles: ReadonlySet<string>): ContentProblem[] {
+  const byNumber = [...issues].sort((a, b) => a.data.number - b.data.number);
+  if (byNumber.length < 2) return [];
+  const ends = [
+    [byNumber[0], byNumber[1], 'before'],
+    [byNumber.at(-1), byNumber.at(-2), 'after'],
+  ] as const;
+  return ends.flatMap(([edge, neighbour, side]) => {
+    // An issue the order rule names is the odd one already, not the one beside it.
+    if (!edge || !neighbour || edge.data.number === neighbour.data.number) return [];
+    if (outOfOrderFiles.has(edge.file) || outOfOrderFiles.has(neighbour.file)) return [];
+    // Days from the neighbour's start to the edge's, the way the numbers run (dated the other way is the order rule's).
+    const days = daysBetween(neighbour.data.period.start, edge.data.period.start) * (side === 'after' ? 1 : -1);
+    const years = days / 365.25;
+    if (years <= MAX_GAP_YEARS) return [];
+    return [
+      {
+        file: edge.file,
+        line: edge.lines['period.start'],
+        field: 'period.start',
+        message: `the period ${describePeriod(edge)} starts ${Math.floor(years)} years ${side} that of ${formatIssueLabel(neighbour.data.number)} (${describePeriod(neighbour)}, ${neighbour.file}), the issue numbered next to it: its year looks mistyped`,
+        fix: 'check the year of period.start and period.end (and of published)',
+      },
+    ];
+  });
 }
 
 /**

@@ -378,6 +378,36 @@ describe('rules across issues', () => {
     ).toEqual([expect.objectContaining({ file: 'a/0012.md', message: expect.stringContaining('starts before that of 第十一期') })]);
   });
 
+  it('rejects the newest or oldest issue dated years away from the one numbered next to it, and lets a pause pass', () => {
+    const at = (number: number, start: string, end: string) =>
+      valid(
+        {
+          'number: 9': `number: ${number}`,
+          第九期: formatIssueLabel(number),
+          'start: 2014-02-16': `start: ${start}`,
+          'end: 2014-02-27': `end: ${end}`,
+          'published: 2014-02-28': `published: ${end}`,
+        },
+        `a/00${number}.md`,
+      );
+    const series = [at(10, '2014-03-01', '2014-03-08'), at(11, '2014-03-10', '2014-03-20')];
+    expect(checkIssueSet([...series, at(12, '2041-03-21', '2041-03-30')])).toEqual([
+      expect.objectContaining({
+        file: 'a/0012.md',
+        field: 'period.start',
+        message: expect.stringContaining(
+          'the period 2041-03-21..2041-03-30 starts 27 years after that of 第十一期 (2014-03-10..2014-03-20, a/0011.md), the issue numbered next to it',
+        ),
+        fix: 'check the year of period.start and period.end (and of published)',
+      }),
+    ]);
+    expect(checkIssueSet([at(9, '2010-08-01', '2010-08-07'), ...series])).toEqual([
+      expect.objectContaining({ file: 'a/009.md', message: expect.stringContaining('starts 3 years before that of 第十期') }),
+    ]);
+    // A pause of two years, then the series goes on.
+    expect(checkIssueSet([...series, at(12, '2016-03-21', '2016-03-30')])).toEqual([]);
+  });
+
   it('rejects an issue published out of line with the numbers around it, naming the one whose day is off', () => {
     const at = (number: number, start: string, end: string, published: string) =>
       valid(
