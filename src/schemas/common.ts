@@ -19,6 +19,10 @@ export function dayProblem(text: string): string {
     /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(.*)$/s.exec(text.trim()) ?? [];
   const meant = year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : undefined;
   if (!meant || !parseIsoDay(meant)) return `expected a real date written YYYY-MM-DD (e.g. 2014-02-15)${missingDay(year, month, day)}`;
+  // A time or zone after the day (`T10:00`, ` 10:00`, `Z`, `+08:00`) is dropped; anything else may be part of the day mistyped (`2014-02-3x`).
+  if (rest.trim() && !/^(?:[T\s]\s*\d{1,2}:\d{2}|\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})\b)/i.test(rest)) {
+    return `expected a real date written YYYY-MM-DD (e.g. 2014-02-15): "${rest.trim()}" after the day is no part of one`;
+  }
   if (rest.trim()) return `expected the day alone, written YYYY-MM-DD: a digest's days have no time or time zone; write ${meant}`;
   return `expected a date written YYYY-MM-DD (hyphens, two digits for the month and the day); write ${meant}`;
 }

@@ -178,6 +178,16 @@ describe('validating one issue file', () => {
       },
     ],
     [
+      'a day with a stray letter after it, which is no time to drop',
+      { 'published: 2014-02-28': 'published: 2014-02-2x' },
+      {
+        field: 'published',
+        line: 7,
+        message: 'expected a real date written YYYY-MM-DD (e.g. 2014-02-15): "x" after the day is no part of one',
+        fix: 'correct published (e.g. published: 2014-02-15)',
+      },
+    ],
+    [
       'a period written on one line, as the check writes periods',
       { 'period:\n  start: 2014-02-16\n  end: 2014-02-27': 'period: 2014-02-16..2014-02-27' },
       {
