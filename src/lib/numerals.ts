@@ -65,8 +65,9 @@ function parseBelowTenThousand(text: string): number | undefined {
       pending = digit;
     } else if (unit !== undefined) {
       if (unit >= lastUnit) return undefined;
-      // A bare 十 at the start or after 零 means 一十 (十一 = 11, 一千零十 = 1010): 零 counts no tens.
-      const bareTen = unit === 10 && (pending === 0 || (pending === undefined && total === 0));
+      // A bare 十 means 一十: at the start (十一 = 11), after 零 (一千零十 = 1010: 零 counts no tens),
+      // or right after a larger unit, as 一百十 (110) is said.
+      const bareTen = unit === 10 && (pending === 0 || pending === undefined);
       total += (bareTen ? 1 : (pending ?? NaN)) * unit;
       if (Number.isNaN(total)) return undefined;
       pending = undefined;

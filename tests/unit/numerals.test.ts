@@ -64,6 +64,9 @@ describe('Chinese numerals', () => {
     ['一千零十', 1010],
     ['一千零十五', 1015],
     ['一万零十', 10_010],
+    // 十 right after 百 or 千, as 110 is said.
+    ['一百十', 110],
+    ['一百十五', 115],
   ])('reads the variant %s', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
   });
@@ -87,6 +90,7 @@ describe('issue numbers in titles', () => {
     ['OpenStack社区动态第一千期', 1000],
     ['第 12 期', 12],
     ['OpenStack社区动态第廿一期', 21],
+    ['OpenStack社区动态第一百十期', 110],
     ['第２１期', 21],
   ])('finds the number in %s', (title, number) => {
     expect(parseIssueNumber(title)).toBe(number);
