@@ -102,26 +102,17 @@ for (const fileName of fileNames) {
 }
 await refuseSharedNumbers(outcomes);
 refuseLinks(outcomes);
+// Before the check: the folder it checks must be the one left behind, with the files kept in place of refused ones.
+await refuseReplacing(outcomes);
 await checkWithFolder(outcomes);
 
 for (const outcome of outcomes) {
-  if (!outcome.result.ok) continue;
+  if (!outcome.result.ok || outcome.write === 'unchanged') continue;
   const target = path.join(values.out, outcome.result.issue.path);
-  const existing = existsSync(target) ? await readFile(target, 'utf8') : undefined;
-  if (existing === outcome.result.issue.content) {
-    outcome.write = 'unchanged';
-  } else if (existing !== undefined && !values.force) {
-    outcome.result = {
-      ok: false,
-      line: 1,
-      reason: `${displayPath(target)} exists with other content; pass --force to replace it`,
-      notes: outcome.result.notes,
-    };
-  } else {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, outcome.result.issue.content);
-    outcome.write = existing === undefined ? 'written' : 'replaced';
-  }
+  const existed = existsSync(target);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, outcome.result.issue.content);
+  outcome.write = existed ? 'replaced' : 'written';
 }
 
 console.log(formatImportReport(outcomes, { from: legacyDir, to: values.out }));
@@ -144,6 +135,28 @@ async function refuseSharedNumbers(all: FileOutcome[]): Promise<void> {
         ok: false,
         line: (await legacyLine(outcome.fileName, 'title:')) ?? 1,
         reason: `its title gives ${formatIssueLabel(issue.number)} (number ${issue.number}), as ${others.join(' and ')} does: one would be written over the other, so none is. Fix: correct the number in the title of the post that has it wrong`,
+        notes: outcome.result.notes,
+      };
+    }
+  }
+}
+
+/**
+ * Posts whose issue file is already in the output folder: unchanged when it holds what the post
+ * converts to, refused when it holds anything else, unless --force.
+ */
+async function refuseReplacing(all: FileOutcome[]): Promise<void> {
+  for (const outcome of all) {
+    if (!outcome.result.ok) continue;
+    const target = path.join(outDir, outcome.result.issue.path);
+    const existing = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+    if (existing === outcome.result.issue.content) {
+      outcome.write = 'unchanged';
+    } else if (existing !== undefined && !values.force) {
+      outcome.result = {
+        ok: false,
+        line: 1,
+        reason: `${displayPath(target)} exists with other content; pass --force to replace it`,
         notes: outcome.result.notes,
       };
     }

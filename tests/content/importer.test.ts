@@ -3,7 +3,7 @@
  * re-runs are byte-identical, and a file it cannot import is named while the rest land.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript, sharedDir } from '../helpers/commands.ts';
@@ -147,6 +147,30 @@ describe('a legacy folder with a file that cannot be imported', () => {
     );
     expect(result.stdout).toMatch(/Fix: \S/);
     expect(readdirSync(path.join(out, 'zh-CN'))).toEqual(['0001.md']);
+  });
+
+  it('checks the folder it leaves: an issue it refuses to replace stays, and nothing that breaks beside it is written', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const posts = corpusFiles.slice(0, 3);
+    for (const name of posts) copyFileSync(path.join(corpus, name), path.join(legacy, name));
+    // The editor's own issue 2, a week the legacy issue 3 covers: alone, it passes the check.
+    expect(runScript('scripts/import.ts', [legacy, '--out', out]).status).toBe(0);
+    const own = path.join(out, 'zh-CN', '0002.md');
+    const ownText = readFileSync(own, 'utf8')
+      .replace(/start: \S+/, 'start: 2013-11-29')
+      .replace(/end: \S+/, 'end: 2013-12-04')
+      .replace(/published: \S+/, 'published: 2013-12-04');
+    for (const name of readdirSync(path.join(out, 'zh-CN'))) rmSync(path.join(out, 'zh-CN', name));
+    writeFileSync(own, ownText);
+    expect(runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out }).status).toBe(0);
+
+    const result = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`FAIL  ${posts[1]}:1: ${own} exists with other content; pass --force to replace it`);
+    expect(readFileSync(own, 'utf8')).toBe(ownText);
+    const after = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out });
+    expect(after.status, after.output).toBe(0);
   });
 
   it('writes neither of two posts whose titles give one number, naming each at its title, even with --force', () => {
