@@ -205,7 +205,11 @@ async function checkWithFolder(all: FileOutcome[]): Promise<void> {
       await mkdir(path.dirname(path.join(scratch, issue.path)), { recursive: true });
       await writeFile(path.join(scratch, issue.path), issue.content);
     }
-    const { problems } = await loadContentFiles(scratch, { registry, site });
+    // The check names files in the copy, which is gone once the report is read: name them in the output folder.
+    const shownIn = (dir: string) => displayPath(path.join(dir, '_')).slice(0, -1);
+    const inOutDir = (text: string) => text.replaceAll(shownIn(scratch), shownIn(outDir));
+    const checked = await loadContentFiles(scratch, { registry, site });
+    const problems = checked.problems.map((problem) => ({ ...problem, message: inOutDir(problem.message), fix: inOutDir(problem.fix) }));
     for (const problem of problems) {
       const file = path.relative(scratch, path.resolve(problem.file));
       const mine = converted.find(({ issue }) => path.normalize(issue.path) === file);

@@ -173,6 +173,33 @@ describe('a legacy folder with a file that cannot be imported', () => {
     expect(after.status, after.output).toBe(0);
   });
 
+  it('blames no post for a problem the folder had before, and names files where the editor finds them', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const [first = '', second = '', third = ''] = corpusFiles;
+    for (const name of [first, second]) copyFileSync(path.join(corpus, name), path.join(legacy, name));
+    expect(runScript('scripts/import.ts', [legacy, '--out', out]).status).toBe(0);
+    // Issue 2 edited to start inside issue 1's week: the folder fails the check before the import.
+    const two = path.join(out, 'zh-CN', '0002.md');
+    writeFileSync(two, readFileSync(two, 'utf8').replace(/start: \S+/, 'start: 2013-11-20'));
+    const before = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out });
+    expect(before.stderr).toContain(`overlaps 第一期 (2013-11-17..2013-11-22, ${path.join(out, 'zh-CN', '0001.md')})`);
+
+    rmSync(path.join(legacy, first));
+    rmSync(path.join(legacy, second));
+    copyFileSync(path.join(corpus, third), path.join(legacy, third));
+    const result = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(result.stdout).toMatch(new RegExp(`^ok {4}${third.replaceAll('.', '\\.')} -> zh-CN/0003\\.md \\(written\\)`, 'm'));
+    expect(result.status, result.output).toBe(0);
+
+    // The post that breaks the folder is named with the file it breaks, in the folder, not in the check's copy.
+    writeFileSync(path.join(legacy, third), readFileSync(path.join(legacy, third), 'utf8').replace(/^(title:.*?第)三(期)/m, '$1五$2'));
+    const clash = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(clash.status).toBe(1);
+    expect(clash.stdout).toContain(`overlaps 第三期 (2013-11-28..2013-12-05, ${path.join(out, 'zh-CN', '0003.md')})`);
+    expect(clash.output).not.toContain('digest-import-');
+  });
+
   it('writes neither of two posts whose titles give one number, naming each at its title, even with --force', () => {
     const legacy = tempDir('legacy');
     const out = tempDir('out');
