@@ -7,8 +7,8 @@
  * (it never asks, so it never waits for input). Files that cannot be imported are named with line and reason
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
-import { existsSync, lstatSync, statSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -196,7 +196,14 @@ function refuseLinks(all: FileOutcome[]): void {
 async function checkWithFolder(all: FileOutcome[]): Promise<void> {
   const converted = all.flatMap((outcome) => (outcome.result.ok ? [{ outcome, issue: outcome.result.issue }] : []));
   if (converted.length === 0) return;
-  const scratch = await mkdtemp(path.join(tmpdir(), 'digest-import-'));
+  const scratch = mkdtempSync(path.join(tmpdir(), 'digest-import-'));
+  // Ctrl-C while the copy is checked (seconds, in a folder of hundreds of issues) must not leave it behind.
+  const interrupted = (signal: NodeJS.Signals) => {
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     const before = existsSync(outDir) ? await loadContentFiles(outDir, { registry, site }) : undefined;
     const known = new Set(before?.problems.map((problem) => `${path.relative(outDir, path.resolve(problem.file))}\0${problem.message}`));
@@ -233,6 +240,8 @@ async function checkWithFolder(all: FileOutcome[]): Promise<void> {
       }
     }
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, runScript, sharedDir } from '../helpers/commands.ts';
+import { projectRoot, runScript, sharedDir, startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const corpus = path.join(sharedDir, 'corpus');
@@ -242,6 +242,28 @@ describe('an import pointed at the wrong place', () => {
     expect(result.stderr).toMatch(new RegExp(`^npm run import: .*${message.replace(/[.()]/g, '\\$&')}.*Fix: `));
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(argv[2] ?? '')).toEqual([]);
+  });
+});
+
+describe('an import interrupted', () => {
+  it('leaves no copy of the output folder in the temp folder on Ctrl-C during its check', async () => {
+    const out = tempDir('out');
+    const temp = tempDir('import-tmp');
+    // A folder large enough for its check to take seconds.
+    expect(runScript('scripts/generate-archive.ts', ['--count', '400', '--out', out]).status).toBe(0);
+    const listing = () => readdirSync(out, { recursive: true }).sort();
+    const before = listing();
+    const { child, done } = startScript('scripts/import.ts', [corpus, '--out', out, '--force'], { TMPDIR: temp });
+    const started = Date.now();
+    while (!readdirSync(temp).some((name) => name.startsWith('digest-import-')) && Date.now() - started < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(readdirSync(temp)).toHaveLength(1);
+    child.kill('SIGINT');
+    const result = await done;
+    expect(readdirSync(temp)).toEqual([]);
+    expect(result.status, result.output).toBe(130);
+    expect(listing()).toEqual(before);
   });
 });
 
