@@ -17,9 +17,11 @@ import { scaffoldIssue } from './lib/scaffold.ts';
 import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 
-const { values } = readCommandLine('usage: npm run new-issue -- [--dry-run]', {
-  options: { 'dry-run': { type: 'boolean', default: false } },
-});
+const { values } = readCommandLine(
+  'usage: npm run new-issue -- [--dry-run]',
+  { options: { 'dry-run': { type: 'boolean', default: false } } },
+  ['dry-run'],
+);
 // `npm run new-issue --dry-run` (without `--`) gives the flag to npm, which passes it on only as this variable.
 const dryRun = values['dry-run'] || process.env['npm_config_dry_run'] === 'true';
 const issuesDir = getIssuesDir();

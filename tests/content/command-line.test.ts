@@ -2,13 +2,13 @@
  * Every editor script answers a mistyped option with its usage, and `--help` with the usage alone:
  * never with Node's stack trace.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/nginx-server.ts';
-import { projectRoot, runScript, startScript } from '../helpers/commands.ts';
+import { editorEnv, projectRoot, runScript, startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const scripts = readdirSync(path.join(projectRoot, 'scripts'))
@@ -37,6 +37,44 @@ describe('the scripts', () => {
       expect(result.stderr).not.toMatch(/^\s+at /m);
     },
   );
+
+  describe('typed without "--" after npm run, so npm keeps the options', () => {
+    const content = tempDir('npm-took');
+    cpSync(path.join(projectRoot, 'src/content/issues'), content, { recursive: true });
+    const translation = readFileSync(path.join(content, 'en', '0008.md'), 'utf8');
+    // The committed issues link other hosts: npm run links gets a folder without issues, which it
+    // refuses before any request, should it ever run the check.
+    const npmRun = (args: string[]) =>
+      spawnSync('npm', ['run', '--silent', ...args], {
+        cwd: projectRoot,
+        env: editorEnv({ DIGEST_CONTENT_DIR: args[0] === 'links' ? tempDir('npm-took-empty') : content }),
+        encoding: 'utf8',
+      });
+
+    it.each([
+      [['links', '--all'], 'npm took --all for itself', 'Run: npm run links -- --all'],
+      [['translate', '8', '--rehash'], 'npm took --rehash for itself', 'Run: npm run translate -- 8 --rehash'],
+      [
+        ['generate-archive', '--count', '3', '--out', path.join(content, 'more')],
+        'npm took --count and --out for itself',
+        'Type "--" before the script\'s arguments, as the usage shows:\nusage: npm run generate-archive -- --count <n>',
+      ],
+    ])('npm run %j does nothing and names the command to type', (args, said, fix) => {
+      const result = npmRun(args);
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stderr).toContain(said);
+      expect(result.stderr).toContain(fix);
+      expect(readdirSync(content).sort()).toEqual(['en', 'zh-CN']);
+      expect(readFileSync(path.join(content, 'en', '0008.md'), 'utf8')).toBe(translation);
+    });
+
+    it('still honours npm run new-issue --dry-run, as the README shows it', () => {
+      const result = npmRun(['new-issue', '--dry-run']);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/^number: 9$/m);
+      expect(readdirSync(path.join(content, 'zh-CN')).sort()).toEqual(['0001.md', '0008.md']);
+    });
+  });
 
   it.each(scripts)('%s prints its usage for --help', (script) => {
     const result = runScript(script, ['--help']);
