@@ -15,10 +15,16 @@ const { values } = readCommandLine(usage, {
 });
 const count = /^\d+$/.test(values.count ?? '') ? Number(values.count) : Number.NaN;
 const seed = /^\d+$/.test(values.seed) ? Number(values.seed) : Number.NaN;
-if (!values.out || !Number.isSafeInteger(count) || count < 1 || count > MAX_ISSUE_NUMBER || !Number.isSafeInteger(seed)) {
-  console.error(
-    `--count must be a whole number from 1 to ${MAX_ISSUE_NUMBER}, --seed a whole number (got ${values.count}, ${values.seed}).\n${usage}`,
-  );
+// Each problem by its option: a missing --out is not a --count to correct.
+const wrong = [
+  ...(Number.isSafeInteger(count) && count >= 1 && count <= MAX_ISSUE_NUMBER
+    ? []
+    : [`--count must be a whole number from 1 to ${MAX_ISSUE_NUMBER} (got ${values.count === undefined ? 'none' : `"${values.count}"`})`]),
+  ...(values.out ? [] : ['--out must name the issues folder to write, a new or empty one']),
+  ...(Number.isSafeInteger(seed) ? [] : [`--seed must be a whole number (got "${values.seed}")`]),
+];
+if (wrong.length || !values.out) {
+  console.error(`${wrong.join('; ')}.\n${usage}`);
   process.exit(2);
 }
 const outProblem = outputFolderProblem(values.out);

@@ -115,7 +115,14 @@ describe('the scripts', () => {
         'scripts/generate-archive.ts',
         ['--count', '3', '--seed', 'abc', '--out', path.join(scratch, 'new')],
         2,
-        '--seed a whole number (got 3, abc)',
+        '--seed must be a whole number (got "abc").',
+      ],
+      ['scripts/generate-archive.ts', ['--count', '3'], 2, '--out must name the issues folder to write, a new or empty one.\nusage:'],
+      [
+        'scripts/generate-archive.ts',
+        ['--out', path.join(scratch, 'new')],
+        2,
+        '--count must be a whole number from 1 to 99999 (got none).',
       ],
       ['scripts/import.ts', [emptyPosts, '--out', someoneElses], 1, `${someoneElses} is a file, not a folder (--out)`],
       [
