@@ -39,8 +39,11 @@ const numbers = Object.fromEntries(
   (['max-age', 'concurrency', 'per-host', 'timeout', 'retries'] as const).map((name) => {
     const value = Number(values[name]);
     const least = name === 'retries' || name === 'max-age' ? 0 : 1;
-    if (!Number.isInteger(value) || value < least) {
-      console.error(`--${name} must be a whole number of at least ${least} (got ${values[name]}).\n${usage}`);
+    // Node's timers hold at most 2^31 - 1 ms; a longer --timeout would fire at once, recording every address as timed out.
+    const most = name === 'timeout' ? 2 ** 31 - 1 : Number.MAX_SAFE_INTEGER;
+    if (!Number.isInteger(value) || value < least || value > most) {
+      const range = most === Number.MAX_SAFE_INTEGER ? `of at least ${least}` : `from ${least} to ${most}`;
+      console.error(`--${name} must be a whole number ${range} (got ${values[name]}).\n${usage}`);
       process.exit(2);
     }
     return [name, value];

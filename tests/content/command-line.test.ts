@@ -137,6 +137,7 @@ describe('the scripts', () => {
         1,
         '--section names nofile.md, which is not a legacy post',
       ],
+      ['scripts/links.ts', ['--timeout', '3000000000'], 2, '--timeout must be a whole number from 1 to 2147483647 (got 3000000000)'],
       ['scripts/translate.ts', ['1e1'], 2, 'the issue number must be a whole number from 1 (got "1e1")'],
       ['scripts/translate.ts', ['0x8'], 2, 'the issue number must be a whole number from 1 (got "0x8")'],
       ['scripts/translate.ts', ['8', '9'], 2, 'one issue at a time (also got 9)'],
