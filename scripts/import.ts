@@ -20,7 +20,7 @@ import { displayPath } from '../src/pipeline/paths.ts';
 import { AttributionSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type KnownDate } from './lib/legacy-post.ts';
 import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
-import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { issuesFolderProblem, outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 
 const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
@@ -63,6 +63,8 @@ const outDir = values.out;
 const postsDir = legacyDir;
 const outProblem = outputFolderProblem(outDir);
 if (outProblem) fail(`${outProblem} (--out)`, 'give the issues folder to write into, or a new folder');
+const notIssues = issuesFolderProblem(outDir);
+if (notIssues) fail(`${notIssues.problem} (--out)`, notIssues.fix);
 const registry = readRegistries().projects;
 const resolver = createProjectResolver(registry);
 const attribution = await readAttribution(values.attribution);

@@ -4,10 +4,11 @@
  * usage; a `SITE_URL` the site cannot be published at is named with its fix (exit 1). One place, so
  * every script answers alike.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { getSiteUrl } from '../../src/pipeline/paths.ts';
+import { defaultLocale, localeCodes, type Locale } from '../../src/i18n/locales.ts';
+import { getSiteUrl, linkHealthFileName } from '../../src/pipeline/paths.ts';
 
 /**
  * `parseArgs` for a script whose usage line is `usage` (`usage: npm run <script> -- …`). `honoured`
@@ -59,6 +60,29 @@ export function outputFolderProblem(dir: string): string | undefined {
     if (found) return found.isDirectory() ? undefined : `${at === path.resolve(dir) ? dir : at} is a file, not a folder`;
     if (path.dirname(at) === at) return undefined;
   }
+}
+
+/**
+ * Why `dir` is not an issues folder to write into (one holding `zh-CN/`, `en/` or the link checks,
+ * or a new or empty folder), with the fix: it holds other files only, as a locale folder given for
+ * the issues folder does; or undefined.
+ * @example issuesFolderProblem('issues/zh-CN') // { problem: 'issues/zh-CN is a locale folder: …', fix: 'give issues, the folder that holds it' }
+ */
+export function issuesFolderProblem(dir: string): { problem: string; fix: string } | undefined {
+  const entries = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(dir).filter((name) => !name.startsWith('.')) : [];
+  // What an issues folder holds; one without zh-CN/ yet (its en/ kept while the issues are imported again) is one too.
+  if (entries.length === 0 || entries.some((name) => name === linkHealthFileName || localeCodes.includes(name as Locale))) return undefined;
+  const name = path.basename(path.resolve(dir));
+  if (localeCodes.some((code) => code.toLowerCase() === name.toLowerCase())) {
+    return {
+      problem: `${dir} is a locale folder: the issues would land in ${path.join(dir, defaultLocale)}`,
+      fix: `give ${path.dirname(dir)}, the folder that holds it`,
+    };
+  }
+  return {
+    problem: `${dir} holds other files than issues, and no ${defaultLocale}/ folder`,
+    fix: `give the folder that holds ${defaultLocale}/ (as src/content/issues does), or a new or empty one`,
+  };
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -245,6 +245,27 @@ describe('an import pointed at the wrong place', () => {
   });
 });
 
+describe('an import pointed at a folder of issue files', () => {
+  it.each([
+    ['its zh-CN/ folder', (out: string) => path.join(out, 'zh-CN'), (out: string) => `Fix: give ${out}, the folder that holds it.`],
+    ['the folder above it', (out: string) => path.dirname(out), () => 'holds other files than issues, and no zh-CN/ folder'],
+  ])('refuses %s, writing nothing', (_name, target, fix) => {
+    const legacy = tempDir('legacy');
+    const parent = tempDir('out');
+    const out = path.join(parent, 'issues');
+    const [first = ''] = corpusFiles;
+    copyFileSync(path.join(corpus, first), path.join(legacy, first));
+    expect(runScript('scripts/import.ts', [legacy, '--out', out]).status).toBe(0);
+    const listing = () => readdirSync(parent, { recursive: true }).sort();
+    const before = listing();
+    const result = runScript('scripts/import.ts', [legacy, '--out', target(out)]);
+    expect(result.status, result.output).toBe(1);
+    expect(result.stderr).toMatch(/^npm run import: .* \(--out\)\. Fix: /);
+    expect(result.stderr).toContain(fix(out));
+    expect(listing()).toEqual(before);
+  });
+});
+
 describe('an import interrupted', () => {
   it('leaves no copy of the output folder in the temp folder on Ctrl-C during its check', async () => {
     const out = tempDir('out');
