@@ -14,7 +14,7 @@ import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { defaultLocale } from '../src/i18n/locales.ts';
 import { issueFileName, serializeIssue } from './lib/issue-writer.ts';
 import { scaffoldIssue } from './lib/scaffold.ts';
-import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 
 const { values } = readCommandLine(
@@ -43,6 +43,13 @@ const content = serializeIssue(data, body);
 if (dryRun) {
   console.log(content);
 } else {
+  const folderProblem = outputFolderProblem(path.dirname(file));
+  if (folderProblem) {
+    console.error(
+      `${folderProblem}; nothing was written. Point DIGEST_CONTENT_DIR at the issues folder, the one holding ${defaultLocale}/.`,
+    );
+    process.exit(1);
+  }
   await mkdir(path.dirname(file), { recursive: true });
   try {
     await writeFile(file, content, { flag: 'wx' });

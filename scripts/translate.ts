@@ -15,7 +15,7 @@ import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { recordSourceHash, scaffoldTranslation } from './lib/scaffold.ts';
-import { readCommandLine, readSiteUrl } from './lib/command-line.ts';
+import { outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 
 const usage = 'usage: npm run translate -- <number> [--locale en] [--rehash]';
@@ -84,6 +84,11 @@ if (values.rehash) {
   await writeFile(file, recorded);
   console.log(`${displayPath(file)} now records the current text of ${issue.file} as translated.`);
 } else {
+  const folderProblem = outputFolderProblem(path.dirname(file));
+  if (folderProblem) {
+    console.error(`${folderProblem}; nothing was written. Move it out of the issues folder: translations go in ${locale}/.`);
+    process.exit(1);
+  }
   await mkdir(path.dirname(file), { recursive: true });
   try {
     await writeFile(file, scaffoldTranslation(issue, registry, locale, hash), { flag: 'wx' });

@@ -87,7 +87,8 @@ async function readWithin(file: string, folder: string): Promise<string | undefi
 
 async function readOptional(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+    // ENOTDIR: the issues folder named is a file (DIGEST_CONTENT_DIR set to an issue's path), which the folder's read reports.
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;
   });
 }

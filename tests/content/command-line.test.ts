@@ -3,7 +3,7 @@
  * never with Node's stack trace.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,32 @@ describe('the scripts', () => {
       expect(result.stderr).not.toMatch(/^\s+at /m);
       expect(readFileSync(someoneElses, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
       expect(readdirSync(scratch).sort()).toEqual(['passwd', 'posts']);
+    });
+
+    // DIGEST_CONTENT_DIR set to a file, as when an issue's path is pasted for the folder's.
+    it.each([
+      ['scripts/new-issue.ts', [], `${someoneElses} is a file, not a folder; nothing was written.`],
+      ['scripts/translate.ts', ['8'], `${someoneElses}/zh-CN  folder: no issues found.`],
+      ['scripts/check.ts', [], `${someoneElses}/zh-CN  folder: no issues found.`],
+      ['scripts/links.ts', [], `${someoneElses}/zh-CN  folder: no issues found.`],
+    ])('%s names a DIGEST_CONTENT_DIR that is a file, writing nothing', (script, args, message) => {
+      const result = runScript(script, args, { DIGEST_CONTENT_DIR: someoneElses });
+      expect(result.status, result.output).toBe(1);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(readFileSync(someoneElses, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+    });
+
+    it('translate names an en that is a file, writing nothing', () => {
+      const content = path.join(scratch, 'content-en-file');
+      cpSync(path.join(projectRoot, 'src/content/issues/zh-CN'), path.join(content, 'zh-CN'), { recursive: true });
+      writeFileSync(path.join(content, 'en'), 'not a folder\n');
+      const result = runScript('scripts/translate.ts', ['8'], { DIGEST_CONTENT_DIR: content });
+      expect(result.status, result.output).toBe(1);
+      expect(result.stderr).toContain(`${path.join(content, 'en')} is a file, not a folder; nothing was written.`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(readdirSync(content).sort()).toEqual(['en', 'zh-CN']);
+      rmSync(content, { recursive: true });
     });
 
     it('serve:nginx refuses a site built for another path, naming the SITE_URL it was built with', () => {
