@@ -19,7 +19,7 @@ import { createProjectResolver } from '../src/lib/projects.ts';
 import { displayPath } from '../src/pipeline/paths.ts';
 import { AttributionSchema } from '../src/schemas/issue.ts';
 import { convertLegacyPost, type ImportContext, type KnownDate } from './lib/legacy-post.ts';
-import { formatImportReport, type FileOutcome } from './lib/import-report.ts';
+import { formatImportSummary, formatOutcome, type FileOutcome } from './lib/import-report.ts';
 import { issuesFolderProblem, outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 
@@ -117,7 +117,9 @@ for (const outcome of outcomes) {
   outcome.write = existed ? 'replaced' : 'written';
 }
 
-console.log(formatImportReport(outcomes, { from: legacyDir, to: values.out }));
+// Each file in order, a file not imported on stderr: an editor who sends the report to a file still sees what failed.
+for (const outcome of outcomes) (outcome.result.ok ? console.log : console.error)(formatOutcome(outcome));
+console.log(formatImportSummary(outcomes, { from: legacyDir, to: values.out }));
 if (outcomes.some((outcome) => !outcome.result.ok)) process.exitCode = 1;
 
 /**

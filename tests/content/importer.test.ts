@@ -103,7 +103,7 @@ describe('importing ../shared/corpus', () => {
     writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n编辑补充的一句。\n`);
     const result = runScript('scripts/import.ts', [corpus, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(
+    expect(result.stderr).toMatch(
       /FAIL {2}2014-02-15-openstack-activity-0203-0215\.md:1: \S+0008\.md exists with other content; pass --force to replace it/,
     );
     expect(readFileSync(edited, 'utf8')).toContain('编辑补充的一句。');
@@ -121,7 +121,7 @@ describe('a legacy folder with a file that cannot be imported', () => {
     );
     const result = runScript('scripts/import.ts', [legacy, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(
+    expect(result.stderr).toContain(
       'FAIL  2014-09-10-broken.md:8: heading "### 不存在的项目" stands where project headings do but matches no project or alias',
     );
     expect(result.stdout).toContain('Imported 2 of 3 files');
@@ -140,12 +140,12 @@ describe('a legacy folder with a file that cannot be imported', () => {
     writeFileSync(path.join(legacy, second), lines.join('\n'));
     const result = runScript('scripts/import.ts', [legacy, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(
+    expect(result.stderr).toMatch(
       new RegExp(
         `FAIL {2}${second.replaceAll('.', '\\.')}:${at + 1}: the converted issue would not build \\(its line \\d+, "\\*\\*注意：\\*\\*这里有一张图`,
       ),
     );
-    expect(result.stdout).toMatch(/Fix: \S/);
+    expect(result.stderr).toMatch(/Fix: \S/);
     expect(readdirSync(path.join(out, 'zh-CN'))).toEqual(['0001.md']);
   });
 
@@ -167,7 +167,7 @@ describe('a legacy folder with a file that cannot be imported', () => {
 
     const result = runScript('scripts/import.ts', [legacy, '--out', out]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`FAIL  ${posts[1]}:1: ${own} exists with other content; pass --force to replace it`);
+    expect(result.stderr).toContain(`FAIL  ${posts[1]}:1: ${own} exists with other content; pass --force to replace it`);
     expect(readFileSync(own, 'utf8')).toBe(ownText);
     const after = runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out });
     expect(after.status, after.output).toBe(0);
@@ -196,7 +196,7 @@ describe('a legacy folder with a file that cannot be imported', () => {
     writeFileSync(path.join(legacy, third), readFileSync(path.join(legacy, third), 'utf8').replace(/^(title:.*?第)三(期)/m, '$1五$2'));
     const clash = runScript('scripts/import.ts', [legacy, '--out', out]);
     expect(clash.status).toBe(1);
-    expect(clash.stdout).toContain(`overlaps 第三期 (2013-11-28..2013-12-05, ${path.join(out, 'zh-CN', '0003.md')})`);
+    expect(clash.stderr).toContain(`overlaps 第三期 (2013-11-28..2013-12-05, ${path.join(out, 'zh-CN', '0003.md')})`);
     expect(clash.output).not.toContain('digest-import-');
   });
 
@@ -219,8 +219,8 @@ describe('a legacy folder with a file that cannot be imported', () => {
       [first, second],
       [second, first],
     ] as const) {
-      expect(result.stdout).toContain(`FAIL  ${post}:${titleLine(post)}: its title gives 第${number}期`);
-      expect(result.stdout).toContain(`as ${other} does: one would be written over the other, so none is.`);
+      expect(result.stderr).toContain(`FAIL  ${post}:${titleLine(post)}: its title gives 第${number}期`);
+      expect(result.stderr).toContain(`as ${other} does: one would be written over the other, so none is.`);
     }
     expect(readdirSync(out)).toEqual([]);
   });
@@ -305,7 +305,7 @@ describe('an output folder holding symbolic links', () => {
     for (const args of [[], ['--force']]) {
       const result = runScript('scripts/import.ts', [legacy, '--out', out, ...args]);
       expect(result.status).toBe(1);
-      expect(result.stdout).toContain(`${path.join(out, link)} is a symbolic link: the importer writes no issue through one`);
+      expect(result.stderr).toContain(`${path.join(out, link)} is a symbolic link: the importer writes no issue through one`);
       expect(readdirSync(outside)).toEqual(['victim']);
       expect(readFileSync(path.join(outside, 'victim'), 'utf8')).toBe('not an issue\n');
     }
@@ -338,7 +338,7 @@ describe('legacy posts the real archive does not have (tests/fixtures/legacy)', 
 
   it('imports what it can, fails an impossible 02.29 with its line, and the issues written pass the check', () => {
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(
+    expect(result.stderr).toContain(
       'FAIL  2015-03-05-openstack-activity-0220-0229.md:3: the period (02.20-02.29) names a day that does not exist in its year',
     );
     expect(result.stdout).toContain('Imported 3 of 4 files');
