@@ -11,7 +11,7 @@ import path from 'node:path';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
-import { loadContentFiles } from '../src/pipeline/content-files.ts';
+import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
 import { issueFileName } from './lib/issue-writer.ts';
 import { recordSourceHash, scaffoldTranslation } from './lib/scaffold.ts';
@@ -42,7 +42,17 @@ const registry = readRegistries().projects;
 const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 const issue = issues.find((candidate) => candidate.data.number === number);
 if (!issue) {
-  console.error(problems.length ? formatProblems(problems) : `There is no issue ${number} in ${displayPath(issuesDir)}.`);
+  // Issue <number> read but not valid: the problems say why. Not there at all: that is the answer, whatever else the folder lacks.
+  // A folder without issues (a DIGEST_CONTENT_DIR mistyped, or set to a file) is said with its fix.
+  const noIssues = problems.filter((problem) => problem.message === NO_ISSUES);
+  const there = files.some(
+    (read) => read.locale === defaultLocale && (read.number === number || path.basename(read.file) === issueFileName(number)),
+  );
+  console.error(
+    there
+      ? `${formatProblems(problems)}\nFix these first: the translation is made from issue ${number} as it checks.`
+      : `${noIssues.length ? `${formatProblems(noIssues)}\n` : ''}There is no issue ${number} in ${displayPath(issuesDir)}; nothing was written.`,
+  );
   process.exit(1);
 }
 const file = path.join(issuesDir, locale, issueFileName(number));

@@ -127,6 +127,25 @@ describe('npm run translate', () => {
     renameSync(misnamed, path.join(dir, 'en', '0008.md'));
   });
 
+  it('says an issue is not there, whatever problem another issue has, and names the problems of one that is', () => {
+    const one = path.join(dir, 'zh-CN', '0001.md');
+    const text = readFileSync(one, 'utf8');
+    writeFileSync(one, `${text}\n见 [第99期](/issues/99/)\n`);
+    const missing = runScript('scripts/translate.ts', ['9'], env);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toBe(`There is no issue 9 in ${dir}; nothing was written.`);
+    // Issue 1's number written in words: the file is there, and what is wrong with it is the answer.
+    rmSync(path.join(dir, 'en', '0001.md'));
+    writeFileSync(one, text.replace('number: 1\n', 'number: one\n'));
+    const broken = runScript('scripts/translate.ts', ['1'], env);
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain(`${one}:2  number:`);
+    expect(broken.stderr).toContain('Fix these first: the translation is made from issue 1 as it checks.');
+    expect(existsSync(path.join(dir, 'en', '0001.md'))).toBe(false);
+    writeFileSync(one, text);
+    expect(runScript('scripts/translate.ts', ['1'], env).status).toBe(0);
+  });
+
   it('rejects a translation of an issue that does not exist, naming file and field', () => {
     const orphan = path.join(dir, 'en', '0005.md');
     writeFileSync(
