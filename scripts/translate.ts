@@ -9,6 +9,7 @@
 import { lstat, readFile, mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
+import { formatIssueLabel, parseIssueNumber } from '../src/lib/numerals.ts';
 import { formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
 import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
@@ -26,9 +27,15 @@ const { values, positionals } = readCommandLine(usage, {
 const [written = '', ...extra] = positionals;
 // The issue's number as its file names it: digits only (not 1e1 or 0x8, which Number() reads as 10 and 8).
 const number = /^\d+$/.test(written) ? Number(written) : Number.NaN;
+// What a number written otherwise means (第八期, full-width ８), to say what to type.
+const meant = parseIssueNumber(written) ?? (/^\d+$/.test(written.normalize('NFKC')) ? Number(written.normalize('NFKC')) : undefined);
 const { locale } = values;
 const wrong = [
-  ...(Number.isSafeInteger(number) && number >= 1 ? [] : [`the issue number must be a whole number from 1 (got "${written}")`]),
+  ...(Number.isSafeInteger(number) && number >= 1
+    ? []
+    : [
+        `the issue number must be a whole number from 1 (got "${written}"${meant ? `; for ${formatIssueLabel(meant)} write ${meant}` : ''})`,
+      ]),
   ...(extra.length ? [`one issue at a time (also got ${extra.join(' ')})`] : []),
   ...(isLocale(locale) && locale !== defaultLocale ? [] : [`--locale must be a translation's locale (got ${locale})`]),
 ];

@@ -141,6 +141,8 @@ describe('the scripts', () => {
       ['scripts/translate.ts', ['1e1'], 2, 'the issue number must be a whole number from 1 (got "1e1")'],
       ['scripts/translate.ts', ['0x8'], 2, 'the issue number must be a whole number from 1 (got "0x8")'],
       ['scripts/translate.ts', ['8', '9'], 2, 'one issue at a time (also got 9)'],
+      ['scripts/translate.ts', ['第八期'], 2, 'the issue number must be a whole number from 1 (got "第八期"; for 第八期 write 8)'],
+      ['scripts/translate.ts', ['１２'], 2, 'the issue number must be a whole number from 1 (got "１２"; for 第十二期 write 12)'],
     ])('%s %j', (script, args, status, message) => {
       const result = runScript(script, args, { DIGEST_CONTENT_DIR: path.join(scratch, 'content') });
       expect(result.status, result.output).toBe(status);
