@@ -41,7 +41,8 @@ const { data, body } = scaffoldIssue(
 const file = path.join(issuesDir, defaultLocale, issueFileName(data.number));
 const content = serializeIssue(data, body);
 if (dryRun) {
-  console.log(content);
+  // The file's bytes exactly, so `--dry-run > 0009.md` writes what the command would.
+  process.stdout.write(content);
 } else {
   const folderProblem = outputFolderProblem(path.dirname(file));
   if (folderProblem) {

@@ -25,10 +25,12 @@ describe('npm run new-issue', () => {
     expect(existsSync(path.join(dir, 'zh-CN', '0009.md'))).toBe(false);
   });
 
-  it('writes the next issue, starting the day after the latest period ends', () => {
+  it('writes the next issue, starting the day after the latest period ends, as --dry-run printed it', () => {
+    const printed = runScript('scripts/new-issue.ts', ['--dry-run'], env).stdout;
     const result = runScript('scripts/new-issue.ts', [], env);
     expect(result.status).toBe(0);
     const written = readFileSync(path.join(dir, 'zh-CN', '0009.md'), 'utf8');
+    expect(printed).toBe(written);
     expect(written).toMatch(/^number: 9$/m);
     expect(written).toMatch(/^title: OpenStack社区动态第九期$/m);
     expect(written).toMatch(/period:\n {2}start: 2014-02-16\n {2}end: 2014-02-22/);
