@@ -47,7 +47,9 @@ if (wrong.length || !isLocale(locale)) {
 const issuesDir = getIssuesDir();
 const registry = readRegistries().projects;
 const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
-const issue = issues.find((candidate) => candidate.data.number === number);
+// Two files holding the number (a copy kept beside it, "0008 copy.md") leave none to translate until one goes.
+const found = issues.filter((candidate) => candidate.data.number === number);
+const issue = found.length === 1 ? found[0] : undefined;
 if (!issue) {
   // Issue <number> read but not valid: the problems say why. Not there at all: that is the answer, whatever else the folder lacks.
   // A folder without issues (a DIGEST_CONTENT_DIR mistyped, or set to a file) is said with its fix.

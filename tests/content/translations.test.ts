@@ -146,6 +146,20 @@ describe('npm run translate', () => {
     expect(runScript('scripts/translate.ts', ['1'], env).status).toBe(0);
   });
 
+  it('translates no issue two files hold, as a copy kept beside it does', () => {
+    const translation = path.join(dir, 'en', '0008.md');
+    const before = readFileSync(translation, 'utf8');
+    const copy = path.join(dir, 'zh-CN', '0008 copy.md');
+    writeFileSync(copy, `${readFileSync(path.join(dir, 'zh-CN', '0008.md'), 'utf8')}\n旧稿多出的一句。\n`);
+    for (const args of [['8', '--rehash'], ['8']]) {
+      const result = runScript('scripts/translate.ts', args, env);
+      expect(result.status, result.output).toBe(1);
+      expect(result.stderr).toContain(`number: 第八期 (number 8) is also ${copy}`);
+      expect(readFileSync(translation, 'utf8')).toBe(before);
+    }
+    rmSync(copy);
+  });
+
   it('rejects a translation of an issue that does not exist, naming file and field', () => {
     const orphan = path.join(dir, 'en', '0005.md');
     writeFileSync(
