@@ -235,8 +235,10 @@ async function checkWithFolder(all: FileOutcome[]): Promise<void> {
           notes: mine.outcome.result.notes,
         };
       } else if (!mine && !known.has(`${file}\0${problem.message}`)) {
-        // An issue already in the folder that a converted one breaks (the same number, an overlapping period).
-        for (const { outcome } of converted) {
+        // An issue already in the folder that a converted one breaks (the same number, an overlapping
+        // period): the converted issues the problem names, or, when it names none, every one.
+        const named = converted.filter(({ issue }) => problem.message.includes(`${shownIn(outDir)}${path.normalize(issue.path)}`));
+        for (const { outcome } of named.length ? named : converted) {
           if (!outcome.result.ok) continue;
           const reason = `with it, ${path.join(outDir, file)}'s ${where} would not build: ${problem.field}: ${problem.message}. Fix: ${problem.fix}`;
           outcome.result = { ok: false, line: 1, reason, notes: outcome.result.notes };

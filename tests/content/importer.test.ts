@@ -8,6 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot, runScript, sharedDir, startScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
+import { formatIssueLabel } from '../../src/lib/numerals.ts';
 
 const corpus = path.join(sharedDir, 'corpus');
 const corpusFiles = readdirSync(corpus)
@@ -198,6 +199,38 @@ describe('a legacy folder with a file that cannot be imported', () => {
     expect(clash.status).toBe(1);
     expect(clash.stderr).toContain(`overlaps 第三期 (2013-11-28..2013-12-05, ${path.join(out, 'zh-CN', '0003.md')})`);
     expect(clash.output).not.toContain('digest-import-');
+  });
+
+  it('refuses only the post whose issue clashes with one in the folder, when the problem names it', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const posts = corpusFiles.slice(-3);
+    for (const name of posts) copyFileSync(path.join(corpus, name), path.join(legacy, name));
+    expect(runScript('scripts/import.ts', [legacy, '--out', out]).status).toBe(0);
+    // The editor's next issue, whose week starts inside the last imported one's.
+    const last = readdirSync(path.join(out, 'zh-CN')).sort().at(-1) ?? '';
+    const lastText = readFileSync(path.join(out, 'zh-CN', last), 'utf8');
+    const lastNumber = Number(/^number: (\d+)$/m.exec(lastText)?.[1]);
+    const lastEnd = /^ {2}end: (\S+)$/m.exec(lastText)?.[1] ?? '';
+    const next = `${String(lastNumber + 1).padStart(4, '0')}.md`;
+    const start = new Date(Date.parse(lastEnd) - 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const name of readdirSync(path.join(out, 'zh-CN'))) rmSync(path.join(out, 'zh-CN', name));
+    writeFileSync(
+      path.join(out, 'zh-CN', next),
+      lastText
+        .replace(/^number: .*$/m, `number: ${lastNumber + 1}`)
+        .replace(/^title: .*$/m, `title: OpenStack社区动态${formatIssueLabel(lastNumber + 1)}`)
+        .replace(/^ {2}start: .*$/m, `  start: ${start}`)
+        .replace(/^legacy:\n(?: {2}.*\n)+/m, ''),
+    );
+    expect(runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out }).status).toBe(0);
+
+    const result = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`FAIL  ${posts[2]}:1: with it, ${path.join(out, 'zh-CN', next)}'s line 5 would not build`);
+    expect(result.stderr.match(/^FAIL/gm)).toHaveLength(1);
+    expect(readdirSync(path.join(out, 'zh-CN'))).toHaveLength(3);
+    expect(runScript('scripts/check.ts', [], { DIGEST_CONTENT_DIR: out }).status).toBe(0);
   });
 
   it('writes neither of two posts whose titles give one number, naming each at its title, even with --force', () => {
