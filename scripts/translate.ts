@@ -75,19 +75,21 @@ if (elsewhere) {
 }
 const hash = hashIssueSource({ ...issue.data, body: issue.source });
 
-if (values.rehash) {
-  // A link leading out of the folder is no translation of it (the site does not read it): writing
-  // through it would change a file elsewhere.
-  if ((await lstat(file).catch(() => undefined))?.isSymbolicLink()) {
-    const [root, target] = await Promise.all([realpath(issuesDir), realpath(file).catch(() => undefined)]);
-    const relative = target === undefined ? '..' : path.relative(root, target);
-    if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-      console.error(
-        `${displayPath(file)} is a symbolic link to ${target ?? 'a file that does not exist'}, outside the issues folder; nothing was written. Copy the file into the issues folder instead of linking to it.`,
-      );
-      process.exit(1);
-    }
+// A link leading out of the folder, the translations' folder (en/) or the file, is no part of it (the
+// site does not read it): writing through it would change a file elsewhere.
+for (const at of [path.dirname(file), file]) {
+  if (!(await lstat(at).catch(() => undefined))?.isSymbolicLink()) continue;
+  const [root, target] = await Promise.all([realpath(issuesDir), realpath(at).catch(() => undefined)]);
+  const relative = target === undefined ? '..' : path.relative(root, target);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    console.error(
+      `${displayPath(at)} is a symbolic link to ${target ?? 'a file that does not exist'}, outside the issues folder; nothing was written. Copy what it links into the issues folder instead of linking to it.`,
+    );
+    process.exit(1);
   }
+}
+
+if (values.rehash) {
   const source = await readFile(file, 'utf8').catch(() => undefined);
   const recorded = source === undefined ? undefined : recordSourceHash(source, hash);
   if (source === undefined) {

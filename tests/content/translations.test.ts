@@ -2,7 +2,7 @@
  * Translations end to end with the real commands: a changed Chinese source makes its translation
  * stale in `npm run check` and on the built page; `translate` scaffolds and re-hashes.
  */
-import { cpSync, existsSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
@@ -88,6 +88,25 @@ describe('npm run translate -- --rehash on a symbolic link leading out of the fo
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`0008.md is a symbolic link to ${outside}, outside the issues folder; nothing was written.`);
     expect(readFileSync(outside, 'utf8')).toBe(before);
+  });
+
+  it('writes nothing through an en/ linked to a folder outside, scaffolding or rehashing', () => {
+    const dir = copyContent();
+    const outside = tempDir('outside');
+    cpSync(path.join(dir, 'en'), outside, { recursive: true });
+    rmSync(path.join(dir, 'en'), { recursive: true });
+    symlinkSync(outside, path.join(dir, 'en'));
+    const before = readFileSync(path.join(outside, '0008.md'), 'utf8');
+    for (const args of [['8', '--rehash'], ['1', '--rehash'], ['1']]) {
+      if (args[0] === '1') rmSync(path.join(outside, '0001.md'), { force: true });
+      const result = runScript('scripts/translate.ts', args, { DIGEST_CONTENT_DIR: dir });
+      expect(result.status, result.output).toBe(1);
+      expect(result.stderr).toContain(
+        `${path.join(dir, 'en')} is a symbolic link to ${outside}, outside the issues folder; nothing was written.`,
+      );
+    }
+    expect(readdirSync(outside)).toEqual(['0008.md']);
+    expect(readFileSync(path.join(outside, '0008.md'), 'utf8')).toBe(before);
   });
 });
 
