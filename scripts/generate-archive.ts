@@ -2,6 +2,7 @@
  * npm run generate-archive -- --count <n> --out <issues-dir> [--seed 1]
  * Writes a synthetic archive (see synthetic.ts) into an empty issues folder.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateArchive } from './lib/synthetic-archive.ts';
@@ -36,9 +37,22 @@ if ((await readdir(values.out).catch(() => [])).length > 0) {
   console.error(`${values.out} is not empty; give an empty or new folder.`);
   process.exit(1);
 }
+const out = values.out;
 const files = generateArchive(count, seed, readRegistries().projects);
+// Ctrl-C midway would leave part of an archive, which checks as a smaller one and makes the next
+// run refuse the folder as not empty: what was written goes (the folder held nothing before).
+const existed = existsSync(out);
+const interrupted = (signal: NodeJS.Signals) => {
+  if (existed) for (const name of readdirSync(out)) rmSync(path.join(out, name), { recursive: true, force: true });
+  else rmSync(out, { recursive: true, force: true });
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+process.once('SIGINT', interrupted);
+process.once('SIGTERM', interrupted);
 for (const file of files) {
-  await mkdir(path.dirname(path.join(values.out, file.path)), { recursive: true });
-  await writeFile(path.join(values.out, file.path), file.content);
+  await mkdir(path.dirname(path.join(out, file.path)), { recursive: true });
+  await writeFile(path.join(out, file.path), file.content);
 }
+process.off('SIGINT', interrupted);
+process.off('SIGTERM', interrupted);
 console.log(`Wrote ${files.length} files (${count} issues, ${files.length - count} translations) to ${values.out}.`);

@@ -76,6 +76,19 @@ describe('the scripts', () => {
     });
   });
 
+  it('generate-archive interrupted midway leaves no part of an archive', async () => {
+    const out = path.join(tempDir('generate-stop'), 'archive');
+    const { child, done } = startScript('scripts/generate-archive.ts', ['--count', '5000', '--out', out]);
+    const started = Date.now();
+    while (!(existsSync(path.join(out, 'zh-CN')) && readdirSync(path.join(out, 'zh-CN')).length > 10) && Date.now() - started < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    child.kill('SIGINT');
+    const result = await done;
+    expect(existsSync(out), result.output).toBe(false);
+    expect(result.status).toBe(130);
+  });
+
   it.each(scripts)('%s prints its usage for --help', (script) => {
     const result = runScript(script, ['--help']);
     expect(result.status).toBe(0);
