@@ -70,7 +70,7 @@ export function toXmlText(text: string): string {
   return text.toWellFormed().replace(XML_FORBIDDEN, '');
 }
 
-/** An issue's name and period in the feed's language. @example issueTitle(issue8, ctx) // 'Issue 8 (February 3 – 15, 2014)' */
+/** An issue's name and period in the feed's language. @example issueTitle(issue8, ctx) // 'Issue 8 (February 3–15, 2014)' */
 export function issueTitle(issue: ArchiveIssue, { locale, t }: FeedContext): string {
   return t('feed.itemTitle', { issue: formatIssueLabel(issue.number, locale), period: formatPeriod(issue.period, locale) });
 }

@@ -144,7 +144,7 @@ describe('issue items', () => {
     });
     expect(createSectionItem(issue, 'nova', context('zh-CN')).pubDate.toUTCString()).toBe('Sat, 15 Feb 2014 12:00:00 GMT');
     expect(createIssueItem(issue, context('en'))).toMatchObject({
-      title: 'Issue 8 (February 3 – 15, 2014)',
+      title: 'Issue 8 (February 3–15, 2014)',
       link: 'https://digest.example.org/en/issues/8/',
     });
   });
@@ -196,19 +196,19 @@ describe('issue items', () => {
       '<h2><a href="https://digest.example.org/issues/8/#heat">Heat：<bdi>模板专题</bdi></a></h2>',
     );
     expect(createSectionItem(issue8, 'heat', context('zh-CN')).title).toBe('Heat：模板专题 · 第八期（2014年2月3日至15日）');
-    expect(createSectionItem(issue8, 'heat', context('en')).title).toBe('Heat: 模板专题 · Issue 8 (February 3 – 15, 2014)');
+    expect(createSectionItem(issue8, 'heat', context('en')).title).toBe('Heat: 模板专题 · Issue 8 (February 3–15, 2014)');
   });
 
   it('show an untranslated issue in English with a note above the Chinese original', () => {
     const { content, title, description } = createIssueItem(issue, context('en'));
-    expect(title).toBe('Issue 8 (February 3 – 15, 2014)');
+    expect(title).toBe('Issue 8 (February 3–15, 2014)');
     expect(content).toMatch(
       /^<p><em>This issue has not been translated into English yet\. Below is the Chinese original\.<\/em><\/p><div lang="zh-CN">/,
     );
     expect(content).toContain('<h2><a href="https://digest.example.org/en/issues/8/#heat">Heat</a></h2><div lang="zh-CN"><p>Heat 动态');
     // Its summary is English too: which issue and period, and that the Chinese original follows.
     expect(description).toBe(
-      'Issue 8 of the OpenStack community digest (February 3 – 15, 2014), in the Chinese original: not translated into English yet.',
+      'Issue 8 of the OpenStack community digest (February 3–15, 2014), in the Chinese original: not translated into English yet.',
     );
     expect(createSectionItem(issue, 'heat', context('en')).description).toBe(description);
     expect(createIssueItem(issue, context('zh-CN')).description).toBe('测试摘要');
