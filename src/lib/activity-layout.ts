@@ -30,6 +30,8 @@ export interface LayoutLabels {
   group: (year: number) => string;
   /** Heading of the totals column. */
   total: string;
+  /** A count as the page's language writes it (`1,000`, not `1000`). */
+  count: (value: number) => string;
 }
 
 export interface LayoutCell {
@@ -40,6 +42,8 @@ export interface LayoutCell {
   width: number;
   height: number;
   count: number;
+  /** The count as written (`labels.count`). */
+  text: string;
   /** 0 for empty, 1..heatLevels for increasing counts. */
   level: number;
   /** Where the count is centred: the cell's middle, or beside a marked day's line that would cross it there. */
@@ -54,7 +58,7 @@ export interface ActivityLayout {
     nameX: number;
     totalX: number;
     header: { text: string; y: number };
-    rows: { label: string; total: number; y: number }[];
+    rows: { label: string; total: string; y: number }[];
   };
   grid: {
     width: number;
@@ -137,7 +141,7 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
   const nameWidth = Math.max(0, ...labels.rows.map((label) => estimateTextWidth(label, font)));
   const totalWidth = Math.max(
     estimateTextWidth(labels.total, smallFont),
-    ...matrix.rows.map((row) => estimateTextWidth(String(row.total), font)),
+    ...matrix.rows.map((row) => estimateTextWidth(labels.count(row.total), font)),
   );
   const labelsWidth = padding + nameWidth + padding * 2 + totalWidth + padding;
 
@@ -155,7 +159,7 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
       nameX: padding,
       totalX: labelsWidth - padding,
       header: { text: labels.total, y: lastLine },
-      rows: matrix.rows.map((row, index) => ({ label: labels.rows[index] ?? '', total: row.total, y: middle(index) })),
+      rows: matrix.rows.map((row, index) => ({ label: labels.rows[index] ?? '', total: labels.count(row.total), y: middle(index) })),
     },
     grid: {
       width: gridWidth,
@@ -173,17 +177,21 @@ export function layoutActivityChart(matrix: ActivityMatrix, labels: LayoutLabels
       }),
       columns: labels.columns.map((text, column) => ({ text, x: columnX(column) + columnWidth / 2, y: lastLine })),
       cells: matrix.rows.flatMap((row, rowIndex) =>
-        row.counts.map((count, column) => ({
-          row: rowIndex,
-          column,
-          x: columnX(column),
-          y: rowY(rowIndex),
-          width: columnWidth,
-          height: cell,
-          count,
-          level: heatLevel(count, matrix.max),
-          countX: countX(columnX(column), columnWidth, estimateTextWidth(String(count), font), linesIn(column)),
-        })),
+        row.counts.map((count, column) => {
+          const text = labels.count(count);
+          return {
+            row: rowIndex,
+            column,
+            x: columnX(column),
+            y: rowY(rowIndex),
+            width: columnWidth,
+            height: cell,
+            count,
+            text,
+            level: heatLevel(count, matrix.max),
+            countX: countX(columnX(column), columnWidth, estimateTextWidth(text, font), linesIn(column)),
+          };
+        }),
       ),
       // The line starts where the cells do: the year and month labels above stay uncrossed.
       marks: placeLabels(

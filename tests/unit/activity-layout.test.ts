@@ -49,7 +49,13 @@ describe('the chart layout', () => {
     { projectId: 'heat', month: '2014-02' },
   ];
   const matrix = buildActivityMatrix(entries, { projectIds: ['nova', 'heat'], maxColumns: 24 });
-  const labels = { rows: ['Nova', 'Heat'], columns: ['Nov', 'Dec', 'Jan', 'Feb'], group: (year: number) => `${year}`, total: 'Total' };
+  const labels = {
+    rows: ['Nova', 'Heat'],
+    columns: ['Nov', 'Dec', 'Jan', 'Feb'],
+    group: (year: number) => `${year}`,
+    total: 'Total',
+    count: (value: number) => value.toLocaleString('en'),
+  };
   const layout = layoutActivityChart(matrix, labels);
   const { cell, gap } = chartMetrics;
 
@@ -59,9 +65,22 @@ describe('the chart layout', () => {
     expect(layout.grid.cells.map((c) => c.level)).toEqual([4, 0, 0, 0, 0, 0, 0, 2]);
     for (const c of layout.grid.cells) expect(c.y + c.height / 2).toBe(layout.labels.rows[c.row]?.y);
     expect(layout.labels.rows.map((row) => [row.label, row.total])).toEqual([
-      ['Nova', 2],
-      ['Heat', 1],
+      ['Nova', '2'],
+      ['Heat', '1'],
     ]);
+  });
+
+  it('writes counts and totals as the page writes numbers ("1,000", as the listings beside say)', () => {
+    const many = buildActivityMatrix(
+      Array.from({ length: 1000 }, () => ({ projectId: 'nova', month: '2014-02' })),
+      {
+        projectIds: ['nova'],
+        maxColumns: 24,
+      },
+    );
+    const written = layoutActivityChart(many, { ...labels, rows: ['Nova'], columns: ['Feb'] });
+    expect(written.labels.rows[0]?.total).toBe('1,000');
+    expect(written.grid.cells[0]?.text).toBe('1,000');
   });
 
   it('places cells on a regular grid without overlap, inside the drawing', () => {
@@ -147,7 +166,13 @@ describe('headings of a year with one column', () => {
   const entries = ['2013-11', '2014-05', '2016-03'].map((month) => ({ projectId: 'nova', month }));
   const matrix = buildActivityMatrix(entries, { projectIds: ['nova'], maxColumns: 24 });
   const layoutWith = (group: (year: number) => string) =>
-    layoutActivityChart(matrix, { rows: ['Nova'], columns: matrix.buckets.map((bucket) => bucket.key.slice(5)), group, total: '合计' });
+    layoutActivityChart(matrix, {
+      rows: ['Nova'],
+      columns: matrix.buckets.map((bucket) => bucket.key.slice(5)),
+      group,
+      total: '合计',
+      count: String,
+    });
 
   it.each([
     ['Chinese', (year: number) => `${year}年`],
