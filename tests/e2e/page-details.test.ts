@@ -311,6 +311,15 @@ describe('text that reads as written', () => {
     for (const cell of lines) expect(cell.lines, cell.text ?? '').toBe(1);
   });
 
+  it.each([
+    ['', '英文', /^\d+（\d+%）$/],
+    ['/en', 'English', /^\d+ \(\d+%\)$/],
+  ])('names the translations and their share in the words and brackets of the page (%s/translations/)', (prefix, language, share) => {
+    const page = builtPage(`${prefix}/translations/`);
+    expect(page.text(page.first((element) => element.name === 'h2'))).toBe(language);
+    expect(page.text(page.first((element) => element.attribs['data-count'] === 'translated'))).toMatch(share);
+  });
+
   it("gives the archive's count inside its sentence", () => {
     const count = readdirSync(path.join(inject('contentDir'), 'zh-CN')).length;
     const lead = (route: string) => {
