@@ -320,6 +320,15 @@ describe('text that reads as written', () => {
     expect(page.text(page.first((element) => element.attribs['data-count'] === 'translated'))).toMatch(share);
   });
 
+  it.each([
+    ['', 'OpenStack Community Digest (English)'],
+    ['/en', 'OpenStack社区动态（中文）'],
+  ])("names the other language's feed in that language, with its brackets (%s/subscribe/)", (prefix, name) => {
+    const page = builtPage(`${prefix}/subscribe/`);
+    const links = page.all(page.hasClass('feed-address__name'));
+    expect(page.text(links[links.length - 1])).toBe(name);
+  });
+
   it("gives the archive's count inside its sentence", () => {
     const count = readdirSync(path.join(inject('contentDir'), 'zh-CN')).length;
     const lead = (route: string) => {
