@@ -22,6 +22,19 @@ await instance.init({
   returnNull: false,
 });
 
+/** Whether Chinese text beside `char` takes a space: it does beside Latin letters and digits (`Nova 的`), not beside Chinese (`业界动态的`). */
+const spacedFromChinese = (char: string | undefined) => !!char && /[\p{L}\p{N}]/u.test(char) && !/\p{Script=Han}/u.test(char);
+
+// `{{project, spaceAfter}}的全部动态`: a name written in either script meets the Chinese around it as Chinese typesetting wants.
+instance.services.formatter?.add('spaceBefore', (value: unknown) => {
+  const text = String(value);
+  return spacedFromChinese(text[0]) ? ` ${text}` : text;
+});
+instance.services.formatter?.add('spaceAfter', (value: unknown) => {
+  const text = String(value);
+  return spacedFromChinese(text.at(-1)) ? `${text} ` : text;
+});
+
 export type Translate = TFunction;
 
 const translators = new Map<Locale, Translate>();

@@ -69,6 +69,32 @@ describe('UI strings', () => {
   });
 });
 
+describe('names set in Chinese UI strings', () => {
+  const t = getTranslator('zh-CN');
+
+  it.each([
+    ['issue.projectLink', { project: '业界动态' }, '业界动态的全部动态'],
+    ['issue.projectLink', { project: 'Nova' }, 'Nova 的全部动态'],
+    ['timeline.feed', { project: '业界动态' }, '订阅业界动态的 RSS'],
+    ['timeline.feed', { project: 'Nova' }, '订阅 Nova 的 RSS'],
+    ['project.sections', { project: '业界动态', count: 14 }, '业界动态出现在 14 期周报中'],
+    ['subscribe.copyAddress', { feed: 'OpenStack社区动态' }, '复制 OpenStack社区动态的订阅地址'],
+  ] as const)('%s with %o is spaced only where a Latin letter meets Chinese', (key, values, expected) => {
+    expect(t(key, values)).toBe(expected);
+  });
+
+  it('never puts a space between two Chinese characters around a Chinese name', () => {
+    // Search's messages are filled in by the browser, which quotes the query: they are left out.
+    const translate = t as unknown as (key: string, options: object) => string;
+    const name = '业界动态';
+    const values = { count: 14, project: name, feed: name, name, issue: name, period: name, title: name, editor: name, bucket: name };
+    for (const key of Object.keys(uiStrings['zh-CN']).filter((key) => !key.startsWith('search.'))) {
+      const text = translate(key.replace(pluralSuffix, ''), values);
+      expect(text, key).not.toMatch(new RegExp(`${name} \\p{Script=Han}|\\p{Script=Han} ${name}`, 'u'));
+    }
+  });
+});
+
 describe('formatting per locale', () => {
   it.each([
     ['2014-02-03', '2014-02-15', '2014年2月3日至15日', 'February 3–15, 2014'],
