@@ -37,6 +37,10 @@ describe('UI strings', () => {
     for (const [key, found] of forms) expect([...found].sort(), key).toEqual(categories);
   });
 
+  it('writes the apostrophe as ’ in English, as the Markdown pages beside the strings do (“The digest’s copyright”)', () => {
+    expect(Object.entries(uiStrings.en).filter(([, value]) => /\p{L}'\p{L}/u.test(value))).toEqual([]);
+  });
+
   it.each(localeCodes)('%s has no empty string', (locale) => {
     expect(Object.entries(uiStrings[locale]).filter(([, value]) => !value.trim())).toEqual([]);
   });
