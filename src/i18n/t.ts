@@ -22,8 +22,12 @@ await instance.init({
   returnNull: false,
 });
 
-/** Whether Chinese text beside `char` takes a space: it does beside Latin letters and digits (`Nova 的`), not beside Chinese (`业界动态的`). */
-const spacedFromChinese = (char: string | undefined) => !!char && /[\p{L}\p{N}]/u.test(char) && !/\p{Script=Han}/u.test(char);
+/**
+ * Whether Chinese text beside `char` takes a space: it does beside Latin letters, digits and
+ * half-width punctuation (`Nova 的`, `(English) 的`), not beside Chinese or full-width punctuation (`业界动态的`).
+ */
+const spacedFromChinese = (char: string | undefined) =>
+  !!char && (/[!-~]/.test(char) || /[\p{L}\p{N}]/u.test(char)) && !/\p{Script=Han}/u.test(char);
 
 // `{{project, spaceAfter}}的全部动态`: a name written in either script meets the Chinese around it as Chinese typesetting wants.
 instance.services.formatter?.add('spaceBefore', (value: unknown) => {

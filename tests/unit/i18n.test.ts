@@ -83,7 +83,9 @@ describe('names set in Chinese UI strings', () => {
     ['timeline.feed', { project: 'Nova' }, '订阅 Nova 的 RSS'],
     ['project.sections', { project: '业界动态', count: 14 }, '业界动态出现在 14 期周报中'],
     ['subscribe.copyAddress', { feed: 'OpenStack社区动态' }, '复制 OpenStack社区动态的订阅地址'],
-  ] as const)('%s with %o is spaced only where a Latin letter meets Chinese', (key, values, expected) => {
+    ['subscribe.address', { feed: 'OpenStack Community Digest (English)' }, 'OpenStack Community Digest (English) 的订阅地址'],
+    ['subscribe.address', { feed: 'OpenStack社区动态（中文）' }, 'OpenStack社区动态（中文）的订阅地址'],
+  ] as const)('%s with %o is spaced only where Latin text meets Chinese', (key, values, expected) => {
     expect(t(key, values)).toBe(expected);
   });
 
