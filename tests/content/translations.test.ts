@@ -52,7 +52,7 @@ describe('a stale translation', () => {
     expect(page).toContain('The Chinese original has changed since this translation was made');
     // The notice's element, not its class in the page's inline styles.
     expect(readFileSync(path.join(outDir, 'en/issues/1/index.html'), 'utf8')).not.toMatch(/class="translation-notice/);
-    expect(readFileSync(path.join(outDir, 'en/index.html'), 'utf8')).toContain('Translation may be outdated');
+    expect(readFileSync(path.join(outDir, 'en/index.html'), 'utf8')).toContain('Translation may be out of date');
     expect(readFileSync(path.join(outDir, 'en/translations/index.html'), 'utf8')).toMatch(/data-count="stale">1\b/);
   });
 
