@@ -208,7 +208,7 @@ describe('issue items', () => {
     expect(content).toContain('<h2><a href="https://digest.example.org/en/issues/8/#heat">Heat</a></h2><div lang="zh-CN"><p>Heat 动态');
     // Its summary is English too: which issue and period, and that the Chinese original follows.
     expect(description).toBe(
-      'Issue 8 of the OpenStack community digest (February 3–15, 2014), in the Chinese original: not translated into English yet.',
+      'Issue 8 of the OpenStack Community Digest (February 3–15, 2014), in the Chinese original: not translated into English yet.',
     );
     expect(createSectionItem(issue, 'heat', context('en')).description).toBe(description);
     expect(createIssueItem(issue, context('zh-CN')).description).toBe('测试摘要');
