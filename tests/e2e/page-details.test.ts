@@ -291,6 +291,13 @@ describe('text that reads as written', () => {
     expect(entries('/projects/heat/').every((entry) => entry.badge === undefined)).toBe(true);
   });
 
+  it("keeps a word's space between a timeline entry's period and its badge, as the archive's listings do", () => {
+    const page = builtPage('/en/projects/heat/');
+    const titles = page.all(page.hasClass('project-entry__title')).map((title) => page.text(title) ?? '');
+    expect(titles.some((title) => title.endsWith(' Chinese only'))).toBe(true);
+    for (const title of titles) expect(title).not.toMatch(/\dChinese only$/);
+  });
+
   it.each(locales)(
     "keeps each word of the header's menu whole at 320 px, the menu going to a second line instead ($home)",
     async ({ prefix }) => {
