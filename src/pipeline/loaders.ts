@@ -26,6 +26,8 @@ import {
 import { loadContentFiles, publishedContent, toEntries, writtenSinceRead, type LoadedContent } from './content-files.ts';
 import { linkMovesFile, publicDir, toSiteUrl } from './paths.ts';
 import { isNotContent } from './folder.ts';
+import { onFolderReplaced } from './folder-watch.ts';
+import { localeCodes } from '../i18n/locales.ts';
 import { formatProblems } from './problems.ts';
 import type { Registries, RegistrySource } from './registry.ts';
 import { searchRecordsOf } from './search-records.ts';
@@ -202,7 +204,17 @@ function folderLoader(
       };
       watcher.add([options.issuesDir, linkMovesFile, publicDir, ...options.registries.files]);
       watcher.on('all', onChange);
-      replaceWatching(name, () => watcher.off('all', onChange));
+      // The folder removed and made again: what the watcher held of it goes, and it is read as it is now.
+      const watched = [folder, ...localeCodes.map((code) => path.join(folder, code))];
+      const stopFollowing = onFolderReplaced(folder, () => {
+        watcher.unwatch(watched);
+        watcher.add(watched);
+        onChange('addDir', folder);
+      });
+      replaceWatching(name, () => {
+        watcher.off('all', onChange);
+        stopFollowing();
+      });
     },
   };
 }

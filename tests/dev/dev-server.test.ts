@@ -4,7 +4,7 @@
  * written, and asks nothing of another host. How fast, and at 1,000 issues, is the bench's to
  * measure (`bench/lib/dev-loop.ts`); 200 issues here keep the test to a few seconds of start-up.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,12 +25,13 @@ const ISSUES = 200;
 const EDITED = 100;
 
 let server: DevServer | undefined;
+let work = '';
 let contentDir = '';
 let outboundLog = '';
 const issueFile = () => path.join(contentDir, 'zh-CN', `${String(EDITED).padStart(4, '0')}.md`);
 
 beforeAll(async () => {
-  const work = tempDir('dev');
+  work = tempDir('dev');
   contentDir = path.join(work, 'content');
   outboundLog = path.join(work, 'outbound.log');
   writeFileSync(outboundLog, '');
@@ -161,5 +162,20 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     // The page may still get the reload the new file's read sends (it was served from that read
     // already): asked again once it has reloaded, the overlay must stay empty.
     await expect.poll(() => overlayText(page).catch(() => 'reloading'), { timeout: 10_000 }).toBe('');
+  });
+
+  it('reads the issues folder removed and copied back whole, and the edits made in it after', async () => {
+    const copy = path.join(work, 'content-copy');
+    cpSync(contentDir, copy, { recursive: true });
+    rmSync(contentDir, { recursive: true });
+    await expect.poll(() => server?.output(), { timeout: 30_000 }).toContain(`${path.join(contentDir, 'zh-CN')}  folder: no issues found`);
+    cpSync(copy, contentDir, { recursive: true });
+    const page = await newPage();
+    await expect.poll(async () => (await page.goto(`/issues/${EDITED}/`))?.status(), { timeout: 30_000, interval: 250 }).toBe(200);
+    // The folder watched is the one made again: an edit in it reaches the open page.
+    const live = await openLive(`/issues/${EDITED}/`);
+    const sentence = `整个文件夹换过之后写的一句${Date.now().toString(36)}。`;
+    addSentence(sentence);
+    await live.waitForFunction((wanted) => document.body.innerText.includes(wanted), sentence, { timeout: 30_000 });
   });
 });
