@@ -50,21 +50,28 @@ export interface ContentOptions {
 }
 
 const inFlight = new Map<string, Promise<LoadedContent>>();
+/** Reads that have begun reading the folder. */
+const started = new WeakSet<Promise<LoadedContent>>();
 
 /**
  * Validates and renders every file, then checks the rules across files; never stops at the first
  * problem. Concurrent calls for one folder (the issues and translations collections load
  * together) share one read. A `fresh` read (after a change to the folder) must see the folder as it
  * is now, so it does not join a read already under way, which may have read a file before the
- * change: it starts once that read is done.
+ * change: it starts once that read is done. It joins one still waiting to start, which will see
+ * the folder as it is then: a checkout of 1,000 files reports 1,000 changes, and they are read by
+ * one read more, not by 1,000 one after another.
  */
 export function loadContentFiles(issuesDir: string, options: ContentOptions, { fresh = false } = {}): Promise<LoadedContent> {
   const key = `${issuesDir}\0${options.site.href}`;
   const pending = inFlight.get(key);
-  if (pending && !fresh) return pending;
+  if (pending && (!fresh || !started.has(pending))) return pending;
   const read: Promise<LoadedContent> = (pending ?? Promise.resolve())
     .catch(() => undefined)
-    .then(() => readContent(issuesDir, options))
+    .then(() => {
+      started.add(read);
+      return readContent(issuesDir, options);
+    })
     .finally(() => {
       if (inFlight.get(key) === read) inFlight.delete(key);
     });

@@ -39,6 +39,28 @@ describe('reading a folder again', () => {
   });
 });
 
+describe('changes reported while a read is under way', () => {
+  it('are read together by one read after it, which sees the last of them', async () => {
+    const dir = tempDir('reread-many');
+    cpSync(path.join(projectRoot, 'src/content/issues'), dir, { recursive: true });
+    const file = path.join(dir, 'zh-CN', '0008.md');
+    const source = readFileSync(file, 'utf8');
+    const under = loadContentFiles(dir, options, { fresh: true });
+    // The read has begun: it lists and reads the folder.
+    await new Promise((resolve) => setImmediate(resolve));
+    // A checkout reports each file it writes: many changes, each asking for a fresh read.
+    const asked = [];
+    for (const version of ['甲', '乙', '丙']) {
+      writeFileSync(file, source.replace(/^description: .*$/m, `description: 第${version}版`));
+      asked.push(loadContentFiles(dir, options, { fresh: true }), loadContentFiles(dir, options, { fresh: true }));
+    }
+    const reads = await Promise.all(asked);
+    expect(new Set(reads).size).toBe(1);
+    expect(reads[0]).not.toBe(await under);
+    expect(reads[0]?.issues.find((issue) => issue.data.number === 8)?.data.description).toBe('第丙版');
+  });
+});
+
 describe('a file the renderer cannot take', () => {
   it('is a problem naming the file, the others read as ever', async () => {
     const dir = tempDir('reread-deep');
