@@ -210,14 +210,28 @@ describe('MDX in the content folder', () => {
   });
 });
 
+/** A project folder of its own, with the registries and no issues: public/ and the registries are read from the working folder. */
+function projectFolder(label: string): string {
+  const project = tempDir(label);
+  cpSync(path.join(projectRoot, 'src/content'), path.join(project, 'src/content'), {
+    recursive: true,
+    filter: (source) => !source.includes(`${path.sep}issues`),
+  });
+  return project;
+}
+
+/** `npm run check`'s content half, run in `project` on the valid fixture. */
+function checkIn(project: string) {
+  return spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
+    cwd: project,
+    env: editorEnv({ DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') }),
+    encoding: 'utf8',
+  });
+}
+
 describe('an SVG image in public/', () => {
   it('is refused when it holds a script, naming file, line and what runs; one that only draws passes', () => {
-    // A project folder of its own: public/ and the registries are read from the working folder.
-    const project = tempDir('public-svg');
-    cpSync(path.join(projectRoot, 'src/content'), path.join(project, 'src/content'), {
-      recursive: true,
-      filter: (source) => !source.includes(`${path.sep}issues`),
-    });
+    const project = projectFolder('public-svg');
     const images = path.join(project, 'public/images');
     mkdirSync(images, { recursive: true });
     writeFileSync(path.join(images, 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="4" height="4"/>\n</svg>\n');
@@ -225,12 +239,7 @@ describe('an SVG image in public/', () => {
       path.join(images, '架构 图.SVG'),
       '<svg xmlns="http://www.w3.org/2000/svg">\n<rect/>\n<script>fetch("/")</script>\n<a href=" javascript:alert(1)"><text>x</text></a>\n</svg>\n',
     );
-    const check = () =>
-      spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
-        cwd: project,
-        env: editorEnv({ DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') }),
-        encoding: 'utf8',
-      });
+    const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('2 content problems:');
@@ -248,11 +257,7 @@ describe('an SVG image in public/', () => {
 
 describe('a symbolic link in public/', () => {
   it('is refused when it leads outside public/, which the build would publish; one within it passes', () => {
-    const project = tempDir('public-link');
-    cpSync(path.join(projectRoot, 'src/content'), path.join(project, 'src/content'), {
-      recursive: true,
-      filter: (source) => !source.includes(`${path.sep}issues`),
-    });
+    const project = projectFolder('public-link');
     const secret = path.join(project, 'id_rsa');
     writeFileSync(secret, 'not for the site\n');
     mkdirSync(path.join(project, 'public/images'), { recursive: true });
@@ -260,12 +265,7 @@ describe('a symbolic link in public/', () => {
     symlinkSync(secret, path.join(project, 'public/images/logo.png'));
     symlinkSync(path.join(project, 'src'), path.join(project, 'public/docs'));
     symlinkSync('a.png', path.join(project, 'public/images/b.png'));
-    const check = () =>
-      spawnSync(path.join(projectRoot, 'node_modules/.bin/node'), [path.join(projectRoot, 'scripts/check.ts')], {
-        cwd: project,
-        env: editorEnv({ DIGEST_CONTENT_DIR: path.join(fixtures, 'valid') }),
-        encoding: 'utf8',
-      });
+    const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('2 content problems:');

@@ -336,6 +336,18 @@ describe('rules across issues', () => {
     return issue;
   };
   const nine = valid({}, 'a/0009.md');
+  /** Issue `number` of a period, published the day it ends unless said. */
+  const at = (number: number, start: string, end: string, published = end) =>
+    valid(
+      {
+        'number: 9': `number: ${number}`,
+        第九期: formatIssueLabel(number),
+        'start: 2014-02-16': `start: ${start}`,
+        'end: 2014-02-27': `end: ${end}`,
+        'published: 2014-02-28': `published: ${published}`,
+      },
+      `a/00${number}.md`,
+    );
 
   it('accepts neighbours that share a boundary day', () => {
     const ten = valid(
@@ -357,17 +369,6 @@ describe('rules across issues', () => {
   });
 
   it('rejects an issue dated out of line with the numbers around it, naming the one whose year is off', () => {
-    const at = (number: number, start: string, end: string) =>
-      valid(
-        {
-          'number: 9': `number: ${number}`,
-          第九期: formatIssueLabel(number),
-          'start: 2014-02-16': `start: ${start}`,
-          'end: 2014-02-27': `end: ${end}`,
-          'published: 2014-02-28': `published: ${end}`,
-        },
-        `a/00${number}.md`,
-      );
     const typo = at(11, '2041-03-10', '2041-03-20');
     expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08'), typo, at(12, '2014-03-21', '2014-03-30')])).toEqual([
       expect.objectContaining({
@@ -389,17 +390,6 @@ describe('rules across issues', () => {
   });
 
   it('rejects the newest or oldest issue dated years away from the one numbered next to it, and lets a pause pass', () => {
-    const at = (number: number, start: string, end: string) =>
-      valid(
-        {
-          'number: 9': `number: ${number}`,
-          第九期: formatIssueLabel(number),
-          'start: 2014-02-16': `start: ${start}`,
-          'end: 2014-02-27': `end: ${end}`,
-          'published: 2014-02-28': `published: ${end}`,
-        },
-        `a/00${number}.md`,
-      );
     const series = [at(10, '2014-03-01', '2014-03-08'), at(11, '2014-03-10', '2014-03-20')];
     expect(checkIssueSet([...series, at(12, '2041-03-21', '2041-03-30')])).toEqual([
       expect.objectContaining({
@@ -419,17 +409,6 @@ describe('rules across issues', () => {
   });
 
   it('rejects an issue published out of line with the numbers around it, naming the one whose day is off', () => {
-    const at = (number: number, start: string, end: string, published: string) =>
-      valid(
-        {
-          'number: 9': `number: ${number}`,
-          第九期: formatIssueLabel(number),
-          'start: 2014-02-16': `start: ${start}`,
-          'end: 2014-02-27': `end: ${end}`,
-          'published: 2014-02-28': `published: ${published}`,
-        },
-        `a/00${number}.md`,
-      );
     const twelve = at(12, '2014-03-21', '2014-03-30', '2014-03-30');
     // A month typed wrong: 04-08 for 03-08, after the next issue came out.
     expect(checkIssueSet([at(10, '2014-03-01', '2014-03-08', '2014-04-08'), at(11, '2014-03-10', '2014-03-20', '2014-03-20')])).toEqual([
@@ -453,17 +432,6 @@ describe('rules across issues', () => {
   });
 
   it('rejects a period starting on the first day of a one-day issue that ends on the boundary of an earlier one', () => {
-    const at = (number: number, start: string, end: string) =>
-      valid(
-        {
-          'number: 9': `number: ${number}`,
-          第九期: formatIssueLabel(number),
-          'start: 2014-02-16': `start: ${start}`,
-          'end: 2014-02-27': `end: ${end}`,
-          'published: 2014-02-28': `published: ${end}`,
-        },
-        `a/00${number}.md`,
-      );
     // 第十一期 covers the one day of 第十期 again: both start on 03-10, which the day 第九期 ends on.
     const issues = [at(9, '2014-03-01', '2014-03-10'), at(10, '2014-03-10', '2014-03-10'), at(11, '2014-03-10', '2014-03-17')];
     const expected = [
@@ -479,17 +447,6 @@ describe('rules across issues', () => {
   });
 
   it('tells a period overlapping a one-day issue to start the day after it, not on its one day', () => {
-    const at = (number: number, start: string, end: string) =>
-      valid(
-        {
-          'number: 9': `number: ${number}`,
-          第九期: formatIssueLabel(number),
-          'start: 2014-02-16': `start: ${start}`,
-          'end: 2014-02-27': `end: ${end}`,
-          'published: 2014-02-28': `published: ${end}`,
-        },
-        `a/00${number}.md`,
-      );
     const [problem, ...more] = checkIssueSet([at(9, '2016-02-29', '2016-02-29'), at(10, '2016-02-29', '2016-03-06')]);
     expect(more).toEqual([]);
     expect(problem).toMatchObject({ file: 'a/0010.md', field: 'period.start', message: expect.stringContaining('overlaps 第九期') });
