@@ -14,7 +14,7 @@ import { createArchive, type Archive } from '../lib/archive.ts';
 import { sitemapPath } from '../lib/routes.ts';
 import type { IssueEntryData, TranslationEntryData } from '../schemas/entry.ts';
 import type { Project } from '../schemas/project.ts';
-import { displayPath, publicDir } from './paths.ts';
+import { displayPath, isWithin, publicDir } from './paths.ts';
 import { fileReader, type FileResult, type PassValues, type ReadContext, type ReadPass } from './file-readers.ts';
 import { checkFileName, listContentFiles, numberOfFileName, type ContentFile } from './folder.ts';
 import { readLinkData } from './link-data.ts';
@@ -301,8 +301,7 @@ async function publicFiles(): Promise<{ served: string[]; problems: ContentProbl
     const file = path.join(entry.parentPath, entry.name);
     if (entry.isSymbolicLink()) {
       const target = await realpath(file).catch(() => undefined);
-      const inside = target !== undefined && !path.relative(root, target).startsWith('..') && !path.isAbsolute(path.relative(root, target));
-      if (!inside) {
+      if (target === undefined || !isWithin(root, target)) {
         problems.push({
           file: displayPath(file),
           field: 'file',

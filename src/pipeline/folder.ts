@@ -11,7 +11,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { defaultLocale, localeCodes, type Locale } from '../i18n/locales.ts';
-import { displayPath, linkHealthFileName } from './paths.ts';
+import { displayPath, isWithin, linkHealthFileName } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** An entry of the folder, a symbolic link taken for what it leads to. */
@@ -44,8 +44,7 @@ export async function listContentFiles(issuesDir: string): Promise<{ files: Cont
   const within = async (entry: string, found: Dirent): Promise<Entry | undefined> => {
     if (!found.isSymbolicLink()) return { name: found.name, isDirectory: found.isDirectory(), isFile: found.isFile() };
     const target = await realpath(path.join(issuesDir, entry)).catch(() => undefined);
-    const relative = target === undefined ? '..' : path.relative(root, target);
-    if (!target || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+    if (!target || !isWithin(root, target)) {
       report(
         entry,
         'file name',

@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import { compileMove, findShadowingMove, isCompiledMove, type CompiledMove } from '../lib/link-moves.ts';
 import type { LinkRules } from '../lib/outside-links.ts';
 import { LinkCheckSchema, LinkMoveSchema, type LinkCheck } from '../schemas/links.ts';
-import { displayPath, linkHealthFileName, linkMovesFile } from './paths.ts';
+import { displayPath, isWithin, linkHealthFileName, linkMovesFile } from './paths.ts';
 import { noteReading } from './read-stamps.ts';
 import { isYamlDataError, yamlData } from './yaml-data.ts';
 import type { ContentProblem } from './problems.ts';
@@ -80,8 +80,7 @@ export async function readLinkData(issuesDir: string, movesFile = linkMovesFile)
  */
 async function readWithin(file: string, folder: string): Promise<string | undefined> {
   const [target, root] = await Promise.all([realpath(file).catch(() => undefined), realpath(folder).catch(() => folder)]);
-  const relative = target === undefined ? '' : path.relative(root, target);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  if (target !== undefined && !isWithin(root, target)) return undefined;
   return readOptional(file);
 }
 

@@ -21,6 +21,16 @@ export const linkMovesFile = path.resolve('src/content/link-moves.yaml');
 /** Files served as they are, at the site's root (`public/favicon.svg` is `/favicon.svg`). */
 export const publicDir = path.resolve('public');
 
+/**
+ * Whether `target` (a real path, links resolved) lies inside the folder `root`, or is it.
+ * @example isWithin('/site/public', '/site/public/..logo.png') // true
+ * @example isWithin('/site/public', '/home/me/.ssh/id_rsa') // false
+ */
+export function isWithin(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
 /** The issues folder: `zh-CN/` holds the issues, `en/` their translations. */
 export function getIssuesDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env['DIGEST_CONTENT_DIR'] || 'src/content/issues');
