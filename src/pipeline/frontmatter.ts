@@ -3,6 +3,7 @@
  */
 import { isPair, LineCounter, parseDocument, visit } from 'yaml';
 import { codePointName, NOT_TEXT } from './encoding.ts';
+import type { ContentProblem } from './problems.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 export interface Frontmatter {
@@ -215,4 +216,9 @@ function unclosed(lines: readonly string[], until: number): FrontmatterError | u
 /** Narrows a parse result to its error form. */
 export function isFrontmatterError(result: Frontmatter | FrontmatterError): result is FrontmatterError {
   return 'message' in result;
+}
+
+/** A front matter that does not read, as its file's one problem: nothing else in the file can be checked. */
+export function frontmatterProblem(file: string, { line, message, fix }: FrontmatterError): ContentProblem {
+  return { file, line, field: 'front matter', message, fix };
 }

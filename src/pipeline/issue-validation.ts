@@ -6,7 +6,7 @@
 import type { z } from 'astro/zod';
 import { MAX_ISSUE_NUMBER, type createIssueSchema, type IssueData } from '../schemas/issue.ts';
 import { formatIssueLabel } from '../lib/numerals.ts';
-import { fieldLines, isFrontmatterError, parseFrontmatter, type FieldLines, type Frontmatter } from './frontmatter.ts';
+import { fieldLines, frontmatterProblem, isFrontmatterError, parseFrontmatter, type FieldLines, type Frontmatter } from './frontmatter.ts';
 import { issuePage, readIssueBody, writingProblems, toRenderedBody, type IssueBody } from './issue-body.ts';
 import { renderText } from './render.ts';
 import { defaultLocale } from '../i18n/locales.ts';
@@ -88,17 +88,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
-    return {
-      problems: [
-        {
-          file,
-          line: frontmatter.line,
-          field: 'front matter',
-          message: frontmatter.message,
-          fix: frontmatter.fix,
-        },
-      ],
-    };
+    return { problems: [frontmatterProblem(file, frontmatter)] };
   }
   const problems: ContentProblem[] = describeTrailingComments(file, frontmatter);
   if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));

@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
 import { parseEnglishIssueNumber, parseIssueNumber } from '../lib/numerals.ts';
-import { fieldLines, isFrontmatterError, parseFrontmatter, type FieldLines } from './frontmatter.ts';
+import { fieldLines, frontmatterProblem, isFrontmatterError, parseFrontmatter, type FieldLines } from './frontmatter.ts';
 import { issuePage, readIssueBody, toRenderedBody, type IssueBody } from './issue-body.ts';
 import {
   describeSchemaIssue,
@@ -96,17 +96,7 @@ export function validateTranslationFile(
   const { file } = input;
   const frontmatter = parseFrontmatter(input.source);
   if (isFrontmatterError(frontmatter)) {
-    return {
-      problems: [
-        {
-          file,
-          line: frontmatter.line,
-          field: 'front matter',
-          message: frontmatter.message,
-          fix: frontmatter.fix,
-        },
-      ],
-    };
+    return { problems: [frontmatterProblem(file, frontmatter)] };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
   const problems = describeTrailingComments(file, frontmatter);
