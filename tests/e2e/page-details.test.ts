@@ -242,6 +242,24 @@ const linesOf = (elements: Locator) =>
     }),
   );
 
+/** Each word (a run without spaces) of the elements' text, and how many lines it takes on screen (2 or more: broken). */
+const wordLinesOf = (elements: Locator) =>
+  elements.evaluateAll((found) =>
+    found.flatMap((element) => {
+      const words: { word: string; lines: number }[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          words.push({ word: match[0], lines: new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size });
+        }
+      }
+      return words;
+    }),
+  );
+
 describe('text that reads as written', () => {
   it.each(locales)("spaces the separators of an issue's credit line ($home)", ({ prefix }) => {
     const page = builtPage(`${prefix}/issues/8/`);
@@ -313,9 +331,18 @@ describe('text that reads as written', () => {
   it.each(locales)('keeps the words of the translations table whole on a phone ($home)', async ({ prefix }) => {
     const page = await newPage({ viewport: { width: 375, height: 700 } });
     await page.goto(`${prefix}/translations/`);
-    const lines = await linesOf(page.locator('.coverage-table thead th'));
-    expect(lines.length).toBeGreaterThan(0);
-    for (const cell of lines) expect(cell.lines, cell.text ?? '').toBe(1);
+    const words = await wordLinesOf(page.locator('.coverage-table th, .coverage-table td'));
+    expect(words.length).toBeGreaterThan(0);
+    for (const { word, lines } of words) expect(lines, word).toBe(1);
+  });
+
+  it.each(locales)('heads the translations table with the words of the summary above it ($home)', ({ prefix }) => {
+    const page = builtPage(`${prefix}/translations/`);
+    const terms = page.all((element) => element.name === 'dt').map((term) => page.text(term));
+    const table = page.first(page.hasClass('coverage-table'));
+    const headings = page.all((element) => element.name === 'th' && element.attribs['scope'] === 'col', table?.children as Element[]);
+    expect(terms.length).toBe(3);
+    expect(headings.slice(1).map((heading) => page.text(heading))).toEqual(terms);
   });
 
   it.each([
