@@ -31,6 +31,15 @@ export function formatMonth(day: Date, locale: Locale): string {
   return format(locale, { year: 'numeric', month: 'long' }).format(day);
 }
 
+/**
+ * Whether the language writes a month's year before the month (2014年2月) or after it (February 2014).
+ * @example yearBeforeMonth('zh-CN') // true
+ */
+export function yearBeforeMonth(locale: Locale): boolean {
+  const parts = format(locale, { year: 'numeric', month: 'short' }).formatToParts(new Date(Date.UTC(2014, 1, 1)));
+  return parts.findIndex(({ type }) => type === 'year') < parts.findIndex(({ type }) => type === 'month');
+}
+
 /** @example formatNumber(1234, 'en') // '1,234' */
 export function formatNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale).format(value);

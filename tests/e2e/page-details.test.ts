@@ -336,6 +336,19 @@ describe('text that reads as written', () => {
     for (const { word, lines } of words) expect(lines, word).toBe(1);
   });
 
+  it.each([
+    ['', /^\d{4}年 \d{1,2}月 \d+ 期$/],
+    ['/en', /^[A-Z][a-z]{2} \d{4}, \d+ issues?$/],
+  ])(
+    'reads each month link of %s/archive/ as its month and year, then its count, not as a day ("2014 Feb 2 issues")',
+    (prefix, reading) => {
+      const page = builtPage(`${prefix}/archive/`);
+      const months = page.all((element) => element.name === 'a' && /#m\d{4}-\d{2}$/.test(element.attribs['href'] ?? ''));
+      expect(months.length).toBeGreaterThan(5);
+      for (const month of months) expect(page.text(month)?.replace(/\s+/g, ' ')).toMatch(reading);
+    },
+  );
+
   it.each(locales)('heads the translations table with the words of the summary above it ($home)', ({ prefix }) => {
     const page = builtPage(`${prefix}/translations/`);
     const terms = page.all((element) => element.name === 'dt').map((term) => page.text(term));
