@@ -62,6 +62,23 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
     return item;
   }
 
+  // The months are one stop in the Tab order (over twenty years they would be hundreds), the arrow
+  // keys moving between them: the month fields above do the same from the keyboard, and Tab goes on.
+  const monthLinks = () => [...bars.querySelectorAll<HTMLAnchorElement>('a[data-month]')];
+  function makeStop(link: HTMLAnchorElement | undefined): void {
+    for (const other of monthLinks()) other.tabIndex = other === link ? 0 : -1;
+  }
+  bars.addEventListener('focusin', (event) => makeStop((event.target as Element).closest('a') ?? undefined));
+  bars.addEventListener('keydown', (event) => {
+    const all = monthLinks();
+    const at = all.indexOf(event.target as HTMLAnchorElement);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key];
+    const next = to === undefined || event.altKey || event.ctrlKey || event.metaKey ? undefined : all[to];
+    if (at < 0 || !next) return;
+    event.preventDefault();
+    next.focus();
+  });
+
   return {
     /** Draws the counts (`YYYY-MM` → issues); hides the chart when there are none. */
     show(counts: Readonly<Record<string, number>> | undefined): void {
@@ -71,7 +88,10 @@ export function createMonthChart(root: HTMLElement, locale: Locale, message: Mes
       // A month chosen from the keyboard keeps the focus on its bar, drawn anew.
       const focused = bars.contains(document.activeElement) && (document.activeElement as HTMLElement).dataset['month'];
       bars.replaceChildren(...entries.map((entry) => bar(entry, labelled)));
-      if (focused) bars.querySelector<HTMLElement>(`[data-month="${focused}"]`)?.focus();
+      const stop =
+        bars.querySelector<HTMLAnchorElement>(`a[data-month="${focused}"]`) ?? bars.querySelector<HTMLAnchorElement>('a[aria-current]');
+      makeStop(stop ?? monthLinks()[0]);
+      if (focused) stop?.focus();
     },
   };
 }

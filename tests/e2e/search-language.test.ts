@@ -200,6 +200,40 @@ describe('results over time', () => {
   });
 });
 
+describe('the month chart from the keyboard', () => {
+  it('is one stop in the Tab order, the arrow keys moving between months', async () => {
+    const { page, search } = await searchPage();
+    await search.openFilters();
+    await search.search('nova');
+    const months = (await search.monthBars()).map((bar) => bar.month);
+    expect(months.length).toBeGreaterThan(3);
+    const focusedMonth = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['month']);
+    const stops = () =>
+      page
+        .locator('#search-months a[data-month]')
+        .evaluateAll((links) => links.filter((link) => (link as HTMLElement).tabIndex >= 0).length);
+    expect(await stops()).toBe(1);
+    await page.locator(`#search-months a[data-month="${months[0]}"]`).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedMonth()).toBe(months[1]);
+    await page.keyboard.press('End');
+    expect(await focusedMonth()).toBe(months.at(-1));
+    await page.keyboard.press('ArrowLeft');
+    expect(await focusedMonth()).toBe(months.at(-2));
+    await page.keyboard.press('Home');
+    expect(await focusedMonth()).toBe(months[0]);
+    // Tab leaves the chart for the next field, and Shift+Tab comes back to the month last on.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('#search-months') === null)).toBe(true);
+    expect(await focusedMonth()).toBeUndefined();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedMonth()).toBe(months[1]);
+    expect(await stops()).toBe(1);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('a month range with newest first', () => {
   it('lists only issues touching the range, newest first', async () => {
     const range = new Set(monthsBetween('2014-05', '2014-08'));
