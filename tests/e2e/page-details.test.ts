@@ -230,6 +230,23 @@ describe('print', () => {
     // A link that reads as its address is not followed by it again.
     expect(printed.bare?.content).toBe('none');
   });
+
+  it("wraps a code block's long line on paper instead of cutting it at the edge", async () => {
+    // Paper does not scroll: what a screen scrolls sideways must wrap. No issue of the corpus has
+    // a code block, so the page is given one, as Markdown renders it.
+    const page = await newPage({ viewport: { width: 700, height: 700 } });
+    await page.goto('/issues/8/');
+    await page.evaluate(
+      (command) => {
+        const pre = (document.querySelector('#heat .prose') as HTMLElement).appendChild(document.createElement('pre'));
+        pre.appendChild(document.createElement('code')).textContent = command;
+      },
+      `nova boot --flavor m1.small --image ${'cirros-0.3.1-x86_64-uec-'.repeat(6)}disk test-vm`,
+    );
+    await page.emulateMedia({ media: 'print' });
+    const pre = page.locator('#heat .prose pre');
+    expect(await pre.evaluate((element) => `${element.scrollWidth} px of ${element.clientWidth}`)).toMatch(/^(\d+) px of \1$/);
+  });
 });
 
 /** Each element's text, and how many lines it takes on screen (2 or more: a word broken, or wrapped). */
