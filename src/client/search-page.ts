@@ -222,9 +222,8 @@ export function startSearchPage(
     const params = new URLSearchParams(location.search);
     // A shared range reaching past the archive would leave a month field the form cannot send.
     const search = withinArchive(parseSearchState(params, knownProjects), bounds);
-    // A search opened with filters shows them, and counts per project from its first answer.
-    if (activeFilters(search) > 0) filters.open = true;
-    dispatch({ type: 'filters', open: filters.open });
+    // A search opened with filters keeps them folded, their number in the summary: open, they would
+    // push its results below the screen, on a phone or a desktop.
     dispatch({ type: 'open', state: search, hasQuery: params.has(searchParams.query), fromHistory });
   }
 

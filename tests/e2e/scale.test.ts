@@ -145,7 +145,8 @@ describe('the search filters at 1,000 issues', () => {
     const page = await newPage({ baseURL: server.url, viewport: { width, height: 800 } });
     for (const route of ['/search/?q=nova&from=2013-11', '/en/search/?q=nova&from=2013-11']) {
       await page.goto(route);
-      // A search opened with a filter shows the filters, and the chart of its matches per month.
+      // Opened, the filters show the chart of the search's matches per month.
+      await page.locator('#search-filters > summary').click();
       await page.locator('.search-filters[open] #search-months a').first().waitFor();
       const outside = await page.locator('.search-filters').evaluate((panel) => {
         const edge = panel.getBoundingClientRect().right;

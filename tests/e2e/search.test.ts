@@ -542,6 +542,23 @@ describe('the URL as state', () => {
   });
 });
 
+describe('a shared search with filters', () => {
+  it.each([
+    [375, 700],
+    [1280, 800],
+  ])('at %i px shows its first result on the screen, the filters folded with their number', async (width, height) => {
+    const page = await newPage({ viewport: { width, height } });
+    const search = new SearchPage(page);
+    await search.open('?q=nova&project=nova,heat&from=2013-11');
+    await search.answered('nova');
+    expect(await page.locator('#search-filters').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('#search-filters > summary').textContent()).toMatch(/\(3\)\s*$/);
+    const first = await page.locator('#search-results > li').first().boundingBox();
+    expect(first && first.y + Math.min(first.height, 40)).toBeLessThanOrEqual(height);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('a slow search', () => {
   it('dims the results it will replace only once it says it is searching, and writes its history entry when its results show', async () => {
     const page = await newPage();
