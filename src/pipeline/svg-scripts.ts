@@ -26,10 +26,16 @@ const SCRIPT_ADDRESS = /(?:^|;)javascript:/i;
 /**
  * The scripts of an SVG file, each at its line: script elements and what loads a document, event
  * handler attributes, and addresses that run script, prefixed names too (`svg:script`,
- * `xlink:href`), entities decoded as a browser decodes them.
+ * `xlink:href`), entities decoded as a browser decodes them, those its DTD declares included.
  * @example svgScripts('<svg onload="alert(1)"/>') // [{ line: 1, written: 'onload' }]
  */
 export function svgScripts(svg: string): SvgScript[] {
+  const { found, expanded } = expandEntities(svg);
+  return [...found, ...markupScripts(expanded)].sort((a, b) => a.line - b.line);
+}
+
+/** The scripts of the markup itself, at their lines. */
+function markupScripts(svg: string): SvgScript[] {
   const found: SvgScript[] = [];
   const parser = new Parser(
     {
@@ -51,3 +57,60 @@ export function svgScripts(svg: string): SvgScript[] {
 
 /** A name without its namespace prefix, in lower case (`svg:Script` is `script`). */
 const localName = (name: string) => name.replace(/^[^:]*:/, '').toLowerCase();
+
+/**
+ * An entity declared in the DTD, its value in quotes; a `%` makes it a parameter entity, which
+ * declares what it holds only once the DTD reads it.
+ */
+const ENTITY_DECLARATION = /<!ENTITY\s+(%\s+)?([^\s"'%>]+)\s+(?:"([^"]*)"|'([^']*)')[^>]*>/g;
+
+/** Past this, an entity's expansion is not read further: the browser refuses such an image too. */
+const MAX_EXPANSION = 100_000;
+
+/**
+ * The image as the browser reads it once its DTD's entities are expanded where they are used
+ * (`&x;` with `<!ENTITY x "&#60;script…">` is a script there; line breaks in a value become
+ * spaces, so the lines stay those written), without the declarations (their lines kept); and what
+ * cannot be read that way: a parameter entity, which declares what it holds only once read (an
+ * image needs none), and an expansion too large, each at its declaration's line.
+ */
+function expandEntities(svg: string): { found: SvgScript[]; expanded: string } {
+  const values = new Map<string, string>();
+  const found: SvgScript[] = [];
+  const rest = svg.replace(
+    ENTITY_DECLARATION,
+    (declaration, parameter: string | undefined, name: string, double?: string, single?: string, at = 0) => {
+      if (parameter) found.push({ line: lineAt(svg, Number(at), 1), written: `<!ENTITY % ${name}>` });
+      else values.set(name, decodeCharacterReferences(double ?? single ?? ''));
+      return declaration.replace(/[^\n]/g, '');
+    },
+  );
+  const expanded = rest.replace(/&([^\s&;#]+);/g, (reference, name: string, at: number) => {
+    const value = values.get(name);
+    if (value === undefined) return reference;
+    const whole = expand(value, values);
+    if (whole === undefined) found.push({ line: lineAt(rest, at, 1), written: `&${name}; (too large to read)` });
+    return (whole ?? '').replace(/[\r\n]/g, ' ');
+  });
+  return { found, expanded };
+}
+
+/** An entity's value with the entities it uses expanded in turn; undefined past `MAX_EXPANSION`. */
+function expand(value: string, values: ReadonlyMap<string, string>, depth = 0): string | undefined {
+  if (value.length > MAX_EXPANSION || depth > 16) return undefined;
+  let longer = false;
+  const once = value.replace(/&([^\s&;#]+);/g, (reference, name: string) => {
+    const used = values.get(name);
+    if (used === undefined) return reference;
+    longer = true;
+    return used;
+  });
+  return longer ? expand(once, values, depth + 1) : once;
+}
+
+/** Character references decoded, as a declaration's value is read (`&#60;` is `<`); the others left as written. */
+const decodeCharacterReferences = (text: string) =>
+  text.replace(/&#(?:x([0-9a-f]+)|(\d+));/gi, (reference, hex?: string, decimal?: string) => {
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+  });

@@ -52,6 +52,30 @@ describe('the scripts of an SVG image', () => {
     ).toEqual(['<iframe>', 'srcdoc', '<embed>', '<object>']);
   });
 
+  it('finds scripts an entity of the image’s DTD writes, which the browser expands where it is used', () => {
+    const declared = (entities: string, body: string) =>
+      written(`<?xml version="1.0"?>\n<!DOCTYPE svg [\n${entities}\n]>\n<svg xmlns="http://www.w3.org/2000/svg">${body}</svg>`);
+    expect(declared('<!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;">', '&x;')).toEqual(['<script>']);
+    expect(declared(`<!ENTITY y '<rect onload="alert(2)"/>'>`, '&y;')).toEqual(['onload']);
+    // Split across entities, whole only once one expands the others.
+    expect(declared('<!ENTITY a "&#60;scr">\n<!ENTITY b "ipt>alert(3)</script>">\n<!ENTITY c "&a;&b;">', '&c;')).toEqual(['<script>']);
+    expect(declared('<!ENTITY j "java">', '<a href="&j;script:alert(4)"/>')).toEqual(['href="javascript:…"']);
+    // A parameter entity declares what it holds only once read: an image needs none.
+    expect(declared('<!ENTITY % p "&#60;!ENTITY x \'&#60;script>alert(5)&#60;/script>\'>">\n%p;', '&x;')).toEqual(['<!ENTITY % p>']);
+    expect(declared('<!ENTITY a "&a;">', '&a;')).toEqual(['&a; (too large to read)']);
+    expect(svgScripts('<!DOCTYPE svg [\n<!ENTITY x "<script>alert(6)</script>">\n]>\n<svg>\n&x;</svg>')).toEqual([
+      { line: 5, written: '<script>' },
+    ]);
+  });
+
+  it('passes the entities of a drawing program’s export, which name namespaces', () => {
+    expect(
+      svgScripts(
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n<!ENTITY r "<rect width=\'4\' height=\'4\'/>">\n]>\n<svg xmlns="&ns_svg;">&r;</svg>',
+      ),
+    ).toEqual([]);
+  });
+
   it('finds nothing in an image that only draws, links and animates', () => {
     expect(
       svgScripts(
