@@ -282,7 +282,7 @@ async function readContent(
   const { served, problems: publicProblems } = await publicFiles();
   problems.push(...publicProblems);
   problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), siteContents(issues, translations, drafts, site, served)));
-  problems.push(...(await svgScriptProblems(served)));
+  problems.push(...(await publicScriptProblems(served)));
   return { issues, translations, files, problems, stale: checked.stale };
 }
 
@@ -317,24 +317,45 @@ async function publicFiles(): Promise<{ served: string[]; problems: ContentProbl
   return { served, problems };
 }
 
+/** Files a browser opens as an XML document (an SVG image among them), whose scripts run on the site's address. */
+const XML_DOCUMENT = /\.(?:svg|xml|xhtml|xht|xsl|xslt)$/i;
+
+/** Files a browser opens as an HTML page. */
+const HTML_PAGE = /\.(?:html?|shtml)$/i;
+
 /**
- * The scripts of the SVG images in `public/` (`svg-scripts.ts`): an editor puts images there, and
- * one exported with a script would run it on the site's own address when opened by itself.
+ * The scripts of the SVG images and other XML documents in `public/` (`svg-scripts.ts`): an editor
+ * puts images there, and one exported with a script would run it on the site's own address when
+ * opened by itself. An HTML page there is refused whatever it holds: published beside the site's
+ * pages, it would escape the check their texts pass and their policy (nginx leaves a page's scripts
+ * to its own `<meta>`, and the build would put the hashes that one allows in every page's header).
  */
-async function svgScriptProblems(served: readonly string[]): Promise<ContentProblem[]> {
-  const images = served.filter((file) => /\.svg$/i.test(file)).map((file) => path.join(publicDir, file));
+async function publicScriptProblems(served: readonly string[]): Promise<ContentProblem[]> {
+  const pages = served
+    .filter((file) => HTML_PAGE.test(file))
+    .map((file) => ({
+      file: displayPath(path.join(publicDir, file)),
+      field: 'file',
+      message: `a page of its own, which the site would publish on its own address outside every rule its pages follow (the check of their text, their Content-Security-Policy), so any script in it would run there`,
+      fix: 'link the page where it lives elsewhere, or keep what it shows as a PDF or an image in public/ (an issue may also quote it)',
+    }));
+  const documents = served.filter((file) => XML_DOCUMENT.test(file)).map((file) => path.join(publicDir, file));
   const found = await Promise.all(
-    images.map(async (file) =>
-      svgScripts(await readFile(file, 'utf8')).map(({ line, written }) => ({
+    documents.map(async (file) => {
+      const kind = /\.svg$/i.test(file) ? 'image' : 'document';
+      return svgScripts(await readFile(file, 'utf8')).map(({ line, written }) => ({
         file: displayPath(file),
         line,
         field: 'file',
-        message: `the image holds a script (${written}), which runs on the site's own address when the image is opened by itself, on a host that sends no Content-Security-Policy (GitHub Pages, a plain file server)`,
-        fix: 'remove it: an image needs no script (delete the element or attribute, or export the image again as plain SVG)',
-      })),
-    ),
+        message: `the ${kind} holds a script (${written}), which runs on the site's own address when the ${kind} is opened by itself, on a host that sends no Content-Security-Policy (GitHub Pages, a plain file server)`,
+        fix:
+          kind === 'image'
+            ? 'remove it: an image needs no script (delete the element or attribute, or export the image again as plain SVG)'
+            : 'remove it: a document the site publishes needs no script (delete the element or attribute)',
+      }));
+    }),
   );
-  return found.flat();
+  return [...pages, ...found.flat()];
 }
 
 /** The files the build writes beside the pages, which a text may link as well as those of `public/`. */

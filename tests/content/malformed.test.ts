@@ -255,6 +255,42 @@ describe('an SVG image in public/', () => {
   });
 });
 
+describe('a page or XML document in public/', () => {
+  it('is refused: a page escapes every rule of the site’s pages, an XML document is checked for scripts as an image is', () => {
+    const project = projectFolder('public-pages');
+    const files = path.join(project, 'public/files');
+    mkdirSync(files, { recursive: true });
+    // With a policy of its own, whose hash the build would put in the header every page gets.
+    writeFileSync(
+      path.join(files, 'slides.html'),
+      `<!doctype html><meta http-equiv="content-security-policy" content="script-src 'sha256-x'"><script>alert(1)</script>\n`,
+    );
+    writeFileSync(path.join(files, 'old.HTM'), '<p>an old page</p>\n');
+    writeFileSync(
+      path.join(files, 'feed.xml'),
+      '<?xml version="1.0"?>\n<x xmlns:h="http://www.w3.org/1999/xhtml">\n<h:script>alert(2)</h:script></x>\n',
+    );
+    writeFileSync(path.join(files, 'list.xml'), '<?xml version="1.0"?>\n<list><item>Nova</item></list>\n');
+    const check = () => checkIn(project);
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('3 content problems:');
+    expect(refused.stderr).toContain(
+      'public/files/slides.html  file: a page of its own, which the site would publish on its own address outside every rule its pages follow',
+    );
+    expect(refused.stderr).toContain('public/files/old.HTM  file: a page of its own');
+    expect(refused.stderr).toContain(
+      "public/files/feed.xml:3  file: the document holds a script (<h:script>), which runs on the site's own address when the document is opened by itself",
+    );
+    rmSync(path.join(files, 'slides.html'));
+    rmSync(path.join(files, 'old.HTM'));
+    rmSync(path.join(files, 'feed.xml'));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
+  });
+});
+
 describe('a symbolic link in public/', () => {
   it('is refused when it leads outside public/, which the build would publish; one within it passes', () => {
     const project = projectFolder('public-link');
