@@ -26,7 +26,8 @@ const SCRIPT_ADDRESS = /(?:^|;)javascript:/i;
 /**
  * The scripts of an SVG file, each at its line: script elements and what loads a document, event
  * handler attributes, and addresses that run script, prefixed names too (`svg:script`,
- * `xlink:href`), entities decoded as a browser decodes them, those its DTD declares included.
+ * `xlink:href`), entities decoded as a browser decodes them, those its DTD declares included; and
+ * an XSLT stylesheet (`<?xml-stylesheet type="text/xsl"?>`), which may write any of them.
  * @example svgScripts('<svg onload="alert(1)"/>') // [{ line: 1, written: 'onload' }]
  */
 export function svgScripts(svg: string): SvgScript[] {
@@ -47,6 +48,13 @@ function markupScripts(svg: string): SvgScript[] {
           if (local.startsWith('on') || local === 'srcdoc') found.push({ line, written: attribute });
           else if (SCRIPT_ADDRESS.test(value.replace(/[\u0000-\u0020]/g, ''))) found.push({ line, written: `${attribute}="javascript:…"` });
         }
+      },
+      // An XSLT stylesheet writes the document anew, and may write a script into it; CSS cannot.
+      onprocessinginstruction(name, data) {
+        if (name.toLowerCase() !== '?xml-stylesheet') return;
+        const type = /\stype\s*=\s*(["'])(.*?)\1/.exec(data)?.[2];
+        if (type !== undefined && type.trim().toLowerCase() !== 'text/css')
+          found.push({ line: lineAt(svg, parser.startIndex, 1), written: `<?xml-stylesheet type="${type}"?>` });
       },
     },
     { xmlMode: true, decodeEntities: true },

@@ -68,6 +68,18 @@ describe('the scripts of an SVG image', () => {
     ]);
   });
 
+  it('finds an XSLT stylesheet, which writes the document anew with any script; a CSS one passes', () => {
+    const styled = (instruction: string) => svgScripts(`<?xml version="1.0"?>\n${instruction}\n<svg xmlns="http://www.w3.org/2000/svg"/>`);
+    expect(styled('<?xml-stylesheet type="text/xsl" href="/files/t.xsl"?>')).toEqual([
+      { line: 2, written: '<?xml-stylesheet type="text/xsl"?>' },
+    ]);
+    expect(styled("<?xml-stylesheet href='t.xsl' type = ' Application/XML '?>").map(({ written }) => written)).toEqual([
+      '<?xml-stylesheet type=" Application/XML "?>',
+    ]);
+    expect(styled('<?xml-stylesheet type="text/css" href="/files/a.css"?>')).toEqual([]);
+    expect(styled('<?xml-stylesheet href="/files/a.css"?>')).toEqual([]);
+  });
+
   it('passes the entities of a drawing program’s export, which name namespaces', () => {
     expect(
       svgScripts(
