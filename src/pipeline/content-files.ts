@@ -363,8 +363,8 @@ function hostFileProblems(served: readonly string[]): ContentProblem[] {
   });
 }
 
-/** Files a browser opens as an XML document (an SVG image among them), whose scripts run on the site's address. */
-const XML_DOCUMENT = /\.(?:svg|xml|xhtml|xht|xsl|xslt)$/i;
+/** Files a browser opens as an XML document (an SVG image among them) as hosts label them, whose scripts run on the site's address. */
+const XML_DOCUMENT = /\.(?:svg|xml|xhtml|xht|xsl|xslt|xsd|rng)$/i;
 
 /** Files a browser opens as an HTML page. */
 const HTML_PAGE = /\.(?:html?|shtml)$/i;

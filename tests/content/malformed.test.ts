@@ -270,11 +270,17 @@ describe('a page or XML document in public/', () => {
       path.join(files, 'feed.xml'),
       '<?xml version="1.0"?>\n<x xmlns:h="http://www.w3.org/1999/xhtml">\n<h:script>alert(2)</h:script></x>\n',
     );
+    // Hosts label an XML schema application/xml, which a browser opens as a document too.
+    writeFileSync(
+      path.join(files, 'nova.xsd'),
+      '<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(3)</h:script></s:schema>\n',
+    );
     writeFileSync(path.join(files, 'list.xml'), '<?xml version="1.0"?>\n<list><item>Nova</item></list>\n');
     const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('3 content problems:');
+    expect(refused.stderr).toContain('4 content problems:');
+    expect(refused.stderr).toContain('public/files/nova.xsd:1  file: the document holds a script (<h:script>)');
     expect(refused.stderr).toContain(
       'public/files/slides.html  file: a page of its own, which the site would publish on its own address outside every rule its pages follow',
     );
@@ -285,6 +291,7 @@ describe('a page or XML document in public/', () => {
     rmSync(path.join(files, 'slides.html'));
     rmSync(path.join(files, 'old.HTM'));
     rmSync(path.join(files, 'feed.xml'));
+    rmSync(path.join(files, 'nova.xsd'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);
