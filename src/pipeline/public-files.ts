@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { displayPath, isWithin, publicDir } from './paths.ts';
 import { svgScripts } from './svg-scripts.ts';
+import { readRoute, sitemapPath, splitLocale } from '../lib/routes.ts';
 
 /**
  * The files of `public/` as paths inside it (`images/a.png`), for the links to them, and the
@@ -16,7 +17,49 @@ import { svgScripts } from './svg-scripts.ts';
  */
 export async function readPublicFiles(): Promise<{ served: string[]; problems: ContentProblem[] }> {
   const { served, problems } = await servedFiles();
-  return { served, problems: [...problems, ...hostFileProblems(served), ...(await publicScriptProblems(served))] };
+  return {
+    served,
+    problems: [...problems, ...builtFileProblems(served), ...hostFileProblems(served), ...(await publicScriptProblems(served))],
+  };
+}
+
+/**
+ * What the build itself writes at a site path, if anything: its address, what it is, and whether
+ * Astro would publish a file of `public/` there in its place (a route it skips, with a warning
+ * only); the others collide with it (the build fails, or replaces the file).
+ * @example builtAt('/en/projects/nova/rss.xml') // { address: '/en/projects/nova/rss.xml', what: 'a project’s feed', replaced: true }
+ */
+function builtAt(sitePath: string): { address: string; what: string; replaced: boolean } | undefined {
+  const folder = /^\/(pagefind|_astro)\//.exec(sitePath)?.[1];
+  if (folder)
+    return { address: `/${folder}/`, what: folder === 'pagefind' ? 'the search index' : 'the pages’ scripts and styles', replaced: false };
+  if (sitePath === '/robots.txt') return { address: sitePath, what: 'what crawlers read', replaced: true };
+  if (sitePath === sitemapPath) return { address: sitePath, what: 'the sitemap', replaced: false };
+  if (sitePath === '/_headers') return { address: sitePath, what: 'the headers Netlify and Cloudflare Pages send', replaced: false };
+  const route = sitePath.endsWith('.xml') ? readRoute(splitLocale(sitePath).path) : undefined;
+  if (route?.kind === 'page') return { address: sitePath, what: 'the digest’s feed', replaced: true };
+  if (route?.kind === 'project-feed') return { address: sitePath, what: 'a project’s feed', replaced: true };
+  return undefined;
+}
+
+/**
+ * The files of `public/` at an address the build writes itself (`rss.xml`, `robots.txt`,
+ * `pagefind/`): a feed there would go out in place of the site's own, past every check its items pass.
+ */
+function builtFileProblems(served: readonly string[]): ContentProblem[] {
+  return served.flatMap((file) => {
+    const built = builtAt(`/${file}`);
+    if (!built) return [];
+    const clash = built.replaced ? 'Astro would publish this file in its place, with a warning only' : 'the two would collide';
+    return [
+      {
+        file: displayPath(path.join(publicDir, file)),
+        field: 'file',
+        message: `the build writes ${built.address} itself (${built.what}): ${clash}`,
+        fix: 'delete it, or give it another address (public/files/…)',
+      },
+    ];
+  });
 }
 
 /**

@@ -326,6 +326,40 @@ describe('a host’s configuration file in public/', () => {
   });
 });
 
+describe('a file in public/ at an address the build writes', () => {
+  it('is refused: Astro would publish it in place of the site’s own feed, robots.txt or search files', () => {
+    const project = projectFolder('public-built-files');
+    const folder = path.join(project, 'public');
+    for (const dir of ['en/projects/nova', 'pagefind', 'issues/9']) mkdirSync(path.join(folder, dir), { recursive: true });
+    writeFileSync(path.join(folder, 'rss.xml'), '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Fake</title></channel></rss>\n');
+    writeFileSync(path.join(folder, 'en/projects/nova/rss.xml'), '<rss/>\n');
+    writeFileSync(path.join(folder, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
+    writeFileSync(path.join(folder, 'pagefind/pagefind.js'), 'alert(1)\n');
+    writeFileSync(path.join(folder, '_headers'), '/*\n  Content-Security-Policy: script-src *\n');
+    // Beside an issue's address, an image is a file of its own.
+    writeFileSync(path.join(folder, 'issues/9/diagram.png'), 'png');
+    const check = () => checkIn(project);
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('5 content problems:');
+    expect(refused.stderr).toContain(
+      'public/rss.xml  file: the build writes /rss.xml itself (the digest’s feed): Astro would publish this file in its place',
+    );
+    expect(refused.stderr).toContain(
+      'public/en/projects/nova/rss.xml  file: the build writes /en/projects/nova/rss.xml itself (a project’s feed)',
+    );
+    expect(refused.stderr).toContain('public/robots.txt  file: the build writes /robots.txt itself');
+    expect(refused.stderr).toContain('public/pagefind/pagefind.js  file: the build writes /pagefind/ itself (the search index)');
+    expect(refused.stderr).toContain('public/_headers  file: the build writes /_headers itself');
+    expect(refused.stderr).toContain('Fix: delete it, or give it another address (public/files/…)');
+    for (const file of ['rss.xml', 'en/projects/nova/rss.xml', 'robots.txt', 'pagefind/pagefind.js', '_headers'])
+      rmSync(path.join(folder, file));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
+  });
+});
+
 describe('a symbolic link in public/', () => {
   it('is refused when it leads outside public/, which the build would publish; one within it passes', () => {
     const project = projectFolder('public-link');
