@@ -32,7 +32,7 @@ const SCRIPT_ADDRESS = /(?:^|;)javascript:/i;
  */
 export function svgScripts(svg: string): SvgScript[] {
   const { found, expanded } = expandEntities(svg);
-  return [...found, ...markupScripts(expanded)].sort((a, b) => a.line - b.line);
+  return [...found, ...defaultScripts(expanded), ...markupScripts(expanded)].sort((a, b) => a.line - b.line);
 }
 
 /** The scripts of the markup itself, at their lines. */
@@ -44,9 +44,8 @@ function markupScripts(svg: string): SvgScript[] {
         const line = lineAt(svg, parser.startIndex, 1);
         if (ACTIVE_ELEMENTS.has(localName(name))) found.push({ line, written: `<${name}>` });
         for (const [attribute, value] of Object.entries(attributes)) {
-          const local = localName(attribute);
-          if (local.startsWith('on') || local === 'srcdoc') found.push({ line, written: attribute });
-          else if (SCRIPT_ADDRESS.test(value.replace(/[\u0000-\u0020]/g, ''))) found.push({ line, written: `${attribute}="javascript:…"` });
+          const written = attributeScript(attribute, value);
+          if (written) found.push({ line, written });
         }
       },
       // An XSLT stylesheet writes the document anew, and may write a script into it; CSS cannot.
@@ -61,6 +60,35 @@ function markupScripts(svg: string): SvgScript[] {
   );
   parser.end(svg);
   return found;
+}
+
+/** How the check names an attribute that runs script (a handler, `srcdoc`, a `javascript:` address), if it is one. */
+function attributeScript(attribute: string, value: string): string | undefined {
+  const local = localName(attribute);
+  if (local.startsWith('on') || local === 'srcdoc') return attribute;
+  return SCRIPT_ADDRESS.test(value.replace(/[\u0000-\u0020]/g, '')) ? `${attribute}="javascript:…"` : undefined;
+}
+
+/** An attribute list the DTD declares for an element, its definitions as written (quoted values whole). */
+const ATTLIST_DECLARATION = /<!ATTLIST\s+([^\s>]+)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+/** One attribute's definition in an attribute list, with its default value when it gives one. */
+const ATTRIBUTE_DEFINITION =
+  /([^\s"'()|]+)\s+(?:CDATA|ID|IDREFS?|ENTITY|ENTITIES|NMTOKENS?|(?:NOTATION\s*)?\([^)]*\))\s+(?:#REQUIRED|#IMPLIED|(?:#FIXED\s+)?(?:"([^"]*)"|'([^']*)'))/g;
+
+/**
+ * The scripts the DTD sets as default attributes (`<!ATTLIST svg onload CDATA "alert(1)">`), which
+ * the browser gives every such element, at their declarations' lines.
+ */
+function defaultScripts(svg: string): SvgScript[] {
+  return [...svg.matchAll(ATTLIST_DECLARATION)].flatMap(({ 0: declaration, 1: element, 2: definitions = '', index }) =>
+    [...definitions.matchAll(ATTRIBUTE_DEFINITION)].flatMap(({ 1: attribute = '', 2: double, 3: single }) => {
+      const value = double ?? single;
+      const written = value === undefined ? undefined : attributeScript(attribute, decodeReferences(value));
+      if (!written) return [];
+      return [{ line: lineAt(svg, index + declaration.indexOf(attribute), 1), written: `<!ATTLIST ${element} ${written}>` }];
+    }),
+  );
 }
 
 /** A name without its namespace prefix, in lower case (`svg:Script` is `script`). */
@@ -122,3 +150,9 @@ const decodeCharacterReferences = (text: string) =>
     const code = hex ? parseInt(hex, 16) : Number(decimal);
     return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
   });
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** An attribute's value as the browser reads it: character references and XML's five named ones decoded. */
+const decodeReferences = (text: string) =>
+  decodeCharacterReferences(text).replace(/&(lt|gt|amp|quot|apos);/g, (_, name: string) => PREDEFINED[name] ?? '');

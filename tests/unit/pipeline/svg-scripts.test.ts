@@ -68,6 +68,20 @@ describe('the scripts of an SVG image', () => {
     ]);
   });
 
+  it('finds handlers and script addresses the DTD gives elements by default, which the browser sets on each', () => {
+    const declared = (attlist: string) =>
+      svgScripts(`<?xml version="1.0"?>\n<!DOCTYPE svg [\n${attlist}\n]>\n<svg xmlns="http://www.w3.org/2000/svg"><a><rect/></a></svg>`);
+    expect(declared(`<!ATTLIST svg onload CDATA "alert('attlist')">`)).toEqual([{ line: 3, written: '<!ATTLIST svg onload>' }]);
+    expect(
+      declared('<!ATTLIST a\n  id ID #IMPLIED\n  href CDATA #FIXED " java&#x09;script:alert(2)">').map(({ written }) => written),
+    ).toEqual(['<!ATTLIST a href="javascript:…">']);
+    expect(declared('<!ENTITY j "javascript">\n<!ATTLIST a href CDATA \'&j;:alert(3)\'>').map(({ written }) => written)).toEqual([
+      '<!ATTLIST a href="javascript:…">',
+    ]);
+    // Declared without a default, or with a harmless one, they set nothing that runs.
+    expect(declared('<!ATTLIST svg onload CDATA #IMPLIED xml:space (default|preserve) "preserve">')).toEqual([]);
+  });
+
   it('finds an XSLT stylesheet, which writes the document anew with any script; a CSS one passes', () => {
     const styled = (instruction: string) => svgScripts(`<?xml version="1.0"?>\n${instruction}\n<svg xmlns="http://www.w3.org/2000/svg"/>`);
     expect(styled('<?xml-stylesheet type="text/xsl" href="/files/t.xsl"?>')).toEqual([
