@@ -24,6 +24,22 @@ const ACTIVE_ELEMENTS = new Set(['script', 'handler', 'iframe', 'frame', 'embed'
 const SCRIPT_ADDRESS = /(?:^|;)javascript:/i;
 
 /**
+ * A document's text as a browser decodes it: UTF-16 told by its byte order mark or by a first `<`
+ * written in it, else UTF-8. Any other encoding a browser takes writes markup's ASCII as UTF-8 does.
+ * @example documentText(Buffer.from([0xff, 0xfe, 0x3c, 0x00])) // '<'
+ */
+export function documentText(bytes: Uint8Array): string {
+  const [first, second] = bytes;
+  const encoding =
+    (first === 0xff && second === 0xfe) || (first === 0x3c && second === 0x00)
+      ? 'utf-16le'
+      : (first === 0xfe && second === 0xff) || (first === 0x00 && second === 0x3c)
+        ? 'utf-16be'
+        : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/**
  * The scripts of an SVG file, each at its line: script elements and what loads a document, event
  * handler attributes, and addresses that run script, prefixed names too (`svg:script`,
  * `xlink:href`), entities decoded as a browser decodes them, those its DTD declares included; and

@@ -239,16 +239,21 @@ describe('an SVG image in public/', () => {
       path.join(images, '架构 图.SVG'),
       '<svg xmlns="http://www.w3.org/2000/svg">\n<rect/>\n<script>fetch("/")</script>\n<a href=" javascript:alert(1)"><text>x</text></a>\n</svg>\n',
     );
+    // Saved as UTF-16 with its byte order mark, which the browser reads by.
+    const utf16 = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(2)</script></svg>\n', 'utf16le');
+    writeFileSync(path.join(images, 'logo.svg'), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]));
     const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('2 content problems:');
+    expect(refused.stderr).toContain('3 content problems:');
+    expect(refused.stderr).toContain('public/images/logo.svg:2  file: the image holds a script (<script>)');
     expect(refused.stderr).toContain(
       "public/images/架构 图.SVG:3  file: the image holds a script (<script>), which runs on the site's own address when the image is opened by itself",
     );
     expect(refused.stderr).toContain('public/images/架构 图.SVG:4  file: the image holds a script (href="javascript:…")');
     expect(refused.stderr).toContain('Fix: remove it: an image needs no script');
     rmSync(path.join(images, '架构 图.SVG'));
+    rmSync(path.join(images, 'logo.svg'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { svgScripts } from '../../../src/pipeline/svg-scripts.ts';
+import { documentText, svgScripts } from '../../../src/pipeline/svg-scripts.ts';
 
 const written = (svg: string) => svgScripts(svg).map(({ written }) => written);
 
@@ -119,5 +119,20 @@ describe('the scripts of an SVG image', () => {
         ].join('\n'),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the text of a document, as the browser decodes it', () => {
+  const svg = '<svg><script>alert(1)</script></svg>';
+  it.each([
+    ['UTF-8', Buffer.from(svg)],
+    ['UTF-8 with its byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(svg)])],
+    ['UTF-16LE with its byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(svg, 'utf16le')])],
+    ['UTF-16BE with its byte order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(svg, 'utf16le').swap16()])],
+    ['UTF-16BE without one, told by its first <', Buffer.from(svg, 'utf16le').swap16()],
+    ['UTF-16LE without one', Buffer.from(svg, 'utf16le')],
+  ])('reads %s', (_, bytes) => {
+    expect(documentText(bytes)).toBe(svg);
+    expect(svgScripts(documentText(bytes)).map(({ written }) => written)).toEqual(['<script>']);
   });
 });
