@@ -8,7 +8,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { displayPath, isWithin, publicDir } from './paths.ts';
-import { documentText, svgScripts } from './svg-scripts.ts';
+import { documentScripts } from './svg-scripts.ts';
 import { readRoute, sitemapPath, splitLocale } from '../lib/routes.ts';
 
 /**
@@ -165,7 +165,7 @@ async function publicScriptProblems(served: readonly string[]): Promise<ContentP
   const found = await Promise.all(
     documents.map(async (file) => {
       const kind = /\.svg$/i.test(file) ? 'image' : 'document';
-      return svgScripts(documentText(await readFile(file))).map(({ line, written }) => ({
+      return documentScripts(await readFile(file)).map(({ line, written }) => ({
         file: displayPath(file),
         line,
         field: 'file',

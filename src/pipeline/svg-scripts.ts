@@ -24,19 +24,41 @@ const ACTIVE_ELEMENTS = new Set(['script', 'handler', 'iframe', 'frame', 'embed'
 const SCRIPT_ADDRESS = /(?:^|;)javascript:/i;
 
 /**
- * A document's text as a browser decodes it: UTF-16 told by its byte order mark or by a first `<`
- * written in it, else UTF-8. Any other encoding a browser takes writes markup's ASCII as UTF-8 does.
- * @example documentText(Buffer.from([0xff, 0xfe, 0x3c, 0x00])) // '<'
+ * A document's texts as browsers may decode it: UTF-16 told by its byte order mark or by a first
+ * `<` written in it, else UTF-8 (what a host's `charset=utf-8` makes of it too); and, when its XML
+ * declaration names another encoding (`encoding="ISO-2022-JP"`, whose escapes vanish when
+ * decoded), that reading as well, which a browser takes from a host that sends no charset.
+ * @example documentTexts(Buffer.from([0xff, 0xfe, 0x3c, 0x00])) // ['<']
  */
-export function documentText(bytes: Uint8Array): string {
+export function documentTexts(bytes: Uint8Array): string[] {
   const [first, second] = bytes;
-  const encoding =
+  const utf16 =
     (first === 0xff && second === 0xfe) || (first === 0x3c && second === 0x00)
       ? 'utf-16le'
       : (first === 0xfe && second === 0xff) || (first === 0x00 && second === 0x3c)
         ? 'utf-16be'
-        : 'utf-8';
-  return new TextDecoder(encoding).decode(bytes);
+        : undefined;
+  const text = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+  const named = utf16 ? undefined : /^\uFEFF?<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']+)["']/.exec(text)?.[1];
+  const declared = named === undefined ? undefined : decoderFor(named);
+  return declared && declared.encoding !== 'utf-8' ? [text, declared.decode(bytes)] : [text];
+}
+
+/** The scripts of a document's bytes in every reading of them (`documentTexts`), each once. */
+export function documentScripts(bytes: Uint8Array): SvgScript[] {
+  const found = new Map(
+    documentTexts(bytes).flatMap((text) => svgScripts(text).map((script) => [`${script.line} ${script.written}`, script])),
+  );
+  return [...found.values()].sort((a, b) => a.line - b.line);
+}
+
+/** A decoder for an encoding's label, if there is one (a browser decodes no markup in the others). */
+function decoderFor(label: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

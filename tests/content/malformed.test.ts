@@ -242,11 +242,17 @@ describe('an SVG image in public/', () => {
     // Saved as UTF-16 with its byte order mark, which the browser reads by.
     const utf16 = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(2)</script></svg>\n', 'utf16le');
     writeFileSync(path.join(images, 'logo.svg'), Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]));
+    // Declared ISO-2022-JP, whose escape back to ASCII vanishes when decoded.
+    writeFileSync(
+      path.join(images, 'jis.svg'),
+      Buffer.from('<?xml version="1.0" encoding="ISO-2022-JP"?>\n<svg o\x1b(Bnload="alert(3)"/>\n', 'latin1'),
+    );
     const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('3 content problems:');
+    expect(refused.stderr).toContain('4 content problems:');
     expect(refused.stderr).toContain('public/images/logo.svg:2  file: the image holds a script (<script>)');
+    expect(refused.stderr).toContain('public/images/jis.svg:2  file: the image holds a script (onload)');
     expect(refused.stderr).toContain(
       "public/images/架构 图.SVG:3  file: the image holds a script (<script>), which runs on the site's own address when the image is opened by itself",
     );
@@ -254,6 +260,7 @@ describe('an SVG image in public/', () => {
     expect(refused.stderr).toContain('Fix: remove it: an image needs no script');
     rmSync(path.join(images, '架构 图.SVG'));
     rmSync(path.join(images, 'logo.svg'));
+    rmSync(path.join(images, 'jis.svg'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText, svgScripts } from '../../../src/pipeline/svg-scripts.ts';
+import { documentTexts, svgScripts } from '../../../src/pipeline/svg-scripts.ts';
 
 const written = (svg: string) => svgScripts(svg).map(({ written }) => written);
 
@@ -122,7 +122,7 @@ describe('the scripts of an SVG image', () => {
   });
 });
 
-describe('the text of a document, as the browser decodes it', () => {
+describe('the texts of a document, as browsers may decode it', () => {
   const svg = '<svg><script>alert(1)</script></svg>';
   it.each([
     ['UTF-8', Buffer.from(svg)],
@@ -132,7 +132,17 @@ describe('the text of a document, as the browser decodes it', () => {
     ['UTF-16BE without one, told by its first <', Buffer.from(svg, 'utf16le').swap16()],
     ['UTF-16LE without one', Buffer.from(svg, 'utf16le')],
   ])('reads %s', (_, bytes) => {
-    expect(documentText(bytes)).toBe(svg);
-    expect(svgScripts(documentText(bytes)).map(({ written }) => written)).toEqual(['<script>']);
+    expect(documentTexts(bytes)).toEqual([svg]);
+  });
+
+  it('reads it also in the encoding its XML declaration names, which a host sending no charset leaves to it', () => {
+    // ISO-2022-JP's escape back to ASCII vanishes when decoded, joining what it splits.
+    const declared = Buffer.from('<?xml version="1.0" encoding="ISO-2022-JP"?>\n<svg><scr\x1b(Bipt>alert(2)</script></svg>', 'latin1');
+    const texts = documentTexts(declared);
+    expect(texts).toHaveLength(2);
+    expect(texts.flatMap(svgScripts)).toEqual([{ line: 2, written: '<script>' }]);
+    // An encoding no browser decodes markup in is no other reading.
+    expect(documentTexts(Buffer.from('<?xml version="1.0" encoding="x-unknown"?><svg/>'))).toHaveLength(1);
+    expect(documentTexts(Buffer.from("<?xml version='1.0' encoding='utf-8'?><svg/>"))).toHaveLength(1);
   });
 });
