@@ -145,6 +145,9 @@ const XML_DOCUMENT = /\.(?:svg|xml|xhtml|xht|xsl|xslt|xsd|rng)$/i;
 /** Files a browser opens as an HTML page. */
 const HTML_PAGE = /\.(?:html?|shtml)$/i;
 
+/** Whether a browser opens a file as a page or a document, whose scripts would run. */
+const isDocument = (file: string) => HTML_PAGE.test(file) || XML_DOCUMENT.test(file);
+
 /**
  * The scripts of the SVG images and other XML documents in `public/` (`svg-scripts.ts`): an editor
  * puts images there, and one exported with a script would run it on the site's own address when
@@ -153,6 +156,16 @@ const HTML_PAGE = /\.(?:html?|shtml)$/i;
  * to its own `<meta>`, and the build would put the hashes that one allows in every page's header).
  */
 async function publicScriptProblems(served: readonly string[]): Promise<ContentProblem[]> {
+  // nginx serves `x.svg.gz` for `x.svg` to a browser that takes gzip (and for a missing `x.html`
+  // too), so the compressed copy of a page or document would go out unchecked.
+  const copies = served
+    .filter((file) => /\.(?:gz|br)$/i.test(file) && isDocument(file.replace(/\.(?:gz|br)$/i, '')))
+    .map((file) => ({
+      file: displayPath(path.join(publicDir, file)),
+      field: 'file',
+      message: `a compressed copy of /${file.replace(/\.(?:gz|br)$/i, '')}, which nginx serves in its place (or as it, when there is none) to every browser that takes gzip or Brotli, past the check of that file`,
+      fix: 'delete it: the build compresses the files of public/ itself',
+    }));
   const pages = served
     .filter((file) => HTML_PAGE.test(file))
     .map((file) => ({
@@ -177,5 +190,5 @@ async function publicScriptProblems(served: readonly string[]): Promise<ContentP
       }));
     }),
   );
-  return [...pages, ...found.flat()];
+  return [...copies, ...pages, ...found.flat()];
 }

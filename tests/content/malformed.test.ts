@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { editorEnv, projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { expandingAliases } from '../helpers/hostile-yaml.ts';
@@ -304,6 +305,33 @@ describe('a page or XML document in public/', () => {
     rmSync(path.join(files, 'old.HTM'));
     rmSync(path.join(files, 'feed.xml'));
     rmSync(path.join(files, 'nova.xsd'));
+    const passed = check();
+    expect(passed.stdout).toContain('no content problems');
+    expect(passed.status).toBe(0);
+  });
+});
+
+describe('a compressed copy of a page or document in public/', () => {
+  it('is refused: nginx serves it in place of the file it names, or as that file when there is none', () => {
+    const project = projectFolder('public-compressed');
+    const files = path.join(project, 'public/files');
+    mkdirSync(files, { recursive: true });
+    writeFileSync(path.join(files, 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>\n');
+    writeFileSync(path.join(files, 'chart.svg.gz'), gzipSync('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'));
+    writeFileSync(path.join(files, 'ghost.html.br'), 'not checked');
+    // An archive for download is a file of its own.
+    writeFileSync(path.join(files, 'logs.tar.gz'), gzipSync('logs'));
+    const check = () => checkIn(project);
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('2 content problems:');
+    expect(refused.stderr).toContain(
+      'public/files/chart.svg.gz  file: a compressed copy of /files/chart.svg, which nginx serves in its place (or as it, when there is none) to every browser that takes gzip or Brotli',
+    );
+    expect(refused.stderr).toContain('public/files/ghost.html.br  file: a compressed copy of /files/ghost.html');
+    expect(refused.stderr).toContain('Fix: delete it: the build compresses the files of public/ itself');
+    rmSync(path.join(files, 'chart.svg.gz'));
+    rmSync(path.join(files, 'ghost.html.br'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);
