@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ContentProblem } from './problems.ts';
 import { displayPath, isWithin, publicDir } from './paths.ts';
 import { documentScripts } from './svg-scripts.ts';
@@ -140,10 +141,27 @@ function hostFileProblems(served: readonly string[]): ContentProblem[] {
 }
 
 /** Files a browser opens as an XML document (an SVG image among them) as hosts label them, whose scripts run on the site's address. */
-const XML_DOCUMENT = /\.(?:svg|xml|xhtml|xht|xsl|xslt|xsd|rng)$/i;
+const XML_DOCUMENT = /\.(?:svgz?|xml|xhtml|xht|xsl|xslt|xsd|rng)$/i;
 
 /** Files a browser opens as an HTML page. */
 const HTML_PAGE = /\.(?:html?|shtml)$/i;
+
+/** The most a gzip document (`.svgz`) is unpacked to for its check. */
+const MAX_UNPACKED = 16 * 2 ** 20;
+
+/**
+ * A file's bytes, unpacked when gzip (an `.svgz` image, which a host may send with
+ * `Content-Encoding: gzip` for the browser to unpack); undefined when they unpack past `MAX_UNPACKED`.
+ */
+function unpacked(bytes: Buffer): Buffer | undefined {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED });
+  } catch (error) {
+    // Not gzip after all (a damaged file, which no browser unpacks either): read as it is.
+    return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? undefined : bytes;
+  }
+}
 
 /** Whether a browser opens a file as a page or a document, whose scripts would run. */
 const isDocument = (file: string) => HTML_PAGE.test(file) || XML_DOCUMENT.test(file);
@@ -177,8 +195,13 @@ async function publicScriptProblems(served: readonly string[]): Promise<ContentP
   const documents = served.filter((file) => XML_DOCUMENT.test(file)).map((file) => path.join(publicDir, file));
   const found = await Promise.all(
     documents.map(async (file) => {
-      const kind = /\.svg$/i.test(file) ? 'image' : 'document';
-      return documentScripts(await readFile(file)).map(({ line, written }) => ({
+      const kind = /\.svgz?$/i.test(file) ? 'image' : 'document';
+      const bytes = unpacked(await readFile(file));
+      if (!bytes) {
+        const message = `the ${kind} unpacks to more than ${MAX_UNPACKED / 2 ** 20} MB, too large to check for scripts`;
+        return [{ file: displayPath(file), field: 'file', message, fix: 'save it unpacked (.svg) and smaller' }];
+      }
+      return documentScripts(bytes).map(({ line, written }) => ({
         file: displayPath(file),
         line,
         field: 'file',

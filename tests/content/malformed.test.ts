@@ -288,12 +288,21 @@ describe('a page or XML document in public/', () => {
       path.join(files, 'nova.xsd'),
       '<s:schema xmlns:s="http://www.w3.org/2001/XMLSchema" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>alert(3)</h:script></s:schema>\n',
     );
+    // Named as compressed but not: hosts label it image/svg+xml, and a browser reads it as written.
+    writeFileSync(path.join(files, 'plain.svgz'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(4)"/>\n');
+    // Compressed as named: a host that sends it with Content-Encoding: gzip has the browser unpack it.
+    writeFileSync(path.join(files, 'packed.svgz'), gzipSync('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(5)</script></svg>\n'));
+    // Past what the check unpacks, a script could hide at the end.
+    writeFileSync(path.join(files, 'huge.svgz'), gzipSync(Buffer.alloc(17 * 2 ** 20, ' ')));
     writeFileSync(path.join(files, 'list.xml'), '<?xml version="1.0"?>\n<list><item>Nova</item></list>\n');
     const check = () => checkIn(project);
     const refused = check();
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('4 content problems:');
+    expect(refused.stderr).toContain('7 content problems:');
+    expect(refused.stderr).toContain('public/files/huge.svgz  file: the image unpacks to more than 16 MB, too large to check for scripts');
+    expect(refused.stderr).toContain('public/files/packed.svgz:2  file: the image holds a script (<script>)');
     expect(refused.stderr).toContain('public/files/nova.xsd:1  file: the document holds a script (<h:script>)');
+    expect(refused.stderr).toContain('public/files/plain.svgz:1  file: the image holds a script (onload)');
     expect(refused.stderr).toContain(
       'public/files/slides.html  file: a page of its own, which the site would publish on its own address outside every rule its pages follow',
     );
@@ -305,6 +314,9 @@ describe('a page or XML document in public/', () => {
     rmSync(path.join(files, 'old.HTM'));
     rmSync(path.join(files, 'feed.xml'));
     rmSync(path.join(files, 'nova.xsd'));
+    rmSync(path.join(files, 'plain.svgz'));
+    rmSync(path.join(files, 'packed.svgz'));
+    rmSync(path.join(files, 'huge.svgz'));
     const passed = check();
     expect(passed.stdout).toContain('no content problems');
     expect(passed.status).toBe(0);
