@@ -50,8 +50,9 @@ describe('archived copies beside links elsewhere', () => {
     const part = render(markdown);
     // The search record flattens each part again: the places must hold in what it makes of them.
     const { content, meta } = joinParts([{ text: part.text, ...(part.breaks ? { breaks: part.breaks } : {}) }]);
-    expect(content).toBe('前言 第一行 第二行： Mirantis 发布 Fuel，见 下文');
-    expect(decodeOffsets(meta[BREAKS_META]).map((offset) => content.slice(0, offset))).toEqual(['前言 第一行 第二行： Mirantis 发布 Fuel']);
+    // Lines wrapped between Chinese characters join without a space, as on the page.
+    expect(content).toBe('前言 第一行第二行： Mirantis 发布 Fuel，见下文');
+    expect(decodeOffsets(meta[BREAKS_META]).map((offset) => content.slice(0, offset))).toEqual(['前言 第一行第二行： Mirantis 发布 Fuel']);
   });
 
   it('gives an outside image, which becomes a link, its archived copy too', () => {

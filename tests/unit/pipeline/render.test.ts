@@ -135,6 +135,18 @@ describe("rendering contributors' Markdown", () => {
     );
   });
 
+  it('joins Chinese lines wrapped inside a paragraph without a space, as CSS asks and Chromium does not', () => {
+    const wrapped = render('编辑器里\n按八十列折行。\n下一句，**粗\n体**继续 Nova\n与中文\n和 English\nwords，\n`代码\n里`');
+    expect(wrapped.html).toBe(
+      '<p>编辑器里按八十列折行。下一句，<strong>粗体</strong>继续 Nova\n与中文和 English\nwords，\n<code>代码 里</code></p>',
+    );
+    expect(wrapped.text).toBe('编辑器里按八十列折行。下一句，粗体继续 Nova\n与中文和 English\nwords，\n代码 里');
+    expect(html('Windows 的\r\n换行\r\n也一样')).toBe('<p>Windows 的换行也一样</p>');
+    expect(html('> 引用一\n> 引用二\n\n- 列表一\n  列表二\n\n```\n代码一\n代码二\n```')).toBe(
+      '<blockquote>\n<p>引用一引用二</p>\n</blockquote>\n<ul>\n<li>列表一列表二</li>\n</ul>\n<pre tabindex="0"><code>代码一\n代码二\n</code></pre>',
+    );
+  });
+
   it('links bare URLs and keeps escaped characters as text', () => {
     expect(html('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain(
       '<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">',
