@@ -13,6 +13,15 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
   'abbr', 'dfn', 'mark', 'ins', 'q', 'cite', 'small', 'samp', 'var', 'ruby', 'rb', 'rt', 'rtc', 'rp',
 ]); // prettier-ignore
 
+/**
+ * Obsolete elements kept as the element that took their place, since what they mean is part of
+ * the text: struck words (`<strike>作废</strike>`) read as current once unwrapped.
+ */
+export const RENAMED_ELEMENTS: ReadonlyMap<string, string> = new Map([
+  ['strike', 's'],
+  ['tt', 'code'],
+]);
+
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */
 export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'embed', 'template', 'form', 'select',

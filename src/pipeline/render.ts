@@ -37,6 +37,7 @@ import {
   isAllowedProperty,
   isHtmlElement,
   LINE_ENDING_ELEMENTS,
+  RENAMED_ELEMENTS,
 } from './html-policy.ts';
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
@@ -671,20 +672,25 @@ function countNested(node: Readonly<Nodes>): number {
   );
 }
 
-/** Replaces each element outside the allowlist, outermost first, with its content (itself unwrapped). */
+/**
+ * Replaces each element outside the allowlist, outermost first, with its content (itself unwrapped),
+ * or with the element that took its place (`<strike>` as `<s>`).
+ */
 function unwrapOutermost(nodes: readonly Readonly<RootContent>[], ctx: HastVisitorContext): void {
   for (const node of nodes) {
     if (node.type !== 'element') continue;
     if (ALLOWED_ELEMENTS.has(node.tagName)) unwrapOutermost(node.children, ctx);
-    else ctx.replaceNode(node, unwrapped(node.children));
+    else ctx.replaceNode(node, unwrapped([node]));
   }
 }
 
-/** Copies of nodes, already made safe, with every element outside the allowlist replaced by its content. */
+/** Copies of nodes, already made safe, with every element outside the allowlist replaced by its content or renamed. */
 function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
+    const renamed = RENAMED_ELEMENTS.get(node.tagName);
+    if (renamed) return [{ type: 'element', tagName: renamed, properties: {}, children: unwrapped(node.children) }];
     if (!ALLOWED_ELEMENTS.has(node.tagName)) return unwrapped(node.children);
     // The pass already removed what is not allowed; the copy must not bring it back as empty attributes.
     const properties = Object.fromEntries(
