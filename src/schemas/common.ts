@@ -61,12 +61,33 @@ export function markdownIn(text: string): string | undefined {
 }
 
 /**
- * A label shown as text where Markdown is not read: a title, a summary, a name in the credits.
- * Markup in it would show its brackets and stars on every page and feed, so it fails with the fix.
+ * HTML a plain-text field would show as written: an entity (`&amp;`, `&#xFF1A;`), a line break
+ * (`<br>`) or an element written with its closing tag (`<b>重点</b>`). A tag named alone in prose
+ * (`Heat 的 <output> 字段`) and a bare `&` (`AT&T`) are text.
+ * @example htmlIn('Nova &amp; Neutron') // 'an HTML entity (&amp;)'
  */
-export const PlainLabelSchema = LabelSchema.refine((text) => markdownIn(text) === undefined, {
-  error: (issue) =>
-    `Markdown is not read here, so ${markdownIn(String(issue.input))} would show its marks as written; write the text alone, without [ ]( ), < > or ** (a link belongs in the body, or in attribution.notice for the credits)`,
+export function htmlIn(text: string): string | undefined {
+  const entity = /&(?:[a-z][a-z0-9]{1,31}|#\d{1,7}|#x[0-9a-f]{1,6});/i.exec(text)?.[0];
+  if (entity) return `an HTML entity (${entity})`;
+  const tag = /<br\s*\/?>/i.exec(text)?.[0] ?? /(<([a-z][a-z0-9]*)\b[^<>]*>)[^]*?<\/\2\s*>/i.exec(text)?.[1];
+  return tag ? `an HTML tag (${tag})` : undefined;
+}
+
+/** What a plain-text field holds that would show its marks as written, and the fix. */
+function markupProblem(text: string): string {
+  const html = htmlIn(text);
+  if (html?.startsWith('an HTML entity'))
+    return `HTML is not read here, so ${html} would show as written; write the character itself (& for &amp;, < for &lt;)`;
+  if (html) return `HTML is not read here, so ${html} would show as written; write the text alone, without the tags`;
+  return `Markdown is not read here, so ${markdownIn(text)} would show its marks as written; write the text alone, without [ ]( ), < > or ** (a link belongs in the body, or in attribution.notice for the credits)`;
+}
+
+/**
+ * A label shown as text where Markdown and HTML are not read: a title, a summary, a name in the
+ * credits. Markup in it would show its brackets and stars on every page and feed, so it fails with the fix.
+ */
+export const PlainLabelSchema = LabelSchema.refine((text) => markdownIn(text) === undefined && htmlIn(text) === undefined, {
+  error: (issue) => markupProblem(String(issue.input)),
 });
 
 /**

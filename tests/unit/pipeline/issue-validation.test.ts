@@ -84,6 +84,46 @@ describe('validating one issue file', () => {
     expect(validate(issueSource({ [from]: to.includes('organization') ? `${fixed}\n${from}` : fixed })).problems).toEqual([]);
   });
 
+  it.each([
+    [
+      'description: 第九期的测试内容',
+      'description: Nova &amp; Neutron 的测试内容',
+      'description',
+      'an HTML entity (&amp;)',
+      'the character itself',
+    ],
+    [
+      'title: OpenStack社区动态第九期',
+      'title: OpenStack社区动态第九期&#xFF1A;特辑',
+      'title',
+      'an HTML entity (&#xFF1A;)',
+      'the character itself',
+    ],
+    ['description: 第九期的测试内容', 'description: 第九期<br>测试内容', 'description', 'an HTML tag (<br>)', 'without the tags'],
+    ['description: 第九期的测试内容', 'description: 第九期的<b>测试</b>内容', 'description', 'an HTML tag (<b>)', 'without the tags'],
+    [
+      '  editor: 测试编辑',
+      '  editor: <a href="https://example.org/jane">测试编辑</a>',
+      'attribution.editor',
+      'an HTML tag (<a href="https://example.org/jane">)',
+      'without the tags',
+    ],
+  ])('refuses HTML in a field shown as plain text (%s → %s), which would show as written', (from, to, field, kind, fix) => {
+    expect(validate(issueSource({ [from]: to })).problems).toEqual([
+      expect.objectContaining({
+        field,
+        message: `HTML is not read here, so ${kind} would show as written`,
+        fix: expect.stringContaining(fix),
+      }),
+    ]);
+  });
+
+  it('leaves angle brackets, ampersands and a tag named in prose in a plain field alone', () => {
+    expect(
+      validate(issueSource({ 'description: 第九期的测试内容': 'description: a < b & c > d，Heat 的 <output> 字段与 AT&T; R&D' })).problems,
+    ).toEqual([]);
+  });
+
   it('leaves Python names and multiplications in a plain field alone', () => {
     expect(
       validate(issueSource({ 'description: 第九期的测试内容': 'description: 修复 nova/__init__.py 与 2**10 的问题' })).problems,
