@@ -6,13 +6,18 @@
 import { escapeHtml } from '../lib/html-text.ts';
 import { defaultLocale, type Locale } from './locales.ts';
 
+/** A Han character with the marks after it (a variation selector picks its form: it must stay with it). */
+const HAN = String.raw`\p{Script=Han}\p{M}*`;
+/** CJK and full-width punctuation, with its marks. */
+const PUNCTUATION = String.raw`[\u3000-\u303F\uFF01-\uFF5E]\p{M}*`;
+/** Han characters with the Latin letters and digits written against them (`I版`, `OpenStack社区动态`). */
+const WORD = String.raw`[A-Za-z0-9]*(?:${HAN})+[A-Za-z0-9]*`;
+
 /**
- * Han characters and CJK punctuation, each with the marks after it (a variation selector picks a
- * character's form: it must stay with it), and Latin letters and digits written against them
- * (`I版`, `OpenStack社区动态`).
+ * Chinese words and the CJK punctuation around and between them. Punctuation alone, or beside
+ * Latin words only (`Neutron（formerly Quantum）`, a full-width space), is no Chinese.
  */
-const CHINESE_RUN =
-  /[A-Za-z0-9]*(?:[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]\p{M}*)+(?:[A-Za-z0-9]*(?:[\p{Script=Han}\u3000-\u303F\uFF01-\uFF5E]\p{M}*)+)*[A-Za-z0-9]*/gu;
+const CHINESE_RUN = new RegExp(`(?:${PUNCTUATION})*${WORD}(?:(?:${PUNCTUATION})*${WORD})*(?:${PUNCTUATION})*`, 'gu');
 
 /** Whether a text holds Chinese. @example holdsChinese('Icehouse I版') // true */
 export function holdsChinese(text: string): boolean {

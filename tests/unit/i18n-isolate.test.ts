@@ -38,6 +38,15 @@ describe('Chinese in English UI strings', () => {
     expect(chineseMarked('例如 健康检查 & H版', 'zh-CN')).toBe('例如 健康检查 &amp; H版');
   });
 
+  it('leaves English words beside full-width punctuation alone: a run holds Chinese characters', () => {
+    expect(chineseMarked('Huawei（华为）team; Neutron（formerly Quantum）; full-width\u3000space', 'en')).toBe(
+      'Huawei<span lang="zh-CN">（华为）</span>team; Neutron（formerly Quantum）; full-width\u3000space',
+    );
+    expect(chineseMarked('「I版」, 2014年2月, 孔令贤（Kong Lingxian）', 'en')).toBe(
+      '<span lang="zh-CN">「I版」</span>, <span lang="zh-CN">2014年2月</span>, <span lang="zh-CN">孔令贤（</span>Kong Lingxian）',
+    );
+  });
+
   it('keeps the marks after a character in its run, and leaves marks on Latin letters out', () => {
     expect(chineseMarked('葛\u{E0100}x and 令\u0301 cafe\u0301', 'en')).toBe(
       '<span lang="zh-CN">葛\u{E0100}x</span> and <span lang="zh-CN">令\u0301</span> cafe\u0301',
