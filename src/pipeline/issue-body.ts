@@ -557,6 +557,12 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
         message: `"${found.written}" is not read as ${found.written.startsWith('!') ? 'an image' : 'a link'}: its address holds a space, which ends an address in Markdown, so the page would show the brackets and parentheses`,
         fix: `write the space as %20, or put the address in angle brackets: ${found.meant}`,
       };
+    case 'markdown-in-html':
+      return {
+        line,
+        message: `"${found.written}" is inside a block of HTML (from <${found.tag}>), where Markdown is not read: the page would show its marks as written`,
+        fix: `leave a blank line after <${found.tag}> and another before its closing tag, so that Markdown reads the text between, or write it in HTML (<strong>, <a href="…">, <code>)`,
+      };
     case 'overfull-row':
       return {
         line,

@@ -20,7 +20,9 @@ export type MisreadMarkdown =
   /** `[文字](https://a.com/a b)`: an address with a space is no address to Markdown. */
   | { kind: 'spaced-address'; line: number; written: string; meant: string }
   /** A table row with more cells than its header: the page drops the cells after the header's. */
-  | { kind: 'overfull-row'; line: number; cells: number; columns: number; dropped: string };
+  | { kind: 'overfull-row'; line: number; cells: number; columns: number; dropped: string }
+  /** `<div>\n**重点**\n</div>`: Markdown inside a block of HTML, which CommonMark leaves as text. */
+  | { kind: 'markdown-in-html'; line: number; written: string; tag: string };
 
 /** Chinese characters and the full-width forms Chinese text is written with. */
 const HAN_OR_FULL_WIDTH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
@@ -144,4 +146,23 @@ export function spacedAddresses(block: string): { written: string; meant: string
     const straightTitle = title?.replace(/^[“]|[”]$/g, '"');
     return { written, meant: `${text}(<${address.trim().replace(/\u3000/g, ' ')}>${straightTitle ? ` ${straightTitle}` : ''})`, index };
   });
+}
+
+/** What inside a block of HTML holds no prose: code, comments, scripts and styles, then every tag. */
+const NOT_PROSE = /<(pre|code|script|style|textarea)\b[^]*?<\/\1\s*>|<!--[^]*?-->|<[^<>]*>/gi;
+
+/** Bold, a link or image, and code, as Markdown writes them on one line. */
+const MARKDOWN_MARKS = /\*\*[^*\s](?:[^*\n]*[^*\s])?\*\*|!?\[[^[\]\n]+\]\([^()\s]+\)|`[^`\n]+`/g;
+
+/**
+ * Markdown written in a block of raw HTML (one that starts a line, up to the next blank line),
+ * which CommonMark leaves as text: bold, a link or image, code. Text inside code, `pre`, scripts,
+ * styles and comments is left alone; a block that is a `pre` holds code.
+ * @example markdownInHtml('<div>\n**重点**\n</div>') // [{ written: '**重点**', tag: 'div', index: 6 }]
+ */
+export function markdownInHtml(block: string): { written: string; tag: string; index: number }[] {
+  const tag = /^\s*<([a-z][a-z0-9-]*)/i.exec(block)?.[1]?.toLowerCase();
+  if (!tag || tag === 'pre') return [];
+  const prose = block.replace(NOT_PROSE, (skipped) => ' '.repeat(skipped.length));
+  return [...prose.matchAll(MARKDOWN_MARKS)].map(({ 0: written, index }) => ({ written, tag, index }));
 }

@@ -42,7 +42,14 @@ import {
 import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import { lineAt } from './problems.ts';
-import { literalEmphasis, spacedAddresses, undefinedReferences, unreadDefinitions, type MisreadMarkdown } from './misread-markdown.ts';
+import {
+  literalEmphasis,
+  markdownInHtml,
+  spacedAddresses,
+  undefinedReferences,
+  unreadDefinitions,
+  type MisreadMarkdown,
+} from './misread-markdown.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
 import {
   unclosedFormatting,
@@ -170,6 +177,9 @@ const EXTERNAL_REL = ['external', 'noopener', 'noreferrer'];
  */
 const MAY_HOLD_HTML = /<(?![a-z][a-z0-9+.-]*:[^\s<>]*>)[a-z!?/]/i;
 
+/** Markdown nodes whose raw HTML children are blocks of their own, not tags inside a line of text. */
+const BLOCK_PARENTS: ReadonlySet<string> = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
 /** Chinese characters, and the full-width punctuation and forms Chinese text is written with. */
 const FULL_WIDTH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]/u;
 
@@ -262,9 +272,14 @@ export function renderText(
   const sectionsStep = defineMdastPlugin({
     name: 'digest-parts',
     options: { position: true },
-    // Raw HTML as Markdown read it (never code), for the placeholders and open elements in it.
-    html(node) {
-      rawPieces.push({ value: node.value, line: node.position?.start.line ?? 0 });
+    // Raw HTML as Markdown read it (never code), for the placeholders and open elements in it; a
+    // block of it (not a tag inside a paragraph) leaves the Markdown it holds as text.
+    html(node, ctx) {
+      const line = node.position?.start.line ?? 0;
+      rawPieces.push({ value: node.value, line });
+      if (!BLOCK_PARENTS.has(ctx.parent(node)?.type ?? 'root')) return;
+      for (const { written, tag, index } of markdownInHtml(node.value))
+        misread.push({ kind: 'markdown-in-html', line: lineAt(node.value, index, line), written, tag });
     },
     // A single `~` is how Chinese text writes a range (`11.17~11.22`, `3~5 天`), which GFM would
     // strike through: only `~~` strikes.

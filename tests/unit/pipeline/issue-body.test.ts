@@ -322,6 +322,45 @@ describe('reading an issue body', () => {
     ]);
   });
 
+  it('reports Markdown inside a block of HTML, which the page would show as written, and not Markdown the blank lines let in', () => {
+    const { sections, problems } = read(
+      [
+        '## Nova',
+        '',
+        '<div>',
+        '块中的 **重点** 与 [链接](https://example.org/a)',
+        '</div>',
+        '',
+        '<center>`nova-manage` 命令</center>',
+        '',
+        '<div>',
+        '',
+        '空行之后的 **重点** 照常加粗',
+        '',
+        '</div>',
+        '',
+        '<pre>**kwargs** 与 `x`</pre>',
+        '',
+        '<p>HTML 的 <code>**kwargs**</code> 与 <!-- **注释** --> 文字</p>',
+        '',
+        '行内 <b>粗</b> 与 **重点**',
+      ].join('\n'),
+    );
+    expect(sections[0]?.html).toContain('块中的 **重点**');
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message: '"**重点**" is inside a block of HTML (from <div>), where Markdown is not read: the page would show its marks as written',
+        fix: 'leave a blank line after <div> and another before its closing tag, so that Markdown reads the text between, or write it in HTML (<strong>, <a href="…">, <code>)',
+      },
+      expect.objectContaining({
+        line: 4,
+        message: expect.stringContaining('"[链接](https://example.org/a)" is inside a block of HTML (from <div>)'),
+      }),
+      expect.objectContaining({ line: 7, message: expect.stringContaining('"`nova-manage`" is inside a block of HTML (from <center>)') }),
+    ]);
+  });
+
   it('says that text with "---" under it is a heading, rather than asking for the text as a project alias', () => {
     expect(read('## Nova\n\nx\n\n本周小结\n---\n\ny').problems).toEqual([
       {
