@@ -1,9 +1,10 @@
 /**
  * YAML front matter with line numbers, so that a content error can point at the line to fix.
  */
-import { isPair, LineCounter, parseDocument, visit } from 'yaml';
+import { isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { codePointName, NOT_TEXT } from './encoding.ts';
 import type { ContentProblem } from './problems.ts';
+import { breaksWideLine } from './wide-lines.ts';
 import { isYamlDataError, offsetOf, yamlData } from './yaml-data.ts';
 
 export interface Frontmatter {
@@ -20,6 +21,12 @@ export interface Frontmatter {
    * `title: Digest, Issue #21` would lose `#21` without a word.
    */
   trailingComments: { field: string; line: number }[];
+  /**
+   * Text values written over several lines broken between two Chinese characters: YAML joins the
+   * lines with a space (a `|` block keeps the line break), which pages show between them. `block`
+   * says the value kept its line breaks, as Markdown reads them (and joins such lines).
+   */
+  wrappedValues: { field: string; line: number; block: boolean }[];
 }
 
 /**
@@ -107,11 +114,15 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     return offset === undefined ? 1 : 1 + lineCounter.linePos(offset).line;
   };
   const trailingComments: Frontmatter['trailingComments'] = [];
+  const wrappedValues: Frontmatter['wrappedValues'] = [];
   visit(document, {
     Node(_key, node, path) {
-      if (!node.comment || !node.range) return;
+      if (!node.range) return;
       const field = path.flatMap((step) => (isPair(step) ? [String(step.key)] : [])).join('.');
-      trailingComments.push({ field, line: 1 + lineCounter.linePos(node.range[0]).line });
+      const line = 1 + lineCounter.linePos(node.range[0]).line;
+      if (node.comment) trailingComments.push({ field, line });
+      if (isScalar(node) && typeof node.value === 'string' && breaksWideLine(yamlText.slice(node.range[0], node.range[1])))
+        wrappedValues.push({ field, line, block: node.type === 'BLOCK_LITERAL' });
     },
   });
   const control = notTextIn(built.data);
@@ -129,6 +140,7 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     bodyLine: header.split('\n').length,
     lineOf,
     trailingComments,
+    wrappedValues,
   };
 }
 

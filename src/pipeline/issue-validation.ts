@@ -90,7 +90,7 @@ export function validateIssueFile(input: IssueFile, context: IssueContext): File
   if (isFrontmatterError(frontmatter)) {
     return { problems: [frontmatterProblem(file, frontmatter)] };
   }
-  const problems: ContentProblem[] = describeTrailingComments(file, frontmatter);
+  const problems: ContentProblem[] = [...describeTrailingComments(file, frontmatter), ...describeWrappedValues(file, frontmatter)];
   if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));
   const parsed = context.schema.safeParse(frontmatter.data);
   if (!parsed.success) {
@@ -221,6 +221,25 @@ export function describeTrailingComments(file: string, { trailingComments }: Pic
     fix: 'if the text belongs to the value, put the whole value in quotes (title: "Issue #21"); if it is a note, remove it',
   }));
 }
+
+/**
+ * Values wrapped between Chinese characters as problems: every one but a block of Markdown
+ * (`notice: |`), whose lines Markdown joins.
+ */
+export function describeWrappedValues(file: string, { wrappedValues }: Pick<Frontmatter, 'wrappedValues'>): ContentProblem[] {
+  return wrappedValues
+    .filter(({ field, block }) => !(block && MARKDOWN_FIELDS.has(field)))
+    .map(({ field, line }) => ({
+      file,
+      line,
+      field,
+      message: `${field} is written over several lines, which YAML joins with a space (a "|" block keeps the line break, shown as a space): pages and feeds would show a space between Chinese characters`,
+      fix: 'write the value on one line',
+    }));
+}
+
+/** Front matter fields read as Markdown. */
+const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['attribution.notice']);
 
 /** A schema failure as a problem with file, line, field and fix. */
 export function describeSchemaIssue(

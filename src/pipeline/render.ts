@@ -51,6 +51,7 @@ import {
   type MisreadMarkdown,
 } from './misread-markdown.ts';
 import { markInsertions, takeBreaks } from './text-breaks.ts';
+import { joinWideLines } from './wide-lines.ts';
 import {
   unclosedFormatting,
   unclosedHtml,
@@ -182,15 +183,6 @@ const BLOCK_PARENTS: ReadonlySet<string> = new Set(['root', 'blockquote', 'listI
 
 /** Chinese characters, and the full-width punctuation and forms Chinese text is written with. */
 const FULL_WIDTH = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d]/u;
-
-/** A wide character: Han, kana, CJK and full-width punctuation and forms. */
-const WIDE = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]`;
-/**
- * A line break inside a paragraph between two wide characters: CSS removes it there, where between
- * words it is a space, but Chromium shows a space, which splits a Chinese word wrapped by the
- * editor (`编辑器里\n按` as `编辑器里 按`).
- */
-const WIDE_LINE_BREAK = new RegExp(`(?<=${WIDE})[ \\t]*\\r?\\n[ \\t]*(?=${WIDE})`, 'gu');
 
 /**
  * Puts an emphasis or strike back as the text it was written as: its delimiters, then what it
@@ -330,7 +322,7 @@ export function renderText(
         for (const { written: reference, label, index } of undefinedReferences(written))
           references.push({ kind: 'undefined-reference', line: lineAt(written, index, textLine), written: reference, label });
       }
-      const joined = node.value.includes('\n') ? node.value.replace(WIDE_LINE_BREAK, '') : node.value;
+      const joined = joinWideLines(node.value);
       if (joined !== node.value) ctx.replaceNode(node, { type: 'text', value: joined });
     },
     // A line read as a definition to something that is no address (`[注]: 本文来自…`) vanishes.

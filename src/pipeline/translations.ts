@@ -14,6 +14,7 @@ import {
   describeSchemaIssue,
   FIELD_EXAMPLES,
   describeTrailingComments,
+  describeWrappedValues,
   writtenNumber,
   writtenNumberOf,
   inFile,
@@ -99,7 +100,7 @@ export function validateTranslationFile(
     return { problems: [frontmatterProblem(file, frontmatter)] };
   }
   const parsed = TranslationSchema.safeParse(frontmatter.data);
-  const problems = describeTrailingComments(file, frontmatter);
+  const problems = [...describeTrailingComments(file, frontmatter), ...describeWrappedValues(file, frontmatter)];
   if (!isDraft(frontmatter.data)) problems.push(...placeholderProblems(file, input.source, frontmatter.bodyLine));
   if (!parsed.success)
     problems.push(...parsed.error.issues.map((issue) => describeSchemaIssue(issue, file, frontmatter, TRANSLATION_EXAMPLES)));

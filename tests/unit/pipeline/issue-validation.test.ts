@@ -124,6 +124,34 @@ describe('validating one issue file', () => {
     ).toEqual([]);
   });
 
+  it.each([
+    'description: 第九期的描述，\n  接着写的第二行。',
+    'description: |\n  第九期的描述，\n  接着写的第二行。',
+    'description: "第九期的描述，\n  接着写的第二行。"',
+  ])('refuses a value wrapped between Chinese characters, which would show a space there (%s)', (written) => {
+    expect(validate(issueSource({ 'description: 第九期的测试内容': written })).problems).toEqual([
+      {
+        file: 'issues/zh-CN/0009.md',
+        line: 8,
+        field: 'description',
+        message:
+          'description is written over several lines, which YAML joins with a space (a "|" block keeps the line break, shown as a space): pages and feeds would show a space between Chinese characters',
+        fix: 'write the value on one line',
+      },
+    ]);
+  });
+
+  it('takes a value wrapped between words, joined by an escape, or a credit statement wrapped as a block of Markdown', () => {
+    const written = {
+      'description: 第九期的测试内容': 'description: 第九期的测试内容 about Nova\n  and Neutron, 还有\n  Heat',
+      'title: OpenStack社区动态第九期': 'title: "OpenStack社区动态\\\n  第九期"',
+      '  source: https://example.org/blog/': '  source: https://example.org/blog/\n  notice: |\n    声明：本博客由\n    华为团队维护。',
+    };
+    const { issue, problems } = validate(issueSource(written));
+    expect(problems).toEqual([]);
+    expect(issue?.data.title).toBe('OpenStack社区动态第九期');
+  });
+
   it('leaves Python names and multiplications in a plain field alone', () => {
     expect(
       validate(issueSource({ 'description: 第九期的测试内容': 'description: 修复 nova/__init__.py 与 2**10 的问题' })).problems,

@@ -68,6 +68,13 @@ describe('a translation file', () => {
     ]);
   });
 
+  it('refuses a value wrapped between Chinese characters, and takes English wrapped between words', () => {
+    expect(translation({ 'description: Test issue nine': 'description: Test issue nine, on 华为\n  团队' }).problems).toEqual([
+      expect.objectContaining({ field: 'description', line: 4, fix: 'write the value on one line' }),
+    ]);
+    expect(translation({ 'description: Test issue nine': 'description: Test issue\n  nine' }).problems).toEqual([]);
+  });
+
   it("refuses Markdown in the translator's name, which the page shows as written", () => {
     expect(translation({ 'translator: Test Translator': 'translator: "[Jane](https://example.com/jane)"' }).problems).toEqual([
       expect.objectContaining({ field: 'translator', message: 'Markdown is not read here, so a link would show its marks as written' }),
