@@ -95,6 +95,23 @@ export function controlCharacterError(text: string): EncodingError | undefined {
 }
 
 /**
+ * A replacement character (U+FFFD) written as itself: what a text editor or a converter leaves
+ * for each character it could not read (a GBK file opened as UTF-8 and saved), so the character
+ * meant is already lost; one written as `&#xFFFD;` is meant to show.
+ * @example replacementCharacterError('a\n新\uFFFD')?.line // 2
+ */
+export function replacementCharacterError(text: string): EncodingError | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at < 0) return undefined;
+  const before = text.slice(0, at).split('\n');
+  return {
+    line: before.length,
+    message: `U+FFFD (\uFFFD, the replacement character) at column ${(before.at(-1)?.length ?? 0) + 1} stands for a character lost when the text was read in another encoding than its own: readers would see \uFFFD in its place`,
+    fix: 'write the character meant (from the original text), and look for other \uFFFD in the file; to show the symbol itself, write &#xFFFD;',
+  };
+}
+
+/**
  * A line ended by a carriage return alone (as classic Mac OS and some old editors save text): Markdown
  * reads it as a line ending, the front matter does not, so such a file fails with a message about
  * something else. Windows' CR LF is fine.

@@ -15,6 +15,7 @@ import {
   doubleEncodingError,
   isEncodingError,
   loneCarriageReturnError,
+  replacementCharacterError,
   type EncodingError,
 } from './encoding.ts';
 import { validateIssueFile, type FileValidation, type ValidIssue } from './issue-validation.ts';
@@ -92,7 +93,11 @@ function readerOf(context: ReadContext, pass: ReadPass): FileReader {
 function readText<T>({ file, bytes }: FileJob, read: (source: string) => FileResult<T>): FileResult<T> {
   const decoded = decodeUtf8(bytes, path.basename(file));
   if (isEncodingError(decoded)) return unreadable(file, 'encoding', decoded);
-  const control = loneCarriageReturnError(decoded.text) ?? controlCharacterError(decoded.text) ?? doubleEncodingError(decoded.text);
+  const control =
+    loneCarriageReturnError(decoded.text) ??
+    controlCharacterError(decoded.text) ??
+    doubleEncodingError(decoded.text) ??
+    replacementCharacterError(decoded.text);
   return control ? unreadable(file, 'text', control) : readOrReport(file, () => read(decoded.text));
 }
 

@@ -501,6 +501,11 @@ describe('files written to do harm, or pasted from elsewhere', () => {
       '17  text: &#0; at column 3',
     ],
     [
+      'as the replacement character a lossy conversion left for a character',
+      (source: string) => source.replace('一条测试新闻。', '一条测\uFFFD\uFFFD新闻。'),
+      '17  text: U+FFFD (�, the replacement character) at column 4 stands for a character lost',
+    ],
+    [
       'as an escape in a quoted value',
       (source: string) => source.replace('description: 测试用的第九期', 'description: "测试用的第九期\\x01"'),
       '8  front matter: description holds a character that is not text (U+0001)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, doubleEncodingError, loneCarriageReturnError } from '../../../src/pipeline/encoding.ts';
+import { decodeUtf8, doubleEncodingError, loneCarriageReturnError, replacementCharacterError } from '../../../src/pipeline/encoding.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -63,5 +63,17 @@ describe('loneCarriageReturnError', () => {
     expect(loneCarriageReturnError('a\nb\rc')).toMatchObject({ line: 2, fix: expect.stringContaining('LF (Unix) line endings') });
     expect(loneCarriageReturnError('---\rnumber: 9\r')?.line).toBe(1);
     expect(loneCarriageReturnError('a\r\nb\nc\r\n')).toBeUndefined();
+  });
+});
+
+describe('replacementCharacterError', () => {
+  it('names the first replacement character a lossy conversion left, and takes one written as a reference', () => {
+    expect(replacementCharacterError('---\ntitle: 第九期\n---\n\n新闻：\uFFFD\uFFFD发布')).toEqual({
+      line: 5,
+      message:
+        'U+FFFD (�, the replacement character) at column 4 stands for a character lost when the text was read in another encoding than its own: readers would see � in its place',
+      fix: 'write the character meant (from the original text), and look for other � in the file; to show the symbol itself, write &#xFFFD;',
+    });
+    expect(replacementCharacterError('显示为 &#xFFFD; 的字符')).toBeUndefined();
   });
 });
