@@ -119,7 +119,19 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
     ...(outsideLinks ? { outsideLinks } : {}),
     ...(lang ? { lang } : {}),
   });
-  const { parts, headings, boundaries, broken, links, unclosed, siteLinks, linkedHeadings, nestedHeadings, codeHeadings } = rendered;
+  const {
+    parts,
+    headings,
+    boundaries,
+    broken,
+    links,
+    unclosed,
+    siteLinks,
+    linkedHeadings,
+    nestedHeadings,
+    codeHeadings,
+    indentedHeadings,
+  } = rendered;
   // Raw HTML never closed also swallows the headings after it: its own problem says so more exactly.
   if (broken && unclosed.length === 0) {
     problems.push({
@@ -143,6 +155,15 @@ export function readIssueBody(written: string, { resolver, page, outsideLinks, b
       line,
       message: `"## ${text}" is inside the code block opened at line ${codeLine + bodyLine - 1}, so it is shown as code and opens no ${match.project.name.en} section`,
       fix: `close the code block (\`\`\`) before line ${line + bodyLine - 1}`,
+    });
+  }
+  for (const { text, line, code } of indentedHeadings) {
+    const match = resolver.resolve(text);
+    if (!match) continue;
+    problems.push({
+      line,
+      message: `"## ${text}" is indented by four spaces or more, so Markdown reads it as ${code ? 'code' : 'text of the paragraph above'} and it opens no ${match.project.name.en} section: the text after it stays in the section before`,
+      fix: `write "## ${text}" at the start of its line, after a blank line`,
     });
   }
   for (const { text, line } of nestedHeadings) {

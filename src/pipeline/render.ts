@@ -143,6 +143,11 @@ export interface RenderedText {
   htmlHeadings: { written: string; text: string; line: number }[];
   /** `##` lines inside a code block (one never closed takes in the sections after it), with their lines and the block's. */
   codeHeadings: { text: string; line: number; codeLine: number }[];
+  /**
+   * `##` lines at the top level indented by four spaces or more, which Markdown reads as a line of
+   * the paragraph above or as code (`code`), with their text after `##` and their lines.
+   */
+  indentedHeadings: { text: string; line: number; code: boolean }[];
   /** Footnote references and definitions (`[^1]`), with their lines: see `readIssueBody`. */
   footnotes: { label: string; line: number }[];
   /** Every link and image to this site, as the site writes it, in order: see `site-links.ts`. */
@@ -161,6 +166,9 @@ const UNQUOTED_TAG = /(?<!\\)<([a-z][a-z0-9]*)(?:\s+[a-z][\w:-]*(?:\s*=\s*(?:"[^
  */
 const BOUNDARY_TOKEN = `digest-part-${randomUUID()}`;
 const BOUNDARY_HTML = `<p>${BOUNDARY_TOKEN}</p>`;
+
+/** A line of a paragraph that is a `##` heading indented by four spaces or more (a tab counts as four), with its text. */
+const INDENTED_HEADING = /^(?: {4,}| {0,3}\t)[ \t]*##[ \t]+(.+?)[ \t#]*$/;
 
 /**
  * `##` then a word, or a full-width or no-break space, or number signs typed full-width (`＃＃ Glance`,
@@ -238,6 +246,7 @@ export function renderText(
   const nestedHeadings: RenderedText['nestedHeadings'] = [];
   const subHeadings: RenderedText['subHeadings'] = [];
   const codeHeadings: RenderedText['codeHeadings'] = [];
+  const indentedHeadings: RenderedText['indentedHeadings'] = [];
   const footnotes: RenderedText['footnotes'] = [];
   const footnote = (node: Readonly<FootnoteReference | FootnoteDefinition>) => {
     footnotes.push({ label: node.label ?? node.identifier, line: node.position?.start.line ?? 0 });
@@ -342,8 +351,12 @@ export function renderText(
       }
       const start = node.position?.start.offset ?? 0;
       if (start < containerEnd) return;
-      const [first = ''] = written.split('\n', 1);
+      const [first = '', ...more] = written.split('\n');
       if (UNSPACED_HEADING.test(first)) unspacedHeadings.push({ text: first.trim(), line });
+      more.forEach((text, index) => {
+        const heading = INDENTED_HEADING.exec(text)?.[1];
+        if (heading) indentedHeadings.push({ text: heading, line: line + 1 + index, code: false });
+      });
     },
     // GFM drops the cells of a row past its header's count, with what they hold.
     table(node: Readonly<Table>, ctx) {
@@ -372,6 +385,13 @@ export function renderText(
       const fence = /^ {0,3}(`{3,}|~{3,})/.exec(written)?.[1];
       const lastLine = written.split('\n').at(-1)?.trim() ?? '';
       const closed = written.includes('\n') && lastLine.startsWith(fence ?? '\0') && /^(?:`+|~+)$/.test(lastLine);
+      // A block of code by its indentation, at the top level: a heading indented by mistake.
+      if (!fence && (node.position?.start.offset ?? 0) >= containerEnd) {
+        node.value.split('\n').forEach((text, index) => {
+          const heading = /^##[ \t]+(.+?)[ \t#]*$/.exec(text)?.[1];
+          if (heading) indentedHeadings.push({ text: heading, line: codeLine + index, code: true });
+        });
+      }
       if (!fence || closed) return;
       // Its text starts on the line after its fence.
       const first = codeLine + 1;
@@ -463,6 +483,7 @@ export function renderText(
     subHeadings,
     droppedText: droppedAt(markdown, dropped),
     codeHeadings,
+    indentedHeadings,
     footnotes,
     runOnAddresses,
     userAddresses,

@@ -646,6 +646,42 @@ describe('reading an issue body', () => {
     expect(read(['## Common', '', '```md', '## Nova', '```', '', '~~~sh', '## nova', '~~~'].join('\n')).problems).toEqual([]);
   });
 
+  it('says a section heading indented by four spaces is read as text or code, which files its news under the section before', () => {
+    const { sections, problems } = read(
+      [
+        '## Common',
+        '',
+        '跨项目新闻',
+        '    ## Nova',
+        '',
+        'Nova 新闻',
+        '',
+        '    ## Heat (模板)',
+        '',
+        'Heat 新闻',
+        '',
+        '    ## 安装步骤',
+        '    ## 不是项目',
+      ].join('\n'),
+    );
+    expect(sections.map((section) => section.projectId)).toEqual(['common']);
+    expect(problems).toEqual([
+      {
+        line: 4,
+        message:
+          '"## Nova" is indented by four spaces or more, so Markdown reads it as text of the paragraph above and it opens no Nova section: the text after it stays in the section before',
+        fix: 'write "## Nova" at the start of its line, after a blank line',
+      },
+      {
+        line: 8,
+        message:
+          '"## Heat (模板)" is indented by four spaces or more, so Markdown reads it as code and it opens no Heat section: the text after it stays in the section before',
+        fix: 'write "## Heat (模板)" at the start of its line, after a blank line',
+      },
+    ]);
+    expect(read(['## Common', '', '- 列表', '', '      ## Nova', '', '```', '    ## Nova', '```'].join('\n')).problems).toEqual([]);
+  });
+
   it.each([
     '**注意**：照常加粗，*斜体*照常，这是*重点*内容',
     '删除*.pyc和*.log文件，4*8GB，admin_actions中，nova_api_v3，`__init__`，\\_转义\\_',
