@@ -740,6 +740,13 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
   if (typeof written === 'string') note(written, address, false);
   if (address?.href !== written) ctx.setProperty(node, 'href', address?.href);
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
+  // A link written without text (`[](https://…)`) would show nothing to follow: its address is its text.
+  if (address && !ctx.textContent(node).trim() && !holdsImage(node)) ctx.appendChild(node, { type: 'text', value: address.href });
+}
+
+/** Whether an element holds an image, which a link may show instead of text. */
+function holdsImage(node: Readonly<Element>): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || holdsImage(child)));
 }
 
 /**

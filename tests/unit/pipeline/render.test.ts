@@ -154,6 +154,14 @@ describe("rendering contributors' Markdown", () => {
     );
   });
 
+  it('shows the address of a link written without text, which would be invisible, and keeps a linked image', () => {
+    const out = render('[](https://example.org/x) 与 <a href="/issues/7/"> </a> 与 [![图](/favicon.svg)](/issues/7/)');
+    expect(out.html).toBe(
+      '<p><a href="https://example.org/x" rel="external noopener noreferrer">https://example.org/x</a> 与 <a href="/issues/7/"> /issues/7/</a> 与 <a href="/issues/7/"><img src="/favicon.svg" alt="图" loading="lazy"></a></p>',
+    );
+    expect(out.text).toBe('https://example.org/x 与 /issues/7/ 与');
+  });
+
   it('links bare URLs and keeps escaped characters as text', () => {
     expect(html('见 https://wiki.openstack.org/wiki/Nova 与 a\\_b')).toContain(
       '<a href="https://wiki.openstack.org/wiki/Nova" rel="external noopener noreferrer">',
