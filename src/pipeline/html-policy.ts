@@ -33,11 +33,13 @@ export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
 
 /**
  * Dropped elements whose content a reader would have seen as text (a button's label, a form's
- * words, `<noscript>`'s fallback): dropping them with it loses what the editor wrote, so the
- * check reports them. The others hold code, chrome or nothing (`<script>`, `<style>`, `<iframe>`).
+ * words, `<noscript>`'s fallback, a drawing's labels, a formula): dropping them with it loses what
+ * the editor wrote, so the check reports them. The others hold code, chrome or nothing
+ * (`<script>`, `<style>`, `<iframe>`).
  */
 export const TEXT_DROPPING_ELEMENTS: ReadonlySet<string> = new Set([
   'textarea', 'option', 'noscript', 'template', 'form', 'select', 'button', 'title', 'xmp', 'noembed', 'noframes', 'plaintext',
+  'svg', 'math',
 ]); // prettier-ignore
 
 /**

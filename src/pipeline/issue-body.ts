@@ -338,7 +338,7 @@ export function writingProblems({
     const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
     problems.push({
       line,
-      message: `the page drops <${name}> with what it holds, here "${shown.replace(/\s+/g, ' ')}": it keeps no forms, buttons or their like`,
+      message: `the page drops <${name}> with what it holds, here "${shown.replace(/\s+/g, ' ')}": it keeps no forms, buttons, drawings, formulas or their like`,
       fix: `write the text without the <${name}> tag`,
     });
   }

@@ -592,8 +592,8 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, droppedText: { na
         const embedded = EMBEDDED_ADDRESSES[tag];
         if (embedded) linkEmbedded(node, embedded, ctx, page, note);
         if (DROPPED_ELEMENTS.has(tag)) {
-          const text = TEXT_DROPPING_ELEMENTS.has(tag) ? ctx.textContent(node).trim() : '';
-          if (text) droppedText.push({ name: tag, text });
+          const text = TEXT_DROPPING_ELEMENTS.has(tag) ? wordsOf(node).trim() : '';
+          if (/[\p{L}\p{N}]/u.test(text)) droppedText.push({ name: tag, text });
           return remove(node, ctx);
         }
         if (!ALLOWED_ELEMENTS.has(tag)) {
@@ -742,6 +742,17 @@ function keepLink(node: Readonly<Element>, ctx: HastVisitorContext, page: PageAd
   if (address?.external || node.properties['rel'] !== undefined) ctx.setProperty(node, 'rel', address?.external ? EXTERNAL_REL : undefined);
   // A link written without text (`[](https://…)`) would show nothing to follow: its address is its text.
   if (address && !ctx.textContent(node).trim() && !holdsImage(node)) ctx.appendChild(node, { type: 'text', value: address.href });
+}
+
+/** The text an element shows a reader: its words, without the code of the scripts and styles it holds. */
+function wordsOf(node: Readonly<Element>): string {
+  return node.children
+    .map((child) => {
+      if (child.type === 'text') return child.value;
+      if (child.type !== 'element' || (DROPPED_ELEMENTS.has(child.tagName) && !TEXT_DROPPING_ELEMENTS.has(child.tagName))) return '';
+      return wordsOf(child);
+    })
+    .join('');
 }
 
 /** Whether an element holds an image, which a link may show instead of text. */

@@ -916,7 +916,7 @@ describe('reading an issue body', () => {
     expect(problems.map(({ line, message, fix }) => [line, message, fix])).toEqual([
       [
         3,
-        'the page drops <button> with what it holds, here "提交": it keeps no forms, buttons or their like',
+        'the page drops <button> with what it holds, here "提交": it keeps no forms, buttons, drawings, formulas or their like',
         'write the text without the <button> tag',
       ],
       [
@@ -926,6 +926,26 @@ describe('reading an issue body', () => {
       ],
       [9, expect.stringContaining('<noscript> with what it holds, here "无脚本时的文字"'), expect.any(String)],
       [11, expect.stringContaining('<button> with what it holds, here "取消"'), expect.any(String)],
+    ]);
+  });
+
+  it('reports a drawing or formula the page drops with its words, and not one holding only code, marks or nothing', () => {
+    const { problems } = read(
+      [
+        '## Nova',
+        '',
+        '架构：<svg viewBox="0 0 10 10"><text x="1" y="5">计算节点</text></svg>。',
+        '',
+        '公式 <math><mi>x</mi><mo>=</mo><mn>2</mn></math> 成立。',
+        '',
+        '图标<svg viewBox="0 0 10 10"><circle r="4"></circle></svg>。',
+        '',
+        '<svg><script>draw("图")</script><style>text {}</style></svg><math><mo>)</mo></math>',
+      ].join('\n'),
+    );
+    expect(problems.map(({ line, message, fix }) => [line, message, fix])).toEqual([
+      [3, expect.stringContaining('the page drops <svg> with what it holds, here "计算节点"'), 'write the text without the <svg> tag'],
+      [5, expect.stringContaining('the page drops <math> with what it holds, here "x=2"'), 'write the text without the <math> tag'],
     ]);
   });
 
