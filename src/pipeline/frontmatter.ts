@@ -16,6 +16,8 @@ export interface Frontmatter {
   bodyLine: number;
   /** 1-based file line of the value at `path`, or of its nearest present parent. */
   lineOf(path: readonly PropertyKey[]): number;
+  /** The value at `path` as written in the file (`0x1F`, where YAML read 31), when there is one. */
+  writtenAt(path: readonly PropertyKey[]): string | undefined;
   /**
    * Values followed by ` #…` on their line: YAML reads that as a comment and drops it, so
    * `title: Digest, Issue #21` would lose `#21` without a word.
@@ -113,6 +115,10 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     const offset = offsetOf(document, path);
     return offset === undefined ? 1 : 1 + lineCounter.linePos(offset).line;
   };
+  const writtenAt = (path: readonly PropertyKey[]) => {
+    const node = document.getIn(path, true) as { range?: [number, number] } | undefined;
+    return node?.range ? yamlText.slice(node.range[0], node.range[1]) : undefined;
+  };
   const trailingComments: Frontmatter['trailingComments'] = [];
   const wrappedValues: Frontmatter['wrappedValues'] = [];
   visit(document, {
@@ -139,6 +145,7 @@ export function parseFrontmatter(source: string): Frontmatter | FrontmatterError
     body: source.slice(header.length),
     bodyLine: header.split('\n').length,
     lineOf,
+    writtenAt,
     trailingComments,
     wrappedValues,
   };

@@ -245,7 +245,7 @@ const MARKDOWN_FIELDS: ReadonlySet<string> = new Set(['attribution.notice']);
 export function describeSchemaIssue(
   issue: z.core.$ZodIssue,
   file: string,
-  { data, lineOf }: Pick<Frontmatter, 'data' | 'lineOf'>,
+  { data, lineOf, writtenAt }: Pick<Frontmatter, 'data' | 'lineOf'> & Partial<Pick<Frontmatter, 'writtenAt'>>,
   examples: Readonly<Record<string, string>> = FIELD_EXAMPLES,
 ): ContentProblem {
   const field = issue.path.map(String).join('.') || 'front matter';
@@ -269,6 +269,24 @@ export function describeSchemaIssue(
         : issue.path.length === 0
           ? 'write the fields between the two "---" lines (see "Content fields" in README.md)'
           : `write its value after "${String(issue.path.at(-1))}:"`,
+    };
+  }
+  // `organization: 360`, `description: true`: YAML reads a value without quotes as a number, a truth value or a list.
+  const written = writtenAt?.(issue.path);
+  const plainType = issue.code === 'invalid_type' && issue.expected === 'string' && issue.message.startsWith('Invalid input');
+  if (plainType && given !== null && written !== undefined) {
+    const read = Array.isArray(given)
+      ? 'a list'
+      : typeof given === 'boolean'
+        ? 'true or false'
+        : `a ${typeof given === 'object' ? 'map' : typeof given}`;
+    const value = written.replace(/\s+/g, ' ').trim();
+    return {
+      file,
+      line,
+      field,
+      message: `YAML reads ${value} as ${read}, not text`,
+      fix: `put the value in quotes, as written: ${String(issue.path.at(-1))}: "${value.replace(/["\\]/g, '\\$&')}"`,
     };
   }
   if (issue.code === 'unrecognized_keys') {

@@ -152,6 +152,63 @@ describe('validating one issue file', () => {
     expect(issue?.data.title).toBe('OpenStack社区动态第九期');
   });
 
+  it.each([
+    [
+      '  editor: 测试编辑',
+      '  editor: 测试编辑\n  organization: 360',
+      'attribution.organization',
+      12,
+      'YAML reads 360 as a number, not text',
+      'organization: "360"',
+    ],
+    [
+      'description: 第九期的测试内容',
+      'description: 2014',
+      'description',
+      8,
+      'YAML reads 2014 as a number, not text',
+      'description: "2014"',
+    ],
+    [
+      'description: 第九期的测试内容',
+      'description: 0x1F',
+      'description',
+      8,
+      'YAML reads 0x1F as a number, not text',
+      'description: "0x1F"',
+    ],
+    [
+      'description: 第九期的测试内容',
+      'description: true',
+      'description',
+      8,
+      'YAML reads true as true or false, not text',
+      'description: "true"',
+    ],
+    [
+      'description: 第九期的测试内容',
+      'description: [草稿]',
+      'description',
+      8,
+      'YAML reads [草稿] as a list, not text',
+      'description: "[草稿]"',
+    ],
+    ['published: 2014-02-28', 'published: 20140228', 'published', 7, 'expected a date written YYYY-MM-DD (e.g. 2014-02-15)', ''],
+  ])(
+    'says a text field YAML reads as a number, a truth value or a list is to be quoted, a date keeping its own message (%s → %s)',
+    (from, to, field, line, message, fix) => {
+      expect(validate(issueSource({ [from]: to })).problems).toEqual([
+        expect.objectContaining({
+          file: 'issues/zh-CN/0009.md',
+          line,
+          field,
+          message,
+          ...(fix ? { fix: `put the value in quotes, as written: ${fix}` } : {}),
+        }),
+      ]);
+    },
+  );
+
   it('leaves Python names and multiplications in a plain field alone', () => {
     expect(
       validate(issueSource({ 'description: 第九期的测试内容': 'description: 修复 nova/__init__.py 与 2**10 的问题' })).problems,
