@@ -777,7 +777,9 @@ function keepImage(node: Readonly<Element>, ctx: HastVisitorContext, page: PageA
     return;
   }
   if (!isOnSite(address)) {
-    const properties: Properties = { href: address.href };
+    // The image's title (`![图](https://… "说明")`) stays, on the link that takes its place.
+    const title = node.properties['title'];
+    const properties: Properties = { href: address.href, ...(typeof title === 'string' && title.trim() ? { title } : {}) };
     if (address.external) properties['rel'] = EXTERNAL_REL;
     const text: ElementContent = { type: 'text', value: alt || address.href };
     const link = enclosingLink(node, ctx);

@@ -128,6 +128,9 @@ describe("rendering contributors' Markdown", () => {
     expect(html('![跨](https:evil.example/a.png)')).toBe(
       '<p><a href="https://evil.example/a.png" rel="external noopener noreferrer">跨</a></p>',
     );
+    expect(html('![架构图](http://example.com/a.png "Nova 架构")')).toBe(
+      '<p><a href="http://example.com/a.png" title="Nova 架构" rel="external noopener noreferrer">架构图</a></p>',
+    );
     expect(html('![本地](/images/a.png)')).toBe('<p><img src="/images/a.png" alt="本地" loading="lazy"></p>');
     expect(html('<img src="//evil.example/a.png" alt="协议相对">')).toBe('协议相对');
   });
