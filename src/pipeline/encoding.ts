@@ -85,7 +85,7 @@ export function controlCharacterError(text: string): EncodingError | undefined {
     ? {
         line,
         message: `an invisible control character (${codePointName(first[0])}) at column ${column}, not text: pages, feeds and search would carry it`,
-        fix: 'delete it (most editors find every such character with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F])',
+        fix: 'delete it (most editors find every such character with the regular expression [\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFFFE\\uFFFF])',
       }
     : {
         line,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, doubleEncodingError, loneCarriageReturnError, replacementCharacterError } from '../../../src/pipeline/encoding.ts';
+import {
+  controlCharacterError,
+  decodeUtf8,
+  doubleEncodingError,
+  loneCarriageReturnError,
+  replacementCharacterError,
+} from '../../../src/pipeline/encoding.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -76,4 +82,16 @@ describe('replacementCharacterError', () => {
     });
     expect(replacementCharacterError('显示为 &#xFFFD; 的字符')).toBeUndefined();
   });
+});
+
+describe('controlCharacterError', () => {
+  it.each(['\u0008', '\u001b', '\u0085', '\uFFFE', '\uFFFF'])(
+    'gives a regular expression that finds %j, and every other such character',
+    (character) => {
+      const fix = controlCharacterError(`标题\n一条${character}新闻`)?.fix ?? '';
+      const pattern = /\[[^\]]+\]/.exec(fix)?.[0] ?? '[]';
+      // The expression as an editor's search box reads it: `\x..` and `\u....` escapes.
+      expect(new RegExp(pattern, 'u').test(character)).toBe(true);
+    },
+  );
 });
