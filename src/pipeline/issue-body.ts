@@ -578,6 +578,12 @@ function misreadProblem(found: MisreadMarkdown): BodyProblem {
         message: `"${found.written}" is not read as ${found.written.startsWith('!') ? 'an image' : 'a link'}: its address holds a space, which ends an address in Markdown, so the page would show the brackets and parentheses`,
         fix: `write the space as %20, or put the address in angle brackets: ${found.meant}`,
       };
+    case 'bracketed-address':
+      return {
+        line,
+        message: `"${found.written}" is not read as a link in angle brackets: ${found.reason === 'scheme' ? 'Markdown takes one only with its scheme' : 'its address holds a space, which ends an address in Markdown'}, so the page would show the brackets`,
+        fix: found.reason === 'scheme' ? `write "${found.meant}"` : `write the space as %20: "${found.meant}"`,
+      };
     case 'markdown-in-html':
       return {
         line,

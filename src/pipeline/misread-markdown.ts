@@ -21,6 +21,8 @@ export type MisreadMarkdown =
   | { kind: 'spaced-address'; line: number; written: string; meant: string }
   /** A table row with more cells than its header: the page drops the cells after the header's. */
   | { kind: 'overfull-row'; line: number; cells: number; columns: number; dropped: string }
+  /** `<www.openstack.org>`, `<http://a.org/my page>`: angle brackets Markdown does not read as a link, and shows. */
+  | { kind: 'bracketed-address'; line: number; written: string; meant: string; reason: 'scheme' | 'space' }
   /** `<div>\n**重点**\n</div>`: Markdown inside a block of HTML, which CommonMark leaves as text. */
   | { kind: 'markdown-in-html'; line: number; written: string; tag: string };
 
@@ -145,6 +147,28 @@ export function spacedAddresses(block: string): { written: string; meant: string
     const [, address = inside, title] = /^\s*([\s\S]*?)(?:\s+("[^"]*"|'[^']*'|“[^”]*”))?\s*$/.exec(inside) ?? [];
     const straightTitle = title?.replace(/^[“]|[”]$/g, '"');
     return { written, meant: `${text}(<${address.trim().replace(/\u3000/g, ' ')}>${straightTitle ? ` ${straightTitle}` : ''})`, index };
+  });
+}
+
+/**
+ * An address in angle brackets without its scheme (`<www.…>`), or holding a space before the `>`;
+ * not a link's destination (`[文档](<a b.pdf>)`), which may hold spaces.
+ */
+const BRACKETED_ADDRESS = /(?<!\\|\]\()<(?:(www\.[^\s<>]+)|((?:https?|ftp):\/\/[^\s<>]*(?:[ \t]+[^\s<>]+)+))>/gi;
+
+/**
+ * Addresses in angle brackets that Markdown does not read as links, in a block's source (code spans
+ * left out): one without its scheme (`<www.openstack.org>`) or holding a space. The page shows
+ * the brackets, around a link to part of the address at best. Each with the link as it should be written.
+ * @example bracketedAddresses('见 <www.openstack.org>') // [{ written: '<www.openstack.org>', meant: '<https://www.openstack.org>', reason: 'scheme', index: 2 }]
+ */
+export function bracketedAddresses(block: string): { written: string; meant: string; reason: 'scheme' | 'space'; index: number }[] {
+  const code = block.replace(/(`+)[\s\S]*?\1/g, (span) => ' '.repeat(span.length));
+  return [...code.matchAll(BRACKETED_ADDRESS)].map(({ 0: blanked, 1: www, 2: spaced = '', index }) => {
+    const written = block.slice(index, index + blanked.length);
+    return www
+      ? { written, meant: `<https://${www}>`, reason: 'scheme', index }
+      : { written, meant: `<${spaced.replace(/[ \t]+/g, '%20')}>`, reason: 'space', index };
   });
 }
 

@@ -43,6 +43,7 @@ import type { OutsideLinkPlan } from '../lib/outside-links.ts';
 import { createOutsideLinksStep, type OutsideLinkOptions } from './outside-links.ts';
 import { lineAt } from './problems.ts';
 import {
+  bracketedAddresses,
   literalEmphasis,
   markdownInHtml,
   spacedAddresses,
@@ -265,6 +266,10 @@ export function renderText(
     if (written.includes('](')) {
       for (const { written: link, meant, index } of spacedAddresses(written))
         misread.push({ kind: 'spaced-address', line: lineAt(written, index, line), written: link, meant });
+    }
+    if (written.includes('<')) {
+      for (const { written: address, meant, reason, index } of bracketedAddresses(written))
+        misread.push({ kind: 'bracketed-address', line: lineAt(written, index, line), written: address, meant, reason });
     }
     const inlineHtml = MAY_HOLD_HTML.test(written) ? htmlWithin(node) : [];
     if (inlineHtml.length) unmatchedInParagraphs.push(...unmatchedInParagraph(inlineHtml));

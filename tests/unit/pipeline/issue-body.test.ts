@@ -628,6 +628,18 @@ describe('reading an issue body', () => {
     ],
     ['**使用<sup>标签**说明', 3, '"<sup>" reads as an HTML tag and is never closed in its paragraph', 'write it as code (`<sup>`)'],
     ['### 使用<span>标签', 3, '"<span>" reads as an HTML tag and is never closed', 'write it as code (`<span>`)'],
+    [
+      '官网见 <www.openstack.org> 。',
+      3,
+      '"<www.openstack.org>" is not read as a link in angle brackets: Markdown takes one only with its scheme, so the page would show the brackets',
+      'write "<https://www.openstack.org>"',
+    ],
+    [
+      '| 地址 |\n|---|\n| 见 <http://a.example/my page.html> |',
+      5,
+      '"<http://a.example/my page.html>" is not read as a link in angle brackets: its address holds a space',
+      'write the space as %20: "<http://a.example/my%20page.html>"',
+    ],
   ])('reports Markdown the page would show as marks or lose: %s', (text, line, message, fix) => {
     const { problems } = read(`## Nova\n\n${text}`);
     expect(problems).toContainEqual({ line, message: expect.stringContaining(message), fix: expect.stringContaining(fix) });
@@ -694,6 +706,7 @@ describe('reading an issue body', () => {
     '[注]：以上数据来自社区，[原创]：作者',
     '[文档][doc]\n\n[doc]: docs/guide.pdf\n[手册]: manual.pdf',
     '[带标题](https://www.openstack.org/ "官网") 和 [尖括号](<https://a.example/a b>) 和 `[代码](https://a.example/a b)`',
+    '<https://www.openstack.org/> 与 `<www.openstack.org>` 与 \\<www.openstack.org> 与 <a href="https://a.example/">链接</a>',
     'H<sub>2</sub>O，*强调<span>部分*内容</span>，换行<br>照常',
   ])('leaves Markdown that reads as written: %s', (text) => {
     expect(read(`## Nova\n\n${text}`).problems).toEqual([]);
