@@ -14,12 +14,14 @@ export const ALLOWED_ELEMENTS: ReadonlySet<string> = new Set([
 ]); // prettier-ignore
 
 /**
- * Obsolete elements kept as the element that took their place, since what they mean is part of
- * the text: struck words (`<strike>作废</strike>`) read as current once unwrapped.
+ * Obsolete elements kept as the element that took their place, with the attributes it may carry,
+ * since what they mean is part of the text: struck words (`<strike>作废</strike>`) read as current
+ * once unwrapped, and an `<acronym>`'s title says what it stands for.
  */
 export const RENAMED_ELEMENTS: ReadonlyMap<string, string> = new Map([
   ['strike', 's'],
   ['tt', 'code'],
+  ['acronym', 'abbr'],
 ]);
 
 /** Elements whose content is code or chrome, never digest text: dropped with what they hold. */

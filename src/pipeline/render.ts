@@ -603,7 +603,12 @@ function createSafetyStep(page: PageAddress, rawHtml: boolean, droppedText: { na
         }
         if (!ALLOWED_ELEMENTS.has(tag)) {
           unwrap = true;
-          for (const key of Object.keys(node.properties)) ctx.setProperty(node, key, undefined);
+          // An element renamed after the pass keeps what the element it becomes may carry (a title), no class.
+          const renamed = RENAMED_ELEMENTS.get(tag);
+          for (const key of Object.keys(node.properties)) {
+            if (!renamed || key === 'className' || !isAllowedProperty(renamed, key, node.properties[key]))
+              ctx.setProperty(node, key, undefined);
+          }
           if (rawHtml && BLOCK_ELEMENTS.has(tag)) lineApart(node, ctx);
           return;
         }
@@ -722,16 +727,15 @@ function unwrapped(nodes: readonly Readonly<ElementContent>[]): ElementContent[]
   return nodes.flatMap((node): ElementContent[] => {
     if (node.type === 'text') return [{ type: 'text', value: node.value }];
     if (node.type !== 'element') return [];
-    const renamed = RENAMED_ELEMENTS.get(node.tagName);
-    if (renamed) return [{ type: 'element', tagName: renamed, properties: {}, children: unwrapped(node.children) }];
-    if (!ALLOWED_ELEMENTS.has(node.tagName)) return unwrapped(node.children);
+    const tagName = RENAMED_ELEMENTS.get(node.tagName) ?? node.tagName;
+    if (!ALLOWED_ELEMENTS.has(tagName)) return unwrapped(node.children);
     // The pass already removed what is not allowed; the copy must not bring it back as empty attributes.
     const properties = Object.fromEntries(
       Object.entries(node.properties).filter(
-        ([key, value]) => isAllowedProperty(node.tagName, key, value) && value !== undefined && value !== null && value !== '',
+        ([key, value]) => isAllowedProperty(tagName, key, value) && value !== undefined && value !== null && value !== '',
       ),
     );
-    return [{ type: 'element', tagName: node.tagName, properties, children: unwrapped(node.children) }];
+    return [{ type: 'element', tagName, properties, children: unwrapped(node.children) }];
   });
 }
 

@@ -82,11 +82,14 @@ describe("rendering contributors' Markdown", () => {
     expect(out.text).toBe('first\nsecond\nred a\nb');
   });
 
-  it('keeps what an obsolete strike or teletype element meant, as the element that took its place', () => {
+  it('keeps what an obsolete strike, teletype or acronym element meant, as the element that took its place', () => {
     const out = render('<strike title="x" onclick="y()">作废的计划</strike>，<tt class="a">nova-manage</tt>，<STRIKE>旧<b>版</b></STRIKE>');
     expect(out.html).toBe('<p><s>作废的计划</s>，<code>nova-manage</code>，<s>旧<b>版</b></s></p>');
     expect(out.text).toBe('作废的计划，nova-manage，旧版');
     expect(html('<constructor>名</constructor><toString>字</toString>')).toBe('<p>名字</p>');
+    expect(html('<acronym title="Project Team Lead" onclick="x()">PTL</acronym>')).toBe(
+      '<p><abbr title="Project Team Lead">PTL</abbr></p>',
+    );
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', '//evil.example/x', 'jav&#x61;script:x'])(
