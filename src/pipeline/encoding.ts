@@ -111,6 +111,36 @@ export function replacementCharacterError(text: string): EncodingError | undefin
   };
 }
 
+/** Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ), as text copied from a PDF holds them, and the letters each stands for. */
+const LIGATURES: ReadonlyMap<string, string> = new Map([
+  ['\uFB00', 'ff'],
+  ['\uFB01', 'fi'],
+  ['\uFB02', 'fl'],
+  ['\uFB03', 'ffi'],
+  ['\uFB04', 'ffl'],
+  ['\uFB05', 'st'],
+  ['\uFB06', 'st'],
+]);
+
+/**
+ * A Latin ligature (`conﬁguration`, copied from a PDF): the page shows the word, but search
+ * finds no word written with it, whose letters it holds as one character.
+ * @example ligatureError('con\uFB01g')?.fix // 'write the letters "fi" instead, …'
+ */
+export function ligatureError(text: string): EncodingError | undefined {
+  const found = /[\uFB00-\uFB06]/.exec(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index).split('\n');
+  const letters = LIGATURES.get(found[0]) ?? '';
+  const word =
+    /[\p{L}\uFB00-\uFB06]*$/u.exec(text.slice(0, found.index))?.[0] + (/^[\p{L}\uFB00-\uFB06]*/u.exec(text.slice(found.index))?.[0] ?? '');
+  return {
+    line: before.length,
+    message: `"${found[0]}" (${codePointName(found[0])}, a ligature, as text copied from a PDF holds) at column ${(before.at(-1)?.length ?? 0) + 1}: search finds no word written with it ("${word}" is not "${word.replaceAll(found[0], letters)}")`,
+    fix: `write the letters "${letters}" instead, and look for other ligatures (${[...LIGATURES.keys()].join(' ')}) in the file`,
+  };
+}
+
 /**
  * A line ended by a carriage return alone (as classic Mac OS and some old editors save text): Markdown
  * reads it as a line ending, the front matter does not, so such a file fails with a message about

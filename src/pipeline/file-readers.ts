@@ -14,6 +14,7 @@ import {
   decodeUtf8,
   doubleEncodingError,
   isEncodingError,
+  ligatureError,
   loneCarriageReturnError,
   replacementCharacterError,
   type EncodingError,
@@ -97,7 +98,8 @@ function readText<T>({ file, bytes }: FileJob, read: (source: string) => FileRes
     loneCarriageReturnError(decoded.text) ??
     controlCharacterError(decoded.text) ??
     doubleEncodingError(decoded.text) ??
-    replacementCharacterError(decoded.text);
+    replacementCharacterError(decoded.text) ??
+    ligatureError(decoded.text);
   return control ? unreadable(file, 'text', control) : readOrReport(file, () => read(decoded.text));
 }
 

@@ -501,11 +501,6 @@ describe('files written to do harm, or pasted from elsewhere', () => {
       '17  text: &#0; at column 3',
     ],
     [
-      'as the replacement character a lossy conversion left for a character',
-      (source: string) => source.replace('一条测试新闻。', '一条测\uFFFD\uFFFD新闻。'),
-      '17  text: U+FFFD (�, the replacement character) at column 4 stands for a character lost',
-    ],
-    [
       'as an escape in a quoted value',
       (source: string) => source.replace('description: 测试用的第九期', 'description: "测试用的第九期\\x01"'),
       '8  front matter: description holds a character that is not text (U+0001)',
@@ -517,6 +512,23 @@ describe('files written to do harm, or pasted from elsewhere', () => {
     ],
   ])('names the line of a control character written %s', async (_name, edit, expected) => {
     const { issues, text } = await report(validWith('control', edit));
+    expect(text).toContain(`zh-CN/0009.md:${expected}`);
+    expect(issues).toEqual([]);
+  });
+
+  it.each([
+    [
+      'the replacement character a lossy conversion left for a character',
+      (source: string) => source.replace('一条测试新闻。', '一条测\uFFFD\uFFFD新闻。'),
+      '17  text: U+FFFD (�, the replacement character) at column 4 stands for a character lost',
+    ],
+    [
+      'a ligature copied from a PDF, which search finds no word in',
+      (source: string) => source.replace('一条测试新闻。', '一条 con\uFB01guration 新闻。'),
+      '17  text: "\uFB01" (U+FB01, a ligature, as text copied from a PDF holds) at column 7',
+    ],
+  ])('names the line of %s', async (_name, edit, expected) => {
+    const { issues, text } = await report(validWith('lost', edit));
     expect(text).toContain(`zh-CN/0009.md:${expected}`);
     expect(issues).toEqual([]);
   });

@@ -3,6 +3,7 @@ import {
   controlCharacterError,
   decodeUtf8,
   doubleEncodingError,
+  ligatureError,
   loneCarriageReturnError,
   replacementCharacterError,
 } from '../../../src/pipeline/encoding.ts';
@@ -94,4 +95,16 @@ describe('controlCharacterError', () => {
       expect(new RegExp(pattern, 'u').test(character)).toBe(true);
     },
   );
+});
+
+describe('ligatureError', () => {
+  it('names the first ligature copied from a PDF, which search cannot find a word in, with the letters to write', () => {
+    expect(ligatureError('---\ntitle: 第九期\n---\n\n规范中的 con\uFB01guration ﬂag')).toEqual({
+      line: 5,
+      message:
+        '"ﬁ" (U+FB01, a ligature, as text copied from a PDF holds) at column 9: search finds no word written with it ("conﬁguration" is not "configuration")',
+      fix: 'write the letters "fi" instead, and look for other ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ) in the file',
+    });
+    expect(ligatureError('configuration flag 配置')).toBeUndefined();
+  });
 });
