@@ -22,8 +22,8 @@ import { convertLegacyPost, type ImportContext, type KnownDate } from './lib/leg
 import { formatImportSummary, formatOutcome, type FileOutcome } from './lib/import-report.ts';
 import { issuesFolderProblem, outputFolderProblem, readCommandLine, readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
+import { LEGACY_EXTENSIONS, listLegacyFolder } from './lib/legacy-folder.ts';
 
-const LEGACY_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const usage =
   'usage: npm run import -- <legacy-dir> --out <issues-dir> [--dates-from <dir>] [--date <file>=YYYY-MM-DD] [--section <file>:<line>=<id|keep>] [--attribution <file.yaml>] [--force]';
 
@@ -76,11 +76,9 @@ const baseContext: ImportContext = {
 };
 const context: ImportContext = { ...baseContext, datesByNumber: await readDatesFrom(values['dates-from'], baseContext) };
 
-const fileNames = (await readdir(legacyDir, { withFileTypes: true }))
-  .filter((entry) => entry.isFile() && LEGACY_EXTENSIONS.test(entry.name) && !entry.name.startsWith('.'))
-  .map((entry) => entry.name)
-  .sort();
-if (fileNames.length === 0) fail(`${legacyDir} holds no legacy posts (.md, .markdown or .txt files)`, 'give the folder that holds them');
+const extensions = new Intl.ListFormat('en', { type: 'disjunction' }).format(LEGACY_EXTENSIONS.map((extension) => `.${extension}`));
+const { posts: fileNames, others } = await listLegacyFolder(legacyDir);
+if (fileNames.length === 0) fail(`${legacyDir} holds no legacy posts (${extensions} files)`, 'give the folder that holds them');
 // An option naming no post would be ignored, and the post it was meant for imported without it.
 for (const [option, named] of [
   ['--date', [...(context.datesByFile?.keys() ?? [])]],
@@ -90,7 +88,7 @@ for (const [option, named] of [
   if (unknown.length) {
     fail(
       `${option} names ${unknown.join(', ')}, which is not a legacy post of ${legacyDir}`,
-      'give the file name exactly as it is in the folder (its case too)',
+      'give the file name exactly as the report shows it (a post in a subfolder by its path there, its case too)',
     );
   }
 }
@@ -102,6 +100,12 @@ for (const fileName of fileNames) {
   const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(legacyDir, fileName)) }, context);
   outcomes.push({ fileName, result });
 }
+// A file beside the posts may be a post the importer cannot read (saved as HTML): named, never passed over.
+for (const fileName of others) {
+  const reason = `not a Markdown post (the importer reads ${extensions} files). Fix: convert a post to Markdown, and move any other file out of ${legacyDir}`;
+  outcomes.push({ fileName, result: { ok: false, line: 1, reason, notes: [] } });
+}
+outcomes.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
 await refuseSharedNumbers(outcomes);
 refuseLinks(outcomes);
 // Before the check: the folder it checks must be the one left behind, with the files kept in place of refused ones.

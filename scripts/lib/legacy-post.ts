@@ -17,7 +17,7 @@ import { isGroupHeading, restructureBody, type SectionDecisions } from './legacy
 export type { ImportNote, NoteKind } from './import-notes.ts';
 
 export interface LegacyInput {
-  /** The legacy file's name (its date prefix gives the year). */
+  /** The legacy file's path in its folder (its name's date prefix gives the year). */
   fileName: string;
   bytes: Uint8Array;
 }
@@ -138,7 +138,8 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
       message: `the title carries no period: ${legacyPeriod.text} taken from the file name`,
     });
   }
-  const fileNameDate = parseIsoDay(/^(\d{4}-\d{2}-\d{2})-/.exec(input.fileName)?.[1] ?? '');
+  // A post in a subfolder (`2014/2014-02-15-….md`) is dated by its own name, as Jekyll dates it.
+  const fileNameDate = parseIsoDay(/(?:^|\/)(\d{4}-\d{2}-\d{2})-[^/]*$/.exec(input.fileName)?.[1] ?? '');
   // Jekyll's own date: wins over the file name's, as it did on the blog; an explicit --date wins over both.
   const explicit = context.datesByFile?.get(input.fileName);
   // Given a --date, a date: that does not read is no obstacle: the --date is what it is for.

@@ -111,6 +111,32 @@ describe('importing ../shared/corpus', () => {
   });
 });
 
+describe('a legacy folder laid out as Jekyll reads it', () => {
+  it('imports posts in subfolders and under every Markdown extension, and names each other file as not imported', () => {
+    const legacy = tempDir('legacy');
+    const out = tempDir('out');
+    const [top = '', nested = '', mkd = '', html = ''] = corpusFiles;
+    mkdirSync(path.join(legacy, '2013'));
+    copyFileSync(path.join(corpus, top), path.join(legacy, top));
+    copyFileSync(path.join(corpus, nested), path.join(legacy, '2013', nested));
+    copyFileSync(path.join(corpus, mkd), path.join(legacy, mkd.replace(/\.md$/, '.mkd')));
+    copyFileSync(path.join(corpus, html), path.join(legacy, html.replace(/\.md$/, '.html')));
+    writeFileSync(path.join(legacy, '.DS_Store'), '');
+    writeFileSync(path.join(legacy, `${top}~`), '');
+    writeFileSync(path.join(legacy, `#${top}#`), '');
+    mkdirSync(path.join(legacy, '_drafts'));
+    writeFileSync(path.join(legacy, '_drafts', 'notes.html'), '');
+    const result = runScript('scripts/import.ts', [legacy, '--out', out]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`ok    2013/${nested} -> zh-CN/0002.md (written)`);
+    expect(result.stdout).toContain(`ok    ${mkd.replace(/\.md$/, '.mkd')} -> zh-CN/0003.md (written)`);
+    expect(result.stderr).toContain(`FAIL  ${html.replace(/\.md$/, '.html')}:1: not a Markdown post`);
+    expect(result.stdout).toContain('Imported 3 of 4 files');
+    expect(readdirSync(path.join(out, 'zh-CN')).sort()).toEqual(['0001.md', '0002.md', '0003.md']);
+    expect(readFileSync(path.join(out, 'zh-CN/0002.md'), 'utf8')).toContain(`  file: 2013/${nested}\n`);
+  });
+});
+
 describe('a legacy folder with a file that cannot be imported', () => {
   it('imports the rest, then names the file, line and reason and exits 1', () => {
     const legacy = tempDir('legacy');
@@ -262,7 +288,11 @@ describe('a legacy folder with a file that cannot be imported', () => {
 describe('an import pointed at the wrong place', () => {
   it.each([
     ['a folder that does not exist', () => [path.join(tempDir('gone'), 'posts'), '--out', tempDir('out')], 'is not a folder'],
-    ['a folder without posts', () => [tempDir('empty'), '--out', tempDir('out')], 'holds no legacy posts (.md, .markdown or .txt files)'],
+    [
+      'a folder without posts',
+      () => [tempDir('empty'), '--out', tempDir('out')],
+      'holds no legacy posts (.md, .markdown, .mkdown, .mkdn, .mkd, or .txt files)',
+    ],
     [
       'a credit file that does not exist',
       () => [corpus, '--out', tempDir('out'), '--attribution', path.join(tempDir('gone'), 'credit.yaml')],
