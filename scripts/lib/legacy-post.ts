@@ -291,38 +291,61 @@ function readJekyllAuthor(value: unknown, line: number): string | undefined {
 /**
  * Jekyll's Liquid tags, which it replaced when it built the post: `{% include JB/setup %}` (Jekyll
  * Bootstrap's setup, which showed nothing) is dropped, `{% highlight sh %}…{% endhighlight %}`
- * becomes the fenced code block it showed, `{% raw %}` markers go; any other tag or `{{ … }}`
- * showed what only that blog knew, so the post is refused at its line. Lines keep their count.
+ * becomes the fenced code block it showed, `{% raw %}` markers go, the text between them (on one
+ * line or many) kept as Jekyll showed it; any other tag or `{{ … }}` showed what only that blog
+ * knew, so the post is refused at its line. Lines keep their count.
  */
 function convertLiquid(body: string, firstLine: number, notes: ImportNote[]): string {
-  return body
-    .split('\n')
-    .map((line, index) => {
-      const at = firstLine + index;
-      const trimmed = line.trim();
-      const tag = /^\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}$/.exec(trimmed);
-      if (tag?.[1] === 'include' && /^JB\/setup$/.test(tag[2] ?? '')) {
-        notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" (Jekyll Bootstrap's setup, which showed nothing) dropped` });
-        return '';
-      }
-      if (tag?.[1] === 'highlight' || tag?.[1] === 'endhighlight') {
-        const language = tag[1] === 'highlight' ? (tag[2] ?? '').split(/\s+/)[0] : '';
-        notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" written as the code fence it showed` });
-        return `\`\`\`${language ?? ''}`;
-      }
-      const raw = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g;
-      const rest = line.replace(raw, '$1');
-      if (rest !== line) notes.push({ kind: 'metadata', line: at, message: 'Liquid raw markers dropped, their text kept' });
-      const other = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/.exec(line.replace(raw, ''));
-      if (other) {
-        throw new ImportError(
-          at,
-          `"${other[0]}" is a Liquid tag, which Jekyll replaced when it built the post; write what the post showed in its place`,
-        );
-      }
-      return rest;
-    })
-    .join('\n');
+  /** Line of the `{% raw %}` whose `{% endraw %}` is still to come. */
+  let rawFrom: number | undefined;
+  const step = (line: string, at: number): string => {
+    if (rawFrom !== undefined) {
+      const end = /\{%-?\s*endraw\s*-?%\}/.exec(line);
+      if (!end) return line;
+      rawFrom = undefined;
+      notes.push({ kind: 'metadata', line: at, message: '"{% endraw %}" dropped' });
+      return line.slice(0, end.index) + step(line.slice(end.index + end[0].length), at);
+    }
+    // A raw block running on past its line: its text is shown as written up to the {% endraw %}.
+    const open = /\{%-?\s*raw\s*-?%\}(?![\s\S]*\{%-?\s*endraw\s*-?%\})/.exec(line);
+    if (!open) return convertLine(line, at);
+    rawFrom = at;
+    notes.push({ kind: 'metadata', line: at, message: '"{% raw %}" dropped: Jekyll showed the text up to {% endraw %} as written' });
+    return convertLine(line.slice(0, open.index), at) + step(line.slice(open.index + open[0].length), at);
+  };
+  const converted = body.split('\n').map((line, index) => step(line, firstLine + index));
+  if (rawFrom !== undefined) {
+    throw new ImportError(
+      rawFrom,
+      '{% raw %} is not closed by {% endraw %}, so Jekyll could not build the post; close it where the text to show as written ends',
+    );
+  }
+  return converted.join('\n');
+
+  function convertLine(line: string, at: number): string {
+    const trimmed = line.trim();
+    const tag = /^\{%-?\s*(\w+)\s*([^%]*?)\s*-?%\}$/.exec(trimmed);
+    if (tag?.[1] === 'include' && /^JB\/setup$/.test(tag[2] ?? '')) {
+      notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" (Jekyll Bootstrap's setup, which showed nothing) dropped` });
+      return '';
+    }
+    if (tag?.[1] === 'highlight' || tag?.[1] === 'endhighlight') {
+      const language = tag[1] === 'highlight' ? (tag[2] ?? '').split(/\s+/)[0] : '';
+      notes.push({ kind: 'metadata', line: at, message: `"${trimmed}" written as the code fence it showed` });
+      return `\`\`\`${language ?? ''}`;
+    }
+    const raw = /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g;
+    const rest = line.replace(raw, '$1');
+    if (rest !== line) notes.push({ kind: 'metadata', line: at, message: 'Liquid raw markers dropped, their text kept' });
+    const other = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/.exec(line.replace(raw, ''));
+    if (other) {
+      throw new ImportError(
+        at,
+        `"${other[0]}" is a Liquid tag, which Jekyll replaced when it built the post; write what the post showed in its place`,
+      );
+    }
+    return rest;
+  }
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

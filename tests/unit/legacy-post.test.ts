@@ -681,6 +681,23 @@ describe("Jekyll's Liquid tags", () => {
     expect(content).not.toContain('{%');
   });
 
+  it('keep what a {% raw %} block over several lines holds, as the post showed it, its markers dropped', () => {
+    const result = withBody(['{% raw %}', '模板写 {{ 原样 }}，{% if x %} 亦然', '{% endraw %}', '新闻一。']);
+    expect(imported(result).content).toContain('## 业界动态\n\n模板写 {{ 原样 }}，{% if x %} 亦然\n\n新闻一。');
+    expect(result.notes).toContainEqual({
+      kind: 'metadata',
+      line: 8,
+      message: '"{% raw %}" dropped: Jekyll showed the text up to {% endraw %} as written',
+    });
+    expect(result.notes).toContainEqual({ kind: 'metadata', line: 10, message: '"{% endraw %}" dropped' });
+    const after = withBody(['{% raw %}', '{{ 原样 }}', '{% endraw %}', '见 {{ site.url }}。']);
+    expect(after).toMatchObject({ ok: false, line: 11, reason: expect.stringContaining('"{{ site.url }}" is a Liquid tag') });
+    const opened = withBody(['新闻一。{% raw %}{{ 原样', '}} 之后{% endraw %}，完。']);
+    expect(imported(opened).content).toContain('新闻一。{{ 原样\n}} 之后，完。');
+    const unclosed = withBody(['新闻一。', '{% raw %}', '{{ 原样 }}']);
+    expect(unclosed).toMatchObject({ ok: false, line: 9, reason: expect.stringContaining('{% raw %} is not closed by {% endraw %}') });
+  });
+
   it('refuse a post with any other tag, at its line', () => {
     const result = withBody(['新闻一，见 {{ site.url }}/about。']);
     expect(result).toMatchObject({ ok: false, line: 8, reason: expect.stringContaining('"{{ site.url }}" is a Liquid tag') });
