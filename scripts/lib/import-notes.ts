@@ -13,6 +13,8 @@ export type NoteKind =
   | 'heading'
   | 'merged-section'
   | 'bare-url'
+  /** A script the post loaded from elsewhere, kept, which the page does not run. */
+  | 'script'
   /** A character no one sees taken out of a link's address. */
   | 'address'
   | 'metadata'

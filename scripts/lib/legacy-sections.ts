@@ -22,6 +22,7 @@ import type { Heading, RootContent } from 'mdast';
 import { splitHeading, type ProjectResolver } from '../../src/lib/projects.ts';
 import { ImportError, type ImportNote } from './import-notes.ts';
 import { applyEdits, bareUrlEdits, type Edit } from './legacy-urls.ts';
+import { scriptNotes } from './legacy-scripts.ts';
 import { headingText, parseMarkdown } from './markdown-tree.ts';
 import { holdsAddress } from '../../src/pipeline/render.ts';
 
@@ -77,6 +78,7 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
   const line = (node: RootContent) => firstLine + (node.position?.start.line ?? 1) - 1;
   const offset = (node: RootContent, edge: 'start' | 'end') => node.position?.[edge].offset ?? 0;
   const edits: Edit[] = bareUrlEdits(body, tree.children, line, notes);
+  scriptNotes(tree.children, line, notes);
   const nameOf = (id: string | undefined) => resolver.get(id ?? '')?.name['zh-CN'] ?? id ?? '';
   const answered = new Set<number>();
   const decisionAt = (at: number) => {

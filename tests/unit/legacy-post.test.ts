@@ -655,6 +655,29 @@ describe('HTML entities in a legacy title or description', () => {
   });
 });
 
+describe('scripts a post loaded from elsewhere', () => {
+  it('are kept as written and reported at their line, as the page will not show what they showed', () => {
+    const gist = 'https://gist.github.com/someone/1234.js';
+    const body = [
+      '## 业界动态',
+      '配置示例：',
+      '',
+      `<script src="${gist}"></script>`,
+      '',
+      `见 <script type="text/javascript" src='${gist}'></script> 之后。`,
+      '',
+    ];
+    const result = convert('2013-11-12-openstack-activity-1107-1112.md', post('OpenStack社区动态第一期(11.17-11.22)', body.join('\n')));
+    const { content } = imported(result);
+    expect(content).toContain(`\n<script src="${gist}"></script>\n`);
+    expect(content).toContain(`见 <script type="text/javascript" src='${gist}'></script> 之后。`);
+    const scripts = result.notes.filter((note) => note.kind === 'script');
+    expect(scripts.map((note) => note.line)).toEqual([10, 12]);
+    expect(scripts[0]?.message).toMatch(new RegExp(`^<script src="${gist}"> kept as written, but the site runs no script`));
+    expect(result.notes.filter((note) => note.kind === 'script' && note.line === undefined)).toEqual([]);
+  });
+});
+
 describe("Jekyll's Liquid tags", () => {
   const withBody = (lines: string[]) =>
     convert(
