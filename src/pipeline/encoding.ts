@@ -34,6 +34,8 @@ export function decodeUtf8(bytes: Uint8Array, fileName = 'the file'): { text: st
   } catch {
     const readable = lenient.decode(bytes);
     const line = readable.slice(0, readable.indexOf('\uFFFD')).split('\n').length;
+    const stray = strayByteError(bytes, readable, line);
+    if (stray) return stray;
     const chinese = chineseEncoding(bytes);
     const reads = {
       GB18030: ' (it reads as GBK/GB18030, as many Chinese editors save)',
@@ -155,6 +157,30 @@ export function loneCarriageReturnError(text: string): EncodingError | undefined
     message:
       'this line ends with a carriage return alone (CR, as classic Mac OS saved text), which the check does not read as the end of a line',
     fix: "save the file with LF (Unix) line endings, or CR LF; tr '\\r' '\\n' converts a file that uses CR alone",
+  };
+}
+
+/**
+ * A file of UTF-8 text but for a few bytes of another encoding (a curly quote pasted from Word as
+ * Windows-1252's 0x93): the byte, at its line and column, and what it is in Windows-1252. Converting
+ * the whole file, the fix for a file saved in another encoding, would garble its UTF-8 text.
+ */
+function strayByteError(bytes: Uint8Array, readable: string, line: number): EncodingError | undefined {
+  const characters = [...readable].filter((character) => character > '\u007F');
+  const invalid = characters.filter((character) => character === '\uFFFD').length;
+  // Another encoding's text read as UTF-8 is mostly invalid; UTF-8 text with a stray byte mostly valid.
+  if (characters.length - invalid < 4 * invalid) return undefined;
+  const before = readable.slice(0, readable.indexOf('\uFFFD'));
+  const byte = bytes[new TextEncoder().encode(before).length] ?? 0;
+  // Only 0x80-0x9F are Windows-1252's own (curly quotes, dashes, …); a higher byte may as well begin a GBK character.
+  const character = byte >= 0x80 && byte < 0xa0 ? CP1252_HIGH.charAt(byte - 0x80) : '';
+  if (!character || NOT_TEXT.test(character)) return undefined;
+  const hex = `0x${byte.toString(16).toUpperCase()}`;
+  const column = [...(before.split('\n').at(-1) ?? '')].length + 1;
+  return {
+    line,
+    message: `byte ${hex} at column ${column} is not UTF-8, though the rest of the file is: it is ${character} in Windows-1252, as text pasted from Word or a Windows program can bring it`,
+    fix: `type ${character} in its place, and the same for any other such byte (the check names the next one); converting the whole file would garble its UTF-8 text`,
   };
 }
 

@@ -36,6 +36,20 @@ describe('decodeUtf8', () => {
     });
   });
 
+  it('names the byte and what it is in Windows-1252 when the rest of the file is UTF-8, whose fix is no conversion', () => {
+    // Chinese text in UTF-8 with a curly quote pasted in as Windows-1252's byte 0x93 (and 0x94).
+    const text = '新闻：Heat 对 HOT 模板的 parameter 类型定义支持 string，而不是 ';
+    const mixed = new Uint8Array([...utf8(`---\ntitle: 第九期\n---\n${text}`), 0x93, ...utf8('String'), 0x94, ...utf8('。\n')]);
+    expect(decodeUtf8(mixed, '0009.md')).toEqual({
+      line: 4,
+      message: `byte 0x93 at column ${[...text].length + 1} is not UTF-8, though the rest of the file is: it is “ in Windows-1252, as text pasted from Word or a Windows program can bring it`,
+      fix: 'type “ in its place, and the same for any other such byte (the check names the next one); converting the whole file would garble its UTF-8 text',
+    });
+    // A line of GBK in UTF-8 text is no Windows-1252 punctuation: its bytes are not named as such.
+    const gbkLine = new Uint8Array([...utf8(`---\ntitle: 第九期\n---\n${text}\n`), 0xc4, 0xe3, 0xba, 0xc3, 0x0a]);
+    expect(decodeUtf8(gbkLine)).toMatchObject({ line: 5, message: expect.stringContaining('the file is not UTF-8 text') });
+  });
+
   it('recognizes UTF-16, which would otherwise pass as UTF-8 with NUL bytes', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00]);
     expect(decodeUtf8(utf16)).toMatchObject({ line: 1, message: expect.stringContaining('it is UTF-16 (little-endian') });
