@@ -230,11 +230,17 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     } else if (current !== intro && heading.depth <= sectionDepth) {
       // A project's name followed by other words (`Heat 模板专题`): filed under it, the words kept as its subtitle.
       const named = namedAtStart(text, resolver);
+      // Text underlined with `---` was a heading to the blog too, though often a rule was meant.
+      const setext = body.startsWith('#', offset(node, 'start'))
+        ? ''
+        : heading.depth === 1
+          ? ' (a line of "===" under text makes the text a heading)'
+          : ' (a line of "---" under text makes the text a heading; a blank line above it makes a rule)';
       throw new ImportError(
         at,
         named
           ? `heading "${marker}" starts with ${named.name.en}'s name, then other words; ${confirm(at, named.id)} files it as "## ${named.name['zh-CN']}${decidedHeading(text, named.id, resolver).rest}"`
-          : `heading "${marker}" stands where project headings do but matches no project or alias; add it to src/content/projects.yaml (as a project or an alias) and import again, or ${confirm(at, '<id>')} to file it under a project`,
+          : `heading "${marker}" stands where project headings do but matches no project or alias${setext}; add it to src/content/projects.yaml (as a project or an alias) and import again, ${confirm(at, '<id>')} to file it under a project, or ${confirm(at, 'keep')} to keep it a sub-heading of ${where()}`,
       );
     }
     if (heading.depth <= 2) {

@@ -333,6 +333,17 @@ describe('sections as the real archive writes them', () => {
     ]);
   });
 
+  it('offers =keep for a heading that names no project where project headings stand, text underlined with --- too', () => {
+    const body = '## 社区跟踪\n\n### Nova\n消息一。\n\n下一版本预计于4.3号发布\n---\n\n消息二。\n';
+    const result = convert('2014-03-01-x.md', post(title, body));
+    expect(result).toMatchObject({ ok: false, line: 12 });
+    if (result.ok) return;
+    expect(result.reason).toContain('--section 2014-03-01-x.md:12=keep to keep it a sub-heading of the Nova section');
+    expect(result.reason).toContain('a line of "---" under text makes the text a heading');
+    const kept = convert('2014-03-01-x.md', post(title, body), { sectionsByFile: new Map([['2014-03-01-x.md', new Map([[12, 'keep']])]]) });
+    expect(sections(kept)).toContain('\n## Nova\n\n消息一。\n\n### 下一版本预计于4.3号发布\n\n消息二。');
+  });
+
   it('fails on an answer for a line that holds no heading or bold line', () => {
     const decisions = new Map([['2014-03-01-x.md', new Map([[9, 'nova']])]]);
     expect(convert('2014-03-01-x.md', post(title, '## Nova\na\n'), { sectionsByFile: decisions })).toMatchObject({
