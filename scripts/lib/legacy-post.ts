@@ -11,6 +11,7 @@ import type { ProjectResolver } from '../../src/lib/projects.ts';
 import type { IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
 import { controlCharacterError, decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
+import { isFrontmatterError, parseFrontmatter } from '../../src/pipeline/frontmatter.ts';
 import { ImportError, type ImportNote } from './import-notes.ts';
 import { isGroupHeading, restructureBody, type SectionDecisions } from './legacy-sections.ts';
 
@@ -113,6 +114,9 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   try {
     header = (parseYaml(fence[1] ?? '') ?? {}) as Record<string, unknown>;
   } catch (error) {
+    // The site's reading of front matter names what broke it (a value holding ": ", a "[" never closed) and the fix.
+    const read = parseFrontmatter(text);
+    if (isFrontmatterError(read)) throw new ImportError(read.line, `${read.message}. Fix: ${read.fix}`);
     const line = 1 + ((error as { linePos?: [{ line: number }] }).linePos?.[0].line ?? 1);
     throw new ImportError(line, `broken YAML in the front matter: ${(error as Error).message.split('\n')[0]}`);
   }

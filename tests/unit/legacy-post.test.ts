@@ -489,7 +489,18 @@ describe('files that cannot be imported', () => {
       "carries no period such as (02.03-02.15) or (0320-0410), nor does the file name (as in 2014-02-15-openstack-activity-0203-0215.md); add the period the issue covers to the post's title, as (MM.DD-MM.DD)",
     ],
     ['a period with a day that does not exist', post('OpenStack社区动态第九期(02.16-02.30)', '## Nova\na\n'), 3, 'does not exist'],
-    ['broken YAML', '---\ntitle: 第九期(02.16-03.01)\ndescription: a: b\n---\n## Nova\n', 3, 'broken YAML'],
+    [
+      'a value YAML reads as another field, with the fix',
+      '---\ntitle: 第九期(02.16-03.01)\ndescription: 周报: 第九期\n---\n## Nova\n',
+      3,
+      'description: the value holds ": ", which YAML reads as the start of another field, so the front matter does not read (Nested mappings are not allowed in compact mappings). Fix: put the value in double quotes: description: "周报: 第九期"',
+    ],
+    [
+      'broken YAML',
+      '---\ntitle: 第九期(02.16-03.01)\ntitle: 第十期\n---\n## Nova\n',
+      3,
+      'broken YAML: Map keys must be unique. Fix: correct the YAML between the two "---" lines',
+    ],
     ['no front matter', '## Nova\nx\n', 1, 'no Jekyll front matter'],
     [
       'a control character pasted into the text',
