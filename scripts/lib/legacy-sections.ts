@@ -163,6 +163,20 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
       });
       continue;
     }
+    if (node.type === 'list' || node.type === 'blockquote') {
+      // The blog showed such a heading over the text after it, but Markdown opens no section inside a container.
+      for (const nested of headingsWithin(node)) {
+        const project = resolver.resolve(headingText(nested, { html: false }).trim())?.project;
+        if (!project) continue;
+        const written = `${'#'.repeat(nested.depth)} ${headingText(nested).trim()}`;
+        const container = node.type === 'list' ? 'list' : 'quote';
+        notes.push({
+          kind: 'heading',
+          line: firstLine + (nested.position?.start.line ?? 1) - 1,
+          message: `"${written}" inside a ${container} names ${project.name.en} but opens no section there: what follows stays in ${where()}. To file it under ${project.name['zh-CN']}, take the heading out of the ${container}, at the start of its line`,
+        });
+      }
+    }
     if (node.type !== 'heading') continue;
     const heading = node as Heading;
     // Raw HTML in a heading (an anchor, `<a name="nova"></a>`, a comment) shows no words: the project is named without it.
@@ -304,6 +318,12 @@ export function restructureBody(body: string, context: SectionsContext): LegacyS
     .filter(Boolean)
     .join('\n\n');
   return { markdown, ...(notice === undefined ? {} : { notice }), projects: sections.map((segment) => segment.projectId ?? '') };
+}
+
+/** The headings inside a list or quote, at any depth. */
+function headingsWithin(node: RootContent): Heading[] {
+  if (node.type === 'heading') return [node];
+  return 'children' in node ? (node.children as RootContent[]).flatMap(headingsWithin) : [];
 }
 
 /** The text of a heading as written (its Markdown, without the number signs) when it holds a link, image or HTML. */

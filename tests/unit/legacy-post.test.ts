@@ -363,6 +363,20 @@ describe('sections as the real archive writes them', () => {
     expect(body.sections[1]?.html).toMatch(/^<ul>\s*<li>\s*<p>Icehouse<\/p>\s*<ul>\s*<li>icehouse-3<\/li>/);
   });
 
+  it('reports a heading naming a project inside a list or quote, which opens no section, leaving the text where it is', () => {
+    const body = '## 社区跟踪\n\n### Nova\n消息一。\n\n* ### Heat\n\n模板消息。\n\n> #### Neutron 网络\n> 引用。\n';
+    const result = convert('2014-03-01-x.md', post(title, body));
+    expect(imported(result).data.projects).toEqual(['nova']);
+    expect(sections(result)).toContain('\n## Nova\n\n消息一。\n\n* ### Heat\n\n模板消息。\n\n> #### Neutron 网络\n> 引用。');
+    expect(result.notes).toContainEqual({
+      kind: 'heading',
+      line: 12,
+      message:
+        '"### Heat" inside a list names Heat but opens no section there: what follows stays in the Nova section. To file it under Heat, take the heading out of the list, at the start of its line',
+    });
+    expect(result.notes.filter((note) => note.line === 16)).toEqual([]);
+  });
+
   it('names a project in a heading that also holds an HTML anchor, the anchor kept as the first line', () => {
     const result = convert('2014-03-01-x.md', post(title, '## 业界动态\n新闻。\n\n### Nova <a name="nova"></a>\n消息。\n'));
     expect(imported(result).data.projects).toEqual(['industry', 'nova']);
