@@ -108,6 +108,7 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     notes.push({ kind: 'line-endings', message: `${kinds.join(' and ')} line endings converted to LF` });
     text = text.replace(/\r\n?/g, '\n');
   }
+  if (!text.trim()) throw new ImportError(1, 'the file is empty. Fix: remove it from the folder, or restore the post');
   const fence = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
   if (!fence) throw new ImportError(1, 'no Jekyll front matter: the file must start with a block between two "---" lines');
   let header: Record<string, unknown>;
@@ -223,6 +224,23 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     notes,
     ...(decisions ? { decisions } : {}),
   });
+  // An issue is its sections: a post without one would fail the site's check on a field the editor never wrote.
+  if (body.projects.length === 0) {
+    if (!body.markdown.trim()) {
+      throw new ImportError(
+        bodyStartLine,
+        'the post has no text after its front matter, headings aside. Fix: remove it from the folder, or restore its text',
+      );
+    }
+    const firstText = text
+      .slice(fence[0].length)
+      .split('\n')
+      .findIndex((line) => line.trim());
+    throw new ImportError(
+      bodyStartLine + Math.max(firstText, 0),
+      "the post's text stands under no section heading (## 业界动态, ### Nova, …), and an issue holds its news in sections. Fix: write the heading of the section it belongs to above it",
+    );
+  }
   // Jekyll wrote the title and description into the page's HTML as they are, so an entity there read as its character.
   const shown = (key: string, text: string) => {
     const decoded = decodeEntities(text);

@@ -516,6 +516,19 @@ describe('files that cannot be imported', () => {
       'broken YAML: Map keys must be unique. Fix: correct the YAML between the two "---" lines',
     ],
     ['no front matter', '## Nova\nx\n', 1, 'no Jekyll front matter'],
+    ['an empty file', '', 1, 'the file is empty. Fix: remove it from the folder, or restore the post'],
+    [
+      'a post with no text after its front matter',
+      post('第九期(02.16-03.01)', '\n  \n'),
+      7,
+      'the post has no text after its front matter, headings aside. Fix: remove it from the folder, or restore its text',
+    ],
+    [
+      'a post whose text stands under no section heading',
+      post('第九期(02.16-03.01)', '\n本期只有一段文字。\n\n## 社区跟踪\n'),
+      8,
+      "the post's text stands under no section heading (## 业界动态, ### Nova, …), and an issue holds its news in sections. Fix: write the heading of the section it belongs to above it",
+    ],
     [
       'a control character pasted into the text',
       post('第九期(02.16-03.01)', '## Nova\n新\u0008闻\n'),
