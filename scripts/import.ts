@@ -8,7 +8,7 @@
  * after the rest are written; the exit status is then 1. Output is byte-identical on re-runs.
  */
 import { existsSync, lstatSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -293,7 +293,6 @@ function parseSectionOptions(options: readonly string[]): Map<string, Map<number
   return byFile;
 }
 
-/** Publication dates by issue number, from a folder of dated posts of the same issues. */
 /** The credit every imported issue carries, from `--attribution`; a file that cannot say it stops the import. */
 async function readAttribution(file: string) {
   const text = await readFile(file, 'utf8').catch(() =>
@@ -316,10 +315,12 @@ async function readAttribution(file: string) {
   return parsed.data;
 }
 
+/** Publication dates by issue number, from a folder of dated posts of the same issues. */
 async function readDatesFrom(dir: string | undefined, base: ImportContext): Promise<Map<number, KnownDate>> {
   const dates = new Map<number, KnownDate>();
   if (!dir) return dates;
-  for (const fileName of (await readdir(dir)).filter((name) => /^\d{4}-\d{2}-\d{2}-.*\.(md|markdown)$/.test(name)).sort()) {
+  // Read as the posts are (subfolders too); only dated ones can say when an issue was published.
+  for (const fileName of (await listLegacyFolder(dir)).posts.filter((name) => /(?:^|\/)\d{4}-\d{2}-\d{2}-[^/]*$/.test(name))) {
     const result = convertLegacyPost({ fileName, bytes: await readFile(path.join(dir, fileName)) }, base);
     if (result.ok) dates.set(result.issue.number, { date: result.issue.data.published, source: `the dated post ${fileName}` });
   }

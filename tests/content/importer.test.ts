@@ -387,6 +387,20 @@ describe('the committed seed issues', () => {
     }
     expect(result.stdout).toContain('notice: the credit statement (声明, lines 8-12) moved to attribution.notice');
   });
+
+  it('take their dates from dated posts in subfolders too, as the importer reads posts', () => {
+    const dated = tempDir('dated');
+    for (const name of corpusFiles) {
+      mkdirSync(path.join(dated, name.slice(0, 4)), { recursive: true });
+      copyFileSync(path.join(corpus, name), path.join(dated, name.slice(0, 4), name));
+    }
+    const out = tempDir('seeds');
+    const result = runScript('scripts/import.ts', [path.join(sharedDir, 'seeds'), '--out', out, '--dates-from', dated]);
+    expect(result.status).toBe(0);
+    expect(readFileSync(path.join(out, 'zh-CN/0008.md'), 'utf8')).toBe(
+      readFileSync(path.join(projectRoot, 'src/content/issues/zh-CN/0008.md'), 'utf8'),
+    );
+  });
 });
 
 describe('legacy posts the real archive does not have (tests/fixtures/legacy)', () => {
