@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
-import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, Html, Parent, PhrasingContent, Strong, Table } from 'mdast';
+import type { Delete, Emphasis, FootnoteDefinition, FootnoteReference, Html, Link, Parent, PhrasingContent, Strong, Table } from 'mdast';
 import type { Node } from 'unist';
 import {
   defineHastPlugin,
@@ -304,9 +304,14 @@ export function renderText(
     },
     // A bare address (GFM's autolink, not `<…>` or `[…](…)`) ends only at a space: Chinese text
     // written right after it becomes part of the address.
-    link(node) {
+    link(node, ctx) {
       const start = node.position?.start.offset ?? 0;
       const written = markdown.slice(start, node.position?.end.offset ?? start);
+      // An address that is the text of an HTML link (`<a href="…">https://…</a>`) is its text, not a second link inside it.
+      if (rawHtml && !/^[<[]/.test(written) && insideHtmlLink(node, ctx)) {
+        ctx.replaceNode(node, { type: 'text', value: written });
+        return;
+      }
       if (/^[<[]/.test(written) || !FULL_WIDTH.test(written)) return;
       runOnAddresses.push({ address: written, line: node.position?.start.line ?? 0 });
     },
@@ -651,6 +656,19 @@ const ADDRESS_NODES: ReadonlySet<string> = new Set(['link', 'image', 'linkRefere
 function htmlWithin(node: Readonly<Node>): RawHtml[] {
   if (node.type === 'html') return [{ value: (node as Html).value, line: node.position?.start.line ?? 0 }];
   return ((node as Partial<Parent>).children ?? []).flatMap(htmlWithin);
+}
+
+/** Whether a node stands between an HTML link's `<a …>` and its `</a>` among the nodes beside it. */
+function insideHtmlLink(node: Readonly<Link>, ctx: MdastVisitorContext): boolean {
+  const siblings = ctx.parent(node)?.children ?? [];
+  for (let index = (ctx.indexOf(node) ?? 0) - 1; index >= 0; index--) {
+    const sibling = siblings[index];
+    if (sibling?.type !== 'html') continue;
+    if (/^<\/a\s*>$/i.test(sibling.value.trim())) return false;
+    // Only a link: a named anchor left open (`<a name="nova">`) holds no address to stand in for.
+    if (/^<a\s[^>]*\bhref\s*=/i.test(sibling.value.trim())) return true;
+  }
+  return false;
 }
 
 /** Whether a Markdown node (a heading) holds a link, an image or raw HTML anywhere in its text; the importer asks too. */

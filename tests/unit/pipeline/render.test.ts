@@ -29,6 +29,20 @@ describe("rendering contributors' Markdown", () => {
     );
   });
 
+  it('links an address written as the text of an HTML link once, not again inside it', () => {
+    for (const markdown of [
+      '见 <a href="https://example.com/x">https://example.com/x</a> 文。',
+      '<a href="https://example.com/x">www.example.com/x</a>',
+    ]) {
+      const out = html(markdown);
+      expect(out.match(/<a /g), out).toHaveLength(1);
+      expect(out).toMatch(/<a href="https:\/\/example.com\/x"[^>]*>(?:https:\/\/|www\.)example.com\/x<\/a>/);
+    }
+    // A bare address after the HTML link is closed is linked as ever.
+    expect(html('<a href="https://example.com/x">x</a> https://example.org/y').match(/<a /g)).toHaveLength(2);
+    expect(html('<a name="nova"> https://example.org/y')).toContain('<a href="https://example.org/y"');
+  });
+
   it('keeps what an abbreviation stands for, a highlight and a reading over characters', () => {
     const out = html(
       '<abbr title="Project Team Lead" onclick="x()">PTL</abbr> <mark>重点</mark> <ruby>汉<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby> <q>引文</q>',
