@@ -23,10 +23,12 @@ const lenient = new TextDecoder('utf-8');
 export function decodeUtf8(bytes: Uint8Array, fileName = 'the file'): { text: string } | EncodingError {
   const utf16 = utf16Order(bytes);
   if (utf16) {
+    // Without a byte order mark iconv reads UTF-16 as big-endian: the order is named for it.
+    const from = utf16.marked ? 'UTF-16' : utf16.order === 'little-endian' ? 'UTF-16LE' : 'UTF-16BE';
     return {
       line: 1,
-      message: `the file is not UTF-8 text: it is UTF-16 (${utf16}, as "Unicode" in some Windows editors)`,
-      fix: `save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8 ${fileName} > ${fileName}.utf8, then replace the file with it)`,
+      message: `the file is not UTF-8 text: it is UTF-16 (${utf16.order}, ${utf16.marked ? 'as "Unicode" in some Windows editors' : 'without a byte order mark'})`,
+      fix: `save it as UTF-8 (e.g. iconv -f ${from} -t UTF-8 ${fileName} > ${fileName}.utf8, then replace the file with it)`,
     };
   }
   try {
@@ -189,9 +191,14 @@ export function isEncodingError(result: { text: string } | EncodingError): resul
   return 'message' in result;
 }
 
-function utf16Order(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+/** UTF-16's byte order, by its byte order mark, or without one by the NUL byte beside each ASCII character. */
+function utf16Order(bytes: Uint8Array): { order: 'little-endian' | 'big-endian'; marked: boolean } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { order: 'little-endian', marked: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { order: 'big-endian', marked: true };
+  const sample = bytes.subarray(0, 512);
+  const nuls = (parity: number) => sample.filter((byte, index) => byte === 0 && index % 2 === parity).length;
+  if (nuls(1) > sample.length / 4) return { order: 'little-endian', marked: false };
+  if (nuls(0) > sample.length / 4) return { order: 'big-endian', marked: false };
   return undefined;
 }
 

@@ -54,6 +54,20 @@ describe('decodeUtf8', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, 0x2d, 0x00, 0x2d, 0x00]);
     expect(decodeUtf8(utf16)).toMatchObject({ line: 1, message: expect.stringContaining('it is UTF-16 (little-endian') });
   });
+
+  it('recognizes UTF-16 saved without a byte order mark, naming the byte order iconv then needs', () => {
+    const text = '---\ntitle: OpenStack社区动态第九期(02.16-03.01)\n---\n## Nova\n';
+    const little = new Uint8Array([...text].flatMap((c) => [(c.codePointAt(0) ?? 0) & 0xff, (c.codePointAt(0) ?? 0) >> 8]));
+    expect(decodeUtf8(little, '0009.md')).toEqual({
+      line: 1,
+      message: 'the file is not UTF-8 text: it is UTF-16 (little-endian, without a byte order mark)',
+      fix: 'save it as UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8 0009.md > 0009.md.utf8, then replace the file with it)',
+    });
+    const big = new Uint8Array([...text].flatMap((c) => [(c.codePointAt(0) ?? 0) >> 8, (c.codePointAt(0) ?? 0) & 0xff]));
+    expect(decodeUtf8(big, '0009.md')).toMatchObject({
+      message: expect.stringContaining('UTF-16 (big-endian, without a byte order mark)'),
+    });
+  });
 });
 
 describe('text saved twice over (UTF-8 read as Windows-1252)', () => {
