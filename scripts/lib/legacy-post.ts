@@ -6,9 +6,9 @@
 import { parse as parseYaml } from 'yaml';
 import { parseIssueNumber } from '../../src/lib/numerals.ts';
 import { parseLegacyPeriod, resolvePeriodYears } from '../../src/lib/periods.ts';
-import { makeDay, parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
+import { daysBetween, makeDay, parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
-import type { IssueData } from '../../src/schemas/issue.ts';
+import { LONGEST_PERIOD_DAYS, type IssueData } from '../../src/schemas/issue.ts';
 import { issueFileName, serializeIssue } from './issue-writer.ts';
 import { controlCharacterError, decodeUtf8, isEncodingError } from '../../src/pipeline/encoding.ts';
 import { isFrontmatterError, parseFrontmatter } from '../../src/pipeline/frontmatter.ts';
@@ -177,6 +177,14 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
     throw new ImportError(
       lineOfKey('title'),
       `the period ${legacyPeriod.text} names a day that does not exist in its year (years come from the publication date, ${toIsoDay(published)})`,
+    );
+  }
+  // A period read across a new year for longer than any issue is one typed the wrong way round.
+  const days = daysBetween(period.start, period.end);
+  if (period.crossesYear && days > LONGEST_PERIOD_DAYS) {
+    throw new ImportError(
+      lineOfKey('title'),
+      `the period ${legacyPeriod.text} ends before it starts: read across a new year it would cover ${days} days, longer than any issue. Fix: correct the period in the post's title (are its two days swapped?)`,
     );
   }
   const span = `${toIsoDay(period.start)}..${toIsoDay(period.end)}`;

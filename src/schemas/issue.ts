@@ -14,7 +14,7 @@ const FIRST_DAY = new Date(Date.UTC(2010, 6, 19));
  * longer one is a mistyped year or month, which would otherwise surface as overlaps with every
  * issue it swallows.
  */
-const LONGEST_PERIOD_DAYS = 92;
+export const LONGEST_PERIOD_DAYS = 92;
 
 /**
  * How far from its period an issue is plausibly published (the legacy posts' dates fall within days

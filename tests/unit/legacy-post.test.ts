@@ -504,6 +504,12 @@ describe('files that cannot be imported', () => {
     ],
     ['a period with a day that does not exist', post('OpenStack社区动态第九期(02.16-02.30)', '## Nova\na\n'), 3, 'does not exist'],
     [
+      'a period whose days are swapped',
+      post('OpenStack社区动态第九期(03.01-02.16)', '## Nova\na\n'),
+      3,
+      "the period (03.01-02.16) ends before it starts: read across a new year it would cover 352 days, longer than any issue. Fix: correct the period in the post's title (are its two days swapped?)",
+    ],
+    [
       'a value YAML reads as another field, with the fix',
       '---\ntitle: 第九期(02.16-03.01)\ndescription: 周报: 第九期\n---\n## Nova\n',
       3,
