@@ -5,7 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { parseIssueNumber } from '../../src/lib/numerals.ts';
-import { parseLegacyPeriod, resolvePeriodYears } from '../../src/lib/periods.ts';
+import { parseLegacyPeriod, resolvePeriodYears, type MonthDay } from '../../src/lib/periods.ts';
 import { daysBetween, makeDay, parseIsoDay, toIsoDay } from '../../src/lib/dates.ts';
 import type { ProjectResolver } from '../../src/lib/projects.ts';
 import { LONGEST_PERIOD_DAYS, type IssueData } from '../../src/schemas/issue.ts';
@@ -129,12 +129,23 @@ function convert(input: LegacyInput, context: ImportContext, notes: ImportNote[]
   if (number === undefined || number < 1) {
     throw new ImportError(lineOfKey('title'), `the title "${title}" carries no issue number such as 第八期`);
   }
-  const legacyPeriod = parseLegacyPeriod(title) ?? periodOfFileName(input.fileName);
+  const titlePeriod = parseLegacyPeriod(title);
+  const namedPeriod = periodOfFileName(input.fileName);
+  const legacyPeriod = titlePeriod ?? namedPeriod;
   if (!legacyPeriod) {
     throw new ImportError(
       lineOfKey('title'),
       `the title "${title}" carries no period such as (02.03-02.15) or (0320-0410), nor does the file name (as in 2014-02-15-openstack-activity-0203-0215.md); add the period the issue covers to the post's title, as (MM.DD-MM.DD)`,
     );
+  }
+  // The blog named a post by its period too: when the two disagree, one was mistyped, and only the editor knows which.
+  const sameDays = (a: MonthDay, b: MonthDay) => a.month === b.month && a.day === b.day;
+  if (titlePeriod && namedPeriod && !(sameDays(titlePeriod.start, namedPeriod.start) && sameDays(titlePeriod.end, namedPeriod.end))) {
+    notes.push({
+      kind: 'title',
+      line: lineOfKey('title'),
+      message: `the title's period ${titlePeriod.text} is taken; the file name gives another, ${namedPeriod.text.slice(1, -1)}: one of them is mistyped`,
+    });
   }
   if (!title.includes(legacyPeriod.text)) {
     notes.push({

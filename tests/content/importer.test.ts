@@ -63,6 +63,7 @@ describe('importing ../shared/corpus', () => {
     expect(first.stdout).toContain('line-endings: CRLF line endings converted to LF');
     expect(first.stdout).toContain('line 34: address: the invisible U+200E (a left-to-right mark) taken out of an address');
     expect(first.stdout).toMatch(/date: publication date 2013-11-12 is 10 days before the period's end/);
+    expect(first.stdout).toContain("line 3: title: the title's period (11.17-11.22) is taken; the file name gives another, 1107-1112");
     expect(first.stdout).toMatch(
       /bare-url: bare URL written as <https:\/\/wiki\.openstack\.org\/wiki\/Heat\/Blueprints\/Multi_Region_Support_for_Heat>/,
     );

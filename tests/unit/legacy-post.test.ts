@@ -62,6 +62,16 @@ describe('importing a legacy post', () => {
     expect(result.notes.find((note) => note.kind === 'notice')).toMatchObject({ line: 8 });
   });
 
+  it("says when the file name's period is not the title's, which it takes", () => {
+    expect(result.notes).toContainEqual({
+      kind: 'title',
+      line: 3,
+      message: "the title's period (11.17-11.22) is taken; the file name gives another, 1107-1112: one of them is mistyped",
+    });
+    const agreeing = convert('2013-11-22-openstack-activity-1117-1122.md', early);
+    expect(agreeing.notes.filter((note) => note.kind === 'title')).toEqual([]);
+  });
+
   it('moves the 声明 credit into attribution, verbatim, and out of the body', () => {
     expect(issue.data.attribution.notice).toBe('声明：  \n本博客由测试团队出品，请保留原作者信息!  \n博客地址：<http://example.org/>');
     expect(issue.content).not.toMatch(/^声明/m);
