@@ -272,6 +272,28 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue, resolv
       fix: `order the sections as the issue does: ${headings}`,
     });
   }
+  // A subtitle shows under the section's name on its page: one in a language only would tell its
+  // readers less (or more) than the page the language switch leads to.
+  const subtitleOf = new Map(issue.body.sections.map((section) => [section.projectId, section]));
+  for (const section of translation.body.sections) {
+    const original = subtitleOf.get(section.projectId);
+    if (!original || !original.subtitle === !section.subtitle) continue;
+    const name = splitHeading(section.heading).name;
+    problems.push({
+      file,
+      line: translation.bodyLine + section.line - 1,
+      field: 'body',
+      ...(original.subtitle
+        ? {
+            message: `the issue's "${original.heading}" section has a subtitle that the translation's "${section.heading}" lacks, so the translated page would leave it out`,
+            fix: `translate the subtitle into the heading: "## ${name} (<subtitle>)"`,
+          }
+        : {
+            message: `the translation's "${section.heading}" section has a subtitle that the issue's "${original.heading}" has not, so the translated page would show what the Chinese one does not`,
+            fix: `write "## ${name}", or add the subtitle to the Chinese issue first`,
+          }),
+    });
+  }
   for (const section of translation.body.sections) {
     if (!theirs.has(section.projectId)) {
       problems.push({

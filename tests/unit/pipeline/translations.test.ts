@@ -197,6 +197,31 @@ describe('a translation against its issue', () => {
     ]);
   });
 
+  it('translates a subtitle where the issue has one, and adds none where it has none', () => {
+    const subtitled = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ '## Nova\n': '## Nova (热迁移专题)\n' }) }, issueContext)
+      .issue as ValidIssue;
+    expect(checkTranslations([valid({ '## Nova\n': '## Compute (live migration)\n' })], [subtitled], resolver).problems).toEqual([]);
+    // Left untranslated, the subtitle still shows (marked as Chinese): the translator's call.
+    expect(checkTranslations([valid({ '## Nova\n': '## Nova (热迁移专题)\n' })], [subtitled], resolver).problems).toEqual([]);
+    expect(checkTranslations([valid()], [subtitled], resolver).problems).toEqual([
+      expect.objectContaining({
+        file: 'en/0009.md',
+        line: 20,
+        field: 'body',
+        message: expect.stringContaining('the issue\'s "Nova (热迁移专题)" section has a subtitle that the translation\'s "Nova" lacks'),
+        fix: 'translate the subtitle into the heading: "## Nova (<subtitle>)"',
+      }),
+    ]);
+    expect(checkTranslations([valid({ '## Nova\n': '## Nova (live migration)\n' })], [issue], resolver).problems).toEqual([
+      expect.objectContaining({
+        line: 20,
+        field: 'body',
+        message: expect.stringContaining('the translation\'s "Nova (live migration)" section has a subtitle that the issue\'s "Nova" has not'),
+        fix: 'write "## Nova", or add the subtitle to the Chinese issue first',
+      }),
+    ]);
+  });
+
   it('says where a missing section goes: at the end when no later section of the issue is there', () => {
     const { problems } = checkTranslations([valid({ '## Nova\n\nNova news, see [bp][1].\n': '' })], [issue], resolver);
     const lines = translationSource({ '## Nova\n\nNova news, see [bp][1].\n': '' }).trimEnd().split('\n').length;
