@@ -216,8 +216,9 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue, resolv
   // The text before the first section (an editor's note) is the issue's as much as a section is:
   // a translation without it would leave it off the translated page with no word said.
   // An introduction of nothing to read (a rule, a no-break space) asks for no translation.
-  const intro = issue.body.intro;
-  if (intro && (intro.text.trim() || /<(?:img|table)\b/.test(intro.html)) && !translation.body.intro) {
+  // Nor is one of nothing to read in the translation (a no-break space left for later) a translation of it.
+  const readable = (intro: IssueBody['intro']) => !!intro && (!!intro.text.trim() || /<(?:img|table)\b/.test(intro.html));
+  if (readable(issue.body.intro) && !readable(translation.body.intro)) {
     const first = translation.body.sections[0];
     const line = first ? translation.bodyLine + first.line - 1 : translation.bodyLine;
     problems.push({

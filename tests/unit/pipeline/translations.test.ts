@@ -180,6 +180,11 @@ describe('a translation against its issue', () => {
       issueContext,
     ).issue as ValidIssue;
     expect(checkTranslations([valid({ "*Editor's note* A foreword.\n\n": '' })], [ruleOnly], resolver).problems).toEqual([]);
+    // Nor is an introduction with nothing to read (a no-break space, a rule) a translation of one.
+    for (const blank of ['&nbsp;', '---', '<!-- *编者按* 前言文字。 -->'])
+      expect(checkTranslations([valid({ "*Editor's note* A foreword.": blank })], [issue], resolver).problems, blank).toEqual([
+        expect.objectContaining({ line: 12, message: expect.stringContaining('the issue has an introduction') }),
+      ]);
   });
 
   it("must give its sections in the issue's order, which its page shows them in", () => {
