@@ -125,7 +125,7 @@ export function createSearchView(
     forms.hidden = others.length === 0;
     if (!others.length) return forms.replaceChildren();
     const names = others.join(app.dataset['labelSeparator'] ?? ', ');
-    const toggle = element('button', 'search-page__exact', app.dataset[outcome.exact ? 'labelWiden' : 'labelExact'] ?? '');
+    const toggle = element('button', 'search-page__exact', app.dataset[outcome.exact ? 'labelWiden' : 'labelExact']);
     toggle.type = 'button';
     toggle.dataset['exact'] = outcome.exact ? '' : '1';
     // Pressed, the switch is replaced by its opposite: the focus goes with it, not to the page's start.
@@ -179,7 +179,7 @@ export function createSearchView(
     marked: string | undefined,
     query: SearchedQuery,
   ) {
-    if (entry.apart) return app.dataset['labelApart'] ?? '';
+    if (entry.apart) return app.dataset['labelApart'];
     const form = formsSearched[entry.form];
     if (!form) return '';
     // Words alone: quotes and punctuation typed, or folded away, are no other form.
@@ -193,7 +193,7 @@ export function createSearchView(
   function renderIssue(entry: RankedIssue<PagefindFragment>, formsSearched: readonly QueryForm[], query: SearchedQuery): HTMLLIElement {
     const { fragment, best } = entry;
     const { meta } = fragment;
-    const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)] ?? '';
+    const label = (name: 'issue' | 'period') => meta[labelKey(name, locale)];
     const excerpt = excerptOfMatch(best, formsSearched, entry.apart);
     const item = element('li', 'search-result');
     item.dataset['issue'] = entry.issue;
@@ -213,8 +213,9 @@ export function createSearchView(
     const title = element('h2', 'search-result__title');
     title.append(link);
     const details = element('p', 'search-result__meta', label('period'));
-    if (meta['lang'] && meta['lang'] !== locale)
-      details.append(' ', element('span', 'search-result__language', app.dataset['labelOriginal'] ?? ''));
+    // A text in another language, or a translation possibly out of date, says so as its page does.
+    const note = meta['lang'] !== locale ? app.dataset['labelOriginal'] : meta['stale'] && app.dataset['labelStale'];
+    if (note) details.append(' ', element('span', 'search-result__language', note));
     const marked = excerpt.marks[0] ? best.part.text.slice(excerpt.marks[0].start, excerpt.marks[0].end) : undefined;
     const how = howFound(entry, formsSearched, marked, query);
     if (how) {
@@ -227,11 +228,11 @@ export function createSearchView(
     shown.append(...renderPieces(excerpt.pieces));
     item.append(title, details, shown);
     if (entry.others.length) {
-      const others = element('p', 'search-result__others', `${app.dataset['labelAlsoIn'] ?? ''} `);
+      const others = element('p', 'search-result__others', app.dataset['labelAlsoIn']);
       entry.others.forEach(({ part }, index) => {
         const otherLink = element('a', '', sectionName(part.projectId));
         otherLink.href = hrefOf(fragment, part.projectId);
-        others.append(...(index ? [' · '] : []), otherLink);
+        others.append(index ? ' · ' : ' ', otherLink);
       });
       item.append(others);
     }

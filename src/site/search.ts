@@ -30,6 +30,7 @@ export function searchViewMessages(t: Translate, where: 'page' | 'panel'): Recor
     'data-msg-failed': t('search.failed'),
     'data-label-introduction': t('issue.introduction'),
     'data-label-original': t('search.original'),
+    'data-label-stale': t('translation.staleBadge'),
     'data-label-also-in': t('search.alsoIn'),
     'data-msg-widened': t('search.widened', { names: '{{names}}' }),
     'data-msg-exact': t('search.exactly', { names: '{{names}}' }),

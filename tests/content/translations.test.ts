@@ -4,6 +4,7 @@
  */
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { projectRoot, runAstro, runScript } from '../helpers/commands.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -54,6 +55,16 @@ describe('a stale translation', () => {
     expect(readFileSync(path.join(outDir, 'en/issues/1/index.html'), 'utf8')).not.toMatch(/class="translation-notice/);
     expect(readFileSync(path.join(outDir, 'en/index.html'), 'utf8')).toContain('Translation may be out of date');
     expect(readFileSync(path.join(outDir, 'en/translations/index.html'), 'utf8')).toMatch(/data-count="stale">1\b/);
+    // Its search result says so too: the record the index holds for it is marked (a fragment is gzipped JSON behind Pagefind's signature).
+    const fragments = readdirSync(path.join(outDir, 'pagefind/fragment')).map(
+      (name) =>
+        JSON.parse(
+          gunzipSync(readFileSync(path.join(outDir, 'pagefind/fragment', name)))
+            .toString('utf8')
+            .replace(/^pagefind_dcd/, ''),
+        ) as { url: string; meta: Record<string, string> },
+    );
+    expect(fragments.filter((fragment) => fragment.meta['stale']).map((fragment) => fragment.url)).toEqual(['/en/issues/8/']);
   });
 
   it('is current again after npm run translate -- 8 --rehash', () => {

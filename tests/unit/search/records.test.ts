@@ -113,6 +113,17 @@ describe('search records', () => {
     expect(Object.keys(english?.meta ?? {})).not.toContain('issue.zh-CN');
   });
 
+  it('marks a translation possibly out of date, as its page and listings do, and only that one', () => {
+    const current = translated(eight);
+    const stale = { ...current, texts: { ...current.texts, en: { ...current.texts.en, status: 'stale' as const } } };
+    expect(createSearchRecords([stale], labelsOf).map((record) => record.meta['stale'])).toEqual([undefined, '1']);
+    expect(createSearchRecords([current, seven], labelsOf).map((record) => record.meta['stale'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it("opens each section with the project's name in the text's language, as its page shows it", () => {
     const names: Record<string, Record<string, string>> = { heat: { 'zh-CN': 'Heat', en: 'Heat' }, nova: { 'zh-CN': '诺瓦', en: 'Nova' } };
     const [record] = createSearchRecords([seven], labelsOf, (projectId, lang) => names[projectId]?.[lang] ?? projectId);

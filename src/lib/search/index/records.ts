@@ -97,6 +97,8 @@ export function createSearchRecords(issues: readonly ArchiveIssue[], labelsOf: L
       if (!joined.content) return [];
       const projects = text.sections.flatMap(({ projectId }) => (`${SECTION_META_PREFIX}${projectId}` in joined.meta ? [projectId] : []));
       const meta: Record<string, string> = { issue: String(issue.number), date, lang: text.lang, ...joined.meta };
+      // A translation possibly out of date says so on its page and in listings, so on its result too.
+      if (text.status === 'stale') meta['stale'] = '1';
       for (const locale of locales) {
         const { issue: name, period } = labelsOf(issue, locale);
         meta[labelKey('issue', locale)] = name;
