@@ -7,7 +7,7 @@ import { readSiteUrl } from './lib/command-line.ts';
 import { readRegistries } from './lib/registries.ts';
 import { loadContentFiles } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
-import { formatProblems } from '../src/pipeline/problems.ts';
+import { formatProblem, formatProblems } from '../src/pipeline/problems.ts';
 
 const issuesDir = getIssuesDir();
 // Both registries, read as the build reads them: a release or a name two entries claim stops it too.
@@ -16,9 +16,13 @@ const { issues, translations, problems, stale } = await loadContentFiles(issuesD
   registry: projects,
   site: readSiteUrl(),
 });
-for (const { file, number, issueFile } of stale) {
+for (const { file, number, issueFile, differences = [] } of stale) {
   console.warn(
-    `stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`,
+    [
+      `stale translation: ${file} translates an older version of issue ${number}; ${issueFile} changed since. Update the translation, then npm run translate -- ${number} --rehash.`,
+      // What the update must bring: problems once it is rehashed.
+      ...differences.map((difference) => `  ${formatProblem(difference)}`),
+    ].join('\n'),
   );
 }
 if (problems.length > 0) {

@@ -101,9 +101,10 @@ export function translationsLoader(options: Options): Loader {
     const stale = new Set(content.stale.map(({ file }) => file));
     const unsaid = content.stale.filter(({ file }) => !warned.has(file));
     warned = stale;
-    for (const { file, number, issueFile } of unsaid) {
+    for (const { file, number, issueFile, differences = [] } of unsaid) {
+      const sections = differences.length ? `; its sections differ from the issue's now (npm run check lists how)` : '';
       logger.warn(
-        `${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date`,
+        `${file} translates an older version of issue ${number} (${issueFile} changed since); its page says it may be out of date${sections}`,
       );
     }
     const { translations } = toEntries(content);

@@ -75,6 +75,8 @@ export interface StaleTranslation {
   locale: Locale;
   number: number;
   issueFile: string;
+  /** How its sections (and introduction) now differ from the issue's: what updating it brings, problems once it is rehashed. */
+  differences?: ContentProblem[];
 }
 
 /**
@@ -179,19 +181,26 @@ export function checkTranslations(
       continue;
     }
     seen.set(key, translation);
-    problems.push(...contradictions(translation, issue, resolver));
-    if (data.source.sha256 !== hashIssueSource({ ...issue.data, body: issue.source })) {
-      stale.push({ file, locale: translation.locale, number: data.number, issueFile: issue.file });
-    }
+    problems.push(...contradictions(translation, issue));
+    // Sections that no longer match a changed issue (the editor added one late) are what the update
+    // brings, said with the stale translation: they do not hold the Chinese issue's publication up.
+    const differences = sectionDifferences(translation, issue, resolver);
+    if (data.source.sha256 === hashIssueSource({ ...issue.data, body: issue.source })) problems.push(...differences);
+    else
+      stale.push({
+        file,
+        locale: translation.locale,
+        number: data.number,
+        issueFile: issue.file,
+        ...(differences.length ? { differences } : {}),
+      });
   }
   return { problems, stale };
 }
 
-/** What a translation may not say differently from its issue: the number in its title, the period, the sections. */
-function contradictions(translation: ValidTranslation, issue: ValidIssue, resolver: Pick<ProjectResolver, 'get'>): ContentProblem[] {
+/** What a translation may not say differently from its issue, whatever version it translates: the number in its title, the period. */
+function contradictions(translation: ValidTranslation, issue: ValidIssue): ContentProblem[] {
   const { file, data } = translation;
-  // A project's name in the translation's language, as a section heading the editor can write.
-  const projectName = (projectId: string) => resolver.get(projectId)?.name[translation.locale];
   const problems: ContentProblem[] = [];
   const titled = parseEnglishIssueNumber(data.title) ?? parseIssueNumber(data.title);
   if (titled !== undefined && titled !== data.number) {
@@ -213,6 +222,15 @@ function contradictions(translation: ValidTranslation, issue: ValidIssue, resolv
       fix: 'remove period from the translation (it comes from the issue) or make it equal',
     });
   }
+  return problems;
+}
+
+/** Where a translation's introduction and sections (their order, their subtitles) differ from its issue's. */
+function sectionDifferences(translation: ValidTranslation, issue: ValidIssue, resolver: Pick<ProjectResolver, 'get'>): ContentProblem[] {
+  const { file } = translation;
+  // A project's name in the translation's language, as a section heading the editor can write.
+  const projectName = (projectId: string) => resolver.get(projectId)?.name[translation.locale];
+  const problems: ContentProblem[] = [];
   // The text before the first section (an editor's note) is the issue's as much as a section is:
   // a translation without it would leave it off the translated page with no word said.
   // An introduction of nothing to read (a rule, a no-break space) asks for no translation.

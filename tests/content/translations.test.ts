@@ -86,6 +86,33 @@ describe('a stale translation', () => {
   });
 });
 
+describe('a section the Chinese editor adds to a translated issue', () => {
+  it('makes the translation stale, listing what its update brings, without failing the check; after --rehash it must be there', () => {
+    const dir = copyContent();
+    const env = { DIGEST_CONTENT_DIR: dir };
+    const chinese = path.join(dir, 'zh-CN', '0008.md');
+    const english = path.join(dir, 'en', '0008.md');
+    writeFileSync(
+      chinese,
+      `${readFileSync(chinese, 'utf8').replace('projects: [industry, common, heat]', 'projects: [industry, common, heat, nova]').trimEnd()}\n\n## Nova\n\n编者后来补充的 Nova 动态。\n`,
+    );
+    const lines = readFileSync(english, 'utf8').trimEnd().split('\n').length;
+    const check = runScript('scripts/check.ts', [], env);
+    expect(check.status, check.output).toBe(0);
+    expect(check.stderr).toContain(`stale translation: ${english} translates an older version of issue 8`);
+    expect(check.stderr).toContain(
+      `  ${english}:${lines}  body: the issue has a "Nova" section (nova) that the translation lacks. Fix: add a "## Nova" section at the end`,
+    );
+    expect(check.output).toContain('1 of them possibly out of date');
+    // The translator rehashes without adding the section: now it is the translation's own problem.
+    expect(runScript('scripts/translate.ts', ['8', '--rehash'], env).status).toBe(0);
+    const after = runScript('scripts/check.ts', [], env);
+    expect(after.status).toBe(1);
+    expect(after.output).toContain(`${english}:${lines}  body: the issue has a "Nova" section (nova) that the translation lacks`);
+    expect(after.output).not.toContain('stale');
+  });
+});
+
 describe('npm run translate -- --rehash on a symbolic link leading out of the folder', () => {
   it('writes nothing through it', () => {
     const dir = copyContent();

@@ -203,12 +203,18 @@ describe('a translation against its issue', () => {
   });
 
   it('translates a subtitle where the issue has one, and adds none where it has none', () => {
-    const subtitled = validateIssueFile({ file: 'zh-CN/0009.md', source: issueSource({ '## Nova\n': '## Nova (热迁移专题)\n' }) }, issueContext)
-      .issue as ValidIssue;
-    expect(checkTranslations([valid({ '## Nova\n': '## Compute (live migration)\n' })], [subtitled], resolver).problems).toEqual([]);
+    const subtitled = validateIssueFile(
+      { file: 'zh-CN/0009.md', source: issueSource({ '## Nova\n': '## Nova (热迁移专题)\n' }) },
+      issueContext,
+    ).issue as ValidIssue;
+    // Translated from the issue as it is now (its hash), so the translation is held to it.
+    const current = { [hash]: hashIssueSource({ ...subtitled.data, body: subtitled.source }) };
+    expect(
+      checkTranslations([valid({ ...current, '## Nova\n': '## Compute (live migration)\n' })], [subtitled], resolver).problems,
+    ).toEqual([]);
     // Left untranslated, the subtitle still shows (marked as Chinese): the translator's call.
-    expect(checkTranslations([valid({ '## Nova\n': '## Nova (热迁移专题)\n' })], [subtitled], resolver).problems).toEqual([]);
-    expect(checkTranslations([valid()], [subtitled], resolver).problems).toEqual([
+    expect(checkTranslations([valid({ ...current, '## Nova\n': '## Nova (热迁移专题)\n' })], [subtitled], resolver).problems).toEqual([]);
+    expect(checkTranslations([valid(current)], [subtitled], resolver).problems).toEqual([
       expect.objectContaining({
         file: 'en/0009.md',
         line: 20,
@@ -221,7 +227,9 @@ describe('a translation against its issue', () => {
       expect.objectContaining({
         line: 20,
         field: 'body',
-        message: expect.stringContaining('the translation\'s "Nova (live migration)" section has a subtitle that the issue\'s "Nova" has not'),
+        message: expect.stringContaining(
+          'the translation\'s "Nova (live migration)" section has a subtitle that the issue\'s "Nova" has not',
+        ),
         fix: 'write "## Nova", or add the subtitle to the Chinese issue first',
       }),
     ]);
@@ -272,6 +280,57 @@ describe('a translation against its issue', () => {
       issueContext,
     ).issue as ValidIssue;
     expect(checkTranslations([valid()], [redated], resolver).stale).toEqual([]);
+  });
+});
+
+describe('a translation whose Chinese issue changed since', () => {
+  // The editor adds a late section (and a subtitle) to issue 9 after it was translated.
+  const grown = validateIssueFile(
+    {
+      file: 'zh-CN/0009.md',
+      source: issueSource({
+        'projects: [industry, common, nova]': 'projects: [industry, common, nova, heat]',
+        '## Nova\n': '## Nova (热迁移专题)\n',
+        '[1]: https': '## Heat\n\n补充的 Heat 动态。\n\n[1]: https',
+      }),
+    },
+    issueContext,
+  ).issue as ValidIssue;
+
+  it('is stale, not wrong: the differences its update will bring are listed with it, and the check passes', () => {
+    const { problems, stale } = checkTranslations([valid()], [grown], resolver);
+    expect(problems).toEqual([]);
+    expect(stale).toEqual([
+      {
+        file: 'en/0009.md',
+        locale: 'en',
+        number: 9,
+        issueFile: 'zh-CN/0009.md',
+        differences: [
+          expect.objectContaining({ message: expect.stringContaining('the issue has a "Heat" section (heat) that the translation lacks') }),
+          expect.objectContaining({ line: 20, message: expect.stringContaining('has a subtitle that the translation\'s "Nova" lacks') }),
+        ],
+      },
+    ]);
+  });
+
+  it('is held to its issue again once rehashed: the differences are then problems', () => {
+    const rehashed = validateTranslationFile(
+      { file: 'en/0009.md', source: translationSource().replace(hash, hashIssueSource({ ...grown.data, body: grown.source })) },
+      'en',
+      { resolver, site },
+    ).translation as ValidTranslation;
+    const { problems, stale } = checkTranslations([rehashed], [grown], resolver);
+    expect(stale).toEqual([]);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining('the issue has a "Heat" section'),
+      expect.stringContaining('has a subtitle'),
+    ]);
+  });
+
+  it('still may not contradict its number or period', () => {
+    const { problems } = checkTranslations([valid({ 'Issue 9': 'Issue 10' })], [grown], resolver);
+    expect(problems).toEqual([expect.objectContaining({ field: 'title', message: 'the title says issue 10 but number is 9' })]);
   });
 });
 
