@@ -4,6 +4,7 @@
  * the Chinese text it translates, so a later change to the Chinese shows.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { Locale } from '../i18n/locales.ts';
 import { TranslationSchema, type TranslationData } from '../schemas/translation.ts';
 import { toIsoDay } from '../lib/dates.ts';
@@ -23,6 +24,7 @@ import {
   type ValidIssue,
 } from './issue-validation.ts';
 import type { ContentProblem } from './problems.ts';
+import { issueFileName } from './folder.ts';
 import { isDraft, placeholderProblems } from './placeholders.ts';
 import { splitHeading, type ProjectResolver } from '../lib/projects.ts';
 import type { TranslationEntryData } from '../schemas/entry.ts';
@@ -153,7 +155,9 @@ export function checkTranslations(
   const seen = new Map<string, ValidTranslation>();
   const problems: ContentProblem[] = [];
   const stale: StaleTranslation[] = [];
-  for (const translation of translations) {
+  // The file named by its number first: of two translations of one issue, the other is the copy.
+  const named = (translation: ValidTranslation) => path.basename(translation.file) === issueFileName(translation.data.number);
+  for (const translation of [...translations].sort((a, b) => Number(named(b)) - Number(named(a)))) {
     const { file, data } = translation;
     const issue = byNumber.get(data.number);
     const numberLine = translation.lines.number;
@@ -175,7 +179,7 @@ export function checkTranslations(
         file,
         line: numberLine,
         field: 'number',
-        message: `issue ${data.number} already has a ${translation.locale} translation: ${earlier.file}`,
+        message: `issue ${data.number} already has a translation into ${translation.locale}: ${earlier.file}`,
         fix: 'keep one translation per issue and language',
       });
       continue;

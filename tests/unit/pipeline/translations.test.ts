@@ -262,7 +262,15 @@ describe('a translation against its issue', () => {
   it('is one per issue and language', () => {
     const { problems } = checkTranslations([valid(), valid({}, 'en/0009-copy.md')], [issue], resolver);
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'en/0009-copy.md', field: 'number', message: 'issue 9 already has a en translation: en/0009.md' }),
+      expect.objectContaining({
+        file: 'en/0009-copy.md',
+        field: 'number',
+        message: 'issue 9 already has a translation into en: en/0009.md',
+      }),
+    ]);
+    // Whichever is read first (0009-bob.md sorts before 0009.md), the copy is the one told, not the file named by the number.
+    expect(checkTranslations([valid({}, 'en/0009-bob.md'), valid()], [issue], resolver).problems).toEqual([
+      expect.objectContaining({ file: 'en/0009-bob.md', message: 'issue 9 already has a translation into en: en/0009.md' }),
     ]);
   });
 
