@@ -68,8 +68,12 @@ const file = path.join(issuesDir, locale, issueFileName(number));
 // A translation under another name is still this issue's translation: a second one would break the folder.
 const elsewhere = files.find((read) => read.locale === locale && read.number === number && path.resolve(read.file) !== file);
 if (elsewhere) {
+  // Beside the file itself (a second translator's copy), renaming the one onto the other would lose one.
+  const both = await lstat(file).catch(() => undefined);
   console.error(
-    `${elsewhere.file} already holds the ${locale} translation of issue ${number}; nothing was written. Rename it to ${issueFileName(number)} (npm run check lists it).`,
+    both
+      ? `${displayPath(file)} and ${elsewhere.file} both hold the ${locale} translation of issue ${number}; nothing was written. Keep one: bring what ${elsewhere.file} has that ${displayPath(file)} lacks into ${displayPath(file)}, then delete ${elsewhere.file} (npm run check lists it).`
+      : `${elsewhere.file} already holds the ${locale} translation of issue ${number}; nothing was written. Rename it to ${issueFileName(number)} (npm run check lists it).`,
   );
   process.exit(1);
 }

@@ -184,6 +184,23 @@ describe('npm run translate', () => {
     renameSync(misnamed, path.join(dir, 'en', '0008.md'));
   });
 
+  it('does not ask a copy beside the translation to be renamed onto it: one of the two is to go', () => {
+    const english = path.join(dir, 'en', '0008.md');
+    const copy = path.join(dir, 'en', '0008-bob.md');
+    cpSync(english, copy);
+    const before = readFileSync(english, 'utf8');
+    for (const args of [['8'], ['8', '--rehash']]) {
+      const result = runScript('scripts/translate.ts', args, env);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `${english} and ${copy} both hold the en translation of issue 8; nothing was written. Keep one: bring what ${copy} has that ${english} lacks into ${english}, then delete ${copy}`,
+      );
+      expect(result.stderr).not.toContain('Rename it');
+    }
+    expect(readFileSync(english, 'utf8')).toBe(before);
+    rmSync(copy);
+  });
+
   it('says an issue is not there, whatever problem another issue has, and names the problems of one that is', () => {
     const one = path.join(dir, 'zh-CN', '0001.md');
     const text = readFileSync(one, 'utf8');
