@@ -10,7 +10,7 @@ import { lstat, readFile, mkdir, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultLocale, isLocale } from '../src/i18n/locales.ts';
 import { formatIssueLabel, parseIssueNumber } from '../src/lib/numerals.ts';
-import { formatProblems } from '../src/pipeline/problems.ts';
+import { formatProblem, formatProblems } from '../src/pipeline/problems.ts';
 import { hashIssueSource } from '../src/pipeline/translations.ts';
 import { loadContentFiles, NO_ISSUES } from '../src/pipeline/content-files.ts';
 import { displayPath, getIssuesDir } from '../src/pipeline/paths.ts';
@@ -46,7 +46,7 @@ if (wrong.length || !isLocale(locale)) {
 
 const issuesDir = getIssuesDir();
 const registry = readRegistries().projects;
-const { issues, files, problems } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
+const { issues, files, problems, stale } = await loadContentFiles(issuesDir, { registry: registry, site: readSiteUrl() });
 // Two files holding the number (a copy kept beside it, "0008 copy.md") leave none to translate until one goes.
 const found = issues.filter((candidate) => candidate.data.number === number);
 const issue = found.length === 1 ? found[0] : undefined;
@@ -106,8 +106,18 @@ if (values.rehash) {
     );
     process.exit(1);
   }
-  await writeFile(file, recorded);
-  console.log(`${displayPath(file)} now records the current text of ${issue.file} as translated.`);
+  if (recorded === source) {
+    console.log(`${displayPath(file)} already records the current text of ${issue.file} as translated; nothing was written.`);
+  } else {
+    await writeFile(file, recorded);
+    console.log(`${displayPath(file)} now records the current text of ${issue.file} as translated.`);
+    // What the changed issue made differ was a warning while the translation was stale: from now on it fails the check.
+    const differences = stale.find((entry) => path.resolve(entry.file) === file)?.differences ?? [];
+    if (differences.length)
+      console.warn(
+        `Its sections still differ from the issue's, so npm run check fails until they match:\n${differences.map((difference) => `  ${formatProblem(difference)}`).join('\n')}`,
+      );
+  }
 } else {
   const folderProblem = outputFolderProblem(path.dirname(file));
   if (folderProblem) {

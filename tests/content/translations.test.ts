@@ -70,6 +70,11 @@ describe('a stale translation', () => {
   it('is current again after npm run translate -- 8 --rehash', () => {
     expect(runScript('scripts/translate.ts', ['8', '--rehash'], env).status).toBe(0);
     expect(runScript('scripts/check.ts', [], env).output).not.toContain('stale');
+    // Again, with nothing changed since: nothing is written, and it says so.
+    const english = path.join(dir, 'en', '0008.md');
+    const again = runScript('scripts/translate.ts', ['8', '--rehash'], env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`${english} already records the current text of ${chinese} as translated; nothing was written.`);
   });
 
   it('is made current by --rehash with its source written in the flow form the check suggests', () => {
@@ -104,8 +109,12 @@ describe('a section the Chinese editor adds to a translated issue', () => {
       `  ${english}:${lines}  body: the issue has a "Nova" section (nova) that the translation lacks. Fix: add a "## Nova" section at the end`,
     );
     expect(check.output).toContain('1 of them possibly out of date');
-    // The translator rehashes without adding the section: now it is the translation's own problem.
-    expect(runScript('scripts/translate.ts', ['8', '--rehash'], env).status).toBe(0);
+    // The translator rehashes without adding the section: now it is the translation's own problem, said at once.
+    const rehash = runScript('scripts/translate.ts', ['8', '--rehash'], env);
+    expect(rehash.status).toBe(0);
+    expect(rehash.stderr).toContain(
+      `Its sections still differ from the issue's, so npm run check fails until they match:\n  ${english}:${lines}  body: the issue has a "Nova" section (nova) that the translation lacks`,
+    );
     const after = runScript('scripts/check.ts', [], env);
     expect(after.status).toBe(1);
     expect(after.output).toContain(`${english}:${lines}  body: the issue has a "Nova" section (nova) that the translation lacks`);
