@@ -142,6 +142,16 @@ describe('queries typed into the search page', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it('read the symbols after the last word as typed: C++ lists the issue holding it, not every word starting with C', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    expect(await search.search('C++')).toEqual(relevantIssues(texts, 'C++'));
+    expect((await search.results()).map((result) => result.marks)).toEqual([['C++']]);
+    expect(await search.search('C#')).toEqual(relevantIssues(texts, 'C#'));
+    expect(page.problems).toEqual([]);
+  });
+
   it('show each result as a link to its issue and section, with number, period, project and the match marked', async () => {
     const page = await newPage();
     const search = new SearchPage(page);

@@ -234,6 +234,8 @@ describe('the punctuation around a query', () => {
     ['#nova', 'nova'],
     ['nova🚀', 'nova'],
     ['（Icehouse）', 'Icehouse'],
+    ['《Deploying Openstack》', 'Deploying Openstack'],
+    ['neutr*', 'neutr'],
     ['C++', 'C++'],
     ['C#', 'C#'],
     ['Heat需要', 'Heat需要'],
@@ -243,6 +245,10 @@ describe('the punctuation around a query', () => {
   ])('%s is looked for as %s', (query, text) => {
     expect(trimQuery(foldQuery(query, noVocabulary))).toBe(text);
     expect(expandQuery(query, noVocabulary)[0]?.text).toBe(text);
+  });
+
+  it.each(['', '?!', '、'])('reads a box holding no word (%j) as nothing to look for', (query) => {
+    expect(expandQuery(query, noVocabulary).flatMap((form) => form.terms)).toEqual([]);
   });
 
   it('reads a leading minus as no part of the query, since it cannot exclude', () => {

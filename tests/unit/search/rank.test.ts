@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinParts, splitParts } from '../../../src/lib/search/contract.ts';
-import type { QueryForm } from '../../../src/lib/search/page/expand.ts';
+import { expandQuery, noVocabulary, type QueryForm } from '../../../src/lib/search/page/expand.ts';
 import {
   longestRun,
   matchApart,
@@ -79,6 +79,23 @@ describe('signals', () => {
     ['没有', 'none'],
   ] as const)('%s answers H版: %s', (text, match) => {
     expect(matchText(text, form('H版', ['H', '版']))).toBe(match);
+  });
+
+  // The last word may still be being typed, so it finds longer words; what the query goes on with after it is typed.
+  it.each([
+    ['C++', 'MongoDB是一个由C++语言编写的数据库', 'exact'],
+    ['C++', 'Cisco 和 Chef', 'none'],
+    ['C++', 'review.openstack.org/#/c/101124/', 'none'],
+    ['C#', 'Cisco 和 CI', 'none'],
+    ['C#', 'C++语言', 'none'],
+    ['nova-', 'python-novaclient', 'none'],
+    ['nova-', 'nova-network', 'exact'],
+    ['Nova', 'novaclient', 'exact'],
+    ['nova\uFFFD', 'novaclient', 'all-words'],
+    ['nova ~', 'novaclient', 'all-words'],
+  ] as const)('%s answers %s: %s', (query, text, match) => {
+    const [typedForm] = expandQuery(query, noVocabulary);
+    expect(typedForm && matchText(text, typedForm)).toBe(match);
   });
 });
 

@@ -18,7 +18,11 @@ export interface QueryForm {
   text: string;
   /** Its words for Pagefind. */
   terms: string[];
-  /** What a part must hold all of, short of `text`: its words, another name counting as one. */
+  /**
+   * What a part must hold all of, short of `text`: its words, another name counting as one. The
+   * last may still be being typed, so it finds longer words, but with the symbols of a name the
+   * query has after it: `C++` is no word starting with C, `nova-` no `novaclient`.
+   */
   words: string[];
   /** Its space-separated words when it has several: an issue holding them in different sections still answers, last. */
   apart: string[];
@@ -90,14 +94,16 @@ export function foldQuery(text: string, vocabulary: Pick<QueryVocabulary, 'varia
 /**
  * The query (folded: full-width punctuation is ASCII by then) without the sentence punctuation,
  * quotes, brackets and emoji around it, which a text holding its words need not have beside them
- * (`nova？`, `“nova”`, `#nova`, `nova🚀` look for `nova`); symbols that are part of a name stay
- * (`C++`, `C#`). A leading minus too: many search boxes read it as "without", which Pagefind
- * cannot, and taken as typed it would rank `python-novaclient` above Nova for `-nova`.
+ * (`nova？`, `“nova”`, `《nova》`, `#nova`, `nova🚀` look for `nova`), nor a wildcard after it
+ * (`nova*`: the last word finds longer ones anyway); symbols that are part of a name stay (`C++`,
+ * `C#`). A leading minus too: many search boxes read it as "without", which Pagefind cannot, and
+ * taken as typed it would rank `python-novaclient` above Nova for `-nova`.
  * @example trimQuery('“nova-scheduler”。') // 'nova-scheduler'
  */
 export const trimQuery = (folded: string) => folded.replace(AROUND_QUERY, '');
 
-const AROUND_QUERY = /^[-\s#"'“‘「『(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』)】\]\p{Extended_Pictographic}\uFE0F]+$/gu;
+const AROUND_QUERY =
+  /^[-\s#"'“‘「『《(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』》)】\]*\p{Extended_Pictographic}\uFE0F]+$/gu;
 
 /** The query's space-separated words, without the punctuation around them. */
 function wordsOf(text: string): string[] {
@@ -110,10 +116,11 @@ function wordsOf(text: string): string[] {
 /** A form of the query; with another name, written in its word `nameAt` from `from` on (`使用Neutron`: from 2). */
 function formOf(text: string, tokens: string[], name?: string, nameAt?: number, from = 0): QueryForm {
   const terms = splitQuery(text);
+  const last = terms.at(-1) ?? '';
   // The name is one word, whatever it holds; the Chinese typed against it is words as the query's are.
   const words =
     name === undefined
-      ? terms
+      ? [...terms.slice(0, -1), last + (/^[-+#]*/.exec(text.slice(text.lastIndexOf(last) + last.length)) as RegExpExecArray)[0]]
       : tokens.flatMap((token, index) =>
           index === nameAt
             ? [...splitQuery(token.slice(0, from)), name, ...splitQuery(token.slice(from + name.length))]
