@@ -152,6 +152,20 @@ describe('queries typed into the search page', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it('mark an address pasted whole, with its scheme, and link to it', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    // An address issue 8 shows as written, in its Common section.
+    const common = partsOf(issueOf(8)).find((part) => part.projectId === 'common')?.text ?? '';
+    const address = /https?:\/\/\S+\.html/.exec(common)?.[0] ?? '';
+    expect(await search.search(address)).toContain(8);
+    const result = (await search.results()).find((entry) => entry.issue === 8);
+    expect(result?.marks).toEqual([address.replace(/^https?:\/\//, '')]);
+    expect(decodeURIComponent(result?.href ?? '').split(':~:text=')[1]).toContain(address.replace(/^https?:\/\//, ''));
+    expect(page.problems).toEqual([]);
+  });
+
   it('show each result as a link to its issue and section, with number, period, project and the match marked', async () => {
     const page = await newPage();
     const search = new SearchPage(page);

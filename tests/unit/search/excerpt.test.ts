@@ -95,6 +95,12 @@ describe('excerpts that read', () => {
     expect(excerpt.marks).toEqual([{ start: 53, end: 63 }]);
   });
 
+  it('marks an address pasted whole, scheme and all, from where it is shown', () => {
+    const excerpt = excerptOf(`见 ${url}`, [[url]], { radius: 100 });
+    expect(text(excerpt)).toBe('见 [wiki.openstack.org/wiki/Marconi/Incubation/Graduation/Review]');
+    expect(excerpt.marks).toEqual([{ start: 10, end: 2 + url.length }]);
+  });
+
   it('starts with the prose when nothing matches, after a heading and an address opening the text', () => {
     expect(text(excerptOf(`Nova ${url} 发布了很多内容`, [['zzz']], { radius: 30, from: 5 }))).toBe('…发布了很多内容');
   });

@@ -27,11 +27,11 @@ export function findQuery(text: string, query: string, from = 0): number {
   return findMatches(toMatchable(text), query).find((span) => span.start >= from)?.start ?? -1;
 }
 
-/** The next occurrence of any needle from `from`: the earliest, and the longest there. */
+/** The next occurrence of any needle ending after `from`: the earliest, and the longest there. */
 function nextMatch(matches: readonly Span[], from: number): Span | undefined {
   let best: Span | undefined;
   for (const span of matches) {
-    if (span.start < from) continue;
+    if (span.end <= from) continue;
     if (!best || span.start < best.start || (span.start === best.start && span.end > best.end)) best = span;
   }
   return best;
@@ -116,9 +116,11 @@ function piecesOf(text: string, from: number, end: number, found: readonly Span[
   for (const stretch of stretches) {
     let cursor = stretch.start;
     for (let match = nextMatch(inWindow, cursor); match && match.end <= stretch.end; match = nextMatch(inWindow, cursor)) {
-      if (match.start > cursor) pieces.push({ text: text.slice(cursor, match.start), mark: false });
-      pieces.push({ text: text.slice(match.start, match.end), mark: true });
-      marks.push({ start: match.start, end: match.end });
+      // Marked from where it is shown: an address pasted whole starts in the scheme left out.
+      const start = Math.max(cursor, match.start);
+      if (start > cursor) pieces.push({ text: text.slice(cursor, start), mark: false });
+      pieces.push({ text: text.slice(start, match.end), mark: true });
+      marks.push({ start, end: match.end });
       cursor = match.end;
     }
     if (cursor < stretch.end) pieces.push({ text: text.slice(cursor, stretch.end), mark: false });
