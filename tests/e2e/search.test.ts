@@ -152,6 +152,16 @@ describe('queries typed into the search page', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it('read words listed with a Chinese comma as words typed with a space between them', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    const spaced = await search.search('H版 I版');
+    expect(spaced.length).toBeGreaterThan(0);
+    for (const listed of ['H版、I版', 'H版，I版']) expect(await search.search(listed), listed).toEqual(spaced);
+    expect(page.problems).toEqual([]);
+  });
+
   it('mark an address pasted whole, with its scheme, and link to it', async () => {
     const page = await newPage();
     const search = new SearchPage(page);

@@ -86,6 +86,17 @@ describe('queries of several words', () => {
     expect(texts('Keystone V3', archive)).toEqual(['Keystone V3', 'OpenStack Identity V3']);
   });
 
+  it.each(['H版、Nova', 'H版，Nova', 'H版,Nova', 'H版；Nova'])(
+    'reads words listed with a comma (%s) as words apart, as a space parts them',
+    (query) => {
+      const vocabulary = vocabularyOf(archive);
+      const [typed, ...others] = expandQuery(query, vocabulary);
+      const [spaced, ...othersSpaced] = expandQuery('H版 Nova', vocabulary);
+      expect(typed?.apart).toEqual(spaced?.apart);
+      expect(others).toEqual(othersSpaced);
+    },
+  );
+
   it('reads a name of several words as one, and a name alone as a phrase', () => {
     const [, storage] = expandQuery('Swift', vocabularyOf(['Object Storage 服务']));
     expect(storage).toMatchObject({ text: 'Object Storage', name: 'Object Storage', phrase: true, terms: ['Object', 'Storage'] });

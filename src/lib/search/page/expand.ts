@@ -24,7 +24,7 @@ export interface QueryForm {
    * query has after it: `C++` is no word starting with C, `nova-` no `novaclient`.
    */
   words: string[];
-  /** Its space-separated words when it has several: an issue holding them in different sections still answers, last. */
+  /** Its words parted by spaces or commas when it has several: an issue holding them in different sections still answers, last. */
   apart: string[];
   /** The other name looked for instead of what the query said (absent for the query itself). */
   name?: string;
@@ -105,10 +105,10 @@ export const trimQuery = (folded: string) => folded.replace(AROUND_QUERY, '');
 const AROUND_QUERY =
   /^[-\s#"'“‘「『《(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』》)】\]*\p{Extended_Pictographic}\uFE0F]+$/gu;
 
-/** The query's space-separated words, without the punctuation around them. */
+/** The query's words parted by spaces or by the commas of a list (`H版、I版`), without the punctuation around them. */
 function wordsOf(text: string): string[] {
   return text
-    .split(/\s+/)
+    .split(/[\s,;、]+/)
     .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
     .filter(Boolean);
 }
