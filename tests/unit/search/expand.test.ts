@@ -97,6 +97,11 @@ describe('queries of several words', () => {
     },
   );
 
+  it('keeps the symbols of a name in the words it looks for apart, as in the query (`C++`)', () => {
+    expect(expandQuery('MongoDB C++', noVocabulary)[0]?.apart).toEqual(['MongoDB', 'C++']);
+    expect(expandQuery('“Nova” （Neutron）', noVocabulary)[0]?.apart).toEqual(['Nova', 'Neutron']);
+  });
+
   it('reads a name of several words as one, and a name alone as a phrase', () => {
     const [, storage] = expandQuery('Swift', vocabularyOf(['Object Storage 服务']));
     expect(storage).toMatchObject({ text: 'Object Storage', name: 'Object Storage', phrase: true, terms: ['Object', 'Storage'] });

@@ -105,11 +105,11 @@ export const trimQuery = (folded: string) => folded.replace(AROUND_QUERY, '');
 const AROUND_QUERY =
   /^[-\s#"'“‘「『《(【\p{Extended_Pictographic}\uFE0F]+|[\s?!.,;:。、"'”’」』》)】\]*\p{Extended_Pictographic}\uFE0F]+$/gu;
 
-/** The query's words parted by spaces or by the commas of a list (`H版、I版`), without the punctuation around them. */
+/** The query's words parted by spaces or by the commas of a list (`H版、I版`), each trimmed as the query is. */
 function wordsOf(text: string): string[] {
   return text
     .split(/[\s,;、]+/)
-    .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .map(trimQuery)
     .filter(Boolean);
 }
 
