@@ -162,6 +162,19 @@ describe('queries typed into the search page', () => {
     expect(page.problems).toEqual([]);
   });
 
+  it('mark whole words but the last, as ranking counts them: I of H版 I版 marks no Icehouse', async () => {
+    const page = await newPage();
+    const search = new SearchPage(page);
+    await search.open();
+    await search.search('H版 I版');
+    // Issue 8 answers by Havana, I and 版 in its Heat section, which also says "从Havana到Icehouse".
+    const result = (await search.results()).find((entry) => entry.issue === 8);
+    expect(result?.excerpt).toContain('Icehouse');
+    expect(result?.marks).not.toContain('I');
+    expect(decodeURIComponent(result?.href ?? '')).not.toContain('-,I,-cehouse');
+    expect(page.problems).toEqual([]);
+  });
+
   it('mark an address pasted whole, with its scheme, and link to it', async () => {
     const page = await newPage();
     const search = new SearchPage(page);

@@ -76,6 +76,14 @@ describe('the matcher excerpts share with ranking', () => {
   });
 });
 
+describe('the words marked', () => {
+  it('are whole words but for the last, as ranking counts them: `I` marks no `Icehouse`', () => {
+    const excerpt = excerptOf('从Havana到Icehouse的修改，在I版引入', [['Havana I版'], ['Havana', 'I', '版']], { radius: 100 });
+    expect(text(excerpt)).toBe('从[Havana]到Icehouse的修改，在[I版]引入');
+    expect(text(excerptOf('Icehouse 与 Ice', [['Ice']], { radius: 100 }))).toBe('[Ice]house 与 [Ice]');
+  });
+});
+
 describe('excerpts that read', () => {
   const url = 'https://wiki.openstack.org/wiki/Marconi/Incubation/Graduation/Review';
 

@@ -139,7 +139,8 @@ function excerptNear(flat: string, needles: readonly string[], radius: number, f
   const matchable: Matchable = toMatchable(flat);
   const wanted = [...new Set(needles.map((needle) => needle.replace(/\s+/g, ' ').trim()).filter(Boolean))];
   const found = wanted.flatMap((needle, index) =>
-    findMatches(matchable, needle)
+    // Whole words but for the last, which may still be being typed: as ranking counts them (`rank.ts`).
+    findMatches(matchable, needle, { wholeWord: index < wanted.length - 1 })
       .filter((span) => span.start >= from)
       .map((span) => ({ ...span, needle: index })),
   );
