@@ -15,6 +15,7 @@ import {
   problemReport,
   storedCollections,
 } from '../pipeline/content-hub.ts';
+import { overlayLocation } from '../pipeline/problems.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { createArchive, type Archive } from '../lib/archive.ts';
 import { createProjectResolver, sortProjects, type ProjectResolver } from '../lib/projects.ts';
@@ -41,15 +42,15 @@ export async function getSite(): Promise<Site> {
   const report = problemReport();
   // Only in dev: a build stops at the loaders.
   if (report) {
-    const [first] = contentProblems();
+    const location = overlayLocation(contentProblems(), path.resolve());
     // The version shown lets the dev server tell this error, sent to open pages after a delay, from
-    // the content now. Without a stack, the overlay's code frame and "open in editor" take the
-    // first problem's file and line, not this line of code.
+    // the content now. Without a stack, the overlay's code frame and "open in editor" take a
+    // problem's file and line, not this line of code.
     throw Object.assign(new AstroError(report, 'Fix the files named above; the page comes back once they are saved.'), {
       [CONTENT_VERSION_SHOWN]: contentVersion(),
       title: 'The content has problems',
       stack: '',
-      ...(first ? { loc: { file: path.resolve(first.file), line: first.line ?? 1, column: 1 } } : {}),
+      ...(location ? { loc: location } : {}),
     });
   }
   if (storedCollections().size === 0) {

@@ -73,6 +73,15 @@ async function openLive(address: string): Promise<Page> {
 
 /** The text of the error overlay the dev server shows over the page, if any. */
 const overlayText = (page: Page) => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+/** The file and line the error overlay opens in the editor, and the text of that line it shows. */
+const overlayCode = (page: Page) =>
+  page.evaluate(() => {
+    const overlay = document.querySelector('vite-error-overlay')?.shadowRoot;
+    return {
+      opens: overlay?.querySelector<HTMLElement>('#code header h2')?.title || undefined,
+      line: overlay?.querySelector('#code-content .error-line')?.textContent?.trim(),
+    };
+  });
 
 describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () => {
   it('shows a sentence just saved in the open issue page, which reloads itself', async () => {
@@ -100,6 +109,8 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
       expect(shown).toContain('The content has problems');
       expect(shown).toContain(`${path.basename(issueFile())}:2:1`);
       expect(shown).not.toContain('collections.ts');
+      // The issues folder lies outside the project, as DIGEST_CONTENT_DIR may: the file opened is the one named, its line shown.
+      expect(await overlayCode(page)).toEqual({ opens: `${issueFile()}:2:1`, line: 'number: one hundred' });
       expect(server?.output()).toContain(`${issueFile()}:2  number: expected the issue number`);
     } finally {
       writeFileSync(issueFile(), good);
@@ -131,6 +142,22 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
       await page.locator('#search-results > li').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['issue'])),
     ).toEqual([String(EDITED)]);
     expect(await found.first().textContent()).toContain('Y版');
+  });
+
+  it('shows the problem of an image left in the issues folder, which the overlay cannot show as text', async () => {
+    const page = await openLive(`/issues/${EDITED}/`);
+    const image = path.join(contentDir, 'zh-CN', 'diagram.png');
+    try {
+      writeFileSync(image, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+      await expect.poll(() => overlayText(page), { timeout: 30_000 }).toContain(`${image}  file name: not a Markdown issue file`);
+      expect(await overlayCode(page)).toEqual({ opens: undefined, line: undefined });
+    } finally {
+      rmSync(image);
+    }
+    await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && !!document.querySelector('article'), undefined, {
+      timeout: 30_000,
+    });
+    expect(server?.output()).not.toContain('ShikiError');
   });
 
   it("neither reloads the open page nor reports a problem for an editor's swap file or backup copy", async () => {
