@@ -51,6 +51,9 @@ export async function getSite(): Promise<Site> {
       title: 'The content has problems',
       stack: '',
       ...(location ? { loc: location } : {}),
+      // Astro swaps the hint for one about browser code in components whenever the error's text
+      // holds "window" or "document", as problems may quote them ("where the move is documented").
+      toString: () => 'AstroUserError: the content has problems',
     });
   }
   if (storedCollections().size === 0) {

@@ -144,6 +144,24 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     expect(await found.first().textContent()).toContain('Y版');
   });
 
+  it("gives a problem that quotes the word window or document the content's own hint, not Astro's guess about browser code", async () => {
+    const page = await openLive(`/issues/${EDITED}/`);
+    const good = readFileSync(issueFile(), 'utf8');
+    try {
+      writeFileSync(issueFile(), good.replace('\n## ', '\n## window document\n\ntext\n\n## '));
+      await expect.poll(() => overlayText(page), { timeout: 30_000 }).toContain('"## window document" matches no project');
+      const shown = await overlayText(page);
+      expect(shown).toContain('Fix the files named above; the page comes back once they are saved.');
+      expect(shown).not.toContain('Browser APIs');
+    } finally {
+      writeFileSync(issueFile(), good);
+    }
+    await page.waitForFunction(() => !document.querySelector('vite-error-overlay') && !!document.querySelector('article'), undefined, {
+      timeout: 30_000,
+    });
+    expect(server?.output()).not.toContain('Browser APIs');
+  });
+
   it('shows the problem of an image left in the issues folder, which the overlay cannot show as text', async () => {
     const page = await openLive(`/issues/${EDITED}/`);
     const image = path.join(contentDir, 'zh-CN', 'diagram.png');
