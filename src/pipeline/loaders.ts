@@ -189,7 +189,7 @@ function folderLoader(
       if (!watcher) return;
       const folder = path.resolve(options.issuesDir);
       const onChange = (event: string, changed: string) => {
-        if (!changesContent(event, changed, folder, options.registries.files)) return;
+        if (!changesContent(changed, folder, options.registries.files)) return;
         const log = (error: Error) => logger.error(error.message);
         const read = sync(`${event}\0${changed}`);
         trackRead(read.catch(log));
@@ -220,17 +220,15 @@ function folderLoader(
   };
 }
 
-/** Events that make or remove a file or folder, rather than change what a file holds. */
-const ADDED_OR_REMOVED = new Set(['add', 'unlink', 'addDir', 'unlinkDir']);
-
 /**
- * Whether a change the dev server's watcher reports (`event` on the absolute path `changed`) can
+ * Whether a change the dev server's watcher reports on the absolute path `changed` can
  * change what the issues folder at `folder` reads as: a file of the folder (not an editor's swap
  * file or backup copy, which would only reload the open page), the known moves of outside links,
- * a registry, or a file of `public/` made or removed (a link to `/images/a.png` is checked
- * against what `public/` holds: the image saved there clears the problem its link raised).
+ * a registry, or a file of `public/` (a link to `/images/a.png` is checked against what `public/`
+ * holds, and its SVG images against scripts; the read reloads open pages, which then show an
+ * image saved again as it is now).
  */
-export function changesContent(event: string, changed: string, folder: string, registries: readonly string[]): boolean {
+export function changesContent(changed: string, folder: string, registries: readonly string[]): boolean {
   if (changed === linkMovesFile || registries.includes(changed)) return true;
   const inside = (dir: string) => {
     const relative = path.relative(dir, changed);
@@ -238,7 +236,7 @@ export function changesContent(event: string, changed: string, folder: string, r
   };
   const inFolder = inside(folder);
   if (inFolder !== undefined) return !inFolder.split(path.sep).some(isNotContent);
-  return ADDED_OR_REMOVED.has(event) && inside(publicDir) !== undefined;
+  return inside(publicDir) !== undefined;
 }
 
 function toStoredEntry({ id, file, data }: Entry): StoredEntry {
