@@ -30,8 +30,10 @@ export function contentFromHub(): AstroIntegration {
   return {
     name: 'digest-content-hub',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig, injectScript }) => {
         setContentMode(command === 'dev' ? 'dev' : 'build');
+        // A page tells the dev server, once connected, which content it shows (see answerShownContent).
+        if (command === 'dev') injectScript('page', SAY_SHOWN_CONTENT);
         updateConfig({
           vite: {
             plugins: [
@@ -57,6 +59,7 @@ export function contentFromHub(): AstroIntegration {
         });
         server.httpServer?.once('close', stop);
         sendCurrentStateOnly(server);
+        answerShownContent(server);
       },
     },
   };
@@ -69,6 +72,23 @@ function showChange(server: ViteDevServer): void {
 }
 
 const RELOAD: HotPayload = { type: 'full-reload', path: '*' };
+
+/** What a page says once connected to the dev server: the version of the content it was rendered from (`BaseLayout.astro`). */
+const SHOWN_CONTENT = 'digest:shown-content';
+const SAY_SHOWN_CONTENT = `const shown = document.documentElement.dataset.contentVersion;
+if (import.meta.hot && shown) import.meta.hot.send(${JSON.stringify(SHOWN_CONTENT)}, { version: Number(shown) });`;
+
+/**
+ * Reloads a page that connects showing content older than the content now. A change is told to
+ * the pages connected: one rendered before it that connects after (still loading when the edit was
+ * saved, or reloading from the edit before) would never hear of it, and show the old text until
+ * reloaded by hand. Vite keeps a reload for the next page to connect only while no page is.
+ */
+function answerShownContent(server: ViteDevServer): void {
+  server.environments.client.hot.on(SHOWN_CONTENT, (data: { version?: unknown }, client) => {
+    if (data.version !== contentVersion()) client.send(RELOAD);
+  });
+}
 
 /**
  * What open pages are sent in place of `payload`: Astro sends a page's error to every open page a

@@ -4,5 +4,7 @@ declare namespace App {
     locale: import('./i18n/locales.ts').Locale;
     /** UI strings in the page's locale. */
     t: import('./i18n/t.ts').Translate;
+    /** In dev, the version of the content when the page began to render (`integrations/content-hub.ts`). */
+    contentVersion?: number;
   }
 }

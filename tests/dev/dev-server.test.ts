@@ -93,6 +93,29 @@ describe(`npm run dev on ${ISSUES} generated issues`, { timeout: 120_000 }, () =
     expect(await page.locator('article').first().innerText()).toContain(sentence);
   });
 
+  it('shows an edit saved while the page was still loading, before it could hear of it', async () => {
+    // Another page open (another tab, or the page itself about to reload) hears of the edit: Vite
+    // keeps a reload for the next page to connect only when no page is connected.
+    await openLive(`/en/issues/${EDITED}/`);
+    const page = await newPage();
+    // The page's connection to the dev server waits until the edit has been read and the open pages told.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/@vite/client', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The page has arrived; its scripts wait.
+    await page.goto(`/issues/${EDITED}/`, { waitUntil: 'commit' });
+    await page.locator('article').first().waitFor();
+    const sentence = `页面加载时保存的一句${Date.now().toString(36)}。`;
+    addSentence(sentence);
+    await expect.poll(async () => (await fetch(`${server?.url}/issues/${EDITED}/`)).text(), { timeout: 30_000 }).toContain(sentence);
+    expect(await page.locator('article').first().innerText()).not.toContain(sentence);
+    release();
+    await page.waitForFunction((wanted) => document.body.innerText.includes(wanted), sentence, { timeout: 10_000 });
+  });
+
   it("shows a broken file's problem in the page, naming file, line, field and fix, and the page again once it is fixed", async () => {
     const page = await openLive(`/issues/${EDITED}/`);
     const good = readFileSync(issueFile(), 'utf8');
