@@ -224,9 +224,9 @@ function folderLoader(
  * Whether a change the dev server's watcher reports on the absolute path `changed` can
  * change what the issues folder at `folder` reads as: a file of the folder (not an editor's swap
  * file or backup copy, which would only reload the open page), the known moves of outside links,
- * a registry, or a file of `public/` (a link to `/images/a.png` is checked against what `public/`
- * holds, and its SVG images against scripts; the read reloads open pages, which then show an
- * image saved again as it is now).
+ * a registry, or a file of `public/` but an editor's swap file or backup copy (a link to
+ * `/images/a.png` is checked against what `public/` holds, and its SVG images against scripts;
+ * the read reloads open pages, which then show an image saved again as it is now).
  */
 export function changesContent(changed: string, folder: string, registries: readonly string[]): boolean {
   if (changed === linkMovesFile || registries.includes(changed)) return true;
@@ -236,7 +236,8 @@ export function changesContent(changed: string, folder: string, registries: read
   };
   const inFolder = inside(folder);
   if (inFolder !== undefined) return !inFolder.split(path.sep).some(isNotContent);
-  return inside(publicDir) !== undefined;
+  // Its hidden folders are published (`.well-known/`): only an editor's own files are left out.
+  return inside(publicDir) !== undefined && !isNotContent(path.basename(changed));
 }
 
 function toStoredEntry({ id, file, data }: Entry): StoredEntry {

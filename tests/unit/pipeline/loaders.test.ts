@@ -29,4 +29,12 @@ describe('what the dev server reads the content again for', () => {
     expect(changes(path.join(publicDir, 'images'))).toBe(true);
     expect(changes(path.resolve('src/pages/index.astro'))).toBe(false);
   });
+
+  it("does not for an editor's swap file or backup copy in public/, which Vim writes again every few seconds", () => {
+    expect(changes(path.join(publicDir, 'images', '.chart.svg.swp'))).toBe(false);
+    expect(changes(path.join(publicDir, 'images', 'chart.svg~'))).toBe(false);
+    expect(changes(path.join(publicDir, 'images', '4913'))).toBe(false);
+    // A hidden folder there is published, and may be linked.
+    expect(changes(path.join(publicDir, '.well-known', 'security.txt'))).toBe(true);
+  });
 });
