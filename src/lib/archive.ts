@@ -123,14 +123,19 @@ function fallback(original: IssueText, locale: Locale, base: string): IssueText 
 
 /**
  * One project's section of an issue in the reader's language where a translation has it, else the
- * original's, marked untranslated.
+ * original's, marked untranslated; and the language of the issue page that shows it, for links to
+ * its anchor (a translation that lacks the section, as a stale one may, has no such anchor).
  */
-export function getSectionText(issue: ArchiveIssue, locale: Locale, projectId: string): { text: IssueText; section?: RenderedSection } {
+export function getSectionText(
+  issue: ArchiveIssue,
+  locale: Locale,
+  projectId: string,
+): { text: IssueText; section?: RenderedSection; shownIn: Locale } {
   const translated = issue.texts[locale];
   const section = translated.sections.find((candidate) => candidate.projectId === projectId);
-  if (section) return { text: translated, section };
+  if (section) return { text: translated, section, shownIn: locale };
   const original = issue.original.sections.find((candidate) => candidate.projectId === projectId);
-  return { text: { ...issue.original, status: 'untranslated' }, ...(original ? { section: original } : {}) };
+  return { text: { ...issue.original, status: 'untranslated' }, ...(original ? { section: original } : {}), shownIn: defaultLocale };
 }
 
 export interface Coverage {

@@ -155,9 +155,9 @@ export function createIssueItem(issue: ArchiveIssue, ctx: FeedContext): FeedItem
 
 /** One project's section of an issue as an item of that project's feed, linking to the section's anchor. */
 export function createSectionItem(issue: ArchiveIssue, projectId: string, ctx: FeedContext): FeedItem {
-  const { text, section } = getSectionText(issue, ctx.locale, projectId);
+  const { text, section, shownIn } = getSectionText(issue, ctx.locale, projectId);
   const name = ctx.project(projectId)?.name[ctx.locale] ?? projectId;
-  const link = absolute(issuePath(issue.number, projectId), ctx);
+  const link = absolute(issuePath(issue.number, projectId), { ...ctx, locale: shownIn });
   const html = [notice(text, ctx), inLanguage(section?.html ?? '', text, ctx), credit(issue, text, ctx)].join('');
   return {
     guid: feedGuid(ctx.locale, issue.number, projectId),

@@ -95,7 +95,9 @@ describe('texts per locale', () => {
     expect(getSectionText(withNova, 'en', 'nova')).toMatchObject({
       text: { status: 'untranslated', lang: 'zh-CN' },
       section: { html: '原文' },
+      shownIn: 'zh-CN',
     });
+    expect(getSectionText(eight, 'en', 'heat').shownIn).toBe('en');
   });
 
   it('counts coverage per language', () => {

@@ -247,6 +247,9 @@ describe('project feeds', () => {
     expect(createSectionItem(english, 'nova', context('en')).content).toMatch(
       /^<p><em>This issue has not been translated.*<div lang="zh-CN"><p>Nova 动态/,
     );
+    // Each item links to the page that shows its section: the English one has no #nova.
+    expect(createSectionItem(english, 'heat', context('en')).link).toMatch(/\/en\/issues\/8\/#heat$/);
+    expect(createSectionItem(english, 'nova', context('en')).link).toMatch(/\/\/[^/]+\/issues\/8\/#nova$/);
   });
 
   it('carry only the newest sections, a fixed number however long the archive', () => {
