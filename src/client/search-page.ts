@@ -223,7 +223,8 @@ export function startSearchPage(
     // A shared range reaching past the archive would leave a month field the form cannot send.
     const search = withinArchive(parseSearchState(params, knownProjects), bounds);
     // A search opened with filters keeps them folded, their number in the summary: open, they would
-    // push its results below the screen, on a phone or a desktop.
+    // push its results below the screen, on a phone or a desktop. Opened before this code came, they count.
+    dispatch({ type: 'filters', open: filters.open });
     dispatch({ type: 'open', state: search, hasQuery: params.has(searchParams.query), fromHistory });
   }
 

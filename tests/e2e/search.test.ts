@@ -606,6 +606,26 @@ describe('a shared search with filters', () => {
   });
 });
 
+describe("filters opened before the page's code has come", () => {
+  it('count and chart the search once it comes', async () => {
+    const page = await newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/search-ui*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const search = new SearchPage(page);
+    await search.open('?q=nova');
+    await page.locator('#search-filters > summary').click();
+    release();
+    await search.answered('nova');
+    expect((await search.monthBars()).length).toBeGreaterThan(0);
+    expect(await search.projectCount('nova')).toMatch(/\d/);
+    expect(page.problems).toEqual([]);
+  });
+});
+
 describe('a slow search', () => {
   it('dims the results it will replace only once it says it is searching, and writes its history entry when its results show', async () => {
     const page = await newPage();
